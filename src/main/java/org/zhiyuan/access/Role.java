@@ -1,0 +1,18 @@
+package org.zhiyuan.access;
+
+/** What a grant lets its holder do; the grant's scope says where. */
+public enum Role {
+
+	/** A registered volunteer: their own data only. */
+	VOLUNTEER,
+
+	/** Administers one organization (scope: the organization's id). */
+	ORG_ADMIN,
+
+	/** A platform operator of a region and everything below it (scope: region code). */
+	OPERATOR,
+
+	/** Reads, never changes, a region and everything below it (scope: region code). */
+	AUDITOR
+
+}

@@ -1,0 +1,8 @@
+package org.zhiyuan.account;
+
+/** Whether an account can sign in. */
+public enum AccountStatus {
+
+	ACTIVE, CLOSED
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Accounts and sign-in: passwords, lockout after repeated failures, API tokens that
+ * expire and die with a password change, the roles granted to each account, and the
+ * bootstrap administrator.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit" })
+package org.zhiyuan.account;

@@ -1,0 +1,67 @@
+package org.zhiyuan.account.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.zhiyuan.access.Actor;
+import org.zhiyuan.account.AccessTokens;
+import org.zhiyuan.account.AccessTokens.IssuedToken;
+import org.zhiyuan.account.Authenticator;
+import org.zhiyuan.shared.ProblemException;
+
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Exchanges a username and password for an API bearer token.
+ */
+@RestController
+@RequestMapping("/api/v1/auth")
+@Tag(name = "Authentication")
+class AuthController {
+
+	private final Authenticator authenticator;
+
+	private final AccessTokens tokens;
+
+	AuthController(Authenticator authenticator, AccessTokens tokens) {
+		this.authenticator = authenticator;
+		this.tokens = tokens;
+	}
+
+	@PostMapping("/token")
+	@SecurityRequirements
+	@Operation(summary = "Sign in and get a bearer token",
+			description = "401 BAD_CREDENTIALS for a wrong username or password; after repeated failures"
+					+ " the account is locked for a while: 423 ACCOUNT_LOCKED.")
+	TokenResponse token(@Valid @RequestBody TokenRequest request) {
+		Actor actor;
+		try {
+			actor = this.authenticator.authenticate(request.username(), request.password());
+		}
+		catch (LockedException ex) {
+			throw new ProblemException(423, "ACCOUNT_LOCKED", "problem.accountLocked");
+		}
+		catch (AuthenticationException ex) {
+			throw new ProblemException(401, "BAD_CREDENTIALS", "problem.badCredentials");
+		}
+		IssuedToken token = this.tokens.issue(actor);
+		return new TokenResponse(token.value(), "Bearer", token.expiresInSeconds());
+	}
+
+	record TokenRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {
+
+	}
+
+	record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+
+	}
+
+}

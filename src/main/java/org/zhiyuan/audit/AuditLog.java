@@ -1,0 +1,155 @@
+package org.zhiyuan.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.zhiyuan.access.PersonalDataAccessed;
+import org.zhiyuan.region.Regions;
+import org.zhiyuan.shared.Ids;
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.PageResult;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Writes and searches the audit log. A successful action's entry joins the caller's
+ * transaction, so it exists exactly when the action does; a refusal or failure is written
+ * in a transaction of its own, so that it survives the rollback that usually follows it.
+ */
+@Service
+public class AuditLog {
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate joining;
+
+	private final TransactionTemplate separate;
+
+	AuditLog(JdbcClient jdbc, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.joining = new TransactionTemplate(transactions);
+		this.separate = new TransactionTemplate(transactions);
+		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	public void record(AuditRecord record) {
+		TransactionTemplate template = (record.outcome() == AuditOutcome.SUCCESS) ? this.joining : this.separate;
+		String clientIp = currentClientIp();
+		template.executeWithoutResult((status) -> insert(record, clientIp));
+	}
+
+	@EventListener
+	void on(PersonalDataAccessed event) {
+		record(new AuditRecord("personal-data." + event.access().name().toLowerCase(java.util.Locale.ROOT),
+				event.allowed() ? AuditOutcome.SUCCESS : AuditOutcome.DENIED, event.actorId(), event.objectType(),
+				event.objectId(), event.regionCode(), null, null));
+	}
+
+	/**
+	 * Entries within the given regions (each with everything below it), newest first.
+	 * {@code regionScopes} containing the national code means every entry.
+	 */
+	public PageResult<AuditEntry> search(AuditQuery query, Collection<String> regionScopes, PageQuery page) {
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		Map<String, Object> params = new HashMap<>();
+		if (!regionScopes.contains(Regions.NATIONAL)) {
+			List<String> clauses = new ArrayList<>();
+			int i = 0;
+			for (String scope : regionScopes) {
+				clauses.add("region_code LIKE :scope" + i);
+				params.put("scope" + i, Regions.prefixOf(scope) + "%");
+				i++;
+			}
+			where.append(clauses.isEmpty() ? " AND 1 = 0" : " AND (" + String.join(" OR ", clauses) + ")");
+		}
+		if (query.action() != null) {
+			where.append(" AND action = :action");
+			params.put("action", query.action());
+		}
+		if (query.actorId() != null) {
+			where.append(" AND actor_id = :actorId");
+			params.put("actorId", query.actorId());
+		}
+		if (query.objectType() != null) {
+			where.append(" AND object_type = :objectType");
+			params.put("objectType", query.objectType());
+		}
+		if (query.objectId() != null) {
+			where.append(" AND object_id = :objectId");
+			params.put("objectId", query.objectId());
+		}
+		if (query.from() != null) {
+			where.append(" AND occurred_at >= :from");
+			params.put("from", query.from());
+		}
+		if (query.to() != null) {
+			where.append(" AND occurred_at < :to");
+			params.put("to", query.to());
+		}
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM audit_event" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		List<AuditEntry> items = this.jdbc
+			.sql("SELECT id, occurred_at, actor_id, action, outcome, object_type, object_id, region_code,"
+					+ " organization_id, client_ip, detail FROM audit_event" + where
+					+ " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, row) -> new AuditEntry(rs.getObject("id", UUID.class),
+					rs.getObject("occurred_at", OffsetDateTime.class), rs.getObject("actor_id", UUID.class),
+					rs.getString("action"), AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("object_type"),
+					rs.getString("object_id"), rs.getString("region_code"), rs.getObject("organization_id", UUID.class),
+					rs.getString("client_ip"), rs.getString("detail")))
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	private void insert(AuditRecord record, String clientIp) {
+		this.jdbc
+			.sql("INSERT INTO audit_event (id, occurred_at, actor_id, action, outcome, object_type, object_id,"
+					+ " region_code, organization_id, client_ip, detail) VALUES (:id, :at, :actor, :action, :outcome,"
+					+ " :objectType, :objectId, :region, :org, :ip, :detail)")
+			.param("id", Ids.newId())
+			.param("at", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS))
+			.param("actor", record.actorId())
+			.param("action", record.action())
+			.param("outcome", record.outcome().name())
+			.param("objectType", record.objectType())
+			.param("objectId", record.objectId())
+			.param("region", record.regionCode())
+			.param("org", record.organizationId())
+			.param("ip", clientIp)
+			.param("detail", truncate(record.detail()))
+			.update();
+	}
+
+	private static String truncate(String detail) {
+		return (detail != null && detail.length() > 500) ? detail.substring(0, 500) : detail;
+	}
+
+	private static String currentClientIp() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			return request.getRemoteAddr();
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,8 @@
+package org.zhiyuan.audit;
+
+/** How an audited action ended. */
+public enum AuditOutcome {
+
+	SUCCESS, DENIED, FAILURE
+
+}

@@ -1,0 +1,80 @@
+package org.zhiyuan.region.web;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.zhiyuan.region.Region;
+import org.zhiyuan.region.RegionLevel;
+import org.zhiyuan.region.Regions;
+import org.zhiyuan.shared.FieldProblem;
+import org.zhiyuan.shared.ProblemException;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Public lookups of administrative divisions, for forms, filters and other systems.
+ */
+@RestController
+@RequestMapping("/api/v1/regions")
+@Tag(name = "Regions", description = "GB/T 2260 administrative divisions")
+class RegionController {
+
+	private static final int SEARCH_LIMIT = 50;
+
+	private final Regions regions;
+
+	RegionController(Regions regions) {
+		this.regions = regions;
+	}
+
+	@GetMapping
+	@Operation(summary = "Provinces, or regions whose name contains q")
+	List<RegionView> list(@RequestParam(required = false) String q) {
+		if (q != null) {
+			if (q.isBlank() || q.length() > 40) {
+				throw ProblemException.invalid(List.of(new FieldProblem("q", "validation.region.query")));
+			}
+			return this.regions.search(q, SEARCH_LIMIT).stream().map(RegionView::of).toList();
+		}
+		return this.regions.children(Regions.NATIONAL).stream().map(RegionView::of).toList();
+	}
+
+	@GetMapping("/{code}")
+	@Operation(summary = "One region with its path from the province down")
+	RegionDetail get(@PathVariable String code) {
+		Region region = require(code);
+		return new RegionDetail(region.code(), region.name(), region.parentCode(), region.level(),
+				this.regions.fullName(code), this.regions.path(code).stream().map(RegionView::of).toList());
+	}
+
+	@GetMapping("/{code}/children")
+	@Operation(summary = "The regions directly below one region")
+	List<RegionView> children(@PathVariable String code) {
+		require(code);
+		return this.regions.children(code).stream().map(RegionView::of).toList();
+	}
+
+	private Region require(String code) {
+		return this.regions.find(code)
+			.orElseThrow(() -> ProblemException.notFound("REGION_NOT_FOUND", "region.notFound", code));
+	}
+
+	record RegionView(String code, String name, String parentCode, RegionLevel level) {
+
+		static RegionView of(Region region) {
+			return new RegionView(region.code(), region.name(), region.parentCode(), region.level());
+		}
+
+	}
+
+	record RegionDetail(String code, String name, String parentCode, RegionLevel level, String fullName,
+			List<RegionView> path) {
+
+	}
+
+}

@@ -1,0 +1,48 @@
+package org.zhiyuan.system;
+
+import java.io.IOException;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The container's error endpoint: failures that happen before Spring MVC (in filters, or
+ * a request the server rejects) still get problem+json under {@code /api} and the error
+ * page elsewhere.
+ */
+@Controller
+class ErrorPageController implements ErrorController {
+
+	private final ProblemResponder responder;
+
+	ErrorPageController(ProblemResponder responder) {
+		this.responder = responder;
+	}
+
+	@RequestMapping("/error")
+	String error(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
+		Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		int status = (statusAttribute instanceof Integer code) ? code : 500;
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		HttpStatus known = HttpStatus.resolve(status);
+		String code = (known != null) ? known.name() : "ERROR";
+		String key = (status == 404) ? "problem.notFound" : (status >= 500) ? "problem.internal" : "problem.generic";
+		if (uri instanceof String path && path.startsWith(request.getContextPath() + "/api/")) {
+			this.responder.write(request, response, status, code, key);
+			return null;
+		}
+		response.setStatus(status);
+		model.addAttribute("status", status);
+		model.addAttribute("code", code);
+		model.addAttribute("detail", null);
+		return "error";
+	}
+
+}

@@ -1,0 +1,130 @@
+package org.zhiyuan.system;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.zhiyuan.access.ActorAuthentication;
+import org.zhiyuan.account.AccessTokens;
+import org.zhiyuan.account.Authenticator;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Two doors. The API ({@code /api/**}, {@code /actuator/**}) is stateless: bearer tokens,
+ * no cookies, no CSRF, problem+json for 401 and 403. The pages use form sign-in with
+ * sessions kept in the database, and CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	/** API paths anyone may call; everything else under /api needs a token. */
+	private static final String[] PUBLIC_API_GETS = { "/api/v1/regions", "/api/v1/regions/**" };
+
+	private static final String[] PUBLIC_API_POSTS = { "/api/v1/auth/token" };
+
+	private static final String[] PUBLIC_PAGES = { "/", "/login", "/error", "/regions", "/regions/**", "/about",
+			"/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
+			"/swagger-ui.html", "/swagger-ui/**" };
+
+	@Bean
+	JwtDecoder jwtDecoder(AccessTokens tokens) {
+		return tokens.decoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http, AccessTokens tokens, ProblemResponder problems) throws Exception {
+		http.securityMatcher("/api/**", "/actuator/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, PUBLIC_API_GETS)
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, PUBLIC_API_POSTS)
+				.permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole("OPERATOR")
+				.anyRequest()
+				.authenticated())
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.oauth2ResourceServer((server) -> server.jwt(
+					(jwt) -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(tokens.authenticationConverter()))
+				.authenticationEntryPoint(problems.unauthorized())
+				.accessDeniedHandler(problems.forbidden()))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems.unauthorized())
+				.accessDeniedHandler(problems.forbidden()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pageChain(HttpSecurity http, Authenticator authenticator) throws Exception {
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
+			.authenticationProvider(new FormLoginProvider(authenticator))
+			// the token lives in a cookie, so public pages create no session rows
+			.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+			.formLogin(
+					(form) -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failureHandler()))
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
+			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:;"
+						+ " style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'")));
+		return http.build();
+	}
+
+	private static AuthenticationFailureHandler failureHandler() {
+		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException ex) -> {
+			String reason = (ex instanceof LockedException) ? "locked" : "error";
+			redirect(request, response, "/login?" + reason);
+		};
+	}
+
+	private static void redirect(HttpServletRequest request, HttpServletResponse response, String path)
+			throws IOException {
+		response.sendRedirect(request.getContextPath() + path);
+	}
+
+	/** Form sign-in through the same checks and lockout as the token endpoint. */
+	static final class FormLoginProvider implements AuthenticationProvider {
+
+		private final Authenticator authenticator;
+
+		FormLoginProvider(Authenticator authenticator) {
+			this.authenticator = authenticator;
+		}
+
+		@Override
+		public Authentication authenticate(Authentication authentication) {
+			Object credentials = authentication.getCredentials();
+			return new ActorAuthentication(this.authenticator.authenticate(authentication.getName(),
+					(credentials != null) ? credentials.toString() : null));
+		}
+
+		@Override
+		public boolean supports(Class<?> authentication) {
+			return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+		}
+
+	}
+
+}

@@ -1,0 +1,6 @@
+/**
+ * Wiring that the modules share: web security for pages and the API, languages, problem
+ * responses, the database scheduler, the OpenAPI document and the home page.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "access", "account" })
+package org.zhiyuan.system;

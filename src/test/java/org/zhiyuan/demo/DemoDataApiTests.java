@@ -30,8 +30,10 @@ class DemoDataApiTests extends ApiTestSupport {
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM account").query(Long.class).single())
 			.isEqualTo(accountsAfterFirstRun);
 		var chaoyang = this.api.signIn("chaoyang", DemoData.PASSWORD);
-		assertThat(chaoyang.get("/api/v1/staff?regionCode=110105&size=200").json().get("items").findValuesAsString("username"))
-			.contains("chaoyang", "jianwai", "chaowai", "shenji")
+		assertThat(chaoyang.get("/api/v1/staff?regionCode=110105&size=200")
+			.json()
+			.get("items")
+			.findValuesAsString("username")).contains("chaoyang", "jianwai", "chaowai", "shenji")
 			.doesNotContain("huangpu");
 	}
 

@@ -6,3 +6,73 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// Region picker: cascading selects (province → city → district → street) that keep the
+// deepest chosen code in a hidden input. Markup: <div class="region-picker" data-name=… data-value=…>.
+(function () {
+  function lang() {
+    return document.documentElement.lang === 'en' ? 'en' : 'zh-CN';
+  }
+  function fetchJson(url) {
+    return fetch(url, { headers: { 'Accept': 'application/json', 'Accept-Language': lang() } })
+      .then(function (r) { return r.ok ? r.json() : []; });
+  }
+  function addSelect(picker, regions, level, selected) {
+    var select = document.createElement('select');
+    select.className = 'form-select mb-1';
+    select.dataset.level = level;
+    select.setAttribute('aria-label', picker.dataset.label || 'region');
+    var empty = document.createElement('option');
+    empty.value = '';
+    empty.textContent = picker.dataset.placeholder || '—';
+    select.appendChild(empty);
+    regions.forEach(function (r) {
+      var o = document.createElement('option');
+      o.value = r.code;
+      o.textContent = r.name;
+      if (r.code === selected) { o.selected = true; }
+      select.appendChild(o);
+    });
+    select.addEventListener('change', function () { changed(picker, select); });
+    picker.appendChild(select);
+    return select;
+  }
+  function changed(picker, select) {
+    var level = parseInt(select.dataset.level, 10);
+    picker.querySelectorAll('select').forEach(function (s) {
+      if (parseInt(s.dataset.level, 10) > level) { s.remove(); }
+    });
+    var hidden = picker.querySelector('input[type=hidden]');
+    var value = select.value;
+    if (!value) {
+      var parent = picker.querySelector('select[data-level="' + (level - 1) + '"]');
+      hidden.value = parent ? parent.value : '';
+      return;
+    }
+    hidden.value = value;
+    fetchJson('/api/v1/regions/' + value + '/children').then(function (children) {
+      if (children.length) { addSelect(picker, children, level + 1, null); }
+    });
+  }
+  function init(picker) {
+    var value = picker.dataset.value;
+    fetchJson('/api/v1/regions').then(function (provinces) {
+      if (!value) { addSelect(picker, provinces, 0, null); return; }
+      fetchJson('/api/v1/regions/' + value).then(function (detail) {
+        var path = (detail && detail.path) ? detail.path.map(function (r) { return r.code; }) : [];
+        var chain = Promise.resolve();
+        addSelect(picker, provinces, 0, path[0]);
+        path.forEach(function (code, i) {
+          chain = chain.then(function () {
+            return fetchJson('/api/v1/regions/' + code + '/children').then(function (children) {
+              if (children.length) { addSelect(picker, children, i + 1, path[i + 1]); }
+            });
+          });
+        });
+      });
+    });
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('.region-picker').forEach(init);
+  });
+})();

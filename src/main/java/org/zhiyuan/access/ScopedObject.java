@@ -13,6 +13,14 @@ public record ScopedObject(String type, String id, UUID ownerAccountId, String r
 		organizationIds = (organizationIds != null) ? Set.copyOf(organizationIds) : Set.of();
 	}
 
+	/**
+	 * The same object under another name in the audit log, e.g. an organization's member
+	 * list.
+	 */
+	public ScopedObject withType(String otherType) {
+		return new ScopedObject(otherType, this.id, this.ownerAccountId, this.regionCode, this.organizationIds);
+	}
+
 	public static ScopedObject inRegion(String type, String id, String regionCode) {
 		return new ScopedObject(type, id, null, regionCode, Set.of());
 	}

@@ -152,6 +152,16 @@ public class AccountManagement {
 				AuditRecord.of("account.grant", grantedBy).on("account", accountId).withDetail(grant.role().name()));
 	}
 
+	/** Takes a role back, e.g. from an admin who stepped down. */
+	@Transactional
+	public void revoke(UUID accountId, Grant grant, UUID revokedBy) {
+		if (this.accounts.revoke(accountId, grant) > 0) {
+			this.auditLog.record(AuditRecord.of("account.revoke", revokedBy)
+				.on("account", accountId)
+				.withDetail(grant.role().name()));
+		}
+	}
+
 	/**
 	 * Changes the caller's password after checking the current one. Every API token of
 	 * the account stops working and every other signed-in session is ended.
@@ -175,6 +185,29 @@ public class AccountManagement {
 			.filter((id) -> !id.equals(keepSessionId))
 			.forEach(this.sessions::deleteById);
 		this.auditLog.record(AuditRecord.of("account.password.change", actor.accountId()).on("account", row.id()));
+	}
+
+	/**
+	 * Whether the password is the account's: to confirm a grave step such as
+	 * deregistration.
+	 */
+	public boolean passwordMatches(UUID accountId, String password) {
+		return password != null && this.accounts.findById(accountId)
+			.map((row) -> this.passwordEncoder.matches(password, row.passwordHash()))
+			.orElse(false);
+	}
+
+	/**
+	 * Closes an account for good: it can no longer sign in, its tokens and sessions end,
+	 * and its username (a volunteer's phone number) is released and no longer stored.
+	 */
+	@Transactional
+	public void close(UUID accountId) {
+		AccountRow row = this.accounts.findById(accountId)
+			.orElseThrow(() -> ProblemException.notFound("ACCOUNT_NOT_FOUND", "account.notFound"));
+		this.accounts.close(accountId, "closed-" + accountId, now());
+		this.sessions.findByPrincipalName(row.username()).keySet().forEach(this.sessions::deleteById);
+		this.auditLog.record(AuditRecord.of("account.close", accountId).on("account", accountId));
 	}
 
 	public Optional<AccountView> find(UUID id) {

@@ -82,6 +82,14 @@ class AccountRepository {
 			.update();
 	}
 
+	int revoke(UUID accountId, Grant grant) {
+		return this.jdbc.sql("DELETE FROM account_grant WHERE account_id = :id AND role = :role AND scope = :scope")
+			.param("id", accountId)
+			.param("role", grant.role().name())
+			.param("scope", grant.scope())
+			.update();
+	}
+
 	/**
 	 * Counts one more failure in a single statement, so that concurrent attempts are all
 	 * counted; the failure that reaches the limit locks the account and starts the count
@@ -116,6 +124,16 @@ class AccountRepository {
 					+ " password_changed_at = :now, failed_attempts = 0, locked_until = NULL WHERE id = :id")
 			.param("id", id)
 			.param("hash", hash)
+			.param("now", now)
+			.update();
+	}
+
+	void close(UUID id, String releasedUsername, OffsetDateTime now) {
+		this.jdbc
+			.sql("UPDATE account SET status = 'CLOSED', username = :released, display_name = '-',"
+					+ " credentials_version = credentials_version + 1, password_changed_at = :now WHERE id = :id")
+			.param("id", id)
+			.param("released", releasedUsername)
 			.param("now", now)
 			.update();
 	}

@@ -36,13 +36,24 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
 	/** API paths anyone may call; everything else under /api needs a token. */
-	private static final String[] PUBLIC_API_GETS = { "/api/v1/regions", "/api/v1/regions/**" };
+	private static final String[] PUBLIC_API_GETS = { "/api/v1/regions", "/api/v1/regions/**", "/api/v1/organizations",
+			"/api/v1/organizations/*" };
 
-	private static final String[] PUBLIC_API_POSTS = { "/api/v1/auth/token" };
+	/** Under the public patterns above, but only for signed-in callers. */
+	private static final String[] PRIVATE_API_GETS = { "/api/v1/organizations/mine",
+			"/api/v1/organizations/supervised" };
+
+	private static final String[] PUBLIC_API_POSTS = { "/api/v1/auth/token", "/api/v1/volunteers" };
 
 	private static final String[] PUBLIC_PAGES = { "/", "/login", "/error", "/regions", "/regions/**", "/about",
-			"/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
-			"/swagger-ui.html", "/swagger-ui/**" };
+			"/register", "/privacy", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs",
+			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+
+	/** Pages under the public patterns below that still need a signed-in caller. */
+	private static final String[] PRIVATE_PAGES = { "/organizations/apply", "/organizations/mine",
+			"/organizations/review" };
+
+	private static final String[] PUBLIC_PAGE_GETS = { "/organizations", "/organizations/*" };
 
 	@Bean
 	JwtDecoder jwtDecoder(AccessTokens tokens) {
@@ -53,7 +64,9 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, AccessTokens tokens, ProblemResponder problems) throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, PUBLIC_API_GETS)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, PRIVATE_API_GETS)
+				.authenticated()
+				.requestMatchers(HttpMethod.GET, PUBLIC_API_GETS)
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, PUBLIC_API_POSTS)
 				.permitAll()

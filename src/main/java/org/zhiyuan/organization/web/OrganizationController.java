@@ -1,0 +1,226 @@
+package org.zhiyuan.organization.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.zhiyuan.access.Actor;
+import org.zhiyuan.organization.Member;
+import org.zhiyuan.organization.MemberRole;
+import org.zhiyuan.organization.MemberStatus;
+import org.zhiyuan.organization.NewOrganization;
+import org.zhiyuan.organization.OrganizationEvent;
+import org.zhiyuan.organization.OrganizationStatus;
+import org.zhiyuan.organization.OrganizationType;
+import org.zhiyuan.organization.OrganizationView;
+import org.zhiyuan.organization.Organizations;
+import org.zhiyuan.shared.Enums;
+import org.zhiyuan.shared.FieldProblem;
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.PageResult;
+import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.ServiceField;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Organizations per API.md: apply, review, members; plus supervision, join requests,
+ * history and public search.
+ */
+@RestController
+@RequestMapping("/api/v1/organizations")
+@Tag(name = "Organizations")
+class OrganizationController {
+
+	private final Organizations organizations;
+
+	OrganizationController(Organizations organizations) {
+		this.organizations = organizations;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Apply to register an organization or team; the applicant becomes its admin",
+			description = "creditCode is required for registered bodies, optional for teams, and checked"
+					+ " (GB 32100) when given; 409 CREDIT_CODE_REGISTERED when already in use.")
+	OrganizationView apply(@AuthenticationPrincipal Actor actor, @Valid @RequestBody ApplicationRequest request) {
+		return this.organizations.apply(actor, request.toNewOrganization());
+	}
+
+	@GetMapping
+	@SecurityRequirements
+	@Operation(summary = "Active organizations within a region (and below), by name")
+	PageResult<OrganizationView> search(@RequestParam(required = false) String regionCode,
+			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return this.organizations.search(regionCode, q, PageQuery.of(page, size));
+	}
+
+	@GetMapping("/supervised")
+	@Operation(summary = "Organizations of any status within a region the caller operates or audits")
+	PageResult<OrganizationView> supervised(@AuthenticationPrincipal Actor actor, @RequestParam String regionCode,
+			@RequestParam(required = false) OrganizationStatus status, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return this.organizations.searchForOperator(actor, regionCode, status, q, PageQuery.of(page, size));
+	}
+
+	@GetMapping("/mine")
+	@Operation(summary = "Organizations the caller administers")
+	List<OrganizationView> mine(@AuthenticationPrincipal Actor actor) {
+		return this.organizations.administeredBy(actor);
+	}
+
+	@GetMapping("/{id}")
+	@SecurityRequirements
+	@Operation(summary = "An organization's public page data (no personal data)")
+	OrganizationView get(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return this.organizations.view(actor, id);
+	}
+
+	@PostMapping("/{id}/approve")
+	@Operation(summary = "Approve an application (operator of its region)")
+	StatusResponse approve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return StatusResponse.of(this.organizations.approve(actor, id));
+	}
+
+	@PostMapping("/{id}/reject")
+	@Operation(summary = "Reject an application with a reason (operator of its region)")
+	StatusResponse reject(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@Valid @RequestBody ReasonRequest request) {
+		return StatusResponse.of(this.organizations.reject(actor, id, request.reason()));
+	}
+
+	@PostMapping("/{id}/warnings")
+	@Operation(summary = "Warn an organization (operator of its region)")
+	StatusResponse warn(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@Valid @RequestBody ReasonRequest request) {
+		return StatusResponse.of(this.organizations.warn(actor, id, request.reason()));
+	}
+
+	@PostMapping("/{id}/suspend")
+	@Operation(summary = "Suspend an organization: it can no longer publish (operator of its region)")
+	StatusResponse suspend(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@Valid @RequestBody ReasonRequest request) {
+		return StatusResponse.of(this.organizations.suspend(actor, id, request.reason()));
+	}
+
+	@PostMapping("/{id}/reinstate")
+	@Operation(summary = "Reinstate a suspended organization (operator of its region)")
+	StatusResponse reinstate(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@Valid @RequestBody ReasonRequest request) {
+		return StatusResponse.of(this.organizations.reinstate(actor, id, request.reason()));
+	}
+
+	@PostMapping("/{id}/close")
+	@Operation(summary = "Close an organization for good (exit, operator of its region)")
+	StatusResponse close(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@Valid @RequestBody ReasonRequest request) {
+		return StatusResponse.of(this.organizations.close(actor, id, request.reason()));
+	}
+
+	@GetMapping("/{id}/history")
+	@Operation(summary = "Review and supervision history (its admins and the region's operators)")
+	List<OrganizationEvent> history(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return this.organizations.history(actor, id);
+	}
+
+	@GetMapping("/{id}/members")
+	@Operation(summary = "Members and join requests (its admins and the region's overseers; audited)")
+	PageResult<Member> members(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) MemberStatus status, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return this.organizations.members(actor, id, status, PageQuery.of(page, size));
+	}
+
+	@PostMapping("/{id}/members")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Add a volunteer as MEMBER or ADMIN (its admins)")
+	void addMember(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@Valid @RequestBody MemberRequest request) {
+		this.organizations.addMember(actor, id, request.volunteerId(), request.role());
+	}
+
+	@PostMapping("/{id}/join-requests")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Ask to join (the calling volunteer)")
+	void requestToJoin(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		this.organizations.requestToJoin(actor, id);
+	}
+
+	@PostMapping("/{id}/members/{volunteerId}/approve")
+	@Operation(summary = "Accept a join request (its admins)")
+	void approveJoin(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @PathVariable UUID volunteerId) {
+		this.organizations.approveJoin(actor, id, volunteerId);
+	}
+
+	@PostMapping("/{id}/members/{volunteerId}/reject")
+	@Operation(summary = "Decline a join request (its admins)")
+	void rejectJoin(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @PathVariable UUID volunteerId) {
+		this.organizations.rejectJoin(actor, id, volunteerId);
+	}
+
+	@DeleteMapping("/{id}/members/{volunteerId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Leave (the volunteer) or remove a member (its admins)")
+	void removeMember(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @PathVariable UUID volunteerId) {
+		this.organizations.removeMember(actor, id, volunteerId);
+	}
+
+	record ApplicationRequest(@Size(max = 200) String name, String type, @Size(max = 40) String creditCode,
+			@Size(max = 12) String regionCode, UUID parentId, List<String> fields, @Size(max = 100) String contactName,
+			@Size(max = 30) String contactPhone, @Size(max = 4000) String description) {
+
+		NewOrganization toNewOrganization() {
+			List<FieldProblem> problems = new ArrayList<>();
+			OrganizationType parsedType = Enums.parse(OrganizationType.class, this.type, "type", problems);
+			List<ServiceField> parsedFields = new ArrayList<>();
+			if (this.fields != null) {
+				for (String field : this.fields) {
+					ServiceField parsed = Enums.parse(ServiceField.class, field, "fields", problems);
+					if (parsed != null) {
+						parsedFields.add(parsed);
+					}
+				}
+			}
+			if (!problems.isEmpty()) {
+				throw ProblemException.invalid(problems);
+			}
+			return new NewOrganization(this.name, parsedType, this.creditCode, this.regionCode, this.parentId,
+					parsedFields, this.contactName, this.contactPhone, this.description);
+		}
+
+	}
+
+	record ReasonRequest(@NotNull @Size(max = 500) String reason) {
+
+	}
+
+	record MemberRequest(@NotNull UUID volunteerId, @NotNull MemberRole role) {
+
+	}
+
+	record StatusResponse(UUID id, OrganizationStatus status) {
+
+		static StatusResponse of(OrganizationView view) {
+			return new StatusResponse(view.id(), view.status());
+		}
+
+	}
+
+}

@@ -1,0 +1,243 @@
+package org.zhiyuan.organization.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.zhiyuan.access.AccessPolicy;
+import org.zhiyuan.access.Actor;
+import org.zhiyuan.organization.MemberRole;
+import org.zhiyuan.organization.MemberStatus;
+import org.zhiyuan.organization.NewOrganization;
+import org.zhiyuan.organization.OrganizationStatus;
+import org.zhiyuan.organization.OrganizationType;
+import org.zhiyuan.organization.OrganizationView;
+import org.zhiyuan.organization.Organizations;
+import org.zhiyuan.region.Regions;
+import org.zhiyuan.shared.Enums;
+import org.zhiyuan.shared.FieldProblem;
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.ServiceField;
+import org.zhiyuan.volunteer.VolunteerView;
+import org.zhiyuan.volunteer.Volunteers;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Organization pages: the public directory and page, the application form, the admins'
+ * member management, and the operators' review and supervision.
+ */
+@Controller
+class OrganizationPageController {
+
+	private final Organizations organizations;
+
+	private final Volunteers volunteers;
+
+	private final AccessPolicy accessPolicy;
+
+	OrganizationPageController(Organizations organizations, Volunteers volunteers, AccessPolicy accessPolicy) {
+		this.organizations = organizations;
+		this.volunteers = volunteers;
+		this.accessPolicy = accessPolicy;
+	}
+
+	@GetMapping("/organizations")
+	String directory(@RequestParam(required = false) String regionCode, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Integer page, Model model) {
+		String region = (regionCode != null && !regionCode.isBlank()) ? regionCode : null;
+		model.addAttribute("regionCode", region);
+		model.addAttribute("q", q);
+		model.addAttribute("results", this.organizations.search(region, q, PageQuery.of(page, 20)));
+		return "organization/directory";
+	}
+
+	@GetMapping("/organizations/apply")
+	String applyForm(Model model) {
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new ApplicationForm("", "COMMUNITY_TEAM", "", "", "", List.of(), "", "", ""));
+		}
+		return applyPage(model);
+	}
+
+	@PostMapping("/organizations/apply")
+	String apply(@AuthenticationPrincipal Actor actor, @ModelAttribute("form") ApplicationForm form, Model model,
+			RedirectAttributes redirect) {
+		OrganizationView created;
+		try {
+			created = this.organizations.apply(actor, form.toNewOrganization());
+		}
+		catch (ProblemException ex) {
+			model.addAttribute("problems", ex.fieldProblems());
+			model.addAttribute("error", ex.fieldProblems().isEmpty() ? ex.messageKey() : null);
+			return applyPage(model);
+		}
+		redirect.addFlashAttribute("notice", "organization.applied");
+		return "redirect:/organizations/" + created.id();
+	}
+
+	@GetMapping("/organizations/mine")
+	String mine(@AuthenticationPrincipal Actor actor, Model model) {
+		model.addAttribute("organizations", this.organizations.administeredBy(actor));
+		return "organization/mine";
+	}
+
+	@GetMapping("/organizations/review")
+	String review(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String regionCode,
+			@RequestParam(required = false) String status, @RequestParam(required = false) Integer page, Model model) {
+		String region = (regionCode != null && !regionCode.isBlank()) ? regionCode
+				: actor.readableRegions().stream().sorted().findFirst().orElse(Regions.NATIONAL);
+		List<FieldProblem> ignored = new ArrayList<>();
+		OrganizationStatus parsed = Enums.parse(OrganizationStatus.class, status, "status", ignored);
+		OrganizationStatus chosen = (status == null) ? OrganizationStatus.PENDING : parsed;
+		model.addAttribute("regionCode", region);
+		model.addAttribute("status", chosen);
+		model.addAttribute("statuses", OrganizationStatus.values());
+		model.addAttribute("results",
+				this.organizations.searchForOperator(actor, region, chosen, null, PageQuery.of(page, 20)));
+		return "organization/review";
+	}
+
+	@GetMapping("/organizations/{id}")
+	String page(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		OrganizationView organization = this.organizations.view(actor, id);
+		model.addAttribute("organization", organization);
+		model.addAttribute("children", this.organizations.childrenOf(id));
+		boolean admin = this.organizations.isAdmin(actor, id);
+		boolean operator = this.accessPolicy.operates(actor, organization.regionCode());
+		boolean overseer = this.accessPolicy.oversees(actor, organization.regionCode());
+		model.addAttribute("isAdmin", admin);
+		model.addAttribute("isOperator", operator);
+		if (admin || overseer) {
+			model.addAttribute("members",
+					this.organizations.members(actor, id, MemberStatus.ACTIVE, PageQuery.of(0, 200)));
+			model.addAttribute("requests",
+					this.organizations.members(actor, id, MemberStatus.PENDING, PageQuery.of(0, 200)));
+			model.addAttribute("history", this.organizations.history(actor, id));
+		}
+		if (actor != null) {
+			model.addAttribute("me", this.volunteers.findByAccount(actor.accountId()).orElse(null));
+		}
+		return "organization/page";
+	}
+
+	@PostMapping("/organizations/{id}/join")
+	String join(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
+		return act(redirect, id, "organization.joinRequested", () -> this.organizations.requestToJoin(actor, id));
+	}
+
+	@PostMapping("/organizations/{id}/members")
+	String addMember(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String volunteerNumber, @RequestParam(defaultValue = "MEMBER") String role,
+			RedirectAttributes redirect) {
+		return act(redirect, id, "organization.memberAdded", () -> {
+			VolunteerView volunteer = this.volunteers.findByNumber(volunteerNumber)
+				.orElseThrow(() -> ProblemException.notFound("VOLUNTEER_NOT_FOUND", "volunteer.notFound"));
+			List<FieldProblem> problems = new ArrayList<>();
+			MemberRole parsed = Enums.parse(MemberRole.class, role, "role", problems);
+			if (!problems.isEmpty()) {
+				throw ProblemException.invalid(problems);
+			}
+			this.organizations.addMember(actor, id, volunteer.id(), (parsed != null) ? parsed : MemberRole.MEMBER);
+		});
+	}
+
+	@PostMapping("/organizations/{id}/members/{volunteerId}/approve")
+	String approveJoin(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @PathVariable UUID volunteerId,
+			RedirectAttributes redirect) {
+		return act(redirect, id, "organization.saved", () -> this.organizations.approveJoin(actor, id, volunteerId));
+	}
+
+	@PostMapping("/organizations/{id}/members/{volunteerId}/reject")
+	String rejectJoin(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @PathVariable UUID volunteerId,
+			RedirectAttributes redirect) {
+		return act(redirect, id, "organization.saved", () -> this.organizations.rejectJoin(actor, id, volunteerId));
+	}
+
+	@PostMapping("/organizations/{id}/members/{volunteerId}/remove")
+	String removeMember(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @PathVariable UUID volunteerId,
+			RedirectAttributes redirect) {
+		return act(redirect, id, "organization.saved", () -> this.organizations.removeMember(actor, id, volunteerId));
+	}
+
+	@PostMapping("/organizations/{id}/supervision")
+	String supervise(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String reason,
+			RedirectAttributes redirect) {
+		return act(redirect, id, "organization.saved", () -> {
+			switch (action) {
+				case "approve" -> this.organizations.approve(actor, id);
+				case "reject" -> this.organizations.reject(actor, id, reason);
+				case "warn" -> this.organizations.warn(actor, id, reason);
+				case "suspend" -> this.organizations.suspend(actor, id, reason);
+				case "reinstate" -> this.organizations.reinstate(actor, id, reason);
+				case "close" -> this.organizations.close(actor, id, reason);
+				default -> throw ProblemException.invalid(List.of(new FieldProblem("action", "validation.required")));
+			}
+		});
+	}
+
+	private String act(RedirectAttributes redirect, UUID id, String notice, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("notice", notice);
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == 403) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("actionError", ex.messageKey());
+			redirect.addFlashAttribute("actionArgs", ex.args());
+			redirect.addFlashAttribute("actionProblems", ex.fieldProblems());
+		}
+		return "redirect:/organizations/" + id;
+	}
+
+	private String applyPage(Model model) {
+		model.addAttribute("types", OrganizationType.values());
+		model.addAttribute("serviceFields", ServiceField.values());
+		return "organization/apply";
+	}
+
+	/** The application form as typed. */
+	record ApplicationForm(String name, String type, String creditCode, String regionCode, String parentId,
+			List<String> fields, String contactName, String contactPhone, String description) {
+
+		NewOrganization toNewOrganization() {
+			List<FieldProblem> problems = new ArrayList<>();
+			OrganizationType parsedType = Enums.parse(OrganizationType.class, this.type, "type", problems);
+			List<ServiceField> parsedFields = new ArrayList<>();
+			if (this.fields != null) {
+				for (String field : this.fields) {
+					ServiceField parsed = Enums.parse(ServiceField.class, field, "fields", problems);
+					if (parsed != null) {
+						parsedFields.add(parsed);
+					}
+				}
+			}
+			UUID parent = null;
+			if (this.parentId != null && !this.parentId.isBlank()) {
+				parent = org.zhiyuan.shared.Ids.parse(this.parentId.strip()).orElse(null);
+				if (parent == null) {
+					problems.add(new FieldProblem("parentId", "validation.organization.parent"));
+				}
+			}
+			if (!problems.isEmpty()) {
+				throw ProblemException.invalid(problems);
+			}
+			return new NewOrganization(this.name, parsedType, this.creditCode, this.regionCode, parent, parsedFields,
+					this.contactName, this.contactPhone, this.description);
+		}
+
+	}
+
+}

@@ -1,0 +1,271 @@
+package org.zhiyuan.volunteer;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.zhiyuan.access.Access;
+import org.zhiyuan.access.AccessPolicy;
+import org.zhiyuan.access.Actor;
+import org.zhiyuan.access.ScopedObject;
+import org.zhiyuan.account.AccountManagement;
+import org.zhiyuan.audit.AuditLog;
+import org.zhiyuan.audit.AuditRecord;
+import org.zhiyuan.region.Regions;
+import org.zhiyuan.shared.FieldProblem;
+import org.zhiyuan.shared.Ids;
+import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.identity.PhoneNumbers;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading and keeping a volunteer's profile. A volunteer sees and edits their own; an
+ * admin of an organization they belong to, or an operator or auditor of their region, may
+ * read it, and every such read is audited; anyone else gets a 403.
+ */
+@Service
+public class Volunteers {
+
+	private static final int MAX_LIST = 20;
+
+	private final VolunteerRepository volunteers;
+
+	private final VolunteerMemberships memberships;
+
+	private final AccessPolicy accessPolicy;
+
+	private final AccountManagement accounts;
+
+	private final Regions regions;
+
+	private final AuditLog auditLog;
+
+	private final ApplicationEventPublisher events;
+
+	Volunteers(VolunteerRepository volunteers, VolunteerMemberships memberships, AccessPolicy accessPolicy,
+			AccountManagement accounts, Regions regions, AuditLog auditLog, ApplicationEventPublisher events) {
+		this.volunteers = volunteers;
+		this.memberships = memberships;
+		this.accessPolicy = accessPolicy;
+		this.accounts = accounts;
+		this.regions = regions;
+		this.auditLog = auditLog;
+		this.events = events;
+	}
+
+	/** A volunteer by id, without any access check: for other modules' own decisions. */
+	public Optional<VolunteerView> find(UUID volunteerId) {
+		return this.volunteers.findById(volunteerId);
+	}
+
+	/**
+	 * A volunteer by the unified volunteer number, as admins type it; no access check.
+	 */
+	public Optional<VolunteerView> findByNumber(String volunteerNumber) {
+		return (volunteerNumber != null)
+				? this.volunteers.findByNumber(volunteerNumber.strip().toUpperCase(java.util.Locale.ROOT))
+				: Optional.empty();
+	}
+
+	public Optional<VolunteerView> findByAccount(UUID accountId) {
+		return this.volunteers.findByAccount(accountId);
+	}
+
+	/**
+	 * The caller's own volunteer record; 404 {@code NOT_A_VOLUNTEER} for staff accounts.
+	 */
+	public VolunteerView mine(Actor actor) {
+		return this.volunteers.findByAccount(actor.accountId())
+			.orElseThrow(() -> ProblemException.notFound("NOT_A_VOLUNTEER", "volunteer.notAVolunteer"));
+	}
+
+	/** Another person's volunteer record, for those allowed; the read is audited. */
+	public VolunteerView read(Actor actor, UUID volunteerId) {
+		VolunteerView volunteer = this.volunteers.findById(volunteerId)
+			.orElseThrow(() -> ProblemException.notFound("VOLUNTEER_NOT_FOUND", "volunteer.notFound"));
+		this.accessPolicy.check(actor, Access.READ, scopeOf(volunteer));
+		return volunteer;
+	}
+
+	public VolunteerProfile profile(Actor actor, UUID volunteerId) {
+		return profileOf(read(actor, volunteerId));
+	}
+
+	public VolunteerProfile myProfile(Actor actor) {
+		return profileOf(mine(actor));
+	}
+
+	/** What the access policy needs to decide on this volunteer's data. */
+	public ScopedObject scopeOf(VolunteerView volunteer) {
+		return new ScopedObject("volunteer", volunteer.id().toString(), volunteer.accountId(), volunteer.regionCode(),
+				this.memberships.activeOrganizationsOf(volunteer.id()));
+	}
+
+	@Transactional
+	public VolunteerProfile changeProfile(Actor actor, ProfileChange change) {
+		VolunteerView volunteer = mine(actor);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (change.regionCode() == null || !this.regions.exists(change.regionCode())
+				|| Regions.NATIONAL.equals(change.regionCode())) {
+			problems.add(new FieldProblem("regionCode", "validation.regionCode"));
+		}
+		checkList(problems, "skills", change.skills(), 30);
+		checkList(problems, "languages", change.languages(), 30);
+		Contact emergency = change.emergencyContact();
+		if (emergency != null && (emergency.name() != null || emergency.phone() != null)) {
+			if (emergency.name() == null || emergency.name().isBlank() || emergency.name().length() > 50) {
+				problems.add(new FieldProblem("emergencyContact.name", "validation.volunteer.name"));
+			}
+			if (!PhoneNumbers.isMainlandMobile(PhoneNumbers.normalize(emergency.phone()))) {
+				problems.add(new FieldProblem("emergencyContact.phone", "validation.phone"));
+			}
+		}
+		else {
+			emergency = null;
+		}
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		this.volunteers.updateProfile(volunteer.id(), change.regionCode(), (emergency != null)
+				? new Contact(emergency.name().strip(), PhoneNumbers.normalize(emergency.phone())) : null);
+		this.volunteers.replaceAttributes(volunteer.id(), AttributeKind.CATEGORY, names(change.categories()));
+		this.volunteers.replaceAttributes(volunteer.id(), AttributeKind.FIELD, names(change.fields()));
+		this.volunteers.replaceAttributes(volunteer.id(), AttributeKind.SKILL, stripped(change.skills()));
+		this.volunteers.replaceAttributes(volunteer.id(), AttributeKind.LANGUAGE, stripped(change.languages()));
+		this.volunteers.replaceAttributes(volunteer.id(), AttributeKind.AVAILABILITY, names(change.availability()));
+		this.auditLog.record(AuditRecord.of("volunteer.profile.change", actor.accountId())
+			.on("volunteer", volunteer.id())
+			.inRegion(change.regionCode()));
+		return myProfile(actor);
+	}
+
+	@Transactional
+	public Qualification addQualification(Actor actor, String name, String issuer, LocalDate expiresOn) {
+		VolunteerView volunteer = mine(actor);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (name == null || name.isBlank() || name.length() > 100) {
+			problems.add(new FieldProblem("name", "validation.text100"));
+		}
+		if (issuer != null && issuer.length() > 100) {
+			problems.add(new FieldProblem("issuer", "validation.text100"));
+		}
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		Qualification qualification = new Qualification(Ids.newId(), name.strip(),
+				(issuer != null && !issuer.isBlank()) ? issuer.strip() : null, expiresOn);
+		this.volunteers.insertQualification(volunteer.id(), qualification, now());
+		return qualification;
+	}
+
+	@Transactional
+	public void removeQualification(Actor actor, UUID qualificationId) {
+		if (this.volunteers.deleteQualification(mine(actor).id(), qualificationId) == 0) {
+			throw ProblemException.notFound("QUALIFICATION_NOT_FOUND", "volunteer.qualificationNotFound");
+		}
+	}
+
+	/** Records that a party member reported to a community (在职党员到社区报到). */
+	@Transactional
+	public PartyReportIn reportToCommunity(Actor actor, String regionCode, String communityName, LocalDate reportedOn) {
+		VolunteerView volunteer = mine(actor);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (regionCode == null || !this.regions.exists(regionCode) || Regions.NATIONAL.equals(regionCode)) {
+			problems.add(new FieldProblem("regionCode", "validation.regionCode"));
+		}
+		if (communityName == null || communityName.isBlank() || communityName.length() > 100) {
+			problems.add(new FieldProblem("communityName", "validation.text100"));
+		}
+		if (reportedOn == null || reportedOn.isAfter(VolunteerRegistration.today())) {
+			problems.add(new FieldProblem("reportedOn", "validation.pastDate"));
+		}
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		PartyReportIn report = new PartyReportIn(Ids.newId(), regionCode, communityName.strip(), reportedOn);
+		this.volunteers.insertReportIn(volunteer.id(), report, now());
+		this.volunteers.replaceAttributes(volunteer.id(), AttributeKind.CATEGORY,
+				addTo(this.volunteers.attributesOf(volunteer.id()).get(AttributeKind.CATEGORY),
+						VolunteerCategory.PARTY_MEMBER.name()));
+		return report;
+	}
+
+	/** Everything held on the caller, for their own download; the export is audited. */
+	public VolunteerDataExport export(Actor actor) {
+		VolunteerProfile profile = myProfile(actor);
+		this.auditLog.record(AuditRecord.of("volunteer.export", actor.accountId())
+			.on("volunteer", profile.volunteer().id())
+			.inRegion(profile.volunteer().regionCode()));
+		return new VolunteerDataExport(profile, this.memberships.membershipsOf(profile.volunteer().id()), now());
+	}
+
+	/**
+	 * Deregistration (注销): the account closes, service records stay (they are kept at
+	 * least 10 years), and everything else personal is erased. The password confirms the
+	 * wish.
+	 */
+	@Transactional
+	public void deregister(Actor actor, String password) {
+		VolunteerView volunteer = mine(actor);
+		if (!this.accounts.passwordMatches(actor.accountId(), password)) {
+			throw ProblemException.invalid(List.of(new FieldProblem("password", "validation.currentPassword")));
+		}
+		this.volunteers.erasePersonalData(volunteer.id(), now());
+		this.accounts.close(actor.accountId());
+		this.auditLog.record(AuditRecord.of("volunteer.deregister", actor.accountId())
+			.on("volunteer", volunteer.id())
+			.inRegion(volunteer.regionCode()));
+		this.events.publishEvent(new VolunteerDeregistered(volunteer.id(), actor.accountId()));
+	}
+
+	private VolunteerProfile profileOf(VolunteerView volunteer) {
+		Map<AttributeKind, List<String>> attributes = this.volunteers.attributesOf(volunteer.id());
+		return new VolunteerProfile(volunteer,
+				attributes.get(AttributeKind.CATEGORY).stream().map(VolunteerCategory::valueOf).toList(),
+				attributes.get(AttributeKind.FIELD).stream().map(ProfessionalField::valueOf).toList(),
+				attributes.get(AttributeKind.SKILL), attributes.get(AttributeKind.LANGUAGE),
+				attributes.get(AttributeKind.AVAILABILITY).stream().map(AvailabilitySlot::valueOf).sorted().toList(),
+				this.volunteers.emergencyContactOf(volunteer.id())
+					.map((c) -> new Contact(c.name(), PhoneNumbers.mask(c.phone())))
+					.orElse(null),
+				this.volunteers.qualificationsOf(volunteer.id()), this.volunteers.reportInsOf(volunteer.id()),
+				this.volunteers.guardianOf(volunteer.id()).orElse(null));
+	}
+
+	private static void checkList(List<FieldProblem> problems, String field, List<String> values, int maxLength) {
+		if (values != null && (values.size() > MAX_LIST
+				|| values.stream().anyMatch((v) -> v == null || v.isBlank() || v.length() > maxLength))) {
+			problems.add(new FieldProblem(field, "validation.list", MAX_LIST, maxLength));
+		}
+	}
+
+	private static List<String> names(List<? extends Enum<?>> values) {
+		return (values != null) ? values.stream().map(Enum::name).toList() : List.of();
+	}
+
+	private static List<String> stripped(List<String> values) {
+		return (values != null) ? values.stream().map(String::strip).toList() : List.of();
+	}
+
+	private static List<String> addTo(List<String> values, String value) {
+		List<String> result = new ArrayList<>(values);
+		if (!result.contains(value)) {
+			result.add(value);
+		}
+		return result;
+	}
+
+	private static OffsetDateTime now() {
+		return OffsetDateTime.now(ZoneOffset.UTC);
+	}
+
+}

@@ -210,6 +210,16 @@ public class AccountManagement {
 		this.auditLog.record(AuditRecord.of("account.close", accountId).on("account", accountId));
 	}
 
+	/**
+	 * The actor of an active account with the grants it holds now, or empty when the
+	 * account is closed: for sessions that outlive a change of roles.
+	 */
+	public Optional<Actor> currentActor(UUID accountId) {
+		return this.accounts.findById(accountId)
+			.filter((row) -> row.status() == AccountStatus.ACTIVE)
+			.map((row) -> new Actor(row.id(), row.username(), row.displayName(), this.accounts.grantsOf(row.id())));
+	}
+
 	public Optional<AccountView> find(UUID id) {
 		return this.accounts.findById(id).map((row) -> view(row, this.accounts.grantsOf(id)));
 	}

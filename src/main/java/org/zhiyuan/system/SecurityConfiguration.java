@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.zhiyuan.access.ActorAuthentication;
 import org.zhiyuan.account.AccessTokens;
+import org.zhiyuan.account.AccountManagement;
 import org.zhiyuan.account.Authenticator;
 
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -90,9 +92,17 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageChain(HttpSecurity http, Authenticator authenticator) throws Exception {
-		http.authorizeHttpRequests(
-				(requests) -> requests.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
+	SecurityFilterChain pageChain(HttpSecurity http, Authenticator authenticator, AccountManagement accounts)
+			throws Exception {
+		http.addFilterAfter(new ActorRefreshFilter(accounts), SecurityContextHolderFilter.class);
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC_PAGES)
+			.permitAll()
+			.requestMatchers(PRIVATE_PAGES)
+			.authenticated()
+			.requestMatchers(HttpMethod.GET, PUBLIC_PAGE_GETS)
+			.permitAll()
+			.anyRequest()
+			.authenticated())
 			.authenticationProvider(new FormLoginProvider(authenticator))
 			// the token lives in a cookie, so public pages create no session rows
 			.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))

@@ -78,6 +78,11 @@ public final class Api {
 			.ofString((body instanceof String raw) ? raw : JSON.writeValueAsString(body))));
 	}
 
+	public Response send(String method, String path, Object body) {
+		return send(request(path).header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
 	public Response send(String method, String path) {
 		return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
 	}

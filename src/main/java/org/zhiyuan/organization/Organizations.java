@@ -318,6 +318,11 @@ public class Organizations {
 		audit(self ? "organization.member.leave" : "organization.member.remove", actor, stored, volunteerId);
 	}
 
+	/** Whether the actor operates the region (or one containing it). */
+	public boolean operates(Actor actor, String regionCode) {
+		return this.accessPolicy.operates(actor, regionCode);
+	}
+
 	/** Whether the actor administers the organization. */
 	public boolean isAdmin(Actor actor, UUID organizationId) {
 		return actor != null && actor.scopesOf(Role.ORG_ADMIN).contains(organizationId.toString());

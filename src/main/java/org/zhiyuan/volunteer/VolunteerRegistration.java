@@ -112,6 +112,21 @@ public class VolunteerRegistration {
 		}
 	}
 
+	/**
+	 * The volunteer already registered with this document, if any: how a bulk import
+	 * tells a returning person from a new one without ever comparing plain ID numbers.
+	 */
+	public java.util.Optional<VolunteerView> findRegistered(IdType type, String idNumber) {
+		if (type == null) {
+			return java.util.Optional.empty();
+		}
+		IdCheck id = IdNumbers.check(type, idNumber, today(), this::provinceExists);
+		if (!id.valid()) {
+			return java.util.Optional.empty();
+		}
+		return this.volunteers.findByFingerprint(this.cipher.fingerprint(type.name() + ":" + id.normalized()));
+	}
+
 	/** The current privacy policy and oath, which a registration has to accept. */
 	public VolunteerProperties terms() {
 		return this.properties;

@@ -96,6 +96,13 @@ class VolunteerRepository {
 			.optional();
 	}
 
+	Optional<VolunteerView> findByFingerprint(String fingerprint) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id_number_fingerprint = :f")
+			.param("f", fingerprint)
+			.query(VolunteerRepository::view)
+			.optional();
+	}
+
 	Optional<VolunteerView> findByAccount(UUID accountId) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE account_id = :id")
 			.param("id", accountId)

@@ -78,6 +78,36 @@ public final class Api {
 			.ofString((body instanceof String raw) ? raw : JSON.writeValueAsString(body))));
 	}
 
+	/** Posts a multipart form with one file part and plain fields. */
+	public Response postMultipart(String path, String fileField, String fileName, byte[] bytes,
+			Map<String, String> fields) {
+		String boundary = "zhiyuan-" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+		fields.forEach((name, value) -> body.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+					.getBytes(utf8)));
+		if (bytes != null) {
+			body.writeBytes(
+					("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+							+ fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+						.getBytes(utf8));
+			body.writeBytes(bytes);
+			body.writeBytes("\r\n".getBytes(utf8));
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
+	/**
+	 * The page's CSRF token, for forms that {@link #submitForm} cannot post (multipart).
+	 */
+	public String csrfTokenOf(String page) {
+		Matcher matcher = CSRF.matcher(get(page).body());
+		return matcher.find() ? matcher.group(1) : "";
+	}
+
 	public Response send(String method, String path, Object body) {
 		return send(request(path).header("Content-Type", "application/json")
 			.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));

@@ -1,6 +1,7 @@
 /**
  * Demo data behind the {@code zhiyuan.demo} switch: a realistic district with its
- * operators, so that a newcomer sees a living platform.
+ * operators, volunteers and organizations, so that a newcomer sees a living platform.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "account" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "shared", "region", "access", "account", "volunteer", "organization" })
 package org.zhiyuan.demo;

@@ -51,7 +51,6 @@ class SchedulerConfiguration {
 			.threads(2)
 			.pollingInterval(Duration.ofSeconds(5))
 			.enableImmediateExecution()
-			.registerShutdownHook()
 			.build();
 	}
 

@@ -1,9 +1,6 @@
 package org.zhiyuan.volunteer;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Everything the platform holds on a volunteer, as shown to the volunteer and to those

@@ -1,12 +1,25 @@
 package org.zhiyuan.demo;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
 import org.junit.jupiter.api.Test;
 import org.zhiyuan.account.AccountManagement;
+import org.zhiyuan.organization.Organizations;
 import org.zhiyuan.region.Regions;
+import org.zhiyuan.shared.identity.CreditCodes;
+import org.zhiyuan.support.Api;
+import org.zhiyuan.support.Api.Response;
 import org.zhiyuan.support.ApiTestSupport;
+import org.zhiyuan.volunteer.VolunteerRegistration;
+import org.zhiyuan.volunteer.Volunteers;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,22 +32,109 @@ class DemoDataApiTests extends ApiTestSupport {
 	Regions regions;
 
 	@Autowired
+	VolunteerRegistration registration;
+
+	@Autowired
+	Volunteers volunteers;
+
+	@Autowired
+	Organizations organizations;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Test
-	void seedsTheDemoDistrictOnceAndItsOperatorsCanWork() {
-		DemoData demo = new DemoData(this.accounts, this.regions);
+	void seedsTheDemoDistrictOnceAndItsPeopleCanWork() {
+		DemoData demo = new DemoData(this.accounts, this.regions, this.registration, this.volunteers,
+				this.organizations, this.transactions);
 		demo.run(null);
-		long accountsAfterFirstRun = this.jdbc.sql("SELECT COUNT(*) FROM account").query(Long.class).single();
+		long accountsAfterFirstRun = count("account");
+		long organizationsAfterFirstRun = count("organization");
+		long volunteersAfterFirstRun = count("volunteer");
 		demo.run(null);
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM account").query(Long.class).single())
-			.isEqualTo(accountsAfterFirstRun);
-		var chaoyang = this.api.signIn("chaoyang", DemoData.PASSWORD);
+		assertThat(count("account")).isEqualTo(accountsAfterFirstRun);
+		assertThat(count("organization")).isEqualTo(organizationsAfterFirstRun);
+		assertThat(count("volunteer")).isEqualTo(volunteersAfterFirstRun);
+
+		Api chaoyang = this.api.signIn("chaoyang", DemoData.PASSWORD);
 		assertThat(chaoyang.get("/api/v1/staff?regionCode=110105&size=200")
 			.json()
 			.get("items")
 			.findValuesAsString("username")).contains("chaoyang", "jianwai", "chaowai", "shenji")
 			.doesNotContain("huangpu");
+
+		JsonNode association = demoOrganization(chaoyang, DemoData.ASSOCIATION,
+				(o) -> DemoData.ASSOCIATION_CREDIT_CODE.equals(o.path("creditCode").asString()));
+		assertThat(CreditCodes.isValid(association.get("creditCode").asString())).isTrue();
+		assertThat(association.get("type").asString()).isEqualTo("SOCIAL_ORGANIZATION");
+		assertThat(association.get("status").asString()).isEqualTo("ACTIVE");
+		List<JsonNode> teams = List.of(demoTeam(chaoyang, DemoData.ELDERLY_TEAM),
+				demoTeam(chaoyang, DemoData.YOUTH_TEAM), demoOrganization(chaoyang, DemoData.SCHOOL_TEAM,
+						(o) -> "SCHOOL_TEAM".equals(o.path("type").asString())));
+		assertThat(teams).extracting((o) -> o.get("status").asString()).containsOnly("ACTIVE");
+		assertThat(teams.get(0).get("type").asString()).isEqualTo("COMMUNITY_TEAM");
+		assertThat(teams.get(0).get("memberCount").asLong()).isEqualTo(5);
+		assertThat(demoTeam(chaoyang, DemoData.PENDING_TEAM).get("status").asString()).isEqualTo("PENDING");
+		String youth = teams.get(1).get("id").asString();
+		assertThat(chaoyang.get("/api/v1/organizations/" + youth + "/history").json().findValuesAsString("kind"))
+			.containsExactlyInAnyOrder("APPLIED", "APPROVED", "WARNED");
+		assertThat(chaoyang.get("/api/v1/organizations/" + youth + "/members?status=PENDING")
+			.json()
+			.get("items")
+			.findValuesAsString("name")).containsExactly("林子涵");
+
+		Response token = this.api.post("/api/v1/auth/token",
+				Map.of("username", DemoData.DEMO_VOLUNTEER, "password", DemoData.PASSWORD));
+		assertThat(token.status()).isEqualTo(200);
+		Api lihua = this.api.as(token.json().get("accessToken").asString());
+		JsonNode me = lihua.get("/api/v1/volunteers/me").json();
+		assertThat(me.get("name").asString()).isEqualTo("李华");
+		assertThat(me.get("idNumberMasked").asString()).matches("370\\*{11}[0-9X]{4}");
+		assertThat(me.get("phoneMasked").asString()).isEqualTo("138****0001");
+		assertThat(lihua.get("/api/v1/organizations/mine").json().findValuesAsString("name"))
+			.containsExactly(DemoData.ELDERLY_TEAM);
+
+		JsonNode minor = this.api.signIn("13800000010", DemoData.PASSWORD).get("/api/v1/volunteers/me/profile").json();
+		assertThat(minor.get("guardian").get("name").asString()).isEqualTo("林伟");
+		assertThat(minor.get("guardian").get("idNumberMasked").asString()).startsWith("110").contains("*");
+		JsonNode partyMember = this.api.signIn("13800000002", DemoData.PASSWORD)
+			.get("/api/v1/volunteers/me/profile")
+			.json();
+		assertThat(partyMember.get("categories").toString()).contains("PARTY_MEMBER");
+		assertThat(partyMember.get("partyReportIns").findValuesAsString("communityName")).containsExactly("朝外街道吉祥里社区");
+		JsonNode passport = this.api.signIn("13800000011", DemoData.PASSWORD).get("/api/v1/volunteers/me").json();
+		assertThat(passport.get("idType").asString()).isEqualTo("PASSPORT");
+		assertThat(passport.get("birthDate").asString()).isEqualTo("1990-08-19");
+		assertThat(passport.get("gender").asString()).isEqualTo("FEMALE");
+	}
+
+	/**
+	 * The demo's organization of that name: other tests in the same application may use
+	 * the same names, so the demo's is told apart by what only it has.
+	 */
+	private static JsonNode demoOrganization(Api operator, String name, Predicate<JsonNode> demo) {
+		JsonNode items = operator.get("/api/v1/organizations/supervised?regionCode=110105&size=200&q=" + name)
+			.json()
+			.get("items");
+		List<JsonNode> found = new ArrayList<>();
+		items.forEach((item) -> {
+			if (name.equals(item.get("name").asString()) && demo.test(item)) {
+				found.add(item);
+			}
+		});
+		assertThat(found).as(name).hasSize(1);
+		return found.get(0);
+	}
+
+	private static JsonNode demoTeam(Api operator, String name) {
+		return demoOrganization(operator, name, (o) -> DemoData.ASSOCIATION.equals(o.path("parentName").asString()));
+	}
+
+	private long count(String table) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
 	}
 
 }

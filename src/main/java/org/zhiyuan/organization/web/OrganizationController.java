@@ -1,6 +1,5 @@
 package org.zhiyuan.organization.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,18 +13,12 @@ import org.zhiyuan.access.Actor;
 import org.zhiyuan.organization.Member;
 import org.zhiyuan.organization.MemberRole;
 import org.zhiyuan.organization.MemberStatus;
-import org.zhiyuan.organization.NewOrganization;
 import org.zhiyuan.organization.OrganizationEvent;
 import org.zhiyuan.organization.OrganizationStatus;
-import org.zhiyuan.organization.OrganizationType;
 import org.zhiyuan.organization.OrganizationView;
 import org.zhiyuan.organization.Organizations;
-import org.zhiyuan.shared.Enums;
-import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
-import org.zhiyuan.shared.ProblemException;
-import org.zhiyuan.shared.ServiceField;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -59,7 +52,7 @@ class OrganizationController {
 	@Operation(summary = "Apply to register an organization or team; the applicant becomes its admin",
 			description = "creditCode is required for registered bodies, optional for teams, and checked"
 					+ " (GB 32100) when given; 409 CREDIT_CODE_REGISTERED when already in use.")
-	OrganizationView apply(@AuthenticationPrincipal Actor actor, @Valid @RequestBody ApplicationRequest request) {
+	OrganizationView apply(@AuthenticationPrincipal Actor actor, @Valid @RequestBody ApplicationForm request) {
 		return this.organizations.apply(actor, request.toNewOrganization());
 	}
 
@@ -180,31 +173,6 @@ class OrganizationController {
 	@Operation(summary = "Leave (the volunteer) or remove a member (its admins)")
 	void removeMember(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @PathVariable UUID volunteerId) {
 		this.organizations.removeMember(actor, id, volunteerId);
-	}
-
-	record ApplicationRequest(@Size(max = 200) String name, String type, @Size(max = 40) String creditCode,
-			@Size(max = 12) String regionCode, UUID parentId, List<String> fields, @Size(max = 100) String contactName,
-			@Size(max = 30) String contactPhone, @Size(max = 4000) String description) {
-
-		NewOrganization toNewOrganization() {
-			List<FieldProblem> problems = new ArrayList<>();
-			OrganizationType parsedType = Enums.parse(OrganizationType.class, this.type, "type", problems);
-			List<ServiceField> parsedFields = new ArrayList<>();
-			if (this.fields != null) {
-				for (String field : this.fields) {
-					ServiceField parsed = Enums.parse(ServiceField.class, field, "fields", problems);
-					if (parsed != null) {
-						parsedFields.add(parsed);
-					}
-				}
-			}
-			if (!problems.isEmpty()) {
-				throw ProblemException.invalid(problems);
-			}
-			return new NewOrganization(this.name, parsedType, this.creditCode, this.regionCode, this.parentId,
-					parsedFields, this.contactName, this.contactPhone, this.description);
-		}
-
 	}
 
 	record ReasonRequest(@NotNull @Size(max = 500) String reason) {

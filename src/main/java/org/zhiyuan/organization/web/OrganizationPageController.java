@@ -8,7 +8,6 @@ import org.zhiyuan.access.AccessPolicy;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.organization.MemberRole;
 import org.zhiyuan.organization.MemberStatus;
-import org.zhiyuan.organization.NewOrganization;
 import org.zhiyuan.organization.OrganizationStatus;
 import org.zhiyuan.organization.OrganizationType;
 import org.zhiyuan.organization.OrganizationView;
@@ -206,38 +205,6 @@ class OrganizationPageController {
 		model.addAttribute("types", OrganizationType.values());
 		model.addAttribute("serviceFields", ServiceField.values());
 		return "organization/apply";
-	}
-
-	/** The application form as typed. */
-	record ApplicationForm(String name, String type, String creditCode, String regionCode, String parentId,
-			List<String> fields, String contactName, String contactPhone, String description) {
-
-		NewOrganization toNewOrganization() {
-			List<FieldProblem> problems = new ArrayList<>();
-			OrganizationType parsedType = Enums.parse(OrganizationType.class, this.type, "type", problems);
-			List<ServiceField> parsedFields = new ArrayList<>();
-			if (this.fields != null) {
-				for (String field : this.fields) {
-					ServiceField parsed = Enums.parse(ServiceField.class, field, "fields", problems);
-					if (parsed != null) {
-						parsedFields.add(parsed);
-					}
-				}
-			}
-			UUID parent = null;
-			if (this.parentId != null && !this.parentId.isBlank()) {
-				parent = org.zhiyuan.shared.Ids.parse(this.parentId.strip()).orElse(null);
-				if (parent == null) {
-					problems.add(new FieldProblem("parentId", "validation.organization.parent"));
-				}
-			}
-			if (!problems.isEmpty()) {
-				throw ProblemException.invalid(problems);
-			}
-			return new NewOrganization(this.name, parsedType, this.creditCode, this.regionCode, parent, parsedFields,
-					this.contactName, this.contactPhone, this.description);
-		}
-
 	}
 
 }

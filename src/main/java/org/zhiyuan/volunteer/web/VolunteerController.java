@@ -1,6 +1,5 @@
 package org.zhiyuan.volunteer.web;
 
-import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -30,7 +29,6 @@ import org.zhiyuan.volunteer.Volunteers;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -143,12 +141,7 @@ class VolunteerController {
 	@GetMapping("/me/export.xlsx")
 	@Operation(summary = "Everything held on the caller, as an Excel workbook")
 	ResponseEntity<byte[]> exportExcel(@AuthenticationPrincipal Actor actor) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		this.spreadsheets.writeExport(this.volunteers.export(actor), out);
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"zhiyuan-my-data.xlsx\"")
-			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-			.body(out.toByteArray());
+		return this.spreadsheets.exportResponse(this.volunteers.export(actor));
 	}
 
 	@PostMapping("/me/deregistration")

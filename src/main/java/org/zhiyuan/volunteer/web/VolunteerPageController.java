@@ -1,6 +1,5 @@
 package org.zhiyuan.volunteer.web;
 
-import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -182,12 +181,7 @@ class VolunteerPageController {
 
 	@GetMapping("/me/export.xlsx")
 	ResponseEntity<byte[]> exportExcel(@AuthenticationPrincipal Actor actor) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		this.spreadsheets.writeExport(this.volunteers.export(actor), out);
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"zhiyuan-my-data.xlsx\"")
-			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-			.body(out.toByteArray());
+		return this.spreadsheets.exportResponse(this.volunteers.export(actor));
 	}
 
 	@PostMapping("/me/deregistration")

@@ -3,7 +3,6 @@ package org.zhiyuan.volunteer.web;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.validation.constraints.Size;
 import org.zhiyuan.shared.Enums;

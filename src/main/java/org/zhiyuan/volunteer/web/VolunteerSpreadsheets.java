@@ -14,11 +14,24 @@ import org.zhiyuan.volunteer.VolunteerDataExport;
 import org.zhiyuan.volunteer.VolunteerProfile;
 import org.zhiyuan.volunteer.VolunteerView;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /** Writes a volunteer's own data as an Excel workbook, one sheet per kind of data. */
 @Component
 class VolunteerSpreadsheets {
+
+	/** The volunteer's own data as a workbook download. */
+	ResponseEntity<byte[]> exportResponse(VolunteerDataExport export) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		writeExport(export, out);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"zhiyuan-my-data.xlsx\"")
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.body(out.toByteArray());
+	}
 
 	void writeExport(VolunteerDataExport export, OutputStream out) {
 		VolunteerProfile profile = export.profile();

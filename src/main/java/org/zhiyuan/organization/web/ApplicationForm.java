@@ -1,0 +1,51 @@
+package org.zhiyuan.organization.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Size;
+import org.zhiyuan.organization.NewOrganization;
+import org.zhiyuan.organization.OrganizationType;
+import org.zhiyuan.shared.Enums;
+import org.zhiyuan.shared.FieldProblem;
+import org.zhiyuan.shared.Ids;
+import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.ServiceField;
+
+/**
+ * An application to register an organization, from the API or the page form. Everything
+ * arrives as text so that every bad field, unknown values included, is reported at once.
+ */
+record ApplicationForm(@Size(max = 200) String name, String type, @Size(max = 40) String creditCode,
+		@Size(max = 12) String regionCode, @Size(max = 36) String parentId, List<String> fields,
+		@Size(max = 100) String contactName, @Size(max = 30) String contactPhone,
+		@Size(max = 4000) String description) {
+
+	NewOrganization toNewOrganization() {
+		List<FieldProblem> problems = new ArrayList<>();
+		OrganizationType parsedType = Enums.parse(OrganizationType.class, this.type, "type", problems);
+		List<ServiceField> parsedFields = new ArrayList<>();
+		if (this.fields != null) {
+			for (String field : this.fields) {
+				ServiceField parsed = Enums.parse(ServiceField.class, field, "fields", problems);
+				if (parsed != null) {
+					parsedFields.add(parsed);
+				}
+			}
+		}
+		UUID parent = null;
+		if (this.parentId != null && !this.parentId.isBlank()) {
+			parent = Ids.parse(this.parentId.strip()).orElse(null);
+			if (parent == null) {
+				problems.add(new FieldProblem("parentId", "validation.organization.parent"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		return new NewOrganization(this.name, parsedType, this.creditCode, this.regionCode, parent, parsedFields,
+				this.contactName, this.contactPhone, this.description);
+	}
+
+}

@@ -96,6 +96,32 @@ class VolunteerRepository {
 			.optional();
 	}
 
+	/**
+	 * Volunteers living in a region or below, by name (contains), number or phone
+	 * (exact).
+	 */
+	org.zhiyuan.shared.PageResult<VolunteerView> search(String regionPrefix, String text,
+			org.zhiyuan.shared.PageQuery page) {
+		String where = " WHERE region_code LIKE :region AND status = 'ACTIVE'";
+		java.util.Map<String, Object> params = new java.util.HashMap<>();
+		params.put("region", regionPrefix + "%");
+		if (text != null && !text.isBlank()) {
+			where += " AND (name LIKE :name OR volunteer_number = :exact OR phone = :exact)";
+			params.put("name", "%" + text.strip().replace("%", "") + "%");
+			params.put("exact", text.strip());
+		}
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM volunteer" + where).params(params).query(Long.class).single();
+		List<VolunteerView> items = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM volunteer" + where
+					+ " ORDER BY registered_at DESC, id LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(VolunteerRepository::view)
+			.list();
+		return new org.zhiyuan.shared.PageResult<>(items, page.page(), page.size(), total);
+	}
+
 	Optional<VolunteerView> findByFingerprint(String fingerprint) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id_number_fingerprint = :f")
 			.param("f", fingerprint)

@@ -95,6 +95,27 @@ public class Volunteers {
 		return volunteer;
 	}
 
+	/**
+	 * Volunteers of a region and below for its operators and auditors, by name, volunteer
+	 * number or phone; every search is audited as a read of personal data.
+	 */
+	public org.zhiyuan.shared.PageResult<VolunteerView> search(Actor actor, String regionCode, String text,
+			org.zhiyuan.shared.PageQuery page) {
+		if (regionCode == null || !this.regions.exists(regionCode) || !this.accessPolicy.oversees(actor, regionCode)) {
+			throw ProblemException.forbidden("problem.forbidden.region");
+		}
+		if (text != null && text.length() > 50) {
+			throw ProblemException.invalid(List.of(new FieldProblem("q", "validation.text50")));
+		}
+		org.zhiyuan.shared.PageResult<VolunteerView> result = this.volunteers.search(Regions.prefixOf(regionCode), text,
+				page);
+		this.auditLog.record(AuditRecord.of("personal-data.search", actor.accountId())
+			.on("volunteer-search", regionCode)
+			.inRegion(regionCode)
+			.withDetail("results " + result.items().size()));
+		return result;
+	}
+
 	public VolunteerProfile profile(Actor actor, UUID volunteerId) {
 		return profileOf(read(actor, volunteerId));
 	}

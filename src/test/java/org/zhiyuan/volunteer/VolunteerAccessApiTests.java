@@ -85,6 +85,37 @@ class VolunteerAccessApiTests extends ApiTestSupport {
 		assertThat(stranger.get("/volunteers/" + volunteer.volunteerId()).status()).isEqualTo(403);
 	}
 
+	@Test
+	void operatorsAndAuditorsFindVolunteersOfTheirRegionOnly() {
+		Person jianwai = this.fixtures.aVolunteerIn("110105001");
+		Person huangpu = this.fixtures.aVolunteerIn("310101");
+		Person districtOperator = this.fixtures.anOperatorOf("110105");
+		Api operator = signedIn(districtOperator);
+		var byPhone = operator.get("/api/v1/volunteers?regionCode=110105&q=" + jianwai.username()).json();
+		assertThat(byPhone.get("items").findValuesAsString("id")).containsExactly(jianwai.volunteerId().toString());
+		assertThat(byPhone.toString()).doesNotContain(jianwai.username()).doesNotContain(jianwai.idNumber());
+		assertThat(operator.get("/api/v1/volunteers?regionCode=110105&q=" + huangpu.username())
+			.json()
+			.get("total")
+			.asLong()).isZero();
+		assertThat(operator.get("/api/v1/volunteers?regionCode=310101").status()).isEqualTo(403);
+		assertThat(signedIn(this.fixtures.anAuditorOf("110105001")).get("/api/v1/volunteers?regionCode=110105001")
+			.status()).isEqualTo(200);
+		assertThat(signedIn(jianwai).get("/api/v1/volunteers?regionCode=110105001").status()).isEqualTo(403);
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM audit_event WHERE actor_id = :actor AND action = 'personal-data.search'")
+			.param("actor", districtOperator.id())
+			.query(Long.class)
+			.single()).isEqualTo(2);
+
+		Api browser = new Api("http://localhost:" + this.port);
+		browser.submitForm("/login", "/login",
+				Map.of("username", districtOperator.username(), "password", districtOperator.password()));
+		var page = browser.get("/volunteers?regionCode=110105&q=" + jianwai.username());
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains(jianwai.volunteerId().toString()).doesNotContain(jianwai.idNumber());
+	}
+
 	private java.util.List<String> outcomes(Person volunteer) {
 		return this.jdbc
 			.sql("SELECT outcome FROM audit_event WHERE object_type = 'volunteer' AND object_id = :id"

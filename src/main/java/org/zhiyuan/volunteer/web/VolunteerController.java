@@ -38,6 +38,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -71,6 +72,16 @@ class VolunteerController {
 					+ " 409 PHONE_REGISTERED for a phone number in use. Under 18 a guardian is required.")
 	VolunteerResponse register(@Valid @RequestBody VolunteerRequests.Registration request) {
 		return VolunteerResponse.of(this.registration.register(request.toNewVolunteer()));
+	}
+
+	@GetMapping
+	@Operation(summary = "Volunteers of a region and below, for its operators and auditors (audited)",
+			description = "q matches the name (contains), the volunteer number or the phone (exact).")
+	org.zhiyuan.shared.PageResult<VolunteerResponse> search(@AuthenticationPrincipal Actor actor,
+			@RequestParam String regionCode, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return this.volunteers.search(actor, regionCode, q, org.zhiyuan.shared.PageQuery.of(page, size))
+			.map(VolunteerResponse::of);
 	}
 
 	@GetMapping("/me")

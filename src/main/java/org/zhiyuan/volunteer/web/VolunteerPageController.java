@@ -198,6 +198,18 @@ class VolunteerPageController {
 		return "redirect:/?deregistered";
 	}
 
+	@GetMapping("/volunteers")
+	String search(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String regionCode,
+			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
+		String region = (regionCode != null && !regionCode.isBlank()) ? regionCode
+				: actor.readableRegions().stream().sorted().findFirst().orElse(null);
+		model.addAttribute("regionCode", region);
+		model.addAttribute("q", q);
+		model.addAttribute("results",
+				this.volunteers.search(actor, region, q, org.zhiyuan.shared.PageQuery.of(page, 20)));
+		return "volunteer/search";
+	}
+
 	@GetMapping("/volunteers/{id}")
 	String view(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
 		VolunteerProfile profile = this.volunteers.profile(actor, id);

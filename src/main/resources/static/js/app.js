@@ -76,3 +76,18 @@ document.addEventListener('htmx:configRequest', function (event) {
     document.querySelectorAll('.region-picker').forEach(init);
   });
 })();
+
+// "Near me" on the activity search: the browser's position fills the hidden fields.
+document.addEventListener('DOMContentLoaded', function () {
+  var button = document.getElementById('near-me');
+  if (!button || !navigator.geolocation) { return; }
+  button.addEventListener('click', function () {
+    navigator.geolocation.getCurrentPosition(function (position) {
+      var form = document.getElementById('activity-search');
+      form.querySelector('[name=lat]').value = position.coords.latitude.toFixed(6);
+      form.querySelector('[name=lng]').value = position.coords.longitude.toFixed(6);
+      if (!form.querySelector('[name=radiusKm]').value) { form.querySelector('[name=radiusKm]').value = '10'; }
+      form.submit();
+    });
+  });
+});

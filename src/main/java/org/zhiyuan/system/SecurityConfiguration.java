@@ -39,11 +39,12 @@ class SecurityConfiguration {
 
 	/** API paths anyone may call; everything else under /api needs a token. */
 	private static final String[] PUBLIC_API_GETS = { "/api/v1/regions", "/api/v1/regions/**", "/api/v1/organizations",
-			"/api/v1/organizations/*" };
+			"/api/v1/organizations/*", "/api/v1/organizations/*/activities", "/api/v1/activities",
+			"/api/v1/activities/*", "/api/v1/projects" };
 
 	/** Under the public patterns above, but only for signed-in callers. */
-	private static final String[] PRIVATE_API_GETS = { "/api/v1/organizations/mine",
-			"/api/v1/organizations/supervised" };
+	private static final String[] PRIVATE_API_GETS = { "/api/v1/organizations/mine", "/api/v1/organizations/supervised",
+			"/api/v1/organizations/import-template.xlsx" };
 
 	private static final String[] PUBLIC_API_POSTS = { "/api/v1/auth/token", "/api/v1/volunteers" };
 
@@ -55,7 +56,8 @@ class SecurityConfiguration {
 	private static final String[] PRIVATE_PAGES = { "/organizations/apply", "/organizations/mine",
 			"/organizations/review" };
 
-	private static final String[] PUBLIC_PAGE_GETS = { "/organizations", "/organizations/*" };
+	private static final String[] PUBLIC_PAGE_GETS = { "/organizations", "/organizations/*", "/activities",
+			"/activities/*", "/activities/*/signup-panel", "/organizations/*/activities" };
 
 	@Bean
 	JwtDecoder jwtDecoder(AccessTokens tokens) {

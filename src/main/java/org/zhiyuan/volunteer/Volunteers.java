@@ -79,6 +79,11 @@ public class Volunteers {
 		return this.volunteers.findByAccount(accountId);
 	}
 
+	/** The qualifications a volunteer holds, for sign-up rules; no access check. */
+	public List<Qualification> qualificationsOf(UUID volunteerId) {
+		return this.volunteers.qualificationsOf(volunteerId);
+	}
+
 	/**
 	 * The caller's own volunteer record; 404 {@code NOT_A_VOLUNTEER} for staff accounts.
 	 */

@@ -38,7 +38,19 @@ public class Fixtures {
 
 	private final Organizations organizations;
 
-	Fixtures(AccountManagement accounts, VolunteerRegistration registration, Organizations organizations) {
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	private final org.zhiyuan.account.AccessTokens tokens;
+
+	private final java.util.function.Supplier<String> passwordHash;
+
+	Fixtures(AccountManagement accounts, VolunteerRegistration registration, Organizations organizations,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc, org.zhiyuan.account.AccessTokens tokens,
+			org.springframework.security.crypto.password.PasswordEncoder encoder) {
+		this.jdbc = jdbc;
+		this.tokens = tokens;
+		String hash = encoder.encode(PASSWORD);
+		this.passwordHash = () -> hash;
 		this.accounts = accounts;
 		this.registration = registration;
 		this.organizations = organizations;
@@ -63,6 +75,55 @@ public class Fixtures {
 		Actor operator = new Actor(UUID.randomUUID(), "op", "op", Set.of(Grant.operatorOf(Regions.NATIONAL)));
 		this.organizations.approve(operator, organization.id());
 		return new Team(organization.id(), admin);
+	}
+
+	/**
+	 * Many adult volunteers at once, written straight to the tables with one shared
+	 * password hash: for load and concurrency tests, where registering each through the
+	 * API would spend minutes hashing passwords. Sign them in with {@link #tokenFor}.
+	 */
+	public List<Person> manyVolunteersIn(String regionCode, int count) {
+		String hash = this.passwordHash.get();
+		List<Person> people = new java.util.ArrayList<>();
+		java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+		for (int i = 0; i < count; i++) {
+			UUID accountId = org.zhiyuan.shared.Ids.newId();
+			UUID volunteerId = org.zhiyuan.shared.Ids.newId();
+			String phone = Identities.phone();
+			this.jdbc
+				.sql("INSERT INTO account (id, username, password_hash, display_name, status, created_at,"
+						+ " password_changed_at) VALUES (:id, :u, :h, '批量志愿者', 'ACTIVE', :now, :now)")
+				.param("id", accountId)
+				.param("u", phone)
+				.param("h", hash)
+				.param("now", now)
+				.update();
+			this.jdbc.sql(
+					"INSERT INTO account_grant (account_id, role, scope, granted_at) VALUES (:id, 'VOLUNTEER', '', :now)")
+				.param("id", accountId)
+				.param("now", now)
+				.update();
+			this.jdbc.sql("INSERT INTO volunteer (id, account_id, volunteer_number, name, id_type, id_number_masked,"
+					+ " gender, birth_date, phone, region_code, status, privacy_policy_version, privacy_consented_at,"
+					+ " oath_version, oath_accepted_at, registered_at) VALUES (:id, :account, :number, '批量志愿者',"
+					+ " 'RESIDENT_ID', '110***********0000', 'FEMALE', :birth, :phone, :region, 'ACTIVE', '2026-01', :now,"
+					+ " '2026-01', :now, :now)")
+				.param("id", volunteerId)
+				.param("account", accountId)
+				.param("number", "T" + volunteerId.toString().replace("-", "").substring(0, 17))
+				.param("birth", java.time.LocalDate.of(1990, 1, 1))
+				.param("phone", phone)
+				.param("region", regionCode)
+				.param("now", now)
+				.update();
+			people.add(new Person(accountId, phone, PASSWORD, volunteerId, null));
+		}
+		return people;
+	}
+
+	/** An API token for a person without a password check (fast, for load tests). */
+	public String tokenFor(Person person) {
+		return this.tokens.issue(actorOf(person)).value();
 	}
 
 	/** The actor a person acts as, with the grants they hold now. */

@@ -1,0 +1,418 @@
+package org.zhiyuan.activity;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.zhiyuan.access.AccessPolicy;
+import org.zhiyuan.access.Actor;
+import org.zhiyuan.activity.ActivityRepository.PositionRow;
+import org.zhiyuan.audit.AuditLog;
+import org.zhiyuan.audit.AuditRecord;
+import org.zhiyuan.organization.OrganizationView;
+import org.zhiyuan.organization.Organizations;
+import org.zhiyuan.region.Regions;
+import org.zhiyuan.shared.FieldProblem;
+import org.zhiyuan.shared.Ids;
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.PageResult;
+import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.ServiceField;
+import org.zhiyuan.shared.identity.PhoneNumbers;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Activities and the project library. Admins of an active organization create activities
+ * as drafts and publish them; the lifecycle then follows the clock (recruiting → in
+ * progress → finished); an organizer or the region's operator may cancel with a reason
+ * that reaches every signed-up volunteer.
+ */
+@Service
+public class Activities {
+
+	private static final Set<ActivityStatus> PUBLIC = EnumSet.of(ActivityStatus.RECRUITING, ActivityStatus.IN_PROGRESS,
+			ActivityStatus.FINISHED, ActivityStatus.ARCHIVED, ActivityStatus.CANCELLED);
+
+	private static final int MAX_POSITIONS = 50;
+
+	private final ActivityRepository activities;
+
+	private final Organizations organizations;
+
+	private final AccessPolicy accessPolicy;
+
+	private final Regions regions;
+
+	private final AuditLog auditLog;
+
+	private final ApplicationEventPublisher events;
+
+	Activities(ActivityRepository activities, Organizations organizations, AccessPolicy accessPolicy, Regions regions,
+			AuditLog auditLog, ApplicationEventPublisher events) {
+		this.activities = activities;
+		this.organizations = organizations;
+		this.accessPolicy = accessPolicy;
+		this.regions = regions;
+		this.auditLog = auditLog;
+		this.events = events;
+	}
+
+	@Transactional
+	public ActivityView create(Actor actor, NewActivity request) {
+		List<FieldProblem> problems = problemsOf(request);
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		OrganizationView organization = this.organizations.requireActive(actor, request.organizationId());
+		if (!this.organizations.isAdmin(actor, organization.id())) {
+			throw ProblemException.forbidden("problem.forbidden.object");
+		}
+		if (request.projectId() != null && this.activities.project(request.projectId())
+			.filter((p) -> p.organizationId().equals(organization.id()))
+			.isEmpty()) {
+			throw ProblemException.invalid(List.of(new FieldProblem("projectId", "validation.activity.project")));
+		}
+		UUID id = Ids.newId();
+		this.activities.insert(id, withDefaults(request), actor.accountId(), now());
+		this.auditLog.record(AuditRecord.of("activity.create", actor.accountId())
+			.on("activity", id)
+			.inRegion(request.regionCode())
+			.inOrganization(organization.id()));
+		return this.activities.find(id).orElseThrow();
+	}
+
+	/** Opens recruitment; only an active organization's admins may publish. */
+	@Transactional
+	public ActivityView publish(Actor actor, UUID id) {
+		ActivityView activity = require(id);
+		this.organizations.requireActive(actor, activity.organizationId());
+		requireOrganizer(actor, activity);
+		if (!activity.startsAt().isAfter(now())) {
+			throw ProblemException.unprocessable("ACTIVITY_IN_PAST", "activity.inPast");
+		}
+		ActivityView published = transition(actor, id, EnumSet.of(ActivityStatus.DRAFT), ActivityStatus.RECRUITING,
+				null, "activity.publish");
+		this.events.publishEvent(new ActivityPublished(id, activity.organizationId(), activity.regionCode()));
+		return published;
+	}
+
+	/** Cancels with a reason that every signed-up volunteer is told. */
+	@Transactional
+	public ActivityView cancel(Actor actor, UUID id, String reason) {
+		if (reason == null || reason.isBlank() || reason.length() > 500) {
+			throw ProblemException.invalid(List.of(new FieldProblem("reason", "validation.reason")));
+		}
+		ActivityView activity = require(id);
+		if (!this.organizations.isAdmin(actor, activity.organizationId())
+				&& !this.accessPolicy.operates(actor, activity.regionCode())) {
+			throw ProblemException.forbidden("problem.forbidden.object");
+		}
+		ActivityView cancelled = transition(actor, id,
+				EnumSet.of(ActivityStatus.DRAFT, ActivityStatus.RECRUITING, ActivityStatus.IN_PROGRESS),
+				ActivityStatus.CANCELLED, reason.strip(), "activity.cancel");
+		this.events.publishEvent(new ActivityCancelled(id, activity.title(), reason.strip()));
+		return cancelled;
+	}
+
+	@Transactional
+	public ActivityView archive(Actor actor, UUID id) {
+		ActivityView activity = require(id);
+		requireOrganizer(actor, activity);
+		return transition(actor, id, EnumSet.of(ActivityStatus.FINISHED, ActivityStatus.CANCELLED),
+				ActivityStatus.ARCHIVED, null, "activity.archive");
+	}
+
+	/**
+	 * Moves activities on as the clock passes their start and end; run by the scheduler.
+	 */
+	@Transactional
+	public int advanceLifecycle() {
+		OffsetDateTime now = now();
+		return this.activities.advance(ActivityStatus.RECRUITING, ActivityStatus.IN_PROGRESS, "starts_at", now)
+				+ this.activities.advance(ActivityStatus.IN_PROGRESS, ActivityStatus.FINISHED, "ends_at", now);
+	}
+
+	/**
+	 * An activity as its viewer may see it: drafts only for its organizers and overseers.
+	 */
+	public ActivityView view(Actor actor, UUID id) {
+		ActivityView activity = require(id);
+		if (!PUBLIC.contains(activity.status()) && !isOrganizer(actor, activity)
+				&& !this.accessPolicy.oversees(actor, activity.regionCode())) {
+			throw ProblemException.notFound("ACTIVITY_NOT_FOUND", "activity.notFound");
+		}
+		return activity;
+	}
+
+	public Optional<ActivityView> find(UUID id) {
+		return this.activities.find(id);
+	}
+
+	/** Public search over published activities (recruiting and in progress). */
+	public PageResult<ActivityView> search(ActivityQuery query, PageQuery page) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (query.regionCode() != null && !this.regions.exists(query.regionCode())) {
+			problems.add(new FieldProblem("regionCode", "validation.regionCode"));
+		}
+		if ((query.lat() == null) != (query.lng() == null)
+				|| (query.lat() != null && !validPoint(query.lat(), query.lng()))) {
+			problems.add(new FieldProblem("lat", "validation.location"));
+		}
+		if (query.radiusKm() != null && (query.radiusKm() <= 0 || query.radiusKm() > 500)) {
+			problems.add(new FieldProblem("radiusKm", "validation.radius"));
+		}
+		if (query.text() != null && query.text().length() > 50) {
+			problems.add(new FieldProblem("q", "validation.text50"));
+		}
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		return this.activities.search(query, List.of(ActivityStatus.RECRUITING, ActivityStatus.IN_PROGRESS), page);
+	}
+
+	public List<ActivityView> ofOrganization(Actor actor, UUID organizationId) {
+		OrganizationView organization = this.organizations.view(actor, organizationId);
+		boolean insider = this.organizations.isAdmin(actor, organizationId)
+				|| this.accessPolicy.oversees(actor, organization.regionCode());
+		return this.activities.ofOrganization(organizationId)
+			.stream()
+			.filter((a) -> insider || PUBLIC.contains(a.status()))
+			.toList();
+	}
+
+	/** Whether the actor organizes the activity (admin of its organization). */
+	public boolean isOrganizer(Actor actor, ActivityView activity) {
+		return this.organizations.isAdmin(actor, activity.organizationId());
+	}
+
+	/**
+	 * Organizers, and operators of the activity's region, may manage its sign-ups and
+	 * attendance.
+	 */
+	public boolean canManage(Actor actor, ActivityView activity) {
+		return isOrganizer(actor, activity) || this.accessPolicy.operates(actor, activity.regionCode());
+	}
+
+	public void requireManager(Actor actor, ActivityView activity) {
+		if (!canManage(actor, activity)) {
+			throw ProblemException.forbidden("problem.forbidden.object");
+		}
+	}
+
+	/** Takes a place of the position if one is free, in the caller's transaction. */
+	public boolean claimPlace(UUID positionId) {
+		return this.activities.claimPlace(positionId);
+	}
+
+	/** Gives a place back, in the caller's transaction. */
+	public void releasePlace(UUID positionId) {
+		this.activities.releasePlace(positionId);
+	}
+
+	/** The activity a position belongs to, with the position's age limits. */
+	public Optional<PositionRef> position(UUID positionId) {
+		return this.activities.position(positionId)
+			.map((PositionRow row) -> new PositionRef(row.id(), row.activityId(), row.minAge(), row.maxAge()));
+	}
+
+	@Transactional
+	public ProjectView createProject(Actor actor, UUID organizationId, String name, ServiceField field,
+			ProjectLevel level, String description) {
+		OrganizationView organization = this.organizations.requireActive(actor, organizationId);
+		if (!this.organizations.isAdmin(actor, organizationId)) {
+			throw ProblemException.forbidden("problem.forbidden.object");
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		if (name == null || name.isBlank() || name.length() > 100) {
+			problems.add(new FieldProblem("name", "validation.text100"));
+		}
+		if (field == null) {
+			problems.add(new FieldProblem("field", "validation.required"));
+		}
+		if (level == null) {
+			problems.add(new FieldProblem("level", "validation.required"));
+		}
+		if (description != null && description.length() > 2000) {
+			problems.add(new FieldProblem("description", "validation.text2000"));
+		}
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		UUID id = Ids.newId();
+		this.activities.insertProject(id, organizationId, name.strip(), field, level, organization.regionCode(),
+				description, now());
+		this.auditLog.record(AuditRecord.of("project.create", actor.accountId())
+			.on("project", id)
+			.inRegion(organization.regionCode())
+			.inOrganization(organizationId));
+		return this.activities.project(id).orElseThrow();
+	}
+
+	/**
+	 * Operators mark a project of their region as a brand project (品牌项目), or unmark it.
+	 */
+	@Transactional
+	public ProjectView markBrand(Actor actor, UUID projectId, boolean brand) {
+		ProjectView project = this.activities.project(projectId)
+			.orElseThrow(() -> ProblemException.notFound("PROJECT_NOT_FOUND", "activity.projectNotFound"));
+		this.accessPolicy.requireOperatorOf(actor, project.regionCode());
+		this.activities.markBrand(projectId, brand);
+		this.auditLog.record(AuditRecord.of("project.brand", actor.accountId())
+			.on("project", projectId)
+			.inRegion(project.regionCode())
+			.withDetail(Boolean.toString(brand)));
+		return this.activities.project(projectId).orElseThrow();
+	}
+
+	public PageResult<ProjectView> projects(String regionCode, ServiceField field, UUID organizationId, Boolean brand,
+			PageQuery page) {
+		return this.activities.projects(regionCode, field, organizationId, brand, page);
+	}
+
+	private ActivityView transition(Actor actor, UUID id, Set<ActivityStatus> from, ActivityStatus to, String reason,
+			String action) {
+		ActivityStatus current = this.activities.lockStatus(id).orElseThrow();
+		if (!from.contains(current)) {
+			throw ProblemException.conflict("INVALID_STATUS", "activity.invalidStatus", current.name());
+		}
+		this.activities.changeStatus(id, to, reason, now());
+		ActivityView activity = require(id);
+		this.auditLog.record(AuditRecord.of(action, actor.accountId())
+			.on("activity", id)
+			.inRegion(activity.regionCode())
+			.inOrganization(activity.organizationId()));
+		return activity;
+	}
+
+	private void requireOrganizer(Actor actor, ActivityView activity) {
+		if (!isOrganizer(actor, activity)) {
+			throw ProblemException.forbidden("problem.forbidden.object");
+		}
+	}
+
+	private ActivityView require(UUID id) {
+		return this.activities.find(id)
+			.orElseThrow(() -> ProblemException.notFound("ACTIVITY_NOT_FOUND", "activity.notFound"));
+	}
+
+	private List<FieldProblem> problemsOf(NewActivity a) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (a.organizationId() == null) {
+			problems.add(new FieldProblem("organizationId", "validation.required"));
+		}
+		text(problems, "title", a.title(), 100);
+		text(problems, "description", a.description(), 4000);
+		text(problems, "address", a.address(), 200);
+		if (a.field() == null) {
+			problems.add(new FieldProblem("category", "validation.required"));
+		}
+		if (a.regionCode() == null || !this.regions.exists(a.regionCode()) || Regions.NATIONAL.equals(a.regionCode())) {
+			problems.add(new FieldProblem("regionCode", "validation.regionCode"));
+		}
+		if ((a.lat() == null) != (a.lng() == null) || (a.lat() != null && !validPoint(a.lat(), a.lng()))) {
+			problems.add(new FieldProblem("location", "validation.location"));
+		}
+		if (a.geofenceMeters() != null && (a.geofenceMeters() < 50 || a.geofenceMeters() > 5000)) {
+			problems.add(new FieldProblem("geofenceMeters", "validation.geofence"));
+		}
+		OffsetDateTime now = now();
+		if (a.startsAt() == null) {
+			problems.add(new FieldProblem("startsAt", "validation.required"));
+		}
+		else if (!a.startsAt().isAfter(now)) {
+			problems.add(new FieldProblem("startsAt", "validation.activity.future"));
+		}
+		if (a.endsAt() == null) {
+			problems.add(new FieldProblem("endsAt", "validation.required"));
+		}
+		else if (a.startsAt() != null
+				&& (!a.endsAt().isAfter(a.startsAt()) || Duration.between(a.startsAt(), a.endsAt()).toDays() > 31)) {
+			problems.add(new FieldProblem("endsAt", "validation.activity.end"));
+		}
+		if (a.signupDeadline() != null && a.startsAt() != null
+				&& (a.signupDeadline().isAfter(a.startsAt()) || !a.signupDeadline().isAfter(now))) {
+			problems.add(new FieldProblem("signupDeadline", "validation.activity.deadline"));
+		}
+		if (a.risksAndProtections() != null && a.risksAndProtections().length() > 2000) {
+			problems.add(new FieldProblem("risksAndProtections", "validation.text2000"));
+		}
+		if (a.contactPhone() != null && !a.contactPhone().isBlank()
+				&& !PhoneNumbers.isMainlandMobile(PhoneNumbers.normalize(a.contactPhone()))) {
+			problems.add(new FieldProblem("contactPhone", "validation.phone"));
+		}
+		List<NewActivity.NewPosition> positions = (a.positions() != null) ? a.positions() : List.of();
+		if (positions.isEmpty() || positions.size() > MAX_POSITIONS) {
+			problems.add(new FieldProblem("positions", "validation.activity.positions", MAX_POSITIONS));
+		}
+		for (int i = 0; i < positions.size(); i++) {
+			NewActivity.NewPosition p = positions.get(i);
+			String at = "positions[" + i + "].";
+			if (p == null) {
+				problems.add(new FieldProblem("positions[" + i + "]", "validation.required"));
+				continue;
+			}
+			text(problems, at + "name", p.name(), 60);
+			if (p.capacity() == null || p.capacity() < 1 || p.capacity() > 100_000) {
+				problems.add(new FieldProblem(at + "capacity", "validation.activity.capacity"));
+			}
+			int minimum = (a.recruitmentMode() == RecruitmentMode.EMERGENCY) ? 18 : 14;
+			if (p.minAge() != null && (p.minAge() < minimum || p.minAge() > 100)) {
+				problems.add(new FieldProblem(at + "minAge", "validation.activity.minAge", minimum));
+			}
+			if (p.maxAge() != null
+					&& (p.maxAge() < ((p.minAge() != null) ? p.minAge() : minimum) || p.maxAge() > 100)) {
+				problems.add(new FieldProblem(at + "maxAge", "validation.activity.maxAge"));
+			}
+			if (p.qualifications() != null && (p.qualifications().size() > 10
+					|| p.qualifications().stream().anyMatch((q) -> q == null || q.isBlank() || q.length() > 100))) {
+				problems.add(new FieldProblem(at + "qualifications", "validation.list", 10, 100));
+			}
+		}
+		return problems;
+	}
+
+	private static NewActivity withDefaults(NewActivity a) {
+		RecruitmentMode mode = (a.recruitmentMode() != null) ? a.recruitmentMode() : RecruitmentMode.REGULAR;
+		int minimum = (mode == RecruitmentMode.EMERGENCY) ? 18 : 14;
+		List<NewActivity.NewPosition> positions = a.positions()
+			.stream()
+			.map((p) -> new NewActivity.NewPosition(p.name(), p.capacity(), (p.minAge() != null) ? p.minAge() : minimum,
+					p.maxAge(), p.qualifications()))
+			.toList();
+		return new NewActivity(a.organizationId(), a.projectId(), a.title(), a.description(), a.field(), a.regionCode(),
+				a.address(), a.lat(), a.lng(), (a.geofenceMeters() != null) ? a.geofenceMeters() : 200, a.startsAt(),
+				a.endsAt(), (a.signupDeadline() != null) ? a.signupDeadline() : a.startsAt(),
+				(a.approval() != null) ? a.approval() : ApprovalMode.AUTO, a.waitlist(),
+				(a.riskLevel() != null) ? a.riskLevel() : RiskLevel.LOW, mode, a.timeBankEligible(),
+				a.risksAndProtections(), a.contactName(), a.contactPhone(), positions);
+	}
+
+	private static void text(List<FieldProblem> problems, String field, String value, int max) {
+		if (value == null || value.isBlank() || value.strip().length() > max) {
+			problems.add(new FieldProblem(field, "validation.textRequired", max));
+		}
+	}
+
+	private static boolean validPoint(double lat, double lng) {
+		return lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180;
+	}
+
+	private static OffsetDateTime now() {
+		return OffsetDateTime.now(ZoneOffset.UTC);
+	}
+
+	/** A position and its activity, with the age limits a sign-up must meet. */
+	public record PositionRef(UUID id, UUID activityId, Integer minAge, Integer maxAge) {
+
+	}
+
+}

@@ -1,0 +1,371 @@
+package org.zhiyuan.activity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.zhiyuan.activity.ActivityView.PositionView;
+import org.zhiyuan.region.Regions;
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.PageResult;
+import org.zhiyuan.shared.ServiceField;
+import org.zhiyuan.shared.identity.PhoneNumbers;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ActivityRepository {
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private static final String COLUMNS = "a.id, a.organization_id, o.name AS organization_name, a.project_id, a.title,"
+			+ " a.description, a.field, a.region_code, a.address, a.lat, a.lng, a.geofence_meters, a.starts_at,"
+			+ " a.ends_at, a.signup_deadline, a.approval, a.waitlist, a.risk_level, a.recruitment_mode, a.time_bank_eligible,"
+			+ " a.risks_and_protections, a.contact_name, a.contact_phone, a.status, a.cancel_reason";
+
+	private static final String FROM = " FROM activity a JOIN organization o ON o.id = a.organization_id";
+
+	/** Mean radius of the earth in km, for great-circle distances. */
+	private static final double EARTH_KM = 6371.0088;
+
+	private final JdbcClient jdbc;
+
+	ActivityRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(UUID id, NewActivity a, UUID createdBy, OffsetDateTime now) {
+		this.jdbc.sql("INSERT INTO activity (id, organization_id, project_id, title, description, field, region_code,"
+				+ " address, lat, lng, geofence_meters, starts_at, ends_at, signup_deadline, approval, waitlist, risk_level,"
+				+ " recruitment_mode, time_bank_eligible, risks_and_protections, contact_name, contact_phone, status,"
+				+ " created_by, created_at) VALUES (:id, :org, :project, :title, :description, :field, :region,"
+				+ " :address, :lat, :lng, :geofence, :starts, :ends, :deadline, :approval, :waitlist, :risk, :mode, :timeBank,"
+				+ " :risks, :contactName, :contactPhone, 'DRAFT', :by, :now)")
+			.param("id", id)
+			.param("org", a.organizationId())
+			.param("project", a.projectId())
+			.param("title", a.title().strip())
+			.param("description", a.description().strip())
+			.param("field", a.field().name())
+			.param("region", a.regionCode())
+			.param("address", a.address().strip())
+			.param("lat", a.lat())
+			.param("lng", a.lng())
+			.param("geofence", a.geofenceMeters())
+			.param("starts", a.startsAt())
+			.param("ends", a.endsAt())
+			.param("deadline", a.signupDeadline())
+			.param("approval", a.approval().name())
+			.param("waitlist", a.waitlist())
+			.param("risk", a.riskLevel().name())
+			.param("mode", a.recruitmentMode().name())
+			.param("timeBank", a.timeBankEligible())
+			.param("risks", blankToNull(a.risksAndProtections()))
+			.param("contactName", blankToNull(a.contactName()))
+			.param("contactPhone", blankToNull(PhoneNumbers.normalize(a.contactPhone())))
+			.param("by", createdBy)
+			.param("now", now)
+			.update();
+		int order = 0;
+		for (NewActivity.NewPosition p : a.positions()) {
+			UUID positionId = org.zhiyuan.shared.Ids.newId();
+			this.jdbc
+				.sql("INSERT INTO activity_position (id, activity_id, name, capacity, accepted, min_age, max_age,"
+						+ " sort_order) VALUES (:id, :activity, :name, :capacity, 0, :minAge, :maxAge, :order)")
+				.param("id", positionId)
+				.param("activity", id)
+				.param("name", p.name().strip())
+				.param("capacity", p.capacity())
+				.param("minAge", p.minAge())
+				.param("maxAge", p.maxAge())
+				.param("order", order++)
+				.update();
+			for (String qualification : (p.qualifications() != null) ? p.qualifications().stream().distinct().toList()
+					: List.<String>of()) {
+				this.jdbc
+					.sql("INSERT INTO activity_position_qualification (position_id, qualification)"
+							+ " VALUES (:id, :q)")
+					.param("id", positionId)
+					.param("q", qualification.strip())
+					.update();
+			}
+		}
+	}
+
+	Optional<ActivityView> find(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE a.id = :id")
+			.param("id", id)
+			.query(this::row)
+			.optional()
+			.map(this::withPositions);
+	}
+
+	/** Locks the activity row for a change of state. */
+	Optional<ActivityStatus> lockStatus(UUID id) {
+		return this.jdbc.sql("SELECT status FROM activity WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query((rs, n) -> ActivityStatus.valueOf(rs.getString(1)))
+			.optional();
+	}
+
+	void changeStatus(UUID id, ActivityStatus status, String reason, OffsetDateTime now) {
+		this.jdbc
+			.sql("UPDATE activity SET status = :status, cancel_reason = COALESCE(:reason, cancel_reason),"
+					+ " published_at = CASE WHEN :status = 'RECRUITING' THEN :now ELSE published_at END WHERE id = :id")
+			.param("id", id)
+			.param("status", status.name())
+			.param("reason", reason)
+			.param("now", now)
+			.update();
+	}
+
+	/**
+	 * Moves every activity whose time has come on by one step; returns how many moved.
+	 */
+	int advance(ActivityStatus from, ActivityStatus to, String timeColumn, OffsetDateTime now) {
+		return this.jdbc.sql("UPDATE activity SET status = :to WHERE status = :from AND " + timeColumn + " <= :now")
+			.param("from", from.name())
+			.param("to", to.name())
+			.param("now", now)
+			.update();
+	}
+
+	/**
+	 * Takes one place of a position if one is free: a single conditional update, so that
+	 * no interleaving of concurrent requests can exceed the capacity.
+	 */
+	boolean claimPlace(UUID positionId) {
+		return this.jdbc
+			.sql("UPDATE activity_position SET accepted = accepted + 1 WHERE id = :id AND accepted < capacity")
+			.param("id", positionId)
+			.update() == 1;
+	}
+
+	void releasePlace(UUID positionId) {
+		this.jdbc.sql("UPDATE activity_position SET accepted = accepted - 1 WHERE id = :id AND accepted > 0")
+			.param("id", positionId)
+			.update();
+	}
+
+	PageResult<ActivityView> search(ActivityQuery q, List<ActivityStatus> statuses, PageQuery page) {
+		StringBuilder where = new StringBuilder(" WHERE a.status IN (:statuses)");
+		Map<String, Object> params = new HashMap<>();
+		params.put("statuses", statuses.stream().map(Enum::name).toList());
+		if (q.regionCode() != null) {
+			where.append(" AND a.region_code LIKE :region");
+			params.put("region", Regions.prefixOf(q.regionCode()) + "%");
+		}
+		if (q.field() != null) {
+			where.append(" AND a.field = :field");
+			params.put("field", q.field().name());
+		}
+		if (q.text() != null && !q.text().isBlank()) {
+			where.append(
+					" AND (LOWER(a.title) LIKE :text OR LOWER(a.description) LIKE :text OR LOWER(a.address) LIKE :text)");
+			params.put("text", "%" + q.text().strip().toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%");
+		}
+		if (q.from() != null) {
+			where.append(" AND a.ends_at >= :from");
+			params.put("from", q.from().atStartOfDay(CHINA).toOffsetDateTime());
+		}
+		if (q.to() != null) {
+			where.append(" AND a.starts_at < :to");
+			params.put("to", q.to().plusDays(1).atStartOfDay(CHINA).toOffsetDateTime());
+		}
+		String distance = null;
+		if (q.near()) {
+			double radius = (q.radiusKm() != null) ? q.radiusKm() : 10;
+			double dLat = Math.toDegrees(radius / EARTH_KM);
+			double dLng = dLat / Math.max(Math.cos(Math.toRadians(q.lat())), 0.01);
+			where.append(" AND a.lat BETWEEN :minLat AND :maxLat AND a.lng BETWEEN :minLng AND :maxLng");
+			params.put("minLat", q.lat() - dLat);
+			params.put("maxLat", q.lat() + dLat);
+			params.put("minLng", q.lng() - dLng);
+			params.put("maxLng", q.lng() + dLng);
+			// haversine; the bounding box above lets the index do the coarse work
+			distance = "(2 * " + EARTH_KM + " * ASIN(SQRT(POWER(SIN(RADIANS(a.lat - :lat) / 2), 2)"
+					+ " + COS(RADIANS(:lat)) * COS(RADIANS(a.lat)) * POWER(SIN(RADIANS(a.lng - :lng) / 2), 2))))";
+			where.append(" AND ").append(distance).append(" <= :radius");
+			params.put("lat", q.lat());
+			params.put("lng", q.lng());
+			params.put("radius", radius);
+		}
+		long total = this.jdbc.sql("SELECT COUNT(*)" + FROM + where).params(params).query(Long.class).single();
+		String select = "SELECT " + COLUMNS + ((distance != null) ? ", " + distance + " AS distance_km" : "") + FROM
+				+ where + ((distance != null) ? " ORDER BY distance_km, a.starts_at" : " ORDER BY a.starts_at, a.id")
+				+ " LIMIT :limit OFFSET :offset";
+		boolean withDistance = distance != null;
+		List<ActivityView> items = this.jdbc.sql(select)
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, n) -> {
+				ActivityView view = row(rs, n);
+				return withDistance ? view.withDistance(Math.round(rs.getDouble("distance_km") * 100) / 100.0) : view;
+			})
+			.list();
+		return new PageResult<>(withPositions(items), page.page(), page.size(), total);
+	}
+
+	List<ActivityView> ofOrganization(UUID organizationId) {
+		return withPositions(this.jdbc
+			.sql("SELECT " + COLUMNS + FROM
+					+ " WHERE a.organization_id = :org ORDER BY a.starts_at DESC, a.id LIMIT 200")
+			.param("org", organizationId)
+			.query(this::row)
+			.list());
+	}
+
+	Optional<PositionRow> position(UUID positionId) {
+		return this.jdbc.sql("SELECT id, activity_id, min_age, max_age FROM activity_position WHERE id = :id")
+			.param("id", positionId)
+			.query((rs, n) -> new PositionRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					(Integer) rs.getObject(3), (Integer) rs.getObject(4)))
+			.optional();
+	}
+
+	void insertProject(UUID id, UUID organizationId, String name, ServiceField field, ProjectLevel level,
+			String regionCode, String description, OffsetDateTime now) {
+		this.jdbc.sql("INSERT INTO project (id, organization_id, name, field, project_level, brand, region_code,"
+				+ " description, created_at) VALUES (:id, :org, :name, :field, :level, FALSE, :region, :description,"
+				+ " :now)")
+			.param("id", id)
+			.param("org", organizationId)
+			.param("name", name)
+			.param("field", field.name())
+			.param("level", level.name())
+			.param("region", regionCode)
+			.param("description", blankToNull(description))
+			.param("now", now)
+			.update();
+	}
+
+	void markBrand(UUID projectId, boolean brand) {
+		this.jdbc.sql("UPDATE project SET brand = :brand WHERE id = :id")
+			.param("id", projectId)
+			.param("brand", brand)
+			.update();
+	}
+
+	Optional<ProjectView> project(UUID id) {
+		return this.jdbc.sql(PROJECT_SELECT + " WHERE p.id = :id").param("id", id).query(this::projectRow).optional();
+	}
+
+	PageResult<ProjectView> projects(String regionCode, ServiceField field, UUID organizationId, Boolean brand,
+			PageQuery page) {
+		StringBuilder where = new StringBuilder(" WHERE o.status IN ('ACTIVE', 'SUSPENDED')");
+		Map<String, Object> params = new HashMap<>();
+		if (regionCode != null) {
+			where.append(" AND p.region_code LIKE :region");
+			params.put("region", Regions.prefixOf(regionCode) + "%");
+		}
+		if (field != null) {
+			where.append(" AND p.field = :field");
+			params.put("field", field.name());
+		}
+		if (organizationId != null) {
+			where.append(" AND p.organization_id = :org");
+			params.put("org", organizationId);
+		}
+		if (brand != null) {
+			where.append(" AND p.brand = :brand");
+			params.put("brand", brand);
+		}
+		long total = this.jdbc
+			.sql("SELECT COUNT(*) FROM project p JOIN organization o ON o.id = p.organization_id" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		List<ProjectView> items = this.jdbc
+			.sql(PROJECT_SELECT + where + " ORDER BY p.brand DESC, p.created_at DESC, p.id LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(this::projectRow)
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	private static final String PROJECT_SELECT = "SELECT p.id, p.organization_id, o.name AS organization_name, p.name,"
+			+ " p.field, p.project_level, p.brand, p.region_code, p.description, p.created_at FROM project p"
+			+ " JOIN organization o ON o.id = p.organization_id";
+
+	private ProjectView projectRow(ResultSet rs, int n) throws SQLException {
+		return new ProjectView(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
+				rs.getString("organization_name"), rs.getString("name"), ServiceField.valueOf(rs.getString("field")),
+				ProjectLevel.valueOf(rs.getString("project_level")), rs.getBoolean("brand"),
+				rs.getString("region_code"), rs.getString("description"),
+				rs.getObject("created_at", OffsetDateTime.class));
+	}
+
+	private ActivityView row(ResultSet rs, int n) throws SQLException {
+		return new ActivityView(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
+				rs.getString("organization_name"), rs.getObject("project_id", UUID.class), rs.getString("title"),
+				rs.getString("description"), ServiceField.valueOf(rs.getString("field")), rs.getString("region_code"),
+				rs.getString("address"), (Double) rs.getObject("lat", Double.class),
+				(Double) rs.getObject("lng", Double.class), rs.getInt("geofence_meters"),
+				rs.getObject("starts_at", OffsetDateTime.class), rs.getObject("ends_at", OffsetDateTime.class),
+				rs.getObject("signup_deadline", OffsetDateTime.class), ApprovalMode.valueOf(rs.getString("approval")),
+				rs.getBoolean("waitlist"), RiskLevel.valueOf(rs.getString("risk_level")),
+				RecruitmentMode.valueOf(rs.getString("recruitment_mode")), rs.getBoolean("time_bank_eligible"),
+				rs.getString("risks_and_protections"), rs.getString("contact_name"),
+				PhoneNumbers.mask(rs.getString("contact_phone")), ActivityStatus.valueOf(rs.getString("status")),
+				rs.getString("cancel_reason"), List.of(), null);
+	}
+
+	private ActivityView withPositions(ActivityView view) {
+		return withPositions(List.of(view)).get(0);
+	}
+
+	private List<ActivityView> withPositions(List<ActivityView> views) {
+		if (views.isEmpty()) {
+			return views;
+		}
+		List<UUID> ids = views.stream().map(ActivityView::id).toList();
+		Map<UUID, List<PositionView>> positions = new LinkedHashMap<>();
+		Map<UUID, List<String>> qualifications = new HashMap<>();
+		this.jdbc.sql("SELECT q.position_id, q.qualification FROM activity_position_qualification q JOIN"
+				+ " activity_position p ON p.id = q.position_id WHERE p.activity_id IN (:ids) ORDER BY q.qualification")
+			.param("ids", ids)
+			.query((rs, n) -> qualifications.computeIfAbsent(rs.getObject(1, UUID.class), (k) -> new ArrayList<>())
+				.add(rs.getString(2)))
+			.list();
+		this.jdbc
+			.sql("SELECT id, activity_id, name, capacity, accepted, min_age, max_age FROM activity_position"
+					+ " WHERE activity_id IN (:ids) ORDER BY sort_order")
+			.param("ids", ids)
+			.query((rs, n) -> positions
+				.computeIfAbsent(rs.getObject("activity_id", UUID.class), (k) -> new ArrayList<>())
+				.add(new PositionView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getInt("capacity"),
+						rs.getInt("accepted"), (Integer) rs.getObject("min_age"), (Integer) rs.getObject("max_age"),
+						qualifications.getOrDefault(rs.getObject("id", UUID.class), List.of()))))
+			.list();
+		return views.stream()
+			.map((v) -> new ActivityView(v.id(), v.organizationId(), v.organizationName(), v.projectId(), v.title(),
+					v.description(), v.field(), v.regionCode(), v.address(), v.lat(), v.lng(), v.geofenceMeters(),
+					v.startsAt(), v.endsAt(), v.signupDeadline(), v.approval(), v.waitlist(), v.riskLevel(),
+					v.recruitmentMode(), v.timeBankEligible(), v.risksAndProtections(), v.contactName(),
+					v.contactPhoneMasked(), v.status(), v.cancelReason(),
+					List.copyOf(positions.getOrDefault(v.id(), List.of())), v.distanceKm()))
+			.toList();
+	}
+
+	private static String blankToNull(String text) {
+		return (text != null && !text.isBlank()) ? text.strip() : null;
+	}
+
+	/** What sign-up checks need of a position. */
+	record PositionRow(UUID id, UUID activityId, Integer minAge, Integer maxAge) {
+
+	}
+
+}

@@ -1,0 +1,167 @@
+package org.zhiyuan.activity.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.zhiyuan.access.Actor;
+import org.zhiyuan.activity.Activities;
+import org.zhiyuan.activity.ActivityQuery;
+import org.zhiyuan.activity.ProjectLevel;
+import org.zhiyuan.activity.ProjectView;
+import org.zhiyuan.activity.web.ActivityRequests.ActivityRequest;
+import org.zhiyuan.activity.web.ActivityRequests.ActivityResponse;
+import org.zhiyuan.activity.web.ActivityRequests.ReasonRequest;
+import org.zhiyuan.shared.Enums;
+import org.zhiyuan.shared.FieldProblem;
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.PageResult;
+import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.ServiceField;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Activities and projects per API.md: create, publish, cancel, archive, public search and
+ * detail.
+ */
+@RestController
+@Tag(name = "Activities")
+class ActivityController {
+
+	private final Activities activities;
+
+	ActivityController(Activities activities) {
+		this.activities = activities;
+	}
+
+	@PostMapping("/api/v1/activities")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create an activity as a draft (admin of an ACTIVE organization)")
+	ActivityResponse create(@AuthenticationPrincipal Actor actor, @Valid @RequestBody ActivityRequest request) {
+		return ActivityResponse.of(this.activities.create(actor, request.toNewActivity()));
+	}
+
+	@PostMapping("/api/v1/activities/{id}/publish")
+	@Operation(summary = "Publish a draft: recruitment opens")
+	ActivityResponse publish(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return ActivityResponse.of(this.activities.publish(actor, id));
+	}
+
+	@PostMapping("/api/v1/activities/{id}/cancel")
+	@Operation(summary = "Cancel with a reason that reaches every signed-up volunteer")
+	ActivityResponse cancel(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@Valid @RequestBody ReasonRequest request) {
+		return ActivityResponse.of(this.activities.cancel(actor, id, request.reason()));
+	}
+
+	@PostMapping("/api/v1/activities/{id}/archive")
+	@Operation(summary = "Archive a finished or cancelled activity")
+	ActivityResponse archive(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return ActivityResponse.of(this.activities.archive(actor, id));
+	}
+
+	@GetMapping("/api/v1/activities")
+	@SecurityRequirements
+	@Operation(summary = "Published activities by region (and below), category, text, dates and distance")
+	PageResult<ActivityResponse> search(@RequestParam(required = false) String regionCode,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String q,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lng,
+			@RequestParam(required = false) Double radiusKm, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		List<FieldProblem> problems = new ArrayList<>();
+		ServiceField field = Enums.parse(ServiceField.class, category, "category", problems);
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		return this.activities
+			.search(new ActivityQuery(blankToNull(regionCode), field, q, from, to, lat, lng, radiusKm),
+					PageQuery.of(page, size))
+			.map(ActivityResponse::of);
+	}
+
+	@GetMapping("/api/v1/activities/{id}")
+	@SecurityRequirements
+	@Operation(summary = "An activity with its recruitment notice and per-position capacity and accepted counts")
+	ActivityResponse get(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return ActivityResponse.of(this.activities.view(actor, id));
+	}
+
+	@GetMapping("/api/v1/organizations/{id}/activities")
+	@SecurityRequirements
+	@Operation(summary = "An organization's activities (drafts only for its admins and overseers)")
+	List<ActivityResponse> ofOrganization(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return this.activities.ofOrganization(actor, id).stream().map(ActivityResponse::of).toList();
+	}
+
+	@PostMapping("/api/v1/projects")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Add a project to the library (admin of an ACTIVE organization)")
+	ProjectView createProject(@AuthenticationPrincipal Actor actor, @Valid @RequestBody ProjectRequest request) {
+		List<FieldProblem> problems = new ArrayList<>();
+		ServiceField field = Enums.parse(ServiceField.class, request.field(), "field", problems);
+		ProjectLevel level = Enums.parse(ProjectLevel.class, request.level(), "level", problems);
+		if (request.organizationId() == null) {
+			problems.add(new FieldProblem("organizationId", "validation.required"));
+		}
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		return this.activities.createProject(actor, request.organizationId(), request.name(), field, level,
+				request.description());
+	}
+
+	@GetMapping("/api/v1/projects")
+	@SecurityRequirements
+	@Operation(summary = "The project library by region, field, organization and brand flag")
+	PageResult<ProjectView> projects(@RequestParam(required = false) String regionCode,
+			@RequestParam(required = false) String field, @RequestParam(required = false) UUID organizationId,
+			@RequestParam(required = false) Boolean brand, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		List<FieldProblem> problems = new ArrayList<>();
+		ServiceField parsed = Enums.parse(ServiceField.class, field, "field", problems);
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		return this.activities.projects(blankToNull(regionCode), parsed, organizationId, brand,
+				PageQuery.of(page, size));
+	}
+
+	@PostMapping("/api/v1/projects/{id}/brand")
+	@Operation(summary = "Mark or unmark a brand project (operator of its region)")
+	ProjectView brand(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@Valid @RequestBody BrandRequest request) {
+		return this.activities.markBrand(actor, id, Boolean.TRUE.equals(request.brand()));
+	}
+
+	record ProjectRequest(UUID organizationId, @Size(max = 200) String name, String field, String level,
+			@Size(max = 4000) String description) {
+
+	}
+
+	record BrandRequest(Boolean brand) {
+
+	}
+
+	private static String blankToNull(String text) {
+		return (text != null && !text.isBlank()) ? text.strip() : null;
+	}
+
+}

@@ -1,0 +1,242 @@
+package org.zhiyuan.activity.web;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.zhiyuan.access.Actor;
+import org.zhiyuan.activity.Activities;
+import org.zhiyuan.activity.ActivityQuery;
+import org.zhiyuan.activity.ActivityView;
+import org.zhiyuan.activity.ApprovalMode;
+import org.zhiyuan.activity.NewActivity;
+import org.zhiyuan.activity.RecruitmentMode;
+import org.zhiyuan.activity.RiskLevel;
+import org.zhiyuan.organization.Organizations;
+import org.zhiyuan.shared.Enums;
+import org.zhiyuan.shared.FieldProblem;
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.ServiceField;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Activity pages: public search and detail (the recruitment notice), and the organizer's
+ * form and actions.
+ */
+@Controller
+class ActivityPageController {
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private final Activities activities;
+
+	private final Organizations organizations;
+
+	ActivityPageController(Activities activities, Organizations organizations) {
+		this.activities = activities;
+		this.organizations = organizations;
+	}
+
+	@GetMapping("/activities")
+	String search(@RequestParam(required = false) String regionCode, @RequestParam(required = false) String category,
+			@RequestParam(required = false) String q,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lng,
+			@RequestParam(required = false) Double radiusKm, @RequestParam(required = false) Integer page,
+			Model model) {
+		List<FieldProblem> problems = new ArrayList<>();
+		ServiceField field = Enums.parse(ServiceField.class, category, "category", problems);
+		String region = (regionCode != null && !regionCode.isBlank()) ? regionCode : null;
+		model.addAttribute("regionCode", region);
+		model.addAttribute("category", (field != null) ? field.name() : null);
+		model.addAttribute("q", q);
+		model.addAttribute("from", from);
+		model.addAttribute("lat", lat);
+		model.addAttribute("lng", lng);
+		model.addAttribute("radiusKm", radiusKm);
+		model.addAttribute("fields", ServiceField.values());
+		model.addAttribute("results", this.activities
+			.search(new ActivityQuery(region, field, q, from, null, lat, lng, radiusKm), PageQuery.of(page, 20)));
+		return "activity/search";
+	}
+
+	@GetMapping("/activities/{id}")
+	String detail(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		ActivityView activity = this.activities.view(actor, id);
+		model.addAttribute("activity", activity);
+		model.addAttribute("isOrganizer", this.activities.isOrganizer(actor, activity));
+		model.addAttribute("canManage", actor != null && this.activities.canManage(actor, activity));
+		return "activity/detail";
+	}
+
+	@GetMapping("/organizations/{id}/activities")
+	String ofOrganization(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		model.addAttribute("organization", this.organizations.view(actor, id));
+		model.addAttribute("activities", this.activities.ofOrganization(actor, id));
+		model.addAttribute("isAdmin", this.organizations.isAdmin(actor, id));
+		return "activity/of-organization";
+	}
+
+	@GetMapping("/organizations/{id}/activities/new")
+	String newForm(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		model.addAttribute("organization", this.organizations.requireActive(actor, id));
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", ActivityForm.empty());
+		}
+		return formPage(model);
+	}
+
+	@PostMapping("/organizations/{id}/activities")
+	String create(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@ModelAttribute("form") ActivityForm form, Model model) {
+		try {
+			ActivityView created = this.activities.create(actor, form.toNewActivity(id));
+			return "redirect:/activities/" + created.id();
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == 403) {
+				throw ex;
+			}
+			model.addAttribute("organization", this.organizations.requireActive(actor, id));
+			model.addAttribute("problems", ex.fieldProblems());
+			model.addAttribute("error", ex.fieldProblems().isEmpty() ? ex.messageKey() : null);
+			return formPage(model);
+		}
+	}
+
+	@PostMapping("/activities/{id}/lifecycle")
+	String lifecycle(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String reason,
+			RedirectAttributes redirect) {
+		try {
+			switch (action) {
+				case "publish" -> this.activities.publish(actor, id);
+				case "cancel" -> this.activities.cancel(actor, id, reason);
+				case "archive" -> this.activities.archive(actor, id);
+				default -> throw ProblemException.invalid(List.of(new FieldProblem("action", "validation.required")));
+			}
+			redirect.addFlashAttribute("notice", "organization.saved");
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == 403) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("actionError", ex.messageKey());
+			redirect.addFlashAttribute("actionArgs", ex.args());
+			redirect.addFlashAttribute("actionProblems", ex.fieldProblems());
+		}
+		return "redirect:/activities/" + id;
+	}
+
+	private String formPage(Model model) {
+		model.addAttribute("fields", ServiceField.values());
+		model.addAttribute("modes", RecruitmentMode.values());
+		return "activity/new";
+	}
+
+	/**
+	 * The activity form as typed; up to five positions, blank rows ignored. Times are
+	 * China time.
+	 */
+	record ActivityForm(String title, String description, String category, String regionCode, String address,
+			String lat, String lng, String geofenceMeters, String startsAt, String endsAt, String signupDeadline,
+			String approval, String waitlist, String riskLevel, String recruitmentMode, String timeBankEligible,
+			String risksAndProtections, String contactName, String contactPhone, List<String> positionName,
+			List<String> positionCapacity, List<String> positionMinAge, List<String> positionQualifications) {
+
+		static ActivityForm empty() {
+			return new ActivityForm("", "", "COMMUNITY_SERVICE", "", "", "", "", "200", "", "", "", "AUTO", "on", "LOW",
+					"REGULAR", "", "", "", "", List.of("", "", ""), List.of("", "", ""), List.of("", "", ""),
+					List.of("", "", ""));
+		}
+
+		NewActivity toNewActivity(UUID organizationId) {
+			List<FieldProblem> problems = new ArrayList<>();
+			ServiceField field = Enums.parse(ServiceField.class, this.category, "category", problems);
+			ApprovalMode mode = Enums.parse(ApprovalMode.class, this.approval, "approval", problems);
+			RiskLevel risk = Enums.parse(RiskLevel.class, this.riskLevel, "riskLevel", problems);
+			RecruitmentMode recruitment = Enums.parse(RecruitmentMode.class, this.recruitmentMode, "recruitmentMode",
+					problems);
+			Double parsedLat = number(this.lat, "location", problems);
+			Double parsedLng = number(this.lng, "location", problems);
+			Double geofence = number(this.geofenceMeters, "geofenceMeters", problems);
+			OffsetDateTime starts = time(this.startsAt, "startsAt", problems);
+			OffsetDateTime ends = time(this.endsAt, "endsAt", problems);
+			OffsetDateTime deadline = time(this.signupDeadline, "signupDeadline", problems);
+			List<NewActivity.NewPosition> positions = new ArrayList<>();
+			int rows = (this.positionName != null) ? this.positionName.size() : 0;
+			for (int i = 0; i < rows; i++) {
+				String name = this.positionName.get(i);
+				if (name == null || name.isBlank()) {
+					continue;
+				}
+				Double capacity = number(at(this.positionCapacity, i), "positions[" + i + "].capacity", problems);
+				Double minAge = number(at(this.positionMinAge, i), "positions[" + i + "].minAge", problems);
+				String qualifications = at(this.positionQualifications, i);
+				positions.add(new NewActivity.NewPosition(name, (capacity != null) ? capacity.intValue() : null,
+						(minAge != null) ? minAge.intValue() : null, null,
+						(qualifications != null && !qualifications.isBlank())
+								? java.util.Arrays.stream(qualifications.split("[,，、]"))
+									.map(String::strip)
+									.filter((q) -> !q.isEmpty())
+									.toList()
+								: List.of()));
+			}
+			if (!problems.isEmpty()) {
+				throw ProblemException.invalid(problems);
+			}
+			return new NewActivity(organizationId, null, this.title, this.description, field, this.regionCode,
+					this.address, parsedLat, parsedLng, (geofence != null) ? geofence.intValue() : null, starts, ends,
+					deadline, mode, "on".equals(this.waitlist), risk, recruitment, "on".equals(this.timeBankEligible),
+					this.risksAndProtections, this.contactName, this.contactPhone, positions);
+		}
+
+		private static String at(List<String> values, int index) {
+			return (values != null && index < values.size()) ? values.get(index) : null;
+		}
+
+		private static Double number(String text, String field, List<FieldProblem> problems) {
+			if (text == null || text.isBlank()) {
+				return null;
+			}
+			try {
+				return Double.valueOf(text.strip());
+			}
+			catch (NumberFormatException ex) {
+				problems.add(new FieldProblem(field, "validation.unreadableValue"));
+				return null;
+			}
+		}
+
+		private static OffsetDateTime time(String text, String field, List<FieldProblem> problems) {
+			if (text == null || text.isBlank()) {
+				return null;
+			}
+			try {
+				return LocalDateTime.parse(text.strip()).atZone(CHINA).toOffsetDateTime();
+			}
+			catch (DateTimeParseException ex) {
+				problems.add(new FieldProblem(field, "validation.unreadableValue"));
+				return null;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,119 @@
+package org.zhiyuan.notification;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.zhiyuan.notification.NotificationChannel.Delivery;
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.PageResult;
+import org.zhiyuan.shared.ProblemException;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends notifications and lets their recipients read them. Sending joins the caller's
+ * transaction (or starts one), so a notification exists exactly when the action that
+ * caused it does; the {@link NotificationChannel channels} receive it only after that
+ * transaction has committed.
+ */
+@Service
+public class Notifications {
+
+	private final NotificationRepository repository;
+
+	private final NotificationDispatcher dispatcher;
+
+	private final TransactionTemplate joining;
+
+	private final TransactionTemplate savepoint;
+
+	Notifications(NotificationRepository repository, NotificationDispatcher dispatcher,
+			PlatformTransactionManager transactions) {
+		this.repository = repository;
+		this.dispatcher = dispatcher;
+		this.joining = new TransactionTemplate(transactions);
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+	}
+
+	/**
+	 * Stores the notification and delivers it to the channels after commit. A second
+	 * request with the same dedupe key for the same account is silently ignored.
+	 */
+	public void send(NotificationRequest request) {
+		sendAll(List.of(request));
+	}
+
+	/** Sends each request as {@link #send} does, all in the caller's transaction. */
+	public void sendAll(Collection<NotificationRequest> requests) {
+		if (requests.isEmpty()) {
+			return;
+		}
+		this.joining.executeWithoutResult((status) -> {
+			OffsetDateTime now = now();
+			List<Delivery> stored = new ArrayList<>();
+			for (NotificationRequest request : requests) {
+				if (store(request, now)) {
+					stored.add(new Delivery(request.accountId(), request.kind(), request.messageKey(), request.args(),
+							request.link()));
+				}
+			}
+			this.dispatcher.afterCommit(stored);
+		});
+	}
+
+	/** The account's notifications, newest first. */
+	public PageResult<NotificationView> listFor(UUID accountId, boolean unreadOnly, PageQuery page) {
+		return this.repository.findFor(accountId, unreadOnly, page);
+	}
+
+	public long unreadCount(UUID accountId) {
+		return this.repository.countUnread(accountId);
+	}
+
+	/**
+	 * Marks one of the account's notifications read; marking a read one again changes
+	 * nothing.
+	 * @throws ProblemException 404 {@code NOTIFICATION_NOT_FOUND} when the account has no
+	 * such notification, whoever else it belongs to
+	 */
+	public void markRead(UUID accountId, UUID notificationId) {
+		if (this.repository.markRead(accountId, notificationId, now()) == 0
+				&& !this.repository.exists(accountId, notificationId)) {
+			throw ProblemException.notFound("NOTIFICATION_NOT_FOUND", "notification.notFound");
+		}
+	}
+
+	public void markAllRead(UUID accountId) {
+		this.repository.markAllRead(accountId, now());
+	}
+
+	private boolean store(NotificationRequest request, OffsetDateTime now) {
+		if (request.dedupeKey() == null) {
+			return this.repository.insert(request, now);
+		}
+		try {
+			// a savepoint: on PostgreSQL a failed statement would otherwise abort the
+			// caller's whole transaction
+			return Boolean.TRUE.equals(this.savepoint.execute((status) -> this.repository.insert(request, now)));
+		}
+		catch (DuplicateKeyException ex) {
+			// a concurrent transaction stored the same dedupe key first
+			return false;
+		}
+	}
+
+	private static OffsetDateTime now() {
+		return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+	}
+
+}

@@ -1,0 +1,244 @@
+package org.zhiyuan.signup;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.zhiyuan.shared.Ids;
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.PageResult;
+import org.zhiyuan.shared.identity.PhoneNumbers;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class SignupRepository {
+
+	private static final String SELECT = "SELECT s.id, s.activity_id, a.title, a.starts_at, a.ends_at, s.position_id,"
+			+ " p.name AS position_name, s.volunteer_id, v.name AS volunteer_name, v.volunteer_number, v.phone,"
+			+ " s.status, s.queued_at, s.cancel_reason, s.late_cancel FROM signup s JOIN activity a ON a.id = s.activity_id"
+			+ " JOIN activity_position p ON p.id = s.position_id JOIN volunteer v ON v.id = s.volunteer_id";
+
+	private final JdbcClient jdbc;
+
+	SignupRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Row> lock(UUID id) {
+		return this.jdbc
+			.sql("SELECT id, activity_id, position_id, volunteer_id, status, holds_place FROM signup WHERE id = :id"
+					+ " FOR UPDATE")
+			.param("id", id)
+			.query(SignupRepository::row)
+			.optional();
+	}
+
+	Optional<Row> lockFor(UUID activityId, UUID volunteerId) {
+		return this.jdbc
+			.sql("SELECT id, activity_id, position_id, volunteer_id, status, holds_place FROM signup"
+					+ " WHERE activity_id = :activity AND volunteer_id = :volunteer FOR UPDATE")
+			.param("activity", activityId)
+			.param("volunteer", volunteerId)
+			.query(SignupRepository::row)
+			.optional();
+	}
+
+	void insert(UUID id, UUID activityId, UUID positionId, UUID volunteerId, SignupStatus status, boolean holdsPlace,
+			OffsetDateTime now) {
+		this.jdbc
+			.sql("INSERT INTO signup (id, activity_id, position_id, volunteer_id, status, holds_place, queued_at,"
+					+ " decided_at, created_at) VALUES (:id, :activity, :position, :volunteer, :status, :holds, :now,"
+					+ " CASE WHEN :holds THEN CAST(:now AS TIMESTAMP WITH TIME ZONE) END, :now)")
+			.param("id", id)
+			.param("activity", activityId)
+			.param("position", positionId)
+			.param("volunteer", volunteerId)
+			.param("status", status.name())
+			.param("holds", holdsPlace)
+			.param("now", now)
+			.update();
+	}
+
+	/**
+	 * A new sign-up on a row that had ended (cancelled or rejected): a fresh place in the
+	 * queue.
+	 */
+	void restart(UUID id, UUID positionId, SignupStatus status, boolean holdsPlace, OffsetDateTime now) {
+		this.jdbc.sql("UPDATE signup SET position_id = :position, status = :status, holds_place = :holds,"
+				+ " queued_at = :now, decided_at = NULL, cancelled_at = NULL, cancel_reason = NULL, late_cancel = FALSE"
+				+ " WHERE id = :id")
+			.param("id", id)
+			.param("position", positionId)
+			.param("status", status.name())
+			.param("holds", holdsPlace)
+			.param("now", now)
+			.update();
+	}
+
+	void decide(UUID id, SignupStatus status, boolean holdsPlace, OffsetDateTime now) {
+		this.jdbc.sql("UPDATE signup SET status = :status, holds_place = :holds, decided_at = :now WHERE id = :id")
+			.param("id", id)
+			.param("status", status.name())
+			.param("holds", holdsPlace)
+			.param("now", now)
+			.update();
+	}
+
+	void end(UUID id, SignupStatus status, String reason, boolean late, OffsetDateTime now) {
+		this.jdbc
+			.sql("UPDATE signup SET status = :status, holds_place = FALSE, cancelled_at = :now, cancel_reason ="
+					+ " :reason, late_cancel = :late WHERE id = :id")
+			.param("id", id)
+			.param("status", status.name())
+			.param("reason", reason)
+			.param("late", late)
+			.param("now", now)
+			.update();
+	}
+
+	/**
+	 * Promotes the first in line of a position's waiting list to a place the caller has
+	 * already claimed; the status condition makes two concurrent promotions of the same
+	 * row impossible. Returns the promoted sign-up, or empty when nobody was (left)
+	 * waiting.
+	 */
+	Optional<Row> promoteFirstWaiting(UUID positionId, OffsetDateTime now) {
+		Optional<UUID> first = this.jdbc
+			.sql("SELECT id FROM signup WHERE position_id = :position AND status = 'WAITLISTED'"
+					+ " ORDER BY queued_at, id LIMIT 1")
+			.param("position", positionId)
+			.query(UUID.class)
+			.optional();
+		if (first.isEmpty()) {
+			return Optional.empty();
+		}
+		int promoted = this.jdbc
+			.sql("UPDATE signup SET status = 'APPROVED', holds_place = TRUE, decided_at = :now WHERE id = :id"
+					+ " AND status = 'WAITLISTED'")
+			.param("id", first.get())
+			.param("now", now)
+			.update();
+		return (promoted == 1) ? lock(first.get()) : Optional.of(Row.LOST_RACE);
+	}
+
+	boolean hasWaiting(UUID positionId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM signup WHERE position_id = :position AND status = 'WAITLISTED'")
+			.param("position", positionId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/** Titles of the volunteer's approved activities that overlap the given time. */
+	List<String> overlapping(UUID volunteerId, UUID activityId, OffsetDateTime startsAt, OffsetDateTime endsAt) {
+		return this.jdbc
+			.sql("SELECT a.title FROM signup s JOIN activity a ON a.id = s.activity_id WHERE s.volunteer_id = :volunteer"
+					+ " AND s.status = 'APPROVED' AND a.id <> :activity AND a.status IN ('RECRUITING', 'IN_PROGRESS')"
+					+ " AND a.starts_at < :ends AND a.ends_at > :starts")
+			.param("volunteer", volunteerId)
+			.param("activity", activityId)
+			.param("starts", startsAt)
+			.param("ends", endsAt)
+			.query(String.class)
+			.list();
+	}
+
+	List<Row> activeOf(UUID activityId) {
+		return this.jdbc
+			.sql("SELECT id, activity_id, position_id, volunteer_id, status, holds_place FROM signup"
+					+ " WHERE activity_id = :activity AND status IN ('PENDING', 'APPROVED', 'WAITLISTED')")
+			.param("activity", activityId)
+			.query(SignupRepository::row)
+			.list();
+	}
+
+	void event(UUID signupId, SignupStatus status, String reason, UUID actorId, OffsetDateTime now) {
+		this.jdbc
+			.sql("INSERT INTO signup_event (id, signup_id, status, reason, actor_id, occurred_at)"
+					+ " VALUES (:id, :signup, :status, :reason, :actor, :now)")
+			.param("id", Ids.newId())
+			.param("signup", signupId)
+			.param("status", status.name())
+			.param("reason", reason)
+			.param("actor", actorId)
+			.param("now", now)
+			.update();
+	}
+
+	Optional<SignupView> view(UUID id) {
+		return this.jdbc.sql(SELECT + " WHERE s.id = :id").param("id", id).query(SignupRepository::view).optional();
+	}
+
+	PageResult<SignupView> ofVolunteer(UUID volunteerId, boolean upcoming, OffsetDateTime now, PageQuery page) {
+		String where = " WHERE s.volunteer_id = :volunteer AND "
+				+ (upcoming ? "a.ends_at >= :now" : "a.ends_at < :now");
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM signup s JOIN activity a ON a.id = s.activity_id" + where)
+			.param("volunteer", volunteerId)
+			.param("now", now)
+			.query(Long.class)
+			.single();
+		List<SignupView> items = this.jdbc
+			.sql(SELECT + where + " ORDER BY a.starts_at " + (upcoming ? "ASC" : "DESC") + ", s.id LIMIT :limit OFFSET"
+					+ " :offset")
+			.param("volunteer", volunteerId)
+			.param("now", now)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(SignupRepository::view)
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	PageResult<SignupView> ofActivity(UUID activityId, SignupStatus status, PageQuery page) {
+		String where = " WHERE s.activity_id = :activity" + ((status != null) ? " AND s.status = :status" : "");
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM signup s" + where)
+			.param("activity", activityId)
+			.param("status", (status != null) ? status.name() : null)
+			.query(Long.class)
+			.single();
+		List<SignupView> items = this.jdbc
+			.sql(SELECT + where + " ORDER BY s.status, s.queued_at, s.id LIMIT :limit OFFSET :offset")
+			.param("activity", activityId)
+			.param("status", (status != null) ? status.name() : null)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(SignupRepository::view)
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	long countApproved(UUID positionId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM signup WHERE position_id = :position AND holds_place = TRUE")
+			.param("position", positionId)
+			.query(Long.class)
+			.single();
+	}
+
+	private static Row row(ResultSet rs, int n) throws SQLException {
+		return new Row(rs.getObject("id", UUID.class), rs.getObject("activity_id", UUID.class),
+				rs.getObject("position_id", UUID.class), rs.getObject("volunteer_id", UUID.class),
+				SignupStatus.valueOf(rs.getString("status")), rs.getBoolean("holds_place"));
+	}
+
+	private static SignupView view(ResultSet rs, int n) throws SQLException {
+		return new SignupView(rs.getObject("id", UUID.class), rs.getObject("activity_id", UUID.class),
+				rs.getString("title"), rs.getObject("starts_at", OffsetDateTime.class),
+				rs.getObject("ends_at", OffsetDateTime.class), rs.getObject("position_id", UUID.class),
+				rs.getString("position_name"), rs.getObject("volunteer_id", UUID.class), rs.getString("volunteer_name"),
+				rs.getString("volunteer_number"), PhoneNumbers.mask(rs.getString("phone")),
+				SignupStatus.valueOf(rs.getString("status")), rs.getObject("queued_at", OffsetDateTime.class),
+				rs.getString("cancel_reason"), rs.getBoolean("late_cancel"));
+	}
+
+	/** The state of a sign-up, as its transitions need it. */
+	record Row(UUID id, UUID activityId, UUID positionId, UUID volunteerId, SignupStatus status, boolean holdsPlace) {
+
+		static final Row LOST_RACE = new Row(null, null, null, null, SignupStatus.WAITLISTED, false);
+
+	}
+
+}

@@ -1,0 +1,368 @@
+package org.zhiyuan.signup;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.zhiyuan.access.Access;
+import org.zhiyuan.access.AccessPolicy;
+import org.zhiyuan.access.Actor;
+import org.zhiyuan.access.ScopedObject;
+import org.zhiyuan.activity.Activities;
+import org.zhiyuan.activity.ActivityCancelled;
+import org.zhiyuan.activity.ActivityView;
+import org.zhiyuan.activity.ActivityView.PositionView;
+import org.zhiyuan.activity.ApprovalMode;
+import org.zhiyuan.audit.AuditLog;
+import org.zhiyuan.audit.AuditRecord;
+import org.zhiyuan.shared.FieldProblem;
+import org.zhiyuan.shared.Ids;
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.PageResult;
+import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.signup.SignupRepository.Row;
+import org.zhiyuan.volunteer.Qualification;
+import org.zhiyuan.volunteer.VolunteerView;
+import org.zhiyuan.volunteer.Volunteers;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sign-ups. A place is taken only by a conditional update of the position's accepted
+ * count, in the same transaction as the sign-up row, so capacity is never exceeded
+ * however many requests arrive at once. When a place frees up, the first in the waiting
+ * list moves up in the same transaction.
+ */
+@Service
+public class Signups {
+
+	/**
+	 * Cancelling within this time before the start counts as late (条例 art. 22: with
+	 * notice).
+	 */
+	static final Duration NOTICE = Duration.ofHours(24);
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private final SignupRepository signups;
+
+	private final Activities activities;
+
+	private final Volunteers volunteers;
+
+	private final AccessPolicy accessPolicy;
+
+	private final AuditLog auditLog;
+
+	private final ApplicationEventPublisher events;
+
+	Signups(SignupRepository signups, Activities activities, Volunteers volunteers, AccessPolicy accessPolicy,
+			AuditLog auditLog, ApplicationEventPublisher events) {
+		this.signups = signups;
+		this.activities = activities;
+		this.volunteers = volunteers;
+		this.accessPolicy = accessPolicy;
+		this.auditLog = auditLog;
+		this.events = events;
+	}
+
+	/**
+	 * Signs the calling volunteer up for a position.
+	 * @throws ProblemException 409 {@code ACTIVITY_FULL} when no place is left and there
+	 * is no waiting list, 409 {@code ALREADY_SIGNED_UP}, 422 {@code REQUIREMENT_NOT_MET}
+	 * (age, qualification, overlapping service) or {@code SIGNUP_CLOSED}
+	 */
+	@Transactional
+	public SignupView signUp(Actor actor, UUID activityId, UUID positionId) {
+		VolunteerView volunteer = this.volunteers.mine(actor);
+		ActivityView activity = this.activities.view(actor, activityId);
+		if (positionId == null) {
+			throw ProblemException.invalid(List.of(new FieldProblem("positionId", "validation.required")));
+		}
+		PositionView position = activity.positions()
+			.stream()
+			.filter((p) -> p.id().equals(positionId))
+			.findFirst()
+			.orElseThrow(() -> ProblemException
+				.invalid(List.of(new FieldProblem("positionId", "validation.signup.position"))));
+		OffsetDateTime now = now();
+		if (!activity.isOpenForSignup(now)) {
+			throw ProblemException.unprocessable("SIGNUP_CLOSED", "signup.closed");
+		}
+		checkRequirements(volunteer, activity, position);
+		Optional<Row> existing = this.signups.lockFor(activityId, volunteer.id());
+		if (existing.isPresent() && existing.get().status().isActive()) {
+			throw ProblemException.conflict("ALREADY_SIGNED_UP", "signup.already");
+		}
+		SignupStatus status;
+		boolean holds = false;
+		if (activity.approval() == ApprovalMode.MANUAL) {
+			status = SignupStatus.PENDING;
+		}
+		else if (this.activities.claimPlace(positionId)) {
+			status = SignupStatus.APPROVED;
+			holds = true;
+		}
+		else if (activity.waitlist()) {
+			status = SignupStatus.WAITLISTED;
+		}
+		else {
+			throw ProblemException.conflict("ACTIVITY_FULL", "signup.full");
+		}
+		UUID id = existing.map(Row::id).orElseGet(Ids::newId);
+		try {
+			if (existing.isPresent()) {
+				this.signups.restart(id, positionId, status, holds, now);
+			}
+			else {
+				this.signups.insert(id, activityId, positionId, volunteer.id(), status, holds, now);
+			}
+		}
+		catch (DuplicateKeyException ex) {
+			throw ProblemException.conflict("ALREADY_SIGNED_UP", "signup.already");
+		}
+		this.signups.event(id, status, null, actor.accountId(), now);
+		this.auditLog.record(AuditRecord.of("signup.create", actor.accountId())
+			.on("signup", id)
+			.inRegion(activity.regionCode())
+			.inOrganization(activity.organizationId())
+			.withDetail(status.name()));
+		if (holds) {
+			this.events.publishEvent(new SignupApproved(id, activityId, volunteer.id(), false));
+		}
+		return this.signups.view(id).orElseThrow();
+	}
+
+	/**
+	 * The organizer accepts a pending or waiting sign-up. With no place left it joins (or
+	 * stays on) the waiting list when the activity has one, else 409
+	 * {@code ACTIVITY_FULL}.
+	 */
+	@Transactional
+	public SignupView approve(Actor actor, UUID signupId) {
+		Row row = lockManaged(actor, signupId);
+		if (row.status() != SignupStatus.PENDING && row.status() != SignupStatus.WAITLISTED) {
+			throw ProblemException.conflict("INVALID_STATUS", "signup.invalidStatus", row.status().name());
+		}
+		OffsetDateTime now = now();
+		if (this.activities.claimPlace(row.positionId())) {
+			this.signups.decide(row.id(), SignupStatus.APPROVED, true, now);
+			this.signups.event(row.id(), SignupStatus.APPROVED, null, actor.accountId(), now);
+			this.events.publishEvent(new SignupApproved(row.id(), row.activityId(), row.volunteerId(), false));
+		}
+		else if (activityOf(row).waitlist()) {
+			if (row.status() == SignupStatus.PENDING) {
+				this.signups.decide(row.id(), SignupStatus.WAITLISTED, false, now);
+				this.signups.event(row.id(), SignupStatus.WAITLISTED, null, actor.accountId(), now);
+			}
+		}
+		else {
+			throw ProblemException.conflict("ACTIVITY_FULL", "signup.full");
+		}
+		audit("signup.approve", actor, row);
+		return this.signups.view(row.id()).orElseThrow();
+	}
+
+	/** The organizer declines a pending or waiting sign-up. */
+	@Transactional
+	public SignupView reject(Actor actor, UUID signupId, String reason) {
+		Row row = lockManaged(actor, signupId);
+		if (row.status() != SignupStatus.PENDING && row.status() != SignupStatus.WAITLISTED) {
+			throw ProblemException.conflict("INVALID_STATUS", "signup.invalidStatus", row.status().name());
+		}
+		String why = optionalReason(reason);
+		this.signups.end(row.id(), SignupStatus.REJECTED, why, false, now());
+		this.signups.event(row.id(), SignupStatus.REJECTED, why, actor.accountId(), now());
+		audit("signup.reject", actor, row);
+		this.events.publishEvent(
+				new SignupCancelled(row.id(), row.activityId(), row.volunteerId(), SignupStatus.REJECTED, true, why));
+		return this.signups.view(row.id()).orElseThrow();
+	}
+
+	/**
+	 * Cancels a sign-up: by the volunteer (a reason is optional; within 24 hours of the
+	 * start the cancellation is marked late) or by the organizer (a reason is required).
+	 * A freed place goes to the first in the waiting list.
+	 */
+	@Transactional
+	public SignupView cancel(Actor actor, UUID signupId, String reason) {
+		Row row = this.signups.lock(signupId)
+			.orElseThrow(() -> ProblemException.notFound("SIGNUP_NOT_FOUND", "signup.notFound"));
+		VolunteerView volunteer = this.volunteers.find(row.volunteerId()).orElseThrow();
+		ActivityView activity = activityOf(row);
+		boolean own = volunteer.accountId().equals(actor.accountId());
+		if (!own) {
+			this.activities.requireManager(actor, activity);
+			if (reason == null || reason.isBlank()) {
+				throw ProblemException.invalid(List.of(new FieldProblem("reason", "validation.reason")));
+			}
+		}
+		if (!row.status().isActive()) {
+			throw ProblemException.conflict("INVALID_STATUS", "signup.invalidStatus", row.status().name());
+		}
+		OffsetDateTime now = now();
+		boolean late = own && row.status() == SignupStatus.APPROVED
+				&& Duration.between(now, activity.startsAt()).compareTo(NOTICE) < 0;
+		String why = optionalReason(reason);
+		this.signups.end(row.id(), SignupStatus.CANCELLED, why, late, now);
+		this.signups.event(row.id(), SignupStatus.CANCELLED, why, actor.accountId(), now);
+		if (row.holdsPlace()) {
+			this.activities.releasePlace(row.positionId());
+			promoteInto(row.positionId(), actor);
+		}
+		audit(own ? "signup.cancel" : "signup.cancel.organizer", actor, row);
+		this.events.publishEvent(
+				new SignupCancelled(row.id(), row.activityId(), row.volunteerId(), SignupStatus.CANCELLED, !own, why));
+		return this.signups.view(row.id()).orElseThrow();
+	}
+
+	/**
+	 * When an activity is cancelled, so are all its sign-ups, with the activity's reason.
+	 */
+	@EventListener
+	void on(ActivityCancelled event) {
+		OffsetDateTime now = now();
+		for (Row row : this.signups.activeOf(event.activityId())) {
+			this.signups.end(row.id(), SignupStatus.CANCELLED, event.reason(), false, now);
+			this.signups.event(row.id(), SignupStatus.CANCELLED, event.reason(), null, now);
+			if (row.holdsPlace()) {
+				this.activities.releasePlace(row.positionId());
+			}
+			this.events.publishEvent(new SignupCancelled(row.id(), row.activityId(), row.volunteerId(),
+					SignupStatus.CANCELLED, true, event.reason()));
+		}
+	}
+
+	public PageResult<SignupView> mine(Actor actor, boolean upcoming, PageQuery page) {
+		VolunteerView volunteer = this.volunteers.mine(actor);
+		return this.signups.ofVolunteer(volunteer.id(), upcoming, now(), page);
+	}
+
+	/**
+	 * The activity's roster, for its organizers and the region's overseers; the read is
+	 * audited.
+	 */
+	public PageResult<SignupView> roster(Actor actor, UUID activityId, SignupStatus status, PageQuery page) {
+		ActivityView activity = this.activities.view(actor, activityId);
+		this.accessPolicy.check(actor, Access.READ, new ScopedObject("activity-roster", activityId.toString(), null,
+				activity.regionCode(), Set.of(activity.organizationId())));
+		return this.signups.ofActivity(activityId, status, page);
+	}
+
+	public Optional<SignupView> view(UUID signupId) {
+		return this.signups.view(signupId);
+	}
+
+	/** The caller's sign-up for an activity, if any (ended ones included). */
+	public Optional<SignupView> mineFor(Actor actor, UUID activityId) {
+		return this.volunteers.findByAccount(actor.accountId())
+			.flatMap((v) -> this.signups.lockFor(activityId, v.id()).flatMap((row) -> this.signups.view(row.id())));
+	}
+
+	/**
+	 * How many sign-ups hold a place of the position: must always equal its accepted
+	 * count.
+	 */
+	public long placesHeld(UUID positionId) {
+		return this.signups.countApproved(positionId);
+	}
+
+	/**
+	 * Gives a freed place to the first in line. The place is claimed before anyone is
+	 * promoted, so a race can only leave a place free for a moment, never oversell it.
+	 */
+	private void promoteInto(UUID positionId, Actor actor) {
+		for (int attempt = 0; attempt < 5; attempt++) {
+			if (!this.signups.hasWaiting(positionId) || !this.activities.claimPlace(positionId)) {
+				return;
+			}
+			Optional<Row> promoted = this.signups.promoteFirstWaiting(positionId, now());
+			if (promoted.isEmpty()) {
+				this.activities.releasePlace(positionId);
+				return;
+			}
+			if (promoted.get() == Row.LOST_RACE) {
+				this.activities.releasePlace(positionId);
+				continue;
+			}
+			Row row = promoted.get();
+			this.signups.event(row.id(), SignupStatus.APPROVED, "promoted", actor.accountId(), now());
+			this.events.publishEvent(new SignupApproved(row.id(), row.activityId(), row.volunteerId(), true));
+			return;
+		}
+	}
+
+	private void checkRequirements(VolunteerView volunteer, ActivityView activity, PositionView position) {
+		if (position.minAge() != null || position.maxAge() != null) {
+			if (volunteer.birthDate() == null) {
+				throw ProblemException.unprocessable("REQUIREMENT_NOT_MET", "signup.requirement.ageUnknown");
+			}
+			int age = Period.between(volunteer.birthDate(), activity.startsAt().atZoneSameInstant(CHINA).toLocalDate())
+				.getYears();
+			int min = (position.minAge() != null) ? position.minAge() : 0;
+			int max = (position.maxAge() != null) ? position.maxAge() : 200;
+			if (age < min || age > max) {
+				throw (position.maxAge() != null)
+						? ProblemException.unprocessable("REQUIREMENT_NOT_MET", "signup.requirement.ageRange", min, max)
+						: ProblemException.unprocessable("REQUIREMENT_NOT_MET", "signup.requirement.minAge", min);
+			}
+		}
+		if (!position.qualifications().isEmpty()) {
+			java.time.LocalDate day = activity.startsAt().atZoneSameInstant(CHINA).toLocalDate();
+			Set<String> held = this.volunteers.qualificationsOf(volunteer.id())
+				.stream()
+				.filter((q) -> q.isValidOn(day))
+				.map(Qualification::name)
+				.collect(Collectors.toSet());
+			List<String> missing = position.qualifications().stream().filter((q) -> !held.contains(q)).toList();
+			if (!missing.isEmpty()) {
+				throw ProblemException.unprocessable("REQUIREMENT_NOT_MET", "signup.requirement.qualification",
+						String.join("、", missing));
+			}
+		}
+		List<String> overlapping = this.signups.overlapping(volunteer.id(), activity.id(), activity.startsAt(),
+				activity.endsAt());
+		if (!overlapping.isEmpty()) {
+			throw ProblemException.unprocessable("REQUIREMENT_NOT_MET", "signup.requirement.overlap",
+					overlapping.get(0));
+		}
+	}
+
+	private Row lockManaged(Actor actor, UUID signupId) {
+		Row row = this.signups.lock(signupId)
+			.orElseThrow(() -> ProblemException.notFound("SIGNUP_NOT_FOUND", "signup.notFound"));
+		this.activities.requireManager(actor, activityOf(row));
+		return row;
+	}
+
+	private ActivityView activityOf(Row row) {
+		return this.activities.find(row.activityId()).orElseThrow();
+	}
+
+	private void audit(String action, Actor actor, Row row) {
+		this.auditLog.record(AuditRecord.of(action, actor.accountId()).on("signup", row.id()));
+	}
+
+	private static String optionalReason(String reason) {
+		if (reason != null && reason.length() > 500) {
+			throw ProblemException.invalid(List.of(new FieldProblem("reason", "validation.reason")));
+		}
+		return (reason != null && !reason.isBlank()) ? reason.strip() : null;
+	}
+
+	private static OffsetDateTime now() {
+		return OffsetDateTime.now(ZoneOffset.UTC);
+	}
+
+}

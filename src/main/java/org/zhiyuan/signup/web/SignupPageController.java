@@ -1,0 +1,140 @@
+package org.zhiyuan.signup.web;
+
+import java.util.UUID;
+
+import org.zhiyuan.access.Actor;
+import org.zhiyuan.activity.Activities;
+import org.zhiyuan.activity.ActivityView;
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.signup.SignupView;
+import org.zhiyuan.signup.Signups;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Sign-up pages: the panel on an activity's page (sign up, or one's own status and
+ * cancellation), the volunteer's sign-ups, and the organizer's roster.
+ */
+@Controller
+class SignupPageController {
+
+	private final Signups signups;
+
+	private final Activities activities;
+
+	SignupPageController(Signups signups, Activities activities) {
+		this.signups = signups;
+		this.activities = activities;
+	}
+
+	@GetMapping("/activities/{id}/signup-panel")
+	String panel(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		ActivityView activity = this.activities.view(actor, id);
+		model.addAttribute("activity", activity);
+		model.addAttribute("signedIn", actor != null);
+		if (actor != null) {
+			model.addAttribute("mine", this.signups.mineFor(actor, id).orElse(null));
+			model.addAttribute("canManage", this.activities.canManage(actor, activity));
+		}
+		model.addAttribute("open", activity.isOpenForSignup(java.time.OffsetDateTime.now()));
+		return "signup/panel :: panel";
+	}
+
+	@PostMapping("/activities/{id}/signup")
+	String signUp(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) UUID positionId, RedirectAttributes redirect) {
+		try {
+			SignupView signup = this.signups.signUp(actor, id, positionId);
+			redirect.addFlashAttribute("notice", "signup.done." + signup.status().name());
+		}
+		catch (ProblemException ex) {
+			flashError(redirect, ex);
+		}
+		return "redirect:/activities/" + id;
+	}
+
+	@PostMapping("/signups/{id}/cancel")
+	String cancel(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String reason, @RequestParam(defaultValue = "") String back,
+			RedirectAttributes redirect) {
+		SignupView signup = this.signups.view(id)
+			.orElseThrow(() -> ProblemException.notFound("SIGNUP_NOT_FOUND", "signup.notFound"));
+		try {
+			this.signups.cancel(actor, id, reason);
+			redirect.addFlashAttribute("notice", "signup.cancelled");
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == 403) {
+				throw ex;
+			}
+			flashError(redirect, ex);
+		}
+		return back.equals("roster") ? "redirect:/activities/" + signup.activityId() + "/roster"
+				: back.equals("mine") ? "redirect:/me/signups" : "redirect:/activities/" + signup.activityId();
+	}
+
+	@PostMapping("/signups/{id}/approve")
+	String approve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
+		SignupView signup = this.signups.view(id)
+			.orElseThrow(() -> ProblemException.notFound("SIGNUP_NOT_FOUND", "signup.notFound"));
+		try {
+			this.signups.approve(actor, id);
+			redirect.addFlashAttribute("notice", "organization.saved");
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == 403) {
+				throw ex;
+			}
+			flashError(redirect, ex);
+		}
+		return "redirect:/activities/" + signup.activityId() + "/roster";
+	}
+
+	@PostMapping("/signups/{id}/reject")
+	String reject(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		SignupView signup = this.signups.view(id)
+			.orElseThrow(() -> ProblemException.notFound("SIGNUP_NOT_FOUND", "signup.notFound"));
+		try {
+			this.signups.reject(actor, id, reason);
+			redirect.addFlashAttribute("notice", "organization.saved");
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == 403) {
+				throw ex;
+			}
+			flashError(redirect, ex);
+		}
+		return "redirect:/activities/" + signup.activityId() + "/roster";
+	}
+
+	@GetMapping("/me/signups")
+	String mine(@AuthenticationPrincipal Actor actor, Model model) {
+		model.addAttribute("upcoming", this.signups.mine(actor, true, PageQuery.of(0, 100)));
+		model.addAttribute("past", this.signups.mine(actor, false, PageQuery.of(0, 100)));
+		return "signup/mine";
+	}
+
+	@GetMapping("/activities/{id}/roster")
+	String roster(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		ActivityView activity = this.activities.view(actor, id);
+		model.addAttribute("activity", activity);
+		model.addAttribute("roster", this.signups.roster(actor, id, null, PageQuery.of(0, 200)));
+		return "signup/roster";
+	}
+
+	private static void flashError(RedirectAttributes redirect, ProblemException ex) {
+		redirect.addFlashAttribute("actionError", ex.messageKey());
+		redirect.addFlashAttribute("actionArgs", ex.args());
+		redirect.addFlashAttribute("actionProblems", ex.fieldProblems());
+	}
+
+}

@@ -1,0 +1,200 @@
+package org.zhiyuan.activity;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.zhiyuan.support.Api;
+import org.zhiyuan.support.Api.Response;
+import org.zhiyuan.support.ApiTestSupport;
+import org.zhiyuan.support.Fixtures.Team;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhiyuan.support.ActivityFixtures.anActivity;
+
+class ActivityApiTests extends ApiTestSupport {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Activities activities;
+
+	@Test
+	void anAdminCreatesADraftAndPublishesIt() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		Api admin = signedIn(team);
+		Response created = admin.post("/api/v1/activities", anActivity(team.id().toString(), 10));
+		assertThat(created.status()).isEqualTo(201);
+		var json = created.json();
+		assertThat(json.get("status").asString()).isEqualTo("DRAFT");
+		assertThat(json.get("positions").get(0).get("id").asString()).isNotBlank();
+		assertThat(json.get("positions").get(0).get("capacity").asInt()).isEqualTo(10);
+		assertThat(json.get("positions").get(0).get("minAge").asInt()).as("14 by default").isEqualTo(14);
+		String id = json.get("id").asString();
+		assertThat(this.api.get("/api/v1/activities/" + id).status()).as("drafts are not public").isEqualTo(404);
+		Response published = admin.post("/api/v1/activities/" + id + "/publish", Map.of());
+		assertThat(published.json().get("status").asString()).isEqualTo("RECRUITING");
+		var open = this.api.get("/api/v1/activities/" + id).json();
+		assertThat(open.get("positions").get(0).get("accepted").asInt()).isZero();
+		assertThat(open.get("location").get("lat").asDouble()).isEqualTo(39.9087);
+		assertThat(admin.post("/api/v1/activities/" + id + "/publish", Map.of()).problemCode())
+			.isEqualTo("INVALID_STATUS");
+	}
+
+	@Test
+	void reportsEveryInvalidFieldOfAnActivity() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		Map<String, Object> bad = new HashMap<>(anActivity(team.id().toString(), 0));
+		bad.put("title", "");
+		bad.put("category", "KNITTING");
+		Response unknownCategory = signedIn(team).in("en").post("/api/v1/activities", bad);
+		assertThat(unknownCategory.json().get("errors").findValuesAsString("field")).containsExactly("category");
+		bad.put("category", "HEALTH");
+		bad.put("endsAt", bad.get("startsAt"));
+		bad.put("location", Map.of("lat", 95.0, "lng", 116.4));
+		bad.put("regionCode", "999999");
+		Response invalid = signedIn(team).in("en").post("/api/v1/activities", bad);
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("title",
+				"endsAt", "location", "regionCode", "positions[0].capacity");
+	}
+
+	@Test
+	void onlyAdminsOfActiveOrganizationsCreateAndPublish() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		Map<String, Object> body = anActivity(team.id().toString(), 5);
+		assertThat(signedIn(this.fixtures.aVolunteer()).post("/api/v1/activities", body).status()).isEqualTo(403);
+		String id = signedIn(team).post("/api/v1/activities", body).json().get("id").asString();
+		Api operator = this.api.signIn("admin", ADMIN_PASSWORD);
+		operator.post("/api/v1/organizations/" + team.id() + "/suspend", Map.of("reason", "整改"));
+		Response publish = signedIn(team).post("/api/v1/activities/" + id + "/publish", Map.of());
+		assertThat(publish.status()).isEqualTo(409);
+		assertThat(publish.problemCode()).isEqualTo("ORGANIZATION_NOT_ACTIVE");
+		assertThat(signedIn(team).post("/api/v1/activities", body).problemCode()).isEqualTo("ORGANIZATION_NOT_ACTIVE");
+	}
+
+	@Test
+	void findsPublishedActivitiesByRegionFieldTextAndDistance() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		Map<String, Object> near = anActivity(team.id().toString(), 5);
+		near.put("title", "建外助老近处" + System.nanoTime());
+		Map<String, Object> far = anActivity(team.id().toString(), 5);
+		far.put("title", "远处的活动" + System.nanoTime());
+		far.put("location", Map.of("lat", 40.2, "lng", 116.9));
+		far.put("category", "ENVIRONMENT");
+		String nearId = publish(team, near);
+		String farId = publish(team, far);
+		assertThat(ids("/api/v1/activities?regionCode=110000&size=200")).contains(nearId, farId);
+		assertThat(ids("/api/v1/activities?regionCode=310000&size=200")).doesNotContain(nearId);
+		assertThat(ids("/api/v1/activities?category=ENVIRONMENT&size=200")).contains(farId).doesNotContain(nearId);
+		String byTitle = "/api/v1/activities?q="
+				+ java.net.URLEncoder.encode((String) near.get("title"), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(ids(byTitle)).containsExactly(nearId);
+		var nearby = this.api.get("/api/v1/activities?lat=39.9087&lng=116.4445&radiusKm=2&size=200").json();
+		assertThat(nearby.get("items").findValuesAsString("id")).contains(nearId).doesNotContain(farId);
+		assertThat(nearby.get("items").get(0).get("distanceKm").asDouble()).isLessThan(2.0);
+		assertThat(this.api.get("/api/v1/activities?lat=39.9").status()).isEqualTo(400);
+	}
+
+	@Test
+	void cancellingNeedsAReasonAndTheClockMovesActivitiesOn() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		String id = publish(team, anActivity(team.id().toString(), 5));
+		assertThat(signedIn(team).post("/api/v1/activities/" + id + "/cancel", Map.of("reason", "")).status())
+			.isEqualTo(400);
+		String running = publish(team, anActivity(team.id().toString(), 5));
+		this.jdbc
+			.sql("UPDATE activity SET starts_at = starts_at - INTERVAL '8' DAY, ends_at = ends_at - INTERVAL '8' DAY,"
+					+ " signup_deadline = signup_deadline - INTERVAL '8' DAY WHERE id = :id")
+			.param("id", java.util.UUID.fromString(running))
+			.update();
+		this.activities.advanceLifecycle();
+		assertThat(this.api.get("/api/v1/activities/" + running).json().get("status").asString()).isEqualTo("FINISHED");
+		Response cancelled = signedIn(team).post("/api/v1/activities/" + id + "/cancel", Map.of("reason", "暴雨预警"));
+		assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(cancelled.json().get("cancelReason").asString()).isEqualTo("暴雨预警");
+	}
+
+	@Test
+	void theProjectLibraryKeepsProjectsAndBrands() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		Response project = signedIn(team).post("/api/v1/projects", Map.of("organizationId", team.id().toString(),
+				"name", "银龄助餐", "field", "ELDERLY_CARE", "level", "STREET"));
+		assertThat(project.status()).isEqualTo(201);
+		String projectId = project.json().get("id").asString();
+		assertThat(signedIn(team).post("/api/v1/projects/" + projectId + "/brand", Map.of("brand", true)).status())
+			.isEqualTo(403);
+		assertThat(this.api.signIn("admin", ADMIN_PASSWORD)
+			.post("/api/v1/projects/" + projectId + "/brand", Map.of("brand", true))
+			.json()
+			.get("brand")
+			.asBoolean()).isTrue();
+		assertThat(this.api.get("/api/v1/projects?brand=true&size=200").json().get("items").findValuesAsString("id"))
+			.contains(projectId);
+		Map<String, Object> activity = anActivity(team.id().toString(), 3);
+		activity.put("projectId", projectId);
+		assertThat(signedIn(team).post("/api/v1/activities", activity).json().get("projectId").asString())
+			.isEqualTo(projectId);
+	}
+
+	@Test
+	void thePagesShowTheNoticeAndLetTheAdminCreateAndPublish() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		Api browser = new Api("http://localhost:" + this.port);
+		browser.submitForm("/login", "/login",
+				Map.of("username", team.admin().username(), "password", team.admin().password()));
+		String form = "/organizations/" + team.id() + "/activities/new";
+		assertThat(browser.get(form).status()).isEqualTo(200);
+		String title = "页面创建的活动" + System.nanoTime();
+		java.time.LocalDateTime start = java.time.LocalDateTime.now().plusDays(3).withSecond(0).withNano(0);
+		Map<String, String> fields = new HashMap<>();
+		fields.put("title", title);
+		fields.put("description", "植树");
+		fields.put("category", "ENVIRONMENT");
+		fields.put("recruitmentMode", "REGULAR");
+		fields.put("regionCode", "110105002");
+		fields.put("address", "朝外大街");
+		fields.put("startsAt", start.toString());
+		fields.put("endsAt", start.plusHours(3).toString());
+		fields.put("approval", "AUTO");
+		fields.put("riskLevel", "LOW");
+		fields.put("waitlist", "on");
+		fields.put("positionName", "植树志愿者");
+		fields.put("positionCapacity", "20");
+		Response created = browser.submitForm(form, "/organizations/" + team.id() + "/activities", fields);
+		assertThat(created.status()).isEqualTo(302);
+		String page = created.header("Location").replaceFirst("^https?://[^/]+", "");
+		assertThat(browser.get(page).body()).contains(title).contains("草稿");
+		assertThat(browser.submitForm(page, page + "/lifecycle", Map.of("action", "publish")).status()).isEqualTo(302);
+		Response publicPage = this.api.get(page);
+		assertThat(publicPage.body()).contains(title).contains("招募公告").contains("植树志愿者").contains("已录用 0 / 20");
+		assertThat(this.api.get("/activities?category=ENVIRONMENT").body()).contains(title);
+	}
+
+	private String publish(Team team, Map<String, Object> body) {
+		Api admin = signedIn(team);
+		String id = admin.post("/api/v1/activities", body).json().get("id").asString();
+		admin.post("/api/v1/activities/" + id + "/publish", Map.of());
+		return id;
+	}
+
+	private List<String> ids(String path) {
+		List<String> ids = new java.util.ArrayList<>();
+		this.api.get(path).json().get("items").forEach((item) -> ids.add(item.get("id").asString()));
+		return ids;
+	}
+
+	private Api signedIn(Team team) {
+		return this.api.signIn(team.admin().username(), team.admin().password());
+	}
+
+	private Api signedIn(org.zhiyuan.support.Fixtures.Person person) {
+		return this.api.signIn(person.username(), person.password());
+	}
+
+}

@@ -19,6 +19,13 @@ import org.zhiyuan.organization.NewOrganization;
 import org.zhiyuan.organization.OrganizationType;
 import org.zhiyuan.organization.OrganizationView;
 import org.zhiyuan.organization.Organizations;
+import org.zhiyuan.activity.Activities;
+import org.zhiyuan.activity.ActivityView;
+import org.zhiyuan.activity.ApprovalMode;
+import org.zhiyuan.activity.NewActivity;
+import org.zhiyuan.activity.RecruitmentMode;
+import org.zhiyuan.activity.RiskLevel;
+import org.zhiyuan.signup.Signups;
 import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.ServiceField;
 import org.zhiyuan.shared.identity.Gender;
@@ -126,8 +133,15 @@ class DemoData implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
+	private final Activities activities;
+
+	private final Signups signups;
+
 	DemoData(AccountManagement accounts, Regions regions, VolunteerRegistration registration, Volunteers volunteers,
-			Organizations organizations, PlatformTransactionManager transactions) {
+			Organizations organizations, Activities activities, Signups signups,
+			PlatformTransactionManager transactions) {
+		this.activities = activities;
+		this.signups = signups;
 		this.accounts = accounts;
 		this.regions = regions;
 		this.registration = registration;
@@ -226,6 +240,52 @@ class DemoData implements ApplicationRunner {
 		addMembers(school, people.get("郑雅琴"), people, MemberRole.MEMBER, "周晓彤", "林子涵");
 		this.organizations.requestToJoin(actorOf(people.get("林子涵").accountId()), youth);
 		this.organizations.warn(district, youth, "三月活动的服务时长未在活动结束后15日内录入，请及时补录并核对。");
+		seedActivities(elderly, youth, school, people);
+	}
+
+	/**
+	 * Three activities recruiting in the coming days, with a few volunteers already
+	 * signed up.
+	 */
+	private void seedActivities(UUID elderly, UUID youth, UUID school, Map<String, VolunteerView> people) {
+		LocalDate today = LocalDate.now(CHINA);
+		ActivityView meals = activity(people.get("李华"),
+				new NewActivity(elderly, null, "银龄助餐：为高龄老人送餐上门", "每周六中午为建外街道的独居、高龄老人送餐上门，顺带陪伴聊天，了解老人近况并记录需求。",
+						ServiceField.ELDERLY_CARE, JIANWAI, "建外街道社区养老服务驿站", 39.9087, 116.4445, 300,
+						at(today.plusDays(4), 10), at(today.plusDays(4), 13), null, ApprovalMode.AUTO, true,
+						RiskLevel.LOW, RecruitmentMode.REGULAR, true, "上门服务两人一组；组织方为全体志愿者购买志愿服务保险。", "李华",
+						DEMO_VOLUNTEER, List.of(new NewActivity.NewPosition("送餐志愿者", 8, 16, null, List.of()),
+								new NewActivity.NewPosition("健康监测", 2, 18, null, List.of("红十字救护员证")))));
+		ActivityView sorting = activity(people.get("赵敏"),
+				new NewActivity(youth, null, "垃圾分类宣传进社区", "在朝外街道各小区的分类投放点值守，指导居民正确分类，发放宣传材料。", ServiceField.ENVIRONMENT,
+						CHAOWAI, "朝外大街沿线小区", 39.9226, 116.4337, 500, at(today.plusDays(6), 8),
+						at(today.plusDays(6), 11), null, ApprovalMode.AUTO, true, RiskLevel.LOW,
+						RecruitmentMode.REGULAR, true, null, "赵敏", null,
+						List.of(new NewActivity.NewPosition("投放点值守", 12, 14, null, List.of()))));
+		activity(people.get("郑雅琴"),
+				new NewActivity(school, null, "博物馆小小讲解员", "周末在区博物馆为参观的小学生讲解展品，需提前参加一次讲解培训。", ServiceField.EDUCATION,
+						DISTRICT, "朝阳区博物馆", 39.9219, 116.4866, 200, at(today.plusDays(10), 9),
+						at(today.plusDays(10), 12), at(today.plusDays(8), 18), ApprovalMode.MANUAL, true, RiskLevel.LOW,
+						RecruitmentMode.TARGETED, false, null, "郑雅琴", null,
+						List.of(new NewActivity.NewPosition("讲解员", 6, 14, 18, List.of()))));
+		signUp(people.get("刘淑芬"), meals);
+		signUp(people.get("陈志强"), meals);
+		signUp(people.get("周晓彤"), sorting);
+		signUp(people.get("孙浩然"), sorting);
+	}
+
+	private ActivityView activity(VolunteerView admin, NewActivity activity) {
+		Actor actor = actorOf(admin.accountId());
+		ActivityView created = this.activities.create(actor, activity);
+		return this.activities.publish(actor, created.id());
+	}
+
+	private void signUp(VolunteerView volunteer, ActivityView activity) {
+		this.signups.signUp(actorOf(volunteer.accountId()), activity.id(), activity.positions().get(0).id());
+	}
+
+	private static java.time.OffsetDateTime at(LocalDate day, int hour) {
+		return day.atTime(hour, 0).atZone(CHINA).toOffsetDateTime();
 	}
 
 	/**

@@ -4,5 +4,5 @@
  * place frees up, and cancellation by the volunteer or the organizer.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "region", "access", "audit", "volunteer", "activity" })
+		allowedDependencies = { "shared", "region", "access", "audit", "volunteer", "activity", "notification" })
 package org.zhiyuan.signup;

@@ -44,13 +44,25 @@ class DemoDataApiTests extends ApiTestSupport {
 	PlatformTransactionManager transactions;
 
 	@Autowired
+	org.zhiyuan.activity.Activities activities;
+
+	@Autowired
+	org.zhiyuan.signup.Signups signups;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Test
 	void seedsTheDemoDistrictOnceAndItsPeopleCanWork() {
 		DemoData demo = new DemoData(this.accounts, this.regions, this.registration, this.volunteers,
-				this.organizations, this.transactions);
+				this.organizations, this.activities, this.signups, this.transactions);
 		demo.run(null);
+		assertThat(this.api
+			.get("/api/v1/activities?regionCode=110105&q="
+					+ java.net.URLEncoder.encode("银龄助餐", java.nio.charset.StandardCharsets.UTF_8))
+			.json()
+			.get("total")
+			.asLong()).isPositive();
 		long accountsAfterFirstRun = count("account");
 		long organizationsAfterFirstRun = count("organization");
 		long volunteersAfterFirstRun = count("volunteer");

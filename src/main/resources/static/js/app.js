@@ -91,3 +91,50 @@ document.addEventListener('DOMContentLoaded', function () {
     });
   });
 });
+
+// Check-in on the phone: the position goes with the form; the code comes from the camera
+// (the browser's BarcodeDetector where it exists, else the html5-qrcode reader) or is typed.
+document.addEventListener('DOMContentLoaded', function () {
+  var form = document.getElementById('checkin-form');
+  if (!form) { return; }
+  var status = document.getElementById('geo-status');
+  if (navigator.geolocation) {
+    navigator.geolocation.watchPosition(function (p) {
+      document.getElementById('geo-lat').value = p.coords.latitude;
+      document.getElementById('geo-lng').value = p.coords.longitude;
+      document.getElementById('geo-accuracy').value = Math.round(p.coords.accuracy);
+      status.textContent = '✓ ' + Math.round(p.coords.accuracy) + ' m';
+    }, function () { status.textContent = '✗'; }, { enableHighAccuracy: true, maximumAge: 10000 });
+  }
+  var input = document.getElementById('checkin-code');
+  function found(text) { input.value = text; }
+  document.getElementById('start-scan').addEventListener('click', function () {
+    if ('BarcodeDetector' in window && navigator.mediaDevices) {
+      var detector = new window.BarcodeDetector({ formats: ['qr_code'] });
+      var video = document.createElement('video');
+      video.setAttribute('playsinline', '');
+      video.style.width = '100%';
+      document.getElementById('scanner').appendChild(video);
+      navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } }).then(function (stream) {
+        video.srcObject = stream;
+        video.play();
+        var timer = setInterval(function () {
+          detector.detect(video).then(function (codes) {
+            if (codes.length) {
+              found(codes[0].rawValue);
+              clearInterval(timer);
+              stream.getTracks().forEach(function (t) { t.stop(); });
+              video.remove();
+            }
+          });
+        }, 300);
+      });
+    } else if (window.Html5Qrcode) {
+      var reader = new window.Html5Qrcode('scanner');
+      reader.start({ facingMode: 'environment' }, { fps: 5, qrbox: 240 }, function (text) {
+        found(text);
+        reader.stop();
+      });
+    }
+  });
+});

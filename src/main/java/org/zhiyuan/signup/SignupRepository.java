@@ -211,6 +211,15 @@ class SignupRepository {
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
+	boolean isApproved(UUID volunteerId, UUID activityId) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM signup WHERE volunteer_id = :v AND activity_id = :a AND status = 'APPROVED'")
+			.param("v", volunteerId)
+			.param("a", activityId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	long countApproved(UUID positionId) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM signup WHERE position_id = :position AND holds_place = TRUE")
 			.param("position", positionId)

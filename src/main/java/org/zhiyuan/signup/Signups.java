@@ -271,6 +271,13 @@ public class Signups {
 	}
 
 	/**
+	 * Whether the volunteer holds an accepted place at the activity: who may check in.
+	 */
+	public boolean isApproved(UUID volunteerId, UUID activityId) {
+		return this.signups.isApproved(volunteerId, activityId);
+	}
+
+	/**
 	 * How many sign-ups hold a place of the position: must always equal its accepted
 	 * count.
 	 */

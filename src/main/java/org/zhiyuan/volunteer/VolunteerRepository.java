@@ -89,6 +89,14 @@ class VolunteerRepository {
 			.update();
 	}
 
+	void updateTotals(UUID volunteerId, BigDecimal totalHours, int starLevel) {
+		this.jdbc.sql("UPDATE volunteer SET total_hours = :hours, star_level = :star WHERE id = :id")
+			.param("id", volunteerId)
+			.param("hours", totalHours)
+			.param("star", starLevel)
+			.update();
+	}
+
 	Optional<VolunteerView> findById(UUID id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id = :id")
 			.param("id", id)

@@ -79,6 +79,14 @@ public class Volunteers {
 		return this.volunteers.findByAccount(accountId);
 	}
 
+	/**
+	 * Writes a volunteer's total service hours and star level, as the record module
+	 * computes them from the records; in the caller's transaction, no access check.
+	 */
+	public void updateHoursAndStars(UUID volunteerId, java.math.BigDecimal totalHours, int starLevel) {
+		this.volunteers.updateTotals(volunteerId, totalHours, starLevel);
+	}
+
 	/** The qualifications a volunteer holds, for sign-up rules; no access check. */
 	public List<Qualification> qualificationsOf(UUID volunteerId) {
 		return this.volunteers.qualificationsOf(volunteerId);

@@ -1,0 +1,395 @@
+package org.zhiyuan.attendance;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.zhiyuan.access.Access;
+import org.zhiyuan.access.AccessPolicy;
+import org.zhiyuan.access.Actor;
+import org.zhiyuan.access.ScopedObject;
+import org.zhiyuan.activity.Activities;
+import org.zhiyuan.activity.ActivityStatus;
+import org.zhiyuan.activity.ActivityView;
+import org.zhiyuan.attendance.AttendanceRepository.Forgotten;
+import org.zhiyuan.attendance.AttendanceRepository.Open;
+import org.zhiyuan.attendance.CheckinCodes.Issued;
+import org.zhiyuan.attendance.CheckinCodes.Verdict;
+import org.zhiyuan.audit.AuditLog;
+import org.zhiyuan.audit.AuditRecord;
+import org.zhiyuan.record.RecordMethod;
+import org.zhiyuan.record.ServiceRecordView;
+import org.zhiyuan.record.ServiceRecords;
+import org.zhiyuan.shared.FieldProblem;
+import org.zhiyuan.shared.Ids;
+import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.signup.Signups;
+import org.zhiyuan.volunteer.VolunteerView;
+import org.zhiyuan.volunteer.Volunteers;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Check-in and check-out. A volunteer with an accepted place checks in with the current
+ * code from the organizer's screen, standing within the activity's geofence (the distance
+ * less the accuracy the phone reports, up to {@value #MAX_ACCURACY_ALLOWANCE} m, must be
+ * inside it). Check-out produces the service record: the time served inside the
+ * activity's own hours, so travel before and after is not counted. Organizers may enter
+ * times by hand, with a reason; a check-out forgotten for more than an hour after the end
+ * is closed at the end and flagged for review.
+ */
+@Service
+public class Attendance {
+
+	/** How much of a phone's reported inaccuracy may count in the volunteer's favour. */
+	static final double MAX_ACCURACY_ALLOWANCE = 100;
+
+	/** Check-in opens this long before the start. */
+	static final Duration EARLY = Duration.ofMinutes(60);
+
+	/** A check-out still open this long after the end is closed by rule. */
+	static final Duration FORGOTTEN_AFTER = Duration.ofHours(1);
+
+	private static final Set<ActivityStatus> RUNNING = EnumSet.of(ActivityStatus.RECRUITING,
+			ActivityStatus.IN_PROGRESS);
+
+	private final AttendanceRepository attendance;
+
+	private final CheckinCodes codes;
+
+	private final Activities activities;
+
+	private final Signups signups;
+
+	private final Volunteers volunteers;
+
+	private final ServiceRecords records;
+
+	private final AccessPolicy accessPolicy;
+
+	private final AuditLog auditLog;
+
+	Attendance(AttendanceRepository attendance, CheckinCodes codes, Activities activities, Signups signups,
+			Volunteers volunteers, ServiceRecords records, AccessPolicy accessPolicy, AuditLog auditLog) {
+		this.attendance = attendance;
+		this.codes = codes;
+		this.activities = activities;
+		this.signups = signups;
+		this.volunteers = volunteers;
+		this.records = records;
+		this.accessPolicy = accessPolicy;
+		this.auditLog = auditLog;
+	}
+
+	/** The current code for the organizer's screen. */
+	public CheckinCode issueCode(Actor actor, UUID activityId) {
+		ActivityView activity = this.activities.view(actor, activityId);
+		this.activities.requireManager(actor, activity);
+		if (!RUNNING.contains(activity.status())) {
+			throw ProblemException.unprocessable("CHECKIN_CLOSED", "attendance.closed");
+		}
+		Issued issued = this.codes.issue(activityId, Instant.now());
+		return new CheckinCode(issued.code(), issued.shortCode(), issued.expiresAt());
+	}
+
+	@Transactional
+	public OffsetDateTime checkIn(Actor actor, CodeInput code, GeoPoint where) {
+		OffsetDateTime now = now();
+		ActivityView activity = activityFor(code, now);
+		VolunteerView volunteer = this.volunteers.mine(actor);
+		requireAccepted(volunteer, activity);
+		if (now.isBefore(activity.startsAt().minus(EARLY)) || now.isAfter(activity.endsAt())) {
+			throw ProblemException.unprocessable("CHECKIN_CLOSED", "attendance.closed");
+		}
+		Double distance = checkGeofence(activity, where);
+		if (this.attendance.lockFor(activity.id(), volunteer.id()).isPresent()) {
+			throw ProblemException.conflict("ALREADY_CHECKED_IN", "attendance.alreadyIn");
+		}
+		try {
+			this.attendance.checkIn(Ids.newId(), activity.id(), volunteer.id(), now, "QR", where, distance, null,
+					actor.accountId());
+		}
+		catch (DuplicateKeyException ex) {
+			throw ProblemException.conflict("ALREADY_CHECKED_IN", "attendance.alreadyIn");
+		}
+		return now;
+	}
+
+	@Transactional
+	public CheckOut checkOut(Actor actor, CodeInput code, GeoPoint where) {
+		OffsetDateTime now = now();
+		ActivityView activity = activityFor(code, now);
+		VolunteerView volunteer = this.volunteers.mine(actor);
+		Open open = this.attendance.lockFor(activity.id(), volunteer.id())
+			.filter((row) -> row.checkedOutAt() == null)
+			.orElseThrow(() -> ProblemException.conflict("NOT_CHECKED_IN", "attendance.notIn"));
+		checkGeofence(activity, where);
+		return close(open, activity, volunteer.id(), now, "QR", actor.accountId(), null, false);
+	}
+
+	/**
+	 * The organizer enters a check-in by hand (e.g. a phone without signal), with a
+	 * reason.
+	 */
+	@Transactional
+	public void manualCheckIn(Actor actor, UUID activityId, UUID volunteerId, OffsetDateTime at, String reason) {
+		ActivityView activity = this.activities.view(actor, activityId);
+		this.activities.requireManager(actor, activity);
+		String why = requireReason(reason);
+		VolunteerView volunteer = requireVolunteer(volunteerId);
+		requireAccepted(volunteer, activity);
+		OffsetDateTime time = (at != null) ? at : now();
+		checkManualTime(activity, time, "checkedInAt");
+		if (this.attendance.lockFor(activityId, volunteerId).isPresent()) {
+			throw ProblemException.conflict("ALREADY_CHECKED_IN", "attendance.alreadyIn");
+		}
+		this.attendance.checkIn(Ids.newId(), activityId, volunteerId, time, "MANUAL", null, null, why,
+				actor.accountId());
+		this.auditLog.record(AuditRecord.of("attendance.manual.checkin", actor.accountId())
+			.on("volunteer", volunteerId)
+			.inRegion(activity.regionCode())
+			.inOrganization(activity.organizationId())
+			.withDetail(why));
+	}
+
+	/**
+	 * The organizer enters a check-out by hand, with a reason; the service record
+	 * follows.
+	 */
+	@Transactional
+	public CheckOut manualCheckOut(Actor actor, UUID activityId, UUID volunteerId, OffsetDateTime at, String reason) {
+		ActivityView activity = this.activities.view(actor, activityId);
+		this.activities.requireManager(actor, activity);
+		String why = requireReason(reason);
+		Open open = this.attendance.lockFor(activityId, volunteerId)
+			.filter((row) -> row.checkedOutAt() == null)
+			.orElseThrow(() -> ProblemException.conflict("NOT_CHECKED_IN", "attendance.notIn"));
+		OffsetDateTime time = (at != null) ? at : now();
+		checkManualTime(activity, time, "checkedOutAt");
+		if (!time.isAfter(open.checkedInAt())) {
+			throw ProblemException.invalid(List.of(new FieldProblem("checkedOutAt", "validation.attendance.order")));
+		}
+		CheckOut result = close(open, activity, volunteerId, time, "MANUAL", actor.accountId(), why, false);
+		this.auditLog.record(AuditRecord.of("attendance.manual.checkout", actor.accountId())
+			.on("volunteer", volunteerId)
+			.inRegion(activity.regionCode())
+			.inOrganization(activity.organizationId())
+			.withDetail(why));
+		return result;
+	}
+
+	/**
+	 * Bulk entry for an offline event: each accepted volunteer in the list with their
+	 * times. All or nothing: one bad entry rejects the whole list with every problem
+	 * reported.
+	 */
+	@Transactional
+	public List<CheckOut> bulkEntry(Actor actor, UUID activityId, List<BulkEntry> entries, String reason) {
+		ActivityView activity = this.activities.view(actor, activityId);
+		this.activities.requireManager(actor, activity);
+		String why = requireReason(reason);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (entries == null || entries.isEmpty() || entries.size() > 1000) {
+			problems.add(new FieldProblem("entries", "validation.attendance.entries"));
+		}
+		else {
+			for (int i = 0; i < entries.size(); i++) {
+				BulkEntry entry = entries.get(i);
+				if (entry.volunteerId() == null || entry.checkedInAt() == null || entry.checkedOutAt() == null
+						|| !entry.checkedOutAt().isAfter(entry.checkedInAt())) {
+					problems.add(new FieldProblem("entries[" + i + "]", "validation.attendance.entry"));
+				}
+				else if (!this.signups.isApproved(entry.volunteerId(), activityId)) {
+					problems.add(new FieldProblem("entries[" + i + "].volunteerId", "attendance.notSignedUp"));
+				}
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		List<CheckOut> results = new ArrayList<>();
+		for (BulkEntry entry : entries) {
+			if (this.attendance.lockFor(activityId, entry.volunteerId()).isPresent()) {
+				throw ProblemException.conflict("ALREADY_CHECKED_IN", "attendance.alreadyIn");
+			}
+			UUID id = Ids.newId();
+			this.attendance.checkIn(id, activityId, entry.volunteerId(), entry.checkedInAt(), "BULK", null, null, why,
+					actor.accountId());
+			results.add(close(new Open(id, entry.checkedInAt(), null), activity, entry.volunteerId(),
+					entry.checkedOutAt(), "BULK", actor.accountId(), why, false));
+		}
+		this.auditLog.record(AuditRecord.of("attendance.bulk", actor.accountId())
+			.on("activity", activityId)
+			.inRegion(activity.regionCode())
+			.inOrganization(activity.organizationId())
+			.withDetail(entries.size() + " entries: " + why));
+		return results;
+	}
+
+	/**
+	 * Closes forgotten check-outs at the activity's end and flags them; run by the
+	 * scheduler.
+	 */
+	@Transactional
+	public int closeForgotten(OffsetDateTime now) {
+		List<Forgotten> forgotten = this.attendance.forgotten(now.minus(FORGOTTEN_AFTER), 500);
+		for (Forgotten row : forgotten) {
+			ActivityView activity = this.activities.find(row.activityId()).orElseThrow();
+			close(new Open(row.id(), row.checkedInAt(), null), activity, row.volunteerId(), row.endsAt(), "AUTO",
+					row.checkedInBy(), "closed at the activity's end: check-out forgotten", true);
+		}
+		return forgotten.size();
+	}
+
+	/** Who is in and out, for the organizer's live board; the read is audited. */
+	public List<AttendanceView> board(Actor actor, UUID activityId) {
+		ActivityView activity = this.activities.view(actor, activityId);
+		this.accessPolicy.check(actor, Access.READ, new ScopedObject("activity-attendance", activityId.toString(), null,
+				activity.regionCode(), Set.of(activity.organizationId())));
+		return this.attendance.board(activityId);
+	}
+
+	private CheckOut close(Open open, ActivityView activity, UUID volunteerId, OffsetDateTime at, String method,
+			UUID recordedBy, String reason, boolean automatic) {
+		List<String> flags = new ArrayList<>();
+		if (automatic) {
+			flags.add("AUTO_CHECKOUT");
+		}
+		if (this.attendance.overlapping(volunteerId, open.id(), open.checkedInAt(), at) > 0) {
+			flags.add("OVERLAP");
+		}
+		if (Duration.between(open.checkedInAt(), at).compareTo(Duration.ofHours(24)) > 0) {
+			flags.add("OVER_24H");
+		}
+		// time served inside the activity's hours: arriving early or leaving late is not
+		// service
+		OffsetDateTime start = open.checkedInAt().isBefore(activity.startsAt()) ? activity.startsAt()
+				: open.checkedInAt();
+		OffsetDateTime end = at.isAfter(activity.endsAt()) ? activity.endsAt() : at;
+		UUID recordId = null;
+		BigDecimal hours = BigDecimal.ZERO.setScale(2);
+		if (end.isAfter(start)) {
+			ServiceRecordView record = this.records.recordAttendance(volunteerId, activity.id(), start, end, recordedBy,
+					"QR".equals(method) ? RecordMethod.QR : RecordMethod.MANUAL);
+			recordId = record.id();
+			hours = record.hours();
+		}
+		else {
+			flags.add("NO_SERVICE_TIME");
+		}
+		this.attendance.checkOut(open.id(), at, method, recordId, !flags.isEmpty(),
+				flags.isEmpty() ? null : String.join(",", flags), reason);
+		return new CheckOut(at, recordId, hours.toPlainString(), flags);
+	}
+
+	private ActivityView activityFor(CodeInput code, OffsetDateTime now) {
+		Verdict verdict;
+		if (code.code() != null && !code.code().isBlank()) {
+			verdict = this.codes.verify(code.code(), now.toInstant());
+		}
+		else if (code.activityId() != null && code.shortCode() != null) {
+			verdict = this.codes.verifyShort(code.activityId(), code.shortCode(), now.toInstant());
+		}
+		else {
+			throw ProblemException.invalid(List.of(new FieldProblem("code", "validation.required")));
+		}
+		if (verdict.invalid()) {
+			throw ProblemException.unprocessable("CODE_INVALID", "attendance.codeInvalid");
+		}
+		if (verdict.expired()) {
+			throw ProblemException.unprocessable("CODE_EXPIRED", "attendance.codeExpired");
+		}
+		ActivityView activity = this.activities.find(verdict.activityId().get())
+			.orElseThrow(() -> ProblemException.unprocessable("CODE_INVALID", "attendance.codeInvalid"));
+		if (!RUNNING.contains(activity.status())) {
+			throw ProblemException.unprocessable("CHECKIN_CLOSED", "attendance.closed");
+		}
+		return activity;
+	}
+
+	private Double checkGeofence(ActivityView activity, GeoPoint where) {
+		if (activity.lat() == null) {
+			return null;
+		}
+		if (where == null || !where.isComplete()) {
+			throw ProblemException.invalid(List.of(new FieldProblem("location", "validation.location")));
+		}
+		double distance = where.metersTo(activity.lat(), activity.lng());
+		double allowance = Math.min((where.accuracyMeters() != null) ? where.accuracyMeters() : 0,
+				MAX_ACCURACY_ALLOWANCE);
+		if (distance - allowance > activity.geofenceMeters()) {
+			throw ProblemException.unprocessable("OUTSIDE_GEOFENCE", "attendance.outside", Math.round(distance),
+					activity.geofenceMeters());
+		}
+		return Math.round(distance * 10) / 10.0;
+	}
+
+	private void requireAccepted(VolunteerView volunteer, ActivityView activity) {
+		if (!this.signups.isApproved(volunteer.id(), activity.id())) {
+			throw new ProblemException(403, "NOT_SIGNED_UP", "attendance.notSignedUp");
+		}
+	}
+
+	private VolunteerView requireVolunteer(UUID volunteerId) {
+		return this.volunteers.find(volunteerId)
+			.orElseThrow(() -> ProblemException.notFound("VOLUNTEER_NOT_FOUND", "volunteer.notFound"));
+	}
+
+	private static void checkManualTime(ActivityView activity, OffsetDateTime time, String field) {
+		if (time.isAfter(now().plusMinutes(5)) || time.isBefore(activity.startsAt().minus(EARLY))
+				|| time.isAfter(activity.endsAt().plusHours(12))) {
+			throw ProblemException.invalid(List.of(new FieldProblem(field, "validation.attendance.time")));
+		}
+	}
+
+	private static String requireReason(String reason) {
+		if (reason == null || reason.isBlank() || reason.length() > 500) {
+			throw ProblemException.invalid(List.of(new FieldProblem("reason", "validation.reason")));
+		}
+		return reason.strip();
+	}
+
+	private static OffsetDateTime now() {
+		return OffsetDateTime.now(ZoneOffset.UTC);
+	}
+
+	/**
+	 * A code as the volunteer sends it: the full code from the QR, or the short code
+	 * typed on the activity's page.
+	 */
+	public record CodeInput(String code, UUID activityId, String shortCode) {
+
+		public static CodeInput of(String code) {
+			return new CodeInput(code, null, null);
+		}
+
+	}
+
+	/** The code for the organizer's screen. */
+	public record CheckinCode(String code, String shortCode, OffsetDateTime expiresAt) {
+
+	}
+
+	/**
+	 * The result of a check-out: the service record and its hours (a decimal string), and
+	 * any flags.
+	 */
+	public record CheckOut(OffsetDateTime checkedOutAt, UUID recordId, String hours, List<String> flags) {
+
+	}
+
+	/** One line of a bulk entry. */
+	public record BulkEntry(UUID volunteerId, OffsetDateTime checkedInAt, OffsetDateTime checkedOutAt) {
+
+	}
+
+}

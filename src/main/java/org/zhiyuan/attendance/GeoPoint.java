@@ -1,0 +1,25 @@
+package org.zhiyuan.attendance;
+
+/**
+ * A position reported by a phone: latitude, longitude and how accurate the phone says it
+ * is.
+ */
+public record GeoPoint(Double lat, Double lng, Double accuracyMeters) {
+
+	private static final double EARTH_METERS = 6_371_008.8;
+
+	public boolean isComplete() {
+		return this.lat != null && this.lng != null && this.lat >= -90 && this.lat <= 90 && this.lng >= -180
+				&& this.lng <= 180 && (this.accuracyMeters == null || this.accuracyMeters >= 0);
+	}
+
+	/** Great-circle distance in metres (haversine). */
+	public double metersTo(double otherLat, double otherLng) {
+		double dLat = Math.toRadians(otherLat - this.lat);
+		double dLng = Math.toRadians(otherLng - this.lng);
+		double a = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(Math.toRadians(this.lat))
+				* Math.cos(Math.toRadians(otherLat)) * Math.pow(Math.sin(dLng / 2), 2);
+		return 2 * EARTH_METERS * Math.asin(Math.sqrt(a));
+	}
+
+}

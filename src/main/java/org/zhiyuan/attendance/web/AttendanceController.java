@@ -1,0 +1,111 @@
+package org.zhiyuan.attendance.web;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.zhiyuan.access.Actor;
+import org.zhiyuan.attendance.Attendance;
+import org.zhiyuan.attendance.Attendance.BulkEntry;
+import org.zhiyuan.attendance.Attendance.CheckOut;
+import org.zhiyuan.attendance.Attendance.CheckinCode;
+import org.zhiyuan.attendance.Attendance.CodeInput;
+import org.zhiyuan.attendance.AttendanceView;
+import org.zhiyuan.attendance.GeoPoint;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Attendance per API.md: check-in codes, check-in and check-out; plus manual and bulk
+ * entry and the live board.
+ */
+@RestController
+@Tag(name = "Attendance")
+class AttendanceController {
+
+	private final Attendance attendance;
+
+	AttendanceController(Attendance attendance) {
+		this.attendance = attendance;
+	}
+
+	@PostMapping("/api/v1/activities/{id}/checkin-codes")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "The current signed check-in code (organizer); it rotates every minute")
+	CheckinCode code(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return this.attendance.issueCode(actor, id);
+	}
+
+	@PostMapping("/api/v1/attendance/check-in")
+	@Operation(summary = "Check in with the code and the phone's position",
+			description = "422 OUTSIDE_GEOFENCE, 422 CODE_EXPIRED, 422 CODE_INVALID, 403 NOT_SIGNED_UP, 409 ALREADY_CHECKED_IN")
+	CheckedIn checkIn(@AuthenticationPrincipal Actor actor, @Valid @RequestBody CodeRequest request) {
+		return new CheckedIn(this.attendance.checkIn(actor, request.input(), request.location()));
+	}
+
+	@PostMapping("/api/v1/attendance/check-out")
+	@Operation(summary = "Check out; the service record is written with the hours served")
+	CheckOut checkOut(@AuthenticationPrincipal Actor actor, @Valid @RequestBody CodeRequest request) {
+		return this.attendance.checkOut(actor, request.input(), request.location());
+	}
+
+	@PostMapping("/api/v1/activities/{id}/attendance/check-in")
+	@Operation(summary = "Enter a check-in by hand, with a reason (organizer; audited)")
+	void manualCheckIn(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@Valid @RequestBody ManualRequest request) {
+		this.attendance.manualCheckIn(actor, id, request.volunteerId(), request.at(), request.reason());
+	}
+
+	@PostMapping("/api/v1/activities/{id}/attendance/check-out")
+	@Operation(summary = "Enter a check-out by hand, with a reason (organizer; audited)")
+	CheckOut manualCheckOut(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@Valid @RequestBody ManualRequest request) {
+		return this.attendance.manualCheckOut(actor, id, request.volunteerId(), request.at(), request.reason());
+	}
+
+	@PostMapping("/api/v1/activities/{id}/attendance/bulk")
+	@Operation(summary = "Bulk entry for an offline event: all entries or none (organizer; audited)")
+	List<CheckOut> bulk(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@Valid @RequestBody BulkRequest request) {
+		return this.attendance.bulkEntry(actor, id, request.entries(), request.reason());
+	}
+
+	@GetMapping("/api/v1/activities/{id}/attendance")
+	@Operation(summary = "Who is checked in and out (organizers and overseers; audited)")
+	List<AttendanceView> board(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return this.attendance.board(actor, id);
+	}
+
+	record CodeRequest(@Size(max = 100) String code, UUID activityId, @Size(max = 12) String shortCode,
+			GeoPoint location) {
+
+		CodeInput input() {
+			return new CodeInput(this.code, this.activityId, this.shortCode);
+		}
+
+	}
+
+	record CheckedIn(OffsetDateTime checkedInAt) {
+
+	}
+
+	record ManualRequest(UUID volunteerId, OffsetDateTime at, @Size(max = 500) String reason) {
+
+	}
+
+	record BulkRequest(@Size(max = 500) String reason, @Size(max = 1000) List<BulkEntry> entries) {
+
+	}
+
+}

@@ -1,0 +1,130 @@
+package org.zhiyuan.attendance.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.UUID;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import org.zhiyuan.access.Actor;
+import org.zhiyuan.activity.Activities;
+import org.zhiyuan.activity.ActivityView;
+import org.zhiyuan.attendance.Attendance;
+import org.zhiyuan.attendance.Attendance.CheckOut;
+import org.zhiyuan.attendance.Attendance.CheckinCode;
+import org.zhiyuan.attendance.Attendance.CodeInput;
+import org.zhiyuan.attendance.GeoPoint;
+import org.zhiyuan.shared.ProblemException;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The attendance pages: the organizer's check-in screen (a QR that rotates every minute,
+ * the short code, and the live board) and the volunteer's phone page (scan or type the
+ * code; the browser sends the position).
+ */
+@Controller
+class AttendancePageController {
+
+	private final Attendance attendance;
+
+	private final Activities activities;
+
+	AttendancePageController(Attendance attendance, Activities activities) {
+		this.attendance = attendance;
+		this.activities = activities;
+	}
+
+	@GetMapping("/activities/{id}/checkin-screen")
+	String screen(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		ActivityView activity = this.activities.view(actor, id);
+		this.activities.requireManager(actor, activity);
+		model.addAttribute("activity", activity);
+		model.addAttribute("code", this.attendance.issueCode(actor, id));
+		model.addAttribute("board", this.attendance.board(actor, id));
+		return "attendance/screen";
+	}
+
+	@GetMapping("/activities/{id}/checkin-screen/live")
+	String live(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		model.addAttribute("activity", this.activities.view(actor, id));
+		model.addAttribute("code", this.attendance.issueCode(actor, id));
+		model.addAttribute("board", this.attendance.board(actor, id));
+		return "attendance/screen :: live";
+	}
+
+	@GetMapping(path = "/activities/{id}/checkin-qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+	ResponseEntity<byte[]> qr(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		CheckinCode code = this.attendance.issueCode(actor, id);
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(png(code.code()));
+	}
+
+	@GetMapping("/activities/{id}/check-in")
+	String phonePage(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		model.addAttribute("activity", this.activities.view(actor, id));
+		return "attendance/phone";
+	}
+
+	@PostMapping("/activities/{id}/check-in")
+	String submit(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "in") String direction, @RequestParam(required = false) String code,
+			@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lng,
+			@RequestParam(required = false) Double accuracy, Model model) {
+		model.addAttribute("activity", this.activities.view(actor, id));
+		String typed = (code != null) ? code.strip() : "";
+		CodeInput input = (typed.length() > 12) ? CodeInput.of(typed) : new CodeInput(null, id, typed);
+		GeoPoint where = (lat != null && lng != null) ? new GeoPoint(lat, lng, accuracy) : null;
+		try {
+			if ("out".equals(direction)) {
+				CheckOut out = this.attendance.checkOut(actor, input, where);
+				model.addAttribute("result", "attendance.out");
+				model.addAttribute("hours", out.hours());
+			}
+			else {
+				this.attendance.checkIn(actor, input, where);
+				model.addAttribute("result", "attendance.in");
+			}
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == 401) {
+				throw ex;
+			}
+			model.addAttribute("error", ex.messageKey());
+			model.addAttribute("errorArgs", ex.args());
+		}
+		return "attendance/phone";
+	}
+
+	private static byte[] png(String text) {
+		try {
+			BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 360, 360,
+					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			MatrixToImageWriter.writeToStream(matrix, "PNG", out);
+			return out.toByteArray();
+		}
+		catch (WriterException ex) {
+			throw new IllegalStateException("cannot draw the check-in code", ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,395 @@
+package org.zhiyuan.record;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.PageResult;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ServiceRecordRepository {
+
+	private static final String VIEW = "SELECT r.id, r.volunteer_id, r.activity_id, a.title, r.organization_id,"
+			+ " o.name AS organization_name, r.place, r.content, r.started_at, r.ended_at, r.hours,"
+			+ " r.effective_hours, r.method, r.recorded_by, r.recorded_at, CASE WHEN EXISTS (SELECT 1 FROM"
+			+ " record_amendment m WHERE m.record_id = r.id AND m.status = 'APPROVED') THEN 'AMENDED' ELSE"
+			+ " 'ORIGINAL' END AS record_status FROM service_record r JOIN activity a ON a.id = r.activity_id"
+			+ " JOIN organization o ON o.id = r.organization_id";
+
+	private static final String CHAIN = "SELECT id, volunteer_id, activity_id, organization_id, started_at,"
+			+ " ended_at, hours, effective_hours, method, recorded_by, sequence, prev_hash, hash FROM service_record";
+
+	private static final String AMENDMENT = "SELECT m.id, m.record_id, r.volunteer_id, a.title, r.hours AS"
+			+ " original_hours, m.started_at, m.ended_at, m.hours, m.reason, m.status, m.requested_by,"
+			+ " m.requested_at, m.decided_by, m.decided_at, m.decision_note, m.amendment_hash, r.hash AS"
+			+ " record_hash FROM record_amendment m JOIN service_record r ON r.id = m.record_id"
+			+ " JOIN activity a ON a.id = r.activity_id";
+
+	private final JdbcClient jdbc;
+
+	ServiceRecordRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Locks the volunteer's row: the head of their chain, so that records and totals of
+	 * one volunteer are written one at a time.
+	 */
+	boolean lockVolunteer(UUID volunteerId) {
+		return this.jdbc.sql("SELECT id FROM volunteer WHERE id = :id FOR UPDATE")
+			.param("id", volunteerId)
+			.query(UUID.class)
+			.optional()
+			.isPresent();
+	}
+
+	/** The last link of the volunteer's chain, if any. */
+	Optional<ChainRow> head(UUID volunteerId) {
+		return this.jdbc.sql(CHAIN + " WHERE volunteer_id = :volunteer ORDER BY sequence DESC LIMIT 1")
+			.param("volunteer", volunteerId)
+			.query(ServiceRecordRepository::chainRow)
+			.optional();
+	}
+
+	Optional<UUID> findByIdempotencyKey(UUID recordedBy, String key) {
+		return this.jdbc.sql("SELECT id FROM service_record WHERE recorded_by = :by AND idempotency_key = :key")
+			.param("by", recordedBy)
+			.param("key", key)
+			.query(UUID.class)
+			.optional();
+	}
+
+	void insert(NewRow row) {
+		this.jdbc
+			.sql("INSERT INTO service_record (id, volunteer_id, activity_id, organization_id, place, content,"
+					+ " started_at, ended_at, hours, effective_hours, method, recorded_by, reason, recorded_at,"
+					+ " sequence, prev_hash, hash, idempotency_key) VALUES (:id, :volunteer, :activity, :organization,"
+					+ " :place, :content, :started, :ended, :hours, :hours, :method, :by, :reason, :at, :sequence,"
+					+ " :prev, :hash, :key)")
+			.param("id", row.id())
+			.param("volunteer", row.volunteerId())
+			.param("activity", row.activityId())
+			.param("organization", row.organizationId())
+			.param("place", row.place())
+			.param("content", row.content())
+			.param("started", row.startedAt())
+			.param("ended", row.endedAt())
+			.param("hours", row.hours())
+			.param("method", row.method().name())
+			.param("by", row.recordedBy())
+			.param("reason", row.reason())
+			.param("at", row.recordedAt())
+			.param("sequence", row.sequence())
+			.param("prev", row.prevHash())
+			.param("hash", row.hash())
+			.param("key", row.idempotencyKey())
+			.update();
+	}
+
+	Optional<ServiceRecordView> view(UUID id) {
+		return this.jdbc.sql(VIEW + " WHERE r.id = :id")
+			.param("id", id)
+			.query(ServiceRecordRepository::view)
+			.optional();
+	}
+
+	PageResult<ServiceRecordView> ofVolunteer(UUID volunteerId, PageQuery page) {
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM service_record WHERE volunteer_id = :volunteer")
+			.param("volunteer", volunteerId)
+			.query(Long.class)
+			.single();
+		List<ServiceRecordView> items = this.jdbc
+			.sql(VIEW + " WHERE r.volunteer_id = :volunteer ORDER BY r.started_at DESC, r.sequence DESC"
+					+ " LIMIT :limit OFFSET :offset")
+			.param("volunteer", volunteerId)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(ServiceRecordRepository::view)
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	BigDecimal totalOf(UUID volunteerId) {
+		return this.jdbc
+			.sql("SELECT COALESCE(SUM(effective_hours), 0) FROM service_record WHERE volunteer_id = :volunteer")
+			.param("volunteer", volunteerId)
+			.query(BigDecimal.class)
+			.single();
+	}
+
+	/** The volunteer's whole chain in order, for verification. */
+	List<ChainRow> chainOf(UUID volunteerId) {
+		return this.jdbc.sql(CHAIN + " WHERE volunteer_id = :volunteer ORDER BY sequence")
+			.param("volunteer", volunteerId)
+			.query(ServiceRecordRepository::chainRow)
+			.list();
+	}
+
+	Optional<ChainRow> lockRecord(UUID recordId) {
+		return this.jdbc.sql(CHAIN + " WHERE id = :id FOR UPDATE")
+			.param("id", recordId)
+			.query(ServiceRecordRepository::chainRow)
+			.optional();
+	}
+
+	Optional<ChainRow> record(UUID recordId) {
+		return this.jdbc.sql(CHAIN + " WHERE id = :id")
+			.param("id", recordId)
+			.query(ServiceRecordRepository::chainRow)
+			.optional();
+	}
+
+	void setEffectiveHours(UUID recordId, BigDecimal hours) {
+		this.jdbc.sql("UPDATE service_record SET effective_hours = :hours WHERE id = :id")
+			.param("id", recordId)
+			.param("hours", hours)
+			.update();
+	}
+
+	boolean hasPending(UUID recordId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM record_amendment WHERE record_id = :record AND status = 'PENDING'")
+			.param("record", recordId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	void insertAmendment(AmendmentRow row) {
+		this.jdbc
+			.sql("INSERT INTO record_amendment (id, record_id, requested_by, started_at, ended_at, hours, reason,"
+					+ " status, requested_at, amendment_hash) VALUES (:id, :record, :by, :started, :ended, :hours,"
+					+ " :reason, :status, :at, :hash)")
+			.param("id", row.id())
+			.param("record", row.recordId())
+			.param("by", row.requestedBy())
+			.param("started", row.startedAt())
+			.param("ended", row.endedAt())
+			.param("hours", row.hours())
+			.param("reason", row.reason())
+			.param("status", row.status().name())
+			.param("at", row.requestedAt())
+			.param("hash", row.hash())
+			.update();
+	}
+
+	Optional<AmendmentRow> lockAmendment(UUID id) {
+		return this.jdbc
+			.sql("SELECT id, record_id, requested_by, started_at, ended_at, hours, reason, status, requested_at,"
+					+ " decided_by, decided_at, decision_note, amendment_hash FROM record_amendment WHERE id = :id"
+					+ " FOR UPDATE")
+			.param("id", id)
+			.query(ServiceRecordRepository::amendmentRow)
+			.optional();
+	}
+
+	Optional<UUID> recordOfAmendment(UUID amendmentId) {
+		return this.jdbc.sql("SELECT record_id FROM record_amendment WHERE id = :id")
+			.param("id", amendmentId)
+			.query(UUID.class)
+			.optional();
+	}
+
+	void decide(UUID id, AmendmentStatus status, UUID decidedBy, OffsetDateTime decidedAt, String note, String hash) {
+		this.jdbc
+			.sql("UPDATE record_amendment SET status = :status, decided_by = :by, decided_at = :at,"
+					+ " decision_note = :note, amendment_hash = :hash WHERE id = :id")
+			.param("id", id)
+			.param("status", status.name())
+			.param("by", decidedBy)
+			.param("at", decidedAt)
+			.param("note", note)
+			.param("hash", hash)
+			.update();
+	}
+
+	/** Every amendment of the volunteer's records, oldest first, for verification. */
+	List<AmendmentRow> amendmentRowsOfVolunteer(UUID volunteerId) {
+		return this.jdbc
+			.sql("SELECT m.id, m.record_id, m.requested_by, m.started_at, m.ended_at, m.hours, m.reason, m.status,"
+					+ " m.requested_at, m.decided_by, m.decided_at, m.decision_note, m.amendment_hash FROM"
+					+ " record_amendment m JOIN service_record r ON r.id = m.record_id WHERE r.volunteer_id ="
+					+ " :volunteer ORDER BY m.requested_at, m.id")
+			.param("volunteer", volunteerId)
+			.query(ServiceRecordRepository::amendmentRow)
+			.list();
+	}
+
+	Optional<AmendmentView> amendment(UUID id) {
+		return this.jdbc.sql(AMENDMENT + " WHERE m.id = :id")
+			.param("id", id)
+			.query(ServiceRecordRepository::amendmentView)
+			.optional();
+	}
+
+	List<AmendmentView> amendmentsOf(UUID recordId) {
+		return this.jdbc.sql(AMENDMENT + " WHERE m.record_id = :record ORDER BY m.requested_at, m.id")
+			.param("record", recordId)
+			.query(ServiceRecordRepository::amendmentView)
+			.list();
+	}
+
+	List<AmendmentView> amendmentsOfVolunteer(UUID volunteerId) {
+		return this.jdbc.sql(AMENDMENT + " WHERE r.volunteer_id = :volunteer ORDER BY m.requested_at DESC, m.id")
+			.param("volunteer", volunteerId)
+			.query(ServiceRecordRepository::amendmentView)
+			.list();
+	}
+
+	PageResult<AmendmentView> amendmentsOfOrganization(UUID organizationId, AmendmentStatus status, PageQuery page) {
+		String where = " WHERE r.organization_id = :organization" + ((status != null) ? " AND m.status = :status" : "");
+		long total = this.jdbc
+			.sql("SELECT COUNT(*) FROM record_amendment m JOIN service_record r ON r.id = m.record_id" + where)
+			.param("organization", organizationId)
+			.param("status", (status != null) ? status.name() : null)
+			.query(Long.class)
+			.single();
+		List<AmendmentView> items = this.jdbc
+			.sql(AMENDMENT + where + " ORDER BY m.requested_at, m.id LIMIT :limit OFFSET :offset")
+			.param("organization", organizationId)
+			.param("status", (status != null) ? status.name() : null)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(ServiceRecordRepository::amendmentView)
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	/**
+	 * Finished activities that ended before {@code endedBefore}, have approved sign-ups
+	 * and no service record: candidates for the overdue list, in the organization or
+	 * within the region prefix.
+	 */
+	List<OverdueActivity> withoutRecords(UUID organizationId, String regionPrefix, OffsetDateTime endedBefore,
+			int limit) {
+		String where = (organizationId != null) ? " AND a.organization_id = :organization"
+				: " AND a.region_code LIKE :region";
+		return this.jdbc
+			.sql("SELECT a.id, a.title, a.organization_id, o.name AS organization_name, a.ends_at, (SELECT COUNT(*)"
+					+ " FROM signup s WHERE s.activity_id = a.id AND s.status = 'APPROVED') AS approved FROM activity"
+					+ " a JOIN organization o ON o.id = a.organization_id WHERE a.status IN ('FINISHED', 'ARCHIVED')"
+					+ " AND a.ends_at < :before" + where + " AND EXISTS (SELECT 1 FROM signup s WHERE s.activity_id"
+					+ " = a.id AND s.status = 'APPROVED') AND NOT EXISTS (SELECT 1 FROM service_record r WHERE"
+					+ " r.activity_id = a.id) ORDER BY a.ends_at, a.id LIMIT :limit")
+			.param("organization", organizationId)
+			.param("region", (regionPrefix != null) ? regionPrefix + "%" : null)
+			.param("before", endedBefore)
+			.param("limit", limit)
+			.query((rs, n) -> new OverdueActivity(rs.getObject("id", UUID.class), rs.getString("title"),
+					rs.getObject("organization_id", UUID.class), rs.getString("organization_name"),
+					rs.getObject("ends_at", OffsetDateTime.class), null, rs.getLong("approved")))
+			.list();
+	}
+
+	/** Volunteers of a region and below that have records, with their numbers. */
+	List<VolunteerRef> volunteersWithRecords(String regionPrefix, int limit) {
+		return this.jdbc
+			.sql("SELECT v.id, v.volunteer_number FROM volunteer v WHERE v.region_code LIKE :region AND EXISTS"
+					+ " (SELECT 1 FROM service_record r WHERE r.volunteer_id = v.id) ORDER BY v.id LIMIT :limit")
+			.param("region", regionPrefix + "%")
+			.param("limit", limit)
+			.query((rs, n) -> new VolunteerRef(rs.getObject("id", UUID.class), rs.getString("volunteer_number")))
+			.list();
+	}
+
+	/** The region's own thresholds for stars 1 to 5, or empty when it has none. */
+	List<BigDecimal> thresholdsOf(String regionCode) {
+		return this.jdbc.sql("SELECT hours FROM star_threshold WHERE region_code = :region ORDER BY star")
+			.param("region", regionCode)
+			.query((rs, n) -> rs.getBigDecimal("hours"))
+			.list();
+	}
+
+	void replaceThresholds(String regionCode, List<BigDecimal> hours) {
+		this.jdbc.sql("DELETE FROM star_threshold WHERE region_code = :region").param("region", regionCode).update();
+		List<Object[]> rows = new ArrayList<>();
+		for (int star = 1; star <= hours.size(); star++) {
+			rows.add(new Object[] { star, hours.get(star - 1) });
+		}
+		for (Object[] row : rows) {
+			this.jdbc.sql("INSERT INTO star_threshold (region_code, star, hours) VALUES (:region, :star, :hours)")
+				.param("region", regionCode)
+				.param("star", row[0])
+				.param("hours", row[1])
+				.update();
+		}
+	}
+
+	private static ServiceRecordView view(ResultSet rs, int n) throws SQLException {
+		return new ServiceRecordView(rs.getObject("id", UUID.class), rs.getObject("volunteer_id", UUID.class),
+				rs.getObject("activity_id", UUID.class), rs.getString("title"),
+				rs.getObject("organization_id", UUID.class), rs.getString("organization_name"), rs.getString("place"),
+				rs.getString("content"), rs.getObject("started_at", OffsetDateTime.class),
+				rs.getObject("ended_at", OffsetDateTime.class), hours(rs, "hours"), hours(rs, "effective_hours"),
+				RecordMethod.valueOf(rs.getString("method")), rs.getObject("recorded_by", UUID.class),
+				rs.getObject("recorded_at", OffsetDateTime.class), RecordStatus.valueOf(rs.getString("record_status")));
+	}
+
+	private static ChainRow chainRow(ResultSet rs, int n) throws SQLException {
+		return new ChainRow(rs.getObject("id", UUID.class), rs.getObject("volunteer_id", UUID.class),
+				rs.getObject("activity_id", UUID.class), rs.getObject("organization_id", UUID.class),
+				rs.getObject("started_at", OffsetDateTime.class), rs.getObject("ended_at", OffsetDateTime.class),
+				hours(rs, "hours"), hours(rs, "effective_hours"), RecordMethod.valueOf(rs.getString("method")),
+				rs.getObject("recorded_by", UUID.class), rs.getLong("sequence"), rs.getString("prev_hash"),
+				rs.getString("hash"));
+	}
+
+	private static AmendmentRow amendmentRow(ResultSet rs, int n) throws SQLException {
+		return new AmendmentRow(rs.getObject("id", UUID.class), rs.getObject("record_id", UUID.class),
+				rs.getObject("requested_by", UUID.class), rs.getObject("started_at", OffsetDateTime.class),
+				rs.getObject("ended_at", OffsetDateTime.class), hours(rs, "hours"), rs.getString("reason"),
+				AmendmentStatus.valueOf(rs.getString("status")), rs.getObject("requested_at", OffsetDateTime.class),
+				rs.getObject("decided_by", UUID.class), rs.getObject("decided_at", OffsetDateTime.class),
+				rs.getString("decision_note"), rs.getString("amendment_hash"));
+	}
+
+	private static AmendmentView amendmentView(ResultSet rs, int n) throws SQLException {
+		return new AmendmentView(rs.getObject("id", UUID.class), rs.getObject("record_id", UUID.class),
+				rs.getObject("volunteer_id", UUID.class), rs.getString("title"), hours(rs, "original_hours"),
+				rs.getObject("started_at", OffsetDateTime.class), rs.getObject("ended_at", OffsetDateTime.class),
+				hours(rs, "hours"), rs.getString("reason"), AmendmentStatus.valueOf(rs.getString("status")),
+				rs.getObject("requested_by", UUID.class), rs.getObject("requested_at", OffsetDateTime.class),
+				rs.getObject("decided_by", UUID.class), rs.getObject("decided_at", OffsetDateTime.class),
+				rs.getString("decision_note"));
+	}
+
+	private static BigDecimal hours(ResultSet rs, String column) throws SQLException {
+		BigDecimal value = rs.getBigDecimal(column);
+		return (value != null) ? value.setScale(2, java.math.RoundingMode.HALF_UP) : null;
+	}
+
+	/** A record as the chain needs it. */
+	record ChainRow(UUID id, UUID volunteerId, UUID activityId, UUID organizationId, OffsetDateTime startedAt,
+			OffsetDateTime endedAt, BigDecimal hours, BigDecimal effectiveHours, RecordMethod method, UUID recordedBy,
+			long sequence, String prevHash, String hash) {
+
+	}
+
+	/** A record to insert. */
+	record NewRow(UUID id, UUID volunteerId, UUID activityId, UUID organizationId, String place, String content,
+			OffsetDateTime startedAt, OffsetDateTime endedAt, BigDecimal hours, RecordMethod method, UUID recordedBy,
+			String reason, OffsetDateTime recordedAt, long sequence, String prevHash, String hash,
+			String idempotencyKey) {
+
+	}
+
+	/** An amendment as stored. */
+	record AmendmentRow(UUID id, UUID recordId, UUID requestedBy, OffsetDateTime startedAt, OffsetDateTime endedAt,
+			BigDecimal hours, String reason, AmendmentStatus status, OffsetDateTime requestedAt, UUID decidedBy,
+			OffsetDateTime decidedAt, String decisionNote, String hash) {
+
+	}
+
+	/** A volunteer whose chain is to be checked. */
+	record VolunteerRef(UUID id, String volunteerNumber) {
+
+	}
+
+}

@@ -1,0 +1,220 @@
+package org.zhiyuan.record.web;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.zhiyuan.access.Actor;
+import org.zhiyuan.record.AmendmentStatus;
+import org.zhiyuan.record.AmendmentView;
+import org.zhiyuan.record.ChainVerification;
+import org.zhiyuan.record.NewRecord;
+import org.zhiyuan.record.OverdueActivity;
+import org.zhiyuan.record.RecordMethod;
+import org.zhiyuan.record.RecordStatus;
+import org.zhiyuan.record.RegionVerification;
+import org.zhiyuan.record.ServiceRecordView;
+import org.zhiyuan.record.ServiceRecords;
+import org.zhiyuan.shared.Enums;
+import org.zhiyuan.shared.FieldProblem;
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.PageResult;
+import org.zhiyuan.shared.ProblemException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Service records per API.md: manual entry, a volunteer's records, corrections and their
+ * review, chain verification, overdue records and star thresholds. Hours are decimal
+ * strings with two places, e.g. {@code "2.50"}.
+ */
+@RestController
+@Tag(name = "Service records")
+class ServiceRecordController {
+
+	private final ServiceRecords records;
+
+	ServiceRecordController(ServiceRecords records) {
+		this.records = records;
+	}
+
+	@PostMapping("/api/v1/records")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Record service by hand (admin of the activity's organization)",
+			description = "With an Idempotency-Key header a repeat returns the first record unchanged. 400 lists"
+					+ " every invalid field; 403 for anyone but the organization's admins.")
+	RecordResponse record(@AuthenticationPrincipal Actor actor,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			@RequestBody RecordRequest request) {
+		return RecordResponse.of(this.records.record(actor, new NewRecord(request.volunteerId(), request.activityId(),
+				request.startedAt(), request.endedAt(), request.content(), request.reason()), idempotencyKey));
+	}
+
+	@GetMapping("/api/v1/records/{id}")
+	@Operation(summary = "One record (its volunteer, their organizations' admins, the region's overseers)")
+	RecordResponse get(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return RecordResponse.of(this.records.view(actor, id));
+	}
+
+	@GetMapping("/api/v1/volunteers/me/records")
+	@Operation(summary = "The caller's own records, newest first")
+	PageResult<RecordResponse> mine(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return this.records.mine(actor, PageQuery.of(page, size)).map(RecordResponse::of);
+	}
+
+	@GetMapping("/api/v1/volunteers/{id}/records")
+	@Operation(summary = "A volunteer's records (audited when read by someone else)")
+	PageResult<RecordResponse> ofVolunteer(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return this.records.ofVolunteer(actor, id, PageQuery.of(page, size)).map(RecordResponse::of);
+	}
+
+	@GetMapping("/api/v1/volunteers/{id}/records/verification")
+	@Operation(summary = "Recompute the volunteer's hash chain and report the first broken record")
+	ChainVerification verify(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return this.records.verify(actor, id);
+	}
+
+	@GetMapping("/api/v1/records/verification")
+	@Operation(summary = "Verify the chains of a region's volunteers (operators and auditors)")
+	RegionVerification verifyRegion(@AuthenticationPrincipal Actor actor, @RequestParam String regionCode) {
+		return this.records.verifyAll(actor, regionCode);
+	}
+
+	@PostMapping("/api/v1/records/{id}/amendments")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Ask for a correction of one's own record: hours, or start and end, and a reason",
+			description = "201 PENDING; 409 AMENDMENT_PENDING while another request waits.")
+	AmendmentResponse requestAmendment(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody AmendmentRequest request) {
+		return AmendmentResponse.of(this.records.requestAmendment(actor, id, request.startedAt(), request.endedAt(),
+				request.hours(), request.reason()));
+	}
+
+	@GetMapping("/api/v1/records/{id}/amendments")
+	@Operation(summary = "The corrections asked for on a record")
+	List<AmendmentResponse> amendments(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return this.records.amendmentsOf(actor, id).stream().map(AmendmentResponse::of).toList();
+	}
+
+	@PostMapping("/api/v1/amendments/{id}/approve")
+	@Operation(summary = "Approve a correction (admin of the recording organization)")
+	AmendmentResponse approve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) NoteRequest request) {
+		return AmendmentResponse
+			.of(this.records.approveAmendment(actor, id, (request != null) ? request.note() : null));
+	}
+
+	@PostMapping("/api/v1/amendments/{id}/reject")
+	@Operation(summary = "Reject a correction (admin of the recording organization)")
+	AmendmentResponse reject(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) NoteRequest request) {
+		return AmendmentResponse.of(this.records.rejectAmendment(actor, id, (request != null) ? request.note() : null));
+	}
+
+	@GetMapping("/api/v1/organizations/{id}/amendments")
+	@Operation(summary = "Corrections of the organization's records, by status (default PENDING)")
+	PageResult<AmendmentResponse> ofOrganization(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "PENDING") String status, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		List<FieldProblem> problems = new ArrayList<>();
+		AmendmentStatus parsed = Enums.parse(AmendmentStatus.class, status, "status", problems);
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		return this.records.amendmentsOfOrganization(actor, id, parsed, PageQuery.of(page, size))
+			.map(AmendmentResponse::of);
+	}
+
+	@GetMapping("/api/v1/organizations/{id}/overdue-records")
+	@Operation(summary = "Finished activities whose records are more than 10 working days overdue")
+	List<OverdueActivity> overdue(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return this.records.overdue(actor, id);
+	}
+
+	@GetMapping("/api/v1/records/overdue")
+	@Operation(summary = "Overdue records of every organization in a region (operators and auditors)")
+	List<OverdueActivity> overdueInRegion(@AuthenticationPrincipal Actor actor, @RequestParam String regionCode) {
+		return this.records.overdueInRegion(actor, regionCode);
+	}
+
+	@GetMapping("/api/v1/regions/{code}/star-thresholds")
+	@Operation(summary = "Hours for stars 1 to 5 in a region (its own, the nearest ancestor's, or the defaults)")
+	ThresholdsResponse thresholds(@PathVariable String code) {
+		return ThresholdsResponse.of(code, this.records.starThresholds(code));
+	}
+
+	@PutMapping("/api/v1/regions/{code}/star-thresholds")
+	@Operation(summary = "Set a region's hours for stars 1 to 5 (operator of the region)")
+	ThresholdsResponse setThresholds(@AuthenticationPrincipal Actor actor, @PathVariable String code,
+			@RequestBody ThresholdsRequest request) {
+		return ThresholdsResponse.of(code, this.records.setStarThresholds(actor, code, request.hours()));
+	}
+
+	record RecordRequest(UUID volunteerId, UUID activityId, OffsetDateTime startedAt, OffsetDateTime endedAt,
+			String content, String reason) {
+
+	}
+
+	record AmendmentRequest(BigDecimal hours, OffsetDateTime startedAt, OffsetDateTime endedAt, String reason) {
+
+	}
+
+	record NoteRequest(String note) {
+
+	}
+
+	record ThresholdsRequest(List<BigDecimal> hours) {
+
+	}
+
+	record ThresholdsResponse(String regionCode, List<String> hours) {
+
+		static ThresholdsResponse of(String code, List<BigDecimal> hours) {
+			return new ThresholdsResponse(code, hours.stream().map(BigDecimal::toPlainString).toList());
+		}
+
+	}
+
+	/** A record with its hours as decimal strings. */
+	record RecordResponse(UUID id, UUID volunteerId, UUID activityId, String activityTitle, UUID organizationId,
+			String organizationName, String place, String content, OffsetDateTime startedAt, OffsetDateTime endedAt,
+			String hours, String effectiveHours, RecordMethod method, OffsetDateTime recordedAt, RecordStatus status) {
+
+		static RecordResponse of(ServiceRecordView r) {
+			return new RecordResponse(r.id(), r.volunteerId(), r.activityId(), r.activityTitle(), r.organizationId(),
+					r.organizationName(), r.place(), r.content(), r.startedAt(), r.endedAt(), r.hours().toPlainString(),
+					r.effectiveHours().toPlainString(), r.method(), r.recordedAt(), r.status());
+		}
+
+	}
+
+	/** A correction with its hours as decimal strings. */
+	record AmendmentResponse(UUID id, UUID recordId, UUID volunteerId, String activityTitle, String originalHours,
+			OffsetDateTime startedAt, OffsetDateTime endedAt, String hours, String reason, AmendmentStatus status,
+			OffsetDateTime requestedAt, OffsetDateTime decidedAt, String decisionNote) {
+
+		static AmendmentResponse of(AmendmentView a) {
+			return new AmendmentResponse(a.id(), a.recordId(), a.volunteerId(), a.activityTitle(),
+					a.originalHours().toPlainString(), a.startedAt(), a.endedAt(), a.hours().toPlainString(),
+					a.reason(), a.status(), a.requestedAt(), a.decidedAt(), a.decisionNote());
+		}
+
+	}
+
+}

@@ -1,0 +1,214 @@
+package org.zhiyuan.record.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.zhiyuan.access.Actor;
+import org.zhiyuan.activity.Activities;
+import org.zhiyuan.organization.OrganizationView;
+import org.zhiyuan.organization.Organizations;
+import org.zhiyuan.record.AmendmentView;
+import org.zhiyuan.record.NewRecord;
+import org.zhiyuan.record.ServiceRecords;
+import org.zhiyuan.shared.FieldProblem;
+import org.zhiyuan.shared.Ids;
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.volunteer.VolunteerView;
+import org.zhiyuan.volunteer.Volunteers;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Service record pages: the volunteer's hours, stars and records with correction
+ * requests; the organization's manual entry, correction review and overdue list; and the
+ * operators' tamper check. Times in forms are China time.
+ */
+@Controller
+class ServiceRecordPageController {
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private final ServiceRecords records;
+
+	private final Volunteers volunteers;
+
+	private final Activities activities;
+
+	private final Organizations organizations;
+
+	ServiceRecordPageController(ServiceRecords records, Volunteers volunteers, Activities activities,
+			Organizations organizations) {
+		this.records = records;
+		this.volunteers = volunteers;
+		this.activities = activities;
+		this.organizations = organizations;
+	}
+
+	@GetMapping("/me/records")
+	String mine(@AuthenticationPrincipal Actor actor, Model model) {
+		VolunteerView volunteer = this.volunteers.mine(actor);
+		Map<UUID, List<AmendmentView>> amendments = this.records.myAmendments(actor)
+			.stream()
+			.collect(Collectors.groupingBy(AmendmentView::recordId));
+		model.addAttribute("volunteer", volunteer);
+		model.addAttribute("records", this.records.mine(actor, PageQuery.of(0, PageQuery.MAX_SIZE)));
+		model.addAttribute("amendments", amendments);
+		model.addAttribute("thresholds", String.join(" / ",
+				this.records.starThresholds(volunteer.regionCode()).stream().map(BigDecimal::toPlainString).toList()));
+		return "record/mine";
+	}
+
+	@PostMapping("/records/{id}/amendments")
+	String requestAmendment(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String hours, @RequestParam(required = false) String startedAt,
+			@RequestParam(required = false) String endedAt, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		try {
+			this.records.requestAmendment(actor, id, china("startedAt", startedAt), china("endedAt", endedAt),
+					decimal(hours), reason);
+			redirect.addFlashAttribute("notice", "record.amend.requested");
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == 403) {
+				throw ex;
+			}
+			flashError(redirect, ex);
+		}
+		return "redirect:/me/records";
+	}
+
+	@GetMapping("/organizations/{id}/records")
+	String organization(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		OrganizationView organization = this.organizations.view(actor, id);
+		model.addAttribute("organization", organization);
+		model.addAttribute("pending", this.records.pendingAmendments(actor, id, PageQuery.of(0, PageQuery.MAX_SIZE)));
+		model.addAttribute("overdue", this.records.overdue(actor, id));
+		model.addAttribute("isAdmin", this.organizations.isAdmin(actor, id));
+		model.addAttribute("activities",
+				this.activities.ofOrganization(actor, id).stream().filter((a) -> switch (a.status()) {
+					case RECRUITING, IN_PROGRESS, FINISHED, ARCHIVED -> true;
+					default -> false;
+				}).toList());
+		model.addAttribute("formKey", Ids.newId().toString());
+		return "record/organization";
+	}
+
+	@PostMapping("/organizations/{id}/records")
+	String record(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String volunteerNumber, @RequestParam(required = false) UUID activityId,
+			@RequestParam(required = false) String startedAt, @RequestParam(required = false) String endedAt,
+			@RequestParam(required = false) String content, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String formKey, RedirectAttributes redirect) {
+		if (!this.organizations.isAdmin(actor, id)) {
+			throw ProblemException.forbidden("problem.forbidden.object");
+		}
+		try {
+			VolunteerView volunteer = this.volunteers.findByNumber(volunteerNumber)
+				.orElseThrow(() -> ProblemException
+					.invalid(List.of(new FieldProblem("volunteerNumber", "record.volunteerNotFound"))));
+			// the form's one-time key makes a double submit record once
+			this.records.record(actor, new NewRecord(volunteer.id(), activityId, china("startedAt", startedAt),
+					china("endedAt", endedAt), content, reason), formKey);
+			redirect.addFlashAttribute("notice", "record.saved");
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == 403) {
+				throw ex;
+			}
+			flashError(redirect, ex);
+		}
+		return "redirect:/organizations/" + id + "/records";
+	}
+
+	@PostMapping("/amendments/{id}/approve")
+	String approve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestParam UUID organizationId,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		try {
+			this.records.approveAmendment(actor, id, note);
+			redirect.addFlashAttribute("notice", "record.decided");
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == 403) {
+				throw ex;
+			}
+			flashError(redirect, ex);
+		}
+		return "redirect:/organizations/" + organizationId + "/records";
+	}
+
+	@PostMapping("/amendments/{id}/reject")
+	String reject(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestParam UUID organizationId,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		try {
+			this.records.rejectAmendment(actor, id, note);
+			redirect.addFlashAttribute("notice", "record.decided");
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == 403) {
+				throw ex;
+			}
+			flashError(redirect, ex);
+		}
+		return "redirect:/organizations/" + organizationId + "/records";
+	}
+
+	@GetMapping("/records/verify")
+	String verify(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String regionCode,
+			Model model) {
+		model.addAttribute("regionCode", regionCode);
+		if (regionCode != null && !regionCode.isBlank()) {
+			model.addAttribute("report", this.records.verifyAll(actor, regionCode.strip()));
+		}
+		else if (actor.readableRegions().isEmpty()) {
+			throw ProblemException.forbidden("problem.forbidden.region");
+		}
+		return "record/verify";
+	}
+
+	/** A datetime-local field, read as China time; blank is absent. */
+	private static OffsetDateTime china(String field, String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDateTime.parse(text.strip()).atZone(CHINA).toOffsetDateTime();
+		}
+		catch (DateTimeParseException ex) {
+			throw ProblemException.invalid(List.of(new FieldProblem(field, "validation.unreadableValue")));
+		}
+	}
+
+	private static BigDecimal decimal(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw ProblemException.invalid(List.of(new FieldProblem("hours", "validation.amendment.hours")));
+		}
+	}
+
+	private static void flashError(RedirectAttributes redirect, ProblemException ex) {
+		redirect.addFlashAttribute("actionError", ex.messageKey());
+		redirect.addFlashAttribute("actionArgs", ex.args());
+		redirect.addFlashAttribute("actionProblems", ex.fieldProblems());
+	}
+
+}

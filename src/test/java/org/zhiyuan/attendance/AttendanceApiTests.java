@@ -1,0 +1,222 @@
+package org.zhiyuan.attendance;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.zhiyuan.support.Api;
+import org.zhiyuan.support.Api.Response;
+import org.zhiyuan.support.ApiTestSupport;
+import org.zhiyuan.support.Fixtures.Person;
+import org.zhiyuan.support.Fixtures.Team;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhiyuan.support.ActivityFixtures.anActivity;
+
+class AttendanceApiTests extends ApiTestSupport {
+
+	private static final Map<String, Object> AT_THE_SITE = Map.of("lat", 39.9088, "lng", 116.4446, "accuracyMeters",
+			15);
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CheckinCodes codes;
+
+	@Autowired
+	Attendance attendance;
+
+	@Test
+	void checksInWithinTheGeofenceAndChecksOutIntoAServiceRecord() {
+		Running running = aRunningActivity(3);
+		Person volunteer = signedUpVolunteer(running);
+		Api admin = as(running.team().admin());
+		Response code = admin.post("/api/v1/activities/" + running.id() + "/checkin-codes", Map.of());
+		assertThat(code.status()).isEqualTo(201);
+		assertThat(code.json().get("shortCode").asString()).hasSize(8);
+		assertThat(code.json().get("expiresAt").asString()).isNotBlank();
+		String current = code.json().get("code").asString();
+
+		Response far = as(volunteer).post("/api/v1/attendance/check-in",
+				Map.of("code", current, "location", Map.of("lat", 39.95, "lng", 116.50, "accuracyMeters", 20)));
+		assertThat(far.status()).isEqualTo(422);
+		assertThat(far.problemCode()).isEqualTo("OUTSIDE_GEOFENCE");
+		Response in = as(volunteer).post("/api/v1/attendance/check-in",
+				Map.of("code", current, "location", AT_THE_SITE));
+		assertThat(in.status()).isEqualTo(200);
+		assertThat(in.json().get("checkedInAt").asString()).isNotBlank();
+		assertThat(as(volunteer).post("/api/v1/attendance/check-in", Map.of("code", current, "location", AT_THE_SITE))
+			.problemCode()).isEqualTo("ALREADY_CHECKED_IN");
+
+		// the volunteer actually arrived an hour ago: the time taken is moved back to
+		// test the hours
+		this.jdbc.sql("UPDATE attendance SET checked_in_at = :t WHERE activity_id = :a")
+			.param("t", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(90))
+			.param("a", UUID.fromString(running.id()))
+			.update();
+		Response out = as(volunteer).post("/api/v1/attendance/check-out",
+				Map.of("code", current, "location", AT_THE_SITE));
+		assertThat(out.status()).isEqualTo(200);
+		assertThat(out.json().get("recordId").asString()).isNotBlank();
+		assertThat(out.json().get("hours").asString()).as("served from the start, an hour ago").matches("1\\.0[0-2]");
+		var records = as(volunteer).get("/api/v1/volunteers/me/records").json();
+		assertThat(records.get("items").get(0).get("activityId").asString()).isEqualTo(running.id());
+		assertThat(as(volunteer).get("/api/v1/volunteers/me").json().get("totalHours").asString()).startsWith("1.0");
+	}
+
+	@Test
+	void refusesStrangersForgedAndExpiredCodes() {
+		Running running = aRunningActivity(3);
+		Person volunteer = signedUpVolunteer(running);
+		String current = as(running.team().admin())
+			.post("/api/v1/activities/" + running.id() + "/checkin-codes", Map.of())
+			.json()
+			.get("code")
+			.asString();
+		Response stranger = as(this.fixtures.aVolunteer()).post("/api/v1/attendance/check-in",
+				Map.of("code", current, "location", AT_THE_SITE));
+		assertThat(stranger.status()).isEqualTo(403);
+		assertThat(stranger.problemCode()).isEqualTo("NOT_SIGNED_UP");
+		String forged = current.substring(0, current.length() - 2) + (current.endsWith("AA") ? "BB" : "AA");
+		assertThat(as(volunteer).post("/api/v1/attendance/check-in", Map.of("code", forged, "location", AT_THE_SITE))
+			.problemCode()).isEqualTo("CODE_INVALID");
+		String old = this.codes.issue(UUID.fromString(running.id()), Instant.now().minusSeconds(300)).code();
+		Response expired = as(volunteer).post("/api/v1/attendance/check-in",
+				Map.of("code", old, "location", AT_THE_SITE));
+		assertThat(expired.status()).isEqualTo(422);
+		assertThat(expired.problemCode()).isEqualTo("CODE_EXPIRED");
+		assertThat(as(volunteer).post("/api/v1/attendance/check-in", Map.of("code", current)).status())
+			.as("the position is required where there is a geofence")
+			.isEqualTo(400);
+		assertThat(as(volunteer).post("/api/v1/activities/" + running.id() + "/checkin-codes", Map.of()).status())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void organizersEnterTimesByHandWithAReasonAndInBulk() {
+		Running running = aRunningActivity(5);
+		Person first = signedUpVolunteer(running);
+		Person second = signedUpVolunteer(running);
+		Api admin = as(running.team().admin());
+		String base = "/api/v1/activities/" + running.id() + "/attendance";
+		Map<String, Object> noReason = new HashMap<>();
+		noReason.put("volunteerId", first.volunteerId().toString());
+		assertThat(admin.post(base + "/check-in", noReason).status()).isEqualTo(400);
+		String anHourAgo = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(60).toString();
+		assertThat(admin
+			.post(base + "/check-in",
+					Map.of("volunteerId", first.volunteerId().toString(), "at", anHourAgo, "reason", "手机没电"))
+			.status()).isEqualTo(200);
+		Response out = admin.post(base + "/check-out",
+				Map.of("volunteerId", first.volunteerId().toString(), "reason", "手机没电"));
+		assertThat(out.json().get("hours").asString()).matches("1\\.0[0-2]");
+		Response bulk = admin.post(base + "/bulk",
+				Map.of("reason", "线下活动补录", "entries",
+						List.of(Map.of("volunteerId", second.volunteerId().toString(), "checkedInAt",
+								OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(60).toString(), "checkedOutAt",
+								OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(30).toString()))));
+		assertThat(bulk.status()).isEqualTo(200);
+		assertThat(bulk.json().get(0).get("hours").asString()).isEqualTo("0.50");
+		var board = admin.get(base).json();
+		assertThat(board.size()).isEqualTo(2);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action LIKE 'attendance.%' AND actor_id = :a")
+			.param("a", running.team().admin().id())
+			.query(Long.class)
+			.single()).isEqualTo(3);
+	}
+
+	@Test
+	void closesAForgottenCheckOutAtTheEndAndFlagsIt() {
+		Running running = aRunningActivity(3);
+		Person volunteer = signedUpVolunteer(running);
+		as(running.team().admin()).post("/api/v1/activities/" + running.id() + "/attendance/check-in",
+				Map.of("volunteerId", volunteer.volunteerId().toString(), "reason", "现场登记"));
+		this.jdbc.sql("UPDATE activity SET starts_at = :start, ends_at = :end WHERE id = :id")
+			.param("start", OffsetDateTime.now(ZoneOffset.UTC).minusHours(4))
+			.param("end", OffsetDateTime.now(ZoneOffset.UTC).minusHours(2))
+			.param("id", UUID.fromString(running.id()))
+			.update();
+		this.jdbc.sql("UPDATE attendance SET checked_in_at = :t WHERE activity_id = :id")
+			.param("t", OffsetDateTime.now(ZoneOffset.UTC).minusHours(3))
+			.param("id", UUID.fromString(running.id()))
+			.update();
+		assertThat(this.attendance.closeForgotten(OffsetDateTime.now(ZoneOffset.UTC))).isPositive();
+		var row = this.jdbc.sql("SELECT needs_review, flags, record_id FROM attendance WHERE activity_id = :id")
+			.param("id", UUID.fromString(running.id()))
+			.query((rs, n) -> List.of(rs.getBoolean(1), String.valueOf(rs.getString(2)),
+					String.valueOf(rs.getObject(3))))
+			.single();
+		assertThat(row.get(0)).isEqualTo(true);
+		assertThat((String) row.get(1)).contains("AUTO_CHECKOUT");
+		assertThat((String) row.get(2)).isNotEqualTo("null");
+	}
+
+	@Test
+	void thePagesShowTheRotatingQrAndTakeATypedCode() {
+		Running running = aRunningActivity(3);
+		Person volunteer = signedUpVolunteer(running);
+		Api admin = new Api("http://localhost:" + this.port);
+		admin.submitForm("/login", "/login",
+				Map.of("username", running.team().admin().username(), "password", running.team().admin().password()));
+		Response screen = admin.get("/activities/" + running.id() + "/checkin-screen");
+		assertThat(screen.status()).isEqualTo(200);
+		assertThat(screen.body()).contains("checkin-qr.png");
+		Response qr = admin.get("/activities/" + running.id() + "/checkin-qr.png");
+		assertThat(qr.header("Content-Type")).startsWith("image/png");
+		String shortCode = this.codes.issue(UUID.fromString(running.id()), Instant.now()).shortCode();
+		Api phone = new Api("http://localhost:" + this.port);
+		phone.submitForm("/login", "/login",
+				Map.of("username", volunteer.username(), "password", volunteer.password()));
+		String page = "/activities/" + running.id() + "/check-in";
+		Response done = phone.submitForm(page, page, Map.of("code", shortCode.toLowerCase(), "direction", "in", "lat",
+				"39.9088", "lng", "116.4446", "accuracy", "10"));
+		assertThat(done.status()).isEqualTo(200);
+		assertThat(done.body()).contains("签到成功");
+	}
+
+	private record Running(String id, String positionId, Team team) {
+
+	}
+
+	/**
+	 * A published activity that started an hour ago and ends in two hours, with the given
+	 * places.
+	 */
+	private Running aRunningActivity(int places) {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		Api admin = as(team.admin());
+		var created = admin.post("/api/v1/activities", anActivity(team.id().toString(), places)).json();
+		String id = created.get("id").asString();
+		admin.post("/api/v1/activities/" + id + "/publish", Map.of());
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		this.jdbc.sql("UPDATE activity SET starts_at = :s, ends_at = :e, signup_deadline = :d WHERE id = :id")
+			.param("s", now.minusHours(1))
+			.param("e", now.plusHours(2))
+			.param("d", now.plusHours(1))
+			.param("id", UUID.fromString(id))
+			.update();
+		return new Running(id, created.get("positions").get(0).get("id").asString(), team);
+	}
+
+	private Person signedUpVolunteer(Running running) {
+		Person volunteer = this.fixtures.aVolunteer();
+		assertThat(as(volunteer)
+			.post("/api/v1/activities/" + running.id() + "/signups", Map.of("positionId", running.positionId()))
+			.status()).isEqualTo(201);
+		return volunteer;
+	}
+
+	private Api as(Person person) {
+		return this.api.as(this.fixtures.tokenFor(person));
+	}
+
+}

@@ -275,9 +275,14 @@ public class Attendance {
 		OffsetDateTime start = open.checkedInAt().isBefore(activity.startsAt()) ? activity.startsAt()
 				: open.checkedInAt();
 		OffsetDateTime end = at.isAfter(activity.endsAt()) ? activity.endsAt() : at;
+		if (Duration.between(start, end).compareTo(Duration.ofHours(24)) > 0) {
+			// one record holds at most a day of service; the rest is for the organizer to
+			// review
+			end = start.plusHours(24);
+		}
 		UUID recordId = null;
 		BigDecimal hours = BigDecimal.ZERO.setScale(2);
-		if (end.isAfter(start)) {
+		if (Duration.between(start, end).compareTo(Duration.ofMinutes(1)) >= 0) {
 			ServiceRecordView record = this.records.recordAttendance(volunteerId, activity.id(), start, end, recordedBy,
 					"QR".equals(method) ? RecordMethod.QR : RecordMethod.MANUAL);
 			recordId = record.id();

@@ -105,6 +105,90 @@ public class Activities {
 		return published;
 	}
 
+	/**
+	 * Changes a draft or recruiting activity. Volunteers signed up are told when its time
+	 * or place changes; positions that gain places move their waiting lists up.
+	 * @throws ProblemException 409 {@code CAPACITY_BELOW_ACCEPTED} when a capacity would
+	 * fall below the places already taken
+	 */
+	@Transactional
+	public ActivityView change(Actor actor, UUID id, ActivityChange change) {
+		ActivityView current = require(id);
+		requireOrganizer(actor, current);
+		ActivityStatus status = this.activities.lockStatus(id).orElseThrow();
+		if (status != ActivityStatus.DRAFT && status != ActivityStatus.RECRUITING) {
+			throw ProblemException.conflict("INVALID_STATUS", "activity.invalidStatus", status.name());
+		}
+		boolean moved = change.lat() != null || change.lng() != null;
+		ActivityView merged = new ActivityView(current.id(), current.organizationId(), current.organizationName(),
+				current.projectId(), or(change.title(), current.title()),
+				or(change.description(), current.description()), current.field(), current.regionCode(),
+				or(change.address(), current.address()), moved ? change.lat() : current.lat(),
+				moved ? change.lng() : current.lng(), or(change.geofenceMeters(), current.geofenceMeters()),
+				or(change.startsAt(), current.startsAt()), or(change.endsAt(), current.endsAt()),
+				or(change.signupDeadline(), current.signupDeadline()), current.approval(), current.waitlist(),
+				current.riskLevel(), current.recruitmentMode(), current.timeBankEligible(),
+				or(change.risksAndProtections(), current.risksAndProtections()),
+				or(change.contactName(), current.contactName()), current.contactPhoneMasked(), current.status(),
+				current.cancelReason(), current.positions(), null);
+		List<FieldProblem> problems = problemsOf(new NewActivity(merged.organizationId(), merged.projectId(),
+				merged.title(), merged.description(), merged.field(), merged.regionCode(), merged.address(),
+				merged.lat(), merged.lng(), merged.geofenceMeters(), merged.startsAt(), merged.endsAt(),
+				merged.signupDeadline(), merged.approval(), merged.waitlist(), merged.riskLevel(),
+				merged.recruitmentMode(), merged.timeBankEligible(), merged.risksAndProtections(), merged.contactName(),
+				change.contactPhone(),
+				current.positions()
+					.stream()
+					.map((p) -> new NewActivity.NewPosition(p.name(), p.capacity(), p.minAge(), p.maxAge(),
+							p.qualifications()))
+					.toList()));
+		if (change.signupDeadline() == null && change.startsAt() != null
+				&& current.signupDeadline().isAfter(merged.startsAt())) {
+			problems.add(new FieldProblem("signupDeadline", "validation.activity.deadline"));
+		}
+		Set<UUID> grown = new java.util.HashSet<>();
+		if (change.capacities() != null) {
+			for (var entry : change.capacities().entrySet()) {
+				Optional<ActivityView.PositionView> position = current.positions()
+					.stream()
+					.filter((p) -> p.id().equals(entry.getKey()))
+					.findFirst();
+				if (position.isEmpty() || entry.getValue() == null || entry.getValue() < 1
+						|| entry.getValue() > 100_000) {
+					problems.add(new FieldProblem("capacities", "validation.activity.capacity"));
+				}
+				else if (entry.getValue() > position.get().capacity()) {
+					grown.add(entry.getKey());
+				}
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		this.activities.update(id, merged, PhoneNumbers.normalize(change.contactPhone()));
+		if (change.capacities() != null) {
+			for (var entry : change.capacities().entrySet()) {
+				if (!this.activities.changeCapacity(entry.getKey(), entry.getValue())) {
+					throw ProblemException.conflict("CAPACITY_BELOW_ACCEPTED", "activity.capacityBelowAccepted");
+				}
+			}
+		}
+		boolean timeOrPlace = !merged.startsAt().equals(current.startsAt()) || !merged.endsAt().equals(current.endsAt())
+				|| !merged.address().equals(current.address());
+		this.auditLog.record(AuditRecord.of("activity.change", actor.accountId())
+			.on("activity", id)
+			.inRegion(current.regionCode())
+			.inOrganization(current.organizationId()));
+		if (status == ActivityStatus.RECRUITING && (timeOrPlace || !grown.isEmpty())) {
+			this.events.publishEvent(new ActivityChanged(id, timeOrPlace, Set.copyOf(grown)));
+		}
+		return require(id);
+	}
+
+	private static <T> T or(T value, T fallback) {
+		return (value != null) ? value : fallback;
+	}
+
 	/** Cancels with a reason that every signed-up volunteer is told. */
 	@Transactional
 	public ActivityView cancel(Actor actor, UUID id, String reason) {

@@ -128,6 +128,38 @@ class ActivityRepository {
 			.update();
 	}
 
+	/** Writes the changed notice; a {@code null} phone keeps the one held. */
+	void update(UUID id, ActivityView a, String contactPhone) {
+		this.jdbc
+			.sql("UPDATE activity SET title = :title, description = :description, address = :address, lat = :lat,"
+					+ " lng = :lng, geofence_meters = :geofence, starts_at = :starts, ends_at = :ends,"
+					+ " signup_deadline = :deadline, risks_and_protections = :risks, contact_name = :contactName,"
+					+ " contact_phone = COALESCE(:contactPhone, contact_phone) WHERE id = :id")
+			.param("id", id)
+			.param("title", a.title())
+			.param("description", a.description())
+			.param("address", a.address())
+			.param("lat", a.lat())
+			.param("lng", a.lng())
+			.param("geofence", a.geofenceMeters())
+			.param("starts", a.startsAt())
+			.param("ends", a.endsAt())
+			.param("deadline", a.signupDeadline())
+			.param("risks", blankToNull(a.risksAndProtections()))
+			.param("contactName", blankToNull(a.contactName()))
+			.param("contactPhone", blankToNull(contactPhone))
+			.update();
+	}
+
+	/** Sets a position's capacity, never below the places already taken. */
+	boolean changeCapacity(UUID positionId, int capacity) {
+		return this.jdbc
+			.sql("UPDATE activity_position SET capacity = :capacity WHERE id = :id AND accepted <= :capacity")
+			.param("id", positionId)
+			.param("capacity", capacity)
+			.update() == 1;
+	}
+
 	/**
 	 * Moves every activity whose time has come on by one step; returns how many moved.
 	 */

@@ -85,6 +85,23 @@ class SignupNotifications {
 		}
 	}
 
+	@EventListener
+	void on(org.zhiyuan.activity.ActivityChanged event) {
+		if (!event.volunteersToTell()) {
+			return;
+		}
+		ActivityView activity = this.activities.find(event.activityId()).orElseThrow();
+		List<UUID> volunteers = this.jdbc.sql(
+				"SELECT volunteer_id FROM signup WHERE activity_id = :a AND status IN ('PENDING', 'APPROVED', 'WAITLISTED')")
+			.param("a", event.activityId())
+			.query(UUID.class)
+			.list();
+		for (UUID volunteer : volunteers) {
+			send(volunteer, NotificationKind.ACTIVITY_CHANGED, "notice.activity.changed", activity,
+					List.of(activity.title(), when(activity), activity.address()), null);
+		}
+	}
+
 	/** Reminds every accepted volunteer once, within a day of the start. */
 	@Transactional
 	int remind(OffsetDateTime now) {

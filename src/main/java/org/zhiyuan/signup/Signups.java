@@ -17,6 +17,7 @@ import org.zhiyuan.access.Actor;
 import org.zhiyuan.access.ScopedObject;
 import org.zhiyuan.activity.Activities;
 import org.zhiyuan.activity.ActivityCancelled;
+import org.zhiyuan.activity.ActivityChanged;
 import org.zhiyuan.activity.ActivityView;
 import org.zhiyuan.activity.ActivityView.PositionView;
 import org.zhiyuan.activity.ApprovalMode;
@@ -219,7 +220,7 @@ public class Signups {
 		this.signups.event(row.id(), SignupStatus.CANCELLED, why, actor.accountId(), now);
 		if (row.holdsPlace()) {
 			this.activities.releasePlace(row.positionId());
-			promoteInto(row.positionId(), actor);
+			promoteInto(row.positionId(), actor.accountId());
 		}
 		audit(own ? "signup.cancel" : "signup.cancel.organizer", actor, row);
 		this.events.publishEvent(
@@ -289,24 +290,35 @@ public class Signups {
 	 * Gives a freed place to the first in line. The place is claimed before anyone is
 	 * promoted, so a race can only leave a place free for a moment, never oversell it.
 	 */
-	private void promoteInto(UUID positionId, Actor actor) {
+	private boolean promoteInto(UUID positionId, UUID actorId) {
 		for (int attempt = 0; attempt < 5; attempt++) {
 			if (!this.signups.hasWaiting(positionId) || !this.activities.claimPlace(positionId)) {
-				return;
+				return false;
 			}
 			Optional<Row> promoted = this.signups.promoteFirstWaiting(positionId, now());
 			if (promoted.isEmpty()) {
 				this.activities.releasePlace(positionId);
-				return;
+				return false;
 			}
 			if (promoted.get() == Row.LOST_RACE) {
 				this.activities.releasePlace(positionId);
 				continue;
 			}
 			Row row = promoted.get();
-			this.signups.event(row.id(), SignupStatus.APPROVED, "promoted", actor.accountId(), now());
+			this.signups.event(row.id(), SignupStatus.APPROVED, "promoted", actorId, now());
 			this.events.publishEvent(new SignupApproved(row.id(), row.activityId(), row.volunteerId(), true));
-			return;
+			return true;
+		}
+		return false;
+	}
+
+	/** Positions that gained places take the next in line, as many as now fit. */
+	@EventListener
+	void on(ActivityChanged event) {
+		for (UUID positionId : event.grownPositions()) {
+			while (promoteInto(positionId, null)) {
+				// each round fills one more of the new places
+			}
 		}
 	}
 

@@ -57,7 +57,8 @@ class SecurityConfiguration {
 			"/organizations/review" };
 
 	private static final String[] PUBLIC_PAGE_GETS = { "/organizations", "/organizations/*", "/activities",
-			"/activities/*", "/activities/*/signup-panel", "/organizations/*/activities" };
+			"/activities/*", "/activities/*/signup-panel", "/organizations/*/activities", "/projects",
+			"/organizations/*/projects" };
 
 	@Bean
 	JwtDecoder jwtDecoder(AccessTokens tokens) {

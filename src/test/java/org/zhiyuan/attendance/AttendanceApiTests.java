@@ -170,6 +170,12 @@ class AttendanceApiTests extends ApiTestSupport {
 		Response screen = admin.get("/activities/" + running.id() + "/checkin-screen");
 		assertThat(screen.status()).isEqualTo(200);
 		assertThat(screen.body()).contains("checkin-qr.png");
+		Person late = signedUpVolunteer(running);
+		Response manual = admin.submitForm("/activities/" + running.id() + "/checkin-screen",
+				"/activities/" + running.id() + "/attendance/manual",
+				Map.of("volunteerId", late.volunteerId().toString(), "direction", "in", "reason", "手机没电"));
+		assertThat(manual.status()).isEqualTo(302);
+		assertThat(admin.get("/activities/" + running.id() + "/checkin-screen").body()).contains("已签到 1 人");
 		Response qr = admin.get("/activities/" + running.id() + "/checkin-qr.png");
 		assertThat(qr.header("Content-Type")).startsWith("image/png");
 		String shortCode = this.codes.issue(UUID.fromString(running.id()), Instant.now()).shortCode();

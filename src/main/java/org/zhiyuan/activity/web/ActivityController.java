@@ -57,6 +57,13 @@ class ActivityController {
 		return ActivityResponse.of(this.activities.create(actor, request.toNewActivity()));
 	}
 
+	@org.springframework.web.bind.annotation.PatchMapping("/api/v1/activities/{id}")
+	@Operation(summary = "Change a draft or recruiting activity; volunteers hear of a new time or place")
+	ActivityResponse change(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@Valid @RequestBody ChangeRequest request) {
+		return ActivityResponse.of(this.activities.change(actor, id, request.toChange()));
+	}
+
 	@PostMapping("/api/v1/activities/{id}/publish")
 	@Operation(summary = "Publish a draft: recruitment opens")
 	ActivityResponse publish(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
@@ -149,6 +156,35 @@ class ActivityController {
 	ProjectView brand(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@Valid @RequestBody BrandRequest request) {
 		return this.activities.markBrand(actor, id, Boolean.TRUE.equals(request.brand()));
+	}
+
+	record ChangeRequest(@Size(max = 200) String title, @Size(max = 8000) String description,
+			@Size(max = 400) String address, ActivityRequests.Location location, Integer geofenceMeters,
+			java.time.OffsetDateTime startsAt, java.time.OffsetDateTime endsAt, java.time.OffsetDateTime signupDeadline,
+			@Size(max = 4000) String risksAndProtections, @Size(max = 100) String contactName,
+			@Size(max = 30) String contactPhone, @Size(max = 100) List<CapacityRequest> capacities) {
+
+		org.zhiyuan.activity.ActivityChange toChange() {
+			java.util.Map<UUID, Integer> map = new java.util.LinkedHashMap<>();
+			if (this.capacities != null) {
+				for (CapacityRequest c : this.capacities) {
+					if (c == null || c.positionId() == null) {
+						throw ProblemException.invalid(List.of(new FieldProblem("capacities", "validation.required")));
+					}
+					map.put(c.positionId(), c.capacity());
+				}
+			}
+			return new org.zhiyuan.activity.ActivityChange(this.title, this.description, this.address,
+					(this.location != null) ? this.location.lat() : null,
+					(this.location != null) ? this.location.lng() : null, this.geofenceMeters, this.startsAt,
+					this.endsAt, this.signupDeadline, this.risksAndProtections, this.contactName, this.contactPhone,
+					map.isEmpty() ? null : map);
+		}
+
+	}
+
+	record CapacityRequest(UUID positionId, Integer capacity) {
+
 	}
 
 	record ProjectRequest(UUID organizationId, @Size(max = 200) String name, String field, String level,

@@ -120,6 +120,58 @@ class ActivityPageController {
 		}
 	}
 
+	@GetMapping("/activities/{id}/edit")
+	String editForm(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		ActivityView activity = this.activities.view(actor, id);
+		if (!this.activities.isOrganizer(actor, activity)) {
+			throw ProblemException.forbidden("problem.forbidden.object");
+		}
+		model.addAttribute("activity", activity);
+		return "activity/edit";
+	}
+
+	@PostMapping("/activities/{id}/edit")
+	String edit(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam java.util.Map<String, String> form, Model model, RedirectAttributes redirect) {
+		ActivityView activity = this.activities.view(actor, id);
+		List<FieldProblem> problems = new ArrayList<>();
+		java.util.Map<UUID, Integer> capacities = new java.util.LinkedHashMap<>();
+		for (ActivityView.PositionView position : activity.positions()) {
+			String value = form.get("capacity-" + position.id());
+			if (value != null && !value.isBlank()) {
+				try {
+					capacities.put(position.id(), Integer.valueOf(value.strip()));
+				}
+				catch (NumberFormatException ex) {
+					problems.add(new FieldProblem("capacities", "validation.activity.capacity"));
+				}
+			}
+		}
+		OffsetDateTime starts = ActivityForm.time(form.get("startsAt"), "startsAt", problems);
+		OffsetDateTime ends = ActivityForm.time(form.get("endsAt"), "endsAt", problems);
+		OffsetDateTime deadline = ActivityForm.time(form.get("signupDeadline"), "signupDeadline", problems);
+		try {
+			if (!problems.isEmpty()) {
+				throw ProblemException.invalid(problems);
+			}
+			this.activities.change(actor, id,
+					new org.zhiyuan.activity.ActivityChange(form.get("title"), form.get("description"),
+							form.get("address"), null, null, null, starts, ends, deadline,
+							form.get("risksAndProtections"), null, null, capacities.isEmpty() ? null : capacities));
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == 403) {
+				throw ex;
+			}
+			model.addAttribute("activity", activity);
+			model.addAttribute("problems", ex.fieldProblems());
+			model.addAttribute("error", ex.fieldProblems().isEmpty() ? ex.messageKey() : null);
+			return "activity/edit";
+		}
+		redirect.addFlashAttribute("notice", "organization.saved");
+		return "redirect:/activities/" + id;
+	}
+
 	@PostMapping("/activities/{id}/lifecycle")
 	String lifecycle(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String reason,
@@ -224,7 +276,7 @@ class ActivityPageController {
 			}
 		}
 
-		private static OffsetDateTime time(String text, String field, List<FieldProblem> problems) {
+		static OffsetDateTime time(String text, String field, List<FieldProblem> problems) {
 			if (text == null || text.isBlank()) {
 				return null;
 			}

@@ -46,7 +46,10 @@ class AttendancePageController {
 
 	private final Activities activities;
 
-	AttendancePageController(Attendance attendance, Activities activities) {
+	private final org.zhiyuan.signup.Signups signups;
+
+	AttendancePageController(Attendance attendance, Activities activities, org.zhiyuan.signup.Signups signups) {
+		this.signups = signups;
 		this.attendance = attendance;
 		this.activities = activities;
 	}
@@ -58,7 +61,44 @@ class AttendancePageController {
 		model.addAttribute("activity", activity);
 		model.addAttribute("code", this.attendance.issueCode(actor, id));
 		model.addAttribute("board", this.attendance.board(actor, id));
+		model.addAttribute("accepted",
+				this.signups
+					.roster(actor, id, org.zhiyuan.signup.SignupStatus.APPROVED,
+							org.zhiyuan.shared.PageQuery.of(0, 200))
+					.items());
 		return "attendance/screen";
+	}
+
+	/** The organizer enters a check-in or check-out by hand, with a reason. */
+	@PostMapping("/activities/{id}/attendance/manual")
+	String manual(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) UUID volunteerId, @RequestParam(defaultValue = "in") String direction,
+			@RequestParam(required = false) String at, @RequestParam(defaultValue = "") String reason,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		try {
+			java.time.OffsetDateTime time = (at != null && !at.isBlank()) ? java.time.LocalDateTime.parse(at.strip())
+				.atZone(java.time.ZoneId.of("Asia/Shanghai"))
+				.toOffsetDateTime() : null;
+			if ("out".equals(direction)) {
+				this.attendance.manualCheckOut(actor, id, volunteerId, time, reason);
+			}
+			else {
+				this.attendance.manualCheckIn(actor, id, volunteerId, time, reason);
+			}
+			redirect.addFlashAttribute("notice", "organization.saved");
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			redirect.addFlashAttribute("actionError", "validation.attendance.time");
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == 403) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("actionError", ex.messageKey());
+			redirect.addFlashAttribute("actionArgs", ex.args());
+			redirect.addFlashAttribute("actionProblems", ex.fieldProblems());
+		}
+		return "redirect:/activities/" + id + "/checkin-screen";
 	}
 
 	@GetMapping("/activities/{id}/checkin-screen/live")

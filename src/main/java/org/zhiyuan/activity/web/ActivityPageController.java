@@ -22,6 +22,7 @@ import org.zhiyuan.shared.Enums;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.web.PageActions;
 import org.zhiyuan.shared.ServiceField;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -176,23 +177,14 @@ class ActivityPageController {
 	String lifecycle(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String reason,
 			RedirectAttributes redirect) {
-		try {
+		PageActions.run(redirect, "organization.saved", () -> {
 			switch (action) {
 				case "publish" -> this.activities.publish(actor, id);
 				case "cancel" -> this.activities.cancel(actor, id, reason);
 				case "archive" -> this.activities.archive(actor, id);
 				default -> throw ProblemException.invalid(List.of(new FieldProblem("action", "validation.required")));
 			}
-			redirect.addFlashAttribute("notice", "organization.saved");
-		}
-		catch (ProblemException ex) {
-			if (ex.status() == 403) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("actionError", ex.messageKey());
-			redirect.addFlashAttribute("actionArgs", ex.args());
-			redirect.addFlashAttribute("actionProblems", ex.fieldProblems());
-		}
+		});
 		return "redirect:/activities/" + id;
 	}
 

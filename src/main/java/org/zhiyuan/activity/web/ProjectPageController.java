@@ -16,6 +16,7 @@ import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.web.PageActions;
 import org.zhiyuan.shared.ServiceField;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -74,18 +75,9 @@ class ProjectPageController {
 	@PostMapping("/projects/{id}/brand")
 	String markBrand(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(defaultValue = "false") boolean brand, RedirectAttributes redirect) {
-		try {
+		PageActions.run(redirect, "organization.saved", () -> {
 			this.activities.markBrand(actor, id, brand);
-			redirect.addFlashAttribute("notice", "organization.saved");
-		}
-		catch (ProblemException ex) {
-			if (ex.status() == 403) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("actionError", ex.messageKey());
-			redirect.addFlashAttribute("actionArgs", ex.args());
-			redirect.addFlashAttribute("actionProblems", ex.fieldProblems());
-		}
+		});
 		return "redirect:/projects";
 	}
 

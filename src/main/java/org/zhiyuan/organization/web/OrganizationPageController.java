@@ -17,6 +17,7 @@ import org.zhiyuan.shared.Enums;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.web.PageActions;
 import org.zhiyuan.shared.ServiceField;
 import org.zhiyuan.volunteer.VolunteerView;
 import org.zhiyuan.volunteer.Volunteers;
@@ -186,18 +187,9 @@ class OrganizationPageController {
 	}
 
 	private String act(RedirectAttributes redirect, UUID id, String notice, Runnable action) {
-		try {
+		PageActions.run(redirect, notice, () -> {
 			action.run();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (ProblemException ex) {
-			if (ex.status() == 403) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("actionError", ex.messageKey());
-			redirect.addFlashAttribute("actionArgs", ex.args());
-			redirect.addFlashAttribute("actionProblems", ex.fieldProblems());
-		}
+		});
 		return "redirect:/organizations/" + id;
 	}
 

@@ -21,6 +21,7 @@ import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.web.PageActions;
 import org.zhiyuan.volunteer.VolunteerView;
 import org.zhiyuan.volunteer.Volunteers;
 
@@ -78,17 +79,10 @@ class ServiceRecordPageController {
 			@RequestParam(required = false) String hours, @RequestParam(required = false) String startedAt,
 			@RequestParam(required = false) String endedAt, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		try {
+		PageActions.run(redirect, "record.amend.requested", () -> {
 			this.records.requestAmendment(actor, id, china("startedAt", startedAt), china("endedAt", endedAt),
 					decimal(hours), reason);
-			redirect.addFlashAttribute("notice", "record.amend.requested");
-		}
-		catch (ProblemException ex) {
-			if (ex.status() == 403) {
-				throw ex;
-			}
-			flashError(redirect, ex);
-		}
+		});
 		return "redirect:/me/records";
 	}
 
@@ -117,53 +111,32 @@ class ServiceRecordPageController {
 		if (!this.organizations.isAdmin(actor, id)) {
 			throw ProblemException.forbidden("problem.forbidden.object");
 		}
-		try {
+		PageActions.run(redirect, "record.saved", () -> {
 			VolunteerView volunteer = this.volunteers.findByNumber(volunteerNumber)
 				.orElseThrow(() -> ProblemException
 					.invalid(List.of(new FieldProblem("volunteerNumber", "record.volunteerNotFound"))));
 			// the form's one-time key makes a double submit record once
 			this.records.record(actor, new NewRecord(volunteer.id(), activityId, china("startedAt", startedAt),
 					china("endedAt", endedAt), content, reason), formKey);
-			redirect.addFlashAttribute("notice", "record.saved");
-		}
-		catch (ProblemException ex) {
-			if (ex.status() == 403) {
-				throw ex;
-			}
-			flashError(redirect, ex);
-		}
+		});
 		return "redirect:/organizations/" + id + "/records";
 	}
 
 	@PostMapping("/amendments/{id}/approve")
 	String approve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestParam UUID organizationId,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
-		try {
+		PageActions.run(redirect, "record.decided", () -> {
 			this.records.approveAmendment(actor, id, note);
-			redirect.addFlashAttribute("notice", "record.decided");
-		}
-		catch (ProblemException ex) {
-			if (ex.status() == 403) {
-				throw ex;
-			}
-			flashError(redirect, ex);
-		}
+		});
 		return "redirect:/organizations/" + organizationId + "/records";
 	}
 
 	@PostMapping("/amendments/{id}/reject")
 	String reject(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestParam UUID organizationId,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
-		try {
+		PageActions.run(redirect, "record.decided", () -> {
 			this.records.rejectAmendment(actor, id, note);
-			redirect.addFlashAttribute("notice", "record.decided");
-		}
-		catch (ProblemException ex) {
-			if (ex.status() == 403) {
-				throw ex;
-			}
-			flashError(redirect, ex);
-		}
+		});
 		return "redirect:/organizations/" + organizationId + "/records";
 	}
 
@@ -203,12 +176,6 @@ class ServiceRecordPageController {
 		catch (NumberFormatException ex) {
 			throw ProblemException.invalid(List.of(new FieldProblem("hours", "validation.amendment.hours")));
 		}
-	}
-
-	private static void flashError(RedirectAttributes redirect, ProblemException ex) {
-		redirect.addFlashAttribute("actionError", ex.messageKey());
-		redirect.addFlashAttribute("actionArgs", ex.args());
-		redirect.addFlashAttribute("actionProblems", ex.fieldProblems());
 	}
 
 }

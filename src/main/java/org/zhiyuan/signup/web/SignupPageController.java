@@ -7,6 +7,7 @@ import org.zhiyuan.activity.Activities;
 import org.zhiyuan.activity.ActivityView;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.web.PageActions;
 import org.zhiyuan.signup.SignupView;
 import org.zhiyuan.signup.Signups;
 
@@ -56,7 +57,7 @@ class SignupPageController {
 			redirect.addFlashAttribute("notice", "signup.done." + signup.status().name());
 		}
 		catch (ProblemException ex) {
-			flashError(redirect, ex);
+			PageActions.flash(redirect, ex);
 		}
 		return "redirect:/activities/" + id;
 	}
@@ -67,16 +68,9 @@ class SignupPageController {
 			RedirectAttributes redirect) {
 		SignupView signup = this.signups.view(id)
 			.orElseThrow(() -> ProblemException.notFound("SIGNUP_NOT_FOUND", "signup.notFound"));
-		try {
+		PageActions.run(redirect, "signup.cancelled", () -> {
 			this.signups.cancel(actor, id, reason);
-			redirect.addFlashAttribute("notice", "signup.cancelled");
-		}
-		catch (ProblemException ex) {
-			if (ex.status() == 403) {
-				throw ex;
-			}
-			flashError(redirect, ex);
-		}
+		});
 		return back.equals("roster") ? "redirect:/activities/" + signup.activityId() + "/roster"
 				: back.equals("mine") ? "redirect:/me/signups" : "redirect:/activities/" + signup.activityId();
 	}
@@ -85,16 +79,9 @@ class SignupPageController {
 	String approve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
 		SignupView signup = this.signups.view(id)
 			.orElseThrow(() -> ProblemException.notFound("SIGNUP_NOT_FOUND", "signup.notFound"));
-		try {
+		PageActions.run(redirect, "organization.saved", () -> {
 			this.signups.approve(actor, id);
-			redirect.addFlashAttribute("notice", "organization.saved");
-		}
-		catch (ProblemException ex) {
-			if (ex.status() == 403) {
-				throw ex;
-			}
-			flashError(redirect, ex);
-		}
+		});
 		return "redirect:/activities/" + signup.activityId() + "/roster";
 	}
 
@@ -103,16 +90,9 @@ class SignupPageController {
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		SignupView signup = this.signups.view(id)
 			.orElseThrow(() -> ProblemException.notFound("SIGNUP_NOT_FOUND", "signup.notFound"));
-		try {
+		PageActions.run(redirect, "organization.saved", () -> {
 			this.signups.reject(actor, id, reason);
-			redirect.addFlashAttribute("notice", "organization.saved");
-		}
-		catch (ProblemException ex) {
-			if (ex.status() == 403) {
-				throw ex;
-			}
-			flashError(redirect, ex);
-		}
+		});
 		return "redirect:/activities/" + signup.activityId() + "/roster";
 	}
 
@@ -129,12 +109,6 @@ class SignupPageController {
 		model.addAttribute("activity", activity);
 		model.addAttribute("roster", this.signups.roster(actor, id, null, PageQuery.of(0, 200)));
 		return "signup/roster";
-	}
-
-	private static void flashError(RedirectAttributes redirect, ProblemException ex) {
-		redirect.addFlashAttribute("actionError", ex.messageKey());
-		redirect.addFlashAttribute("actionArgs", ex.args());
-		redirect.addFlashAttribute("actionProblems", ex.fieldProblems());
 	}
 
 }

@@ -1,0 +1,40 @@
+package org.zhiyuan.shared.web;
+
+import org.zhiyuan.shared.ProblemException;
+
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * How a page form's action ends, the same on every page: on success the next page shows
+ * the notice; a client's mistake is shown there too, with every field problem; a refusal
+ * (401, 403) goes to the error page.
+ */
+public final class PageActions {
+
+	private PageActions() {
+	}
+
+	public static void run(RedirectAttributes redirect, String notice, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("notice", notice);
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == 401 || ex.status() == 403) {
+				throw ex;
+			}
+			flash(redirect, ex);
+		}
+	}
+
+	/**
+	 * Carries a problem to the next page as {@code actionError}, its arguments and field
+	 * problems.
+	 */
+	public static void flash(RedirectAttributes redirect, ProblemException ex) {
+		redirect.addFlashAttribute("actionError", ex.messageKey());
+		redirect.addFlashAttribute("actionArgs", ex.args());
+		redirect.addFlashAttribute("actionProblems", ex.fieldProblems());
+	}
+
+}

@@ -176,6 +176,24 @@ class AttendanceApiTests extends ApiTestSupport {
 				Map.of("volunteerId", late.volunteerId().toString(), "direction", "in", "reason", "手机没电"));
 		assertThat(manual.status()).isEqualTo(302);
 		assertThat(admin.get("/activities/" + running.id() + "/checkin-screen").body()).contains("已签到 1 人");
+		Person offline = signedUpVolunteer(running);
+		String number = as(offline).get("/api/v1/volunteers/me").json().get("volunteerNumber").asString();
+		java.time.LocalDateTime anHourAgo = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+			.minusMinutes(50)
+			.withSecond(0)
+			.withNano(0);
+		java.time.format.DateTimeFormatter minutes = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+		Response badBulk = admin.submitForm("/activities/" + running.id() + "/checkin-screen",
+				"/activities/" + running.id() + "/attendance/bulk", Map.of("lines", "nobody,1,2", "reason", "纸质签到表"));
+		assertThat(badBulk.status()).isEqualTo(302);
+		assertThat(admin.get("/activities/" + running.id() + "/checkin-screen").body()).contains("第 1 行无法识别");
+		Response bulk = admin.submitForm("/activities/" + running.id() + "/checkin-screen",
+				"/activities/" + running.id() + "/attendance/bulk",
+				Map.of("lines",
+						number + "\t" + anHourAgo.format(minutes) + "\t" + anHourAgo.plusMinutes(30).format(minutes),
+						"reason", "纸质签到表"));
+		assertThat(bulk.status()).isEqualTo(302);
+		assertThat(as(offline).get("/api/v1/volunteers/me").json().get("totalHours").asString()).isEqualTo("0.50");
 		Response qr = admin.get("/activities/" + running.id() + "/checkin-qr.png");
 		assertThat(qr.header("Content-Type")).startsWith("image/png");
 		String shortCode = this.codes.issue(UUID.fromString(running.id()), Instant.now()).shortCode();

@@ -313,6 +313,9 @@ class ServiceRecordApiTests extends ApiTestSupport {
 			.findValuesAsString("activityId")).contains(forgotten.id());
 		assertThat(signedIn(volunteer).get("/api/v1/organizations/" + team.id() + "/overdue-records").status())
 			.isEqualTo(403);
+		assertThat(browserOf(this.fixtures.anOperatorOf("110105")).get("/records/verify?regionCode=110105").body())
+			.as("the operator's page flags it too")
+			.contains(forgotten.title());
 	}
 
 	@Test

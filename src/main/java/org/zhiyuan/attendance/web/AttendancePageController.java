@@ -22,6 +22,7 @@ import org.zhiyuan.attendance.Attendance.CheckinCode;
 import org.zhiyuan.attendance.Attendance.CodeInput;
 import org.zhiyuan.attendance.GeoPoint;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.web.PageActions;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -48,7 +49,11 @@ class AttendancePageController {
 
 	private final org.zhiyuan.signup.Signups signups;
 
-	AttendancePageController(Attendance attendance, Activities activities, org.zhiyuan.signup.Signups signups) {
+	private final org.zhiyuan.volunteer.Volunteers volunteers;
+
+	AttendancePageController(Attendance attendance, Activities activities, org.zhiyuan.signup.Signups signups,
+			org.zhiyuan.volunteer.Volunteers volunteers) {
+		this.volunteers = volunteers;
 		this.signups = signups;
 		this.attendance = attendance;
 		this.activities = activities;
@@ -67,6 +72,44 @@ class AttendancePageController {
 							org.zhiyuan.shared.PageQuery.of(0, 200))
 					.items());
 		return "attendance/screen";
+	}
+
+	/**
+	 * Bulk entry for an offline event, one volunteer a line: volunteer number, check-in
+	 * and check-out time (yyyy-MM-dd HH:mm, China time), separated by commas or tabs (as
+	 * pasted from a spreadsheet). All lines or none.
+	 */
+	@PostMapping("/activities/{id}/attendance/bulk")
+	String bulk(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String lines, @RequestParam(defaultValue = "") String reason,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+		java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+		PageActions.run(redirect, "organization.saved", () -> {
+			java.util.List<Attendance.BulkEntry> entries = new java.util.ArrayList<>();
+			java.util.List<org.zhiyuan.shared.FieldProblem> problems = new java.util.ArrayList<>();
+			String[] rows = lines.strip().isEmpty() ? new String[0] : lines.strip().split("\\R");
+			for (int i = 0; i < rows.length; i++) {
+				String[] cells = rows[i].split("[,，\\t]");
+				try {
+					java.util.UUID volunteer = this.volunteers.findByNumber(cells[0].strip())
+						.map(org.zhiyuan.volunteer.VolunteerView::id)
+						.orElseThrow(() -> new IllegalArgumentException("unknown volunteer"));
+					entries.add(new Attendance.BulkEntry(volunteer,
+							java.time.LocalDateTime.parse(cells[1].strip(), format).atZone(china).toOffsetDateTime(),
+							java.time.LocalDateTime.parse(cells[2].strip(), format).atZone(china).toOffsetDateTime()));
+				}
+				catch (RuntimeException ex) {
+					problems.add(new org.zhiyuan.shared.FieldProblem("entries[" + i + "]", "validation.attendance.line",
+							i + 1));
+				}
+			}
+			if (!problems.isEmpty()) {
+				throw ProblemException.invalid(problems);
+			}
+			this.attendance.bulkEntry(actor, id, entries, reason);
+		});
+		return "redirect:/activities/" + id + "/checkin-screen";
 	}
 
 	/** The organizer enters a check-in or check-out by hand, with a reason. */

@@ -146,6 +146,7 @@ class ServiceRecordPageController {
 		model.addAttribute("regionCode", regionCode);
 		if (regionCode != null && !regionCode.isBlank()) {
 			model.addAttribute("report", this.records.verifyAll(actor, regionCode.strip()));
+			model.addAttribute("overdue", this.records.overdueInRegion(actor, regionCode.strip()));
 		}
 		else if (actor.readableRegions().isEmpty()) {
 			throw ProblemException.forbidden("problem.forbidden.region");

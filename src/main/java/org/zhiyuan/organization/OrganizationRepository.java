@@ -218,17 +218,17 @@ class OrganizationRepository {
 			.param("statuses", statuses.stream().map(Enum::name).toList())
 			.query(Long.class)
 			.single();
-		List<Member> items = this.jdbc
-			.sql("SELECT m.volunteer_id, v.volunteer_number, v.name, v.phone, m.member_role, m.status, m.requested_at,"
-					+ " m.joined_at FROM organization_member m JOIN volunteer v ON v.id = m.volunteer_id"
-					+ " WHERE m.organization_id = :org AND m.status IN (:statuses)"
-					+ " ORDER BY m.member_role, m.requested_at, m.volunteer_id LIMIT :limit OFFSET :offset")
+		List<Member> items = this.jdbc.sql(
+				"SELECT m.volunteer_id, v.volunteer_number, v.name, v.id_number_masked, v.phone, m.member_role, m.status, m.requested_at,"
+						+ " m.joined_at FROM organization_member m JOIN volunteer v ON v.id = m.volunteer_id"
+						+ " WHERE m.organization_id = :org AND m.status IN (:statuses)"
+						+ " ORDER BY m.member_role, m.requested_at, m.volunteer_id LIMIT :limit OFFSET :offset")
 			.param("org", organizationId)
 			.param("statuses", statuses.stream().map(Enum::name).toList())
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query((rs, row) -> new Member(rs.getObject("volunteer_id", UUID.class), rs.getString("volunteer_number"),
-					rs.getString("name"), PhoneNumbers.mask(rs.getString("phone")),
+					rs.getString("name"), rs.getString("id_number_masked"), PhoneNumbers.mask(rs.getString("phone")),
 					MemberRole.valueOf(rs.getString("member_role")), MemberStatus.valueOf(rs.getString("status")),
 					rs.getObject("requested_at", OffsetDateTime.class),
 					rs.getObject("joined_at", OffsetDateTime.class)))

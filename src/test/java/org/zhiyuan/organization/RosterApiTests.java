@@ -38,17 +38,18 @@ class RosterApiTests extends ApiTestSupport {
 		assertThat(roster.headers().firstValue("Content-Type"))
 			.hasValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		List<List<String>> rows = rows(roster.body());
-		assertThat(rows.get(0)).containsExactly("姓名", "志愿者编号", "手机（部分隐藏）", "角色", "加入时间");
+		assertThat(rows.get(0)).containsExactly("姓名", "志愿者编号", "证件号码（部分隐藏）", "手机（部分隐藏）", "角色", "加入时间");
 		assertThat(rows).hasSize(3);
 		List<String> memberRow = rows.stream()
-			.filter((row) -> row.get(2).equals(PhoneNumbers.mask(member.username())))
+			.filter((row) -> row.get(3).equals(PhoneNumbers.mask(member.username())))
 			.findFirst()
 			.orElseThrow();
 		assertThat(memberRow.get(0)).isEqualTo("测试志愿者");
 		assertThat(memberRow.get(1)).hasSize(18).startsWith("110105");
-		assertThat(memberRow.get(3)).isEqualTo("成员");
-		assertThat(memberRow.get(4)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
-		assertThat(rows).extracting((row) -> row.get(3)).contains("管理员");
+		assertThat(memberRow.get(2)).endsWith(member.idNumber().substring(14)).contains("*");
+		assertThat(memberRow.get(4)).isEqualTo("成员");
+		assertThat(memberRow.get(5)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+		assertThat(rows).extracting((row) -> row.get(4)).contains("管理员");
 		assertThat(String.join("|", rows.stream().map((row) -> String.join("|", row)).toList()))
 			.doesNotContain(member.idNumber(), team.admin().idNumber(), member.username(), team.admin().username());
 	}

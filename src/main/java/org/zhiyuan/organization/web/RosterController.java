@@ -44,7 +44,7 @@ class RosterController {
 	private static final MediaType XLSX = MediaType
 		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-	private static final String[] HEADER = { "姓名", "志愿者编号", "手机（部分隐藏）", "角色", "加入时间" };
+	private static final String[] HEADER = { "姓名", "志愿者编号", "证件号码（部分隐藏）", "手机（部分隐藏）", "角色", "加入时间" };
 
 	// The sheet is written in Chinese throughout, whatever the caller's language.
 	private static final Locale SHEET_LOCALE = Locale.SIMPLIFIED_CHINESE;
@@ -87,7 +87,8 @@ class RosterController {
 				page = this.organizations.members(actor, id, MemberStatus.ACTIVE,
 						PageQuery.of(number++, PageQuery.MAX_SIZE));
 				for (Member member : page.items()) {
-					row(sheet, index++, member.name(), member.volunteerNumber(), member.phoneMasked(),
+					row(sheet, index++, member.name(), member.volunteerNumber(), member.idNumberMasked(),
+							member.phoneMasked(),
 							this.messages.getMessage("memberRole." + member.role().name(), null, SHEET_LOCALE),
 							joined(member.joinedAt()));
 				}

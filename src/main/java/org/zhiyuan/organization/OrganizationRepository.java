@@ -27,7 +27,8 @@ class OrganizationRepository {
 	private static final String VIEW = "SELECT o.id, o.name, o.org_type, o.credit_code, o.region_code, o.parent_id,"
 			+ " p.name AS parent_name, o.status, o.contact_name, o.contact_phone, o.description, o.applied_at,"
 			+ " o.applicant_account_id, (SELECT COUNT(*) FROM organization_member m WHERE m.organization_id = o.id"
-			+ " AND m.status = 'ACTIVE') AS member_count FROM organization o LEFT JOIN organization p ON p.id = o.parent_id";
+			+ " AND m.status = 'ACTIVE') AS member_count, o.successor_id, s.name AS successor_name FROM organization o"
+			+ " LEFT JOIN organization p ON p.id = o.parent_id LEFT JOIN organization s ON s.id = o.successor_id";
 
 	private final JdbcClient jdbc;
 
@@ -267,6 +268,23 @@ class OrganizationRepository {
 			.toList();
 	}
 
+	void setSuccessor(UUID id, UUID successorId) {
+		this.jdbc.sql("UPDATE organization SET successor_id = :successor WHERE id = :id")
+			.param("id", id)
+			.param("successor", successorId)
+			.update();
+	}
+
+	/**
+	 * Every organization's parent, successor and status: the certification graph, small.
+	 */
+	List<Lineage> lineage() {
+		return this.jdbc.sql("SELECT id, parent_id, successor_id, status FROM organization")
+			.query((rs, n) -> new Lineage(rs.getObject("id", UUID.class), rs.getObject("parent_id", UUID.class),
+					rs.getObject("successor_id", UUID.class), OrganizationStatus.valueOf(rs.getString("status"))))
+			.list();
+	}
+
 	private Stored stored(ResultSet rs, int row) throws SQLException {
 		UUID id = rs.getObject("id", UUID.class);
 		List<ServiceField> fields = this.jdbc
@@ -280,7 +298,8 @@ class OrganizationRepository {
 				rs.getString("region_code"), rs.getObject("parent_id", UUID.class), rs.getString("parent_name"),
 				OrganizationStatus.valueOf(rs.getString("status")), fields, rs.getString("contact_name"),
 				PhoneNumbers.mask(phone), rs.getString("description"), rs.getLong("member_count"),
-				rs.getObject("applied_at", OffsetDateTime.class));
+				rs.getObject("applied_at", OffsetDateTime.class), rs.getObject("successor_id", UUID.class),
+				rs.getString("successor_name"));
 		return new Stored(view, rs.getObject("applicant_account_id", UUID.class), phone);
 	}
 
@@ -290,6 +309,10 @@ class OrganizationRepository {
 
 	/** A row with what only the module itself may see. */
 	record Stored(OrganizationView view, UUID applicantAccountId, String contactPhone) {
+
+	}
+
+	record Lineage(UUID id, UUID parentId, UUID successorId, OrganizationStatus status) {
 
 	}
 

@@ -11,7 +11,8 @@ import org.zhiyuan.shared.ServiceField;
  */
 public record OrganizationView(UUID id, String name, OrganizationType type, String creditCode, String regionCode,
 		UUID parentId, String parentName, OrganizationStatus status, List<ServiceField> fields, String contactName,
-		String contactPhoneMasked, String description, long memberCount, OffsetDateTime appliedAt) {
+		String contactPhoneMasked, String description, long memberCount, OffsetDateTime appliedAt, UUID successorId,
+		String successorName) {
 
 	public boolean isActive() {
 		return this.status == OrganizationStatus.ACTIVE;

@@ -225,9 +225,75 @@ public class Organizations {
 
 	@Transactional
 	public OrganizationView close(Actor actor, UUID id, String reason) {
-		return transition(actor, id, OrganizationEventKind.CLOSED, requireReason(reason),
+		return close(actor, id, reason, null);
+	}
+
+	/**
+	 * Closes (dissolves) an organization. When it merged into another, that successor
+	 * certifies its volunteers' records from then on; without one, its parent does.
+	 */
+	@Transactional
+	public OrganizationView close(Actor actor, UUID id, String reason, UUID successorId) {
+		String checkedReason = requireReason(reason);
+		if (successorId != null) {
+			Stored successor = this.organizations.find(successorId)
+				.filter((found) -> found.view().isActive() && !found.view().id().equals(id))
+				.orElseThrow(() -> ProblemException
+					.invalid(List.of(new FieldProblem("successorId", "organization.successorInvalid"))));
+			this.accessPolicy.requireOperatorOf(actor, successor.view().regionCode());
+		}
+		OrganizationView closed = transition(actor, id, OrganizationEventKind.CLOSED, checkedReason,
 				EnumSet.of(OrganizationStatus.ACTIVE, OrganizationStatus.SUSPENDED, OrganizationStatus.PENDING),
 				OrganizationStatus.CLOSED, false);
+		if (successorId == null) {
+			return closed;
+		}
+		this.organizations.setSuccessor(id, successorId);
+		return require(id).view();
+	}
+
+	/**
+	 * The organization that certifies the records an organization made (谁记录谁证明): the
+	 * organization itself while it exists; once closed, its successor, else its parent,
+	 * following further closures. Empty when nobody is left to certify.
+	 */
+	public Optional<UUID> certifierOf(UUID organizationId) {
+		return certifierOf(organizationId, lineage());
+	}
+
+	/**
+	 * The organizations whose records the given organization certifies: itself, and every
+	 * closed organization whose records fall to it.
+	 */
+	public Set<UUID> certifiedBy(UUID certifierId) {
+		java.util.Map<UUID, OrganizationRepository.Lineage> lineage = lineage();
+		Set<UUID> certified = new java.util.HashSet<>();
+		for (UUID id : lineage.keySet()) {
+			if (certifierOf(id, lineage).filter(certifierId::equals).isPresent()) {
+				certified.add(id);
+			}
+		}
+		return certified;
+	}
+
+	private java.util.Map<UUID, OrganizationRepository.Lineage> lineage() {
+		java.util.Map<UUID, OrganizationRepository.Lineage> byId = new java.util.HashMap<>();
+		this.organizations.lineage().forEach((row) -> byId.put(row.id(), row));
+		return byId;
+	}
+
+	private static Optional<UUID> certifierOf(UUID organizationId,
+			java.util.Map<UUID, OrganizationRepository.Lineage> lineage) {
+		Set<UUID> seen = new java.util.HashSet<>();
+		OrganizationRepository.Lineage current = lineage.get(organizationId);
+		while (current != null && seen.add(current.id())) {
+			if (current.status() != OrganizationStatus.CLOSED) {
+				return Optional.of(current.id());
+			}
+			UUID next = (current.successorId() != null) ? current.successorId() : current.parentId();
+			current = (next != null) ? lineage.get(next) : null;
+		}
+		return Optional.empty();
 	}
 
 	/**

@@ -118,6 +118,17 @@ class ServiceRecordRepository {
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
+	List<ServiceRecordView> inPeriod(UUID volunteerId, OffsetDateTime from, OffsetDateTime until) {
+		return this.jdbc
+			.sql(VIEW + " WHERE r.volunteer_id = :volunteer AND r.started_at >= :from AND r.started_at < :until"
+					+ " ORDER BY r.started_at, r.sequence")
+			.param("volunteer", volunteerId)
+			.param("from", from)
+			.param("until", until)
+			.query(ServiceRecordRepository::view)
+			.list();
+	}
+
 	BigDecimal totalOf(UUID volunteerId) {
 		return this.jdbc
 			.sql("SELECT COALESCE(SUM(effective_hours), 0) FROM service_record WHERE volunteer_id = :volunteer")

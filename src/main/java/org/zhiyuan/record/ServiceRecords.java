@@ -196,6 +196,17 @@ public class ServiceRecords {
 	}
 
 	/** One record, for those who may read its volunteer's records. */
+	/**
+	 * A volunteer's records that started on the given days (China time), oldest first,
+	 * for certificates; the caller has authorized the read.
+	 */
+	public List<ServiceRecordView> recordsForCertificate(UUID volunteerId, java.time.LocalDate from,
+			java.time.LocalDate to) {
+		java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+		return this.records.inPeriod(volunteerId, from.atStartOfDay(china).toOffsetDateTime(),
+				to.plusDays(1).atStartOfDay(china).toOffsetDateTime());
+	}
+
 	public ServiceRecordView view(Actor actor, UUID recordId) {
 		ServiceRecordView record = this.records.view(recordId)
 			.orElseThrow(() -> ProblemException.notFound("RECORD_NOT_FOUND", "record.notFound"));

@@ -40,17 +40,18 @@ class SecurityConfiguration {
 	/** API paths anyone may call; everything else under /api needs a token. */
 	private static final String[] PUBLIC_API_GETS = { "/api/v1/regions", "/api/v1/regions/**", "/api/v1/organizations",
 			"/api/v1/organizations/*", "/api/v1/organizations/*/activities", "/api/v1/activities",
-			"/api/v1/activities/*", "/api/v1/projects" };
+			"/api/v1/activities/*", "/api/v1/projects", "/api/v1/certificates/*/verification" };
 
 	/** Under the public patterns above, but only for signed-in callers. */
 	private static final String[] PRIVATE_API_GETS = { "/api/v1/organizations/mine", "/api/v1/organizations/supervised",
 			"/api/v1/organizations/import-template.xlsx" };
 
-	private static final String[] PUBLIC_API_POSTS = { "/api/v1/auth/token", "/api/v1/volunteers" };
+	private static final String[] PUBLIC_API_POSTS = { "/api/v1/auth/token", "/api/v1/volunteers",
+			"/api/v1/certificates/verification" };
 
 	private static final String[] PUBLIC_PAGES = { "/", "/login", "/error", "/regions", "/regions/**", "/about",
-			"/register", "/privacy", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs",
-			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+			"/register", "/privacy", "/verify", "/verify/**", "/webjars/**", "/css/**", "/js/**", "/img/**",
+			"/favicon.ico", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
 
 	/** Pages under the public patterns below that still need a signed-in caller. */
 	private static final String[] PRIVATE_PAGES = { "/organizations/apply", "/organizations/mine",

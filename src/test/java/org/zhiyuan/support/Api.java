@@ -81,6 +81,12 @@ public final class Api {
 	/** Posts a multipart form with one file part and plain fields. */
 	public Response postMultipart(String path, String fileField, String fileName, byte[] bytes,
 			Map<String, String> fields) {
+		return multipart("POST", path, fileField, fileName, bytes, fields);
+	}
+
+	/** Sends a multipart form with one file part and plain fields, with any method. */
+	public Response multipart(String method, String path, String fileField, String fileName, byte[] bytes,
+			Map<String, String> fields) {
 		String boundary = "zhiyuan-" + System.nanoTime();
 		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
 		java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
@@ -97,7 +103,7 @@ public final class Api {
 		}
 		body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
 		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+			.method(method, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
 	/**
@@ -149,6 +155,23 @@ public final class Api {
 		return as(response.json().get("accessToken").asString());
 	}
 
+	/** Downloads a binary body, such as a PDF. */
+	public Download download(String path) {
+		try {
+			HttpResponse<byte[]> response = this.client.send(request(path).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			return new Download(response.statusCode(), response.body(),
+					response.headers().firstValue("Content-Type").orElse(""));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private HttpRequest.Builder request(String path) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(30))
@@ -175,6 +198,11 @@ public final class Api {
 
 	private static String encode(String value) {
 		return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/** A binary response. */
+	public record Download(int status, byte[] body, String contentType) {
+
 	}
 
 	/** A response with its body as text and, on demand, as JSON. */

@@ -77,6 +77,17 @@ public class Fixtures {
 		return new Team(organization.id(), admin);
 	}
 
+	/** An active organization under a parent organization, with its admin. */
+	public Team anActiveTeamUnder(UUID parentId, String regionCode) {
+		Person admin = aVolunteerIn(regionCode);
+		OrganizationView organization = this.organizations.apply(actorOf(admin),
+				new NewOrganization("测试下级服务队" + uniqueUsername(""), OrganizationType.COMMUNITY_TEAM, null, regionCode,
+						parentId, List.of(ServiceField.ELDERLY_CARE), null, null, null));
+		Actor operator = new Actor(UUID.randomUUID(), "op", "op", Set.of(Grant.operatorOf(Regions.NATIONAL)));
+		this.organizations.approve(operator, organization.id());
+		return new Team(organization.id(), admin);
+	}
+
 	/**
 	 * Many adult volunteers at once, written straight to the tables with one shared
 	 * password hash: for load and concurrency tests, where registering each through the

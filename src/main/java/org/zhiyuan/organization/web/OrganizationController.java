@@ -123,8 +123,8 @@ class OrganizationController {
 	@PostMapping("/{id}/close")
 	@Operation(summary = "Close an organization for good (exit, operator of its region)")
 	StatusResponse close(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@Valid @RequestBody ReasonRequest request) {
-		return StatusResponse.of(this.organizations.close(actor, id, request.reason()));
+			@Valid @RequestBody CloseRequest request) {
+		return StatusResponse.of(this.organizations.close(actor, id, request.reason(), request.successorId()));
 	}
 
 	@GetMapping("/{id}/history")
@@ -176,6 +176,14 @@ class OrganizationController {
 	}
 
 	record ReasonRequest(@NotNull @Size(max = 500) String reason) {
+
+	}
+
+	/**
+	 * Closing may name the successor that certifies the organization's records from now
+	 * on.
+	 */
+	record CloseRequest(@NotNull @Size(max = 500) String reason, UUID successorId) {
 
 	}
 

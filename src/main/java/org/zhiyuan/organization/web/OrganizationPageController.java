@@ -117,6 +117,14 @@ class OrganizationPageController {
 		boolean overseer = this.accessPolicy.oversees(actor, organization.regionCode());
 		model.addAttribute("isAdmin", admin);
 		model.addAttribute("isOperator", operator);
+		if (operator && organization.status() != OrganizationStatus.CLOSED) {
+			model.addAttribute("successorCandidates",
+					this.organizations.search(organization.regionCode(), null, PageQuery.of(0, 100))
+						.items()
+						.stream()
+						.filter((candidate) -> !candidate.id().equals(id) && candidate.isActive())
+						.toList());
+		}
 		if (admin || overseer) {
 			model.addAttribute("members",
 					this.organizations.members(actor, id, MemberStatus.ACTIVE, PageQuery.of(0, 200)));
@@ -172,7 +180,7 @@ class OrganizationPageController {
 	@PostMapping("/organizations/{id}/supervision")
 	String supervise(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String reason,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) UUID successorId, RedirectAttributes redirect) {
 		return act(redirect, id, "organization.saved", () -> {
 			switch (action) {
 				case "approve" -> this.organizations.approve(actor, id);
@@ -180,7 +188,7 @@ class OrganizationPageController {
 				case "warn" -> this.organizations.warn(actor, id, reason);
 				case "suspend" -> this.organizations.suspend(actor, id, reason);
 				case "reinstate" -> this.organizations.reinstate(actor, id, reason);
-				case "close" -> this.organizations.close(actor, id, reason);
+				case "close" -> this.organizations.close(actor, id, reason, successorId);
 				default -> throw ProblemException.invalid(List.of(new FieldProblem("action", "validation.required")));
 			}
 		});

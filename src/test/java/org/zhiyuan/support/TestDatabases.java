@@ -36,17 +36,8 @@ public final class TestDatabases {
 
 	public static void register(DynamicPropertyRegistry registry) {
 		if (isPostgres()) {
-			Server server = postgres();
-			String schema = "zy_test_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
-			try (Connection connection = DriverManager.getConnection(server.url(), server.user(), server.password());
-					Statement statement = connection.createStatement()) {
-				statement.execute("CREATE SCHEMA " + schema);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException("Cannot create a test schema on PostgreSQL at " + server.url(), ex);
-			}
-			String separator = server.url().contains("?") ? "&" : "?";
-			registry.add("spring.datasource.url", () -> server.url() + separator + "currentSchema=" + schema);
+			Server server = newPostgresSchema();
+			registry.add("spring.datasource.url", server::url);
 			registry.add("spring.datasource.username", server::user);
 			registry.add("spring.datasource.password", server::password);
 		}
@@ -60,6 +51,26 @@ public final class TestDatabases {
 				throw new IllegalStateException("Cannot create a data directory for H2", ex);
 			}
 		}
+	}
+
+	/**
+	 * A fresh, empty schema on the test PostgreSQL (the server at
+	 * {@code ZHIYUAN_TEST_PG_URL}, else the embedded one, started on first use): a JDBC
+	 * URL that selects it, with the user and password.
+	 * @throws IllegalStateException when PostgreSQL cannot be started or reached
+	 */
+	public static Server newPostgresSchema() {
+		Server server = postgres();
+		String schema = "zy_test_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
+		try (Connection connection = DriverManager.getConnection(server.url(), server.user(), server.password());
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA " + schema);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot create a test schema on PostgreSQL at " + server.url(), ex);
+		}
+		String separator = server.url().contains("?") ? "&" : "?";
+		return new Server(server.url() + separator + "currentSchema=" + schema, server.user(), server.password());
 	}
 
 	private static synchronized Server postgres() {
@@ -98,7 +109,8 @@ public final class TestDatabases {
 		return (value != null) ? value : fallback;
 	}
 
-	record Server(String url, String user, String password) {
+	/** Where a test database is, and how to sign in to it. */
+	public record Server(String url, String user, String password) {
 
 	}
 

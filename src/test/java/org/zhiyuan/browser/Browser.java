@@ -167,6 +167,18 @@ final class Browser implements AutoCloseable {
 			.equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
 	}
 
+	/**
+	 * Fetches a path with the page's own session, as a link would, and tells the status
+	 * and content type: a download that a headless browser would otherwise save unseen.
+	 */
+	String fetchStatusAndType(String path) {
+		Object result = ((JavascriptExecutor) this.driver)
+			.executeAsyncScript("const done = arguments[arguments.length - 1];"
+					+ "fetch(arguments[0]).then((r) => done(r.status + ' ' + r.headers.get('content-type')))"
+					+ ".catch((e) => done('failed ' + e));", path);
+		return String.valueOf(result);
+	}
+
 	String path() {
 		return java.net.URI.create(this.driver.getCurrentUrl()).getPath();
 	}

@@ -273,11 +273,26 @@ class CoreLoopBrowserTests extends ApiTestSupport {
 	 * page confirms it.
 	 */
 	private void certificateSteps(Person volunteer) {
-		// TODO: when the certificate pages exist: on the volunteer's certificate list
-		// (/me/certificates) issue and download a certificate (application/pdf), then
-		// open
-		// the public verification page (/certificates/{number}) signed out, and check the
-		// masked name and the total hours it shows; screenshot both.
+		browser.open("/me/certificates");
+		shot("certificates");
+		browser.clickAndWaitForNextPage(By.cssSelector("#issue-form button[type=submit]"));
+		browser.waitFor((driver) -> !driver.findElements(By.id("issued-certificate")).isEmpty());
+		String notice = browser.visible(By.id("issued-certificate")).getText();
+		java.util.regex.Matcher found = java.util.regex.Pattern.compile("ZY-\\d{4}(-[0-9A-Z]{4}){3}").matcher(notice);
+		assertThat(found.find()).as("certificate number in: " + notice).isTrue();
+		String number = found.group();
+		assertThat(browser.visible(By.id("certificates")).getText()).contains(number, "1.00",
+				text("certificate.valid"));
+		shot("certificate-issued");
+		assertThat(browser.fetchStatusAndType("/certificates/" + number + "/pdf")).isEqualTo("200 application/pdf");
+
+		browser.forgetVisitor();
+		browser.open("/verify/" + number + (this.flow.isEnglish() ? "?lang=en" : ""));
+		assertThat(browser.visible(By.id("verify-status")).getText()).isEqualTo(text("certificate.verify.valid"));
+		assertThat(browser.visible(By.id("verify-name")).getText()).isEqualTo("王*雨");
+		assertThat(browser.visible(By.id("verify-hours")).getText()).contains("1.00");
+		assertThat(browser.visible(By.tagName("main")).getText()).doesNotContain("王小雨", volunteer.idNumber());
+		shot("certificate-verified");
 	}
 
 	/** The activity under way: it began an hour ago (the clock is moved, not waited). */

@@ -429,6 +429,9 @@ public class Activities {
 		if (a.risksAndProtections() != null && a.risksAndProtections().length() > 2000) {
 			problems.add(new FieldProblem("risksAndProtections", "validation.text2000"));
 		}
+		if (a.contactName() != null && a.contactName().length() > 50) {
+			problems.add(new FieldProblem("contactName", "validation.text50"));
+		}
 		if (a.contactPhone() != null && !a.contactPhone().isBlank()
 				&& !PhoneNumbers.isMainlandMobile(PhoneNumbers.normalize(a.contactPhone()))) {
 			problems.add(new FieldProblem("contactPhone", "validation.phone"));

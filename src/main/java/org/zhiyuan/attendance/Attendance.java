@@ -204,9 +204,12 @@ public class Attendance {
 		else {
 			for (int i = 0; i < entries.size(); i++) {
 				BulkEntry entry = entries.get(i);
-				if (entry.volunteerId() == null || entry.checkedInAt() == null || entry.checkedOutAt() == null
-						|| !entry.checkedOutAt().isAfter(entry.checkedInAt())) {
+				if (entry == null || entry.volunteerId() == null || entry.checkedInAt() == null
+						|| entry.checkedOutAt() == null || !entry.checkedOutAt().isAfter(entry.checkedInAt())) {
 					problems.add(new FieldProblem("entries[" + i + "]", "validation.attendance.entry"));
+				}
+				else if (!isPlausible(activity, entry.checkedInAt()) || !isPlausible(activity, entry.checkedOutAt())) {
+					problems.add(new FieldProblem("entries[" + i + "]", "validation.attendance.time"));
 				}
 				else if (!this.signups.isApproved(entry.volunteerId(), activityId)) {
 					problems.add(new FieldProblem("entries[" + i + "].volunteerId", "attendance.notSignedUp"));
@@ -350,10 +353,18 @@ public class Attendance {
 	}
 
 	private static void checkManualTime(ActivityView activity, OffsetDateTime time, String field) {
-		if (time.isAfter(now().plusMinutes(5)) || time.isBefore(activity.startsAt().minus(EARLY))
-				|| time.isAfter(activity.endsAt().plusHours(12))) {
+		if (!isPlausible(activity, time)) {
 			throw ProblemException.invalid(List.of(new FieldProblem(field, "validation.attendance.time")));
 		}
+	}
+
+	/**
+	 * Whether a time entered by hand can be one of the activity's: from an hour before
+	 * its start to 12 hours after its end, and not in the future.
+	 */
+	private static boolean isPlausible(ActivityView activity, OffsetDateTime time) {
+		return !time.isAfter(now().plusMinutes(5)) && !time.isBefore(activity.startsAt().minus(EARLY))
+				&& !time.isAfter(activity.endsAt().plusHours(12));
 	}
 
 	private static String requireReason(String reason) {

@@ -619,12 +619,16 @@ public class ServiceRecords {
 		}
 	}
 
-	/** Within the activity's days (China time), give or take one day. */
+	/**
+	 * Within the activity's days (China time), give or take one day. The request's times
+	 * are compared as instants, never moved into the zone: a time at the edge of what
+	 * {@link OffsetDateTime} holds has no date in China.
+	 */
 	private static boolean withinActivityDays(ActivityView activity, OffsetDateTime start, OffsetDateTime end) {
 		LocalDate first = activity.startsAt().atZoneSameInstant(CHINA).toLocalDate().minusDays(1);
-		LocalDate last = activity.endsAt().atZoneSameInstant(CHINA).toLocalDate().plusDays(1);
-		return !start.atZoneSameInstant(CHINA).toLocalDate().isBefore(first)
-				&& !end.atZoneSameInstant(CHINA).toLocalDate().isAfter(last);
+		LocalDate afterLast = activity.endsAt().atZoneSameInstant(CHINA).toLocalDate().plusDays(2);
+		return !start.toInstant().isBefore(first.atStartOfDay(CHINA).toInstant())
+				&& end.toInstant().isBefore(afterLast.atStartOfDay(CHINA).toInstant());
 	}
 
 	private List<OverdueActivity> overdueOf(List<OverdueActivity> candidates) {

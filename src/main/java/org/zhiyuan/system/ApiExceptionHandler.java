@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zhiyuan.shared.FieldProblem;
@@ -22,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -99,6 +101,15 @@ class ApiExceptionHandler {
 			fields.add(new FieldProblem(pathOf(jackson), "validation.unreadableValue"));
 		}
 		return respond(request, 400, "MALFORMED_REQUEST", "problem.malformed", null, fields);
+	}
+
+	/**
+	 * A query or form the server cannot read (bytes that are no UTF-8), or values the
+	 * firewall refuses when they are read.
+	 */
+	@ExceptionHandler({ InvalidParameterException.class, RequestRejectedException.class })
+	Object unreadableParameters(RuntimeException ex, HttpServletRequest request) {
+		return respond(request, 400, "MALFORMED_REQUEST", "problem.malformed", null, null);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -189,6 +200,9 @@ class ApiExceptionHandler {
 	}
 
 	static boolean isApi(HttpServletRequest request) {
+		if (request.getRequestURI() == null) {
+			return false;
+		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return path.startsWith("/api/") || path.equals("/api");
 	}

@@ -2,6 +2,7 @@ package org.zhiyuan.system;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,25 +46,42 @@ class ProblemResponder {
 
 	void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String key)
 			throws IOException {
-		ProblemDetail problem = this.problems.build(status, code, key, null, List.of(),
-				this.localeResolver.resolveLocale(request));
-		problem.setInstance(URI.create(request.getRequestURI()));
 		if (status == 401) {
 			response.setHeader("WWW-Authenticate", "Bearer");
 		}
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
+		response.getOutputStream().write(json(request, status, code, key).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The problem as JSON text, in the request's language. */
+	String json(HttpServletRequest request, int status, String code, String key) {
+		ProblemDetail problem = this.problems.build(status, code, key, null, List.of(),
+				this.localeResolver.resolveLocale(request));
 		java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
 		body.put("type", problem.getType().toString());
 		body.put("title", problem.getTitle());
 		body.put("status", problem.getStatus());
 		body.put("detail", problem.getDetail());
-		body.put("instance", problem.getInstance().toString());
+		instanceOf(request).ifPresent((instance) -> body.put("instance", instance));
 		if (problem.getProperties() != null) {
 			body.putAll(problem.getProperties());
 		}
-		this.json.writeValue(response.getOutputStream(), body);
+		return this.json.writeValueAsString(body);
+	}
+
+	/**
+	 * The request's path, when it has one that is a valid URI: a request the server
+	 * refused may have neither.
+	 */
+	private static java.util.Optional<String> instanceOf(HttpServletRequest request) {
+		try {
+			return java.util.Optional.ofNullable(request.getRequestURI()).map((uri) -> URI.create(uri).toString());
+		}
+		catch (IllegalArgumentException ex) {
+			return java.util.Optional.empty();
+		}
 	}
 
 	private static String messageKeyFor(AuthenticationException ex) {

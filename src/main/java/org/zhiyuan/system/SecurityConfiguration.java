@@ -26,6 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -60,6 +61,17 @@ class SecurityConfiguration {
 	private static final String[] PUBLIC_PAGE_GETS = { "/organizations", "/organizations/*", "/activities",
 			"/activities/*", "/activities/*/signup-panel", "/organizations/*/activities", "/projects",
 			"/organizations/*/projects" };
+
+	/**
+	 * The default firewall, and query and form values must be storable text as JSON
+	 * strings must ({@link StorableText}).
+	 */
+	@Bean
+	static StrictHttpFirewall firewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedParameterValues(StorableText::isStorable);
+		return firewall;
+	}
 
 	@Bean
 	JwtDecoder jwtDecoder(AccessTokens tokens) {

@@ -153,6 +153,9 @@ public class Volunteers {
 		}
 		checkList(problems, "skills", change.skills(), 30);
 		checkList(problems, "languages", change.languages(), 30);
+		checkEntries(problems, "categories", change.categories());
+		checkEntries(problems, "fields", change.fields());
+		checkEntries(problems, "availability", change.availability());
 		Contact emergency = change.emergencyContact();
 		if (emergency != null && (emergency.name() != null || emergency.phone() != null)) {
 			if (emergency.name() == null || emergency.name().isBlank() || emergency.name().length() > 50) {
@@ -278,6 +281,12 @@ public class Volunteers {
 		if (values != null && (values.size() > MAX_LIST
 				|| values.stream().anyMatch((v) -> v == null || v.isBlank() || v.length() > maxLength))) {
 			problems.add(new FieldProblem(field, "validation.list", MAX_LIST, maxLength));
+		}
+	}
+
+	private static void checkEntries(List<FieldProblem> problems, String field, List<?> values) {
+		if (values != null && values.contains(null)) {
+			problems.add(new FieldProblem(field, "validation.required"));
 		}
 	}
 

@@ -32,6 +32,9 @@ record ApplicationForm(@Size(max = 200) String name, String type, @Size(max = 40
 				if (parsed != null) {
 					parsedFields.add(parsed);
 				}
+				else if (field == null || field.isBlank()) {
+					problems.add(new FieldProblem("fields", "validation.required"));
+				}
 			}
 		}
 		UUID parent = null;

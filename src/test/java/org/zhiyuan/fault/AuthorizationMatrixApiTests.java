@@ -1,0 +1,607 @@
+package org.zhiyuan.fault;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.zhiyuan.activity.Activities;
+import org.zhiyuan.fault.Scene.Activity;
+import org.zhiyuan.fault.Scene.Recorded;
+import org.zhiyuan.notification.Notifications;
+import org.zhiyuan.organization.Organizations;
+import org.zhiyuan.organization.VolunteerImports;
+import org.zhiyuan.support.Api.Response;
+import org.zhiyuan.support.ApiTestSupport;
+import org.zhiyuan.support.Fixtures;
+import org.zhiyuan.support.Fixtures.Person;
+import org.zhiyuan.support.Fixtures.Team;
+import org.zhiyuan.support.Identities;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhiyuan.fault.Caller.ANONYMOUS;
+import static org.zhiyuan.fault.Caller.AUDITOR;
+import static org.zhiyuan.fault.Caller.EVERYONE;
+import static org.zhiyuan.fault.Caller.NATIONAL_OPERATOR;
+import static org.zhiyuan.fault.Caller.OPERATOR;
+import static org.zhiyuan.fault.Caller.OPERATORS;
+import static org.zhiyuan.fault.Caller.ORG_ADMIN;
+import static org.zhiyuan.fault.Caller.OTHER_AUDITOR;
+import static org.zhiyuan.fault.Caller.OTHER_OPERATOR;
+import static org.zhiyuan.fault.Caller.OTHER_ORG_ADMIN;
+import static org.zhiyuan.fault.Caller.OTHER_VOLUNTEER;
+import static org.zhiyuan.fault.Caller.OVERSEERS;
+import static org.zhiyuan.fault.Caller.SIGNED_IN;
+import static org.zhiyuan.fault.Caller.VOLUNTEER;
+import static org.zhiyuan.fault.Caller.VOLUNTEERS;
+import static org.zhiyuan.fault.Scene.REASON;
+import static org.zhiyuan.fault.Scene.REGION;
+import static org.zhiyuan.fault.Scene.STREET;
+
+/**
+ * Every endpoint of the API, called by every kind of {@link Caller} against objects of
+ * organization A in region R1: the calls the table allows succeed, every other call is
+ * refused — 401 without a token, else 403, or 404 where the platform hides that the
+ * object exists — and never succeeds. An endpoint missing from the table fails
+ * {@link #knowsEveryEndpoint}: add its row.
+ * <p>
+ * Allowed writes get an object of their own, so that each allowed caller finds it in the
+ * state the call needs; refused callers share one.
+ */
+class AuthorizationMatrixApiTests extends ApiTestSupport {
+
+	/**
+	 * The volunteer concerned, the admins of the organization, and its region's
+	 * overseers.
+	 */
+	private static final Set<Caller> READERS = EnumSet.of(VOLUNTEER, ORG_ADMIN, OPERATOR, AUDITOR, NATIONAL_OPERATOR);
+
+	/** The organization's admins and its region's overseers. */
+	private static final Set<Caller> INSIDERS = EnumSet.of(ORG_ADMIN, OPERATOR, AUDITOR, NATIONAL_OPERATOR);
+
+	/** The organization's admins and its region's operators. */
+	private static final Set<Caller> MANAGERS = EnumSet.of(ORG_ADMIN, OPERATOR, NATIONAL_OPERATOR);
+
+	private static final Set<Caller> ONLY_ORG_ADMIN = EnumSet.of(ORG_ADMIN);
+
+	private static final Set<Caller> ONLY_VOLUNTEER = EnumSet.of(VOLUNTEER);
+
+	private static final Map<String, Object> AT_THE_SITE = Map.of("lat", 39.9088, "lng", 116.4446, "accuracyMeters",
+			15);
+
+	/** Every endpoint, who may call it, and on what. */
+	private static final List<Case> MATRIX = List.of(
+			// accounts
+			get("/api/v1/accounts/me").allow(SIGNED_IN),
+			post("/api/v1/accounts/me/password")
+				.on((s) -> Target.none()
+					.body(Map.of("currentPassword", Fixtures.PASSWORD, "newPassword", "Changed-pass-2026"))
+					.playedByNewcomers())
+				.allow(SIGNED_IN),
+			post("/api/v1/staff").on((s) -> Target.none().body(staff())).allow(OPERATORS),
+			get("/api/v1/staff").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
+			post("/api/v1/auth/token")
+				.on((s) -> Target.none()
+					.body(Map.of("username", s.volunteer().username(), "password", Fixtures.PASSWORD)))
+				.allow(EVERYONE),
+			// volunteers
+			post("/api/v1/volunteers").on((s) -> Target.none().body(registration())).allow(EVERYONE),
+			get("/api/v1/volunteers").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
+			get("/api/v1/volunteers/me").allow(VOLUNTEERS),
+			get("/api/v1/volunteers/{id}").on(AuthorizationMatrixApiTests::member).allow(READERS),
+			get("/api/v1/volunteers/{id}").named("outside the organization").on((s) -> {
+				Person outsider = s.volunteer();
+				return Target.of("id", outsider.volunteerId()).playing(VOLUNTEER, outsider);
+			}).allow(VOLUNTEER, OPERATOR, AUDITOR, NATIONAL_OPERATOR),
+			get("/api/v1/volunteers/me/profile").allow(VOLUNTEERS),
+			get("/api/v1/volunteers/{id}/profile").on(AuthorizationMatrixApiTests::member).allow(READERS),
+			put("/api/v1/volunteers/me/profile").on((s) -> Target.none().body(profile())).allow(VOLUNTEERS),
+			post("/api/v1/volunteers/me/qualifications")
+				.on((s) -> Target.none().body(Map.of("name", "急救员证", "issuer", "红十字会")))
+				.allow(VOLUNTEERS),
+			delete("/api/v1/volunteers/me/qualifications/{qualificationId}").on((s) -> {
+				Person volunteer = s.volunteer();
+				return Target.of("qualificationId", s.qualification(volunteer)).playing(VOLUNTEER, volunteer);
+			}).allow(ONLY_VOLUNTEER),
+			post("/api/v1/volunteers/me/party-report-ins").on((s) -> Target.none()
+				.body(Map.of("regionCode", STREET, "communityName", "建外街道某社区", "reportedOn",
+						LocalDate.now().minusDays(3).toString())))
+				.allow(VOLUNTEERS),
+			get("/api/v1/volunteers/me/export").allow(VOLUNTEERS),
+			get("/api/v1/volunteers/me/export.xlsx").allow(VOLUNTEERS),
+			post("/api/v1/volunteers/me/deregistration")
+				.on((s) -> Target.none().body(Map.of("password", Fixtures.PASSWORD)).playedByNewcomers())
+				.allow(VOLUNTEERS),
+			get("/api/v1/volunteers/me/records").allow(VOLUNTEERS),
+			get("/api/v1/volunteers/{id}/records").on(AuthorizationMatrixApiTests::member).allow(READERS),
+			get("/api/v1/volunteers/{id}/records/verification").on(AuthorizationMatrixApiTests::member).allow(READERS),
+			get("/api/v1/volunteers/me/signups").allow(VOLUNTEERS),
+			// organizations
+			post("/api/v1/organizations").on((s) -> Target.none().body(application())).allow(SIGNED_IN),
+			get("/api/v1/organizations").allow(EVERYONE),
+			get("/api/v1/organizations/supervised").on((s) -> Target.none().query("regionCode=" + REGION))
+				.allow(OVERSEERS),
+			get("/api/v1/organizations/mine").allow(SIGNED_IN),
+			get("/api/v1/organizations/{id}").on((s) -> organization(s, s.team())).allow(EVERYONE),
+			get("/api/v1/organizations/{id}").named("pending")
+				.on((s) -> application(s.pendingTeam()))
+				.allow(ORG_ADMIN, OPERATOR, AUDITOR, NATIONAL_OPERATOR)
+				.hiddenFromOthers(),
+			post("/api/v1/organizations/{id}/approve").on((s) -> application(s.pendingTeam())).allow(OPERATORS),
+			post("/api/v1/organizations/{id}/reject").on((s) -> application(s.pendingTeam()).body(reason()))
+				.allow(OPERATORS),
+			post("/api/v1/organizations/{id}/warnings").on((s) -> organization(s, s.newTeam()).body(reason()))
+				.allow(OPERATORS),
+			post("/api/v1/organizations/{id}/suspend").on((s) -> organization(s, s.newTeam()).body(reason()))
+				.allow(OPERATORS),
+			post("/api/v1/organizations/{id}/reinstate").on((s) -> application(s.suspendedTeam()).body(reason()))
+				.allow(OPERATORS),
+			post("/api/v1/organizations/{id}/close").on((s) -> organization(s, s.newTeam()).body(reason()))
+				.allow(OPERATORS),
+			get("/api/v1/organizations/{id}/history").on((s) -> organization(s, s.team())).allow(INSIDERS),
+			get("/api/v1/organizations/{id}/members").on((s) -> organization(s, s.team())).allow(INSIDERS),
+			post("/api/v1/organizations/{id}/members")
+				.on((s) -> organization(s, s.team())
+					.body(Map.of("volunteerId", s.volunteer().volunteerId().toString(), "role", "MEMBER")))
+				.allow(MANAGERS),
+			post("/api/v1/organizations/{id}/join-requests").on((s) -> {
+				Team team = s.newTeam();
+				return Target.of("id", team.id()).playing(ORG_ADMIN, team.admin()).playing(VOLUNTEER, s.volunteer());
+			})
+				.allow(VOLUNTEER, OTHER_VOLUNTEER, OTHER_ORG_ADMIN)
+				.deniedAlsoWith(409, "the team's own admin is already a member"),
+			post("/api/v1/organizations/{id}/members/{volunteerId}/approve").on((s) -> joining(s, s.team()))
+				.allow(MANAGERS),
+			post("/api/v1/organizations/{id}/members/{volunteerId}/reject").on((s) -> joining(s, s.team()))
+				.allow(MANAGERS),
+			delete("/api/v1/organizations/{id}/members/{volunteerId}").on((s) -> {
+				Person member = s.memberOf(s.team());
+				return Target.of("id", s.team().id())
+					.and("volunteerId", member.volunteerId())
+					.playing(VOLUNTEER, member);
+			}).allow(VOLUNTEER, ORG_ADMIN, OPERATOR, NATIONAL_OPERATOR),
+			get("/api/v1/organizations/{id}/roster.xlsx").on((s) -> organization(s, s.team())).allow(INSIDERS),
+			get("/api/v1/organizations/import-template.xlsx").allow(SIGNED_IN),
+			post("/api/v1/organizations/{id}/imports")
+				.on((s) -> organization(s, s.team()).body(new Upload(Scene.importTemplate())))
+				.allow(MANAGERS),
+			get("/api/v1/organizations/{id}/imports/{importId}")
+				.on((s) -> organization(s, s.team()).and("importId", s.importOf(s.team())))
+				.allow(MANAGERS),
+			get("/api/v1/organizations/{id}/imports/{importId}/rows")
+				.on((s) -> organization(s, s.team()).and("importId", s.importOf(s.team())))
+				.allow(MANAGERS),
+			get("/api/v1/organizations/{id}/activities").on((s) -> organization(s, s.team())).allow(EVERYONE),
+			get("/api/v1/organizations/{id}/amendments").on((s) -> organization(s, s.team())).allow(INSIDERS),
+			get("/api/v1/organizations/{id}/overdue-records").on((s) -> organization(s, s.team())).allow(INSIDERS),
+			// activities and projects
+			post("/api/v1/activities").on((s) -> Target.none().body(s.activityBody(s.team()))).allow(ONLY_ORG_ADMIN),
+			patch("/api/v1/activities/{id}").on((s) -> activity(s.draft(s.team())).body(Map.of("title", "改期后的助老服务")))
+				.allow(ONLY_ORG_ADMIN),
+			post("/api/v1/activities/{id}/publish").on((s) -> activity(s.draft(s.team()))).allow(ONLY_ORG_ADMIN),
+			post("/api/v1/activities/{id}/cancel").on((s) -> activity(s.recruiting(s.team())).body(reason()))
+				.allow(MANAGERS),
+			post("/api/v1/activities/{id}/archive").on((s) -> activity(s.cancelled(s.team()))).allow(ONLY_ORG_ADMIN),
+			get("/api/v1/activities").allow(EVERYONE),
+			get("/api/v1/activities/{id}").on((s) -> activity(s.recruiting(s.team()))).allow(EVERYONE),
+			get("/api/v1/activities/{id}").named("draft")
+				.on((s) -> activity(s.draft(s.team())))
+				.allow(INSIDERS)
+				.hiddenFromOthers(),
+			post("/api/v1/projects")
+				.on((s) -> Target.none()
+					.body(Map.of("organizationId", s.team().id().toString(), "name", "邻里守望", "field", "ELDERLY_CARE",
+							"level", "COMMUNITY")))
+				.allow(ONLY_ORG_ADMIN),
+			get("/api/v1/projects").allow(EVERYONE),
+			post("/api/v1/projects/{id}/brand")
+				.on((s) -> Target.of("id", s.project(s.team())).body(Map.of("brand", true)))
+				.allow(OPERATORS),
+			// sign-ups
+			post("/api/v1/activities/{id}/signups").on((s) -> {
+				Activity activity = s.recruiting(s.team());
+				return activity(activity).body(Map.of("positionId", activity.positionId().toString()))
+					.playing(VOLUNTEER, s.volunteer());
+			}).allow(VOLUNTEERS),
+			get("/api/v1/signups/{id}").on((s) -> signup(s, s.recruiting(s.team()))).allow(READERS),
+			post("/api/v1/signups/{id}/approve").on((s) -> signup(s, s.recruiting(s.team(), "MANUAL"))).allow(MANAGERS),
+			post("/api/v1/signups/{id}/reject").on((s) -> signup(s, s.recruiting(s.team(), "MANUAL")).body(reason()))
+				.allow(MANAGERS),
+			delete("/api/v1/signups/{id}")
+				.on((s) -> signup(s, s.recruiting(s.team())).query("reason=%E6%95%85%E9%9A%9C"))
+				.allow(VOLUNTEER, ORG_ADMIN, OPERATOR, NATIONAL_OPERATOR),
+			post("/api/v1/signups/{id}/cancel").on((s) -> signup(s, s.recruiting(s.team())).body(reason()))
+				.allow(VOLUNTEER, ORG_ADMIN, OPERATOR, NATIONAL_OPERATOR),
+			get("/api/v1/activities/{id}/signups").on((s) -> activity(s.recruiting(s.team()))).allow(INSIDERS),
+			// attendance
+			post("/api/v1/activities/{id}/checkin-codes").on((s) -> activity(s.running(s.team()))).allow(MANAGERS),
+			post("/api/v1/attendance/check-in").on((s) -> {
+				Activity running = s.running(s.team());
+				return Target.none()
+					.body(Map.of("code", s.checkinCode(running), "location", AT_THE_SITE))
+					.playing(VOLUNTEER, s.signedUp(running));
+			}).allow(ONLY_VOLUNTEER), post("/api/v1/attendance/check-out").on((s) -> {
+				Activity running = s.running(s.team());
+				Person volunteer = s.signedUp(running);
+				s.checkIn(running, volunteer);
+				return Target.none()
+					.body(Map.of("code", s.checkinCode(running), "location", AT_THE_SITE))
+					.playing(VOLUNTEER, volunteer);
+			}).allow(ONLY_VOLUNTEER).deniedAlsoWith(409, "a check-out acts on the caller's own attendance only"),
+			post("/api/v1/activities/{id}/attendance/check-in").on((s) -> {
+				Activity running = s.running(s.team());
+				return activity(running).body(manualEntry(s.signedUp(running)));
+			}).allow(MANAGERS), post("/api/v1/activities/{id}/attendance/check-out").on((s) -> {
+				Activity running = s.running(s.team());
+				Person volunteer = s.signedUp(running);
+				s.checkIn(running, volunteer);
+				return activity(running).body(manualEntry(volunteer));
+			}).allow(MANAGERS), post("/api/v1/activities/{id}/attendance/bulk").on((s) -> {
+				Activity running = s.running(s.team());
+				return activity(running).body(bulkEntry(s.signedUp(running)));
+			}).allow(MANAGERS),
+			get("/api/v1/activities/{id}/attendance").on((s) -> activity(s.running(s.team()))).allow(INSIDERS),
+			// service records
+			post("/api/v1/records")
+				.on((s) -> Target.none().body(s.recordBody(s.finished(s.team()), s.person(VOLUNTEER))))
+				.allow(ONLY_ORG_ADMIN),
+			get("/api/v1/records/{id}").on((s) -> record(s.recorded(s.team()))).allow(READERS),
+			post("/api/v1/records/{id}/amendments")
+				.on((s) -> record(s.recorded(s.team())).body(Map.of("hours", "1.50", "reason", REASON)))
+				.allow(ONLY_VOLUNTEER),
+			get("/api/v1/records/{id}/amendments").on((s) -> record(s.recorded(s.team()))).allow(READERS),
+			post("/api/v1/amendments/{id}/approve").on(AuthorizationMatrixApiTests::amendment).allow(ONLY_ORG_ADMIN),
+			post("/api/v1/amendments/{id}/reject").on(AuthorizationMatrixApiTests::amendment).allow(ONLY_ORG_ADMIN),
+			get("/api/v1/records/verification").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
+			get("/api/v1/records/overdue").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
+			get("/api/v1/regions/{code}/star-thresholds").on((s) -> Target.of("code", STREET)).allow(EVERYONE),
+			put("/api/v1/regions/{code}/star-thresholds")
+				.on((s) -> Target.of("code", STREET)
+					.body(Map.of("hours", List.of("100", "300", "600", "1000", "1500"))))
+				.allow(OPERATORS),
+			// notifications and audit
+			get("/api/v1/notifications").allow(SIGNED_IN), get("/api/v1/notifications/unread-count").allow(SIGNED_IN),
+			post("/api/v1/notifications/{id}/read").on((s) -> {
+				Person volunteer = s.volunteer();
+				return Target.of("id", s.notification(volunteer)).playing(VOLUNTEER, volunteer);
+			}).allow(ONLY_VOLUNTEER), post("/api/v1/notifications/read-all").allow(SIGNED_IN),
+			get("/api/v1/audit-events").allow(OPERATOR, OTHER_OPERATOR, AUDITOR, OTHER_AUDITOR, NATIONAL_OPERATOR),
+			// regions
+			get("/api/v1/regions").allow(EVERYONE),
+			get("/api/v1/regions/{code}").on((s) -> Target.of("code", REGION)).allow(EVERYONE),
+			get("/api/v1/regions/{code}/children").on((s) -> Target.of("code", REGION)).allow(EVERYONE));
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mapping;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Organizations organizations;
+
+	@Autowired
+	Activities activities;
+
+	@Autowired
+	Notifications notifications;
+
+	@Autowired
+	VolunteerImports imports;
+
+	@Test
+	void knowsEveryEndpoint() {
+		Set<String> known = new TreeSet<>();
+		MATRIX.forEach((row) -> known.add(row.endpoint()));
+		Set<String> mapped = ApiEndpoints.of(this.mapping);
+		assertThat(mapped).as("endpoints without a row in the authorization matrix").isSubsetOf(known);
+		assertThat(known).as("rows of the authorization matrix for endpoints that no longer exist").isSubsetOf(mapped);
+	}
+
+	@TestFactory
+	Stream<DynamicTest> onlyTheAllowedCallsSucceed() {
+		Scene scene = new Scene(this.fixtures, this.api, this.jdbc, this.organizations, this.activities,
+				this.notifications, this.imports);
+		return MATRIX.stream().map((row) -> DynamicTest.dynamicTest(row.toString(), () -> check(scene, row)));
+	}
+
+	private void check(Scene scene, Case row) {
+		List<String> failures = new ArrayList<>();
+		Target shared = row.target().apply(scene);
+		boolean sharedUsed = false;
+		List<Caller> order = new ArrayList<>(EnumSet.complementOf(EnumSet.copyOf(row.allowed())));
+		order.addAll(row.allowed());
+		for (Caller caller : order) {
+			boolean allowed = row.allowed().contains(caller);
+			Target target = shared;
+			if (allowed && row.isWrite()) {
+				target = sharedUsed ? row.target().apply(scene) : shared;
+				sharedUsed = true;
+			}
+			Response response = row.exchange(target).send(this.port, token(scene, scene.person(caller, target)));
+			String verdict = verdict(row, caller, allowed, response);
+			if (verdict != null) {
+				failures.add(caller + ": " + verdict + " — " + response.status() + " "
+						+ Exchange.abbreviate(response.body()));
+			}
+		}
+		assertThat(failures).as(row.toString()).isEmpty();
+	}
+
+	private static String verdict(Case row, Caller caller, boolean allowed, Response response) {
+		int status = response.status();
+		if (allowed) {
+			return (status >= 200 && status < 300) ? null : "allowed, but refused";
+		}
+		if (status < 400) {
+			return "must be refused, but succeeded";
+		}
+		Set<Integer> refusals = new TreeSet<>();
+		if (caller == ANONYMOUS) {
+			refusals.add(row.isHidden() ? 404 : 401);
+		}
+		else {
+			refusals.addAll(Set.of(403, 404));
+			refusals.addAll(row.alsoDeniedWith());
+		}
+		if (!refusals.contains(status)) {
+			return "must be refused with one of " + refusals;
+		}
+		String type = response.header("Content-Type");
+		return (type != null && type.startsWith("application/problem+json")) ? null : "refused without problem+json";
+	}
+
+	private static String token(Scene scene, Person person) {
+		return (person != null) ? scene.token(person) : null;
+	}
+
+	// targets
+
+	private static Target member(Scene scene) {
+		return Target.of("id", scene.person(VOLUNTEER).volunteerId());
+	}
+
+	/** An active organization, with its admin and a member in their parts. */
+	private static Target organization(Scene scene, Team team) {
+		if (team.equals(scene.team())) {
+			return Target.of("id", team.id());
+		}
+		return application(team).playing(VOLUNTEER, scene.memberOf(team));
+	}
+
+	/** An organization that takes no members now, with its admin in the part. */
+	private static Target application(Team team) {
+		return Target.of("id", team.id()).playing(ORG_ADMIN, team.admin());
+	}
+
+	/** A volunteer who asked to join the team, in the part of the volunteer. */
+	private static Target joining(Scene scene, Team team) {
+		Person asking = scene.askingToJoin(team);
+		return Target.of("id", team.id()).and("volunteerId", asking.volunteerId()).playing(VOLUNTEER, asking);
+	}
+
+	private static Target activity(Activity activity) {
+		return Target.of("id", activity.id());
+	}
+
+	/** A new volunteer's sign-up for the activity: approved, or pending when manual. */
+	private static Target signup(Scene scene, Activity activity) {
+		Person volunteer = scene.volunteer();
+		return Target.of("id", scene.signUp(activity, volunteer)).playing(VOLUNTEER, volunteer);
+	}
+
+	private static Target record(Recorded record) {
+		return Target.of("id", record.id()).playing(VOLUNTEER, record.volunteer());
+	}
+
+	private static Target amendment(Scene scene) {
+		Recorded record = scene.recorded(scene.team());
+		return Target.of("id", scene.amendment(record)).playing(VOLUNTEER, record.volunteer());
+	}
+
+	// bodies
+
+	private static Map<String, Object> reason() {
+		return Map.of("reason", REASON);
+	}
+
+	private static Map<String, Object> staff() {
+		return Map.of("username", Fixtures.uniqueUsername("audit"), "password", "Staff-pass-2026", "displayName",
+				"故障测试审计员", "role", "AUDITOR", "regionCode", REGION);
+	}
+
+	static Map<String, Object> registration() {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("name", "测试志愿者");
+		body.put("idType", "RESIDENT_ID");
+		body.put("idNumber", Identities.residentIdAged(30));
+		body.put("phone", Identities.phone());
+		body.put("password", Fixtures.PASSWORD);
+		body.put("regionCode", REGION);
+		body.put("skills", List.of("急救"));
+		body.put("consents", Map.of("privacyPolicy", "2026-01", "oath", true));
+		return body;
+	}
+
+	static Map<String, Object> profile() {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("regionCode", REGION);
+		body.put("categories", List.of("COMMUNITY"));
+		body.put("fields", List.of("HEALTH"));
+		body.put("skills", List.of("急救", "手语"));
+		body.put("languages", List.of("普通话"));
+		body.put("availability", List.of("SAT_AM"));
+		body.put("emergencyContact", Map.of("name", "李明", "phone", "13900001111"));
+		return body;
+	}
+
+	static Map<String, Object> application() {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("name", "故障测试服务队" + Fixtures.uniqueUsername(""));
+		body.put("type", "COMMUNITY_TEAM");
+		body.put("regionCode", REGION);
+		body.put("fields", List.of("ELDERLY_CARE"));
+		body.put("contactName", "王芳");
+		body.put("contactPhone", "13900002222");
+		body.put("description", "为社区高龄老人服务。");
+		return body;
+	}
+
+	static Map<String, Object> manualEntry(Person volunteer) {
+		return Map.of("volunteerId", volunteer.volunteerId().toString(), "reason", REASON);
+	}
+
+	static Map<String, Object> bulkEntry(Person volunteer) {
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		return Map.of("reason", REASON, "entries", List.of(Map.of("volunteerId", volunteer.volunteerId().toString(),
+				"checkedInAt", now.minusMinutes(50).toString(), "checkedOutAt", now.minusMinutes(10).toString())));
+	}
+
+	// the table's rows
+
+	private static Case get(String path) {
+		return new Case("GET", path);
+	}
+
+	private static Case post(String path) {
+		return new Case("POST", path);
+	}
+
+	private static Case put(String path) {
+		return new Case("PUT", path);
+	}
+
+	private static Case patch(String path) {
+		return new Case("PATCH", path);
+	}
+
+	private static Case delete(String path) {
+		return new Case("DELETE", path);
+	}
+
+	/** A file to upload as a multipart form, with consent confirmed. */
+	record Upload(byte[] file) {
+
+	}
+
+	/** One row: an endpoint, what it acts on, and who may call it. */
+	static final class Case {
+
+		private final String method;
+
+		private final String pattern;
+
+		private String variant = "";
+
+		private Function<Scene, Target> target = (scene) -> Target.none();
+
+		private Set<Caller> allowed = EnumSet.noneOf(Caller.class);
+
+		private final Set<Integer> alsoDeniedWith = new TreeSet<>();
+
+		private String why = "";
+
+		private boolean hidden;
+
+		Case(String method, String pattern) {
+			this.method = method;
+			this.pattern = pattern;
+		}
+
+		Case named(String name) {
+			this.variant = name;
+			return this;
+		}
+
+		Case on(Function<Scene, Target> what) {
+			this.target = what;
+			return this;
+		}
+
+		Case allow(Set<Caller> callers) {
+			this.allowed = EnumSet.copyOf(callers);
+			return this;
+		}
+
+		Case allow(Caller first, Caller... more) {
+			return allow(EnumSet.of(first, more));
+		}
+
+		/**
+		 * Those not allowed may also get this status, for the reason given: the call acts
+		 * on the caller's own data, and the answer says there is none to act on.
+		 */
+		Case deniedAlsoWith(int status, String reason) {
+			this.alsoDeniedWith.add(status);
+			this.why = reason;
+			return this;
+		}
+
+		/** The object is hidden from those not allowed: 404, also without a token. */
+		Case hiddenFromOthers() {
+			this.hidden = true;
+			return this;
+		}
+
+		String endpoint() {
+			return this.method + " " + this.pattern;
+		}
+
+		boolean isWrite() {
+			return !"GET".equals(this.method);
+		}
+
+		Function<Scene, Target> target() {
+			return this.target;
+		}
+
+		Set<Caller> allowed() {
+			return this.allowed;
+		}
+
+		Set<Integer> alsoDeniedWith() {
+			return this.alsoDeniedWith;
+		}
+
+		boolean isHidden() {
+			return this.hidden;
+		}
+
+		Exchange exchange(Target on) {
+			String path = on.path(this.pattern);
+			Object body = on.body();
+			if (body instanceof Upload upload) {
+				return Exchange.multipart("upload", path, upload.file(), Map.of("consentConfirmed", "true"));
+			}
+			if (body == null) {
+				return Exchange.empty(toString(), this.method, path);
+			}
+			return Exchange.json(toString(), this.method, path, Json.write(body));
+		}
+
+		@Override
+		public String toString() {
+			return endpoint() + (this.variant.isEmpty() ? "" : " (" + this.variant + ")")
+					+ (this.why.isEmpty() ? "" : " [" + this.why + "]");
+		}
+
+	}
+
+}

@@ -1,0 +1,594 @@
+package org.zhiyuan.fault;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.zhiyuan.activity.Activities;
+import org.zhiyuan.fault.Field.Kind;
+import org.zhiyuan.fault.Scene.Activity;
+import org.zhiyuan.fault.Scene.Recorded;
+import org.zhiyuan.notification.Notifications;
+import org.zhiyuan.organization.Organizations;
+import org.zhiyuan.organization.VolunteerImports;
+import org.zhiyuan.support.Api.Response;
+import org.zhiyuan.support.ApiTestSupport;
+import org.zhiyuan.support.Fixtures;
+import org.zhiyuan.support.Fixtures.Person;
+import org.zhiyuan.support.Fixtures.Team;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhiyuan.fault.Caller.ANONYMOUS;
+import static org.zhiyuan.fault.Caller.OPERATOR;
+import static org.zhiyuan.fault.Caller.ORG_ADMIN;
+import static org.zhiyuan.fault.Caller.VOLUNTEER;
+import static org.zhiyuan.fault.Field.code;
+import static org.zhiyuan.fault.Field.coordinate;
+import static org.zhiyuan.fault.Field.date;
+import static org.zhiyuan.fault.Field.decimal;
+import static org.zhiyuan.fault.Field.enumeration;
+import static org.zhiyuan.fault.Field.flag;
+import static org.zhiyuan.fault.Field.id;
+import static org.zhiyuan.fault.Field.integer;
+import static org.zhiyuan.fault.Field.list;
+import static org.zhiyuan.fault.Field.nonNegative;
+import static org.zhiyuan.fault.Field.object;
+import static org.zhiyuan.fault.Field.phone;
+import static org.zhiyuan.fault.Field.region;
+import static org.zhiyuan.fault.Field.text;
+import static org.zhiyuan.fault.Field.time;
+import static org.zhiyuan.fault.Scene.REASON;
+import static org.zhiyuan.fault.Scene.REGION;
+import static org.zhiyuan.fault.Scene.STREET;
+
+/**
+ * Every write endpoint of the API gets a stream of malformed, oversized, wrongly typed
+ * and hostile requests (see {@link Spoiler} and {@link Field}), sent by a caller who may
+ * call it, so that validation and not authorization answers: none may fail with a 5xx,
+ * each must be refused with problem+json and a {@code code}, and the database must not
+ * change (see {@link DatabaseSnapshot} for what is left out). The valid request the
+ * stream is made from is sent last and must succeed, so that the refusals are the spoiled
+ * values' doing. An endpoint missing from the table fails
+ * {@link #knowsEveryWriteEndpoint}: add its row.
+ * <p>
+ * The sample is drawn with a fixed seed ({@code -Dzhiyuan.fault.seed=…} draws another)
+ * and bounded per endpoint ({@code -Dzhiyuan.fault.requests=…}). Background jobs are
+ * paused meanwhile, so that only the requests could change the database.
+ */
+class MalformedInputApiTests extends ApiTestSupport {
+
+	private static final long SEED = Long.getLong("zhiyuan.fault.seed", 20260301L);
+
+	private static final int REQUESTS_PER_ENDPOINT = Integer.getInteger("zhiyuan.fault.requests", 40);
+
+	private static final Map<String, Object> AT_THE_SITE = Map.of("lat", 39.9088, "lng", 116.4446, "accuracyMeters",
+			15);
+
+	private static final Field[] CHECK_IN = { code("code", 100).required(),
+			object("location", coordinate("lat", 90).required(), coordinate("lng", 180).required(),
+					nonNegative("accuracyMeters"))
+				.required() };
+
+	private static final Field[] MANUAL_ENTRY = { id("volunteerId").required(), time("at", Kind.NEAR_TIME),
+			text("reason", 500).required() };
+
+	/** Every write endpoint, who calls it, on what, and the shape of its body. */
+	private static final List<Row> TABLE = List.of(
+			// accounts
+			row("POST /api/v1/auth/token").as(ANONYMOUS)
+				.on((s) -> Target.none()
+					.body(Map.of("username", s.volunteer().username(), "password", Fixtures.PASSWORD)))
+				.body(code("username", 64).required(), text("password", 64).required()),
+			row("POST /api/v1/accounts/me/password").as(VOLUNTEER)
+				.on((s) -> Target.none()
+					.body(Map.of("currentPassword", Fixtures.PASSWORD, "newPassword", "Changed-pass-2026"))
+					.playing(VOLUNTEER, s.volunteer()))
+				.body(code("currentPassword", 128).required(), text("newPassword", 64).required()),
+			row("POST /api/v1/staff").as(OPERATOR)
+				.on((s) -> Target.none()
+					.body(Map.of("username", Fixtures.uniqueUsername("audit"), "password", "Staff-pass-2026",
+							"displayName", "故障测试审计员", "role", "AUDITOR", "regionCode", REGION)))
+				.body(code("username", 64).required(), text("password", 64).required(),
+						text("displayName", 100).required(), enumeration("role").required(),
+						region("regionCode").required()),
+			// volunteers
+			row("POST /api/v1/volunteers").as(ANONYMOUS)
+				.on((s) -> Target.none().body(AuthorizationMatrixApiTests.registration()))
+				.body(text("name", 50).required(), enumeration("idType").required(), code("idNumber", 40).required(),
+						date("birthDate", Kind.DATE), enumeration("gender"), phone("phone").required(),
+						text("password", 64).required(), region("regionCode").required(),
+						list("skills", text("skill", 30).required(), 0, 20),
+						object("consents", code("privacyPolicy", 20).required(), flag("oath").required()).required()),
+			row("PUT /api/v1/volunteers/me/profile").as(VOLUNTEER)
+				.on((s) -> Target.none().body(AuthorizationMatrixApiTests.profile()).playing(VOLUNTEER, s.volunteer()))
+				.body(region("regionCode").required(), list("categories", enumeration("category"), 0, 8),
+						list("fields", enumeration("field"), 0, 14),
+						list("skills", text("skill", 30).required(), 0, 20),
+						list("languages", text("language", 30).required(), 0, 20),
+						list("availability", enumeration("slot"), 0, 21),
+						object("emergencyContact", text("name", 50).required(), phone("phone").required())),
+			row("POST /api/v1/volunteers/me/qualifications").as(VOLUNTEER)
+				.on((s) -> Target.none()
+					.body(Map.of("name", "急救员证", "issuer", "红十字会", "expiresOn",
+							LocalDate.now().plusYears(2).toString()))
+					.playing(VOLUNTEER, s.volunteer()))
+				.body(text("name", 100).required(), text("issuer", 100), date("expiresOn", Kind.DATE)),
+			row("DELETE /api/v1/volunteers/me/qualifications/{qualificationId}").as(VOLUNTEER).on((s) -> {
+				Person volunteer = s.volunteer();
+				return Target.of("qualificationId", s.qualification(volunteer)).playing(VOLUNTEER, volunteer);
+			}),
+			row("POST /api/v1/volunteers/me/party-report-ins").as(VOLUNTEER)
+				.on((s) -> Target.none()
+					.body(Map.of("regionCode", STREET, "communityName", "建外街道某社区", "reportedOn",
+							LocalDate.now().minusDays(3).toString()))
+					.playing(VOLUNTEER, s.volunteer()))
+				.body(region("regionCode").required(), text("communityName", 100).required(),
+						date("reportedOn", Kind.PAST_DATE).required()),
+			row("POST /api/v1/volunteers/me/deregistration").as(VOLUNTEER)
+				.on((s) -> Target.none().body(Map.of("password", Fixtures.PASSWORD)).playing(VOLUNTEER, s.volunteer()))
+				.body(code("password", 128).required()),
+			// organizations
+			row("POST /api/v1/organizations").as(VOLUNTEER)
+				.on((s) -> Target.none()
+					.body(AuthorizationMatrixApiTests.application())
+					.playing(VOLUNTEER, s.volunteer()))
+				.body(text("name", 100).required(), enumeration("type").required(), code("creditCode", 40),
+						region("regionCode").required(), id("parentId"), list("fields", enumeration("field"), 0, 17),
+						text("contactName", 50), phone("contactPhone"), text("description", 2000)),
+			row("POST /api/v1/organizations/{id}/approve").as(OPERATOR)
+				.on((s) -> Target.of("id", s.pendingTeam().id())),
+			row("POST /api/v1/organizations/{id}/reject").as(OPERATOR)
+				.on((s) -> Target.of("id", s.pendingTeam().id()).body(reason()))
+				.body(text("reason", 500).required()),
+			row("POST /api/v1/organizations/{id}/warnings").as(OPERATOR)
+				.on((s) -> Target.of("id", s.newTeam().id()).body(reason()))
+				.body(text("reason", 500).required()),
+			row("POST /api/v1/organizations/{id}/suspend").as(OPERATOR)
+				.on((s) -> Target.of("id", s.newTeam().id()).body(reason()))
+				.body(text("reason", 500).required()),
+			row("POST /api/v1/organizations/{id}/reinstate").as(OPERATOR)
+				.on((s) -> Target.of("id", s.suspendedTeam().id()).body(reason()))
+				.body(text("reason", 500).required()),
+			row("POST /api/v1/organizations/{id}/close").as(OPERATOR)
+				.on((s) -> Target.of("id", s.newTeam().id()).body(reason()))
+				.body(text("reason", 500).required()),
+			row("POST /api/v1/organizations/{id}/members").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.team().id())
+					.body(Map.of("volunteerId", s.volunteer().volunteerId().toString(), "role", "MEMBER")))
+				.body(id("volunteerId").required(), enumeration("role").required()),
+			row("POST /api/v1/organizations/{id}/join-requests").as(VOLUNTEER)
+				.on((s) -> Target.of("id", s.team().id()).playing(VOLUNTEER, s.volunteer())),
+			row("POST /api/v1/organizations/{id}/members/{volunteerId}/approve").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.team().id()).and("volunteerId", s.askingToJoin(s.team()).volunteerId())),
+			row("POST /api/v1/organizations/{id}/members/{volunteerId}/reject").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.team().id()).and("volunteerId", s.askingToJoin(s.team()).volunteerId())),
+			row("DELETE /api/v1/organizations/{id}/members/{volunteerId}").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.team().id()).and("volunteerId", s.memberOf(s.team()).volunteerId())),
+			row("POST /api/v1/organizations/{id}/imports").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.team().id()))
+				.sent((path) -> Exchange.multipart("a filled template", path, Scene.importTemplate(),
+						Map.of("consentConfirmed", "true")))
+				.also(MalformedInputApiTests::badUploads),
+			// activities and projects
+			row("POST /api/v1/activities").as(ORG_ADMIN)
+				.on((s) -> Target.none().body(s.activityBody(s.team())))
+				.body(id("organizationId").required(), id("projectId"), text("title", 100).required(),
+						text("description", 4000).required(), enumeration("category").required(),
+						region("regionCode").required(), text("address", 200).required(),
+						object("location", coordinate("lat", 90).required(), coordinate("lng", 180).required()),
+						integer("geofenceMeters", 50, 5000), time("startsAt", Kind.FUTURE_TIME).required(),
+						time("endsAt", Kind.FUTURE_TIME).required(),
+						list("positions",
+								object("position", text("name", 60).required(),
+										integer("capacity", 1, 100_000).required(), integer("minAge", 14, 100),
+										integer("maxAge", 14, 100),
+										list("qualifications", text("qualification", 100).required(), 0, 10)),
+								1, 50)
+							.required(),
+						enumeration("approval"), time("signupDeadline", Kind.FUTURE_TIME), flag("waitlist"),
+						enumeration("riskLevel"), flag("timeBankEligible"), enumeration("recruitmentMode"),
+						text("risksAndProtections", 2000), text("contactName", 50), phone("contactPhone")),
+			row("PATCH /api/v1/activities/{id}").as(ORG_ADMIN)
+				.on((s) -> activityChange(s.draft(s.team())))
+				.body(text("title", 100), text("description", 4000), text("address", 200),
+						object("location", coordinate("lat", 90).required(), coordinate("lng", 180).required()),
+						integer("geofenceMeters", 50, 5000), time("startsAt", Kind.FUTURE_TIME),
+						time("endsAt", Kind.FUTURE_TIME), time("signupDeadline", Kind.FUTURE_TIME),
+						text("risksAndProtections", 2000), text("contactName", 50), phone("contactPhone"),
+						list("capacities",
+								object("capacity", id("positionId").required(),
+										integer("capacity", 1, 100_000).required()),
+								0, 100)),
+			row("POST /api/v1/activities/{id}/publish").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.draft(s.team()).id())),
+			row("POST /api/v1/activities/{id}/cancel").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.recruiting(s.team()).id()).body(reason()))
+				.body(text("reason", 500).required()),
+			row("POST /api/v1/activities/{id}/archive").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.cancelled(s.team()).id())),
+			row("POST /api/v1/projects").as(ORG_ADMIN)
+				.on((s) -> Target.none()
+					.body(Map.of("organizationId", s.team().id().toString(), "name", "邻里守望", "field", "ELDERLY_CARE",
+							"level", "COMMUNITY", "description", "陪伴独居老人。")))
+				.body(id("organizationId").required(), text("name", 100).required(), enumeration("field").required(),
+						enumeration("level").required(), text("description", 2000)),
+			row("POST /api/v1/projects/{id}/brand").as(OPERATOR)
+				.on((s) -> Target.of("id", s.project(s.team())).body(Map.of("brand", true)))
+				.body(flag("brand")),
+			// sign-ups
+			row("POST /api/v1/activities/{id}/signups").as(VOLUNTEER).on((s) -> {
+				Activity activity = s.recruiting(s.team());
+				return Target.of("id", activity.id())
+					.body(Map.of("positionId", activity.positionId().toString()))
+					.playing(VOLUNTEER, s.volunteer());
+			}).body(id("positionId").required()),
+			row("POST /api/v1/signups/{id}/approve").as(ORG_ADMIN)
+				.on((s) -> signup(s, s.recruiting(s.team(), "MANUAL"))),
+			row("POST /api/v1/signups/{id}/reject").as(ORG_ADMIN)
+				.on((s) -> signup(s, s.recruiting(s.team(), "MANUAL")).body(reason()))
+				.optionalBody(text("reason", 500)),
+			row("DELETE /api/v1/signups/{id}").as(VOLUNTEER)
+				.on((s) -> signup(s, s.recruiting(s.team())))
+				.badQueries("reason=" + encode("字".repeat(501)), "reason=a%00b", "reason=%ED%A0%80",
+						"reason=" + encode(Field.SCRIPT.repeat(4000))),
+			row("POST /api/v1/signups/{id}/cancel").as(VOLUNTEER)
+				.on((s) -> signup(s, s.recruiting(s.team())).body(reason()))
+				.body(text("reason", 500)),
+			// attendance
+			row("POST /api/v1/activities/{id}/checkin-codes").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.running(s.team()).id())),
+			row("POST /api/v1/attendance/check-in").as(VOLUNTEER).on((s) -> {
+				Activity running = s.running(s.team());
+				return Target.none()
+					.body(Map.of("code", s.checkinCode(running), "location", AT_THE_SITE))
+					.playing(VOLUNTEER, s.signedUp(running));
+			}).body(CHECK_IN), row("POST /api/v1/attendance/check-out").as(VOLUNTEER).on((s) -> {
+				Activity running = s.running(s.team());
+				Person volunteer = s.signedUp(running);
+				s.checkIn(running, volunteer);
+				return Target.none()
+					.body(Map.of("code", s.checkinCode(running), "location", AT_THE_SITE))
+					.playing(VOLUNTEER, volunteer);
+			}).body(CHECK_IN), row("POST /api/v1/activities/{id}/attendance/check-in").as(ORG_ADMIN).on((s) -> {
+				Activity running = s.running(s.team());
+				return Target.of("id", running.id()).body(AuthorizationMatrixApiTests.manualEntry(s.signedUp(running)));
+			}).body(MANUAL_ENTRY), row("POST /api/v1/activities/{id}/attendance/check-out").as(ORG_ADMIN).on((s) -> {
+				Activity running = s.running(s.team());
+				Person volunteer = s.signedUp(running);
+				s.checkIn(running, volunteer);
+				return Target.of("id", running.id()).body(AuthorizationMatrixApiTests.manualEntry(volunteer));
+			}).body(MANUAL_ENTRY), row("POST /api/v1/activities/{id}/attendance/bulk").as(ORG_ADMIN).on((s) -> {
+				Activity running = s.running(s.team());
+				return Target.of("id", running.id()).body(AuthorizationMatrixApiTests.bulkEntry(s.signedUp(running)));
+			})
+				.body(text("reason", 500).required(), list("entries",
+						object("entry", id("volunteerId").required(), time("checkedInAt", Kind.NEAR_TIME).required(),
+								time("checkedOutAt", Kind.NEAR_TIME).required()),
+						1, 1000)
+					.required()),
+			// service records
+			row("POST /api/v1/records").as(ORG_ADMIN)
+				.on((s) -> Target.none().body(s.recordBody(s.finished(s.team()), s.memberOf(s.team()))))
+				.body(id("volunteerId").required(), id("activityId").required(),
+						time("startedAt", Kind.PAST_TIME).required(), time("endedAt", Kind.PAST_TIME).required(),
+						text("content", 1000), text("reason", 500).required())
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			row("POST /api/v1/records/{id}/amendments").as(VOLUNTEER).on((s) -> {
+				Recorded record = s.recorded(s.team());
+				return Target.of("id", record.id())
+					.body(Map.of("hours", "1.50", "reason", REASON))
+					.playing(VOLUNTEER, record.volunteer());
+			}).body(decimal("hours", 0, 24).required(), text("reason", 500).required()),
+			row("POST /api/v1/amendments/{id}/approve").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.amendment(s.recorded(s.team()))).body(Map.of("note", "核实无误")))
+				.optionalBody(text("note", 500)),
+			row("POST /api/v1/amendments/{id}/reject").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.amendment(s.recorded(s.team()))).body(Map.of("note", "与签到表不符")))
+				.optionalBody(text("note", 500)),
+			row("PUT /api/v1/regions/{code}/star-thresholds").as(OPERATOR)
+				.on((s) -> Target.of("code", STREET)
+					.body(Map.of("hours", List.of("100", "300", "600", "1000", "1500"))))
+				.body(list("hours", decimal("hours", 0, 999_999).required(), 5, 5).required()),
+			// notifications
+			row("POST /api/v1/notifications/{id}/read").as(VOLUNTEER).on((s) -> {
+				Person volunteer = s.volunteer();
+				return Target.of("id", s.notification(volunteer)).playing(VOLUNTEER, volunteer);
+			}),
+			// takes no input at all: only the valid request is sent
+			row("POST /api/v1/notifications/read-all").as(VOLUNTEER));
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mapping;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Scheduler scheduler;
+
+	@Autowired
+	Organizations organizations;
+
+	@Autowired
+	Activities activities;
+
+	@Autowired
+	Notifications notifications;
+
+	@Autowired
+	VolunteerImports imports;
+
+	@BeforeEach
+	void pauseBackgroundWork() {
+		this.scheduler.pause();
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		while (!this.scheduler.getCurrentlyExecuting().isEmpty() && Instant.now().isBefore(deadline)) {
+			Thread.onSpinWait();
+		}
+	}
+
+	@AfterEach
+	void resumeBackgroundWork() {
+		this.scheduler.resume();
+	}
+
+	@Test
+	void knowsEveryWriteEndpoint() {
+		Set<String> known = TABLE.stream().map(Row::endpoint).collect(Collectors.toCollection(TreeSet::new));
+		Set<String> writes = ApiEndpoints.of(this.mapping)
+			.stream()
+			.filter(ApiEndpoints::isWrite)
+			.collect(Collectors.toCollection(TreeSet::new));
+		assertThat(writes).as("write endpoints without a row in the malformed-input table").isSubsetOf(known);
+		assertThat(known).as("rows of the malformed-input table for endpoints that no longer exist").isSubsetOf(writes);
+	}
+
+	@TestFactory
+	Stream<DynamicTest> malformedRequestsAreRefusedAndChangeNothing() {
+		Scene scene = new Scene(this.fixtures, this.api, this.jdbc, this.organizations, this.activities,
+				this.notifications, this.imports);
+		return TABLE.stream().map((row) -> DynamicTest.dynamicTest(row.endpoint(), () -> check(scene, row)));
+	}
+
+	private void check(Scene scene, Row row) {
+		Target target = row.target().apply(scene);
+		Person caller = scene.person(row.caller(), target);
+		String token = (caller != null) ? scene.token(caller) : null;
+		Spoiler.Valid valid = row.valid(target);
+		List<Exchange> requests = new ArrayList<>(
+				Spoiler.requests(valid, new Random(SEED ^ row.endpoint().hashCode()), REQUESTS_PER_ENDPOINT));
+		requests.addAll(row.also().apply(target.path(row.pattern())));
+		DatabaseSnapshot before = DatabaseSnapshot.settled(this.dataSource);
+		List<String> failures = new ArrayList<>();
+		for (Exchange request : requests) {
+			Response response = request.send(this.port, token);
+			String verdict = verdict(response);
+			if (verdict != null) {
+				failures.add(request + " → " + verdict + ": " + response.status() + " "
+						+ Exchange.abbreviate(response.body()));
+			}
+		}
+		List<String> changed = DatabaseSnapshot.take(this.dataSource).changedSince(before);
+		if (!changed.isEmpty()) {
+			failures.add("the database changed: " + changed);
+		}
+		Response control = valid.request().apply(target.path(row.pattern())).send(this.port, token);
+		if (control.status() >= 300) {
+			failures.add("the valid request was refused too: " + control.status() + " "
+					+ Exchange.abbreviate(control.body()));
+		}
+		assertThat(failures).as(row.endpoint() + ", " + requests.size() + " requests, seed " + SEED).isEmpty();
+	}
+
+	private static String verdict(Response response) {
+		if (response.status() >= 500) {
+			return "a server error";
+		}
+		if (response.status() < 400) {
+			return "accepted";
+		}
+		String type = response.header("Content-Type");
+		if (type == null || !type.startsWith("application/problem+json")) {
+			return "not problem+json";
+		}
+		return response.json().path("code").asString("").isBlank() ? "a problem without a code" : null;
+	}
+
+	// targets and bodies
+
+	private static Map<String, Object> reason() {
+		return Map.of("reason", REASON);
+	}
+
+	/** A new volunteer's sign-up for the activity, the volunteer in the part. */
+	private static Target signup(Scene scene, Activity activity) {
+		Person volunteer = scene.volunteer();
+		return Target.of("id", scene.signUp(activity, volunteer)).playing(VOLUNTEER, volunteer);
+	}
+
+	/** A draft with every field that may change, each changed validly. */
+	private static Target activityChange(Activity draft) {
+		OffsetDateTime start = draft.startsAt().plusHours(1);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("title", "改期后的助老服务");
+		body.put("description", "改到下午，地点不变。");
+		body.put("address", "建外街道某社区服务站二楼");
+		body.put("location", Map.of("lat", 39.9090, "lng", 116.4450));
+		body.put("geofenceMeters", 250);
+		body.put("startsAt", start.toString());
+		body.put("endsAt", start.plusHours(2).toString());
+		body.put("signupDeadline", start.minusHours(2).toString());
+		body.put("risksAndProtections", "注意防暑。");
+		body.put("contactName", "王芳");
+		body.put("contactPhone", "13900003333");
+		body.put("capacities", List.of(Map.of("positionId", draft.positionId().toString(), "capacity", 25)));
+		return Target.of("id", draft.id()).body(body);
+	}
+
+	/** Uploads that must be refused: no file, no consent, no multipart. */
+	private static List<Exchange> badUploads(String path) {
+		byte[] template = Scene.importTemplate();
+		return List.of(Exchange.multipart("no file", path, null, Map.of("consentConfirmed", "true")),
+				Exchange.multipart("an empty file", path, new byte[0], Map.of("consentConfirmed", "true")),
+				Exchange.multipart("no consent", path, template, Map.of()),
+				Exchange.multipart("consent refused", path, template, Map.of("consentConfirmed", "false")),
+				Exchange.multipart("consent as a word", path, template, Map.of("consentConfirmed", "maybe")),
+				Exchange.multipart("consent as SQL", path, template, Map.of("consentConfirmed", Field.SQL)),
+				Exchange.json("JSON instead of a file", "POST", path, "{\"file\": \"x\", \"consentConfirmed\": true}"),
+				new Exchange("a multipart body with the wrong boundary", "POST", path,
+						"multipart/form-data; boundary=expected",
+						"--other\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\ny\r\n--other--\r\n"
+							.getBytes(StandardCharsets.UTF_8),
+						Map.of()));
+	}
+
+	private static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+	private static Row row(String endpoint) {
+		return new Row(endpoint);
+	}
+
+	/** One row: an endpoint, who calls it, on what, and how its input is shaped. */
+	static final class Row {
+
+		private final String method;
+
+		private final String pattern;
+
+		private Caller caller = VOLUNTEER;
+
+		private Function<Scene, Target> target = (scene) -> Target.none();
+
+		private List<Field> shape;
+
+		private boolean bodyOptional;
+
+		private List<String> badQueries = List.of();
+
+		private Map<String, String> badHeaders = Map.of();
+
+		private Function<String, Exchange> sent;
+
+		private Function<String, List<Exchange>> also = (path) -> List.of();
+
+		Row(String endpoint) {
+			this.method = endpoint.substring(0, endpoint.indexOf(' '));
+			this.pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
+		}
+
+		Row as(Caller who) {
+			this.caller = who;
+			return this;
+		}
+
+		Row on(Function<Scene, Target> what) {
+			this.target = what;
+			return this;
+		}
+
+		/** The fields of the JSON body, which the request needs. */
+		Row body(Field... fields) {
+			this.shape = List.of(fields);
+			return this;
+		}
+
+		/** The fields of a JSON body that may also be left out. */
+		Row optionalBody(Field... fields) {
+			this.bodyOptional = true;
+			return body(fields);
+		}
+
+		Row badQueries(String... queries) {
+			this.badQueries = List.of(queries);
+			return this;
+		}
+
+		Row badHeaders(Map<String, String> headers) {
+			this.badHeaders = headers;
+			return this;
+		}
+
+		/** How the valid request is sent, when not as JSON. */
+		Row sent(Function<String, Exchange> request) {
+			this.sent = request;
+			return this;
+		}
+
+		/** Malformed requests of the endpoint's own, beyond the spoiled JSON. */
+		Row also(Function<String, List<Exchange>> requests) {
+			this.also = requests;
+			return this;
+		}
+
+		String endpoint() {
+			return this.method + " " + this.pattern;
+		}
+
+		String pattern() {
+			return this.pattern;
+		}
+
+		Caller caller() {
+			return this.caller;
+		}
+
+		Function<Scene, Target> target() {
+			return this.target;
+		}
+
+		Function<String, List<Exchange>> also() {
+			return this.also;
+		}
+
+		Spoiler.Valid valid(Target on) {
+			Function<String, Exchange> request = this.sent;
+			if (request == null) {
+				request = (path) -> (on.body() != null)
+						? Exchange.json("the valid request", this.method, path, Json.write(on.body()))
+						: Exchange.empty("the valid request", this.method, path);
+			}
+			return new Spoiler.Valid(this.method, this.pattern, on, this.shape, this.bodyOptional, this.badQueries,
+					this.badHeaders, request);
+		}
+
+		@Override
+		public String toString() {
+			return endpoint();
+		}
+
+	}
+
+}

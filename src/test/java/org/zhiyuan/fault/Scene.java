@@ -1,0 +1,400 @@
+package org.zhiyuan.fault;
+
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.zhiyuan.access.Actor;
+import org.zhiyuan.access.Grant;
+import org.zhiyuan.activity.Activities;
+import org.zhiyuan.notification.NotificationKind;
+import org.zhiyuan.notification.NotificationRequest;
+import org.zhiyuan.notification.Notifications;
+import org.zhiyuan.organization.MemberRole;
+import org.zhiyuan.organization.NewOrganization;
+import org.zhiyuan.organization.OrganizationType;
+import org.zhiyuan.organization.Organizations;
+import org.zhiyuan.organization.VolunteerImports;
+import org.zhiyuan.region.Regions;
+import org.zhiyuan.shared.Ids;
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.ServiceField;
+import org.zhiyuan.support.ActivityFixtures;
+import org.zhiyuan.support.Api;
+import org.zhiyuan.support.Api.Response;
+import org.zhiyuan.support.Fixtures;
+import org.zhiyuan.support.Fixtures.Person;
+import org.zhiyuan.support.Fixtures.Team;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * The people and objects of the fault suites. Organization A is an active team of R1 with
+ * its admin and a member; organization B another team of R1; staff of R1 and R2; a
+ * national operator. Objects are made fresh on demand, cheaply: volunteers are written
+ * straight to the tables and organizations are applied for and approved through the
+ * service, so that a target costs a few requests.
+ */
+final class Scene {
+
+	static final String REGION = "110105";
+
+	static final String STREET = "110105001";
+
+	static final String OTHER_REGION = "310101";
+
+	static final String REASON = "故障测试：按规定处理";
+
+	/**
+	 * The fixtures' password, hashed at the lowest cost: signing these people in costs
+	 * next to nothing.
+	 */
+	private static final String CHEAP_HASH = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(Fixtures.PASSWORD);
+
+	/**
+	 * Activities start three hours apart, so that one volunteer's sign-ups never overlap.
+	 */
+	private static final AtomicInteger SLOTS = new AtomicInteger();
+
+	private final Fixtures fixtures;
+
+	private final Api api;
+
+	private final JdbcClient jdbc;
+
+	private final Organizations organizations;
+
+	private final Activities activities;
+
+	private final Notifications notifications;
+
+	private final VolunteerImports imports;
+
+	private final Actor platform = new Actor(UUID.randomUUID(), "fault-platform", "故障测试平台",
+			Set.of(Grant.operatorOf(Regions.NATIONAL)));
+
+	private final Map<Caller, Person> cast = new EnumMap<>(Caller.class);
+
+	private final Map<UUID, String> tokens = new ConcurrentHashMap<>();
+
+	private final Team team;
+
+	Scene(Fixtures fixtures, Api api, JdbcClient jdbc, Organizations organizations, Activities activities,
+			Notifications notifications, VolunteerImports imports) {
+		this.fixtures = fixtures;
+		this.api = api;
+		this.jdbc = jdbc;
+		this.organizations = organizations;
+		this.activities = activities;
+		this.notifications = notifications;
+		this.imports = imports;
+		this.team = newTeam();
+		this.cast.put(Caller.VOLUNTEER, memberOf(this.team));
+		this.cast.put(Caller.OTHER_VOLUNTEER, volunteer());
+		this.cast.put(Caller.ORG_ADMIN, this.team.admin());
+		this.cast.put(Caller.OTHER_ORG_ADMIN, newTeam().admin());
+		for (Caller staff : List.of(Caller.OPERATOR, Caller.OTHER_OPERATOR, Caller.AUDITOR, Caller.OTHER_AUDITOR,
+				Caller.NATIONAL_OPERATOR)) {
+			this.cast.put(staff, newcomer(staff));
+		}
+	}
+
+	/** Organization A. */
+	Team team() {
+		return this.team;
+	}
+
+	/** Who plays the part in the usual cast; nobody for {@link Caller#ANONYMOUS}. */
+	Person person(Caller caller) {
+		return this.cast.get(caller);
+	}
+
+	/** Who plays the part for this target. */
+	Person person(Caller caller, Target target) {
+		if (caller == Caller.ANONYMOUS) {
+			return null;
+		}
+		if (target.playedByNewcomer(caller)) {
+			return newcomer(caller);
+		}
+		return target.person(caller).orElseGet(() -> this.cast.get(caller));
+	}
+
+	/** A client that sends the person's token, or none. */
+	Api as(Person person) {
+		return (person != null) ? this.api.as(token(person)) : this.api;
+	}
+
+	Api as(Caller caller) {
+		return as(person(caller));
+	}
+
+	String token(Person person) {
+		return this.tokens.computeIfAbsent(person.id(), (id) -> this.fixtures.tokenFor(person));
+	}
+
+	// people and organizations
+
+	/** A volunteer of R1 with nothing to their name. */
+	Person volunteer() {
+		Person volunteer = this.fixtures.manyVolunteersIn(REGION, 1).get(0);
+		cheapen(volunteer.id());
+		return volunteer;
+	}
+
+	/** A staff account with the grant. */
+	Person staff(Grant grant) {
+		UUID id = Ids.newId();
+		String username = Fixtures.uniqueUsername("fault");
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		this.jdbc
+			.sql("INSERT INTO account (id, username, password_hash, display_name, status, created_at,"
+					+ " password_changed_at) VALUES (:id, :username, :hash, '故障测试工作人员', 'ACTIVE', :now, :now)")
+			.param("id", id)
+			.param("username", username)
+			.param("hash", CHEAP_HASH)
+			.param("now", now)
+			.update();
+		this.jdbc
+			.sql("INSERT INTO account_grant (account_id, role, scope, granted_at) VALUES (:id, :role, :scope, :now)")
+			.param("id", id)
+			.param("role", grant.role().name())
+			.param("scope", grant.scope())
+			.param("now", now)
+			.update();
+		return new Person(id, username, Fixtures.PASSWORD, null, null);
+	}
+
+	private void cheapen(UUID accountId) {
+		this.jdbc.sql("UPDATE account SET password_hash = :hash WHERE id = :id")
+			.param("hash", CHEAP_HASH)
+			.param("id", accountId)
+			.update();
+	}
+
+	/** An active team of R1 with a new admin. */
+	Team newTeam() {
+		Team pending = pendingTeam();
+		this.organizations.approve(this.platform, pending.id());
+		return pending;
+	}
+
+	/** A team of R1 that waits for review; its applicant is its admin. */
+	Team pendingTeam() {
+		Person admin = volunteer();
+		UUID id = this.organizations
+			.apply(this.fixtures.actorOf(admin),
+					new NewOrganization("故障测试服务队" + Fixtures.uniqueUsername(""), OrganizationType.COMMUNITY_TEAM, null,
+							REGION, null, List.of(ServiceField.ELDERLY_CARE), null, null, null))
+			.id();
+		return new Team(id, admin);
+	}
+
+	Team suspendedTeam() {
+		Team suspended = newTeam();
+		this.organizations.suspend(this.platform, suspended.id(), REASON);
+		return suspended;
+	}
+
+	Person memberOf(Team of) {
+		Person member = volunteer();
+		this.organizations.addMember(this.fixtures.actorOf(of.admin()), of.id(), member.volunteerId(),
+				MemberRole.MEMBER);
+		return member;
+	}
+
+	Person askingToJoin(Team of) {
+		Person asking = volunteer();
+		this.organizations.requestToJoin(this.fixtures.actorOf(asking), of.id());
+		return asking;
+	}
+
+	/** Someone new in the part, for calls that change the caller's own account. */
+	Person newcomer(Caller caller) {
+		return switch (caller) {
+			case ANONYMOUS -> null;
+			case VOLUNTEER, OTHER_VOLUNTEER -> volunteer();
+			case ORG_ADMIN, OTHER_ORG_ADMIN -> newTeam().admin();
+			case OPERATOR -> staff(Grant.operatorOf(REGION));
+			case OTHER_OPERATOR -> staff(Grant.operatorOf(OTHER_REGION));
+			case AUDITOR -> staff(Grant.auditorOf(REGION));
+			case OTHER_AUDITOR -> staff(Grant.auditorOf(OTHER_REGION));
+			case NATIONAL_OPERATOR -> staff(Grant.operatorOf(Regions.NATIONAL));
+		};
+	}
+
+	// activities
+
+	/** An activity of the team: its first position, and its times. */
+	record Activity(UUID id, UUID positionId, Team team, OffsetDateTime startsAt, OffsetDateTime endsAt) {
+
+	}
+
+	/** A valid new activity of the team, in a time slot of its own. */
+	Map<String, Object> activityBody(Team of) {
+		Map<String, Object> body = ActivityFixtures.anActivity(of.id().toString(), 20);
+		return ActivityFixtures.startingIn(body, 7, 2);
+	}
+
+	Activity draft(Team of) {
+		return draft(of, "AUTO");
+	}
+
+	Activity draft(Team of, String approval) {
+		Map<String, Object> body = activityBody(of);
+		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC)
+			.plusDays(7)
+			.plusHours(3L * SLOTS.incrementAndGet())
+			.truncatedTo(ChronoUnit.SECONDS);
+		body.put("startsAt", start.toString());
+		body.put("endsAt", start.plusHours(2).toString());
+		body.put("approval", approval);
+		var created = expect(201, as(of.admin()).post("/api/v1/activities", body)).json();
+		return new Activity(UUID.fromString(created.get("id").asString()),
+				UUID.fromString(created.get("positions").get(0).get("id").asString()), of, start, start.plusHours(2));
+	}
+
+	Activity recruiting(Team of) {
+		return recruiting(of, "AUTO");
+	}
+
+	Activity recruiting(Team of, String approval) {
+		Activity draft = draft(of, approval);
+		expect(200, as(of.admin()).post("/api/v1/activities/" + draft.id() + "/publish", Map.of()));
+		return draft;
+	}
+
+	/** Started an hour ago, ends in two hours: check-in is open. */
+	Activity running(Team of) {
+		Activity recruiting = recruiting(of);
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+		move(recruiting.id(), now.minusHours(1), now.plusHours(2), now.plusHours(1));
+		return new Activity(recruiting.id(), recruiting.positionId(), of, now.minusHours(1), now.plusHours(2));
+	}
+
+	/** Ended two days ago; its records may be entered. */
+	Activity finished(Team of) {
+		Activity recruiting = recruiting(of);
+		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusDays(2).truncatedTo(ChronoUnit.MINUTES);
+		move(recruiting.id(), start, start.plusHours(6), start);
+		this.activities.advanceLifecycle();
+		return new Activity(recruiting.id(), recruiting.positionId(), of, start, start.plusHours(6));
+	}
+
+	Activity cancelled(Team of) {
+		Activity recruiting = recruiting(of);
+		expect(200, as(of.admin()).post("/api/v1/activities/" + recruiting.id() + "/cancel", Map.of("reason", REASON)));
+		return recruiting;
+	}
+
+	private void move(UUID activity, OffsetDateTime start, OffsetDateTime end, OffsetDateTime deadline) {
+		this.jdbc.sql("UPDATE activity SET starts_at = :s, ends_at = :e, signup_deadline = :d WHERE id = :id")
+			.param("s", start)
+			.param("e", end)
+			.param("d", deadline)
+			.param("id", activity)
+			.update();
+	}
+
+	// sign-ups, attendance and records
+
+	UUID signUp(Activity activity, Person volunteer) {
+		return id(expect(201, as(volunteer).post("/api/v1/activities/" + activity.id() + "/signups",
+				Map.of("positionId", activity.positionId().toString()))));
+	}
+
+	/** A volunteer with an accepted place at the activity. */
+	Person signedUp(Activity activity) {
+		Person volunteer = volunteer();
+		signUp(activity, volunteer);
+		return volunteer;
+	}
+
+	void checkIn(Activity activity, Person volunteer) {
+		expect(200, as(activity.team().admin()).post("/api/v1/activities/" + activity.id() + "/attendance/check-in",
+				Map.of("volunteerId", volunteer.volunteerId().toString(), "reason", REASON)));
+	}
+
+	String checkinCode(Activity activity) {
+		return expect(201,
+				as(activity.team().admin()).post("/api/v1/activities/" + activity.id() + "/checkin-codes", Map.of()))
+			.json()
+			.get("code")
+			.asString();
+	}
+
+	/** A valid manual record of two hours at a finished activity. */
+	Map<String, Object> recordBody(Activity finished, Person volunteer) {
+		return new java.util.HashMap<>(Map.of("volunteerId", volunteer.volunteerId().toString(), "activityId",
+				finished.id().toString(), "startedAt", finished.startsAt().toString(), "endedAt",
+				finished.startsAt().plusHours(2).toString(), "content", "助餐服务", "reason", REASON));
+	}
+
+	UUID record(Activity finished, Person volunteer) {
+		return id(expect(201, as(finished.team().admin()).post("/api/v1/records", recordBody(finished, volunteer))));
+	}
+
+	/** A record of a member of the team, with its volunteer. */
+	Recorded recorded(Team of) {
+		Person volunteer = memberOf(of);
+		return new Recorded(record(finished(of), volunteer), volunteer);
+	}
+
+	record Recorded(UUID id, Person volunteer) {
+
+	}
+
+	UUID amendment(Recorded record) {
+		return id(expect(201, as(record.volunteer()).post("/api/v1/records/" + record.id() + "/amendments",
+				Map.of("hours", "1.50", "reason", REASON))));
+	}
+
+	UUID qualification(Person volunteer) {
+		return id(expect(201, as(volunteer).post("/api/v1/volunteers/me/qualifications",
+				Map.of("name", "急救员证", "issuer", "红十字会", "expiresOn", LocalDate.now().plusYears(2).toString()))));
+	}
+
+	UUID notification(Person person) {
+		this.notifications.send(new NotificationRequest(person.id(), NotificationKind.GENERAL,
+				"notification.signupApproved", List.of("故障测试"), null, null));
+		return this.notifications.listFor(person.id(), false, PageQuery.of(0, 1)).items().get(0).id();
+	}
+
+	UUID project(Team of) {
+		return id(expect(201, as(of.admin()).post("/api/v1/projects", Map.of("organizationId", of.id().toString(),
+				"name", "邻里守望", "field", "ELDERLY_CARE", "level", "COMMUNITY"))));
+	}
+
+	UUID importOf(Team of) {
+		return this.imports.start(this.fixtures.actorOf(of.admin()), of.id(), "import.xlsx", importTemplate(), true)
+			.id();
+	}
+
+	static byte[] importTemplate() {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		VolunteerImports.writeTemplate(out);
+		return out.toByteArray();
+	}
+
+	private static UUID id(Response response) {
+		return UUID.fromString(response.json().get("id").asString());
+	}
+
+	private static Response expect(int status, Response response) {
+		if (response.status() != status) {
+			throw new IllegalStateException("Setting the scene failed: " + response.status() + " " + response.body());
+		}
+		return response;
+	}
+
+}

@@ -275,6 +275,25 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 				.on((s) -> Target.of("code", STREET)
 					.body(Map.of("hours", List.of("100", "300", "600", "1000", "1500"))))
 				.allow(OPERATORS),
+			// certificates
+			post("/api/v1/certificates").on((s) -> {
+				Recorded record = s.recorded(s.team());
+				return Target.none()
+					.body(Scene.certificateBody(record.volunteer()))
+					.playing(VOLUNTEER, record.volunteer());
+			}).allow(VOLUNTEER, ORG_ADMIN),
+			get("/api/v1/certificates/{number}").on(AuthorizationMatrixApiTests::certificate).allow(READERS),
+			get("/api/v1/certificates/{number}/pdf").on(AuthorizationMatrixApiTests::certificate).allow(READERS),
+			get("/api/v1/certificates/{number}/verification").on(AuthorizationMatrixApiTests::certificate)
+				.allow(EVERYONE),
+			post("/api/v1/certificates/verification").on((s) -> Target.none().body(new Upload(Scene.seal())))
+				.allow(EVERYONE),
+			post("/api/v1/certificates/{number}/revocation").on((s) -> certificate(s).body(reason())).allow(MANAGERS),
+			get("/api/v1/volunteers/me/certificates").allow(VOLUNTEERS),
+			get("/api/v1/organizations/{id}/certificates").on((s) -> organization(s, s.team())).allow(INSIDERS),
+			put("/api/v1/organizations/{id}/seal").on((s) -> organization(s, s.team()).body(new Upload(Scene.seal())))
+				.allow(ONLY_ORG_ADMIN),
+			delete("/api/v1/organizations/{id}/seal").on((s) -> organization(s, s.team())).allow(ONLY_ORG_ADMIN),
 			// notifications and audit
 			get("/api/v1/notifications").allow(SIGNED_IN), get("/api/v1/notifications/unread-count").allow(SIGNED_IN),
 			post("/api/v1/notifications/{id}/read").on((s) -> {
@@ -409,6 +428,12 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 
 	private static Target record(Recorded record) {
 		return Target.of("id", record.id()).playing(VOLUNTEER, record.volunteer());
+	}
+
+	/** A certificate the organization issued, with its volunteer in the part. */
+	private static Target certificate(Scene scene) {
+		Scene.Certified certified = scene.certified(scene.team());
+		return Target.of("number", certified.number()).playing(VOLUNTEER, certified.volunteer());
 	}
 
 	private static Target amendment(Scene scene) {
@@ -588,7 +613,8 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			String path = on.path(this.pattern);
 			Object body = on.body();
 			if (body instanceof Upload upload) {
-				return Exchange.multipart("upload", path, upload.file(), Map.of("consentConfirmed", "true"));
+				return Exchange.multipart("upload", this.method, path, upload.file(),
+						Map.of("consentConfirmed", "true"));
 			}
 			if (body == null) {
 				return Exchange.empty(toString(), this.method, path);

@@ -33,6 +33,12 @@ record Exchange(String description, String method, String path, String contentTy
 	 * part named {@code file}.
 	 */
 	static Exchange multipart(String description, String path, byte[] fileBytes, Map<String, String> fields) {
+		return multipart(description, "POST", path, fileBytes, fields);
+	}
+
+	/** A multipart form sent with another method than POST (PUT, for a replaced file). */
+	static Exchange multipart(String description, String method, String path, byte[] fileBytes,
+			Map<String, String> fields) {
 		String boundary = "fault-boundary-7d3f";
 		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
 		fields.forEach((name, value) -> body.writeBytes(
@@ -47,7 +53,7 @@ record Exchange(String description, String method, String path, String contentTy
 			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
 		}
 		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return new Exchange(description, "POST", path, "multipart/form-data; boundary=" + boundary, body.toByteArray(),
+		return new Exchange(description, method, path, "multipart/form-data; boundary=" + boundary, body.toByteArray(),
 				Map.of());
 	}
 

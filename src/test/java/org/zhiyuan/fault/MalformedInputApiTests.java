@@ -316,6 +316,30 @@ class MalformedInputApiTests extends ApiTestSupport {
 				.on((s) -> Target.of("code", STREET)
 					.body(Map.of("hours", List.of("100", "300", "600", "1000", "1500"))))
 				.body(list("hours", decimal("hours", 0, 999_999).required(), 5, 5).required()),
+			// certificates
+			row("POST /api/v1/certificates").as(VOLUNTEER).on((s) -> {
+				Recorded record = s.recorded(s.team());
+				Map<String, Object> body = new LinkedHashMap<>(Scene.certificateBody(record.volunteer()));
+				body.put("language", "zh");
+				return Target.none().body(body).playing(VOLUNTEER, record.volunteer());
+			})
+				.body(id("volunteerId").required(), date("from", Kind.PAST_DATE).required(),
+						date("to", Kind.PAST_DATE).required(), code("language", 2))
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			row("POST /api/v1/certificates/{number}/revocation").as(ORG_ADMIN)
+				.on((s) -> Target.of("number", s.certified(s.team()).number()).body(Map.of("reason", REASON)))
+				.body(text("reason", 500).required()),
+			row("POST /api/v1/certificates/verification").as(ANONYMOUS)
+				.sent((path) -> Exchange.multipart("a file", path, Scene.seal(), Map.of())),
+			row("PUT /api/v1/organizations/{id}/seal").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.team().id()))
+				.sent((path) -> Exchange.multipart("a seal", "PUT", path, Scene.seal(), Map.of()))
+				.also((path) -> List.of(Exchange.multipart("no file", "PUT", path, null, Map.of()),
+						Exchange.multipart("an empty file", "PUT", path, new byte[0], Map.of()),
+						Exchange.multipart("not an image", "PUT", path, Field.SQL.getBytes(StandardCharsets.UTF_8),
+								Map.of()),
+						Exchange.multipart("an xlsx file", "PUT", path, Scene.importTemplate(), Map.of()))),
+			row("DELETE /api/v1/organizations/{id}/seal").as(ORG_ADMIN).on((s) -> Target.of("id", s.team().id())),
 			// notifications
 			row("POST /api/v1/notifications/{id}/read").as(VOLUNTEER).on((s) -> {
 				Person volunteer = s.volunteer();

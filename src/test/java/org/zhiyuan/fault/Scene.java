@@ -354,6 +354,42 @@ final class Scene {
 
 	}
 
+	/**
+	 * A certificate the team issued for one of its members' records, with that volunteer.
+	 */
+	Certified certified(Team of) {
+		Recorded record = recorded(of);
+		Response issued = expect(201, as(of.admin()).post("/api/v1/certificates", certificateBody(record.volunteer())));
+		return new Certified(issued.json().get("number").asString(), record.volunteer());
+	}
+
+	static Map<String, Object> certificateBody(Person volunteer) {
+		return Map.of("volunteerId", volunteer.volunteerId().toString(), "from", "2000-01-01", "to",
+				LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+	}
+
+	record Certified(String number, Person volunteer) {
+
+	}
+
+	/** A small seal image, a red ring on a transparent ground. */
+	static byte[] seal() {
+		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(120, 120,
+				java.awt.image.BufferedImage.TYPE_INT_ARGB);
+		java.awt.Graphics2D graphics = image.createGraphics();
+		graphics.setColor(new java.awt.Color(200, 20, 20));
+		graphics.drawOval(5, 5, 110, 110);
+		graphics.dispose();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			javax.imageio.ImageIO.write(image, "png", out);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return out.toByteArray();
+	}
+
 	UUID amendment(Recorded record) {
 		return id(expect(201, as(record.volunteer()).post("/api/v1/records/" + record.id() + "/amendments",
 				Map.of("hours", "1.50", "reason", REASON))));

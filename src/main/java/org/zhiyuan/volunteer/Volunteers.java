@@ -285,7 +285,8 @@ public class Volunteers {
 	}
 
 	private static void checkEntries(List<FieldProblem> problems, String field, List<?> values) {
-		if (values != null && values.contains(null)) {
+		// immutable lists refuse contains(null), so look at each entry
+		if (values != null && values.stream().anyMatch(java.util.Objects::isNull)) {
 			problems.add(new FieldProblem(field, "validation.required"));
 		}
 	}

@@ -376,9 +376,18 @@ class MalformedInputApiTests extends ApiTestSupport {
 	@BeforeEach
 	void pauseBackgroundWork() {
 		this.scheduler.pause();
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
 		while (!this.scheduler.getCurrentlyExecuting().isEmpty() && Instant.now().isBefore(deadline)) {
-			Thread.onSpinWait();
+			pause(20);
+		}
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -417,9 +417,20 @@ final class Scene {
 	}
 
 	static byte[] importTemplate() {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		VolunteerImports.writeTemplate(out);
-		return out.toByteArray();
+		return Template.BYTES.clone();
+	}
+
+	/** The import template, written once. */
+	private static final class Template {
+
+		static final byte[] BYTES;
+
+		static {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			VolunteerImports.writeTemplate(out);
+			BYTES = out.toByteArray();
+		}
+
 	}
 
 	private static UUID id(Response response) {

@@ -1,0 +1,314 @@
+#!/usr/bin/env bash
+# Zhiyuan benchmarks: data generation, HTTP scenarios S1-S5, pgbench ceilings, cold starts.
+# See bench/README.md. Usage: bench/run.sh [step ...]   (no step: all)
+# Steps: build machine coldstart-h2 pg-up pg-load platform-up drive platform-down pgbench report pg-down
+set -euo pipefail
+
+BENCH="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(dirname "$BENCH")"
+TARGET="$BENCH/target"
+RESULTS="${RESULTS:-$TARGET/results}"
+
+# Sizes and load: every one can be set from the environment.
+VOLUNTEERS="${VOLUNTEERS:-1000000}"
+RECORDS="${RECORDS:-$((VOLUNTEERS * 10))}"
+H2_VOLUNTEERS="${H2_VOLUNTEERS:-100000}"
+H2_RECORDS="${H2_RECORDS:-$((H2_VOLUNTEERS * 10))}"
+CLIENTS="${CLIENTS:-64}"
+SEARCH_CLIENTS="${SEARCH_CLIENTS:-16}"
+SIGNUPS="${SIGNUPS:-20000}"
+POSITIONS="${POSITIONS:-1000}"
+HOT_CAPACITY="${HOT_CAPACITY:-1000}"
+CHECKINS="${CHECKINS:-20000}"
+SEARCHES="${SEARCHES:-5000}"
+SEED="${SEED:-2026}"
+BCRYPT_COST="${BCRYPT_COST:-4}"
+
+PG_PORT="${PG_PORT:-55432}"
+APP_PORT="${APP_PORT:-18080}"
+ADMIN_PASSWORD="${ADMIN_PASSWORD:-Bench-admin-2026}"
+VOLUNTEER_PASSWORD="${VOLUNTEER_PASSWORD:-Bench-pass-2026}"
+PLATFORM_JAR="$ROOT/target/zhiyuan-0.1.0-SNAPSHOT.jar"
+
+# Java 21+ gives the platform (spring.threads.virtual.enabled) and the driver virtual threads.
+newest_java() {
+  local best="" best_version=0 candidate version
+  for candidate in /usr/lib/jvm/*/bin/java "$(command -v java)"; do
+    [ -x "$candidate" ] || continue
+    version="$("$candidate" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')"
+    if [ -n "$version" ] && [ "${version%%.*}" -gt "$best_version" ]; then
+      best="$candidate"; best_version="${version%%.*}"
+    fi
+  done
+  echo "$best"
+}
+PLATFORM_JAVA="${PLATFORM_JAVA:-$(newest_java)}"
+DRIVER_JAVA="${DRIVER_JAVA:-$PLATFORM_JAVA}"
+PLATFORM_JAVA_OPTS="${PLATFORM_JAVA_OPTS:-}"
+
+PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
+PG_DIR="$TARGET/pg"
+PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/zhiyuan"
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+# Other work on the machine skews every figure: note the load average around each step.
+load_note() {
+  mkdir -p "$RESULTS"
+  printf '%s %-28s %s\n' "$(date +%H:%M:%S)" "$1" "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS/load.txt"
+}
+
+bench_java() {
+  "$DRIVER_JAVA" -Xmx4g -cp "$TARGET/zhiyuan-bench.jar:$TARGET/lib/*" org.zhiyuan.bench.Bench "$@"
+}
+
+# The personal data keys, shared by the platform (configuration) and the generator.
+keys() {
+  local file="$TARGET/privacy-keys.env"
+  if [ ! -f "$file" ]; then
+    mkdir -p "$TARGET"
+    umask 077
+    {
+      echo "ZHIYUAN_PRIVACY_ACTIVE_KEY=k1"
+      echo "ZHIYUAN_PRIVACY_KEYS_K1=$(head -c 32 /dev/urandom | base64 -w0)"
+      echo "ZHIYUAN_PRIVACY_INDEX_KEY=$(head -c 32 /dev/urandom | base64 -w0)"
+    } >"$file"
+  fi
+  set -a
+  # shellcheck disable=SC1090
+  . "$file"
+  set +a
+  export ZHIYUAN_ADMIN_PASSWORD="$ADMIN_PASSWORD" ZHIYUAN_SECURITY_TOKEN_TTL=PT12H
+}
+
+key_flags() {
+  echo "--key-id=k1 --data-key=$ZHIYUAN_PRIVACY_KEYS_K1 --index-key=$ZHIYUAN_PRIVACY_INDEX_KEY"
+}
+
+step_build() {
+  log "building the platform and the benchmark tools"
+  (cd "$ROOT" && ./mvnw -q -B package -DskipTests && ./mvnw -q -B -f bench/pom.xml package)
+}
+
+step_machine() {
+  mkdir -p "$RESULTS"
+  : >"$RESULTS/load.txt"
+  {
+    echo "cores: $(nproc)"
+    echo "memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
+    echo "cpu: $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
+    echo "os: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
+    echo "platform JDK: $("$PLATFORM_JAVA" -version 2>&1 | head -1)"
+    echo "driver JDK: $("$DRIVER_JAVA" -version 2>&1 | head -1)"
+    echo "PostgreSQL: $("$PG_BIN/postgres" --version)"
+    echo "pgbench: $("$PG_BIN/pgbench" --version)"
+    echo "H2: $(basename "$TARGET"/lib/h2-*.jar .jar)"
+    echo "PostgreSQL JDBC: $(basename "$TARGET"/lib/postgresql-*.jar .jar)"
+  } | tee "$RESULTS/machine.txt"
+}
+
+# start_platform <label> <data-dir>: starts the jar, waits for 'Started', appends to coldstart.tsv.
+start_platform() {
+  local label="$1" dir="$2" java="${3:-$PLATFORM_JAVA}" logfile started t0 t1 rss spring
+  mkdir -p "$dir" "$RESULTS"
+  logfile="$dir/platform.log"
+  : >"$logfile"
+  t0="$(date +%s%N)"
+  # shellcheck disable=SC2086
+  "$java" $PLATFORM_JAVA_OPTS -jar "$PLATFORM_JAR" --server.port="$APP_PORT" --zhiyuan.data-dir="$dir" \
+    >"$logfile" 2>&1 &
+  echo $! >"$dir/platform.pid"
+  until grep -q "Started ZhiyuanApplication" "$logfile"; do
+    if ! kill -0 "$(cat "$dir/platform.pid")" 2>/dev/null; then
+      tail -40 "$logfile"
+      echo "the platform stopped during start-up" >&2
+      exit 1
+    fi
+    sleep 0.02
+  done
+  t1="$(date +%s%N)"
+  started="$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", (b - a) / 1e9}')"
+  spring="$(sed -n 's/.*(process running for \([0-9.]*\)).*/\1/p' "$logfile" | head -1)"
+  sleep 2
+  rss="$(awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$(cat "$dir/platform.pid")/status")"
+  printf '%s\t%s\t%s\t%s\n' "$label" "$started" "$spring" "$rss" >>"$RESULTS/coldstart.tsv"
+  log "platform up ($label): 'Started' after $started s (Spring: $spring s), resident $rss MB"
+}
+
+stop_platform() {
+  local dir="$1" pid
+  [ -f "$dir/platform.pid" ] || return 0
+  pid="$(cat "$dir/platform.pid")"
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  fi
+  rm -f "$dir/platform.pid"
+}
+
+h2_url() {
+  echo "jdbc:h2:file:$1/db/zhiyuan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+}
+
+# Cold starts on the embedded database, and the generator's H2 mode.
+step_coldstart_h2() {
+  keys
+  local dir="$TARGET/h2" java17
+  rm -rf "$dir" "$RESULTS/coldstart.tsv"
+  unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME SPRING_DATASOURCE_PASSWORD
+  load_note "cold starts (H2)"
+  start_platform "H2, first start (empty data directory, migrations run), $("$PLATFORM_JAVA" -version 2>&1 | head -1 | cut -d'"' -f2)" "$dir"
+  stop_platform "$dir"
+  start_platform "H2, second start (empty database), $("$PLATFORM_JAVA" -version 2>&1 | head -1 | cut -d'"' -f2)" "$dir"
+  stop_platform "$dir"
+  java17="$(ls /usr/lib/jvm/java-17-*/bin/java 2>/dev/null | head -1 || true)"
+  if [ -n "$java17" ] && [ "$java17" != "$PLATFORM_JAVA" ]; then
+    start_platform "H2, second start (empty database), Java 17" "$dir" "$java17"
+    stop_platform "$dir"
+  fi
+  log "generating $H2_VOLUNTEERS volunteers and $H2_RECORDS service records into H2"
+  load_note "generate (H2): start"
+  # shellcheck disable=SC2046
+  bench_java generate --url="$(h2_url "$dir")" --user=sa --password= --regions="$PLATFORM_JAR" \
+    --volunteers="$H2_VOLUNTEERS" --records="$H2_RECORDS" --seed="$SEED" --bcrypt-cost="$BCRYPT_COST" \
+    --volunteer-password="$VOLUNTEER_PASSWORD" $(key_flags) --out="$RESULTS/generate-h2.json"
+  load_note "generate (H2): end"
+  start_platform "H2, start with $H2_VOLUNTEERS volunteers and $H2_RECORDS service records, $("$PLATFORM_JAVA" -version 2>&1 | head -1 | cut -d'"' -f2)" "$dir"
+  stop_platform "$dir"
+}
+
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then
+    su postgres -s /bin/sh -c "$*"
+  else
+    sh -c "$*"
+  fi
+}
+
+step_pg_up() {
+  if [ -f "$PG_DIR/data/postmaster.pid" ]; then
+    log "PostgreSQL already running in $PG_DIR"
+    return
+  fi
+  log "creating a throwaway PostgreSQL cluster in $PG_DIR on port $PG_PORT"
+  rm -rf "$PG_DIR"
+  mkdir -p "$PG_DIR"
+  [ "$(id -u)" = 0 ] && chown postgres "$PG_DIR"
+  as_postgres "'$PG_BIN/initdb' -D '$PG_DIR/data' -U postgres -E UTF8 --locale=C -A trust >'$PG_DIR/initdb.log'"
+  cat "$BENCH/postgresql.conf" >>"$PG_DIR/data/postgresql.conf"
+  echo "port = $PG_PORT" >>"$PG_DIR/data/postgresql.conf"
+  echo "unix_socket_directories = '$PG_DIR'" >>"$PG_DIR/data/postgresql.conf"
+  as_postgres "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' -l '$PG_DIR/server.log' -w start >/dev/null"
+  psql_admin -c "CREATE ROLE zhiyuan LOGIN PASSWORD 'zhiyuan'" -c "CREATE DATABASE zhiyuan OWNER zhiyuan" >/dev/null
+}
+
+step_pg_down() {
+  if [ -f "$PG_DIR/data/postmaster.pid" ]; then
+    as_postgres "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' -w stop >/dev/null"
+  fi
+}
+
+psql_admin() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -X -q "$@"; }
+psql_app() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U zhiyuan -d zhiyuan -v ON_ERROR_STOP=1 -X -q "$@"; }
+
+pg_env() {
+  keys
+  export SPRING_DATASOURCE_URL="$PG_URL" SPRING_DATASOURCE_USERNAME=zhiyuan SPRING_DATASOURCE_PASSWORD=zhiyuan
+}
+
+# Migrations by the platform, then the data set, then the scenarios' fixtures.
+step_pg_load() {
+  pg_env
+  local dir="$TARGET/app-pg"
+  rm -rf "$dir"
+  start_platform "PostgreSQL, first start (migrations run; not a target)" "$dir"
+  stop_platform "$dir"
+  log "generating $VOLUNTEERS volunteers and $RECORDS service records into PostgreSQL"
+  load_note "generate (PostgreSQL): start"
+  # shellcheck disable=SC2046
+  bench_java generate --url="$PG_URL" --user=postgres --password= --regions="$PLATFORM_JAR" \
+    --volunteers="$VOLUNTEERS" --records="$RECORDS" --seed="$SEED" --bcrypt-cost="$BCRYPT_COST" \
+    --volunteer-password="$VOLUNTEER_PASSWORD" $(key_flags) --out="$RESULTS/generate-pg.json"
+  load_note "generate (PostgreSQL): end"
+  log "VACUUM ANALYZE"
+  local t0; t0="$(date +%s)"
+  psql_admin -d zhiyuan -c "VACUUM (ANALYZE)"
+  log "VACUUM ANALYZE took $(( $(date +%s) - t0 )) s; database size $(psql_admin -d zhiyuan -Atc "SELECT pg_size_pretty(pg_database_size('zhiyuan'))")"
+  step_fixtures
+}
+
+step_fixtures() {
+  pg_env
+  bench_java fixtures --url="$PG_URL" --user=zhiyuan --password=zhiyuan --clients="$CLIENTS" --signups="$SIGNUPS" \
+    --positions="$POSITIONS" --hot-capacity="$HOT_CAPACITY" --checkins="$CHECKINS" --seed="$SEED" --out="$RESULTS/fixtures.json"
+  psql_app -c "ANALYZE activity; ANALYZE activity_position; ANALYZE signup" >/dev/null
+}
+
+step_platform_up() {
+  pg_env
+  start_platform "PostgreSQL, start with $VOLUNTEERS volunteers and $RECORDS service records (not a target)" "$TARGET/app-pg"
+}
+
+step_platform_down() {
+  stop_platform "$TARGET/app-pg"
+}
+
+step_drive() {
+  pg_env
+  load_note "drive: start"
+  bench_java drive --base-url="http://127.0.0.1:$APP_PORT" --fixtures="$RESULTS/fixtures.json" \
+    --volunteer-password="$VOLUNTEER_PASSWORD" --admin-password="$ADMIN_PASSWORD" --clients="$CLIENTS" \
+    --search-clients="$SEARCH_CLIENTS" --search-requests="$SEARCHES" \
+    --jdbc-url="$PG_URL" --jdbc-user=zhiyuan --jdbc-password=zhiyuan --out="$RESULTS/http.json"
+  load_note "drive: end"
+}
+
+# The same transaction shape straight on PostgreSQL, with the same clients and sign-ups.
+step_pgbench() {
+  local out="$RESULTS/pgbench" per_client hot
+  rm -rf "$out"
+  mkdir -p "$out"
+  per_client=$(( (SIGNUPS + CLIENTS - 1) / CLIENTS ))
+  for run in spread hot; do
+    load_note "pgbench $run: start"
+    log "pgbench $run: $CLIENTS clients x $per_client sign-ups"
+    (cd "$out" && PGPASSWORD=zhiyuan "$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U zhiyuan -n -M prepared \
+      -c "$CLIENTS" -j "$(nproc)" -t "$per_client" -D nclients="$CLIENTS" -D positions="$POSITIONS" -D k=0 \
+      -f "$BENCH/pgbench/signup-$run.sql" -l --log-prefix="${run}_log" zhiyuan >"$run.out" 2>&1) || {
+      cat "$out/$run.out"; exit 1; }
+    grep -E "processed|failed|latency average|^tps" "$out/$run.out" || true
+    load_note "pgbench $run: end"
+  done
+  hot="$(psql_app -Atc "SELECT p.accepted || ' of ' || p.capacity || ' places taken, ' || (SELECT COUNT(*) FROM signup s
+    WHERE s.position_id = p.id AND s.holds_place) || ' sign-ups holding a place, ' || (SELECT COUNT(*) FROM signup s
+    WHERE s.position_id = p.id AND s.status = 'WAITLISTED') || ' waitlisted' FROM activity_position p
+    JOIN bench.pgbench_position b ON b.position_id = p.id WHERE b.kind = 'hot'")"
+  echo "$hot" | tee "$out/hot-check.txt"
+}
+
+step_report() {
+  bench_java report --results="$RESULTS"
+}
+
+step_all() {
+  step_build
+  step_machine
+  step_coldstart_h2
+  step_pg_up
+  step_pg_load
+  step_platform_up
+  step_drive
+  step_platform_down
+  step_pgbench
+  step_report
+  step_pg_down
+}
+
+if [ ! -x "$PG_BIN/pgbench" ]; then
+  echo "PostgreSQL's server and pgbench are needed (Debian: apt-get install -y postgresql)" >&2
+  exit 1
+fi
+[ $# -eq 0 ] && set -- all
+for step in "$@"; do
+  "step_${step//-/_}"
+done

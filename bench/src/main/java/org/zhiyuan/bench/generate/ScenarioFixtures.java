@@ -1,0 +1,412 @@
+package org.zhiyuan.bench.generate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.zhiyuan.bench.Console;
+import org.zhiyuan.bench.Options;
+
+/**
+ * Adds what the scenarios need to a generated data set and writes where it is to a JSON
+ * file for the load driver: an organization run by volunteer 0; S1's 1,000 positions;
+ * S2's one position; S3's activities in progress with every volunteer of its pool already
+ * accepted; the positions and volunteer pools of the pgbench scripts (schema
+ * {@code bench}, PostgreSQL only); and which volunteers sign up, check in or ask for
+ * certificates. Rows go through ordinary transactions with every constraint checked.
+ * <p>
+ * Volunteer pools are ranges of generated volunteer numbers, so the driver finds their
+ * usernames with {@link Identities#phone(int)}: 0 is the organizer, then warm-up, S1, S2
+ * and S3 follow each other.
+ */
+public final class ScenarioFixtures {
+
+	/** Where S3 takes place: 国家体育场 (Beijing). */
+	static final double[] VENUE = { 39.9929, 116.3965 };
+
+	private final Options options;
+
+	private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+	private final SplittableRandom random;
+
+	public ScenarioFixtures(Options options) {
+		this.options = options;
+		this.random = new SplittableRandom(options.number("seed", 2026) + 17);
+	}
+
+	public void run() throws Exception {
+		Database database = Database.from(this.options);
+		int clients = this.options.integer("clients", 64);
+		int signups = this.options.integer("signups", 20_000);
+		int spreadPositions = this.options.integer("positions", 1_000);
+		int hotCapacity = this.options.integer("hot-capacity", 1_000);
+		int checkins = this.options.integer("checkins", 20_000);
+		int perCheckinActivity = this.options.integer("checkins-per-activity", 1_000);
+		int warmup = this.options.integer("warmup", 2_000);
+		int certificates = this.options.integer("certificates", 200);
+		int pgbenchPool = clients * ((signups + clients - 1) / clients);
+		Map<String, Integer> sizes = Map.of("warmup", warmup, "s1", signups, "s2", signups, "s3", checkins);
+		Map<String, int[]> pools = new LinkedHashMap<>();
+		int next = 1;
+		for (String pool : List.of("warmup", "s1", "s2", "s3")) {
+			pools.put(pool, new int[] { next, next + sizes.get(pool) });
+			next += sizes.get(pool);
+		}
+		Map<String, Object> fixtures = new LinkedHashMap<>();
+		try (Connection connection = database.connect()) {
+			connection.setAutoCommit(false);
+			int volunteers = count(connection, "SELECT COUNT(*) FROM volunteer");
+			int needed = Math.max(next, pools.get("s2")[0] + pgbenchPool);
+			if (volunteers < needed) {
+				throw new IllegalStateException(
+						"the scenarios need " + needed + " generated volunteers, the database has " + volunteers
+								+ "; generate more or lower --signups/--checkins");
+			}
+			Person organizer = people(connection, 0, 1).get(0);
+			UUID organization = organization(connection, organizer);
+			fixtures.put("organizer", Map.of("index", 0, "organizationId", organization));
+			fixtures.put("pools", pools);
+			List<Map<String, Object>> s1 = activities(connection, organization, organizer, "s1", spreadPositions / 4, 4,
+					spreadPositions, 1_000, 20);
+			fixtures.put("s1", Map.of("positions", s1));
+			Map<String, Object> s2 = activities(connection, organization, organizer, "s2", 1, 1, 1, hotCapacity, 51)
+				.get(0);
+			s2.put("capacity", hotCapacity);
+			fixtures.put("s2", s2);
+			fixtures.put("s3",
+					checkinActivities(connection, organization, organizer, pools.get("s3"), perCheckinActivity));
+			fixtures.put("s4", searches(connection));
+			fixtures.put("s5", certificateVolunteers(connection, volunteers, certificates));
+			if (database.isPostgres()) {
+				fixtures.put("pgbench",
+						pgbench(connection, organization, organizer, spreadPositions, hotCapacity, pools, pgbenchPool));
+			}
+			connection.commit();
+		}
+		Path out = Path.of(this.options.string("out"));
+		Files.createDirectories(out.toAbsolutePath().getParent());
+		JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), fixtures);
+		Console.line("scenario fixtures written to " + out);
+	}
+
+	/** The organization the scenarios' activities belong to, run by volunteer 0. */
+	private UUID organization(Connection connection, Person admin) throws SQLException {
+		UUID id = Uuids.v7(this.now.toEpochMilli(), this.random);
+		OffsetDateTime at = timestamp(this.now.minus(Duration.ofDays(90)));
+		update(connection,
+				"INSERT INTO organization (id, name, org_type, region_code, status, applicant_account_id, applied_at,"
+						+ " reviewed_at) VALUES (?, '朝阳区志愿服务性能测试队', 'COMMUNITY_TEAM', '110105', 'ACTIVE', ?, ?, ?)",
+				id, admin.accountId, at, at);
+		update(connection, "INSERT INTO organization_field (organization_id, field) VALUES (?, 'MAJOR_EVENTS')", id);
+		update(connection,
+				"INSERT INTO organization_event (id, organization_id, kind, actor_id, occurred_at)"
+						+ " VALUES (?, ?, 'APPLIED', ?, ?)",
+				Uuids.v7(this.now.toEpochMilli(), this.random), id, admin.accountId, at);
+		update(connection, "INSERT INTO organization_event (id, organization_id, kind, occurred_at)"
+				+ " VALUES (?, ?, 'APPROVED', ?)", Uuids.v7(this.now.toEpochMilli(), this.random), id, at);
+		update(connection, "INSERT INTO account_grant (account_id, role, scope, granted_at, granted_by)"
+				+ " VALUES (?, 'ORG_ADMIN', ?, ?, ?)", admin.accountId, id.toString(), at, admin.accountId);
+		update(connection,
+				"INSERT INTO organization_member (organization_id, volunteer_id, member_role, status, requested_at,"
+						+ " joined_at) VALUES (?, ?, 'ADMIN', 'ACTIVE', ?, ?)",
+				id, admin.volunteerId, at, at);
+		return id;
+	}
+
+	/**
+	 * Recruiting activities in Beijing's districts with their positions, starting some
+	 * weeks from now on different days.
+	 */
+	private List<Map<String, Object>> activities(Connection connection, UUID organization, Person admin, String tag,
+			int activityCount, int positionsEach, int positionLimit, int capacity, int daysAhead) throws SQLException {
+		List<Map<String, Object>> positions = new ArrayList<>();
+		String[] districts = { "110101", "110102", "110105", "110106", "110107", "110108", "110109", "110111", "110112",
+				"110113", "110114", "110115" };
+		try (PreparedStatement activity = connection.prepareStatement(ACTIVITY);
+				PreparedStatement position = connection.prepareStatement(POSITION)) {
+			for (int a = 0; a < activityCount; a++) {
+				ZonedDateTime start = this.now.atZone(DataGenerator.CHINA)
+					.truncatedTo(ChronoUnit.DAYS)
+					.plusDays(daysAhead + a % 30)
+					.withHour(9);
+				UUID id = Uuids.v7(this.now.toEpochMilli(), this.random);
+				double[] place = RegionDirectory.capitalOf("11");
+				insertActivity(activity, id, organization, admin, "性能测试" + tag.toUpperCase() + "赛会志愿服务 " + (a + 1),
+						districts[a % districts.length], place[0] + this.random.nextDouble(-0.1, 0.1),
+						place[1] + this.random.nextDouble(-0.1, 0.1), 200, start.toInstant(),
+						start.toInstant().plus(Duration.ofHours(4)), "RECRUITING");
+				for (int p = 0; p < positionsEach && positions.size() < positionLimit; p++) {
+					UUID positionId = Uuids.v7(this.now.toEpochMilli(), this.random);
+					insertPosition(position, positionId, id, "岗位" + (p + 1), capacity, 0, p);
+					Map<String, Object> entry = new LinkedHashMap<>();
+					entry.put("activityId", id);
+					entry.put("positionId", positionId);
+					positions.add(entry);
+				}
+			}
+			activity.executeBatch();
+			position.executeBatch();
+		}
+		return positions;
+	}
+
+	/**
+	 * S3: activities under way at one venue, one position each, with every volunteer of
+	 * the pool accepted the day before (sign-up and its event row).
+	 */
+	private Map<String, Object> checkinActivities(Connection connection, UUID organization, Person admin, int[] pool,
+			int perActivity) throws SQLException {
+		List<Person> people = people(connection, pool[0], pool[1]);
+		List<Map<String, Object>> activities = new ArrayList<>();
+		Instant starts = this.now.minus(Duration.ofHours(1));
+		Instant ends = this.now.plus(Duration.ofHours(11));
+		OffsetDateTime accepted = timestamp(this.now.minus(Duration.ofDays(1)));
+		try (PreparedStatement activity = connection.prepareStatement(ACTIVITY);
+				PreparedStatement position = connection.prepareStatement(POSITION);
+				PreparedStatement signup = connection.prepareStatement(
+						"INSERT INTO signup (id, activity_id, position_id, volunteer_id, status, holds_place, queued_at,"
+								+ " decided_at, created_at) VALUES (?, ?, ?, ?, 'APPROVED', TRUE, ?, ?, ?)");
+				PreparedStatement event = connection
+					.prepareStatement("INSERT INTO signup_event (id, signup_id, status, actor_id, occurred_at)"
+							+ " VALUES (?, ?, 'APPROVED', ?, ?)")) {
+			for (int first = 0; first < people.size(); first += perActivity) {
+				int size = Math.min(perActivity, people.size() - first);
+				UUID id = Uuids.v7(this.now.toEpochMilli(), this.random);
+				UUID positionId = Uuids.v7(this.now.toEpochMilli(), this.random);
+				insertActivity(activity, id, organization, admin, "性能测试S3城市马拉松赛会服务 " + (activities.size() + 1),
+						"110105", VENUE[0], VENUE[1], 500, starts, ends, "IN_PROGRESS");
+				insertPosition(position, positionId, id, "赛道服务", size, size, 0);
+				activity.executeBatch();
+				position.executeBatch();
+				for (Person person : people.subList(first, first + size)) {
+					UUID signupId = Uuids.v7(this.now.toEpochMilli(), this.random);
+					set(signup, signupId, id, positionId, person.volunteerId, accepted, accepted, accepted);
+					signup.addBatch();
+					set(event, Uuids.v7(this.now.toEpochMilli(), this.random), signupId, person.accountId, accepted);
+					event.addBatch();
+				}
+				signup.executeBatch();
+				event.executeBatch();
+				activities.add(Map.of("id", id, "volunteers", size));
+			}
+		}
+		Map<String, Object> s3 = new LinkedHashMap<>();
+		s3.put("activities", activities);
+		s3.put("lat", VENUE[0]);
+		s3.put("lng", VENUE[1]);
+		s3.put("perActivity", perActivity);
+		return s3;
+	}
+
+	/** What S4 searches for: regions with recruiting activities, topic words, places. */
+	private Map<String, Object> searches(Connection connection) throws SQLException {
+		List<String> regions = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT region_code FROM activity WHERE status = 'RECRUITING'"
+						+ " GROUP BY region_code ORDER BY COUNT(*) DESC, region_code LIMIT 300")) {
+			while (rs.next()) {
+				regions.add(rs.getString(1));
+			}
+		}
+		List<String> districts = regions.stream().map((code) -> code.substring(0, 6)).distinct().toList();
+		List<String> cities = districts.stream().map((code) -> code.substring(0, 4) + "00").distinct().toList();
+		List<String> provinces = districts.stream().map((code) -> code.substring(0, 2) + "0000").distinct().toList();
+		List<double[]> points = new ArrayList<>();
+		for (String province : provinces) {
+			double[] capital = RegionDirectory.capitalOf(province.substring(0, 2));
+			if (capital != null) {
+				points.add(capital);
+			}
+		}
+		Map<String, Object> s4 = new LinkedHashMap<>();
+		s4.put("districts", districts);
+		s4.put("cities", cities);
+		s4.put("provinces", provinces);
+		s4.put("keywords", Names.allTopics());
+		s4.put("points", points);
+		s4.put("fields", DataGenerator.FIELDS);
+		return s4;
+	}
+
+	/** S5: volunteers near the end of the generated range who have service records. */
+	private Map<String, Object> certificateVolunteers(Connection connection, int volunteers, int wanted)
+			throws SQLException {
+		List<Map<String, Object>> chosen = new ArrayList<>();
+		int from = volunteers;
+		while (chosen.size() < wanted && from > 0) {
+			int to = from;
+			from = Math.max(0, from - 1_000);
+			for (Person person : people(connection, from, to)) {
+				if (person.hours > 0 && chosen.size() < wanted) {
+					chosen.add(Map.of("index", person.index, "volunteerId", person.volunteerId));
+				}
+			}
+		}
+		LocalDate today = this.now.atZone(DataGenerator.CHINA).toLocalDate();
+		Map<String, Object> s5 = new LinkedHashMap<>();
+		s5.put("volunteers", chosen);
+		s5.put("from", today.minusYears(4).toString());
+		s5.put("to", today.toString());
+		return s5;
+	}
+
+	/**
+	 * The positions and volunteers the pgbench scripts use, numbered so that a script
+	 * picks them by number: spread positions 1..n, the hot position 1, and volunteer
+	 * pools as large as the clients times the transactions each runs.
+	 */
+	private Map<String, Object> pgbench(Connection connection, UUID organization, Person admin, int spreadPositions,
+			int hotCapacity, Map<String, int[]> pools, int poolSize) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA IF NOT EXISTS bench");
+			statement.execute("DROP TABLE IF EXISTS bench.pgbench_position, bench.pgbench_volunteer");
+			statement.execute("CREATE TABLE bench.pgbench_position (kind VARCHAR(8) NOT NULL, n INT NOT NULL,"
+					+ " position_id UUID NOT NULL, activity_id UUID NOT NULL, PRIMARY KEY (kind, n))");
+			statement.execute("CREATE TABLE bench.pgbench_volunteer (kind VARCHAR(8) NOT NULL, n INT NOT NULL,"
+					+ " volunteer_id UUID NOT NULL, PRIMARY KEY (kind, n))");
+		}
+		List<Map<String, Object>> spread = activities(connection, organization, admin, "pgbench-spread",
+				spreadPositions / 4, 4, spreadPositions, 1_000, 20);
+		Map<String, Object> hot = activities(connection, organization, admin, "pgbench-hot", 1, 1, 1, hotCapacity, 52)
+			.get(0);
+		try (PreparedStatement insert = connection.prepareStatement(
+				"INSERT INTO bench.pgbench_position (kind, n, position_id, activity_id) VALUES (?, ?, ?, ?)")) {
+			for (int n = 0; n < spread.size(); n++) {
+				set(insert, "spread", n + 1, spread.get(n).get("positionId"), spread.get(n).get("activityId"));
+				insert.addBatch();
+			}
+			set(insert, "hot", 1, hot.get("positionId"), hot.get("activityId"));
+			insert.addBatch();
+			insert.executeBatch();
+		}
+		try (PreparedStatement insert = connection
+			.prepareStatement("INSERT INTO bench.pgbench_volunteer (kind, n, volunteer_id) VALUES (?, ?, ?)")) {
+			for (String[] kind : new String[][] { { "spread", "s1" }, { "hot", "s2" } }) {
+				int first = pools.get(kind[1])[0];
+				List<Person> people = people(connection, first, first + poolSize);
+				for (int n = 0; n < people.size(); n++) {
+					set(insert, kind[0], n + 1, people.get(n).volunteerId);
+					insert.addBatch();
+				}
+			}
+			insert.executeBatch();
+		}
+		Map<String, Object> pgbench = new LinkedHashMap<>();
+		pgbench.put("spreadPositions", spread.size());
+		pgbench.put("hotActivityId", hot.get("activityId"));
+		pgbench.put("hotPositionId", hot.get("positionId"));
+		pgbench.put("hotCapacity", hotCapacity);
+		pgbench.put("pool", poolSize);
+		return pgbench;
+	}
+
+	/** Generated volunteers {@code from} (inclusive) to {@code to}, in that order. */
+	private List<Person> people(Connection connection, int from, int to) throws SQLException {
+		Map<String, Integer> indexByPhone = new HashMap<>();
+		for (int i = from; i < to; i++) {
+			indexByPhone.put(Identities.phone(i), i);
+		}
+		Person[] people = new Person[to - from];
+		List<String> phones = new ArrayList<>(indexByPhone.keySet());
+		for (int start = 0; start < phones.size(); start += 1_000) {
+			List<String> batch = phones.subList(start, Math.min(phones.size(), start + 1_000));
+			String sql = "SELECT phone, id, account_id, total_hours FROM volunteer WHERE phone IN ("
+					+ String.join(",", java.util.Collections.nCopies(batch.size(), "?")) + ")";
+			try (PreparedStatement query = connection.prepareStatement(sql)) {
+				for (int i = 0; i < batch.size(); i++) {
+					query.setString(i + 1, batch.get(i));
+				}
+				try (ResultSet rs = query.executeQuery()) {
+					while (rs.next()) {
+						int index = indexByPhone.get(rs.getString(1));
+						people[index - from] = new Person(index, rs.getObject(2, UUID.class),
+								rs.getObject(3, UUID.class), rs.getBigDecimal(4).doubleValue());
+					}
+				}
+			}
+		}
+		for (int i = 0; i < people.length; i++) {
+			if (people[i] == null) {
+				throw new IllegalStateException("generated volunteer " + (from + i) + " (" + Identities.phone(from + i)
+						+ ") is not in the database");
+			}
+		}
+		return List.of(people);
+	}
+
+	private static final String ACTIVITY = "INSERT INTO activity (id, organization_id, title, description, field,"
+			+ " region_code, address, lat, lng, geofence_meters, starts_at, ends_at, signup_deadline, approval, waitlist,"
+			+ " risk_level, recruitment_mode, time_bank_eligible, status, created_by, created_at, published_at)"
+			+ " VALUES (?, ?, ?, ?, 'MAJOR_EVENTS', ?, ?, ?, ?, ?, ?, ?, ?, 'AUTO', TRUE, 'LOW', 'REGULAR', FALSE, ?,"
+			+ " ?, ?, ?)";
+
+	private static final String POSITION = "INSERT INTO activity_position (id, activity_id, name, capacity, accepted,"
+			+ " min_age, sort_order) VALUES (?, ?, ?, ?, ?, 14, ?)";
+
+	private void insertActivity(PreparedStatement insert, UUID id, UUID organization, Person admin, String title,
+			String region, double lat, double lng, int geofence, Instant starts, Instant ends, String status)
+			throws SQLException {
+		OffsetDateTime created = timestamp(this.now.minus(Duration.ofDays(2)));
+		Instant deadline = starts.isAfter(this.now) ? starts.minus(Duration.ofHours(12)) : starts;
+		set(insert, id, organization, title, "基准测试用的活动：大型赛会志愿服务，请按岗位要求报到。", region, "北京市朝阳区国家体育场北路1号",
+				Math.round(lat * 1e6) / 1e6, Math.round(lng * 1e6) / 1e6, geofence, timestamp(starts), timestamp(ends),
+				timestamp(deadline), status, admin.accountId, created, created);
+		insert.addBatch();
+	}
+
+	private static void insertPosition(PreparedStatement insert, UUID id, UUID activity, String name, int capacity,
+			int accepted, int order) throws SQLException {
+		set(insert, id, activity, name, capacity, accepted, order);
+		insert.addBatch();
+	}
+
+	private static OffsetDateTime timestamp(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private static void update(Connection connection, String sql, Object... values) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			set(statement, values);
+			statement.executeUpdate();
+		}
+	}
+
+	private static void set(PreparedStatement statement, Object... values) throws SQLException {
+		for (int i = 0; i < values.length; i++) {
+			statement.setObject(i + 1, values[i]);
+		}
+	}
+
+	private static int count(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+			rs.next();
+			return rs.getInt(1);
+		}
+	}
+
+	private record Person(int index, UUID volunteerId, UUID accountId, double hours) {
+
+	}
+
+}

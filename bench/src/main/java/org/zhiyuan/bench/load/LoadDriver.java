@@ -1,0 +1,542 @@
+package org.zhiyuan.bench.load;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
+
+import tools.jackson.databind.JsonNode;
+
+import org.zhiyuan.bench.Console;
+import org.zhiyuan.bench.Options;
+import org.zhiyuan.bench.generate.Identities;
+
+/**
+ * Drives the platform's HTTP API through the scenarios, with the fixtures that
+ * {@code fixtures} wrote:
+ * <ul>
+ * <li>S1 — sign-up storm, spread: every volunteer of the pool signs up once for one of
+ * 1,000 positions;</li>
+ * <li>S2 — sign-up storm, hot: as many volunteers for one position with 1,000 places;
+ * checks that exactly 1,000 are accepted, by the answers, the API and the database;</li>
+ * <li>S3 — check-in burst: every accepted volunteer checks in with the organizer's
+ * current code, then (a minute later, so that each record has service time) checks
+ * out;</li>
+ * <li>S4 — dashboard statistics (if the platform has them) and public activity search by
+ * region, field, text, dates and distance;</li>
+ * <li>S5 — certificates: issue and download the PDF (if the platform has them).</li>
+ * </ul>
+ * Volunteers sign in first and a warm-up runs before any measurement. Every phase records
+ * each request's latency, the answers by status and problem code, and its wall time.
+ */
+public final class LoadDriver {
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private final Options options;
+
+	private final int clients;
+
+	private final String password;
+
+	private final List<Map<String, Object>> setup = new ArrayList<>();
+
+	private final List<Map<String, Object>> scenarios = new ArrayList<>();
+
+	private JsonNode fixtures;
+
+	private Http http;
+
+	private Workers workers;
+
+	public LoadDriver(Options options) {
+		this.options = options;
+		this.clients = options.integer("clients", 64);
+		this.password = options.string("volunteer-password");
+	}
+
+	public void run() throws Exception {
+		this.fixtures = Http.JSON.readTree(Path.of(this.options.string("fixtures")).toFile());
+		Set<String> wanted = new HashSet<>(List.of(this.options.string("scenarios", "S1,S2,S3,S4,S5").split(",")));
+		int searchClients = this.options.integer("search-clients", 16);
+		this.http = new Http(this.options.string("base-url"));
+		try (Workers workers = new Workers(Math.max(this.clients, searchClients))) {
+			this.workers = workers;
+			Console.line("load driver: " + this.clients + " clients on "
+					+ (workers.virtual() ? "virtual threads" : "platform threads") + ", Java "
+					+ Runtime.version().feature());
+			waitUntilUp();
+			String organizer = token(Identities.phone(0), this.password);
+			String admin = token("admin", this.options.string("admin-password"));
+			Map<String, String[]> tokens = new LinkedHashMap<>();
+			for (String pool : List.of("warmup", "s1", "s2", "s3")) {
+				if (pool.equals("warmup") || wanted.contains(pool.toUpperCase())) {
+					tokens.put(pool, signIn(pool, range(pool)));
+				}
+			}
+			warmUp(tokens.get("warmup"));
+			if (wanted.contains("S1")) {
+				signupStorm("S1", "S1 sign-up storm, spread", tokens.get("s1"),
+						this.fixtures.path("s1").path("positions"));
+			}
+			if (wanted.contains("S2")) {
+				signupStorm("S2", "S2 sign-up storm, hot", tokens.get("s2"), hotPosition());
+			}
+			if (wanted.contains("S3")) {
+				checkinBurst(organizer, tokens.get("s3"));
+			}
+			if (wanted.contains("S4")) {
+				statisticsAndSearch(admin, searchClients);
+			}
+			if (wanted.contains("S5")) {
+				certificates(searchClients);
+			}
+		}
+		Map<String, Object> results = new LinkedHashMap<>();
+		Map<String, Object> meta = new LinkedHashMap<>();
+		meta.put("baseUrl", this.options.string("base-url"));
+		meta.put("clients", this.clients);
+		meta.put("searchClients", searchClients);
+		meta.put("driverJava", Runtime.version().toString());
+		meta.put("virtualThreads", this.workers.virtual());
+		results.put("meta", meta);
+		results.put("setup", this.setup);
+		results.put("scenarios", this.scenarios);
+		Path out = Path.of(this.options.string("out"));
+		Files.createDirectories(out.toAbsolutePath().getParent());
+		Http.JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), results);
+		Console.line("results written to " + out);
+	}
+
+	private void waitUntilUp() throws InterruptedException {
+		for (int attempt = 0; attempt < 600; attempt++) {
+			if (this.http.get("/actuator/health", null).status() == 200) {
+				return;
+			}
+			Thread.sleep(200);
+		}
+		throw new IllegalStateException("the platform did not come up at " + this.options.string("base-url"));
+	}
+
+	private String token(String username, String password) {
+		Http.Reply reply = this.http.post("/api/v1/auth/token", null,
+				Map.of("username", username, "password", password));
+		if (reply.status() != 200) {
+			throw new IllegalStateException(
+					"cannot sign in as " + username + ": " + reply.status() + " " + reply.text());
+		}
+		return reply.json().path("accessToken").asString();
+	}
+
+	private int[] range(String pool) {
+		JsonNode range = this.fixtures.path("pools").path(pool);
+		return new int[] { range.get(0).asInt(), range.get(1).asInt() };
+	}
+
+	/** Signs in every volunteer of a pool (set-up, not a scenario). */
+	private String[] signIn(String pool, int[] range) throws InterruptedException {
+		String[] tokens = new String[range[1] - range[0]];
+		Recorder recorder = new Recorder("sign-in of pool " + pool + " (set-up)");
+		recorder.start();
+		this.workers.run(this.clients, tokens.length, (i) -> {
+			Http.Reply reply = this.http.post("/api/v1/auth/token", null,
+					Map.of("username", Identities.phone(range[0] + i), "password", this.password));
+			recorder.record(reply);
+			if (reply.status() != 200) {
+				throw new IllegalStateException(
+						"sign-in of volunteer " + (range[0] + i) + " failed: " + reply.status() + " " + reply.text());
+			}
+			tokens[i] = reply.json().path("accessToken").asString();
+		});
+		recorder.stop();
+		keep(this.setup, recorder.result(), "setup-" + pool);
+		return tokens;
+	}
+
+	/** Sign-ups and searches that are not measured, so that the JIT has done its work. */
+	private void warmUp(String[] tokens) throws InterruptedException {
+		JsonNode positions = this.fixtures.path("s1").path("positions");
+		Recorder recorder = new Recorder("warm-up (not measured)");
+		recorder.start();
+		this.workers.run(this.clients, tokens.length, (i) -> {
+			JsonNode position = positions.get(ThreadLocalRandom.current().nextInt(positions.size()));
+			recorder.record(signUp(tokens[i], position));
+		});
+		SearchMix searches = new SearchMix(this.fixtures.path("s4"));
+		this.workers.run(this.clients, 1_000, (i) -> recorder.record(this.http.get(searches.next().path, null)));
+		recorder.stop();
+		keep(this.setup, recorder.result(), "warmup");
+	}
+
+	private Http.Reply signUp(String token, JsonNode position) {
+		return this.http.post("/api/v1/activities/" + position.path("activityId").asString() + "/signups", token,
+				Map.of("positionId", position.path("positionId").asString()));
+	}
+
+	private JsonNode hotPosition() {
+		return Http.JSON.createArrayNode().add(this.fixtures.path("s2"));
+	}
+
+	/**
+	 * S1 and S2: each volunteer of the pool signs up once for a position picked at random
+	 * from those given; for S2 (one position) the places are then counted three ways.
+	 */
+	private void signupStorm(String id, String name, String[] tokens, JsonNode positions) throws Exception {
+		Console.line(name + ": " + tokens.length + " sign-ups over " + positions.size() + " position(s)");
+		Recorder recorder = new Recorder(name);
+		Map<String, LongAdder> outcomes = new LinkedHashMap<>();
+		for (String status : List.of("APPROVED", "WAITLISTED", "PENDING")) {
+			outcomes.put(status, new LongAdder());
+		}
+		recorder.start();
+		this.workers.run(this.clients, tokens.length, (i) -> {
+			JsonNode position = positions.get(ThreadLocalRandom.current().nextInt(positions.size()));
+			Http.Reply reply = signUp(tokens[i], position);
+			recorder.record(reply);
+			if (reply.ok()) {
+				LongAdder outcome = outcomes.get(reply.json().path("status").asString());
+				if (outcome != null) {
+					outcome.increment();
+				}
+			}
+		});
+		recorder.stop();
+		outcomes.forEach((status, count) -> recorder.check(status.toLowerCase() + "Answers", count.sum()));
+		if (id.equals("S2")) {
+			checkCapacity(recorder, outcomes.get("APPROVED").sum());
+		}
+		keep(this.scenarios, recorder.result(), id);
+	}
+
+	/** S2's verdict: accepted places by the answers, the API and the database. */
+	private void checkCapacity(Recorder recorder, long approvedAnswers) throws SQLException {
+		JsonNode hot = this.fixtures.path("s2");
+		int capacity = hot.path("capacity").asInt();
+		JsonNode activity = this.http.get("/api/v1/activities/" + hot.path("activityId").asString(), null).json();
+		int acceptedByApi = -1;
+		for (JsonNode position : activity.path("positions")) {
+			if (position.path("id").asString().equals(hot.path("positionId").asString())) {
+				acceptedByApi = position.path("accepted").asInt();
+			}
+		}
+		recorder.check("capacity", capacity);
+		recorder.check("acceptedByApi", acceptedByApi);
+		long holding = -1;
+		if (this.options.has("jdbc-url")) {
+			try (Connection connection = DriverManager.getConnection(this.options.string("jdbc-url"),
+					this.options.string("jdbc-user", "sa"), this.options.string("jdbc-password", ""));
+					PreparedStatement query = connection
+						.prepareStatement("SELECT COUNT(*) FROM signup WHERE position_id = ? AND holds_place = TRUE")) {
+				query.setObject(1, UUID.fromString(hot.path("positionId").asString()));
+				try (ResultSet rs = query.executeQuery()) {
+					rs.next();
+					holding = rs.getLong(1);
+				}
+			}
+			recorder.check("holdingPlacesInDatabase", holding);
+		}
+		long oversold = Math.max(0, Math.max(approvedAnswers, Math.max(acceptedByApi, holding)) - capacity);
+		recorder.check("oversold", oversold);
+		boolean exact = approvedAnswers == capacity && acceptedByApi == capacity
+				&& (holding < 0 || holding == capacity);
+		recorder.check("exactlyCapacityAccepted", exact);
+		Console.line("  S2: " + approvedAnswers + " approved answers, " + acceptedByApi + " accepted by the API, "
+				+ holding + " holding places in the database, capacity " + capacity);
+	}
+
+	/**
+	 * S3: every volunteer checks in with the current code of their activity (fetched by
+	 * the organizer and renewed every 20 seconds, as the screen at the venue does), then,
+	 * once a minute has passed since the last check-in, checks out.
+	 */
+	private void checkinBurst(String organizer, String[] tokens) throws Exception {
+		JsonNode s3 = this.fixtures.path("s3");
+		JsonNode activities = s3.path("activities");
+		int perActivity = s3.path("perActivity").asInt();
+		double lat = s3.path("lat").asDouble();
+		double lng = s3.path("lng").asDouble();
+		AtomicReferenceArray<String> codes = new AtomicReferenceArray<>(activities.size());
+		Runnable renew = () -> {
+			for (int a = 0; a < activities.size(); a++) {
+				Http.Reply reply = this.http.post(
+						"/api/v1/activities/" + activities.get(a).path("id").asString() + "/checkin-codes", organizer,
+						Map.of());
+				if (reply.status() == 201) {
+					codes.set(a, reply.json().path("code").asString());
+				}
+				else {
+					Console.line("  S3: check-in code not issued: " + reply.status() + " " + reply.text());
+				}
+			}
+		};
+		renew.run();
+		ScheduledExecutorService screen = Executors.newSingleThreadScheduledExecutor();
+		screen.scheduleAtFixedRate(renew, 20, 20, TimeUnit.SECONDS);
+		try {
+			Console.line("S3 check-in burst: " + tokens.length + " check-ins, then as many check-outs");
+			Recorder in = new Recorder("S3 check-in");
+			Recorder out = new Recorder("S3 check-out");
+			LongAdder records = new LongAdder();
+			in.start();
+			this.workers.run(this.clients, tokens.length, (i) -> in.record(this.http.post("/api/v1/attendance/check-in",
+					tokens[i], attendance(codes.get(i / perActivity), lat, lng))));
+			in.stop();
+			Thread.sleep(61_000);
+			out.start();
+			this.workers.run(this.clients, tokens.length, (i) -> {
+				Http.Reply reply = this.http.post("/api/v1/attendance/check-out", tokens[i],
+						attendance(codes.get(i / perActivity), lat, lng));
+				out.record(reply);
+				if (reply.ok() && !reply.json().path("recordId").isNull()
+						&& !reply.json().path("recordId").isMissingNode()) {
+					records.increment();
+				}
+			});
+			out.stop();
+			out.check("serviceRecordsWritten", records.sum());
+			Map<String, Object> whole = Recorder.combined("S3 check-in burst (check-in + check-out)", in, out);
+			whole.put("checks", Map.of("serviceRecordsWritten", records.sum(), "pauseBetweenPhasesSeconds", 61));
+			keep(this.scenarios, whole, "S3");
+			keep(this.scenarios, in.result(), "S3-in");
+			keep(this.scenarios, out.result(), "S3-out");
+		}
+		finally {
+			screen.shutdownNow();
+		}
+	}
+
+	private static Map<String, Object> attendance(String code, double lat, double lng) {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		// within about 100 m of the venue, as phones report it
+		return Map.of("code", code, "location", Map.of("lat", lat + random.nextDouble(-0.0008, 0.0008), "lng",
+				lng + random.nextDouble(-0.0008, 0.0008), "accuracyMeters", 15.0));
+	}
+
+	/**
+	 * S4: the dashboard's statistics (reported as not implemented when the platform
+	 * answers 404) and public activity search, loaded and with a single client.
+	 */
+	private void statisticsAndSearch(String admin, int searchClients) throws Exception {
+		Http.Reply probe = this.http.get("/api/v1/stats/overview?regionCode=000000", admin);
+		boolean statistics = probe.status() == 200;
+		if (!statistics) {
+			Recorder missing = new Recorder("S4 dashboard statistics");
+			missing.note("GET /api/v1/stats/overview answered " + probe.status()
+					+ ((probe.status() == 404) ? ": not implemented" : ": " + probe.text()));
+			missing.check("available", false);
+			keep(this.scenarios, missing.result(), "S4-stats");
+		}
+		else {
+			SearchMix regions = new SearchMix(this.fixtures.path("s4"));
+			Recorder stats = new Recorder("S4 dashboard statistics (" + searchClients + " clients)");
+			stats.start();
+			this.workers.run(searchClients, this.options.integer("stats-requests", 1_000),
+					(i) -> stats.record(this.http.get("/api/v1/stats/overview?regionCode=" + regions.region(), admin)));
+			stats.stop();
+			stats.check("available", true);
+			keep(this.scenarios, stats.result(), "S4-stats");
+		}
+		int requests = this.options.integer("search-requests", 5_000);
+		SearchMix mix = new SearchMix(this.fixtures.path("s4"));
+		Console.line("S4 activity search: " + requests + " searches on " + searchClients + " clients, then "
+				+ requests / 10 + " on one");
+		Recorder loaded = new Recorder("S4 activity search (" + searchClients + " clients)");
+		Map<String, Recorder> kinds = new LinkedHashMap<>();
+		for (String kind : SearchMix.KINDS) {
+			kinds.put(kind, new Recorder(kind));
+		}
+		LongAdder found = new LongAdder();
+		loaded.start();
+		this.workers.run(searchClients, requests, (i) -> {
+			SearchMix.Query query = mix.next();
+			Http.Reply reply = this.http.get(query.path, null);
+			loaded.record(reply);
+			kinds.get(query.kind).record(reply);
+			if (reply.ok() && reply.json().path("total").asLong() > 0) {
+				found.increment();
+			}
+		});
+		loaded.stop();
+		loaded.check("searchesWithResults", found.sum());
+		Map<String, Object> byKind = new LinkedHashMap<>();
+		kinds.forEach((kind, recorder) -> {
+			Map<String, Object> result = recorder.result();
+			byKind.put(kind, Map.of("requests", result.get("requests"), "p50Ms", result.get("p50Ms"), "p95Ms",
+					result.get("p95Ms"), "p99Ms", result.get("p99Ms")));
+		});
+		Map<String, Object> result = loaded.result();
+		result.put("byKind", byKind);
+		keep(this.scenarios, result, "S4");
+		Recorder single = new Recorder("S4 activity search (1 client)");
+		single.start();
+		this.workers.run(1, requests / 10, (i) -> single.record(this.http.get(mix.next().path, null)));
+		single.stop();
+		keep(this.scenarios, single.result(), "S4-1");
+	}
+
+	/**
+	 * S5: each volunteer asks for a certificate of their service and downloads the PDF;
+	 * reported as not available when the platform answers 404.
+	 */
+	private void certificates(int clients) throws Exception {
+		JsonNode s5 = this.fixtures.path("s5");
+		JsonNode volunteers = s5.path("volunteers");
+		String[] tokens = signInAll(volunteers);
+		Map<String, Object> first = certificateRequest(volunteers.get(0), s5);
+		Http.Reply probe = this.http.post("/api/v1/certificates", tokens[0], first);
+		if (probe.status() != 201) {
+			Recorder missing = new Recorder("S5 certificate rendering");
+			missing.note("POST /api/v1/certificates answered " + probe.status()
+					+ ((probe.status() == 404) ? ": not available yet" : ": " + probe.text()));
+			missing.check("available", false);
+			keep(this.scenarios, missing.result(), "S5");
+			return;
+		}
+		Recorder issue = new Recorder("S5 certificate issue (" + clients + " clients)");
+		Recorder download = new Recorder("S5 certificate PDF download (" + clients + " clients)");
+		LongAdder pdfs = new LongAdder();
+		issue.start();
+		download.start();
+		this.workers.run(clients, tokens.length, (i) -> {
+			Http.Reply issued = this.http.post("/api/v1/certificates", tokens[i],
+					certificateRequest(volunteers.get(i), s5));
+			issue.record(issued);
+			if (issued.status() == 201) {
+				Http.Reply pdf = this.http.get(issued.json().path("downloadUrl").asString(), tokens[i]);
+				download.record(pdf);
+				if (pdf.ok() && pdf.contentType().startsWith("application/pdf") && pdf.body().length > 4
+						&& pdf.body()[0] == '%' && pdf.body()[1] == 'P') {
+					pdfs.increment();
+				}
+			}
+		});
+		issue.stop();
+		download.stop();
+		issue.check("available", true);
+		download.check("pdfDocuments", pdfs.sum());
+		keep(this.scenarios, issue.result(), "S5");
+		keep(this.scenarios, download.result(), "S5-download");
+	}
+
+	private String[] signInAll(JsonNode volunteers) throws InterruptedException {
+		String[] tokens = new String[volunteers.size()];
+		this.workers.run(this.clients, tokens.length,
+				(i) -> tokens[i] = token(Identities.phone(volunteers.get(i).path("index").asInt()), this.password));
+		return tokens;
+	}
+
+	private static Map<String, Object> certificateRequest(JsonNode volunteer, JsonNode s5) {
+		return Map.of("volunteerId", volunteer.path("volunteerId").asString(), "from", s5.path("from").asString(), "to",
+				s5.path("to").asString());
+	}
+
+	private static void keep(List<Map<String, Object>> list, Map<String, Object> result, String id) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("id", id);
+		entry.putAll(result);
+		list.add(entry);
+		Console.line(String.format("  %s: %s requests in %s s, %s/s, p50 %s ms, p95 %s ms, p99 %s ms, statuses %s",
+				result.get("name"), result.get("requests"), result.get("seconds"), result.get("throughput"),
+				result.get("p50Ms"), result.get("p95Ms"), result.get("p99Ms"), result.get("statuses")));
+	}
+
+	/**
+	 * The searches a public page makes: by district, by city and field, by province and
+	 * text, by text alone, by province and the next two weeks, and within 20 km of a
+	 * point.
+	 */
+	static final class SearchMix {
+
+		static final List<String> KINDS = List.of("district", "city+field", "province+text", "text", "province+dates",
+				"nearby");
+
+		private final List<String> districts = new ArrayList<>();
+
+		private final List<String> cities = new ArrayList<>();
+
+		private final List<String> provinces = new ArrayList<>();
+
+		private final List<String> keywords = new ArrayList<>();
+
+		private final List<String> fields = new ArrayList<>();
+
+		private final List<double[]> points = new ArrayList<>();
+
+		SearchMix(JsonNode s4) {
+			s4.path("districts").forEach((n) -> this.districts.add(n.asString()));
+			s4.path("cities").forEach((n) -> this.cities.add(n.asString()));
+			s4.path("provinces").forEach((n) -> this.provinces.add(n.asString()));
+			s4.path("keywords").forEach((n) -> this.keywords.add(n.asString()));
+			s4.path("fields").forEach((n) -> this.fields.add(n.asString()));
+			s4.path("points")
+				.forEach((n) -> this.points.add(new double[] { n.get(0).asDouble(), n.get(1).asDouble() }));
+		}
+
+		Query next() {
+			ThreadLocalRandom random = ThreadLocalRandom.current();
+			int pick = random.nextInt(100);
+			String base = "/api/v1/activities?size=20&";
+			if (pick < 30) {
+				return new Query("district", base + "regionCode=" + any(this.districts));
+			}
+			if (pick < 50) {
+				return new Query("city+field",
+						base + "regionCode=" + any(this.cities) + "&category=" + any(this.fields));
+			}
+			if (pick < 70) {
+				return new Query("province+text", base + "regionCode=" + any(this.provinces) + "&q=" + text());
+			}
+			if (pick < 80) {
+				return new Query("text", base + "q=" + text());
+			}
+			if (pick < 90) {
+				LocalDate today = LocalDate.now(CHINA);
+				return new Query("province+dates",
+						base + "regionCode=" + any(this.provinces) + "&from=" + today + "&to=" + today.plusDays(14));
+			}
+			double[] point = any(this.points);
+			return new Query("nearby", base + "lat=" + (point[0] + random.nextDouble(-0.1, 0.1)) + "&lng="
+					+ (point[1] + random.nextDouble(-0.1, 0.1)) + "&radiusKm=20");
+		}
+
+		/** A region for the statistics: a province, city or district. */
+		String region() {
+			int pick = ThreadLocalRandom.current().nextInt(3);
+			return (pick == 0) ? any(this.provinces) : (pick == 1) ? any(this.cities) : any(this.districts);
+		}
+
+		private String text() {
+			return URLEncoder.encode(any(this.keywords), StandardCharsets.UTF_8);
+		}
+
+		private static <T> T any(List<T> list) {
+			return list.get(ThreadLocalRandom.current().nextInt(list.size()));
+		}
+
+		record Query(String kind, String path) {
+
+		}
+
+	}
+
+}

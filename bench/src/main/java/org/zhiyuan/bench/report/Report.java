@@ -1,0 +1,266 @@
+package org.zhiyuan.bench.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.zhiyuan.bench.Console;
+import org.zhiyuan.bench.Options;
+
+/**
+ * Puts one run's figures side by side as Markdown: each HTTP scenario's throughput and
+ * latency with its ratio to the pgbench ceiling of the same transaction shape, the
+ * targets and whether they were met, the pgbench runs themselves, the data generation
+ * rates and the cold starts on the embedded database.
+ */
+public final class Report {
+
+	private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+
+	private static final Pattern PROCESSED = Pattern.compile("actually processed: (\\d+)");
+
+	private static final Pattern FAILED = Pattern.compile("number of failed transactions: (\\d+)");
+
+	private final Options options;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	public Report(Options options) {
+		this.options = options;
+	}
+
+	public void run() throws IOException {
+		Path results = Path.of(this.options.string("results"));
+		StringBuilder md = new StringBuilder();
+		Pgbench spread = pgbench(results.resolve("pgbench"), "spread");
+		Pgbench hot = pgbench(results.resolve("pgbench"), "hot");
+		Path http = results.resolve("http.json");
+		if (Files.exists(http)) {
+			scenarios(md, this.json.readTree(http.toFile()), spread, hot);
+		}
+		md.append("\n### pgbench ceilings (same transaction shape, straight on PostgreSQL)\n\n");
+		md.append("| Run | Transactions | Failed | Throughput (tx/s) | p50 ms | p95 ms | p99 ms |\n");
+		md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+		for (Pgbench run : List.of(spread, hot)) {
+			if (run != null) {
+				md.append(String.format("| %s | %d | %d | %.1f | %.1f | %.1f | %.1f |%n", run.name, run.transactions,
+						run.failed, run.tps, run.p50, run.p95, run.p99));
+			}
+		}
+		Path hotCheck = results.resolve("pgbench").resolve("hot-check.txt");
+		if (Files.exists(hotCheck)) {
+			md.append("\npgbench hot run, places afterwards: ")
+				.append(Files.readString(hotCheck, StandardCharsets.UTF_8).strip())
+				.append("\n");
+		}
+		generation(md, results);
+		for (String name : List.of("machine.txt", "load.txt")) {
+			Path file = results.resolve(name);
+			if (Files.exists(file)) {
+				md.append("\n### ")
+					.append(name.equals("machine.txt") ? "Machine" : "Load average (1, 5, 15 min) around the steps")
+					.append("\n\n```\n")
+					.append(Files.readString(file, StandardCharsets.UTF_8).strip())
+					.append("\n```\n");
+			}
+		}
+		coldStarts(md, results.resolve("coldstart.tsv"));
+		Path out = results.resolve("summary.md");
+		Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
+		Console.raw(md.toString());
+		Console.line("summary written to " + out);
+	}
+
+	private void scenarios(StringBuilder md, JsonNode http, Pgbench spread, Pgbench hot) {
+		JsonNode meta = http.path("meta");
+		md.append(String.format("### HTTP scenarios (%d clients; searches and certificates %d clients)%n%n",
+				meta.path("clients").asInt(), meta.path("searchClients").asInt()));
+		md.append(
+				"| Scenario | Requests | Throughput (/s) | p50 ms | p95 ms | p99 ms | Non-2xx | pgbench ceiling (tx/s)"
+						+ " | Ratio | Target | Met |\n");
+		md.append("|---|---:|---:|---:|---:|---:|---|---:|---:|---|---|\n");
+		for (JsonNode scenario : http.path("scenarios")) {
+			String id = scenario.path("id").asString();
+			Pgbench ceiling = switch (id) {
+				case "S1", "S3", "S3-in", "S3-out" -> spread;
+				case "S2" -> hot;
+				default -> null;
+			};
+			double throughput = scenario.path("throughput").asDouble();
+			String ratio = (ceiling != null && ceiling.tps > 0) ? String.format("%.2f", throughput / ceiling.tps) : "—";
+			String[] target = target(id, scenario, throughput, ceiling);
+			boolean available = !scenario.path("checks").path("available").isBoolean()
+					|| scenario.path("checks").path("available").asBoolean();
+			if (!available) {
+				md.append(String.format("| %s | — | — | — | — | — | %s | — | — | %s | %s |%n",
+						scenario.path("name").asString(), String.join("; ", notes(scenario)), target[0], target[1]));
+				continue;
+			}
+			md.append(String.format("| %s | %d | %.1f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s |%n",
+					scenario.path("name").asString(), scenario.path("requests").asInt(), throughput,
+					scenario.path("p50Ms").asDouble(), scenario.path("p95Ms").asDouble(),
+					scenario.path("p99Ms").asDouble(), errors(scenario),
+					(ceiling != null) ? String.format("%.1f", ceiling.tps) : "—", ratio, target[0], target[1]));
+		}
+		md.append("\n");
+		for (JsonNode scenario : http.path("scenarios")) {
+			JsonNode checks = scenario.path("checks");
+			if (!checks.isEmpty()) {
+				md.append("- ").append(scenario.path("name").asString()).append(": ");
+				List<String> parts = new ArrayList<>();
+				checks.properties().forEach((entry) -> parts.add(entry.getKey() + " = " + entry.getValue()));
+				md.append(String.join(", ", parts)).append("\n");
+			}
+			if (scenario.has("byKind")) {
+				md.append("- ").append(scenario.path("name").asString()).append(", p50/p95/p99 ms by kind: ");
+				List<String> parts = new ArrayList<>();
+				scenario.path("byKind")
+					.properties()
+					.forEach((entry) -> parts.add(String.format("%s %.1f/%.1f/%.1f (%d)", entry.getKey(),
+							entry.getValue().path("p50Ms").asDouble(), entry.getValue().path("p95Ms").asDouble(),
+							entry.getValue().path("p99Ms").asDouble(), entry.getValue().path("requests").asInt())));
+				md.append(String.join(", ", parts)).append("\n");
+			}
+		}
+		md.append("\nSet-up (not measured as scenarios):\n\n");
+		for (JsonNode step : http.path("setup")) {
+			md.append(String.format("- %s: %d requests, %.1f/s, p50 %.1f ms, p99 %.1f ms, statuses %s%n",
+					step.path("name").asString(), step.path("requests").asInt(), step.path("throughput").asDouble(),
+					step.path("p50Ms").asDouble(), step.path("p99Ms").asDouble(), step.path("statuses")));
+		}
+	}
+
+	/** The target of a scenario and whether it was met: {text, verdict}. */
+	private static String[] target(String id, JsonNode scenario, double throughput, Pgbench ceiling) {
+		double p95 = scenario.path("p95Ms").asDouble();
+		double p99 = scenario.path("p99Ms").asDouble();
+		double ratio = (ceiling != null && ceiling.tps > 0) ? throughput / ceiling.tps : 0;
+		return switch (id) {
+			case "S1" -> new String[] { "≥ 0.5 × pgbench spread", verdict(ratio >= 0.5) };
+			case "S2" -> new String[] { "≥ 1.0 × pgbench hot, zero oversell",
+					verdict(ratio >= 1.0 && scenario.path("checks").path("exactlyCapacityAccepted").asBoolean()
+							&& scenario.path("checks").path("oversold").asLong() == 0) };
+			case "S3" -> new String[] { "≥ 0.5 × pgbench spread, p99 < 100 ms", verdict(ratio >= 0.5 && p99 < 100) };
+			case "S3-in", "S3-out" -> new String[] { "(part of S3)", "" };
+			case "S4", "S4-1" -> new String[] { "p95 < 100 ms", verdict(p95 < 100) };
+			case "S4-stats" -> new String[] { "p95 < 100 ms", scenario.path("checks").path("available").asBoolean(true)
+					? verdict(p95 < 100) : "not implemented" };
+			case "S5" -> new String[] { "renders",
+					scenario.path("checks").path("available").asBoolean(true) ? "yes" : "not available" };
+			default -> new String[] { "", "" };
+		};
+	}
+
+	private static String verdict(boolean met) {
+		return met ? "**met**" : "**missed**";
+	}
+
+	private static String errors(JsonNode scenario) {
+		JsonNode errors = scenario.path("errors");
+		if (errors.isEmpty()) {
+			return "0";
+		}
+		List<String> parts = new ArrayList<>();
+		errors.properties().forEach((entry) -> parts.add(entry.getKey() + " " + entry.getValue().asLong()));
+		return String.join(", ", parts);
+	}
+
+	private static List<String> notes(JsonNode scenario) {
+		List<String> notes = new ArrayList<>();
+		scenario.path("notes").forEach((note) -> notes.add(note.asString()));
+		return notes;
+	}
+
+	private void generation(StringBuilder md, Path results) throws IOException {
+		List<Path> files;
+		try (Stream<Path> list = Files.list(results)) {
+			files = list.filter((p) -> p.getFileName().toString().startsWith("generate-")).sorted().toList();
+		}
+		if (files.isEmpty()) {
+			return;
+		}
+		md.append("\n### Data generation\n\n");
+		md.append(
+				"| Database | Volunteers | Service records | Organizations | Activities | Rows | Seconds | Rows/s |\n");
+		md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+		for (Path file : files) {
+			JsonNode run = this.json.readTree(file.toFile());
+			md.append(String.format("| %s | %,d | %,d | %,d | %,d | %,d | %.1f | %,d |%n",
+					run.path("database").asString(), run.path("volunteers").asLong(), run.path("records").asLong(),
+					run.path("organizations").asLong(), run.path("activities").asLong(), run.path("totalRows").asLong(),
+					run.path("seconds").asDouble(), run.path("rowsPerSecond").asLong()));
+		}
+	}
+
+	/**
+	 * Lines of {@code label, seconds to "Started", seconds Spring reports, RSS in MB}.
+	 */
+	private static void coldStarts(StringBuilder md, Path file) throws IOException {
+		if (!Files.exists(file)) {
+			return;
+		}
+		md.append("\n### Platform start (target on the embedded database: under 5 s and 400 MB resident)\n\n");
+		md.append("| Start | Launch to 'Started' (s) | Spring's own figure (s) | Resident (MB) | Met |\n");
+		md.append("|---|---:|---:|---:|---|\n");
+		for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+			String[] parts = line.split("\t");
+			if (parts.length < 4) {
+				continue;
+			}
+			double seconds = Double.parseDouble(parts[1]);
+			double rss = Double.parseDouble(parts[3]);
+			String met = parts[0].startsWith("H2") ? verdict(seconds < 5 && rss < 400) : "(not a target)";
+			md.append(String.format("| %s | %.2f | %s | %.0f | %s |%n", parts[0], seconds, parts[2], rss, met));
+		}
+	}
+
+	/** A pgbench run: its stdout ({@code <name>.out}) and per-transaction logs. */
+	private static Pgbench pgbench(Path directory, String name) throws IOException {
+		Path out = directory.resolve(name + ".out");
+		if (!Files.exists(out)) {
+			return null;
+		}
+		String text = Files.readString(out, StandardCharsets.UTF_8);
+		Matcher tps = TPS.matcher(text);
+		Matcher processed = PROCESSED.matcher(text);
+		Matcher failed = FAILED.matcher(text);
+		List<Long> latencies = new ArrayList<>();
+		try (Stream<Path> logs = Files.list(directory)) {
+			for (Path log : logs.filter((p) -> p.getFileName().toString().startsWith(name + "_log")).toList()) {
+				for (String line : Files.readAllLines(log)) {
+					String[] fields = line.split(" ");
+					if (fields.length >= 3 && fields[2].chars().allMatch(Character::isDigit)) {
+						latencies.add(Long.parseLong(fields[2]));
+					}
+				}
+			}
+		}
+		long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+		return new Pgbench("pgbench " + name, processed.find() ? Long.parseLong(processed.group(1)) : 0,
+				failed.find() ? Long.parseLong(failed.group(1)) : 0, tps.find() ? Double.parseDouble(tps.group(1)) : 0,
+				percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99));
+	}
+
+	private static double percentile(long[] sortedMicros, double percent) {
+		if (sortedMicros.length == 0) {
+			return 0;
+		}
+		int rank = (int) Math.ceil(percent / 100 * sortedMicros.length) - 1;
+		return sortedMicros[Math.max(0, Math.min(sortedMicros.length - 1, rank))] / 1000.0;
+	}
+
+	private record Pgbench(String name, long transactions, long failed, double tps, double p50, double p95,
+			double p99) {
+
+	}
+
+}

@@ -186,8 +186,16 @@ as_postgres() {
 }
 
 step_pg_up() {
-  if [ -f "$PG_DIR/data/postmaster.pid" ]; then
+  if as_postgres "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' status >/dev/null 2>&1"; then
     log "PostgreSQL already running in $PG_DIR"
+    return
+  fi
+  if [ -f "$PG_DIR/data/PG_VERSION" ] && [ "${FRESH_PG:-0}" != 1 ]; then
+    # A cluster from an earlier run (data loaded): start it again; FRESH_PG=1 makes a new one.
+    log "starting the PostgreSQL cluster of an earlier run in $PG_DIR (FRESH_PG=1 for a new one)"
+    rm -f "$PG_DIR/data/postmaster.pid"
+    sed -i "s#^unix_socket_directories = .*#unix_socket_directories = '$PG_DIR'#" "$PG_DIR/data/postgresql.conf"
+    as_postgres "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' -l '$PG_DIR/server.log' -w start >/dev/null"
     return
   fi
   log "creating a throwaway PostgreSQL cluster in $PG_DIR on port $PG_PORT"

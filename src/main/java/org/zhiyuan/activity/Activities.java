@@ -297,6 +297,22 @@ public class Activities {
 		return this.activities.claimPlace(positionId);
 	}
 
+	/**
+	 * Locks the position until the caller's transaction ends and tells how many of its
+	 * places are free: whoever claims places of it meanwhile waits for that transaction.
+	 */
+	public int lockFreePlaces(UUID positionId) {
+		return this.activities.lockFreePlaces(positionId);
+	}
+
+	/**
+	 * Takes {@code count} places of the position at once, in the caller's transaction;
+	 * {@code false}, taking none, when fewer are free.
+	 */
+	public boolean claimPlaces(UUID positionId, int count) {
+		return this.activities.claimPlaces(positionId, count);
+	}
+
 	/** Gives a place back, in the caller's transaction. */
 	public void releasePlace(UUID positionId) {
 		this.activities.releasePlace(positionId);

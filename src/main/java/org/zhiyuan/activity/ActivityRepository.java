@@ -182,6 +182,23 @@ class ActivityRepository {
 			.update() == 1;
 	}
 
+	int lockFreePlaces(UUID positionId) {
+		return this.jdbc.sql("SELECT capacity - accepted FROM activity_position WHERE id = :id FOR UPDATE")
+			.param("id", positionId)
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+	}
+
+	boolean claimPlaces(UUID positionId, int count) {
+		return this.jdbc
+			.sql("UPDATE activity_position SET accepted = accepted + :count WHERE id = :id"
+					+ " AND accepted + :count <= capacity")
+			.param("id", positionId)
+			.param("count", count)
+			.update() == 1;
+	}
+
 	void releasePlace(UUID positionId) {
 		this.jdbc.sql("UPDATE activity_position SET accepted = accepted - 1 WHERE id = :id AND accepted > 0")
 			.param("id", positionId)

@@ -5,7 +5,9 @@ import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -37,7 +39,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Sign-ups. A place is taken only by a conditional update of the position's accepted
@@ -68,23 +75,34 @@ public class Signups {
 
 	private final ApplicationEventPublisher events;
 
+	private final TransactionTemplate writing;
+
+	private final PositionLanes<Pending> lanes = new PositionLanes<>();
+
 	Signups(SignupRepository signups, Activities activities, Volunteers volunteers, AccessPolicy accessPolicy,
-			AuditLog auditLog, ApplicationEventPublisher events) {
+			AuditLog auditLog, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
 		this.signups = signups;
 		this.activities = activities;
 		this.volunteers = volunteers;
 		this.accessPolicy = accessPolicy;
 		this.auditLog = auditLog;
 		this.events = events;
+		this.writing = new TransactionTemplate(transactions);
 	}
 
 	/**
 	 * Signs the calling volunteer up for a position.
+	 * <p>
+	 * The checks read what they need first, outside any transaction. A sign-up that may
+	 * take a place then joins its position's lane ({@link PositionLanes}): sign-ups for a
+	 * busy position are written together, one lock of the position and one commit for
+	 * each batch, places given in arrival order. One that cannot take a place (the
+	 * position is full or the organizer decides) is written at once in its own
+	 * transaction.
 	 * @throws ProblemException 409 {@code ACTIVITY_FULL} when no place is left and there
 	 * is no waiting list, 409 {@code ALREADY_SIGNED_UP}, 422 {@code REQUIREMENT_NOT_MET}
 	 * (age, qualification, overlapping service) or {@code SIGNUP_CLOSED}
 	 */
-	@Transactional
 	public SignupView signUp(Actor actor, UUID activityId, UUID positionId) {
 		VolunteerView volunteer = this.volunteers.mine(actor);
 		ActivityView activity = this.activities.view(actor, activityId);
@@ -97,52 +115,183 @@ public class Signups {
 			.findFirst()
 			.orElseThrow(() -> ProblemException
 				.invalid(List.of(new FieldProblem("positionId", "validation.signup.position"))));
-		OffsetDateTime now = now();
-		if (!activity.isOpenForSignup(now)) {
+		if (!activity.isOpenForSignup(now())) {
 			throw ProblemException.unprocessable("SIGNUP_CLOSED", "signup.closed");
 		}
 		checkRequirements(volunteer, activity, position);
-		Optional<Row> existing = this.signups.lockFor(activityId, volunteer.id());
-		if (existing.isPresent() && existing.get().status().isActive()) {
-			throw ProblemException.conflict("ALREADY_SIGNED_UP", "signup.already");
-		}
-		SignupStatus status;
-		boolean holds = false;
-		if (activity.approval() == ApprovalMode.MANUAL) {
-			status = SignupStatus.PENDING;
-		}
-		else if (this.activities.claimPlace(positionId)) {
-			status = SignupStatus.APPROVED;
-			holds = true;
-		}
-		else if (activity.waitlist()) {
-			status = SignupStatus.WAITLISTED;
+		Pending pending = new Pending(actor, volunteer.id(), activity, positionId,
+				RequestContextHolder.getRequestAttributes());
+		boolean mayTakePlace = activity.approval() != ApprovalMode.MANUAL && position.free() > 0;
+		if (mayTakePlace && !TransactionSynchronizationManager.isActualTransactionActive()) {
+			this.lanes.submit(positionId, pending, (batch) -> writeTogether(positionId, batch));
 		}
 		else {
-			throw ProblemException.conflict("ACTIVITY_FULL", "signup.full");
+			writeTogether(positionId, List.of(pending));
 		}
-		UUID id = existing.map(Row::id).orElseGet(Ids::newId);
+		return this.signups.view(pending.result()).orElseThrow();
+	}
+
+	/**
+	 * Writes sign-ups for one position in one transaction and settles each once it has
+	 * committed. Several lock the position first and take their places with one update at
+	 * the end; one alone claims its place directly. Should the batch fail as a whole (a
+	 * volunteer signing up twice at the same moment), each is written again alone.
+	 */
+	private void writeTogether(UUID positionId, List<Pending> batch) {
+		Map<Pending, Object> outcomes;
 		try {
-			if (existing.isPresent()) {
-				this.signups.restart(id, positionId, status, holds, now);
+			outcomes = this.writing.execute((status) -> write(positionId, batch));
+		}
+		catch (RuntimeException ex) {
+			if (batch.size() > 1) {
+				for (Pending each : batch) {
+					writeTogether(positionId, List.of(each));
+				}
+				return;
 			}
-			else {
-				this.signups.insert(id, activityId, positionId, volunteer.id(), status, holds, now);
+			outcomes = Map.of(batch.get(0), (ex instanceof DuplicateKeyException)
+					? ProblemException.conflict("ALREADY_SIGNED_UP", "signup.already") : ex);
+		}
+		for (Pending each : batch) {
+			Object outcome = outcomes.get(each);
+			each.settle((outcome != null) ? outcome : new IllegalStateException("a sign-up left unwritten"));
+		}
+	}
+
+	/**
+	 * The sign-ups' ids, or the problems that refused them, in the current transaction.
+	 */
+	private Map<Pending, Object> write(UUID positionId, List<Pending> batch) {
+		Map<Pending, Object> outcomes = new IdentityHashMap<>();
+		int free = (batch.size() > 1) ? this.activities.lockFreePlaces(positionId) : -1;
+		int taken = 0;
+		RequestAttributes own = RequestContextHolder.getRequestAttributes();
+		try {
+			for (Pending p : batch) {
+				RequestContextHolder.setRequestAttributes(p.request());
+				OffsetDateTime now = now();
+				Optional<Row> existing = this.signups.lockFor(p.activity().id(), p.volunteerId());
+				if (existing.isPresent() && existing.get().status().isActive()) {
+					outcomes.put(p, ProblemException.conflict("ALREADY_SIGNED_UP", "signup.already"));
+					continue;
+				}
+				SignupStatus status;
+				boolean holds = false;
+				if (p.activity().approval() == ApprovalMode.MANUAL) {
+					status = SignupStatus.PENDING;
+				}
+				else if ((free >= 0) ? taken < free : this.activities.claimPlace(positionId)) {
+					status = SignupStatus.APPROVED;
+					holds = true;
+					taken++;
+				}
+				else if (p.activity().waitlist()) {
+					status = SignupStatus.WAITLISTED;
+				}
+				else {
+					outcomes.put(p, ProblemException.conflict("ACTIVITY_FULL", "signup.full"));
+					continue;
+				}
+				UUID id = existing.map(Row::id).orElseGet(Ids::newId);
+				if (existing.isPresent()) {
+					this.signups.restart(id, positionId, status, holds, now);
+				}
+				else {
+					this.signups.insert(id, p.activity().id(), positionId, p.volunteerId(), status, holds, now);
+				}
+				this.signups.event(id, status, null, p.actor().accountId(), now);
+				this.auditLog.record(AuditRecord.of("signup.create", p.actor().accountId())
+					.on("signup", id)
+					.inRegion(p.activity().regionCode())
+					.inOrganization(p.activity().organizationId())
+					.withDetail(status.name()));
+				if (holds) {
+					this.events.publishEvent(new SignupApproved(id, p.activity().id(), p.volunteerId(), false));
+				}
+				outcomes.put(p, id);
 			}
 		}
-		catch (DuplicateKeyException ex) {
-			throw ProblemException.conflict("ALREADY_SIGNED_UP", "signup.already");
+		finally {
+			RequestContextHolder.setRequestAttributes(own);
 		}
-		this.signups.event(id, status, null, actor.accountId(), now);
-		this.auditLog.record(AuditRecord.of("signup.create", actor.accountId())
-			.on("signup", id)
-			.inRegion(activity.regionCode())
-			.inOrganization(activity.organizationId())
-			.withDetail(status.name()));
-		if (holds) {
-			this.events.publishEvent(new SignupApproved(id, activityId, volunteer.id(), false));
+		if (free >= 0 && taken > 0 && !this.activities.claimPlaces(positionId, taken)) {
+			throw new IllegalStateException("places of a locked position changed");
 		}
-		return this.signups.view(id).orElseThrow();
+		return outcomes;
+	}
+
+	/**
+	 * A sign-up on its way to the database, and then its id or the problem that refused
+	 * it.
+	 */
+	private static final class Pending implements PositionLanes.Request {
+
+		private final Actor actor;
+
+		private final UUID volunteerId;
+
+		private final ActivityView activity;
+
+		private final UUID positionId;
+
+		private final RequestAttributes request;
+
+		private volatile Object outcome;
+
+		Pending(Actor actor, UUID volunteerId, ActivityView activity, UUID positionId, RequestAttributes request) {
+			this.actor = actor;
+			this.volunteerId = volunteerId;
+			this.activity = activity;
+			this.positionId = positionId;
+			this.request = request;
+		}
+
+		Actor actor() {
+			return this.actor;
+		}
+
+		UUID volunteerId() {
+			return this.volunteerId;
+		}
+
+		ActivityView activity() {
+			return this.activity;
+		}
+
+		RequestAttributes request() {
+			return this.request;
+		}
+
+		void settle(Object value) {
+			this.outcome = value;
+		}
+
+		@Override
+		public boolean settled() {
+			return this.outcome != null;
+		}
+
+		@Override
+		public void fail(Throwable failure) {
+			this.outcome = failure;
+		}
+
+		/** The sign-up's id, or the problem rethrown in the caller's thread. */
+		UUID result() {
+			Object value = this.outcome;
+			if (value instanceof UUID id) {
+				return id;
+			}
+			if (value instanceof RuntimeException ex) {
+				throw ex;
+			}
+			if (value instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException("sign-up for position " + this.positionId + " was not written",
+					(Throwable) value);
+		}
+
 	}
 
 	/**

@@ -107,6 +107,43 @@ class SignupConcurrencyApiTests extends ApiTestSupport {
 			.single()).isEqualTo(60 - 2L * PLACES);
 	}
 
+	@Test
+	void givesPlacesInBatchesWithoutLosingADoubleSignup() throws Exception {
+		int volunteers = 120;
+		int places = 45;
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		Api admin = this.api.as(this.fixtures.tokenFor(team.admin()));
+		var created = admin.post("/api/v1/activities", anActivity(team.id().toString(), places)).json();
+		String activityId = created.get("id").asString();
+		String positionId = created.get("positions").get(0).get("id").asString();
+		admin.post("/api/v1/activities/" + activityId + "/publish", Map.of());
+		List<String> tokens = new ArrayList<>();
+		for (Person person : this.fixtures.manyVolunteersIn("110105001", volunteers)) {
+			String token = this.fixtures.tokenFor(person);
+			// every volunteer taps twice: both requests race into the same batches
+			tokens.add(token);
+			tokens.add(token);
+		}
+
+		List<Integer> statuses = storm(tokens, "/api/v1/activities/" + activityId + "/signups",
+				"{\"positionId\":\"" + positionId + "\"}");
+
+		assertThat(statuses).filteredOn((s) -> s == 201).hasSize(volunteers);
+		assertThat(statuses).filteredOn((s) -> s == 409).hasSize(volunteers);
+		assertThat(accepted(positionId)).isEqualTo(places);
+		assertThat(holdingPlaces(positionId)).isEqualTo(places);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM signup WHERE position_id = :p AND status = 'WAITLISTED'")
+			.param("p", UUID.fromString(positionId))
+			.query(Long.class)
+			.single()).isEqualTo(volunteers - places);
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'signup.create' AND object_id IN"
+					+ " (SELECT CAST(id AS VARCHAR(36)) FROM signup WHERE position_id = :p)")
+			.param("p", UUID.fromString(positionId))
+			.query(Long.class)
+			.single()).as("one audit entry for each sign-up written").isEqualTo(volunteers);
+	}
+
 	private List<Integer> storm(List<String> tokens, String path, String body) throws Exception {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 		ExecutorService pool = Executors.newFixedThreadPool(64);

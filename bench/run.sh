@@ -115,7 +115,7 @@ start_platform() {
   : >"$logfile"
   t0="$(date +%s%N)"
   # shellcheck disable=SC2086
-  "$java" $PLATFORM_JAVA_OPTS -jar "$PLATFORM_JAR" --server.port="$APP_PORT" --zhiyuan.data-dir="$dir" \
+  "$java" $PLATFORM_JAVA_OPTS ${START_OPTS:-} -jar "${START_JAR:-$PLATFORM_JAR}" --server.port="$APP_PORT" --zhiyuan.data-dir="$dir" \
     >"$logfile" 2>&1 &
   echo $! >"$dir/platform.pid"
   until grep -q "Started ZhiyuanApplication" "$logfile"; do
@@ -166,6 +166,10 @@ step_coldstart_h2() {
     start_platform "H2, second start (empty database), Java 17" "$dir" "$java17"
     stop_platform "$dir"
   fi
+  cached_starts "$dir" "$PLATFORM_JAVA"
+  if [ -n "$java17" ] && [ "$java17" != "$PLATFORM_JAVA" ]; then
+    cached_starts "$dir" "$java17"
+  fi
   log "generating $H2_VOLUNTEERS volunteers and $H2_RECORDS service records into H2"
   load_note "generate (H2): start"
   # shellcheck disable=SC2046
@@ -174,6 +178,29 @@ step_coldstart_h2() {
     --volunteer-password="$VOLUNTEER_PASSWORD" $(key_flags) --out="$RESULTS/generate-h2.json"
   load_note "generate (H2): end"
   start_platform "H2, start with $H2_VOLUNTEERS volunteers and $H2_RECORDS service records, $("$PLATFORM_JAVA" -version 2>&1 | head -1 | cut -d'"' -f2)" "$dir"
+  stop_platform "$dir"
+}
+
+# The jar extracted (java -Djarmode=tools), a class cache made by one training start,
+# then a start with the cache: JDK 25's AOT cache, or a CDS archive on older JDKs.
+cached_starts() {
+  local dir="$1" java="$2" version app="$TARGET/extracted" cache
+  version="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')"
+  rm -rf "$app"
+  "$java" -Djarmode=tools -jar "$PLATFORM_JAR" extract --destination "$app" >/dev/null
+  if [ "${version%%.*}" -ge 25 ]; then
+    cache="$app/zhiyuan.aot"
+    "$java" -XX:AOTCacheOutput="$cache" -Dspring.context.exit=onRefresh -jar "$app/$(basename "$PLATFORM_JAR")" \
+      --zhiyuan.data-dir="$dir" >"$dir/training.log" 2>&1
+    START_OPTS="-XX:AOTCache=$cache" START_JAR="$app/$(basename "$PLATFORM_JAR")" \
+      start_platform "H2, start of the extracted jar with an AOT cache, Java $version" "$dir" "$java"
+  else
+    cache="$app/zhiyuan.jsa"
+    "$java" -XX:ArchiveClassesAtExit="$cache" -Dspring.context.exit=onRefresh -jar "$app/$(basename "$PLATFORM_JAR")" \
+      --zhiyuan.data-dir="$dir" >"$dir/training.log" 2>&1
+    START_OPTS="-XX:SharedArchiveFile=$cache" START_JAR="$app/$(basename "$PLATFORM_JAR")" \
+      start_platform "H2, start of the extracted jar with a CDS archive, Java $version" "$dir" "$java"
+  fi
   stop_platform "$dir"
 }
 
@@ -195,7 +222,8 @@ step_pg_up() {
     log "starting the PostgreSQL cluster of an earlier run in $PG_DIR (FRESH_PG=1 for a new one)"
     rm -f "$PG_DIR/data/postmaster.pid"
     sed -i "s#^unix_socket_directories = .*#unix_socket_directories = '$PG_DIR'#" "$PG_DIR/data/postgresql.conf"
-    as_postgres "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' -l '$PG_DIR/server.log' -w start >/dev/null"
+    # after an unclean stop, recovery replays the load's WAL first: that can take minutes
+    as_postgres "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' -l '$PG_DIR/server.log' -w -t 1800 start >/dev/null"
     return
   fi
   log "creating a throwaway PostgreSQL cluster in $PG_DIR on port $PG_PORT"

@@ -412,6 +412,14 @@ public final class LoadDriver {
 			keep(this.scenarios, missing.result(), "S5");
 			return;
 		}
+		// one client first: how long one certificate takes to make with nothing queued
+		int alone = Math.max(1, tokens.length / 10);
+		Recorder single = new Recorder("S5 certificate issue (1 client)");
+		single.start();
+		this.workers.run(1, alone, (i) -> single
+			.record(this.http.post("/api/v1/certificates", tokens[i], certificateRequest(volunteers.get(i), s5))));
+		single.stop();
+		keep(this.scenarios, single.result(), "S5-1");
 		Recorder issue = new Recorder("S5 certificate issue (" + clients + " clients)");
 		Recorder download = new Recorder("S5 certificate PDF download (" + clients + " clients)");
 		LongAdder pdfs = new LongAdder();

@@ -194,6 +194,12 @@ cached_starts() {
       --zhiyuan.data-dir="$dir" >"$dir/training.log" 2>&1
     START_OPTS="-XX:AOTCache=$cache" START_JAR="$app/$(basename "$PLATFORM_JAR")" \
       start_platform "H2, start of the extracted jar with an AOT cache, Java $version" "$dir" "$java"
+    stop_platform "$dir"
+    # the settings of a small embedded installation: serial collector, 256 MB heap
+    "$java" -XX:AOTCacheOutput="$app/small.aot" -XX:+UseSerialGC -Xmx256m -Dspring.context.exit=onRefresh \
+      -jar "$app/$(basename "$PLATFORM_JAR")" --zhiyuan.data-dir="$dir" >"$dir/training-small.log" 2>&1
+    START_OPTS="-XX:AOTCache=$app/small.aot -XX:+UseSerialGC -Xmx256m" START_JAR="$app/$(basename "$PLATFORM_JAR")" \
+      start_platform "H2, the same with -XX:+UseSerialGC -Xmx256m, Java $version" "$dir" "$java"
   else
     cache="$app/zhiyuan.jsa"
     "$java" -XX:ArchiveClassesAtExit="$cache" -Dspring.context.exit=onRefresh -jar "$app/$(basename "$PLATFORM_JAR")" \

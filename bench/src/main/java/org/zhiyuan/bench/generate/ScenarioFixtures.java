@@ -83,6 +83,13 @@ public final class ScenarioFixtures {
 						"the scenarios need " + needed + " generated volunteers, the database has " + volunteers
 								+ "; generate more or lower --signups/--checkins");
 			}
+			// The same volunteers take part in every run: earlier runs' activities end,
+			// so
+			// that their sign-ups no longer count as overlapping service.
+			update(connection,
+					"UPDATE activity SET status = 'FINISHED' WHERE status IN ('RECRUITING', 'IN_PROGRESS')"
+							+ " AND organization_id IN (SELECT id FROM organization WHERE name = ?)",
+					ORGANIZATION_NAME);
 			Person organizer = people(connection, 0, 1).get(0);
 			UUID organization = organization(connection, organizer);
 			fixtures.put("organizer", Map.of("index", 0, "organizationId", organization));
@@ -110,14 +117,16 @@ public final class ScenarioFixtures {
 		Console.line("scenario fixtures written to " + out);
 	}
 
+	private static final String ORGANIZATION_NAME = "朝阳区志愿服务性能测试队";
+
 	/** The organization the scenarios' activities belong to, run by volunteer 0. */
 	private UUID organization(Connection connection, Person admin) throws SQLException {
 		UUID id = Uuids.v7(this.now.toEpochMilli(), this.random);
 		OffsetDateTime at = timestamp(this.now.minus(Duration.ofDays(90)));
 		update(connection,
 				"INSERT INTO organization (id, name, org_type, region_code, status, applicant_account_id, applied_at,"
-						+ " reviewed_at) VALUES (?, '朝阳区志愿服务性能测试队', 'COMMUNITY_TEAM', '110105', 'ACTIVE', ?, ?, ?)",
-				id, admin.accountId, at, at);
+						+ " reviewed_at) VALUES (?, ?, 'COMMUNITY_TEAM', '110105', 'ACTIVE', ?, ?, ?)",
+				id, ORGANIZATION_NAME, admin.accountId, at, at);
 		update(connection, "INSERT INTO organization_field (organization_id, field) VALUES (?, 'MAJOR_EVENTS')", id);
 		update(connection,
 				"INSERT INTO organization_event (id, organization_id, kind, actor_id, occurred_at)"

@@ -76,8 +76,8 @@ class SecurityConfiguration {
 
 	/**
 	 * No observation of each security filter: with metrics on, every filter of every
-	 * request would otherwise be wrapped and timed, a cost the sign-up benchmark showed
-	 * near a fifth of the platform's CPU. Requests as a whole are still measured.
+	 * request would otherwise be wrapped and timed, about 8 % of the platform's CPU in
+	 * the sign-up benchmark (BENCHMARKS.md). Requests as a whole are still measured.
 	 */
 	@Bean
 	static SecurityObservationSettings securityObservationSettings() {

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -251,7 +252,19 @@ final class Browser implements AutoCloseable {
 		WebElement element = this.wait.until(ExpectedConditions.elementToBeClickable(by));
 		WebElement html = this.driver.findElement(By.tagName("html"));
 		element.click();
-		this.wait.until(ExpectedConditions.stalenessOf(html));
+		// While the page is being replaced, Chromium may answer for the old document with
+		// a
+		// stale element or with "node does not belong to the document": both mean it is
+		// gone.
+		this.wait.until((driver) -> {
+			try {
+				html.isEnabled();
+				return false;
+			}
+			catch (WebDriverException ex) {
+				return true;
+			}
+		});
 		this.wait.until((driver) -> "complete"
 			.equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
 	}

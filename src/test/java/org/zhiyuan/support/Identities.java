@@ -2,6 +2,8 @@ package org.zhiyuan.support;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -18,12 +20,28 @@ public final class Identities {
 
 	private static final int[] CREDIT_WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
 
+	private static final Set<String> ISSUED = ConcurrentHashMap.newKeySet();
+
 	private Identities() {
 	}
 
+	/**
+	 * A resident ID number never handed out before in this test run: a few hundred days
+	 * times a thousand sequence numbers is small enough for random picks to meet again
+	 * (the birthday paradox) over the whole suite.
+	 */
 	public static String residentId(String region, LocalDate birthDate) {
-		String sequence = String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-		String body = region + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE) + sequence;
+		for (int attempt = 0;; attempt++) {
+			String sequence = String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+			String id = withCheck(
+					region + birthDate.minusDays(attempt / 500).format(DateTimeFormatter.BASIC_ISO_DATE) + sequence);
+			if (ISSUED.add(id)) {
+				return id;
+			}
+		}
+	}
+
+	private static String withCheck(String body) {
 		int sum = 0;
 		for (int i = 0; i < 17; i++) {
 			sum += (body.charAt(i) - '0') * ID_WEIGHTS[i];
@@ -37,7 +55,12 @@ public final class Identities {
 	}
 
 	public static String phone() {
-		return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+		while (true) {
+			String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+			if (ISSUED.add(phone)) {
+				return phone;
+			}
+		}
 	}
 
 	public static String creditCode() {

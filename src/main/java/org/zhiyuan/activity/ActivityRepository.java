@@ -182,8 +182,19 @@ class ActivityRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * Locks the position's row with an update that changes nothing rather than with
+	 * {@code SELECT ... FOR UPDATE}: on PostgreSQL that takes the weaker no-key lock,
+	 * which sign-ups inserted meanwhile can still reference (their foreign key check
+	 * takes a key share lock). With {@code FOR UPDATE} such an insert waits for the lock
+	 * holder while holding its own unique entry, and a batch reaching the same volunteer
+	 * deadlocks.
+	 */
 	int lockFreePlaces(UUID positionId) {
-		return this.jdbc.sql("SELECT capacity - accepted FROM activity_position WHERE id = :id FOR UPDATE")
+		this.jdbc.sql("UPDATE activity_position SET accepted = accepted WHERE id = :id")
+			.param("id", positionId)
+			.update();
+		return this.jdbc.sql("SELECT capacity - accepted FROM activity_position WHERE id = :id")
 			.param("id", positionId)
 			.query(Integer.class)
 			.optional()

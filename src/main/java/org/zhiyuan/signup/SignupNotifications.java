@@ -57,7 +57,8 @@ class SignupNotifications {
 
 	@EventListener
 	void on(SignupApproved event) {
-		ActivityView activity = this.activities.find(event.activityId()).orElseThrow();
+		ActivityView activity = (event.activity() != null) ? event.activity()
+				: this.activities.find(event.activityId()).orElseThrow();
 		send(event.volunteerId(),
 				event.promoted() ? NotificationKind.SIGNUP_PROMOTED : NotificationKind.SIGNUP_APPROVED,
 				event.promoted() ? "notice.signup.promoted" : "notice.signup.approved", activity,

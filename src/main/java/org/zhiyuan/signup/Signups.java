@@ -206,7 +206,8 @@ public class Signups {
 					.inOrganization(p.activity().organizationId())
 					.withDetail(status.name()));
 				if (holds) {
-					this.events.publishEvent(new SignupApproved(id, p.activity().id(), p.volunteerId(), false));
+					this.events
+						.publishEvent(new SignupApproved(id, p.activity().id(), p.volunteerId(), false, p.activity()));
 				}
 				outcomes.put(p, id);
 			}

@@ -6,10 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,13 +30,13 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
-import org.zhiyuan.activity.Activities;
 import org.zhiyuan.shared.identity.IdNumbers;
 import org.zhiyuan.shared.identity.PersonNames;
 import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Api.Download;
 import org.zhiyuan.support.Api.Response;
 import org.zhiyuan.support.ApiTestSupport;
+import org.zhiyuan.support.Fixtures.Finished;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
 
@@ -55,9 +52,6 @@ class CertificateApiTests extends ApiTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	Activities activities;
 
 	@Test
 	void aVolunteerPrintsACertificateThatNamesThemTheirRecordsAndTheNumber() throws IOException {
@@ -466,25 +460,13 @@ class CertificateApiTests extends ApiTestSupport {
 	 * service in it.
 	 */
 	private Served serve(Team team, Person volunteer, int daysAgo, int minutes) {
-		Api admin = signedIn(team.admin());
-		Map<String, Object> activity = anActivity(team.id().toString(), 5);
-		String id = admin.post("/api/v1/activities", activity).json().get("id").asString();
-		assertThat(admin.post("/api/v1/activities/" + id + "/publish", Map.of()).status()).isEqualTo(200);
-		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC)
-			.minusDays(daysAgo)
-			.minusHours(6)
-			.truncatedTo(ChronoUnit.MINUTES);
-		this.jdbc.sql("UPDATE activity SET starts_at = :start, ends_at = :end, signup_deadline = :start WHERE id = :id")
-			.param("start", start)
-			.param("end", start.plusHours(6))
-			.param("id", UUID.fromString(id))
-			.update();
-		this.activities.advanceLifecycle();
-		Response recorded = admin.post("/api/v1/records",
-				Map.of("volunteerId", volunteer.volunteerId().toString(), "activityId", id, "startedAt",
-						start.toString(), "endedAt", start.plusMinutes(minutes).toString(), "reason", "按签到表补录"));
+		Finished activity = this.fixtures.aFinishedActivity(this.api, team, null, daysAgo);
+		Response recorded = signedIn(team.admin()).post("/api/v1/records",
+				Map.of("volunteerId", volunteer.volunteerId().toString(), "activityId", activity.id(), "startedAt",
+						activity.startsAt().toString(), "endedAt", activity.startsAt().plusMinutes(minutes).toString(),
+						"reason", "按签到表补录"));
 		assertThat(recorded.status()).isEqualTo(201);
-		return new Served(id, (String) activity.get("title"));
+		return new Served(activity.id(), activity.title());
 	}
 
 	private String nameOf(Team team) {

@@ -3,7 +3,6 @@ package org.zhiyuan.record;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,10 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.zhiyuan.activity.Activities;
 import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Api.Response;
 import org.zhiyuan.support.ApiTestSupport;
+import org.zhiyuan.support.Fixtures.Finished;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
 
@@ -32,9 +31,6 @@ class ServiceRecordApiTests extends ApiTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	Activities activities;
 
 	@Test
 	void recordsByHandWithHoursAsATwoPlaceDecimal() {
@@ -353,40 +349,13 @@ class ServiceRecordApiTests extends ApiTestSupport {
 		assertThat(operator.get("/records/verify?regionCode=110105").status()).isEqualTo(200);
 	}
 
-	private record Finished(String id, String title, OffsetDateTime startsAt) {
-
-	}
-
 	/** A published activity moved into the past so that the clock finishes it. */
 	private Finished finished(Team team, int daysAgo) {
 		return finishedWithSignup(team, null, daysAgo);
 	}
 
 	private Finished finishedWithSignup(Team team, Person volunteer, int daysAgo) {
-		Api admin = signedIn(team.admin());
-		Map<String, Object> body = anActivity(team.id().toString(), 5);
-		var created = admin.post("/api/v1/activities", body).json();
-		String id = created.get("id").asString();
-		assertThat(admin.post("/api/v1/activities/" + id + "/publish", Map.of()).status()).isEqualTo(200);
-		if (volunteer != null) {
-			assertThat(signedIn(volunteer)
-				.post("/api/v1/activities/" + id + "/signups",
-						Map.of("positionId", created.get("positions").get(0).get("id").asString()))
-				.json()
-				.get("status")
-				.asString()).isEqualTo("APPROVED");
-		}
-		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC)
-			.minusDays(daysAgo)
-			.minusHours(6)
-			.truncatedTo(ChronoUnit.MINUTES);
-		this.jdbc.sql("UPDATE activity SET starts_at = :start, ends_at = :end, signup_deadline = :start WHERE id = :id")
-			.param("start", start)
-			.param("end", start.plusHours(6))
-			.param("id", UUID.fromString(id))
-			.update();
-		this.activities.advanceLifecycle();
-		return new Finished(id, (String) body.get("title"), start);
+		return this.fixtures.aFinishedActivity(this.api, team, volunteer, daysAgo);
 	}
 
 	private Response record(Person admin, Person volunteer, Finished activity, OffsetDateTime start, OffsetDateTime end,

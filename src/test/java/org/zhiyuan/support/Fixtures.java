@@ -3,10 +3,15 @@ package org.zhiyuan.support;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.zhiyuan.access.Actor;
+import org.zhiyuan.activity.Activities;
 import org.zhiyuan.access.Grant;
 import org.zhiyuan.organization.NewOrganization;
 import org.zhiyuan.organization.OrganizationType;
@@ -22,6 +27,8 @@ import org.zhiyuan.account.AccountManagement;
 import org.zhiyuan.account.AccountView;
 
 import org.springframework.boot.test.context.TestComponent;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Named ways to make the people a test needs. Every account gets a fresh username, so
@@ -44,10 +51,13 @@ public class Fixtures {
 
 	private final java.util.function.Supplier<String> passwordHash;
 
+	private final Activities activities;
+
 	Fixtures(AccountManagement accounts, VolunteerRegistration registration, Organizations organizations,
 			org.springframework.jdbc.core.simple.JdbcClient jdbc, org.zhiyuan.account.AccessTokens tokens,
-			org.springframework.security.crypto.password.PasswordEncoder encoder) {
+			org.springframework.security.crypto.password.PasswordEncoder encoder, Activities activities) {
 		this.jdbc = jdbc;
+		this.activities = activities;
 		this.tokens = tokens;
 		String hash = encoder.encode(PASSWORD);
 		this.passwordHash = () -> hash;
@@ -96,7 +106,7 @@ public class Fixtures {
 	public List<Person> manyVolunteersIn(String regionCode, int count) {
 		String hash = this.passwordHash.get();
 		List<Person> people = new java.util.ArrayList<>();
-		java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+		java.time.OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		for (int i = 0; i < count; i++) {
 			UUID accountId = org.zhiyuan.shared.Ids.newId();
 			UUID volunteerId = org.zhiyuan.shared.Ids.newId();
@@ -170,6 +180,43 @@ public class Fixtures {
 	 * id and full ID number (which the platform must never show).
 	 */
 	public record Person(UUID id, String username, String password, UUID volunteerId, String idNumber) {
+
+	}
+
+	/**
+	 * A published activity of the team moved into the past, ended the given number of
+	 * days ago, so that the clock has finished it and its records may be entered; the
+	 * volunteer, when given, signed up for it (and was accepted) first.
+	 */
+	public Finished aFinishedActivity(Api api, Team team, Person volunteer, int daysAgo) {
+		Api admin = api.as(tokenFor(team.admin()));
+		Map<String, Object> body = ActivityFixtures.anActivity(team.id().toString(), 5);
+		var created = admin.post("/api/v1/activities", body).json();
+		String id = created.get("id").asString();
+		assertThat(admin.post("/api/v1/activities/" + id + "/publish", Map.of()).status()).isEqualTo(200);
+		if (volunteer != null) {
+			assertThat(api.as(tokenFor(volunteer))
+				.post("/api/v1/activities/" + id + "/signups",
+						Map.of("positionId", created.get("positions").get(0).get("id").asString()))
+				.json()
+				.get("status")
+				.asString()).isEqualTo("APPROVED");
+		}
+		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC)
+			.minusDays(daysAgo)
+			.minusHours(6)
+			.truncatedTo(ChronoUnit.MINUTES);
+		this.jdbc.sql("UPDATE activity SET starts_at = :start, ends_at = :end, signup_deadline = :start WHERE id = :id")
+			.param("start", start)
+			.param("end", start.plusHours(6))
+			.param("id", UUID.fromString(id))
+			.update();
+		this.activities.advanceLifecycle();
+		return new Finished(id, (String) body.get("title"), start);
+	}
+
+	/** An activity that has finished: its id, title and start. */
+	public record Finished(String id, String title, OffsetDateTime startsAt) {
 
 	}
 

@@ -88,7 +88,7 @@ public class Organizations {
 		}
 		String creditCode = CreditCodes.normalize(application.creditCode());
 		boolean creditGiven = application.creditCode() != null && !application.creditCode().isBlank();
-		if (creditGiven && !CreditCodes.isValid(creditCode)) {
+		if (creditGiven && !CreditCodes.isValid(creditCode, this::isDivision)) {
 			problems.add(new FieldProblem("creditCode", "validation.creditCode"));
 		}
 		else if (!creditGiven && application.type() != null && application.type().requiresCreditCode()) {
@@ -482,6 +482,14 @@ public class Organizations {
 			throw ProblemException.invalid(List.of(new FieldProblem("reason", "validation.reason")));
 		}
 		return reason.strip();
+	}
+
+	/**
+	 * Whether six digits of a credit code name a division of the region dataset: the
+	 * dataset's code for the whole country, {@value Regions#NATIONAL}, is no division.
+	 */
+	private boolean isDivision(String sixDigits) {
+		return !Regions.NATIONAL.equals(sixDigits) && this.regions.exists(sixDigits);
 	}
 
 	private static OffsetDateTime now() {

@@ -80,7 +80,7 @@ class DemoDataApiTests extends ApiTestSupport {
 
 		JsonNode association = demoOrganization(chaoyang, DemoData.ASSOCIATION,
 				(o) -> DemoData.ASSOCIATION_CREDIT_CODE.equals(o.path("creditCode").asString()));
-		assertThat(CreditCodes.isValid(association.get("creditCode").asString())).isTrue();
+		assertThat(CreditCodes.isValid(association.get("creditCode").asString(), this.regions::exists)).isTrue();
 		assertThat(association.get("type").asString()).isEqualTo("SOCIAL_ORGANIZATION");
 		assertThat(association.get("status").asString()).isEqualTo("ACTIVE");
 		List<JsonNode> teams = List.of(demoTeam(chaoyang, DemoData.ELDERLY_TEAM),

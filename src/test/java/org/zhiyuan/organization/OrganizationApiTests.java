@@ -3,6 +3,7 @@ package org.zhiyuan.organization;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.zhiyuan.support.Api;
@@ -65,6 +66,29 @@ class OrganizationApiTests extends ApiTestSupport {
 		Response duplicate = api.post("/api/v1/organizations", body);
 		assertThat(duplicate.status()).isEqualTo(409);
 		assertThat(duplicate.problemCode()).isEqualTo("CREDIT_CODE_REGISTERED");
+	}
+
+	@Test
+	void refusesCreditCodesThatOnlyTheirLastCharacterVouchesFor() {
+		Api api = signedIn(this.fixtures.aVolunteerIn("110105"));
+		Map<String, Object> body = team("朝阳区慈善协会", "110105");
+		body.put("type", "SOCIAL_ORGANIZATION");
+		String ligature = Identities.creditCode("51", "110105", "MA5FFHKR").replace("FF", "\ufb00");
+		String fresh = Identities.creditCode();
+		for (String code : List.of(Identities.withCreditCheck("51110105123456780"),
+				Identities.creditCode("51", "110199", "12345678"), Identities.creditCode("51", "000000", "12345678"),
+				Identities.creditCode("54", "110105", "12345678"), Identities.creditCode("91", "110105", "I2345678"),
+				ligature, ligature.toLowerCase(), fresh.substring(0, 9) + "\u200b" + fresh.substring(9),
+				fresh.substring(0, 9) + "\u0000" + fresh.substring(9))) {
+			body.put("creditCode", code);
+			Response refused = api.post("/api/v1/organizations", body);
+			assertThat(refused.status()).as(code).isEqualTo(400);
+			assertThat(refused.json().get("errors").findValuesAsString("field")).as(code).containsExactly("creditCode");
+		}
+		body.put("creditCode", Identities.creditCode("53", "100000",
+				"5" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999))));
+		assertThat(api.post("/api/v1/organizations", body).status()).as("registered by a central authority")
+			.isEqualTo(201);
 	}
 
 	@Test

@@ -51,7 +51,8 @@ class OrganizationController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Apply to register an organization or team; the applicant becomes its admin",
 			description = "creditCode is required for registered bodies, optional for teams, and checked"
-					+ " (GB 32100) when given; 409 CREDIT_CODE_REGISTERED when already in use.")
+					+ " when given: GB 32100 (authority and kind, a known division, check character) with the"
+					+ " GB 11714 organization code inside; 409 CREDIT_CODE_REGISTERED when already in use.")
 	OrganizationView apply(@AuthenticationPrincipal Actor actor, @Valid @RequestBody ApplicationForm request) {
 		return this.organizations.apply(actor, request.toNewOrganization());
 	}

@@ -15,6 +15,12 @@ import java.util.regex.Pattern;
  * follow GB 11643-1999: six digits of region, eight digits of birth date
  * ({@code yyyyMMdd}), three digits of sequence whose last is odd for men, and an ISO 7064
  * MOD 11-2 check character ({@code 0}–{@code 9} or {@code X}).
+ * <p>
+ * What a person types is first normalized: spaces and dashes of any width are removed and
+ * {@code a}–{@code z} upper-cased, nothing else. A control character, a zero-width or
+ * other invisible character, a full-width digit or any other non-ASCII character stays in
+ * the number and makes it {@link IdProblem#FORMAT malformed}: a number is what its
+ * characters say, and a character that cannot be seen must not silently change it.
  */
 public final class IdNumbers {
 
@@ -23,6 +29,15 @@ public final class IdNumbers {
 	private static final String GB11643_CHECK_CHARACTERS = "10X98765432";
 
 	private static final Pattern GB11643_SHAPE = Pattern.compile("[0-9]{17}[0-9X]");
+
+	/**
+	 * The province-level codes of GB/T 2260 on the mainland, where resident identity
+	 * cards are issued. {@code 00} is no province, {@code 71} (Taiwan), {@code 81} (Hong
+	 * Kong) and {@code 82} (Macao) are used only by the residence permits.
+	 */
+	private static final Set<String> MAINLAND_PROVINCES = Set.of("11", "12", "13", "14", "15", "21", "22", "23", "31",
+			"32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61",
+			"62", "63", "64", "65");
 
 	// Residence permits use the region code of the place of origin, not of residence.
 	private static final Set<String> HMT_REGIONS = Set.of("810000", "820000", "830000");
@@ -47,11 +62,18 @@ public final class IdNumbers {
 	/**
 	 * Checks an identity document number as typed by a person.
 	 * @param type the kind of document the number belongs to
-	 * @param raw the number as typed; whitespace, hyphens and letter case do not matter
+	 * @param raw the number as typed; spaces, dashes and the case of ASCII letters do not
+	 * matter, any other character that is not an ASCII letter or digit makes the number
+	 * malformed
 	 * @param today the day of the check: birth dates after it are refused
 	 * @param provinceExists tells whether a 2-digit province prefix such as {@code "11"}
 	 * is a real province; the caller supplies it from its region dataset. Only resident
-	 * identity numbers consult it.
+	 * identity numbers consult it, and only for the prefixes of the 31 mainland provinces
+	 * of GB/T 2260 ({@code 11}–{@code 15}, {@code 21}–{@code 23}, {@code 31}–{@code 37},
+	 * {@code 41}–{@code 46}, {@code 50}–{@code 54}, {@code 61}–{@code 65}): every other
+	 * prefix is refused whatever the dataset says, since GB 11643 takes the address code
+	 * from the county of household registration. The rest of the address code is not
+	 * checked: a number keeps the code of a county that has since been renamed or merged.
 	 * @return the normalized number with its problem, or with the birth date and gender
 	 * it encodes when it is valid and its type encodes them
 	 * @throws NullPointerException if {@code type}, {@code today} or
@@ -66,8 +88,7 @@ public final class IdNumbers {
 			return IdCheck.refused(normalized, IdProblem.REQUIRED);
 		}
 		return switch (type) {
-			case RESIDENT_ID ->
-				checkGb11643(normalized, today, (number) -> provinceExists.test(number.substring(0, 2)));
+			case RESIDENT_ID -> checkGb11643(normalized, today, (number) -> isMainlandProvince(number, provinceExists));
 			case HMT_RESIDENCE_PERMIT ->
 				checkGb11643(normalized, today, (number) -> HMT_REGIONS.contains(number.substring(0, 6)));
 			case HK_MACAO_PERMIT -> checkShape(normalized, HK_MACAO_PERMIT);
@@ -112,6 +133,11 @@ public final class IdNumbers {
 			return IdCheck.refused(number, IdProblem.REGION);
 		}
 		return checkGb11643BirthDateAndCheckCharacter(number, today);
+	}
+
+	private static boolean isMainlandProvince(String number, Predicate<String> provinceExists) {
+		String prefix = number.substring(0, 2);
+		return MAINLAND_PROVINCES.contains(prefix) && provinceExists.test(prefix);
 	}
 
 	private static IdCheck checkGb11643BirthDateAndCheckCharacter(String number, LocalDate today) {

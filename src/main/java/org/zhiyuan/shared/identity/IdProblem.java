@@ -7,10 +7,13 @@ package org.zhiyuan.shared.identity;
  */
 public enum IdProblem {
 
-	/** No number was given, or only whitespace and hyphens. */
+	/** No number was given, or only whitespace and dashes. */
 	REQUIRED,
 
-	/** The number does not have the length and characters its document type uses. */
+	/**
+	 * The number does not have the length and characters its document type uses; also
+	 * when it holds a control, invisible, full-width or other non-ASCII character.
+	 */
 	FORMAT,
 
 	/** The check character does not match the rest of the number. */

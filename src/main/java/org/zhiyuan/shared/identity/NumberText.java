@@ -1,7 +1,5 @@
 package org.zhiyuan.shared.identity;
 
-import java.util.Locale;
-
 /**
  * Character rules shared by every kind of number in this package.
  */
@@ -11,23 +9,40 @@ final class NumberText {
 	}
 
 	/**
-	 * Removes every whitespace and dash character and upper-cases letters; {@code null}
-	 * becomes the empty string.
+	 * Removes spaces and dashes and upper-cases ASCII letters; {@code null} and text of
+	 * nothing but whitespace become the empty string.
+	 * <p>
+	 * Only characters of the Unicode categories Zs (space separators: the ASCII space,
+	 * the no-break space, the ideographic space {@code U+3000}, …) and Pd (dash
+	 * punctuation: the hyphen-minus, en and em dashes, the full-width hyphen-minus
+	 * {@code U+FF0D}, …) are removed. Everything else is kept as it is, so that a control
+	 * character, a zero-width or other invisible character, a full-width digit or a
+	 * non-ASCII letter makes the number fail the ASCII-only checks of its kind instead of
+	 * vanishing from it. Upper-casing is limited to {@code a}–{@code z} so that it never
+	 * changes the length of the text nor turns a non-ASCII character into an ASCII one:
+	 * {@link String#toUpperCase} makes {@code FF} of the ligature {@code U+FB00},
+	 * {@code S} of the long s and {@code I} of the dotless i.
 	 */
 	static String normalize(String raw) {
-		if (raw == null) {
+		if (raw == null || raw.isBlank()) {
 			return "";
 		}
 		StringBuilder kept = new StringBuilder(raw.length());
-		raw.codePoints().filter((c) -> !isSeparator(c)).forEach(kept::appendCodePoint);
-		return kept.toString().toUpperCase(Locale.ROOT);
+		for (int i = 0; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			if (!isSeparator(c)) {
+				kept.append((c >= 'a' && c <= 'z') ? (char) (c - 'a' + 'A') : c);
+			}
+		}
+		return kept.toString();
 	}
 
 	// Numbers are pasted from documents and chat apps, which bring no-break spaces,
-	// ideographic spaces and typographic dashes along with the ASCII ones.
-	private static boolean isSeparator(int c) {
-		return Character.isWhitespace(c) || Character.isSpaceChar(c)
-				|| Character.getType(c) == Character.DASH_PUNCTUATION;
+	// ideographic spaces and typographic dashes along with the ASCII ones. Surrogate
+	// halves are neither, so a character outside the BMP is kept and refused.
+	private static boolean isSeparator(char c) {
+		int type = Character.getType(c);
+		return type == Character.SPACE_SEPARATOR || type == Character.DASH_PUNCTUATION;
 	}
 
 	/**

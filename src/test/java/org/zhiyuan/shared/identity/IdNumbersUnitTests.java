@@ -1,7 +1,11 @@
 package org.zhiyuan.shared.identity;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +20,19 @@ class IdNumbersUnitTests {
 	private static final Predicate<String> PROVINCES = Set.of("11", "31", "44", "65")::contains;
 
 	private static final Predicate<String> NO_PROVINCES = (prefix) -> false;
+
+	// What a region dataset that also lists the nation (000000), Taiwan, Hong Kong and
+	// Macao would answer: the province list of GB 11643 must still decide.
+	private static final Predicate<String> EVERY_PREFIX = (prefix) -> true;
+
+	/** The province-level codes of GB/T 2260 for the mainland. */
+	private static final Set<String> MAINLAND_PROVINCES = Set.of("11", "12", "13", "14", "15", "21", "22", "23", "31",
+			"32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61",
+			"62", "63", "64", "65");
+
+	private static final String CONTROL_CHARACTERS = "\u0000\u0001\t\n\u000b\f\r\u001b\u001c\u001f\u007f\u0080\u0085\u009f";
+
+	private static final String INVISIBLE_CHARACTERS = "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u202a\u202e\u2060\u2066\ufeff";
 
 	@Test
 	void acceptsTheExampleFromTheStandard() {
@@ -42,7 +59,7 @@ class IdNumbersUnitTests {
 
 	@Test
 	void normalizesSpacesHyphensAndALowerCaseX() {
-		IdCheck check = residentId(" 110105-1949 1231\t002x ");
+		IdCheck check = residentId(" 110105-1949 1231 002x ");
 		assertThat(check.valid()).isTrue();
 		assertThat(check.normalized()).isEqualTo("11010519491231002X");
 	}
@@ -341,6 +358,184 @@ class IdNumbersUnitTests {
 			if (length >= 8) {
 				assertThat(revealed).as("length %d", length).isLessThanOrEqualTo(length / 2);
 			}
+		}
+	}
+
+	@Test
+	void refusesTheNationalPlaceholderRegion00() {
+		IdCheck check = IdNumbers.check(IdType.RESIDENT_ID, withCheckCharacter("00000019900307001"), TODAY,
+				EVERY_PREFIX);
+		assertThat(check.problem()).isEqualTo(IdProblem.REGION);
+		assertThat(IdNumbers.check(IdType.RESIDENT_ID, withCheckCharacter("00010519900307001"), TODAY, EVERY_PREFIX)
+			.problem()).isEqualTo(IdProblem.REGION);
+	}
+
+	@Test
+	void acceptsExactlyTheMainlandProvincesAsResidentIdPrefixes() {
+		Set<String> accepted = new TreeSet<>();
+		for (int prefix = 0; prefix < 100; prefix++) {
+			String two = String.format("%02d", prefix);
+			if (IdNumbers.check(IdType.RESIDENT_ID, withCheckCharacter(two + "010519900307001"), TODAY, EVERY_PREFIX)
+				.valid()) {
+				accepted.add(two);
+			}
+		}
+		assertThat(accepted).containsExactlyElementsOf(new TreeSet<>(MAINLAND_PROVINCES));
+	}
+
+	@Test
+	void refusesEveryClassOfPrefixThatIsNoMainlandProvince() {
+		// 0x and 10, the gaps between the regions of GB/T 2260 (16-20, 24-30, 38-40,
+		// 47-49, 55-60, 66-70) and everything from 72 up but Hong Kong and Macao.
+		for (String prefix : List.of("00", "01", "09", "10", "16", "20", "24", "30", "38", "40", "47", "49", "55", "60",
+				"66", "70", "72", "80", "84", "90", "99")) {
+			assertThat(IdNumbers
+				.check(IdType.RESIDENT_ID, withCheckCharacter(prefix + "010519900307001"), TODAY, EVERY_PREFIX)
+				.problem()).as(prefix).isEqualTo(IdProblem.REGION);
+		}
+	}
+
+	@Test
+	void leavesTaiwanHongKongAndMacaoToTheResidencePermit() {
+		for (String region : List.of("710000", "810000", "820000", "830000", "810001")) {
+			String number = withCheckCharacter(region + "19850614003");
+			assertThat(IdNumbers.check(IdType.RESIDENT_ID, number, TODAY, EVERY_PREFIX).problem()).as(region)
+				.isEqualTo(IdProblem.REGION);
+		}
+		assertThat(residencePermit(withCheckCharacter("81000019850614003")).valid()).isTrue();
+		assertThat(residencePermit(withCheckCharacter("71000019850614003")).problem()).isEqualTo(IdProblem.REGION);
+	}
+
+	@Test
+	void stillAsksTheRegionDatasetAboutAMainlandProvince() {
+		assertThat(IdNumbers.check(IdType.RESIDENT_ID, "11010519491231002X", TODAY, "31"::equals).problem())
+			.isEqualTo(IdProblem.REGION);
+	}
+
+	@Test
+	void refusesControlCharactersInsteadOfStrippingThem() {
+		String valid = "11010519491231002X";
+		for (char control : CONTROL_CHARACTERS.toCharArray()) {
+			for (int position : new int[] { 0, 1, 6, 14, 17, 18 }) {
+				String raw = valid.substring(0, position) + control + valid.substring(position);
+				IdCheck check = residentId(raw);
+				assertThat(check.problem()).as("U+%04X at %d", (int) control, position).isEqualTo(IdProblem.FORMAT);
+				assertThat(check.normalized()).as("U+%04X at %d", (int) control, position)
+					.contains(String.valueOf(control));
+			}
+		}
+	}
+
+	@Test
+	void refusesZeroWidthAndOtherInvisibleCharacters() {
+		String valid = "11010519491231002X";
+		for (char invisible : INVISIBLE_CHARACTERS.toCharArray()) {
+			for (int position : new int[] { 0, 3, 17, 18 }) {
+				String raw = valid.substring(0, position) + invisible + valid.substring(position);
+				assertThat(residentId(raw).problem()).as("U+%04X at %d", (int) invisible, position)
+					.isEqualTo(IdProblem.FORMAT);
+			}
+		}
+	}
+
+	@Test
+	void refusesControlCharactersInEveryKindOfNumber() {
+		assertThat(check(IdType.PASSPORT, "E1234\u00005678").problem()).isEqualTo(IdProblem.FORMAT);
+		assertThat(check(IdType.HK_MACAO_PERMIT, "H1234\t5678").problem()).isEqualTo(IdProblem.FORMAT);
+		assertThat(check(IdType.TAIWAN_PERMIT, "1234\u200b5678").problem()).isEqualTo(IdProblem.FORMAT);
+		assertThat(foreignResidenceId("USA1100\n68091501").problem()).isEqualTo(IdProblem.FORMAT);
+	}
+
+	@Test
+	void stillStripsSpacesAndDashesOfEveryWidth() {
+		for (String raw : List.of("110105 19491231 002X", "110105-19491231-002X", "110105\u300019491231\u3000002X",
+				"110105\u00a019491231\u202f002X", "110105\u201419491231\u2013002X", "110105\uff0d19491231\u2010002X",
+				"  11010519491231002X  ", "\u300011010519491231002X\u3000")) {
+			IdCheck check = residentId(raw);
+			assertThat(check.valid()).as(raw).isTrue();
+			assertThat(check.normalized()).as(raw).isEqualTo("11010519491231002X");
+		}
+	}
+
+	@Test
+	void takesAWhitespaceOnlyNumberForNoNumber() {
+		assertThat(residentId(" \t\r\n ").problem()).isEqualTo(IdProblem.REQUIRED);
+		assertThat(residentId("\u3000\u00a0-").problem()).isEqualTo(IdProblem.REQUIRED);
+	}
+
+	@Test
+	void acceptsALowerCaseX() {
+		IdCheck check = residentId("11010519491231002x");
+		assertThat(check.valid()).isTrue();
+		assertThat(check.normalized()).isEqualTo("11010519491231002X");
+	}
+
+	@Test
+	void refusesAFullWidthX() {
+		assertThat(residentId("11010519491231002\uff38").problem()).isEqualTo(IdProblem.FORMAT);
+		assertThat(residentId("11010519491231002\uff58").problem()).isEqualTo(IdProblem.FORMAT);
+	}
+
+	@Test
+	void upperCasesOnlyAsciiLetters() {
+		// Locale-free upper-casing turns the long s into S and a ligature into two
+		// letters.
+		assertThat(check(IdType.PASSPORT, "E1234567\u017f").problem()).isEqualTo(IdProblem.FORMAT);
+		assertThat(check(IdType.PASSPORT, "E\ufb0012345").problem()).isEqualTo(IdProblem.FORMAT);
+		assertThat(check(IdType.PASSPORT, "E\ufb0012345").normalized()).hasSize(7);
+		assertThat(check(IdType.PASSPORT, "E12345\u00df").problem()).isEqualTo(IdProblem.FORMAT);
+		assertThat(check(IdType.PASSPORT, "\u0131D12345").problem()).isEqualTo(IdProblem.FORMAT);
+		assertThat(check(IdType.PASSPORT, "e12345678").normalized()).isEqualTo("E12345678");
+	}
+
+	@Test
+	void rejectsImpossibleDaysOfTheMonth() {
+		assertThat(residentId(withCheckCharacter("11010519900100002")).problem()).isEqualTo(IdProblem.BIRTH_DATE);
+		assertThat(residentId(withCheckCharacter("11010519900132002")).problem()).isEqualTo(IdProblem.BIRTH_DATE);
+		assertThat(residentId(withCheckCharacter("11010519900431002")).problem()).isEqualTo(IdProblem.BIRTH_DATE);
+		assertThat(residentId(withCheckCharacter("11010519000229002")).problem()).isEqualTo(IdProblem.BIRTH_DATE);
+		assertThat(residentId(withCheckCharacter("11010520000229002")).valid()).isTrue();
+		assertThat(residentId(withCheckCharacter("11010500000101002")).problem()).isEqualTo(IdProblem.BIRTH_DATE);
+	}
+
+	@Test
+	void acceptsGeneratedNumbersAndCatchesEverySingleSubstitutionAndAdjacentSwap() {
+		Random random = new Random(11643);
+		String[] provinces = MAINLAND_PROVINCES.toArray(String[]::new);
+		long days = TODAY.toEpochDay() - LocalDate.of(1900, 1, 1).toEpochDay();
+		for (int n = 0; n < 3000; n++) {
+			LocalDate birth = LocalDate.of(1900, 1, 1).plusDays(random.nextLong(days + 1));
+			String body = provinces[random.nextInt(provinces.length)] + String.format("%04d", random.nextInt(10_000))
+					+ birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", random.nextInt(1000));
+			String number = withCheckCharacter(body);
+			IdCheck check = IdNumbers.check(IdType.RESIDENT_ID, number, TODAY, EVERY_PREFIX);
+			assertThat(check.valid()).as(number).isTrue();
+			assertThat(check.birthDate()).isEqualTo(birth);
+			for (int i = 0; i < 18; i++) {
+				for (char other : "0123456789X".toCharArray()) {
+					if (other != number.charAt(i)) {
+						String mutated = number.substring(0, i) + other + number.substring(i + 1);
+						assertThat(IdNumbers.check(IdType.RESIDENT_ID, mutated, TODAY, EVERY_PREFIX).valid())
+							.as(mutated)
+							.isFalse();
+					}
+				}
+				if (i < 17 && number.charAt(i) != number.charAt(i + 1)) {
+					String swapped = number.substring(0, i) + number.charAt(i + 1) + number.charAt(i)
+							+ number.substring(i + 2);
+					assertThat(IdNumbers.check(IdType.RESIDENT_ID, swapped, TODAY, EVERY_PREFIX).valid()).as(swapped)
+						.isFalse();
+				}
+			}
+			String separated = number.substring(0, 6) + " - " + number.substring(6, 14) + "\u3000"
+					+ number.substring(14);
+			assertThat(IdNumbers.check(IdType.RESIDENT_ID, separated, TODAY, EVERY_PREFIX).valid()).as(separated)
+				.isTrue();
+			int at = random.nextInt(19);
+			String stray = String.valueOf(CONTROL_CHARACTERS.charAt(random.nextInt(CONTROL_CHARACTERS.length())));
+			String polluted = number.substring(0, at) + stray + number.substring(at);
+			assertThat(IdNumbers.check(IdType.RESIDENT_ID, polluted, TODAY, EVERY_PREFIX).problem())
+				.isEqualTo(IdProblem.FORMAT);
 		}
 	}
 

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 /**
  * Identity numbers as the platform checks them: resident ID numbers (GB 11643, MOD 11-2
  * check character), unified volunteer numbers (same check over region, year and serial),
- * unified social credit codes (GB 32100, MOD 31) and mainland mobile numbers.
+ * unified social credit codes (GB 32100, MOD 31, around a GB 11714 organization code) and
+ * mainland mobile numbers.
  * <p>
  * Generated volunteer number {@code i} always has the phone number {@link #phone(int)},
  * which is also their username: that is how the load driver signs them in.
@@ -19,6 +20,8 @@ public final class Identities {
 	private static final String CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 	private static final int[] CREDIT_WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+
+	private static final int[] GB11714_WEIGHTS = { 3, 7, 9, 10, 5, 8, 4, 2 };
 
 	/** Prefixes of the three mainland carriers in use today. */
 	private static final String[] MOBILE_PREFIXES = { "130", "131", "132", "133", "134", "135", "136", "137", "138",
@@ -56,10 +59,22 @@ public final class Identities {
 	/**
 	 * A unified social credit code with the given two-character prefix (registration
 	 * authority and kind, e.g. {@code 51} for a social organization) for the district,
-	 * distinct for distinct serials below one billion.
+	 * distinct for distinct serials below one hundred million: the serial is the body of
+	 * the organization code, which carries its own GB 11714 check character before the GB
+	 * 32100 one, as real codes do.
 	 */
 	static String creditCode(String prefix, String district, int serial) {
-		String body = prefix + district + String.format("%09d", serial);
+		if (serial < 0 || serial >= 100_000_000) {
+			throw new IllegalArgumentException("credit code serial out of range: " + serial);
+		}
+		String organization = String.format("%08d", serial);
+		int organizationSum = 0;
+		for (int i = 0; i < 8; i++) {
+			organizationSum += (organization.charAt(i) - '0') * GB11714_WEIGHTS[i];
+		}
+		int organizationCheck = 11 - organizationSum % 11;
+		String body = prefix + district + organization
+				+ ((organizationCheck == 10) ? "X" : String.valueOf(organizationCheck % 11));
 		int sum = 0;
 		for (int i = 0; i < 17; i++) {
 			sum += CREDIT_ALPHABET.indexOf(body.charAt(i)) * CREDIT_WEIGHTS[i];

@@ -1,8 +1,10 @@
 package org.zhiyuan.account;
 
 import java.sql.ResultSet;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import org.zhiyuan.access.Grant;
 import org.zhiyuan.access.Role;
 import org.zhiyuan.region.Regions;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -133,6 +136,24 @@ class AccountRepository {
 			.param("prefix", Regions.prefixOf(regionCode) + "%")
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The named platform secret: 32 random bytes in base64, created by whichever instance
+	 * asks first and read by every other.
+	 */
+	String secret(String name) {
+		return findSecret(name).orElseGet(() -> {
+			byte[] fresh = new byte[32];
+			new SecureRandom().nextBytes(fresh);
+			try {
+				insertSecretIfAbsent(name, Base64.getEncoder().encodeToString(fresh), AccountManagement.now());
+			}
+			catch (DuplicateKeyException ex) {
+				// another instance created it first; theirs is read below
+			}
+			return findSecret(name).orElseThrow();
+		});
 	}
 
 	Optional<String> findSecret(String name) {

@@ -6,7 +6,6 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -23,7 +22,6 @@ import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -52,13 +50,11 @@ final class SignInThrottle {
 
 	private final ThrottleBuckets buckets;
 
-	private final AccountRepository accounts;
-
 	private final BucketConfiguration usernameLimits;
 
 	private final BucketConfiguration addressLimits;
 
-	private volatile SecretKeySpec key;
+	private final SecretKeySpec key;
 
 	SignInThrottle(JdbcClient jdbc, PlatformTransactionManager transactions, AccountRepository accounts,
 			AccountProperties properties, TimeMeter clock) {
@@ -67,7 +63,7 @@ final class SignInThrottle {
 					.withClientClock(clock)
 					.withExpirationAfterWriteStrategy(
 							ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO)));
-		this.accounts = accounts;
+		this.key = new SecretKeySpec(Base64.getDecoder().decode(accounts.secret(SECRET_NAME)), "HmacSHA256");
 		this.usernameLimits = limits(properties.maxFailedAttempts(), properties.failureDelay());
 		this.addressLimits = limits(properties.maxFailedAttempts() * ADDRESS_FACTOR,
 				properties.failureDelay().dividedBy(ADDRESS_FACTOR));
@@ -135,7 +131,7 @@ final class SignInThrottle {
 	private long keyOf(String kind, String username, String address) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(key());
+			mac.init(this.key);
 			mac.update((kind + '\u0000' + username + '\u0000' + network(address)).getBytes(StandardCharsets.UTF_8));
 			return ByteBuffer.wrap(mac.doFinal()).getLong();
 		}
@@ -162,27 +158,6 @@ final class SignInThrottle {
 		catch (UnknownHostException ex) {
 			return address;
 		}
-	}
-
-	private SecretKeySpec key() {
-		SecretKeySpec known = this.key;
-		if (known == null) {
-			String encoded = this.accounts.findSecret(SECRET_NAME).orElseGet(() -> {
-				byte[] fresh = new byte[32];
-				new SecureRandom().nextBytes(fresh);
-				try {
-					this.accounts.insertSecretIfAbsent(SECRET_NAME, Base64.getEncoder().encodeToString(fresh),
-							AccountManagement.now());
-				}
-				catch (DuplicateKeyException ex) {
-					// another instance created it first; theirs is read below
-				}
-				return this.accounts.findSecret(SECRET_NAME).orElseThrow();
-			});
-			known = new SecretKeySpec(Base64.getDecoder().decode(encoded), "HmacSHA256");
-			this.key = known;
-		}
-		return known;
 	}
 
 }

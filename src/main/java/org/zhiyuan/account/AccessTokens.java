@@ -1,6 +1,5 @@
 package org.zhiyuan.account;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -14,7 +13,6 @@ import org.zhiyuan.access.ActorAuthentication;
 import org.zhiyuan.shared.Ids;
 
 import org.springframework.core.convert.converter.Converter;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -119,18 +117,7 @@ public class AccessTokens {
 			encoded = configured.strip();
 		}
 		else {
-			encoded = accounts.findSecret(SECRET_NAME).orElseGet(() -> {
-				byte[] fresh = new byte[32];
-				new SecureRandom().nextBytes(fresh);
-				try {
-					accounts.insertSecretIfAbsent(SECRET_NAME, Base64.getEncoder().encodeToString(fresh),
-							AccountManagement.now());
-				}
-				catch (DuplicateKeyException ex) {
-					// another instance created it first; theirs is read below
-				}
-				return accounts.findSecret(SECRET_NAME).orElseThrow();
-			});
+			encoded = accounts.secret(SECRET_NAME);
 		}
 		byte[] bytes = Base64.getDecoder().decode(encoded);
 		if (bytes.length < 32) {

@@ -1,9 +1,18 @@
 package org.zhiyuan.account;
 
+import java.time.Duration;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.github.bucket4j.TimeMeter;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
 class AccountConfiguration {
@@ -15,6 +24,19 @@ class AccountConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SignInThrottle signInThrottle(JdbcClient jdbc, PlatformTransactionManager transactions, AccountRepository accounts,
+			AccountProperties properties) {
+		return new SignInThrottle(jdbc, transactions, accounts, properties, TimeMeter.SYSTEM_MILLISECONDS);
+	}
+
+	/** Forgets the sign-in buckets that have refilled, on one instance. */
+	@Bean
+	RecurringTask<Void> purgeRefilledSignInThrottles(SignInThrottle throttle) {
+		return Tasks.recurring("purge-sign-in-throttle", FixedDelay.of(Duration.ofHours(1)))
+			.execute((instance, context) -> throttle.purgeRefilled());
 	}
 
 }

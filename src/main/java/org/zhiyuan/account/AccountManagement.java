@@ -76,7 +76,7 @@ public class AccountManagement {
 		String name = normalize(username);
 		OffsetDateTime now = now();
 		AccountRow row = new AccountRow(Ids.newId(), name, this.passwordEncoder.encode(password), displayName.strip(),
-				AccountStatus.ACTIVE, 0, null, 0, now);
+				AccountStatus.ACTIVE, 0, now);
 		try {
 			this.accounts.insert(row, now);
 		}

@@ -1,8 +1,10 @@
 package org.zhiyuan.account;
 
 import java.sql.ResultSet;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,14 +15,15 @@ import org.zhiyuan.access.Grant;
 import org.zhiyuan.access.Role;
 import org.zhiyuan.region.Regions;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class AccountRepository {
 
-	private static final String COLUMNS = "id, username, password_hash, display_name, status, failed_attempts,"
-			+ " locked_until, credentials_version, created_at";
+	private static final String COLUMNS = "id, username, password_hash, display_name, status, credentials_version,"
+			+ " created_at";
 
 	private final JdbcClient jdbc;
 
@@ -52,7 +55,7 @@ class AccountRepository {
 	void insert(AccountRow account, OffsetDateTime now) {
 		this.jdbc
 			.sql("INSERT INTO account (" + COLUMNS + ", password_changed_at) VALUES (:id, :username, :hash,"
-					+ " :displayName, :status, 0, NULL, 0, :createdAt, :createdAt)")
+					+ " :displayName, :status, 0, :createdAt, :createdAt)")
 			.param("id", account.id())
 			.param("username", account.username())
 			.param("hash", account.passwordHash())
@@ -91,37 +94,12 @@ class AccountRepository {
 	}
 
 	/**
-	 * Counts one more failure in a single statement, so that concurrent attempts are all
-	 * counted; the failure that reaches the limit locks the account and starts the count
-	 * anew.
-	 */
-	void recordFailure(UUID id, int maxAttempts, OffsetDateTime lockUntil) {
-		this.jdbc
-			.sql("UPDATE account SET"
-					+ " locked_until = CASE WHEN failed_attempts + 1 >= :max THEN :lockUntil ELSE locked_until END,"
-					+ " failed_attempts = CASE WHEN failed_attempts + 1 >= :max THEN 0 ELSE failed_attempts + 1 END"
-					+ " WHERE id = :id")
-			.param("id", id)
-			.param("max", maxAttempts)
-			.param("lockUntil", lockUntil)
-			.update();
-	}
-
-	void recordSuccess(UUID id) {
-		this.jdbc
-			.sql("UPDATE account SET failed_attempts = 0, locked_until = NULL WHERE id = :id"
-					+ " AND (failed_attempts <> 0 OR locked_until IS NOT NULL)")
-			.param("id", id)
-			.update();
-	}
-
-	/**
 	 * Sets a new password and bumps the credentials version, which revokes every token.
 	 */
 	void changePassword(UUID id, String hash, OffsetDateTime now) {
 		this.jdbc
 			.sql("UPDATE account SET password_hash = :hash, credentials_version = credentials_version + 1,"
-					+ " password_changed_at = :now, failed_attempts = 0, locked_until = NULL WHERE id = :id")
+					+ " password_changed_at = :now WHERE id = :id")
 			.param("id", id)
 			.param("hash", hash)
 			.param("now", now)
@@ -160,6 +138,24 @@ class AccountRepository {
 			.single();
 	}
 
+	/**
+	 * The named platform secret: 32 random bytes in base64, created by whichever instance
+	 * asks first and read by every other.
+	 */
+	String secret(String name) {
+		return findSecret(name).orElseGet(() -> {
+			byte[] fresh = new byte[32];
+			new SecureRandom().nextBytes(fresh);
+			try {
+				insertSecretIfAbsent(name, Base64.getEncoder().encodeToString(fresh), AccountManagement.now());
+			}
+			catch (DuplicateKeyException ex) {
+				// another instance created it first; theirs is read below
+			}
+			return findSecret(name).orElseThrow();
+		});
+	}
+
 	Optional<String> findSecret(String name) {
 		return this.jdbc.sql("SELECT secret FROM platform_secret WHERE name = :name")
 			.param("name", name)
@@ -180,7 +176,6 @@ class AccountRepository {
 	private static AccountRow row(ResultSet rs, int rowNum) throws SQLException {
 		return new AccountRow(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("password_hash"),
 				rs.getString("display_name"), AccountStatus.valueOf(rs.getString("status")),
-				rs.getInt("failed_attempts"), rs.getObject("locked_until", OffsetDateTime.class),
 				rs.getInt("credentials_version"), rs.getObject("created_at", OffsetDateTime.class));
 	}
 

@@ -1,5 +1,5 @@
 /**
- * Accounts and sign-in: passwords, lockout after repeated failures, API tokens that
+ * Accounts and sign-in: passwords, a throttle on repeated attempts, API tokens that
  * expire and die with a password change, the roles granted to each account, and the
  * bootstrap administrator.
  */

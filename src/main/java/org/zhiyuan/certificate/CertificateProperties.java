@@ -10,9 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param platformName the name of the platform that issues self-printed certificates, in
  * Chinese; {@code platformNameEn} in English
  * @param platformNameEn the platform's name in English
- * @param publicUrl the address the QR code and the verification link use, e.g.
- * {@code https://zhiyuan.example.gov.cn}; by default the address of the request that
- * issued the certificate
+ * @param publicUrl the older name of {@code zhiyuan.public-url}, still read when that is
+ * not set (see {@link org.zhiyuan.shared.web.PublicUrl})
  * @param keystore a PKCS#12 file with the document-signing key and its certificate chain;
  * without one the platform generates a self-signed key once and keeps it in the database
  * @param keystorePassword the keystore's password

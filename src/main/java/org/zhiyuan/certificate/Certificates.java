@@ -53,6 +53,7 @@ import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.identity.PersonNames;
+import org.zhiyuan.shared.web.PublicUrl;
 import org.zhiyuan.volunteer.Qualification;
 import org.zhiyuan.volunteer.VolunteerView;
 import org.zhiyuan.volunteer.Volunteers;
@@ -100,13 +101,16 @@ public class Certificates {
 
 	private final CertificateProperties properties;
 
+	private final PublicUrl publicUrl;
+
 	private final TransactionTemplate transaction;
 
 	private final Semaphore renderers;
 
 	Certificates(CertificateRepository certificates, CertificatePdf pdf, Volunteers volunteers, ServiceRecords records,
 			Organizations organizations, AccessPolicy accessPolicy, AuditLog auditLog, Notifications notifications,
-			MessageSource messages, CertificateProperties properties, TransactionTemplate transaction) {
+			MessageSource messages, CertificateProperties properties, PublicUrl publicUrl,
+			TransactionTemplate transaction) {
 		this.certificates = certificates;
 		this.pdf = pdf;
 		this.volunteers = volunteers;
@@ -117,6 +121,7 @@ public class Certificates {
 		this.notifications = notifications;
 		this.messages = messages;
 		this.properties = properties;
+		this.publicUrl = publicUrl;
 		this.transaction = transaction;
 		this.renderers = new Semaphore(properties.renderers(), true);
 	}
@@ -125,9 +130,8 @@ public class Certificates {
 	 * Issues a certificate: the volunteer for themselves, or an admin of an organization
 	 * that certifies some of the volunteer's records. With an idempotency key a repeat
 	 * returns the first certificate.
-	 * @param baseUrl the platform's address, for the QR code, when none is configured
 	 */
-	public CertificateView issue(Actor actor, CertificateRequest request, String key, String baseUrl) {
+	public CertificateView issue(Actor actor, CertificateRequest request, String key) {
 		String idempotencyKey = (key != null && !key.isBlank()) ? key.strip() : null;
 		List<FieldProblem> problems = validate(request, idempotencyKey);
 		if (!problems.isEmpty()) {
@@ -177,9 +181,7 @@ public class Certificates {
 			.map(CertificateContent.Line::hours)
 			.reduce(BigDecimal.ZERO, BigDecimal::add)
 			.setScale(2);
-		String root = (this.properties.publicUrl() != null && !this.properties.publicUrl().isBlank())
-				? this.properties.publicUrl() : baseUrl;
-		root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+		String root = this.publicUrl.base();
 		NewEntry entry = new NewEntry(volunteer.id(), own ? IssuerKind.VOLUNTEER : IssuerKind.ORGANIZATION,
 				organizationId, actor.accountId(), PersonNames.mask(volunteer.name()), idempotencyKey);
 		for (int attempt = 1;; attempt++) {

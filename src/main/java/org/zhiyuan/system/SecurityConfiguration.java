@@ -9,13 +9,13 @@ import org.zhiyuan.account.AccessTokens;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.zhiyuan.account.AccountManagement;
 import org.zhiyuan.account.Authenticator;
+import org.zhiyuan.account.SignInThrottledException;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -144,8 +145,13 @@ class SecurityConfiguration {
 
 	private static AuthenticationFailureHandler failureHandler() {
 		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException ex) -> {
-			String reason = (ex instanceof LockedException) ? "locked" : "error";
-			redirect(request, response, "/login?" + reason);
+			if (ex instanceof SignInThrottledException throttled) {
+				response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+				redirect(request, response, "/login?throttled");
+			}
+			else {
+				redirect(request, response, "/login?error");
+			}
 		};
 	}
 
@@ -154,7 +160,7 @@ class SecurityConfiguration {
 		response.sendRedirect(request.getContextPath() + path);
 	}
 
-	/** Form sign-in through the same checks and lockout as the token endpoint. */
+	/** Form sign-in through the same checks and throttle as the token endpoint. */
 	static final class FormLoginProvider implements AuthenticationProvider {
 
 		private final Authenticator authenticator;
@@ -166,8 +172,10 @@ class SecurityConfiguration {
 		@Override
 		public Authentication authenticate(Authentication authentication) {
 			Object credentials = authentication.getCredentials();
+			String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
+					? details.getRemoteAddress() : null;
 			return new ActorAuthentication(this.authenticator.authenticate(authentication.getName(),
-					(credentials != null) ? credentials.toString() : null));
+					(credentials != null) ? credentials.toString() : null, address));
 		}
 
 		@Override

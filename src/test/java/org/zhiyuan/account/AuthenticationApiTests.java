@@ -71,34 +71,38 @@ class AuthenticationApiTests extends ApiTestSupport {
 	}
 
 	@Test
-	void locksTheAccountAfterFiveFailuresEvenForTheRightPassword() {
+	void makesFurtherAttemptsWaitAfterFiveFailuresEvenWithTheRightPassword() {
 		Person volunteer = this.fixtures.aVolunteer();
-		for (int attempt = 1; attempt <= 4; attempt++) {
+		for (int attempt = 1; attempt <= 5; attempt++) {
 			assertThat(wrongPassword(volunteer).problemCode()).as("attempt %d", attempt).isEqualTo("BAD_CREDENTIALS");
 		}
-		Response fifth = wrongPassword(volunteer);
-		assertThat(fifth.status()).isEqualTo(423);
-		assertThat(fifth.problemCode()).isEqualTo("ACCOUNT_LOCKED");
+		Response sixth = wrongPassword(volunteer);
+		assertThat(sixth.status()).isEqualTo(429);
+		assertThat(sixth.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(sixth.problemCode()).isEqualTo("TOO_MANY_ATTEMPTS");
+		assertThat(Long.parseLong(sixth.header("Retry-After"))).isBetween(1L, 60L);
 		Response right = this.api.post("/api/v1/auth/token",
 				Map.of("username", volunteer.username(), "password", volunteer.password()));
-		assertThat(right.status()).isEqualTo(423);
-		assertThat(right.problemCode()).isEqualTo("ACCOUNT_LOCKED");
-		assertThat(auditCount("account.lock", volunteer.id())).isEqualTo(1);
+		assertThat(right.status()).as("not checked while waiting").isEqualTo(429);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM account WHERE id = :id AND status = 'ACTIVE'")
+			.param("id", volunteer.id())
+			.query(Long.class)
+			.single()).as("the account itself is not locked").isEqualTo(1);
+		assertThat(auditCount("account.login", volunteer.id(), "DENIED")).isEqualTo(2);
 	}
 
 	@Test
-	void unlocksWhenTheLockHasRunOut() {
+	void answersUnknownAndKnownUsernamesAlikeThroughRepeatedFailures() {
 		Person volunteer = this.fixtures.aVolunteer();
-		for (int attempt = 1; attempt <= 5; attempt++) {
-			wrongPassword(volunteer);
+		String unknown = "139" + String.format("%08d", Math.abs(UUID.randomUUID().hashCode()) % 100_000_000);
+		for (int attempt = 1; attempt <= 7; attempt++) {
+			Response known = wrongPassword(volunteer.username());
+			Response nobody = wrongPassword(unknown);
+			assertThat(nobody.status()).as("attempt %d", attempt).isEqualTo(known.status());
+			assertThat(nobody.body()).as("attempt %d", attempt).isEqualTo(known.body());
+			assertThat(nobody.header("Retry-After") != null).isEqualTo(known.header("Retry-After") != null);
 		}
-		this.jdbc.sql("UPDATE account SET locked_until = :past WHERE id = :id")
-			.param("past", java.time.OffsetDateTime.now().minusSeconds(1))
-			.param("id", volunteer.id())
-			.update();
-		Response right = this.api.post("/api/v1/auth/token",
-				Map.of("username", volunteer.username(), "password", volunteer.password()));
-		assertThat(right.status()).isEqualTo(200);
+		assertThat(wrongPassword(unknown).problemCode()).isEqualTo("TOO_MANY_ATTEMPTS");
 	}
 
 	@Test
@@ -199,13 +203,19 @@ class AuthenticationApiTests extends ApiTestSupport {
 	}
 
 	private Response wrongPassword(Person person) {
-		return this.api.post("/api/v1/auth/token", Map.of("username", person.username(), "password", "wrong-pass-0"));
+		return wrongPassword(person.username());
 	}
 
-	private long auditCount(String action, UUID actor) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = :action AND actor_id = :actor")
+	private Response wrongPassword(String username) {
+		return this.api.post("/api/v1/auth/token", Map.of("username", username, "password", "wrong-pass-0"));
+	}
+
+	private long auditCount(String action, UUID actor, String outcome) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM audit_event WHERE action = :action AND actor_id = :actor AND outcome = :outcome")
 			.param("action", action)
 			.param("actor", actor)
+			.param("outcome", outcome)
 			.query(Long.class)
 			.single();
 	}

@@ -1,6 +1,7 @@
 package org.zhiyuan.account;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.zhiyuan.support.Api;
@@ -13,7 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Form sign-in on the pages: sessions in the database, CSRF, lockout and sign-out. */
+/**
+ * Form sign-in on the pages: sessions in the database, CSRF, the throttle and sign-out.
+ */
 class PageSignInApiTests extends ApiTestSupport {
 
 	@Autowired
@@ -33,18 +36,37 @@ class PageSignInApiTests extends ApiTestSupport {
 	}
 
 	@Test
-	void showsTheErrorForAWrongPasswordAndTheLockAfterFiveFailures() {
+	void showsTheErrorForAWrongPasswordAndAsksToWaitAfterFiveFailures() {
 		Person volunteer = this.fixtures.aVolunteer();
-		for (int attempt = 1; attempt <= 4; attempt++) {
+		for (int attempt = 1; attempt <= 5; attempt++) {
 			Response failed = this.api.submitForm("/login", "/login",
 					Map.of("username", volunteer.username(), "password", "wrong-pass-0"));
-			assertThat(failed.header("Location")).endsWith("/login?error");
+			assertThat(failed.header("Location")).as("attempt %d", attempt).endsWith("/login?error");
 		}
-		Response locked = this.api.submitForm("/login", "/login",
-				Map.of("username", volunteer.username(), "password", "wrong-pass-0"));
-		assertThat(locked.header("Location")).endsWith("/login?locked");
-		assertThat(this.api.get("/login?locked").body()).contains("账户已暂时锁定");
-		assertThat(this.api.in("en").get("/login?locked").body()).contains("the account is locked");
+		Response right = this.api.submitForm("/login", "/login",
+				Map.of("username", volunteer.username(), "password", volunteer.password()));
+		assertThat(right.header("Location")).endsWith("/login?throttled");
+		assertThat(right.header("Retry-After")).isNotNull();
+		assertThat(this.api.get("/login?throttled").body()).contains("登录尝试过于频繁");
+		assertThat(this.api.in("en").get("/login?throttled").body()).contains("Too many sign-in attempts");
+	}
+
+	@Test
+	void countsPageAndApiAttemptsTogetherAndTreatsUnknownNamesAlike() {
+		Person volunteer = this.fixtures.aVolunteer();
+		String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+		for (String username : new String[] { volunteer.username(), unknown }) {
+			for (int attempt = 1; attempt <= 3; attempt++) {
+				assertThat(this.api.post("/api/v1/auth/token", Map.of("username", username, "password", "wrong-pass-0"))
+					.status()).isEqualTo(401);
+			}
+			for (int attempt = 4; attempt <= 6; attempt++) {
+				Response failed = this.api.submitForm("/login", "/login",
+						Map.of("username", username, "password", "wrong-pass-0"));
+				assertThat(failed.header("Location")).as("%s attempt %d", username, attempt)
+					.endsWith((attempt <= 5) ? "/login?error" : "/login?throttled");
+			}
+		}
 	}
 
 	@Test

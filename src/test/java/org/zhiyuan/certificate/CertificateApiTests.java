@@ -50,6 +50,9 @@ class CertificateApiTests extends ApiTestSupport {
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+		.build();
+
 	@Autowired
 	JdbcClient jdbc;
 
@@ -431,6 +434,26 @@ class CertificateApiTests extends ApiTestSupport {
 		assertThat(this.api.get("/verify?number=nonsense").body()).contains("nonsense");
 	}
 
+	@Test
+	void aSpoofedHostHeaderLeavesNoTraceInTheLinksThePdfOrTheQrCode() throws Exception {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		Person volunteer = this.fixtures.aVolunteerIn("110105");
+		serve(team, volunteer, 4, 90);
+
+		RawResponse issued = postWithHost("evil.example.com", "/api/v1/certificates", this.fixtures.tokenFor(volunteer),
+				JSON.writeValueAsString(body(volunteer, Map.of())));
+		assertThat(issued.status()).isEqualTo(201);
+		assertThat(issued.body()).doesNotContain("evil.example");
+		tools.jackson.databind.JsonNode json = JSON.readTree(issued.body());
+		String number = json.get("number").asString();
+		assertThat(json.get("verifyUrl").asString()).endsWith("/verify/" + number).doesNotContain("evil");
+
+		Download pdf = signedIn(volunteer).download("/api/v1/certificates/" + number + "/pdf");
+		assertThat(pdf.status()).isEqualTo(200);
+		assertThat(textOf(pdf.body())).contains(number).doesNotContain("evil");
+		assertThat(qrCodeOf(pdf.body())).endsWith("/verify/" + number).doesNotContain("evil");
+	}
+
 	private Response issue(Person caller, Person volunteer, Map<String, Object> extra) {
 		return signedIn(caller).post("/api/v1/certificates", body(volunteer, extra));
 	}
@@ -492,6 +515,43 @@ class CertificateApiTests extends ApiTestSupport {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			return compact(new PDFTextStripper().getText(document));
 		}
+	}
+
+	/** What the certificate's QR code says, read from the first page as a phone would. */
+	private static String qrCodeOf(byte[] pdf) throws IOException, com.google.zxing.ReaderException {
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 200);
+			com.google.zxing.BinaryBitmap bitmap = new com.google.zxing.BinaryBitmap(
+					new com.google.zxing.common.HybridBinarizer(
+							new com.google.zxing.client.j2se.BufferedImageLuminanceSource(page)));
+			return new com.google.zxing.qrcode.QRCodeReader()
+				.decode(bitmap, Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
+				.getText();
+		}
+	}
+
+	/**
+	 * A request with a Host header of the caller's choosing, which the JDK's HTTP client
+	 * refuses to send.
+	 */
+	private RawResponse postWithHost(String host, String path, String token, String json) throws IOException {
+		byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
+			socket.setSoTimeout(60_000);
+			String head = "POST " + path + " HTTP/1.0\r\nHost: " + host + "\r\nAuthorization: Bearer " + token
+					+ "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+			socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			socket.getOutputStream().write(body);
+			socket.getOutputStream().flush();
+			String response = new String(socket.getInputStream().readAllBytes(),
+					java.nio.charset.StandardCharsets.UTF_8);
+			int status = Integer.parseInt(response.substring(9, 12));
+			return new RawResponse(status, response.substring(response.indexOf("\r\n\r\n") + 4));
+		}
+	}
+
+	private record RawResponse(int status, String body) {
+
 	}
 
 	private static String compact(String text) {

@@ -24,16 +24,14 @@ import javax.sql.DataSource;
  * Left out, because a refused request may rightly change them: {@code audit_event}
  * (refusals are audited, reads of personal data too), the session tables (page sign-ins)
  * and {@code scheduled_tasks} (the scheduler's own bookkeeping), the migration history,
- * and an account's failed sign-in count and lock, which a wrong password is meant to
- * raise.
+ * and the sign-in throttle's buckets, which a wrong password is meant to empty.
  */
 record DatabaseSnapshot(Map<String, String> tables) {
 
 	static final Set<String> IGNORED_TABLES = Set.of("audit_event", "spring_session", "spring_session_attributes",
-			"scheduled_tasks", "flyway_schema_history");
+			"scheduled_tasks", "flyway_schema_history", "sign_in_throttle");
 
-	static final Map<String, Set<String>> IGNORED_COLUMNS = Map.of("account",
-			Set.of("failed_attempts", "locked_until"));
+	static final Map<String, Set<String>> IGNORED_COLUMNS = Map.of();
 
 	static DatabaseSnapshot take(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {

@@ -90,6 +90,21 @@ class ProblemDetailsApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void answersADirectVisitToTheErrorPathAsNotFound() throws Exception {
+		Response api = this.api.get("/error");
+		assertThat(api.status()).isEqualTo(404);
+		assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(api.problemCode()).isEqualTo("NOT_FOUND");
+		java.net.http.HttpResponse<String> browser = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/error"))
+				.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(browser.statusCode()).isEqualTo(404);
+		assertThat(browser.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+		assertThat(browser.body()).contains("未找到");
+	}
+
+	@Test
 	void thePagesShowAReadableErrorPage() {
 		Response page = this.api.get("/regions/999999/children");
 		assertThat(page.status()).isEqualTo(404);

@@ -3,6 +3,8 @@ package org.zhiyuan.account.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -10,9 +12,10 @@ import org.zhiyuan.access.Actor;
 import org.zhiyuan.account.AccessTokens;
 import org.zhiyuan.account.AccessTokens.IssuedToken;
 import org.zhiyuan.account.Authenticator;
+import org.zhiyuan.account.SignInThrottledException;
 import org.zhiyuan.shared.ProblemException;
 
-import org.springframework.security.authentication.LockedException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,15 +42,19 @@ class AuthController {
 	@PostMapping("/token")
 	@SecurityRequirements
 	@Operation(summary = "Sign in and get a bearer token",
-			description = "401 BAD_CREDENTIALS for a wrong username or password; after repeated failures"
-					+ " the account is locked for a while: 423 ACCOUNT_LOCKED.")
-	TokenResponse token(@Valid @RequestBody TokenRequest request) {
+			description = "401 BAD_CREDENTIALS for a wrong username or password. After a few attempts at a"
+					+ " username from one address (or many from one address) each further attempt must wait, longer"
+					+ " and longer: 429 TOO_MANY_ATTEMPTS with Retry-After in seconds, unchecked even if the password"
+					+ " is right. Unknown usernames are answered exactly like known ones.")
+	TokenResponse token(@Valid @RequestBody TokenRequest request, HttpServletRequest http,
+			HttpServletResponse response) {
 		Actor actor;
 		try {
-			actor = this.authenticator.authenticate(request.username(), request.password());
+			actor = this.authenticator.authenticate(request.username(), request.password(), http.getRemoteAddr());
 		}
-		catch (LockedException ex) {
-			throw new ProblemException(423, "ACCOUNT_LOCKED", "problem.accountLocked");
+		catch (SignInThrottledException ex) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
+			throw new ProblemException(429, "TOO_MANY_ATTEMPTS", "problem.tooManyAttempts");
 		}
 		catch (AuthenticationException ex) {
 			throw new ProblemException(401, "BAD_CREDENTIALS", "problem.badCredentials");

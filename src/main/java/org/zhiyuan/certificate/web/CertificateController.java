@@ -19,6 +19,7 @@ import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.web.PublicUrl;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -38,7 +39,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Certificates per API.md: issue, download, public verification by number or by file,
@@ -50,8 +50,11 @@ class CertificateController {
 
 	private final Certificates certificates;
 
-	CertificateController(Certificates certificates) {
+	private final PublicUrl publicUrl;
+
+	CertificateController(Certificates certificates, PublicUrl publicUrl) {
 		this.certificates = certificates;
+		this.publicUrl = publicUrl;
 	}
 
 	@PostMapping("/api/v1/certificates")
@@ -70,7 +73,7 @@ class CertificateController {
 		CertificateView issued = this.certificates.issue(
 				actor, new CertificateRequest(request.volunteerId(), request.from(), request.to(),
 						request.organizationId(), request.language(), Boolean.TRUE.equals(request.seal())),
-				idempotencyKey, baseUrl());
+				idempotencyKey);
 		return IssuedResponse.of(issued, baseUrl());
 	}
 
@@ -165,8 +168,8 @@ class CertificateController {
 		}
 	}
 
-	private static String baseUrl() {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+	private String baseUrl() {
+		return this.publicUrl.base();
 	}
 
 	record IssueRequest(UUID volunteerId, LocalDate from, LocalDate to, UUID organizationId, String language,

@@ -34,7 +34,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Certificate pages: the volunteer's certificates with issue and download, the
@@ -88,7 +87,7 @@ class CertificatePageController {
 			}
 			CertificateView issued = this.certificates.issue(actor,
 					new CertificateRequest(this.volunteers.mine(actor).id(), first, last, organization, language, seal),
-					null, baseUrl());
+					null);
 			redirect.addFlashAttribute("issuedNumber", issued.number());
 		});
 		return "redirect:/me/certificates";
@@ -142,7 +141,7 @@ class CertificatePageController {
 				throw ProblemException.invalid(problems);
 			}
 			CertificateView issued = this.certificates.issue(actor,
-					new CertificateRequest(volunteerId, first, last, id, language, seal), null, baseUrl());
+					new CertificateRequest(volunteerId, first, last, id, language, seal), null);
 			redirect.addFlashAttribute("issuedNumber", issued.number());
 		});
 		return "redirect:/organizations/" + id + "/certificates";
@@ -241,10 +240,6 @@ class CertificatePageController {
 			problems.add(new FieldProblem(field, "validation.unreadableValue"));
 			return null;
 		}
-	}
-
-	private static String baseUrl() {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 	}
 
 }

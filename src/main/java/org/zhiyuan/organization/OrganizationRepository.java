@@ -235,21 +235,25 @@ class OrganizationRepository {
 	}
 
 	/**
-	 * A row of the member list. Until an invited volunteer accepts, the organization sees
-	 * their masked name and nothing else of them.
+	 * A row of the member list. Of a volunteer who never agreed to join (invited,
+	 * declined, or whose invitation was withdrawn) the organization sees the masked name
+	 * and nothing else.
 	 */
 	private static Member member(ResultSet rs, int row) throws SQLException {
 		UUID volunteerId = rs.getObject("volunteer_id", UUID.class);
 		MemberRole role = MemberRole.valueOf(rs.getString("member_role"));
 		MemberStatus status = MemberStatus.valueOf(rs.getString("status"));
 		OffsetDateTime requestedAt = rs.getObject("requested_at", OffsetDateTime.class);
-		if (status == MemberStatus.INVITED) {
+		OffsetDateTime joinedAt = rs.getObject("joined_at", OffsetDateTime.class);
+		boolean neverAgreed = status == MemberStatus.INVITED || status == MemberStatus.DECLINED
+				|| (status == MemberStatus.LEFT && joinedAt == null);
+		if (neverAgreed) {
 			return new Member(volunteerId, null, PersonNames.mask(rs.getString("name")), null, null, role, status,
 					requestedAt, null);
 		}
 		return new Member(volunteerId, rs.getString("volunteer_number"), rs.getString("name"),
 				rs.getString("id_number_masked"), PhoneNumbers.mask(rs.getString("phone")), role, status, requestedAt,
-				rs.getObject("joined_at", OffsetDateTime.class));
+				joinedAt);
 	}
 
 	/**

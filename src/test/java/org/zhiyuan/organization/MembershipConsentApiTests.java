@@ -97,6 +97,10 @@ class MembershipConsentApiTests extends ApiTestSupport {
 		assertThat(declined.json().get("status").asString()).isEqualTo("DECLINED");
 		assertThat(admin.get(base + "/members?size=200").json().get("items").findValuesAsString("volunteerId"))
 			.doesNotContain(volunteer.volunteerId().toString());
+		JsonNode declinedRow = memberRow(admin.get(base + "/members?status=DECLINED").json(), volunteer);
+		assertThat(declinedRow.get("name").asString()).isEqualTo("测***者");
+		assertThat(absent(declinedRow, "phoneMasked")).isTrue();
+		assertThat(absent(declinedRow, "idNumberMasked")).isTrue();
 		assertThat(admin.get("/api/v1/volunteers/" + volunteer.volunteerId()).status()).isEqualTo(403);
 		assertThat(signedIn(volunteer).post("/api/v1/volunteers/me/invitations/" + team.id() + "/acceptance", Map.of())
 			.status()).as("a declined invitation cannot be accepted later").isEqualTo(404);
@@ -126,6 +130,9 @@ class MembershipConsentApiTests extends ApiTestSupport {
 		String base = "/api/v1/organizations/" + team.id();
 		admin.post(base + "/members", Map.of("volunteerId", volunteer.volunteerId().toString(), "role", "MEMBER"));
 		assertThat(admin.send("DELETE", base + "/members/" + volunteer.volunteerId()).status()).isEqualTo(204);
+		assertThat(absent(memberRow(admin.get(base + "/members?status=LEFT").json(), volunteer), "phoneMasked"))
+			.as("a withdrawn invitation shows no more than before")
+			.isTrue();
 		assertThat(signedIn(volunteer).get("/api/v1/volunteers/me/invitations")
 			.json()
 			.findValuesAsString("organizationId")).isEmpty();

@@ -384,8 +384,8 @@ public class Organizations {
 	}
 
 	/**
-	 * The invited volunteer declines; the organization keeps nothing of them but the
-	 * masked entry in its history.
+	 * The invited volunteer declines; the organization sees no more of them than the
+	 * masked name it saw while they were invited.
 	 * @throws ProblemException 404 {@code INVITATION_NOT_FOUND} when no invitation of
 	 * that organization waits for the caller
 	 */

@@ -80,8 +80,8 @@ import static org.zhiyuan.volunteer.VolunteerCategory.YOUTH;
  * applies and every step is audited: the operators of the city, the district and its
  * streets 建外街道 and 朝外街道, an auditor, and 黄浦区's operator; twelve volunteers living on the
  * two streets; 朝阳区志愿者协会 with its street and school teams, approved by the district's
- * operator {@code chaoyang}, their members, a join request, a warning, and one more team
- * awaiting review.
+ * operator {@code chaoyang}, their members (invited, and consenting), a join request, an
+ * invitation left open, a warning, and one more team awaiting review.
  * <p>
  * Every demo account uses the password {@value #PASSWORD}; volunteers sign in with their
  * phone number, for example {@value #DEMO_VOLUNTEER} (李华, admin of 建外街道为老服务队). All of it
@@ -166,7 +166,7 @@ class DemoData implements ApplicationRunner {
 		Actor district = actorOf(staff.get("chaoyang"));
 		Map<String, VolunteerView> people = new HashMap<>();
 		for (DemoVolunteer person : volunteers(LocalDate.now(CHINA))) {
-			people.put(person.name(), register(person));
+			people.put(person.name(), register(person, district));
 		}
 		seedOrganizations(district, people);
 		return people.size();
@@ -191,15 +191,18 @@ class DemoData implements ApplicationRunner {
 	}
 
 	/**
-	 * Registers the volunteer, then fills in what they would add on their profile page.
+	 * Registers the volunteer, then fills in what they would add on their profile page;
+	 * the district's operator confirms their qualifications, as if shown the
+	 * certificates.
 	 */
-	private VolunteerView register(DemoVolunteer person) {
+	private VolunteerView register(DemoVolunteer person, Actor district) {
 		VolunteerView volunteer = this.registration
 			.register(person.registration(PASSWORD, this.registration.terms().privacyPolicyVersion()));
 		Actor self = actorOf(volunteer.accountId());
 		this.volunteers.changeProfile(self, person.profile());
 		person.qualifications()
-			.forEach((q) -> this.volunteers.addQualification(self, q.name(), q.issuer(), q.expiresOn()));
+			.forEach((q) -> this.volunteers.confirmQualification(district, volunteer.id(),
+					this.volunteers.addQualification(self, q.name(), q.issuer(), q.expiresOn()).id()));
 		if (person.reportIn() != null) {
 			this.volunteers.reportToCommunity(self, person.reportIn().regionCode(), person.reportIn().communityName(),
 					person.reportIn().reportedOn());
@@ -239,6 +242,9 @@ class DemoData implements ApplicationRunner {
 		addMembers(youth, people.get("赵敏"), people, MemberRole.MEMBER, "周晓彤");
 		addMembers(school, people.get("郑雅琴"), people, MemberRole.MEMBER, "周晓彤", "林子涵");
 		this.organizations.requestToJoin(actorOf(people.get("林子涵").accountId()), youth);
+		// left for the demo volunteer to accept or decline under 我的组织邀请
+		this.organizations.addMember(actorOf(people.get("赵敏").accountId()), youth, people.get("李华").id(),
+				MemberRole.MEMBER);
 		this.organizations.warn(district, youth, "三月活动的服务时长未在活动结束后15日内录入，请及时补录并核对。");
 		seedActivities(elderly, youth, school, people);
 	}
@@ -296,12 +302,18 @@ class DemoData implements ApplicationRunner {
 		return this.organizations.approve(district, applied.id()).id();
 	}
 
+	/**
+	 * The admin invites each volunteer and each accepts: the demo stands in for their
+	 * consent.
+	 */
 	private void addMembers(UUID organizationId, VolunteerView admin, Map<String, VolunteerView> people,
 			MemberRole role, String... names) {
 		// read again: the admin grant came with the application, after registration
 		Actor actor = actorOf(admin.accountId());
 		for (String name : names) {
-			this.organizations.addMember(actor, organizationId, people.get(name).id(), role);
+			VolunteerView volunteer = people.get(name);
+			this.organizations.addMember(actor, organizationId, volunteer.id(), role);
+			this.organizations.acceptInvitation(actorOf(volunteer.accountId()), organizationId);
 		}
 	}
 

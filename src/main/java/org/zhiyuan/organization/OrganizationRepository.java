@@ -15,6 +15,7 @@ import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ServiceField;
+import org.zhiyuan.shared.identity.PersonNames;
 import org.zhiyuan.shared.identity.PhoneNumbers;
 import org.zhiyuan.volunteer.VolunteerMemberships.Membership;
 
@@ -176,9 +177,9 @@ class OrganizationRepository {
 		if (exists) {
 			this.jdbc
 				.sql("UPDATE organization_member SET member_role = :role, status = :status,"
-						+ " requested_at = CASE WHEN :status = 'PENDING' THEN :now ELSE requested_at END,"
+						+ " requested_at = CASE WHEN :status IN ('PENDING', 'INVITED') THEN :now ELSE requested_at END,"
 						+ " joined_at = CASE WHEN :status = 'ACTIVE' THEN :now ELSE joined_at END,"
-						+ " left_at = CASE WHEN :status IN ('LEFT', 'REJECTED') THEN :now ELSE NULL END"
+						+ " left_at = CASE WHEN :status IN ('LEFT', 'REJECTED', 'DECLINED') THEN :now ELSE NULL END"
 						+ " WHERE organization_id = :org AND volunteer_id = :volunteer")
 				.param("org", organizationId)
 				.param("volunteer", volunteerId)
@@ -228,13 +229,45 @@ class OrganizationRepository {
 			.param("statuses", statuses.stream().map(Enum::name).toList())
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query((rs, row) -> new Member(rs.getObject("volunteer_id", UUID.class), rs.getString("volunteer_number"),
-					rs.getString("name"), rs.getString("id_number_masked"), PhoneNumbers.mask(rs.getString("phone")),
-					MemberRole.valueOf(rs.getString("member_role")), MemberStatus.valueOf(rs.getString("status")),
-					rs.getObject("requested_at", OffsetDateTime.class),
-					rs.getObject("joined_at", OffsetDateTime.class)))
+			.query(OrganizationRepository::member)
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	/**
+	 * A row of the member list. Of a volunteer who never agreed to join (invited,
+	 * declined, or whose invitation was withdrawn) the organization sees the masked name
+	 * and nothing else.
+	 */
+	private static Member member(ResultSet rs, int row) throws SQLException {
+		UUID volunteerId = rs.getObject("volunteer_id", UUID.class);
+		MemberRole role = MemberRole.valueOf(rs.getString("member_role"));
+		MemberStatus status = MemberStatus.valueOf(rs.getString("status"));
+		OffsetDateTime requestedAt = rs.getObject("requested_at", OffsetDateTime.class);
+		OffsetDateTime joinedAt = rs.getObject("joined_at", OffsetDateTime.class);
+		boolean neverAgreed = status == MemberStatus.INVITED || status == MemberStatus.DECLINED
+				|| (status == MemberStatus.LEFT && joinedAt == null);
+		if (neverAgreed) {
+			return new Member(volunteerId, null, PersonNames.mask(rs.getString("name")), null, null, role, status,
+					requestedAt, null);
+		}
+		return new Member(volunteerId, rs.getString("volunteer_number"), rs.getString("name"),
+				rs.getString("id_number_masked"), PhoneNumbers.mask(rs.getString("phone")), role, status, requestedAt,
+				joinedAt);
+	}
+
+	/**
+	 * The organizations that invited the volunteer and wait for an answer, newest first.
+	 */
+	List<Invitation> invitationsOf(UUID volunteerId) {
+		return this.jdbc
+			.sql("SELECT o.id, o.name, o.region_code, m.member_role, m.requested_at FROM organization_member m"
+					+ " JOIN organization o ON o.id = m.organization_id WHERE m.volunteer_id = :id"
+					+ " AND m.status = 'INVITED' ORDER BY m.requested_at DESC, o.id")
+			.param("id", volunteerId)
+			.query((rs, row) -> new Invitation(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					MemberRole.valueOf(rs.getString(4)), rs.getObject(5, OffsetDateTime.class)))
+			.list();
 	}
 
 	Set<UUID> activeOrganizationsOf(UUID volunteerId) {

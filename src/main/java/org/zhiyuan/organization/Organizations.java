@@ -307,36 +307,102 @@ public class Organizations {
 	}
 
 	/**
-	 * Members (and join requests) for the organization's admins and its region's
-	 * overseers; audited.
+	 * Members, join requests and invitations for the organization's admins and its
+	 * region's overseers; audited. Of an invited volunteer only the masked name shows
+	 * until they accept.
 	 */
 	public PageResult<Member> members(Actor actor, UUID id, MemberStatus status, PageQuery page) {
 		Stored stored = require(id);
 		this.accessPolicy.check(actor, Access.READ, scopeOf(stored.view()).withType("organization-members"));
 		Set<MemberStatus> statuses = (status != null) ? EnumSet.of(status)
-				: EnumSet.of(MemberStatus.ACTIVE, MemberStatus.PENDING);
+				: EnumSet.of(MemberStatus.ACTIVE, MemberStatus.PENDING, MemberStatus.INVITED);
 		return this.organizations.members(id, statuses, page);
 	}
 
-	/** An admin adds a volunteer directly, as member or admin. */
+	/**
+	 * An admin (or an operator of the organization's region) adds a volunteer as member
+	 * or admin. Nobody becomes a member without consenting: a volunteer who asked to join
+	 * becomes a member now; anyone else is invited, is told, and becomes a member only on
+	 * accepting. Until then the organization may not read their data.
+	 * @throws ProblemException 409 {@code ALREADY_MEMBER}, 409 {@code INVITATION_PENDING}
+	 */
 	@Transactional
-	public void addMember(Actor actor, UUID organizationId, UUID volunteerId, MemberRole role) {
+	public MembershipView addMember(Actor actor, UUID organizationId, UUID volunteerId, MemberRole role) {
 		Stored stored = requireActive(organizationId);
 		requireAdminOrOperator(actor, stored);
 		VolunteerView volunteer = requireVolunteer(volunteerId);
 		Optional<MemberRow> existing = this.organizations.member(organizationId, volunteerId);
-		if (existing.isPresent() && existing.get().status() == MemberStatus.ACTIVE) {
+		MemberStatus current = existing.map(MemberRow::status).orElse(null);
+		if (current == MemberStatus.ACTIVE) {
 			throw ProblemException.conflict("ALREADY_MEMBER", "organization.alreadyMember");
 		}
-		this.organizations.upsertMember(organizationId, volunteerId, role, MemberStatus.ACTIVE, existing.isPresent(),
-				now());
-		if (role == MemberRole.ADMIN) {
-			this.accounts.grant(volunteer.accountId(), Grant.adminOf(organizationId), actor.accountId());
+		if (current == MemberStatus.INVITED) {
+			throw ProblemException.conflict("INVITATION_PENDING", "organization.invitationPending");
 		}
+		if (current == MemberStatus.PENDING) {
+			join(actor, organizationId, volunteer, role);
+			audit("organization.join.approve", actor, stored, volunteerId);
+			return new MembershipView(organizationId, volunteerId, role, MemberStatus.ACTIVE);
+		}
+		this.organizations.upsertMember(organizationId, volunteerId, role, MemberStatus.INVITED, existing.isPresent(),
+				now());
+		audit("organization.member.invite", actor, stored, volunteerId);
+		this.events.publishEvent(
+				new MemberInvited(organizationId, stored.view().name(), volunteerId, volunteer.accountId(), role));
+		return new MembershipView(organizationId, volunteerId, role, MemberStatus.INVITED);
+	}
+
+	/**
+	 * Adds a person whom a bulk import has just registered: their admin confirmed, on
+	 * uploading, that each person consented in writing, so they join at once.
+	 */
+	void addRegistered(Actor actor, UUID organizationId, UUID volunteerId, MemberRole role) {
+		Stored stored = requireActive(organizationId);
+		requireAdminOrOperator(actor, stored);
+		join(actor, organizationId, requireVolunteer(volunteerId), role);
 		audit("organization.member.add", actor, stored, volunteerId);
 	}
 
-	/** A volunteer asks to join an active organization. */
+	/** The invitations waiting for the calling volunteer's answer. */
+	public List<Invitation> myInvitations(Actor actor) {
+		return this.organizations.invitationsOf(this.volunteers.mine(actor).id());
+	}
+
+	/**
+	 * The invited volunteer accepts and becomes a member (an admin, if so invited).
+	 * @throws ProblemException 404 {@code INVITATION_NOT_FOUND} when no invitation of
+	 * that organization waits for the caller
+	 */
+	@Transactional
+	public MembershipView acceptInvitation(Actor actor, UUID organizationId) {
+		VolunteerView volunteer = this.volunteers.mine(actor);
+		MemberRow row = requireInvitation(organizationId, volunteer);
+		Stored stored = requireActive(organizationId);
+		join(actor, organizationId, volunteer, row.role());
+		audit("organization.invitation.accept", actor, stored, volunteer.id());
+		return new MembershipView(organizationId, volunteer.id(), row.role(), MemberStatus.ACTIVE);
+	}
+
+	/**
+	 * The invited volunteer declines; the organization sees no more of them than the
+	 * masked name it saw while they were invited.
+	 * @throws ProblemException 404 {@code INVITATION_NOT_FOUND} when no invitation of
+	 * that organization waits for the caller
+	 */
+	@Transactional
+	public MembershipView declineInvitation(Actor actor, UUID organizationId) {
+		VolunteerView volunteer = this.volunteers.mine(actor);
+		MemberRow row = requireInvitation(organizationId, volunteer);
+		Stored stored = require(organizationId);
+		this.organizations.upsertMember(organizationId, volunteer.id(), row.role(), MemberStatus.DECLINED, true, now());
+		audit("organization.invitation.decline", actor, stored, volunteer.id());
+		return new MembershipView(organizationId, volunteer.id(), row.role(), MemberStatus.DECLINED);
+	}
+
+	/**
+	 * A volunteer asks to join an active organization; where they were invited, asking
+	 * accepts the invitation.
+	 */
 	@Transactional
 	public void requestToJoin(Actor actor, UUID organizationId) {
 		Stored stored = requireActive(organizationId);
@@ -347,6 +413,11 @@ public class Organizations {
 		}
 		if (existing.isPresent() && existing.get().status() == MemberStatus.PENDING) {
 			throw ProblemException.conflict("JOIN_PENDING", "organization.joinPending");
+		}
+		if (existing.isPresent() && existing.get().status() == MemberStatus.INVITED) {
+			join(actor, organizationId, volunteer, existing.get().role());
+			audit("organization.invitation.accept", actor, stored, volunteer.id());
+			return;
 		}
 		this.organizations.upsertMember(organizationId, volunteer.id(), MemberRole.MEMBER, MemberStatus.PENDING,
 				existing.isPresent(), now());
@@ -375,10 +446,18 @@ public class Organizations {
 			requireAdminOrOperator(actor, stored);
 		}
 		MemberRow row = this.organizations.member(organizationId, volunteerId)
-			.filter((m) -> m.status() == MemberStatus.ACTIVE || m.status() == MemberStatus.PENDING)
+			.filter((m) -> m.status() == MemberStatus.ACTIVE || m.status() == MemberStatus.PENDING
+					|| m.status() == MemberStatus.INVITED)
 			.orElseThrow(() -> ProblemException.notFound("MEMBER_NOT_FOUND", "organization.memberNotFound"));
+		if (row.status() == MemberStatus.INVITED) {
+			this.organizations.upsertMember(organizationId, volunteerId, row.role(),
+					self ? MemberStatus.DECLINED : MemberStatus.LEFT, true, now());
+			audit(self ? "organization.invitation.decline" : "organization.invitation.withdraw", actor, stored,
+					volunteerId);
+			return;
+		}
 		this.organizations.upsertMember(organizationId, volunteerId, row.role(), MemberStatus.LEFT, true, now());
-		if (row.role() == MemberRole.ADMIN) {
+		if (row.role() == MemberRole.ADMIN && row.status() == MemberStatus.ACTIVE) {
 			this.accounts.revoke(volunteer.accountId(), Grant.adminOf(organizationId), actor.accountId());
 		}
 		audit(self ? "organization.member.leave" : "organization.member.remove", actor, stored, volunteerId);
@@ -413,6 +492,23 @@ public class Organizations {
 		this.organizations.upsertMember(organizationId, volunteerId, row.role(), decision, true, now());
 		audit((decision == MemberStatus.ACTIVE) ? "organization.join.approve" : "organization.join.reject", actor,
 				stored, volunteerId);
+	}
+
+	/**
+	 * Makes the volunteer a member now, with the admin grant that an admin's role brings.
+	 */
+	private void join(Actor actor, UUID organizationId, VolunteerView volunteer, MemberRole role) {
+		boolean exists = this.organizations.member(organizationId, volunteer.id()).isPresent();
+		this.organizations.upsertMember(organizationId, volunteer.id(), role, MemberStatus.ACTIVE, exists, now());
+		if (role == MemberRole.ADMIN) {
+			this.accounts.grant(volunteer.accountId(), Grant.adminOf(organizationId), actor.accountId());
+		}
+	}
+
+	private MemberRow requireInvitation(UUID organizationId, VolunteerView volunteer) {
+		return this.organizations.member(organizationId, volunteer.id())
+			.filter((m) -> m.status() == MemberStatus.INVITED)
+			.orElseThrow(() -> ProblemException.notFound("INVITATION_NOT_FOUND", "organization.invitationNotFound"));
 	}
 
 	private OrganizationView transition(Actor actor, UUID id, OrganizationEventKind kind, String reason,

@@ -47,11 +47,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * processed in the background by the cluster-safe scheduler, with progress that the page
  * polls. Every row is checked exactly as a registration is, and written in a transaction
  * of its own: a failing row leaves nothing behind, and its problems are reported. A
- * person already registered (same ID document) is never created twice, only added to the
- * organization, so importing the same file again changes nothing.
+ * person already registered (same ID document) is never created twice: when the row gives
+ * their registered name they are invited to join, and become a member only on accepting;
+ * under another name the row is refused without saying that the number is registered.
+ * Importing the same file again changes nothing.
  * <p>
- * The admin confirms on upload that each person consented in writing to the privacy
- * policy and took the volunteer oath; that confirmation is audited.
+ * The admin confirms on upload that each new person consented in writing to the privacy
+ * policy and to joining, and took the volunteer oath; that confirmation is audited, and
+ * the people the import registers join the organization at once.
  */
 @Service
 public class VolunteerImports {
@@ -260,16 +263,20 @@ public class VolunteerImports {
 				Optional<VolunteerView> existing = this.registration.findRegistered(volunteer.idType(),
 						volunteer.idNumber());
 				if (existing.isPresent()) {
-					boolean member = this.repository.member(organizationId, existing.get().id())
-						.filter((m) -> m.status() == MemberStatus.ACTIVE)
-						.isPresent();
-					if (!member) {
+					if (!sameName(existing.get().name(), volunteer.name())) {
+						return notMatched(row);
+					}
+					MemberStatus standing = this.repository.member(organizationId, existing.get().id())
+						.map(OrganizationRepository.MemberRow::status)
+						.orElse(null);
+					if (standing == null || standing == MemberStatus.LEFT || standing == MemberStatus.REJECTED
+							|| standing == MemberStatus.PENDING) {
 						this.organizations.addMember(actor, organizationId, existing.get().id(), MemberRole.MEMBER);
 					}
 					return new ImportRowResult(row.number(), ImportOutcome.LINKED, existing.get().id(), List.of());
 				}
 				VolunteerView created = this.registration.register(volunteer);
-				this.organizations.addMember(actor, organizationId, created.id(), MemberRole.MEMBER);
+				this.organizations.addRegistered(actor, organizationId, created.id(), MemberRole.MEMBER);
 				return new ImportRowResult(row.number(), ImportOutcome.CREATED, created.id(), List.of());
 			});
 		}
@@ -303,10 +310,33 @@ public class VolunteerImports {
 		NewVolunteer volunteer = new NewVolunteer(row.cell(0), type, row.cell(2), birthDate, gender, row.cell(5),
 				password, row.cell(6), splitSkills(row.cell(7)), this.registration.terms().privacyPolicyVersion(), true,
 				guardianGiven ? new NewVolunteer.Guardian(row.cell(8), row.cell(9), row.cell(10)) : null);
-		if (problems.isEmpty() && this.registration.findRegistered(type, row.cell(2)).isEmpty()) {
+		// every row is checked alike, registered or not, so that the answer does not tell
+		// which ID numbers are registered
+		if (problems.isEmpty()) {
 			problems.addAll(this.registration.problemsOf(volunteer));
 		}
 		return volunteer;
+	}
+
+	/**
+	 * A row naming a registered ID number under another name: refused with the same words
+	 * whatever the reason, never saying that the number is registered or to whom.
+	 */
+	private static ImportRowResult notMatched(ImportRow row) {
+		return new ImportRowResult(row.number(), ImportOutcome.FAILED, null,
+				List.of(new FieldProblem("row", "organization.import.notMatched")));
+	}
+
+	/** Names compare without regard to spacing or, for Latin letters, case. */
+	static boolean sameName(String registered, String given) {
+		if (registered == null || given == null) {
+			return false;
+		}
+		return normalizedName(registered).equals(normalizedName(given));
+	}
+
+	private static String normalizedName(String name) {
+		return name.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private void record(UUID importId, ImportRowResult result) {

@@ -1,8 +1,8 @@
 /**
  * Volunteer service organizations and teams: application and review by the region's
- * operator, hierarchy, members and join requests, and supervision (warnings, suspension,
- * reinstatement, closing) with its history.
+ * operator, hierarchy, members with their consent (join requests and invitations), and
+ * supervision (warnings, suspension, reinstatement, closing) with its history.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "region", "access", "audit", "account", "volunteer" })
+		allowedDependencies = { "shared", "region", "access", "audit", "account", "volunteer", "notification" })
 package org.zhiyuan.organization;

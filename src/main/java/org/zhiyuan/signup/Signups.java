@@ -489,15 +489,25 @@ public class Signups {
 		}
 		if (!position.qualifications().isEmpty()) {
 			java.time.LocalDate day = activity.startsAt().atZoneSameInstant(CHINA).toLocalDate();
-			Set<String> held = this.volunteers.qualificationsOf(volunteer.id())
-				.stream()
-				.filter((q) -> q.isValidOn(day))
+			List<Qualification> qualifications = this.volunteers.qualificationsOf(volunteer.id());
+			Set<String> held = qualifications.stream()
+				.filter((q) -> q.meetsRequirementOn(day))
 				.map(Qualification::name)
 				.collect(Collectors.toSet());
 			List<String> missing = position.qualifications().stream().filter((q) -> !held.contains(q)).toList();
 			if (!missing.isEmpty()) {
-				throw ProblemException.unprocessable("REQUIREMENT_NOT_MET", "signup.requirement.qualification",
-						String.join("、", missing));
+				// a qualification the volunteer typed in counts once confirmed: say so,
+				// so
+				// that they know whom to ask rather than add it again
+				Set<String> awaiting = qualifications.stream()
+					.filter((q) -> !q.status().counts() && q.isValidOn(day))
+					.map(Qualification::name)
+					.collect(Collectors.toSet());
+				throw awaiting.containsAll(missing)
+						? ProblemException.unprocessable("REQUIREMENT_NOT_MET",
+								"signup.requirement.qualificationUnconfirmed", String.join("、", missing))
+						: ProblemException.unprocessable("REQUIREMENT_NOT_MET", "signup.requirement.qualification",
+								String.join("、", missing));
 			}
 		}
 		List<String> overlapping = this.signups.overlapping(volunteer.id(), activity.id(), activity.startsAt(),

@@ -210,23 +210,44 @@ class VolunteerRepository {
 
 	List<Qualification> qualificationsOf(UUID volunteerId) {
 		return this.jdbc
-			.sql("SELECT id, name, issuer, expires_on FROM volunteer_qualification WHERE volunteer_id = :id"
-					+ " ORDER BY added_at, id")
+			.sql("SELECT id, name, issuer, expires_on, status, confirmed_at FROM volunteer_qualification"
+					+ " WHERE volunteer_id = :id ORDER BY added_at, id")
 			.param("id", volunteerId)
-			.query((rs, row) -> new Qualification(rs.getObject("id", UUID.class), rs.getString("name"),
-					rs.getString("issuer"), rs.getObject("expires_on", LocalDate.class)))
+			.query(VolunteerRepository::qualification)
 			.list();
+	}
+
+	/** One of the volunteer's qualifications, locked for a change of its status. */
+	Optional<Qualification> lockQualification(UUID volunteerId, UUID qualificationId) {
+		return this.jdbc
+			.sql("SELECT id, name, issuer, expires_on, status, confirmed_at FROM volunteer_qualification"
+					+ " WHERE id = :id AND volunteer_id = :volunteer FOR UPDATE")
+			.param("id", qualificationId)
+			.param("volunteer", volunteerId)
+			.query(VolunteerRepository::qualification)
+			.optional();
 	}
 
 	void insertQualification(UUID volunteerId, Qualification q, OffsetDateTime now) {
 		this.jdbc
-			.sql("INSERT INTO volunteer_qualification (id, volunteer_id, name, issuer, expires_on, added_at)"
-					+ " VALUES (:id, :volunteer, :name, :issuer, :expires, :now)")
+			.sql("INSERT INTO volunteer_qualification (id, volunteer_id, name, issuer, expires_on, status, added_at)"
+					+ " VALUES (:id, :volunteer, :name, :issuer, :expires, :status, :now)")
 			.param("id", q.id())
 			.param("volunteer", volunteerId)
 			.param("name", q.name())
 			.param("issuer", q.issuer())
 			.param("expires", q.expiresOn())
+			.param("status", q.status().name())
+			.param("now", now)
+			.update();
+	}
+
+	void confirmQualification(UUID qualificationId, UUID confirmedBy, OffsetDateTime now) {
+		this.jdbc
+			.sql("UPDATE volunteer_qualification SET status = 'CONFIRMED', confirmed_by = :by, confirmed_at = :now"
+					+ " WHERE id = :id AND status = 'SELF_DECLARED'")
+			.param("id", qualificationId)
+			.param("by", confirmedBy)
 			.param("now", now)
 			.update();
 	}
@@ -301,6 +322,12 @@ class VolunteerRepository {
 
 	static BigDecimal zeroHours() {
 		return BigDecimal.ZERO.setScale(2);
+	}
+
+	private static Qualification qualification(ResultSet rs, int row) throws SQLException {
+		return new Qualification(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("issuer"),
+				rs.getObject("expires_on", LocalDate.class), QualificationStatus.valueOf(rs.getString("status")),
+				rs.getObject("confirmed_at", OffsetDateTime.class));
 	}
 
 }

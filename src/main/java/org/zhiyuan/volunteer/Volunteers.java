@@ -198,9 +198,47 @@ public class Volunteers {
 			throw ProblemException.invalid(problems);
 		}
 		Qualification qualification = new Qualification(Ids.newId(), name.strip(),
-				(issuer != null && !issuer.isBlank()) ? issuer.strip() : null, expiresOn);
+				(issuer != null && !issuer.isBlank()) ? issuer.strip() : null, expiresOn,
+				QualificationStatus.SELF_DECLARED, null);
 		this.volunteers.insertQualification(volunteer.id(), qualification, now());
 		return qualification;
+	}
+
+	/**
+	 * Whether the actor may confirm the volunteer's qualifications: an admin of an
+	 * organization the volunteer is an active member of, or an operator of their region.
+	 */
+	public boolean mayConfirmQualifications(Actor actor, VolunteerView volunteer) {
+		return actor != null && !actor.accountId().equals(volunteer.accountId())
+				&& this.accessPolicy.allows(actor, Access.MANAGE, scopeOf(volunteer));
+	}
+
+	/**
+	 * Confirms a qualification the volunteer typed in, so that it meets positions'
+	 * requirements: for an admin of an organization the volunteer is an active member of,
+	 * or an operator of their region, never the volunteer themselves; audited.
+	 * @throws ProblemException 403 for anyone else, 404 {@code QUALIFICATION_NOT_FOUND},
+	 * 409 {@code QUALIFICATION_CONFIRMED} when it was confirmed or granted already
+	 */
+	@Transactional
+	public Qualification confirmQualification(Actor actor, UUID volunteerId, UUID qualificationId) {
+		VolunteerView volunteer = this.volunteers.findById(volunteerId)
+			.orElseThrow(() -> ProblemException.notFound("VOLUNTEER_NOT_FOUND", "volunteer.notFound"));
+		if (actor.accountId().equals(volunteer.accountId())) {
+			throw ProblemException.forbidden("volunteer.qualification.notYourOwn");
+		}
+		this.accessPolicy.check(actor, Access.MANAGE, scopeOf(volunteer));
+		Qualification qualification = this.volunteers.lockQualification(volunteerId, qualificationId)
+			.orElseThrow(() -> ProblemException.notFound("QUALIFICATION_NOT_FOUND", "volunteer.qualificationNotFound"));
+		if (qualification.status() != QualificationStatus.SELF_DECLARED) {
+			throw ProblemException.conflict("QUALIFICATION_CONFIRMED", "volunteer.qualification.confirmedAlready");
+		}
+		this.volunteers.confirmQualification(qualificationId, actor.accountId(), now());
+		this.auditLog.record(AuditRecord.of("volunteer.qualification.confirm", actor.accountId())
+			.on("volunteer", volunteerId)
+			.inRegion(volunteer.regionCode())
+			.withDetail("qualification " + qualificationId));
+		return this.volunteers.lockQualification(volunteerId, qualificationId).orElseThrow();
 	}
 
 	@Transactional

@@ -108,6 +108,13 @@ class DemoDataApiTests extends ApiTestSupport {
 		assertThat(me.get("phoneMasked").asString()).isEqualTo("138****0001");
 		assertThat(lihua.get("/api/v1/organizations/mine").json().findValuesAsString("name"))
 			.containsExactly(DemoData.ELDERLY_TEAM);
+		assertThat(lihua.get("/api/v1/volunteers/me/invitations").json().findValuesAsString("organizationName"))
+			.as("an invitation left open for the demo")
+			.containsExactly(DemoData.YOUTH_TEAM);
+		JsonNode qualifications = lihua.get("/api/v1/volunteers/me/profile").json().get("qualifications");
+		assertThat(qualifications.findValuesAsString("name")).contains("红十字救护员证");
+		assertThat(qualifications.findValuesAsString("status")).as("confirmed, so that they meet requirements")
+			.containsOnly("CONFIRMED");
 
 		JsonNode minor = this.api.signIn("13800000010", DemoData.PASSWORD).get("/api/v1/volunteers/me/profile").json();
 		assertThat(minor.get("guardian").get("name").asString()).isEqualTo("林伟");

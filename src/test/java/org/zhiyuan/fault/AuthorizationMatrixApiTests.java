@@ -109,8 +109,14 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 				Person outsider = s.volunteer();
 				return Target.of("id", outsider.volunteerId()).playing(VOLUNTEER, outsider);
 			}).allow(VOLUNTEER, OPERATOR, AUDITOR, NATIONAL_OPERATOR),
+			get("/api/v1/volunteers/{id}").named("invited, not yet a member")
+				.on(AuthorizationMatrixApiTests::invited)
+				.allow(VOLUNTEER, OPERATOR, AUDITOR, NATIONAL_OPERATOR),
 			get("/api/v1/volunteers/me/profile").allow(VOLUNTEERS),
 			get("/api/v1/volunteers/{id}/profile").on(AuthorizationMatrixApiTests::member).allow(READERS),
+			get("/api/v1/volunteers/{id}/profile").named("invited, not yet a member")
+				.on(AuthorizationMatrixApiTests::invited)
+				.allow(VOLUNTEER, OPERATOR, AUDITOR, NATIONAL_OPERATOR),
 			put("/api/v1/volunteers/me/profile").on((s) -> Target.none().body(profile())).allow(VOLUNTEERS),
 			post("/api/v1/volunteers/me/qualifications")
 				.on((s) -> Target.none().body(Map.of("name", "急救员证", "issuer", "红十字会")))
@@ -119,6 +125,21 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 				Person volunteer = s.volunteer();
 				return Target.of("qualificationId", s.qualification(volunteer)).playing(VOLUNTEER, volunteer);
 			}).allow(ONLY_VOLUNTEER),
+			post("/api/v1/volunteers/{id}/qualifications/{qualificationId}/confirmation").on((s) -> {
+				Person member = s.memberOf(s.team());
+				return Target.of("id", member.volunteerId())
+					.and("qualificationId", s.qualification(member))
+					.playing(VOLUNTEER, member);
+			}).allow(ORG_ADMIN, OPERATOR, NATIONAL_OPERATOR),
+			post("/api/v1/volunteers/{id}/qualifications/{qualificationId}/confirmation")
+				.named("invited, not yet a member")
+				.on((s) -> {
+					Person invited = s.invitedTo(s.team());
+					return Target.of("id", invited.volunteerId())
+						.and("qualificationId", s.qualification(invited))
+						.playing(VOLUNTEER, invited);
+				})
+				.allow(OPERATOR, NATIONAL_OPERATOR),
 			post("/api/v1/volunteers/me/party-report-ins").on((s) -> Target.none()
 				.body(Map.of("regionCode", STREET, "communityName", "建外街道某社区", "reportedOn",
 						LocalDate.now().minusDays(3).toString())))
@@ -130,6 +151,9 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 				.allow(VOLUNTEERS),
 			get("/api/v1/volunteers/me/records").allow(VOLUNTEERS),
 			get("/api/v1/volunteers/{id}/records").on(AuthorizationMatrixApiTests::member).allow(READERS),
+			get("/api/v1/volunteers/{id}/records").named("invited, not yet a member")
+				.on(AuthorizationMatrixApiTests::invited)
+				.allow(VOLUNTEER, OPERATOR, AUDITOR, NATIONAL_OPERATOR),
 			get("/api/v1/volunteers/{id}/records/verification").on(AuthorizationMatrixApiTests::member).allow(READERS),
 			get("/api/v1/volunteers/me/signups").allow(VOLUNTEERS),
 			// organizations
@@ -160,6 +184,13 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 				.on((s) -> organization(s, s.team())
 					.body(Map.of("volunteerId", s.volunteer().volunteerId().toString(), "role", "MEMBER")))
 				.allow(MANAGERS),
+			get("/api/v1/volunteers/me/invitations").allow(VOLUNTEERS),
+			post("/api/v1/volunteers/me/invitations/{organizationId}/acceptance")
+				.on(AuthorizationMatrixApiTests::invitation)
+				.allow(ONLY_VOLUNTEER),
+			post("/api/v1/volunteers/me/invitations/{organizationId}/declination")
+				.on(AuthorizationMatrixApiTests::invitation)
+				.allow(ONLY_VOLUNTEER),
 			post("/api/v1/organizations/{id}/join-requests").on((s) -> {
 				Team team = s.newTeam();
 				return Target.of("id", team.id()).playing(ORG_ADMIN, team.admin()).playing(VOLUNTEER, s.volunteer());
@@ -395,6 +426,21 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 
 	private static Target member(Scene scene) {
 		return Target.of("id", scene.person(VOLUNTEER).volunteerId());
+	}
+
+	/**
+	 * A volunteer of R1 whom organization A invited and who has not accepted: its admins
+	 * may see nothing of them yet.
+	 */
+	private static Target invited(Scene scene) {
+		Person invited = scene.invitedTo(scene.team());
+		return Target.of("id", invited.volunteerId()).playing(VOLUNTEER, invited);
+	}
+
+	/** Organization A's invitation, waiting for the invited volunteer in the part. */
+	private static Target invitation(Scene scene) {
+		Person invited = scene.invitedTo(scene.team());
+		return Target.of("organizationId", scene.team().id()).playing(VOLUNTEER, invited);
 	}
 
 	/** An active organization, with its admin and a member in their parts. */

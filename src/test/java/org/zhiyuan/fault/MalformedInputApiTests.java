@@ -144,6 +144,14 @@ class MalformedInputApiTests extends ApiTestSupport {
 				Person volunteer = s.volunteer();
 				return Target.of("qualificationId", s.qualification(volunteer)).playing(VOLUNTEER, volunteer);
 			}),
+			row("POST /api/v1/volunteers/{id}/qualifications/{qualificationId}/confirmation").as(ORG_ADMIN).on((s) -> {
+				Person member = s.memberOf(s.team());
+				return Target.of("id", member.volunteerId()).and("qualificationId", s.qualification(member));
+			}),
+			row("POST /api/v1/volunteers/me/invitations/{organizationId}/acceptance").as(VOLUNTEER)
+				.on((s) -> Target.of("organizationId", s.team().id()).playing(VOLUNTEER, s.invitedTo(s.team()))),
+			row("POST /api/v1/volunteers/me/invitations/{organizationId}/declination").as(VOLUNTEER)
+				.on((s) -> Target.of("organizationId", s.team().id()).playing(VOLUNTEER, s.invitedTo(s.team()))),
 			row("POST /api/v1/volunteers/me/party-report-ins").as(VOLUNTEER)
 				.on((s) -> Target.none()
 					.body(Map.of("regionCode", STREET, "communityName", "建外街道某社区", "reportedOn",

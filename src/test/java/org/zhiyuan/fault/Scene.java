@@ -206,11 +206,19 @@ final class Scene {
 		return suspended;
 	}
 
+	/** A volunteer the team's admin invited and who accepted. */
 	Person memberOf(Team of) {
-		Person member = volunteer();
-		this.organizations.addMember(this.fixtures.actorOf(of.admin()), of.id(), member.volunteerId(),
-				MemberRole.MEMBER);
+		Person member = invitedTo(of);
+		this.organizations.acceptInvitation(this.fixtures.actorOf(member), of.id());
 		return member;
+	}
+
+	/** A volunteer the team's admin invited, who has not answered. */
+	Person invitedTo(Team of) {
+		Person invited = volunteer();
+		this.organizations.addMember(this.fixtures.actorOf(of.admin()), of.id(), invited.volunteerId(),
+				MemberRole.MEMBER);
+		return invited;
 	}
 
 	Person askingToJoin(Team of) {

@@ -140,6 +140,8 @@ class OrganizationApiTests extends ApiTestSupport {
 		assertThat(signedIn(team.admin())
 			.post(base + "/members", Map.of("volunteerId", deputy.volunteerId().toString(), "role", "ADMIN"))
 			.status()).isEqualTo(201);
+		assertThat(signedIn(deputy).post("/api/v1/volunteers/me/invitations/" + team.id() + "/acceptance", Map.of())
+			.status()).isEqualTo(200);
 		assertThat(signedIn(deputy).get(base + "/members").status()).isEqualTo(200);
 		assertThat(signedIn(team.admin()).send("DELETE", base + "/members/" + deputy.volunteerId()).status())
 			.isEqualTo(204);

@@ -55,6 +55,19 @@ class RosterApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void anInvitedVolunteerIsNotOnTheRosterUntilTheyAccept() throws Exception {
+		Team team = this.fixtures.anActiveTeamIn("110105001");
+		Person invited = this.fixtures.aVolunteerIn("110101");
+		this.api.signIn(team.admin().username(), team.admin().password())
+			.post("/api/v1/organizations/" + team.id() + "/members",
+					Map.of("volunteerId", invited.volunteerId().toString(), "role", "MEMBER"));
+		String path = "/api/v1/organizations/" + team.id() + "/roster.xlsx";
+		List<List<String>> rows = rows(download(path, "Authorization", "Bearer " + token(team.admin())).body());
+		assertThat(rows).as("the header and the admin").hasSize(2);
+		assertThat(rows.get(1).get(3)).isNotEqualTo(PhoneNumbers.mask(invited.username()));
+	}
+
+	@Test
 	void theRegionsAuditorMayDownloadButAnOperatorElsewhereMayNot() throws Exception {
 		Team team = this.fixtures.anActiveTeamIn("110105001");
 		String path = "/api/v1/organizations/" + team.id() + "/roster.xlsx";
@@ -94,6 +107,9 @@ class RosterApiTests extends ApiTestSupport {
 			.post("/api/v1/organizations/" + team.id() + "/members",
 					Map.of("volunteerId", member.volunteerId().toString(), "role", "MEMBER"));
 		assertThat(added.status()).isEqualTo(201);
+		assertThat(this.api.signIn(member.username(), member.password())
+			.post("/api/v1/volunteers/me/invitations/" + team.id() + "/acceptance", Map.of())
+			.status()).isEqualTo(200);
 		return member;
 	}
 

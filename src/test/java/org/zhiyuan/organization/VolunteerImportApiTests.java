@@ -30,7 +30,7 @@ class VolunteerImportApiTests extends ApiTestSupport {
 				row("错误行", "RESIDENT_ID", "110105199001011230", "", "", "12345", "110105001", "", "", "", ""),
 				row("少年", "居民身份证", Identities.residentIdAged(16), "", "", Identities.phone(), "110105001", "", "", "",
 						""),
-				row("老朋友", "居民身份证", registered.idNumber(), "", "", Identities.phone(), "110105002", "", "", "", ""),
+				row("测试志愿者", "居民身份证", registered.idNumber(), "", "", Identities.phone(), "110105002", "", "", "", ""),
 				row("周新人", "居民身份证", newcomerId, "", "", Identities.phone(), "110105001", "", "", "", ""),
 				row("Anna Smith", "护照", "P" + (10_000_000 + new java.util.Random().nextInt(89_999_999)), "1988/4/2",
 						"女", Identities.phone(), "110105001", "英语", "", "", "")));
@@ -56,6 +56,49 @@ class VolunteerImportApiTests extends ApiTestSupport {
 
 		var members = admin.get("/api/v1/organizations/" + team.id() + "/members?size=200").json();
 		assertThat(members.get("total").asInt()).as("admin, two new, one existing").isEqualTo(4);
+		for (var member : members.get("items")) {
+			boolean existing = member.get("volunteerId").asString().equals(registered.volunteerId().toString());
+			assertThat(member.get("status").asString()).as("the registered volunteer is invited, the new ones joined")
+				.isEqualTo(existing ? "INVITED" : "ACTIVE");
+		}
+		assertThat(admin.get("/api/v1/volunteers/" + registered.volunteerId()).status())
+			.as("nothing of the registered volunteer before they accept")
+			.isEqualTo(403);
+		assertThat(this.api.signIn(registered.username(), registered.password())
+			.get("/api/v1/volunteers/me/invitations")
+			.json()
+			.findValuesAsString("organizationId")).containsExactly(team.id().toString());
+	}
+
+	@Test
+	void aRowWhoseNameIsNotTheRegisteredPersonsIsRefusedWithoutSayingTheNumberIsRegistered() throws Exception {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		Person registered = this.fixtures.aVolunteerIn("110101");
+		byte[] file = workbook(List.<String[]>of(
+				row("冒名者", "居民身份证", registered.idNumber(), "", "", Identities.phone(), "110105001", "", "", "", ""),
+				row("冒名者", "居民身份证", registered.idNumber(), "", "", registered.username(), "110105001", "", "", "",
+						"")));
+		Api admin = this.api.signIn(team.admin().username(), team.admin().password());
+		String base = "/api/v1/organizations/" + team.id() + "/imports";
+		var done = finished(admin, upload(admin, base, file));
+		assertThat(done.get("failed").asInt()).isEqualTo(2);
+		assertThat(done.get("linked").asInt()).isZero();
+		var rows = admin.get(base + "/" + done.get("id").asString() + "/rows").json().get("items");
+		for (var row : rows) {
+			assertThat(row.path("volunteerId").isNull() || row.path("volunteerId").isMissingNode()).isTrue();
+			assertThat(row.get("errors").findValuesAsString("field")).containsExactly("row");
+			assertThat(row.get("errors").findValuesAsString("message"))
+				.containsExactly("无法按此行的姓名和证件号码添加志愿者，请核对后重试；已注册的志愿者也可以自己申请加入本组织。");
+		}
+		assertThat(rows.toString()).doesNotContain("已注册的证件").doesNotContain(registered.volunteerId().toString());
+		assertThat(admin.get("/api/v1/organizations/" + team.id() + "/members?size=200")
+			.json()
+			.get("items")
+			.findValuesAsString("volunteerId")).doesNotContain(registered.volunteerId().toString());
+		assertThat(this.api.signIn(registered.username(), registered.password())
+			.get("/api/v1/volunteers/me/invitations")
+			.json()
+			.findValuesAsString("organizationId")).isEmpty();
 	}
 
 	@Test

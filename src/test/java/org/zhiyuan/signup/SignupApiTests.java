@@ -110,7 +110,26 @@ class SignupApiTests extends ApiTestSupport {
 		Response unqualified = signUp(volunteer, forMedics);
 		assertThat(unqualified.status()).isEqualTo(422);
 		assertThat(unqualified.json().get("detail").asString()).contains("红十字救护员证");
-		signedIn(volunteer).post("/api/v1/volunteers/me/qualifications", Map.of("name", "红十字救护员证"));
+		String typedIn = signedIn(volunteer).post("/api/v1/volunteers/me/qualifications", Map.of("name", "红十字救护员证"))
+			.json()
+			.get("id")
+			.asString();
+		Response selfDeclared = signUp(volunteer, forMedics);
+		assertThat(selfDeclared.status()).as("a qualification the volunteer typed in counts once confirmed")
+			.isEqualTo(422);
+		assertThat(selfDeclared.problemCode()).isEqualTo("REQUIREMENT_NOT_MET");
+		assertThat(selfDeclared.json().get("detail").asString()).contains("红十字救护员证").contains("确认");
+		assertThat(this.api.as(this.fixtures.tokenFor(volunteer))
+			.in("en")
+			.post("/api/v1/activities/" + forMedics.id() + "/signups", Map.of("positionId", forMedics.positionId()))
+			.json()
+			.get("detail")
+			.asString()).contains("confirm");
+		Response confirmed = signedIn(this.fixtures.anOperatorOf("110105")).post(
+				"/api/v1/volunteers/" + volunteer.volunteerId() + "/qualifications/" + typedIn + "/confirmation",
+				Map.of());
+		assertThat(confirmed.status()).isEqualTo(200);
+		assertThat(confirmed.json().get("status").asString()).isEqualTo("CONFIRMED");
 		assertThat(signUp(volunteer, forMedics).status()).isEqualTo(201);
 
 		Published sameTime = publish(team, startingIn(anActivity(team.id().toString(), 5), 20, 2));

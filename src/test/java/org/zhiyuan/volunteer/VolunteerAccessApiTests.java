@@ -30,6 +30,9 @@ class VolunteerAccessApiTests extends ApiTestSupport {
 		signedIn(team.admin()).post("/api/v1/organizations/" + team.id() + "/members",
 				Map.of("volunteerId", member.volunteerId().toString(), "role", "MEMBER"));
 		String path = "/api/v1/volunteers/" + member.volunteerId();
+		assertThat(signedIn(team.admin()).get(path).status()).as("an admin of an organization that invited them")
+			.isEqualTo(403);
+		signedIn(member).post("/api/v1/volunteers/me/invitations/" + team.id() + "/acceptance", Map.of());
 
 		assertThat(signedIn(member).get(path).status()).as("the volunteer").isEqualTo(200);
 		assertThat(signedIn(team.admin()).get(path).status()).as("an admin of their organization").isEqualTo(200);
@@ -114,6 +117,76 @@ class VolunteerAccessApiTests extends ApiTestSupport {
 		var page = browser.get("/volunteers?regionCode=110105&q=" + jianwai.username());
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains(jianwai.volunteerId().toString()).doesNotContain(jianwai.idNumber());
+	}
+
+	@Test
+	void aSelfDeclaredQualificationIsConfirmedOnlyByAnAdminOfTheirOrganizationOrAnOperatorOfTheirRegion() {
+		Person volunteer = this.fixtures.aVolunteerIn("110105002");
+		var added = signedIn(volunteer)
+			.post("/api/v1/volunteers/me/qualifications", Map.of("name", "心理咨询师", "issuer", "人社部"))
+			.json();
+		assertThat(added.get("status").asString()).isEqualTo("SELF_DECLARED");
+		String path = "/api/v1/volunteers/" + volunteer.volunteerId() + "/qualifications/" + added.get("id").asString()
+				+ "/confirmation";
+
+		Team invitedBy = this.fixtures.anActiveTeamIn("110105");
+		signedIn(invitedBy.admin()).post("/api/v1/organizations/" + invitedBy.id() + "/members",
+				Map.of("volunteerId", volunteer.volunteerId().toString(), "role", "MEMBER"));
+		assertThat(signedIn(volunteer).post(path, Map.of()).status()).as("the volunteer themselves").isEqualTo(403);
+		assertThat(signedIn(invitedBy.admin()).post(path, Map.of()).status())
+			.as("an admin of an organization that only invited them")
+			.isEqualTo(403);
+		assertThat(signedIn(this.fixtures.anOperatorOf("110105001")).post(path, Map.of()).status())
+			.as("another street's operator")
+			.isEqualTo(403);
+		assertThat(signedIn(this.fixtures.anAuditorOf("110105")).post(path, Map.of()).status()).as("auditors only read")
+			.isEqualTo(403);
+		assertThat(signedIn(volunteer).get("/api/v1/volunteers/me/profile")
+			.json()
+			.get("qualifications")
+			.get(0)
+			.get("status")
+			.asString()).isEqualTo("SELF_DECLARED");
+
+		signedIn(volunteer).post("/api/v1/volunteers/me/invitations/" + invitedBy.id() + "/acceptance", Map.of());
+		var confirmed = signedIn(invitedBy.admin()).post(path, Map.of());
+		assertThat(confirmed.status()).as("an admin of an organization they belong to").isEqualTo(200);
+		assertThat(confirmed.json().get("status").asString()).isEqualTo("CONFIRMED");
+		assertThat(signedIn(this.fixtures.anOperatorOf("110105002")).post(path, Map.of()).problemCode())
+			.isEqualTo("QUALIFICATION_CONFIRMED");
+		assertThat(signedIn(volunteer).get("/api/v1/volunteers/me/profile")
+			.json()
+			.get("qualifications")
+			.get(0)
+			.get("status")
+			.asString()).isEqualTo("CONFIRMED");
+		assertThat(this.jdbc.sql(
+				"SELECT COUNT(*) FROM audit_event WHERE actor_id = :actor AND action = 'volunteer.qualification.confirm'")
+			.param("actor", invitedBy.admin().id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void anAdminConfirmsAQualificationFromTheVolunteersPage() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		Person volunteer = this.fixtures.aVolunteerIn("110105001");
+		String qualification = signedIn(volunteer)
+			.post("/api/v1/volunteers/me/qualifications", Map.of("name", "红十字救护员证"))
+			.json()
+			.get("id")
+			.asString();
+		signedIn(team.admin()).post("/api/v1/organizations/" + team.id() + "/members",
+				Map.of("volunteerId", volunteer.volunteerId().toString(), "role", "MEMBER"));
+		signedIn(volunteer).post("/api/v1/volunteers/me/invitations/" + team.id() + "/acceptance", Map.of());
+		Api browser = new Api("http://localhost:" + this.port);
+		browser.submitForm("/login", "/login",
+				Map.of("username", team.admin().username(), "password", team.admin().password()));
+		String page = "/volunteers/" + volunteer.volunteerId();
+		assertThat(browser.get(page).body()).contains("自述").contains("确认");
+		var confirmed = browser.submitForm(page, page + "/qualifications/" + qualification + "/confirmation", Map.of());
+		assertThat(confirmed.status()).isEqualTo(302);
+		assertThat(browser.get(page).body()).contains("已确认");
 	}
 
 	private java.util.List<String> outcomes(Person volunteer) {

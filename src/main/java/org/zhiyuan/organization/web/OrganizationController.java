@@ -13,6 +13,7 @@ import org.zhiyuan.access.Actor;
 import org.zhiyuan.organization.Member;
 import org.zhiyuan.organization.MemberRole;
 import org.zhiyuan.organization.MemberStatus;
+import org.zhiyuan.organization.MembershipView;
 import org.zhiyuan.organization.OrganizationEvent;
 import org.zhiyuan.organization.OrganizationStatus;
 import org.zhiyuan.organization.OrganizationView;
@@ -135,7 +136,9 @@ class OrganizationController {
 	}
 
 	@GetMapping("/{id}/members")
-	@Operation(summary = "Members and join requests (its admins and the region's overseers; audited)")
+	@Operation(summary = "Members, join requests and invitations (its admins and the region's overseers; audited)",
+			description = "Without a status: ACTIVE, PENDING and INVITED. Of an invited volunteer only the masked name"
+					+ " shows until they accept.")
 	PageResult<Member> members(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) MemberStatus status, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
@@ -144,10 +147,14 @@ class OrganizationController {
 
 	@PostMapping("/{id}/members")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Add a volunteer as MEMBER or ADMIN (its admins)")
-	void addMember(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+	@Operation(summary = "Add a volunteer as MEMBER or ADMIN (its admins): an invitation the volunteer accepts",
+			description = "Nobody becomes a member without consenting. A volunteer who asked to join becomes a member"
+					+ " at once (status ACTIVE); anyone else is invited (status INVITED), is notified, and becomes a"
+					+ " member only on accepting; until then the organization sees only their masked name. 409"
+					+ " ALREADY_MEMBER, 409 INVITATION_PENDING.")
+	MembershipView addMember(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@Valid @RequestBody MemberRequest request) {
-		this.organizations.addMember(actor, id, request.volunteerId(), request.role());
+		return this.organizations.addMember(actor, id, request.volunteerId(), request.role());
 	}
 
 	@PostMapping("/{id}/join-requests")
@@ -171,7 +178,7 @@ class OrganizationController {
 
 	@DeleteMapping("/{id}/members/{volunteerId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Leave (the volunteer) or remove a member (its admins)")
+	@Operation(summary = "Leave (the volunteer) or remove a member or withdraw an invitation (its admins)")
 	void removeMember(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @PathVariable UUID volunteerId) {
 		this.organizations.removeMember(actor, id, volunteerId);
 	}

@@ -3,11 +3,13 @@ package org.zhiyuan.organization.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.zhiyuan.access.AccessPolicy;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.organization.MemberRole;
 import org.zhiyuan.organization.MemberStatus;
+import org.zhiyuan.organization.MembershipView;
 import org.zhiyuan.organization.OrganizationStatus;
 import org.zhiyuan.organization.OrganizationType;
 import org.zhiyuan.organization.OrganizationView;
@@ -130,6 +132,8 @@ class OrganizationPageController {
 					this.organizations.members(actor, id, MemberStatus.ACTIVE, PageQuery.of(0, 200)));
 			model.addAttribute("requests",
 					this.organizations.members(actor, id, MemberStatus.PENDING, PageQuery.of(0, 200)));
+			model.addAttribute("invited",
+					this.organizations.members(actor, id, MemberStatus.INVITED, PageQuery.of(0, 200)));
 			model.addAttribute("history", this.organizations.history(actor, id));
 		}
 		if (actor != null) {
@@ -147,7 +151,8 @@ class OrganizationPageController {
 	String addMember(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String volunteerNumber, @RequestParam(defaultValue = "MEMBER") String role,
 			RedirectAttributes redirect) {
-		return act(redirect, id, "organization.memberAdded", () -> {
+		AtomicReference<MembershipView> added = new AtomicReference<>();
+		PageActions.run(redirect, "organization.memberInvited", () -> {
 			VolunteerView volunteer = this.volunteers.findByNumber(volunteerNumber)
 				.orElseThrow(() -> ProblemException.notFound("VOLUNTEER_NOT_FOUND", "volunteer.notFound"));
 			List<FieldProblem> problems = new ArrayList<>();
@@ -155,8 +160,36 @@ class OrganizationPageController {
 			if (!problems.isEmpty()) {
 				throw ProblemException.invalid(problems);
 			}
-			this.organizations.addMember(actor, id, volunteer.id(), (parsed != null) ? parsed : MemberRole.MEMBER);
+			added.set(this.organizations.addMember(actor, id, volunteer.id(),
+					(parsed != null) ? parsed : MemberRole.MEMBER));
 		});
+		if (added.get() != null && added.get().status() == MemberStatus.ACTIVE) {
+			// the volunteer had asked to join: they are a member now, not invited
+			redirect.addFlashAttribute("notice", "organization.memberAdded");
+		}
+		return "redirect:/organizations/" + id;
+	}
+
+	@GetMapping("/me/invitations")
+	String invitations(@AuthenticationPrincipal Actor actor, Model model) {
+		model.addAttribute("invitations", this.organizations.myInvitations(actor));
+		return "organization/invitations";
+	}
+
+	@PostMapping("/me/invitations/{organizationId}/acceptance")
+	String acceptInvitation(@AuthenticationPrincipal Actor actor, @PathVariable UUID organizationId,
+			RedirectAttributes redirect) {
+		PageActions.run(redirect, "invitations.accepted",
+				() -> this.organizations.acceptInvitation(actor, organizationId));
+		return "redirect:/me/invitations";
+	}
+
+	@PostMapping("/me/invitations/{organizationId}/declination")
+	String declineInvitation(@AuthenticationPrincipal Actor actor, @PathVariable UUID organizationId,
+			RedirectAttributes redirect) {
+		PageActions.run(redirect, "invitations.declined",
+				() -> this.organizations.declineInvitation(actor, organizationId));
+		return "redirect:/me/invitations";
 	}
 
 	@PostMapping("/organizations/{id}/members/{volunteerId}/approve")

@@ -133,6 +133,17 @@ class VolunteerController {
 		this.volunteers.removeQualification(actor, qualificationId);
 	}
 
+	@PostMapping("/{id}/qualifications/{qualificationId}/confirmation")
+	@Operation(operationId = "confirmQualification",
+			summary = "Confirm a qualification the volunteer typed in, so that it meets positions' requirements",
+			description = "For an admin of an organization the volunteer is an active member of, or an operator of"
+					+ " their region; never the volunteer themselves (403). 404 QUALIFICATION_NOT_FOUND; 409"
+					+ " QUALIFICATION_CONFIRMED when it was confirmed or granted already. Audited.")
+	Qualification confirmQualification(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@PathVariable UUID qualificationId) {
+		return this.volunteers.confirmQualification(actor, id, qualificationId);
+	}
+
 	@PostMapping("/me/party-report-ins")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Record that the caller, a party member, reported to a community (双报到)")

@@ -13,6 +13,7 @@ import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.identity.Gender;
 import org.zhiyuan.shared.identity.IdType;
+import org.zhiyuan.shared.web.PageActions;
 import org.zhiyuan.volunteer.AvailabilitySlot;
 import org.zhiyuan.volunteer.Contact;
 import org.zhiyuan.volunteer.NewVolunteer;
@@ -214,7 +215,16 @@ class VolunteerPageController {
 	String view(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
 		VolunteerProfile profile = this.volunteers.profile(actor, id);
 		model.addAttribute("profile", profile);
+		model.addAttribute("mayConfirm", this.volunteers.mayConfirmQualifications(actor, profile.volunteer()));
 		return "volunteer/view";
+	}
+
+	@PostMapping("/volunteers/{id}/qualifications/{qualificationId}/confirmation")
+	String confirmQualification(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@PathVariable UUID qualificationId, RedirectAttributes redirect) {
+		PageActions.run(redirect, "qualification.confirmed",
+				() -> this.volunteers.confirmQualification(actor, id, qualificationId));
+		return "redirect:/volunteers/" + id;
 	}
 
 	private String registerPage(Model model) {

@@ -66,11 +66,12 @@ class VolunteerSpreadsheets {
 			pair(basics, r, "导出时间 Exported", export.exportedAt().toString());
 
 			Sheet qualifications = workbook.createSheet("资质 Qualifications");
-			row(qualifications, 0, "名称 Name", "发证机构 Issuer", "有效期至 Expires");
+			row(qualifications, 0, "名称 Name", "发证机构 Issuer", "有效期至 Expires", "状态 Status");
 			int q = 1;
 			for (var qualification : profile.qualifications()) {
 				row(qualifications, q++, qualification.name(), nullToEmpty(qualification.issuer()),
-						(qualification.expiresOn() != null) ? qualification.expiresOn().toString() : "");
+						(qualification.expiresOn() != null) ? qualification.expiresOn().toString() : "",
+						qualification.status().name());
 			}
 			Sheet reports = workbook.createSheet("社区报到 Report-ins");
 			row(reports, 0, "地区 Region", "社区 Community", "日期 Date");

@@ -46,19 +46,21 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class VolunteerPageController {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final VolunteerRegistration registration;
 
 	private final Volunteers volunteers;
 
 	private final VolunteerSpreadsheets spreadsheets;
 
+	/** The API's own mapper, so that the download reads exactly like the API's export. */
+	private final JsonMapper json;
+
 	VolunteerPageController(VolunteerRegistration registration, Volunteers volunteers,
-			VolunteerSpreadsheets spreadsheets) {
+			VolunteerSpreadsheets spreadsheets, JsonMapper json) {
 		this.registration = registration;
 		this.volunteers = volunteers;
 		this.spreadsheets = spreadsheets;
+		this.json = json;
 	}
 
 	@GetMapping("/register")
@@ -176,7 +178,7 @@ class VolunteerPageController {
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"zhiyuan-my-data.json\"")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this.volunteers.export(actor)));
+			.body(this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(this.volunteers.export(actor)));
 	}
 
 	@GetMapping("/me/export.xlsx")

@@ -13,6 +13,7 @@ import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.identity.Gender;
 import org.zhiyuan.shared.identity.IdType;
+import org.zhiyuan.shared.web.PageActions;
 import org.zhiyuan.volunteer.AvailabilitySlot;
 import org.zhiyuan.volunteer.Contact;
 import org.zhiyuan.volunteer.NewVolunteer;
@@ -77,8 +78,7 @@ class VolunteerPageController {
 			this.registration.register(form.toNewVolunteer());
 		}
 		catch (ProblemException ex) {
-			model.addAttribute("problems", ex.fieldProblems());
-			model.addAttribute("error", ex.fieldProblems().isEmpty() ? ex.messageKey() : null);
+			PageActions.show(model, ex);
 			model.addAttribute("form", form.withoutPassword());
 			return registerPage(model);
 		}

@@ -58,7 +58,7 @@ public class AccessPolicy {
 		boolean own = actor != null && actor.accountId().equals(object.ownerAccountId());
 		if (!own) {
 			this.events.publishEvent(new PersonalDataAccessed((actor != null) ? actor.accountId() : null, access,
-					object.type(), object.id(), object.regionCode(), allowed));
+					object.type(), object.id(), object.regionCode(), allowed, object.ownerAccountId()));
 		}
 		if (!allowed) {
 			throw ProblemException.forbidden("problem.forbidden.object");

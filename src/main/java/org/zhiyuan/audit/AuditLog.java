@@ -57,7 +57,8 @@ public class AuditLog {
 	void on(PersonalDataAccessed event) {
 		record(new AuditRecord("personal-data." + event.access().name().toLowerCase(java.util.Locale.ROOT),
 				event.allowed() ? AuditOutcome.SUCCESS : AuditOutcome.DENIED, event.actorId(), event.objectType(),
-				event.objectId(), event.regionCode(), null, null));
+				event.objectId(), event.regionCode(), null, null)
+			.about(event.ownerAccountId()));
 	}
 
 	/**
@@ -124,8 +125,8 @@ public class AuditLog {
 	private void insert(AuditRecord record, String clientIp) {
 		this.jdbc
 			.sql("INSERT INTO audit_event (id, occurred_at, actor_id, action, outcome, object_type, object_id,"
-					+ " region_code, organization_id, client_ip, detail) VALUES (:id, :at, :actor, :action, :outcome,"
-					+ " :objectType, :objectId, :region, :org, :ip, :detail)")
+					+ " region_code, organization_id, client_ip, detail, subject_account_id) VALUES (:id, :at, :actor,"
+					+ " :action, :outcome, :objectType, :objectId, :region, :org, :ip, :detail, :subject)")
 			.param("id", Ids.newId())
 			.param("at", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS))
 			.param("actor", record.actorId())
@@ -137,6 +138,7 @@ public class AuditLog {
 			.param("org", record.organizationId())
 			.param("ip", clientIp)
 			.param("detail", truncate(record.detail()))
+			.param("subject", record.subjectAccountId())
 			.update();
 	}
 

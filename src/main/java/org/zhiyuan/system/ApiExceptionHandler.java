@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.ProblemException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -93,14 +95,28 @@ class ApiExceptionHandler {
 		return respond(request, 400, "VALIDATION_FAILED", "problem.validation", null, fields);
 	}
 
+	/**
+	 * A body that is no JSON is malformed; a value of the wrong type in well-formed JSON
+	 * (a number for text, text for a number or flag, a fraction for a whole number) is an
+	 * invalid field, named by its path and told what type it must be.
+	 */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	Object unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
-		List<FieldProblem> fields = new ArrayList<>();
 		Throwable cause = ex.getCause();
 		if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-			fields.add(new FieldProblem(pathOf(jackson), "validation.unreadableValue"));
+			String field = pathOf(jackson);
+			if (jackson instanceof MismatchedInputException mismatch) {
+				return respond(request, 400, "VALIDATION_FAILED", "problem.validation", null,
+						List.of(TypeProblems.of(field, mismatch.getTargetType())));
+			}
+			if (jackson instanceof InputCoercionException outOfRange) {
+				return respond(request, 400, "VALIDATION_FAILED", "problem.validation", null,
+						List.of(TypeProblems.of(field, outOfRange.getTargetType())));
+			}
+			return respond(request, 400, "MALFORMED_REQUEST", "problem.malformed", null,
+					List.of(new FieldProblem(field, "validation.unreadableValue")));
 		}
-		return respond(request, 400, "MALFORMED_REQUEST", "problem.malformed", null, fields);
+		return respond(request, 400, "MALFORMED_REQUEST", "problem.malformed", null, null);
 	}
 
 	/**

@@ -1,11 +1,15 @@
 package org.zhiyuan.system;
 
+import java.math.BigDecimal;
+
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +20,13 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+	static {
+		// as DecimalText writes and reads them
+		SpringDocUtils.getConfig()
+			.replaceWithSchema(BigDecimal.class,
+					new StringSchema().format("decimal").pattern("^-?[0-9]+(\\.[0-9]+)?$").example("2.50"));
+	}
 
 	@Bean
 	OpenAPI zhiyuanOpenApi() {

@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.zhiyuan.access.Access;
 import org.zhiyuan.access.AccessPolicy;
 import org.zhiyuan.access.Actor;
+import org.zhiyuan.access.PersonalDataSection;
+import org.zhiyuan.access.PersonalDataSource;
 import org.zhiyuan.access.ScopedObject;
 import org.zhiyuan.account.AccountManagement;
 import org.zhiyuan.audit.AuditLog;
@@ -22,6 +24,7 @@ import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.identity.PhoneNumbers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,8 +53,11 @@ public class Volunteers {
 
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<PersonalDataSource> personalData;
+
 	Volunteers(VolunteerRepository volunteers, VolunteerMemberships memberships, AccessPolicy accessPolicy,
-			AccountManagement accounts, Regions regions, AuditLog auditLog, ApplicationEventPublisher events) {
+			AccountManagement accounts, Regions regions, AuditLog auditLog, ApplicationEventPublisher events,
+			ObjectProvider<PersonalDataSource> personalData) {
 		this.volunteers = volunteers;
 		this.memberships = memberships;
 		this.accessPolicy = accessPolicy;
@@ -59,6 +65,7 @@ public class Volunteers {
 		this.regions = regions;
 		this.auditLog = auditLog;
 		this.events = events;
+		this.personalData = personalData;
 	}
 
 	/** A volunteer by id, without any access check: for other modules' own decisions. */
@@ -273,13 +280,22 @@ public class Volunteers {
 		return report;
 	}
 
-	/** Everything held on the caller, for their own download; the export is audited. */
+	/**
+	 * Everything held on the caller, for their own download: the profile and memberships,
+	 * and what every module holds on them; the export is audited.
+	 */
 	public VolunteerDataExport export(Actor actor) {
 		VolunteerProfile profile = myProfile(actor);
+		PersonalDataSource.Subject subject = new PersonalDataSource.Subject(actor.accountId(),
+				profile.volunteer().id());
+		List<PersonalDataSection> sections = this.personalData.orderedStream()
+			.flatMap((source) -> source.sectionsOf(subject).stream())
+			.toList();
 		this.auditLog.record(AuditRecord.of("volunteer.export", actor.accountId())
 			.on("volunteer", profile.volunteer().id())
 			.inRegion(profile.volunteer().regionCode()));
-		return new VolunteerDataExport(profile, this.memberships.membershipsOf(profile.volunteer().id()), now());
+		return new VolunteerDataExport(profile, this.memberships.membershipsOf(profile.volunteer().id()), now(),
+				sections);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Api.Response;
 import org.zhiyuan.support.ApiTestSupport;
 import org.zhiyuan.support.Fixtures.Team;
+import org.zhiyuan.support.Identities;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,9 +83,9 @@ class ActivityApiTests extends ApiTestSupport {
 	void findsPublishedActivitiesByRegionFieldTextAndDistance() {
 		Team team = this.fixtures.anActiveTeamIn("110105");
 		Map<String, Object> near = anActivity(team.id().toString(), 5);
-		near.put("title", "建外助老近处" + System.nanoTime());
+		near.put("title", "建外助老近处" + Identities.suffix());
 		Map<String, Object> far = anActivity(team.id().toString(), 5);
-		far.put("title", "远处的活动" + System.nanoTime());
+		far.put("title", "远处的活动" + Identities.suffix());
 		far.put("location", Map.of("lat", 40.2, "lng", 116.9));
 		far.put("category", "ENVIRONMENT");
 		String nearId = publish(team, near);
@@ -150,7 +151,7 @@ class ActivityApiTests extends ApiTestSupport {
 				Map.of("username", team.admin().username(), "password", team.admin().password()));
 		String form = "/organizations/" + team.id() + "/activities/new";
 		assertThat(browser.get(form).status()).isEqualTo(200);
-		String title = "页面创建的活动" + System.nanoTime();
+		String title = "页面创建的活动" + Identities.suffix();
 		java.time.LocalDateTime start = java.time.LocalDateTime.now().plusDays(3).withSecond(0).withNano(0);
 		Map<String, String> fields = new HashMap<>();
 		fields.put("title", title);
@@ -174,6 +175,23 @@ class ActivityApiTests extends ApiTestSupport {
 		Response publicPage = this.api.get(page);
 		assertThat(publicPage.body()).contains(title).contains("招募公告").contains("植树志愿者").contains("已录用 0 / 20");
 		assertThat(this.api.get("/activities?category=ENVIRONMENT").body()).contains(title);
+	}
+
+	@Test
+	void theEditPageNamesTheStatusThatForbidsAChangeInsteadOfAPlaceholder() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		String id = publish(team, anActivity(team.id().toString(), 5));
+		assertThat(signedIn(team).post("/api/v1/activities/" + id + "/cancel", Map.of("reason", "天气原因")).status())
+			.isEqualTo(200);
+		Api browser = new Api("http://localhost:" + this.port);
+		browser.submitForm("/login", "/login",
+				Map.of("username", team.admin().username(), "password", team.admin().password()));
+		String edit = "/activities/" + id + "/edit";
+
+		Response refused = browser.submitForm(edit, edit, Map.of("title", "取消后再改的标题"));
+
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("活动当前状态为 CANCELLED，不能执行此操作。").doesNotContain("{0}");
 	}
 
 	private String publish(Team team, Map<String, Object> body) {

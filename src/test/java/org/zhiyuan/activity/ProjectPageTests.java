@@ -7,6 +7,7 @@ import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Api.Response;
 import org.zhiyuan.support.ApiTestSupport;
 import org.zhiyuan.support.Fixtures.Team;
+import org.zhiyuan.support.Identities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +17,7 @@ class ProjectPageTests extends ApiTestSupport {
 	void anAdminAddsAProjectThatTheLibraryShowsToEveryone() {
 		Team team = this.fixtures.anActiveTeamIn("110105");
 		Api browser = browserOf(team.admin().username(), team.admin().password());
-		String name = "社区助餐" + System.nanoTime();
+		String name = "社区助餐" + Identities.suffix();
 		Response added = addProject(browser, team, name);
 		assertThat(added.status()).isEqualTo(302);
 		assertThat(added.header("Location")).endsWith("/organizations/" + team.id() + "/projects");
@@ -43,7 +44,7 @@ class ProjectPageTests extends ApiTestSupport {
 	@Test
 	void anOperatorMarksABrandProjectThroughThePage() {
 		Team team = this.fixtures.anActiveTeamIn("110105");
-		String name = "品牌助老" + System.nanoTime();
+		String name = "品牌助老" + Identities.suffix();
 		addProject(browserOf(team.admin().username(), team.admin().password()), team, name);
 		String projectId = projectIdOf(team, name);
 		Api operator = browserOf("admin", ADMIN_PASSWORD);
@@ -64,7 +65,7 @@ class ProjectPageTests extends ApiTestSupport {
 	@Test
 	void anAnonymousVisitorCannotMarkABrand() {
 		Team team = this.fixtures.anActiveTeamIn("110105");
-		String name = "匿名不可" + System.nanoTime();
+		String name = "匿名不可" + Identities.suffix();
 		addProject(browserOf(team.admin().username(), team.admin().password()), team, name);
 		String projectId = projectIdOf(team, name);
 		Response refused = this.api.submitForm("/projects", "/projects/" + projectId + "/brand",

@@ -93,8 +93,8 @@ class CheckinCrashIT {
 		Api admin = anonymous.signIn("admin", Platform.ADMIN_PASSWORD);
 		Registered organizer = register(anonymous);
 		Response team = organizer.api()
-			.post("/api/v1/organizations", Map.of("name", "应急测试服务队 " + UUID.randomUUID().toString().substring(0, 8),
-					"type", "COMMUNITY_TEAM", "regionCode", "110105", "fields", List.of("ELDERLY_CARE")));
+			.post("/api/v1/organizations", Map.of("name", "应急测试服务队 " + Identities.suffix(), "type", "COMMUNITY_TEAM",
+					"regionCode", "110105", "fields", List.of("ELDERLY_CARE")));
 		assertThat(team.status()).as(team.body()).isEqualTo(201);
 		String organizationId = team.json().get("id").asString();
 		assertThat(admin.post("/api/v1/organizations/" + organizationId + "/approve", Map.of()).status())

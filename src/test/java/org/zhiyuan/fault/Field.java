@@ -7,9 +7,11 @@ import org.zhiyuan.fault.Json.Raw;
 
 /**
  * One field of a request body as the malformed-input suite sees it: what kind of value it
- * holds and its limits, enough to name values that every request must be refused for. A
- * value a lenient reader could take for a valid one (a number where free text is
- * expected, {@code 1} where a flag is) is never offered.
+ * holds and its limits, enough to name values that every request must be refused for:
+ * {@link #spoiledValues invalid values} and {@link #wronglyTyped values of another JSON
+ * type}, including those a lenient reader would take for a valid one (a number where text
+ * is expected, {@code 1} or {@code "true"} where a flag is, {@code "5"} where a number
+ * is).
  */
 record Field(String name, Kind kind, boolean mandatory, long min, long max, List<Field> fields, Field element) {
 
@@ -282,6 +284,62 @@ record Field(String name, Kind kind, boolean mandatory, long min, long max, List
 				values.add(new Spoiled("text", "text"));
 				values.add(new Spoiled("an object", java.util.Map.of()));
 				values.add(new Spoiled("a null element", java.util.Collections.singletonList(null)));
+			}
+		}
+		return values;
+	}
+
+	/**
+	 * Values of every JSON type but the field's own, made from its valid value where a
+	 * lenient reader could take one for the other: the text {@code "5"} for the number 5,
+	 * the number {@code 1} for the flag {@code true}, a number for text.
+	 */
+	List<Spoiled> wronglyTyped(Object valid) {
+		List<Spoiled> values = new ArrayList<>();
+		switch (this.kind) {
+			case TEXT, CODE, ENUM, ID, FUTURE_TIME, PAST_TIME, NEAR_TIME, DATE, PAST_DATE, PHONE, REGION -> {
+				values.add(new Spoiled("a whole number", -1));
+				values.add(new Spoiled("a huge number", Json.raw("1e308")));
+				values.add(new Spoiled("a flag", true));
+				if (valid instanceof String text && text.matches("-?[0-9]{1,15}")) {
+					values.add(new Spoiled("its digits as a number", Json.raw(text)));
+				}
+			}
+			case DECIMAL -> {
+				String text = (valid instanceof String s && !s.isEmpty()) ? s : "1.50";
+				values.add(new Spoiled("its value as a JSON number", Json.raw(text)));
+				values.add(new Spoiled("a whole number", 2));
+				values.add(new Spoiled("a flag", true));
+			}
+			case INTEGER -> {
+				Object number = (valid instanceof Number n) ? n : Long.valueOf(this.min);
+				values.add(new Spoiled("its value as text", String.valueOf(number)));
+				values.add(new Spoiled("its value as a fraction", Json.raw(number + ".0")));
+				values.add(new Spoiled("a fraction", Json.raw(number + ".5")));
+				values.add(new Spoiled("a flag", true));
+			}
+			case COORDINATE, NON_NEGATIVE -> {
+				Object number = (valid instanceof Number n) ? n : Long.valueOf(this.min);
+				values.add(new Spoiled("its value as text", String.valueOf(number)));
+				values.add(new Spoiled("a flag", true));
+			}
+			case FLAG -> {
+				values.add(new Spoiled("one", 1));
+				values.add(new Spoiled("minus one", -1));
+				values.add(new Spoiled("zero", 0));
+				values.add(new Spoiled("its value as text", String.valueOf(valid != null ? valid : true)));
+			}
+			case OBJECT -> {
+				values.add(new Spoiled("text", "text"));
+				values.add(new Spoiled("a number", 42));
+				values.add(new Spoiled("a flag", true));
+				values.add(new Spoiled("an array", List.of()));
+			}
+			case LIST -> {
+				values.add(new Spoiled("text", "text"));
+				values.add(new Spoiled("a number", 42));
+				values.add(new Spoiled("a flag", false));
+				values.add(new Spoiled("an object", java.util.Map.of()));
 			}
 		}
 		return values;

@@ -249,7 +249,7 @@ class MalformedInputApiTests extends ApiTestSupport {
 						enumeration("level").required(), text("description", 2000)),
 			row("POST /api/v1/projects/{id}/brand").as(OPERATOR)
 				.on((s) -> Target.of("id", s.project(s.team())).body(Map.of("brand", true)))
-				.body(flag("brand")),
+				.body(flag("brand").required()),
 			// sign-ups
 			row("POST /api/v1/activities/{id}/signups").as(VOLUNTEER).on((s) -> {
 				Activity activity = s.recruiting(s.team());
@@ -452,6 +452,71 @@ class MalformedInputApiTests extends ApiTestSupport {
 		assertThat(failures).as(row.endpoint() + ", " + requests.size() + " requests, seed " + SEED).isEmpty();
 	}
 
+	/**
+	 * Every field of every JSON body, in turn given a value of each other JSON type, and
+	 * every required field left out or null: each request must be refused with a 400 that
+	 * names the field, and none may change anything. Unlike the sample of
+	 * {@link #malformedRequestsAreRefusedAndChangeNothing}, every such request is sent.
+	 */
+	@TestFactory
+	Stream<DynamicTest> wronglyTypedOrMissingFieldsAreRefusedByNameAndChangeNothing() {
+		Scene scene = new Scene(this.fixtures, this.api, this.jdbc, this.organizations, this.activities,
+				this.notifications, this.imports);
+		return TABLE.stream()
+			.filter(Row::hasJsonBody)
+			.map((row) -> DynamicTest.dynamicTest(row.endpoint(), () -> checkByName(scene, row)));
+	}
+
+	private void checkByName(Scene scene, Row row) {
+		Target target = row.target().apply(scene);
+		Person caller = scene.person(row.caller(), target);
+		String token = (caller != null) ? scene.token(caller) : null;
+		Spoiler.Valid valid = row.valid(target);
+		List<Spoiler.Named> requests = Spoiler.wronglyTypedOrMissing(valid);
+		DatabaseSnapshot before = DatabaseSnapshot.settled(this.dataSource);
+		List<String> failures = new ArrayList<>();
+		for (Spoiler.Named named : requests) {
+			Response response = named.request().send(this.port, token);
+			String verdict = verdictNaming(response, named.field());
+			if (verdict != null) {
+				failures.add(named.request() + " → " + verdict + ": " + response.status() + " "
+						+ Exchange.abbreviate(response.body()));
+			}
+		}
+		List<String> changed = DatabaseSnapshot.take(this.dataSource).changedSince(before);
+		if (!changed.isEmpty()) {
+			failures.add("the database changed: " + changed);
+		}
+		Response control = valid.request().apply(target.path(row.pattern())).send(this.port, token);
+		if (control.status() >= 300) {
+			failures.add("the valid request was refused too: " + control.status() + " "
+					+ Exchange.abbreviate(control.body()));
+		}
+		assertThat(failures).as(row.endpoint() + ", " + requests.size() + " requests").isEmpty();
+	}
+
+	private static String verdictNaming(Response response, String field) {
+		if (response.status() != 400) {
+			return "not a 400";
+		}
+		String verdict = verdict(response);
+		if (verdict != null) {
+			return verdict;
+		}
+		List<String> named = response.json().path("errors").findValuesAsString("field");
+		return named.stream().anyMatch((name) -> isOrEncloses(name, field) || isOrEncloses(field, name)) ? null
+				: "the field is not named but " + named;
+	}
+
+	/**
+	 * Whether the path names the field or an object or list that holds it: a missing
+	 * {@code location.lat} may be reported as a bad {@code location}, a missing object as
+	 * its missing fields.
+	 */
+	private static boolean isOrEncloses(String path, String field) {
+		return field.equals(path) || field.startsWith(path + ".") || field.startsWith(path + "[");
+	}
+
 	private static String verdict(Response response) {
 		if (response.status() >= 500) {
 			return "a server error";
@@ -596,6 +661,14 @@ class MalformedInputApiTests extends ApiTestSupport {
 
 		String endpoint() {
 			return this.method + " " + this.pattern;
+		}
+
+		/**
+		 * Whether the endpoint takes a JSON body (with fields) rather than none or a
+		 * form.
+		 */
+		boolean hasJsonBody() {
+			return this.shape != null && this.sent == null;
 		}
 
 		String pattern() {

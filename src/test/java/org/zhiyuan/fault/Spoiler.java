@@ -106,6 +106,59 @@ final class Spoiler {
 		return chosen;
 	}
 
+	/**
+	 * A request the endpoint must refuse with a 400 that names {@code field}: one field
+	 * of the valid body given a value of another JSON type, or a required field left out
+	 * or null.
+	 */
+	record Named(Exchange request, String field) {
+
+	}
+
+	/**
+	 * Every field of the valid body, and of its objects and first list elements, in turn
+	 * given each {@link Field#wronglyTyped value of another JSON type}; and every
+	 * required field that is no list element left out and set to null.
+	 */
+	static List<Named> wronglyTypedOrMissing(Valid valid) {
+		List<Named> out = new ArrayList<>();
+		if (valid.shape() != null) {
+			String path = valid.target().path(valid.pattern());
+			for (Field field : valid.shape()) {
+				wronglyTypedOrMissing(valid, path, field, List.of(field.name()),
+						valueAt(valid.target().body(), field.name()), out);
+			}
+		}
+		return out;
+	}
+
+	private static void wronglyTypedOrMissing(Valid valid, String path, Field field, List<Object> at, Object value,
+			List<Named> out) {
+		String name = render(at);
+		boolean element = at.get(at.size() - 1) instanceof Integer;
+		if (field.mandatory() && !element) {
+			out.add(new Named(body(valid, path, name + " missing", with(valid.target().body(), at, null, true)), name));
+			out.add(new Named(body(valid, path, name + " null", with(valid.target().body(), at, null, false)), name));
+		}
+		for (Spoiled wrong : field.wronglyTyped(value)) {
+			out.add(new Named(body(valid, path, name + ": " + wrong.what(),
+					with(valid.target().body(), at, wrong.value(), false)), name));
+		}
+		if (field.kind() == Field.Kind.OBJECT) {
+			for (Field nested : field.fields()) {
+				List<Object> deeper = new ArrayList<>(at);
+				deeper.add(nested.name());
+				wronglyTypedOrMissing(valid, path, nested, deeper, valueAt(value, nested.name()), out);
+			}
+		}
+		if (field.kind() == Field.Kind.LIST) {
+			Object first = (value instanceof List<?> list && !list.isEmpty()) ? list.get(0) : null;
+			List<Object> deeper = new ArrayList<>(at);
+			deeper.add(0);
+			wronglyTypedOrMissing(valid, path, field.element(), deeper, first, out);
+		}
+	}
+
 	/** The field's spoiled values, then those of its fields or elements. */
 	private static void spoil(Valid valid, String path, Field field, List<Object> at, Object value,
 			List<Exchange> out) {

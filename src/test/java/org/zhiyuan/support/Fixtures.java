@@ -1,7 +1,6 @@
 package org.zhiyuan.support;
 
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -131,7 +130,7 @@ public class Fixtures {
 					+ " '2026-01', :now, :now)")
 				.param("id", volunteerId)
 				.param("account", accountId)
-				.param("number", "T" + volunteerId.toString().replace("-", "").substring(0, 17))
+				.param("number", Identities.volunteerNumber())
 				.param("birth", java.time.LocalDate.of(1990, 1, 1))
 				.param("phone", phone)
 				.param("region", regionCode)
@@ -171,8 +170,9 @@ public class Fixtures {
 		return new Person(account.id(), username, PASSWORD, null, null);
 	}
 
+	/** A username, or a suffix for a name, never handed out before in this JVM. */
 	public static String uniqueUsername(String prefix) {
-		return prefix + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFFFFFL);
+		return prefix + "-" + Identities.suffix();
 	}
 
 	/**

@@ -2,13 +2,22 @@ package org.zhiyuan.support;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Test identities: valid resident ID numbers (GB 11643), credit codes (GB 32100) and
- * phone numbers, fresh on every call so that tests never collide.
+ * Test identities: valid resident ID numbers (GB 11643), credit codes (GB 32100), phone
+ * numbers, passport numbers, volunteer numbers and name suffixes, unique by construction
+ * so that tests never collide: each takes the next value of a counter, never a random
+ * draw that might meet an earlier one.
+ * <p>
+ * The counters are this JVM's, which is enough: every test database is written by one JVM
+ * only (the H2 and PostgreSQL runs are separate JVMs, each with its own fresh database, a
+ * fresh schema per Spring context on a shared server, and the crash test's platform
+ * process has its own database, filled from the test's JVM alone). Values stay clear of
+ * the demo district's fixed ones ({@code 138…} phones, low ID sequences).
  */
 public final class Identities {
 
@@ -20,25 +29,48 @@ public final class Identities {
 
 	private static final int[] CREDIT_WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
 
-	private static final Set<String> ISSUED = ConcurrentHashMap.newKeySet();
+	/** Birth dates a person of a given age may have, spread over this many days. */
+	private static final int BIRTH_DAYS = 300;
+
+	private static final AtomicLong NEXT = new AtomicLong();
+
+	/** The sequence numbers handed out per region and birth date. */
+	private static final Map<String, AtomicInteger> SEQUENCES = new ConcurrentHashMap<>();
 
 	private Identities() {
 	}
 
 	/**
-	 * A resident ID number never handed out before in this test run: a few hundred days
-	 * times a thousand sequence numbers is small enough for random picks to meet again
-	 * (the birthday paradox) over the whole suite.
+	 * The next value of the one counter that every identity here is made from: never the
+	 * same twice in this JVM.
+	 */
+	public static long next() {
+		return NEXT.incrementAndGet();
+	}
+
+	/**
+	 * A resident ID number never handed out before in this JVM: its three-digit sequence
+	 * counts down from 999 for each region and birth date (the demo district's people
+	 * have low ones), so at most a thousand per region and day.
+	 * @throws IllegalStateException when the thousand of a region and day are used up
 	 */
 	public static String residentId(String region, LocalDate birthDate) {
-		for (int attempt = 0;; attempt++) {
-			String sequence = String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-			String id = withCheck(
-					region + birthDate.minusDays(attempt / 500).format(DateTimeFormatter.BASIC_ISO_DATE) + sequence);
-			if (ISSUED.add(id)) {
-				return id;
-			}
+		String day = region + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE);
+		int taken = SEQUENCES.computeIfAbsent(day, (key) -> new AtomicInteger()).getAndIncrement();
+		if (taken >= 1000) {
+			throw new IllegalStateException("No resident ID numbers left for " + day);
 		}
+		return withCheck(day + String.format("%03d", 999 - taken));
+	}
+
+	/**
+	 * A resident ID number of someone aged {@code years} today, born in 朝阳区 on one of
+	 * {@value #BIRTH_DAYS} days, taken in turn.
+	 */
+	public static String residentIdAged(int years) {
+		long turn = next();
+		LocalDate birth = LocalDate.now().minusYears(years).minusDays(1 + turn % BIRTH_DAYS);
+		return residentId("110105", birth);
 	}
 
 	private static String withCheck(String body) {
@@ -49,32 +81,38 @@ public final class Identities {
 		return body + ID_CHECK.charAt(sum % 11);
 	}
 
-	public static String residentIdAged(int years) {
-		LocalDate birth = LocalDate.now().minusYears(years).minusDays(1 + ThreadLocalRandom.current().nextInt(300));
-		return residentId("110105", birth);
+	/** A mobile number {@code 139…} never handed out before in this JVM. */
+	public static String phone() {
+		return "139" + String.format("%08d", next());
 	}
 
-	public static String phone() {
-		while (true) {
-			String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-			if (ISSUED.add(phone)) {
-				return phone;
-			}
-		}
+	/** A passport number: a letter and eight digits never handed out before. */
+	public static String passportNumber(char letter) {
+		return letter + String.format("%08d", 10_000_000 + next());
 	}
 
 	/**
-	 * A credit code never handed out before in this test run, of a social organization
+	 * A volunteer number {@code T…} (the platform's own are all digits) never handed out
+	 * before.
+	 */
+	public static String volunteerNumber() {
+		return "T" + String.format("%017d", next());
+	}
+
+	/**
+	 * A suffix that makes a name unique, of fixed width so that no name is a part of
+	 * another.
+	 */
+	public static String suffix() {
+		return String.format("%08d", next());
+	}
+
+	/**
+	 * A credit code never handed out before, of a social organization
 	 * (51) registered in 朝阳区 (110105).
 	 */
 	public static String creditCode() {
-		while (true) {
-			String organization = String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-			String code = creditCode("51", "110105", organization);
-			if (ISSUED.add(code)) {
-				return code;
-			}
-		}
+		return creditCode("51", "110105", String.format("%08d", next()));
 	}
 
 	/**

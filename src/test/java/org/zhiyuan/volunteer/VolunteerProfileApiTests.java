@@ -16,6 +16,7 @@ import org.zhiyuan.support.Api.Response;
 import org.zhiyuan.support.ApiTestSupport;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Identities;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -111,8 +112,31 @@ class VolunteerProfileApiTests extends ApiTestSupport {
 			workbook.getSheetAt(0).forEach((row) -> row.forEach((cell) -> text.append(cell.toString()).append('|')));
 			assertThat(text).contains("测试志愿者").contains(volunteer.idNumber().substring(14));
 			assertThat(text.toString()).doesNotContain(volunteer.idNumber());
-			assertThat(workbook.getNumberOfSheets()).isEqualTo(4);
+			assertThat(workbook.getSheet("资质 Qualifications")).isNotNull();
+			assertThat(workbook.getSheet("组织 Organizations")).isNotNull();
+			assertThat(workbook.getSheet("服务记录 Service records")).isNotNull();
 		}
+	}
+
+	@Test
+	void showsHoursAsDecimalTextInTheProfileAndTheDownloads() {
+		Person volunteer = this.fixtures.aVolunteerIn("110105001");
+		this.jdbc.sql("UPDATE volunteer SET total_hours = 2.5 WHERE id = :id")
+			.param("id", volunteer.volunteerId())
+			.update();
+		Api api = signedIn(volunteer);
+		isTwoAndAHalfHours(api.get("/api/v1/volunteers/me/profile").json().get("volunteer").get("totalHours"));
+		isTwoAndAHalfHours(
+				api.get("/api/v1/volunteers/me/export").json().get("profile").get("volunteer").get("totalHours"));
+		Api browser = new Api("http://localhost:" + this.port);
+		browser.submitForm("/login", "/login",
+				Map.of("username", volunteer.username(), "password", volunteer.password()));
+		isTwoAndAHalfHours(browser.get("/me/export.json").json().get("profile").get("volunteer").get("totalHours"));
+	}
+
+	private static void isTwoAndAHalfHours(JsonNode hours) {
+		assertThat(hours.isString()).as("hours are decimal text, not a JSON number: " + hours).isTrue();
+		assertThat(hours.asString()).isEqualTo("2.50");
 	}
 
 	@Test

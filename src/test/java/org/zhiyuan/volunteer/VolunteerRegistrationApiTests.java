@@ -139,7 +139,7 @@ class VolunteerRegistrationApiTests extends ApiTestSupport {
 	void registersWithAPassportGivenTheBirthDateAndGender() {
 		Map<String, Object> request = registration("E12345678", Identities.phone());
 		request.put("idType", "PASSPORT");
-		request.put("idNumber", "E" + (10_000_000 + new java.util.Random().nextInt(89_999_999)));
+		request.put("idNumber", Identities.passportNumber('E'));
 		Response missing = this.api.post("/api/v1/volunteers", request);
 		assertThat(missing.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("birthDate",
 				"gender");

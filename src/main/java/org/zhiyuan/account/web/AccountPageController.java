@@ -94,6 +94,7 @@ class AccountPageController {
 		catch (ProblemException ex) {
 			model.addAttribute("formProblems", ex.fieldProblems());
 			model.addAttribute("formError", ex.messageKey());
+			model.addAttribute("formErrorArgs", ex.args());
 			return staff(actor, null, null, model);
 		}
 		redirect.addFlashAttribute("notice", "staff.created");

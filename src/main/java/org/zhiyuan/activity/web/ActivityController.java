@@ -155,7 +155,10 @@ class ActivityController {
 	@Operation(summary = "Mark or unmark a brand project (operator of its region)")
 	ProjectView brand(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@Valid @RequestBody BrandRequest request) {
-		return this.activities.markBrand(actor, id, Boolean.TRUE.equals(request.brand()));
+		if (request.brand() == null) {
+			throw ProblemException.invalid(List.of(new FieldProblem("brand", "validation.required")));
+		}
+		return this.activities.markBrand(actor, id, request.brand());
 	}
 
 	record ChangeRequest(@Size(max = 200) String title, @Size(max = 8000) String description,
@@ -192,6 +195,7 @@ class ActivityController {
 
 	}
 
+	/** Whether the project is a brand project; required, true or false. */
 	record BrandRequest(Boolean brand) {
 
 	}

@@ -115,8 +115,7 @@ class ActivityPageController {
 				throw ex;
 			}
 			model.addAttribute("organization", this.organizations.requireActive(actor, id));
-			model.addAttribute("problems", ex.fieldProblems());
-			model.addAttribute("error", ex.fieldProblems().isEmpty() ? ex.messageKey() : null);
+			PageActions.show(model, ex);
 			return formPage(model);
 		}
 	}
@@ -165,8 +164,7 @@ class ActivityPageController {
 				throw ex;
 			}
 			model.addAttribute("activity", activity);
-			model.addAttribute("problems", ex.fieldProblems());
-			model.addAttribute("error", ex.fieldProblems().isEmpty() ? ex.messageKey() : null);
+			PageActions.show(model, ex);
 			return "activity/edit";
 		}
 		redirect.addFlashAttribute("notice", "organization.saved");

@@ -107,8 +107,7 @@ class ProjectPageController {
 			if (ex.status() == 403) {
 				throw ex;
 			}
-			model.addAttribute("problems", ex.fieldProblems());
-			model.addAttribute("error", ex.fieldProblems().isEmpty() ? ex.messageKey() : null);
+			PageActions.show(model, ex);
 			return organizationPage(actor, id, model);
 		}
 	}

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.attendance.Attendance;
@@ -100,7 +101,7 @@ class AttendanceController {
 
 	}
 
-	record ManualRequest(UUID volunteerId, OffsetDateTime at, @Size(max = 500) String reason) {
+	record ManualRequest(@NotNull UUID volunteerId, OffsetDateTime at, @Size(max = 500) String reason) {
 
 	}
 

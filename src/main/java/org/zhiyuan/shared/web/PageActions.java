@@ -2,6 +2,7 @@ package org.zhiyuan.shared.web;
 
 import org.zhiyuan.shared.ProblemException;
 
+import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -25,6 +26,18 @@ public final class PageActions {
 			}
 			flash(redirect, ex);
 		}
+	}
+
+	/**
+	 * Shows a form's problem on the page that renders next: its field problems as
+	 * {@code problems}, or else its message key as {@code error} with the key's arguments
+	 * as {@code errorArgs}, which the page must pass on
+	 * ({@code #messages.msgWithParams(error, errorArgs)}) lest a placeholder show.
+	 */
+	public static void show(Model model, ProblemException ex) {
+		model.addAttribute("problems", ex.fieldProblems());
+		model.addAttribute("error", ex.fieldProblems().isEmpty() ? ex.messageKey() : null);
+		model.addAttribute("errorArgs", ex.args());
 	}
 
 	/**

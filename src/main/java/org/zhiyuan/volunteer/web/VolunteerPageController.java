@@ -47,19 +47,21 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class VolunteerPageController {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final VolunteerRegistration registration;
 
 	private final Volunteers volunteers;
 
 	private final VolunteerSpreadsheets spreadsheets;
 
+	/** The API's own mapper, so that the download reads exactly like the API's export. */
+	private final JsonMapper json;
+
 	VolunteerPageController(VolunteerRegistration registration, Volunteers volunteers,
-			VolunteerSpreadsheets spreadsheets) {
+			VolunteerSpreadsheets spreadsheets, JsonMapper json) {
 		this.registration = registration;
 		this.volunteers = volunteers;
 		this.spreadsheets = spreadsheets;
+		this.json = json;
 	}
 
 	@GetMapping("/register")
@@ -76,8 +78,7 @@ class VolunteerPageController {
 			this.registration.register(form.toNewVolunteer());
 		}
 		catch (ProblemException ex) {
-			model.addAttribute("problems", ex.fieldProblems());
-			model.addAttribute("error", ex.fieldProblems().isEmpty() ? ex.messageKey() : null);
+			PageActions.show(model, ex);
 			model.addAttribute("form", form.withoutPassword());
 			return registerPage(model);
 		}
@@ -177,7 +178,7 @@ class VolunteerPageController {
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"zhiyuan-my-data.json\"")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this.volunteers.export(actor)));
+			.body(this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(this.volunteers.export(actor)));
 	}
 
 	@GetMapping("/me/export.xlsx")

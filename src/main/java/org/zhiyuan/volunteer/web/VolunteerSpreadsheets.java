@@ -4,24 +4,42 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.zhiyuan.access.PersonalDataSection;
 import org.zhiyuan.volunteer.Contact;
 import org.zhiyuan.volunteer.VolunteerDataExport;
 import org.zhiyuan.volunteer.VolunteerProfile;
 import org.zhiyuan.volunteer.VolunteerView;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
-/** Writes a volunteer's own data as an Excel workbook, one sheet per kind of data. */
+/**
+ * Writes a volunteer's own data as an Excel workbook, one sheet per kind of data: the
+ * profile, qualifications, report-ins and memberships, then one sheet per section that
+ * the modules hold, its columns named as in the JSON download and its values written as
+ * there (times in ISO-8601, hours as "2.50").
+ */
 @Component
 class VolunteerSpreadsheets {
+
+	private static final TypeReference<Map<String, Object>> COLUMNS = new TypeReference<>() {
+	};
+
+	private final JsonMapper json;
+
+	VolunteerSpreadsheets(JsonMapper json) {
+		this.json = json;
+	}
 
 	/** The volunteer's own data as a workbook download. */
 	ResponseEntity<byte[]> exportResponse(VolunteerDataExport export) {
@@ -85,10 +103,33 @@ class VolunteerSpreadsheets {
 			for (var membership : export.memberships()) {
 				row(memberships, m++, membership.organizationName(), membership.role(), membership.status());
 			}
+			for (PersonalDataSection section : export.sections()) {
+				writeSection(workbook.createSheet(section.title()), section);
+			}
 			workbook.write(out);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void writeSection(Sheet sheet, PersonalDataSection section) {
+		if (section.rows().isEmpty()) {
+			row(sheet, 0, "无 None");
+			return;
+		}
+		List<Map<String, Object>> rows = section.rows()
+			.stream()
+			.map((row) -> this.json.convertValue(row, COLUMNS))
+			.toList();
+		row(sheet, 0, rows.get(0).keySet().toArray(String[]::new));
+		int r = 1;
+		for (Map<String, Object> values : rows) {
+			row(sheet, r++,
+					values.values()
+						.stream()
+						.map((value) -> (value != null) ? value.toString() : "")
+						.toArray(String[]::new));
 		}
 	}
 

@@ -108,8 +108,8 @@ public final class Identities {
 	}
 
 	/**
-	 * A credit code never handed out before, of a social organization
-	 * (51) registered in 朝阳区 (110105).
+	 * A credit code never handed out before, of a social organization (51) registered in
+	 * 朝阳区 (110105).
 	 */
 	public static String creditCode() {
 		return creditCode("51", "110105", String.format("%08d", next()));

@@ -79,7 +79,7 @@ class AuthenticationApiTests extends ApiTestSupport {
 		Response sixth = wrongPassword(volunteer);
 		assertThat(sixth.status()).isEqualTo(429);
 		assertThat(sixth.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(sixth.problemCode()).isEqualTo("TOO_MANY_ATTEMPTS");
+		assertThat(sixth.problemCode()).isEqualTo("ACCOUNT_LOCKED");
 		assertThat(Long.parseLong(sixth.header("Retry-After"))).isBetween(1L, 60L);
 		Response right = this.api.post("/api/v1/auth/token",
 				Map.of("username", volunteer.username(), "password", volunteer.password()));
@@ -102,7 +102,7 @@ class AuthenticationApiTests extends ApiTestSupport {
 			assertThat(nobody.body()).as("attempt %d", attempt).isEqualTo(known.body());
 			assertThat(nobody.header("Retry-After") != null).isEqualTo(known.header("Retry-After") != null);
 		}
-		assertThat(wrongPassword(unknown).problemCode()).isEqualTo("TOO_MANY_ATTEMPTS");
+		assertThat(wrongPassword(unknown).problemCode()).isEqualTo("ACCOUNT_LOCKED");
 	}
 
 	@Test

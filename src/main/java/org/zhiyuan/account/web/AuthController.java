@@ -44,8 +44,9 @@ class AuthController {
 	@Operation(summary = "Sign in and get a bearer token",
 			description = "401 BAD_CREDENTIALS for a wrong username or password. After a few attempts at a"
 					+ " username from one address (or many from one address) each further attempt must wait, longer"
-					+ " and longer: 429 TOO_MANY_ATTEMPTS with Retry-After in seconds, unchecked even if the password"
-					+ " is right. Unknown usernames are answered exactly like known ones.")
+					+ " and longer: 429 ACCOUNT_LOCKED (the contract's code for a sign-in that must"
+					+ " wait) with Retry-After in seconds, unchecked even if the password is right. The wait holds"
+					+ " only for that username from that address: the owner elsewhere is not locked out. Unknown usernames are answered exactly like known ones.")
 	TokenResponse token(@Valid @RequestBody TokenRequest request, HttpServletRequest http,
 			HttpServletResponse response) {
 		Actor actor;
@@ -54,7 +55,7 @@ class AuthController {
 		}
 		catch (SignInThrottledException ex) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
-			throw new ProblemException(429, "TOO_MANY_ATTEMPTS", "problem.tooManyAttempts");
+			throw new ProblemException(429, "ACCOUNT_LOCKED", "problem.tooManyAttempts");
 		}
 		catch (AuthenticationException ex) {
 			throw new ProblemException(401, "BAD_CREDENTIALS", "problem.badCredentials");

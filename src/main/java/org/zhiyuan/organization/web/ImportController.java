@@ -125,6 +125,7 @@ class ImportController {
 			}
 			redirect.addFlashAttribute("problems", ex.fieldProblems());
 			redirect.addFlashAttribute("error", ex.fieldProblems().isEmpty() ? ex.messageKey() : null);
+			redirect.addFlashAttribute("errorArgs", ex.args());
 			return "redirect:/organizations/" + id + "/import";
 		}
 	}

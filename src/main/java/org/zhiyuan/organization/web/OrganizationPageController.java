@@ -79,8 +79,7 @@ class OrganizationPageController {
 			created = this.organizations.apply(actor, form.toNewOrganization());
 		}
 		catch (ProblemException ex) {
-			model.addAttribute("problems", ex.fieldProblems());
-			model.addAttribute("error", ex.fieldProblems().isEmpty() ? ex.messageKey() : null);
+			PageActions.show(model, ex);
 			return applyPage(model);
 		}
 		redirect.addFlashAttribute("notice", "organization.applied");

@@ -26,6 +26,7 @@ import org.zhiyuan.audit.AuditLog;
 import org.zhiyuan.audit.AuditRecord;
 import org.zhiyuan.organization.OrganizationView;
 import org.zhiyuan.organization.Organizations;
+import org.zhiyuan.record.RecordFlags.Assessment;
 import org.zhiyuan.record.RegionVerification.BrokenChain;
 import org.zhiyuan.record.ServiceRecordRepository.AmendmentRow;
 import org.zhiyuan.record.ServiceRecordRepository.ChainRow;
@@ -94,10 +95,16 @@ public class ServiceRecords {
 
 	private final TransactionTemplate transaction;
 
+	private final RecordFlags flags;
+
+	private final RecordChains chains;
+
 	ServiceRecords(ServiceRecordRepository records, Volunteers volunteers, Activities activities,
 			Organizations organizations, AccessPolicy accessPolicy, Regions regions, AuditLog auditLog,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, RecordFlags flags, RecordChains chains) {
 		this.records = records;
+		this.flags = flags;
+		this.chains = chains;
 		this.volunteers = volunteers;
 		this.activities = activities;
 		this.organizations = organizations;
@@ -111,10 +118,12 @@ public class ServiceRecords {
 	 * Manual entry by an admin of the activity's organization. Every invalid field is
 	 * reported at once (400). With an idempotency key, a repeat by the same account
 	 * returns the first record unchanged, whatever its body, also when the repeats arrive
-	 * at the same moment. Whether the volunteer had signed up is not checked here:
-	 * attendance records come from check-out ({@link #recordAttendance}).
+	 * at the same moment. A record for someone without an accepted place at the activity
+	 * is flagged {@code NO_SIGNUP} for the region's operators; one that brings the day
+	 * above 24 hours is held (see {@link RecordFlags}).
 	 * @throws ProblemException 403 when the actor does not administer the activity's
-	 * organization
+	 * organization; 409 {@code RECORD_OVERLAP} with the records it collides with when it
+	 * overlaps time the volunteer already has counted
 	 */
 	public ServiceRecordView record(Actor actor, NewRecord request, String idempotencyKey) {
 		String key = (idempotencyKey != null && !idempotencyKey.isBlank()) ? idempotencyKey.strip() : null;
@@ -153,7 +162,8 @@ public class ServiceRecords {
 						return this.records.view(raced.get()).orElseThrow();
 					}
 				}
-				return append(checked, content, RecordMethod.MANUAL, actor.accountId(), request.reason().strip(), key);
+				return append(checked, content, RecordMethod.MANUAL, actor.accountId(), request.reason().strip(), key,
+						OnOverlap.REFUSE);
 			});
 		}
 		catch (DuplicateKeyException ex) {
@@ -165,19 +175,29 @@ public class ServiceRecords {
 
 	/**
 	 * A record from attendance (check-in and check-out) or an import, in the caller's
-	 * transaction; the same rules as manual entry except that no reason is needed.
-	 * @throws ProblemException 400 with every invalid field
+	 * transaction; the same rules as manual entry except that no reason is needed, and a
+	 * record that overlaps counted time is refused or held as {@code onOverlap} says.
+	 * @throws ProblemException 400 with every invalid field; 409 {@code RECORD_OVERLAP}
+	 * when refused
 	 */
 	@Transactional
 	public ServiceRecordView recordAttendance(UUID volunteerId, UUID activityId, OffsetDateTime startedAt,
-			OffsetDateTime endedAt, UUID recordedBy, RecordMethod method) {
+			OffsetDateTime endedAt, UUID recordedBy, RecordMethod method, OnOverlap onOverlap) {
 		List<FieldProblem> problems = new ArrayList<>();
 		Optional<ActivityView> activity = Optional.ofNullable(activityId).flatMap(this.activities::find);
 		Checked checked = check(volunteerId, activityId, activity, startedAt, endedAt, problems);
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(problems);
 		}
-		return append(checked, null, (method != null) ? method : RecordMethod.QR, recordedBy, null, null);
+		return append(checked, null, (method != null) ? method : RecordMethod.QR, recordedBy, null, null, onOverlap);
+	}
+
+	/**
+	 * The counted records that a span of the volunteer's time would overlap, for callers
+	 * that report every collision before they write; the write checks again.
+	 */
+	public List<RecordConflict> conflictsWith(UUID volunteerId, OffsetDateTime startedAt, OffsetDateTime endedAt) {
+		return this.flags.conflicts(volunteerId, seconds(startedAt), seconds(endedAt), null);
 	}
 
 	/**
@@ -349,21 +369,7 @@ public class ServiceRecords {
 	 * their own decision.
 	 */
 	public ChainVerification verify(UUID volunteerId) {
-		List<ChainRow> chain = this.records.chainOf(volunteerId);
-		Map<UUID, List<AmendmentRow>> amendments = new java.util.HashMap<>();
-		for (AmendmentRow amendment : this.records.amendmentRowsOfVolunteer(volunteerId)) {
-			amendments.computeIfAbsent(amendment.recordId(), (id) -> new ArrayList<>()).add(amendment);
-		}
-		String previous = RecordHashes.GENESIS;
-		int checked = 0;
-		for (ChainRow row : chain) {
-			checked++;
-			if (!intact(row, checked, previous, amendments.getOrDefault(row.id(), List.of()))) {
-				return new ChainVerification(checked, (int) row.sequence(), false);
-			}
-			previous = row.hash();
-		}
-		return new ChainVerification(checked, null, true);
+		return this.chains.verify(volunteerId);
 	}
 
 	/** A volunteer's chain, for those who may read their records. */
@@ -520,57 +526,41 @@ public class ServiceRecords {
 	 * and links are taken one at a time.
 	 */
 	private ServiceRecordView append(Checked checked, String content, RecordMethod method, UUID recordedBy,
-			String reason, String idempotencyKey) {
+			String reason, String idempotencyKey, OnOverlap onOverlap) {
 		VolunteerView volunteer = checked.volunteer();
 		ActivityView activity = checked.activity();
 		this.records.lockVolunteer(volunteer.id());
+		BigDecimal hours = hoursBetween(checked.startedAt(), checked.endedAt());
+		Assessment assessment = this.flags.assess(volunteer.id(), activity.id(), checked.startedAt(), checked.endedAt(),
+				hours, method, onOverlap);
 		Optional<ChainRow> head = this.records.head(volunteer.id());
 		long sequence = head.map(ChainRow::sequence).orElse(0L) + 1;
 		String prevHash = head.map(ChainRow::hash).orElse(RecordHashes.GENESIS);
-		BigDecimal hours = hoursBetween(checked.startedAt(), checked.endedAt());
 		String hash = RecordHashes.ofRecord(volunteer.id(), sequence, activity.id(), activity.organizationId(),
-				checked.startedAt(), checked.endedAt(), hours, method, recordedBy, prevHash);
+				checked.startedAt(), checked.endedAt(), hours, method, recordedBy, prevHash, assessment.flags(),
+				assessment.held());
 		UUID id = Ids.newId();
 		this.records.insert(new NewRow(id, volunteer.id(), activity.id(), activity.organizationId(),
 				truncate(activity.address(), 200), (content != null) ? content : activity.title(), checked.startedAt(),
 				checked.endedAt(), hours, method, recordedBy, reason, now().truncatedTo(ChronoUnit.MILLIS), sequence,
-				prevHash, hash, idempotencyKey));
+				prevHash, hash, idempotencyKey, assessment.flags(), assessment.held()));
 		updateTotals(volunteer.id());
+		String flagged = assessment.flags().isEmpty() ? "" : " " + RecordHashes.flagsText(assessment.flags());
 		this.auditLog.record(AuditRecord.of("record.create", recordedBy)
 			.on("service-record", id)
 			.inRegion(activity.regionCode())
 			.inOrganization(activity.organizationId())
-			.withDetail(method.name() + " " + hours.toPlainString()));
+			.withDetail(method.name() + " " + hours.toPlainString() + flagged + (assessment.held() ? " held" : "")));
 		return this.records.view(id).orElseThrow();
 	}
 
-	private void updateTotals(UUID volunteerId) {
+	/**
+	 * Recomputes the volunteer's total hours and star level from their counted records.
+	 */
+	void updateTotals(UUID volunteerId) {
 		VolunteerView volunteer = this.volunteers.find(volunteerId).orElseThrow();
 		BigDecimal total = this.records.totalOf(volunteerId).setScale(2, RoundingMode.HALF_UP);
 		this.volunteers.updateHoursAndStars(volunteerId, total, starFor(total, starThresholds(volunteer.regionCode())));
-	}
-
-	private boolean intact(ChainRow row, int position, String previous, List<AmendmentRow> amendments) {
-		String expected = RecordHashes.ofRecord(row.volunteerId(), row.sequence(), row.activityId(),
-				row.organizationId(), row.startedAt(), row.endedAt(), row.hours(), row.method(), row.recordedBy(),
-				row.prevHash());
-		if (row.sequence() != position || !row.prevHash().equals(previous) || !row.hash().equals(expected)) {
-			return false;
-		}
-		BigDecimal effective = row.hours();
-		for (AmendmentRow amendment : amendments) {
-			String amendmentHash = RecordHashes.ofAmendment(row.hash(), amendment.id(), amendment.startedAt(),
-					amendment.endedAt(), amendment.hours(), amendment.reason(), amendment.requestedBy(),
-					amendment.requestedAt(), amendment.status(), amendment.decidedBy(), amendment.decidedAt(),
-					amendment.decisionNote());
-			if (!amendmentHash.equals(amendment.hash())) {
-				return false;
-			}
-			if (amendment.status() == AmendmentStatus.APPROVED) {
-				effective = amendment.hours();
-			}
-		}
-		return effective.compareTo(row.effectiveHours()) == 0;
 	}
 
 	private Checked check(UUID volunteerId, UUID activityId, Optional<ActivityView> activity, OffsetDateTime startedAt,

@@ -216,15 +216,13 @@ class RecordIntegrityApiTests extends ApiTestSupport {
 	void theOperatorVoidsTheUnfoundedRecordAndCountsTheCheckOutItBlocked() {
 		Team team = this.fixtures.anActiveTeamIn("110105");
 		Person volunteer = this.fixtures.aVolunteer();
-		Running running = this.fixtures.aRunningActivity(this.api, team);
-		OffsetDateTime start = running.startsAt();
-		String unfounded = record(team.admin(), volunteer, running.id(), start.plusMinutes(10), start.plusMinutes(40))
-			.json()
-			.get("id")
-			.asString();
-		assertThat(as(volunteer)
-			.post("/api/v1/activities/" + running.id() + "/signups", Map.of("positionId", running.positionId()))
-			.status()).isEqualTo(201);
+		Running running = this.fixtures.aRunningActivity(this.api, team, volunteer);
+		Running elsewhere = this.fixtures.aRunningActivity(this.api, team);
+		OffsetDateTime start = elsewhere.startsAt();
+		Response entered = record(team.admin(), volunteer, elsewhere.id(), start.plusMinutes(10),
+				start.plusMinutes(40));
+		assertThat(entered.json().get("flags").toString()).isEqualTo("[\"NO_SIGNUP\"]");
+		String unfounded = entered.json().get("id").asString();
 		String held = checkInAndOut(running, volunteer, 90).json().get("recordId").asString();
 		Person operator = this.fixtures.anOperatorOf("110105");
 		assertThat(

@@ -15,11 +15,16 @@ import org.zhiyuan.activity.Activities;
 import org.zhiyuan.organization.OrganizationView;
 import org.zhiyuan.organization.Organizations;
 import org.zhiyuan.record.AmendmentView;
+import org.zhiyuan.record.FlaggedRecord;
 import org.zhiyuan.record.NewRecord;
+import org.zhiyuan.record.RecordReviews;
+import org.zhiyuan.record.ReviewFilter;
+import org.zhiyuan.record.ServiceRecordView;
 import org.zhiyuan.record.ServiceRecords;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.web.PageActions;
 import org.zhiyuan.volunteer.VolunteerView;
@@ -52,8 +57,11 @@ class ServiceRecordPageController {
 
 	private final Organizations organizations;
 
+	private final RecordReviews reviews;
+
 	ServiceRecordPageController(ServiceRecords records, Volunteers volunteers, Activities activities,
-			Organizations organizations) {
+			Organizations organizations, RecordReviews reviews) {
+		this.reviews = reviews;
 		this.records = records;
 		this.volunteers = volunteers;
 		this.activities = activities;
@@ -152,6 +160,64 @@ class ServiceRecordPageController {
 			throw ProblemException.forbidden("problem.forbidden.region");
 		}
 		return "record/verify";
+	}
+
+	/**
+	 * Flagged and held records of a region's organizations, as cards, for its operators
+	 * (who resolve them) and auditors.
+	 */
+	@GetMapping("/records/flagged")
+	String flaggedInRegion(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String regionCode,
+			@RequestParam(required = false) String state, @RequestParam(required = false) Integer page, Model model) {
+		ReviewFilter filter = ServiceRecordController.filter(state);
+		model.addAttribute("regionCode", regionCode);
+		if (regionCode != null && !regionCode.isBlank()) {
+			flagged(actor, this.reviews.inRegion(actor, regionCode.strip(), filter, PageQuery.of(page, 50)), model);
+		}
+		else if (actor.readableRegions().isEmpty()) {
+			throw ProblemException.forbidden("problem.forbidden.region");
+		}
+		model.addAttribute("state", filter.name());
+		model.addAttribute("states", ReviewFilter.values());
+		return "record/flagged";
+	}
+
+	/** The same for one organization, for its admins and the region's overseers. */
+	@GetMapping("/organizations/{id}/records/flagged")
+	String flaggedOfOrganization(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String state, @RequestParam(required = false) Integer page, Model model) {
+		ReviewFilter filter = ServiceRecordController.filter(state);
+		flagged(actor, this.reviews.ofOrganization(actor, id, filter, PageQuery.of(page, 50)), model);
+		model.addAttribute("organization", this.organizations.view(actor, id));
+		model.addAttribute("state", filter.name());
+		model.addAttribute("states", ReviewFilter.values());
+		return "record/flagged";
+	}
+
+	@PostMapping("/records/{id}/resolution")
+	String resolve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String outcome, @RequestParam(required = false) String note,
+			@RequestParam(required = false) String regionCode, @RequestParam(required = false) UUID organizationId,
+			RedirectAttributes redirect) {
+		PageActions.run(redirect, "record.resolvedNotice", () -> {
+			this.reviews.resolve(actor, id, ServiceRecordController.outcomeOf(outcome, note), note);
+		});
+		if (organizationId != null) {
+			return "redirect:/organizations/" + organizationId + "/records/flagged";
+		}
+		boolean digits = regionCode != null && regionCode.strip().matches("[0-9]{2,12}");
+		return "redirect:/records/flagged" + (digits ? "?regionCode=" + regionCode.strip() : "");
+	}
+
+	private void flagged(Actor actor, PageResult<FlaggedRecord> items, Model model) {
+		model.addAttribute("items", items);
+		model.addAttribute("resolvable",
+				items.items()
+					.stream()
+					.map(FlaggedRecord::record)
+					.filter((record) -> this.reviews.mayResolve(actor, record))
+					.map(ServiceRecordView::id)
+					.collect(Collectors.toSet()));
 	}
 
 	/** A datetime-local field, read as China time; blank is absent. */

@@ -8,27 +8,83 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.zhiyuan.access.Actor;
+import org.zhiyuan.audit.AuditLog;
+import org.zhiyuan.audit.AuditRecord;
+import org.zhiyuan.record.RegionVerification.BrokenChain;
 import org.zhiyuan.record.ServiceRecordRepository.AmendmentRow;
 import org.zhiyuan.record.ServiceRecordRepository.ChainRow;
 import org.zhiyuan.record.ServiceRecordRepository.ResolutionRow;
+import org.zhiyuan.record.ServiceRecordRepository.VolunteerRef;
+import org.zhiyuan.region.Regions;
+import org.zhiyuan.volunteer.Volunteers;
 
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
- * Recomputes a volunteer's chain of records: each record's hash over its content, flags
- * and link, each amendment's and resolution's hash over the record's, and the effective
- * hours and review that the amendments and the resolution leave.
+ * Verification of the volunteers' chains of records: each record's hash over its content,
+ * flags and link, each amendment's and resolution's hash over the record's, and the
+ * effective hours and review that the amendments and the resolution leave.
  */
-@Component
-class RecordChains {
+@Service
+public class RecordChains {
+
+	/** At most this many volunteers are checked by one region-wide verification. */
+	static final int VERIFY_CAP = 10_000;
 
 	private final ServiceRecordRepository records;
 
-	RecordChains(ServiceRecordRepository records) {
+	private final ServiceRecords serviceRecords;
+
+	private final Volunteers volunteers;
+
+	private final AuditLog auditLog;
+
+	RecordChains(ServiceRecordRepository records, ServiceRecords serviceRecords, Volunteers volunteers,
+			AuditLog auditLog) {
 		this.records = records;
+		this.serviceRecords = serviceRecords;
+		this.volunteers = volunteers;
+		this.auditLog = auditLog;
 	}
 
-	ChainVerification verify(UUID volunteerId) {
+	/** A volunteer's chain, for those who may read their records. */
+	public ChainVerification verify(Actor actor, UUID volunteerId) {
+		this.volunteers.read(actor, volunteerId);
+		return verify(volunteerId);
+	}
+
+	/**
+	 * Verifies the chains of a region's volunteers (those with records, at most
+	 * {@value #VERIFY_CAP}), for its operators and auditors; the run is audited.
+	 */
+	public RegionVerification verifyAll(Actor actor, String regionCode) {
+		this.serviceRecords.requireOverseer(actor, regionCode);
+		List<VolunteerRef> refs = this.records.volunteersWithRecords(Regions.prefixOf(regionCode), VERIFY_CAP + 1);
+		boolean capped = refs.size() > VERIFY_CAP;
+		List<BrokenChain> broken = new ArrayList<>();
+		int recordsChecked = 0;
+		int volunteersChecked = 0;
+		for (VolunteerRef ref : refs.subList(0, Math.min(refs.size(), VERIFY_CAP))) {
+			ChainVerification result = verify(ref.id());
+			volunteersChecked++;
+			recordsChecked += result.checked();
+			if (!result.intact()) {
+				broken.add(new BrokenChain(ref.id(), ref.volunteerNumber(), result.brokenAtSequence()));
+			}
+		}
+		this.auditLog.record(AuditRecord.of("record.verify", actor.accountId())
+			.on("region", regionCode)
+			.inRegion(regionCode)
+			.withDetail("volunteers " + volunteersChecked + ", broken " + broken.size()));
+		return new RegionVerification(regionCode, volunteersChecked, recordsChecked, List.copyOf(broken), capped);
+	}
+
+	/**
+	 * Recomputes a volunteer's chain, without an access check: for callers that have made
+	 * their own decision.
+	 */
+	public ChainVerification verify(UUID volunteerId) {
 		List<ChainRow> chain = this.records.chainOf(volunteerId);
 		Map<UUID, List<AmendmentRow>> amendments = new HashMap<>();
 		for (AmendmentRow amendment : this.records.amendmentRowsOfVolunteer(volunteerId)) {

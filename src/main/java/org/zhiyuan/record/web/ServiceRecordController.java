@@ -12,6 +12,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.record.AmendmentStatus;
 import org.zhiyuan.record.AmendmentView;
+import org.zhiyuan.record.RecordAmendments;
+import org.zhiyuan.record.RecordChains;
 import org.zhiyuan.record.ChainVerification;
 import org.zhiyuan.record.FlaggedRecord;
 import org.zhiyuan.record.NewRecord;
@@ -27,6 +29,7 @@ import org.zhiyuan.record.RegionVerification;
 import org.zhiyuan.record.ReviewFilter;
 import org.zhiyuan.record.ServiceRecordView;
 import org.zhiyuan.record.ServiceRecords;
+import org.zhiyuan.record.StarThresholds;
 import org.zhiyuan.shared.Enums;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.PageQuery;
@@ -58,9 +61,19 @@ class ServiceRecordController {
 
 	private final RecordReviews reviews;
 
-	ServiceRecordController(ServiceRecords records, RecordReviews reviews) {
+	private final RecordAmendments amendments;
+
+	private final StarThresholds thresholds;
+
+	private final RecordChains chains;
+
+	ServiceRecordController(ServiceRecords records, RecordReviews reviews, RecordAmendments amendments,
+			StarThresholds thresholds, RecordChains chains) {
+		this.chains = chains;
 		this.records = records;
 		this.reviews = reviews;
+		this.amendments = amendments;
+		this.thresholds = thresholds;
 	}
 
 	@PostMapping("/api/v1/records")
@@ -102,13 +115,13 @@ class ServiceRecordController {
 	@GetMapping("/api/v1/volunteers/{id}/records/verification")
 	@Operation(summary = "Recompute the volunteer's hash chain and report the first broken record")
 	ChainVerification verify(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return this.records.verify(actor, id);
+		return this.chains.verify(actor, id);
 	}
 
 	@GetMapping("/api/v1/records/verification")
 	@Operation(summary = "Verify the chains of a region's volunteers (operators and auditors)")
 	RegionVerification verifyRegion(@AuthenticationPrincipal Actor actor, @RequestParam String regionCode) {
-		return this.records.verifyAll(actor, regionCode);
+		return this.chains.verifyAll(actor, regionCode);
 	}
 
 	@PostMapping("/api/v1/records/{id}/amendments")
@@ -117,29 +130,28 @@ class ServiceRecordController {
 			description = "201 PENDING; 409 AMENDMENT_PENDING while another request waits.")
 	AmendmentResponse requestAmendment(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody AmendmentRequest request) {
-		return AmendmentResponse.of(this.records.requestAmendment(actor, id, request.startedAt(), request.endedAt(),
+		return AmendmentResponse.of(this.amendments.request(actor, id, request.startedAt(), request.endedAt(),
 				request.hours(), request.reason()));
 	}
 
 	@GetMapping("/api/v1/records/{id}/amendments")
 	@Operation(summary = "The corrections asked for on a record")
 	List<AmendmentResponse> amendments(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return this.records.amendmentsOf(actor, id).stream().map(AmendmentResponse::of).toList();
+		return this.amendments.amendmentsOf(actor, id).stream().map(AmendmentResponse::of).toList();
 	}
 
 	@PostMapping("/api/v1/amendments/{id}/approve")
 	@Operation(summary = "Approve a correction (admin of the recording organization)")
 	AmendmentResponse approve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody(required = false) NoteRequest request) {
-		return AmendmentResponse
-			.of(this.records.approveAmendment(actor, id, (request != null) ? request.note() : null));
+		return AmendmentResponse.of(this.amendments.approve(actor, id, (request != null) ? request.note() : null));
 	}
 
 	@PostMapping("/api/v1/amendments/{id}/reject")
 	@Operation(summary = "Reject a correction (admin of the recording organization)")
 	AmendmentResponse reject(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody(required = false) NoteRequest request) {
-		return AmendmentResponse.of(this.records.rejectAmendment(actor, id, (request != null) ? request.note() : null));
+		return AmendmentResponse.of(this.amendments.reject(actor, id, (request != null) ? request.note() : null));
 	}
 
 	@GetMapping("/api/v1/organizations/{id}/amendments")
@@ -152,8 +164,7 @@ class ServiceRecordController {
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(problems);
 		}
-		return this.records.amendmentsOfOrganization(actor, id, parsed, PageQuery.of(page, size))
-			.map(AmendmentResponse::of);
+		return this.amendments.ofOrganization(actor, id, parsed, PageQuery.of(page, size)).map(AmendmentResponse::of);
 	}
 
 	@GetMapping("/api/v1/organizations/{id}/overdue-records")
@@ -220,14 +231,14 @@ class ServiceRecordController {
 	@GetMapping("/api/v1/regions/{code}/star-thresholds")
 	@Operation(summary = "Hours for stars 1 to 5 in a region (its own, the nearest ancestor's, or the defaults)")
 	ThresholdsResponse thresholds(@PathVariable String code) {
-		return ThresholdsResponse.of(code, this.records.starThresholds(code));
+		return ThresholdsResponse.of(code, this.thresholds.of(code));
 	}
 
 	@PutMapping("/api/v1/regions/{code}/star-thresholds")
 	@Operation(summary = "Set a region's hours for stars 1 to 5 (operator of the region)")
 	ThresholdsResponse setThresholds(@AuthenticationPrincipal Actor actor, @PathVariable String code,
 			@RequestBody ThresholdsRequest request) {
-		return ThresholdsResponse.of(code, this.records.setStarThresholds(actor, code, request.hours()));
+		return ThresholdsResponse.of(code, this.thresholds.set(actor, code, request.hours()));
 	}
 
 	static ReviewFilter filter(String state) {

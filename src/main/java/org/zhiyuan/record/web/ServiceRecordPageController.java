@@ -15,12 +15,15 @@ import org.zhiyuan.activity.Activities;
 import org.zhiyuan.organization.OrganizationView;
 import org.zhiyuan.organization.Organizations;
 import org.zhiyuan.record.AmendmentView;
+import org.zhiyuan.record.RecordAmendments;
+import org.zhiyuan.record.RecordChains;
 import org.zhiyuan.record.FlaggedRecord;
 import org.zhiyuan.record.NewRecord;
 import org.zhiyuan.record.RecordReviews;
 import org.zhiyuan.record.ReviewFilter;
 import org.zhiyuan.record.ServiceRecordView;
 import org.zhiyuan.record.ServiceRecords;
+import org.zhiyuan.record.StarThresholds;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.PageQuery;
@@ -59,9 +62,19 @@ class ServiceRecordPageController {
 
 	private final RecordReviews reviews;
 
+	private final RecordAmendments amendments;
+
+	private final StarThresholds thresholds;
+
+	private final RecordChains chains;
+
 	ServiceRecordPageController(ServiceRecords records, Volunteers volunteers, Activities activities,
-			Organizations organizations, RecordReviews reviews) {
+			Organizations organizations, RecordReviews reviews, RecordAmendments amendments, StarThresholds thresholds,
+			RecordChains chains) {
+		this.chains = chains;
 		this.reviews = reviews;
+		this.amendments = amendments;
+		this.thresholds = thresholds;
 		this.records = records;
 		this.volunteers = volunteers;
 		this.activities = activities;
@@ -71,14 +84,14 @@ class ServiceRecordPageController {
 	@GetMapping("/me/records")
 	String mine(@AuthenticationPrincipal Actor actor, Model model) {
 		VolunteerView volunteer = this.volunteers.mine(actor);
-		Map<UUID, List<AmendmentView>> amendments = this.records.myAmendments(actor)
+		Map<UUID, List<AmendmentView>> amendments = this.amendments.mine(actor)
 			.stream()
 			.collect(Collectors.groupingBy(AmendmentView::recordId));
 		model.addAttribute("volunteer", volunteer);
 		model.addAttribute("records", this.records.mine(actor, PageQuery.of(0, PageQuery.MAX_SIZE)));
 		model.addAttribute("amendments", amendments);
 		model.addAttribute("thresholds", String.join(" / ",
-				this.records.starThresholds(volunteer.regionCode()).stream().map(BigDecimal::toPlainString).toList()));
+				this.thresholds.of(volunteer.regionCode()).stream().map(BigDecimal::toPlainString).toList()));
 		return "record/mine";
 	}
 
@@ -88,8 +101,8 @@ class ServiceRecordPageController {
 			@RequestParam(required = false) String endedAt, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		PageActions.run(redirect, "record.amend.requested", () -> {
-			this.records.requestAmendment(actor, id, china("startedAt", startedAt), china("endedAt", endedAt),
-					decimal(hours), reason);
+			this.amendments.request(actor, id, china("startedAt", startedAt), china("endedAt", endedAt), decimal(hours),
+					reason);
 		});
 		return "redirect:/me/records";
 	}
@@ -98,7 +111,7 @@ class ServiceRecordPageController {
 	String organization(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
 		OrganizationView organization = this.organizations.view(actor, id);
 		model.addAttribute("organization", organization);
-		model.addAttribute("pending", this.records.pendingAmendments(actor, id, PageQuery.of(0, PageQuery.MAX_SIZE)));
+		model.addAttribute("pending", this.amendments.pending(actor, id, PageQuery.of(0, PageQuery.MAX_SIZE)));
 		model.addAttribute("overdue", this.records.overdue(actor, id));
 		model.addAttribute("isAdmin", this.organizations.isAdmin(actor, id));
 		model.addAttribute("activities",
@@ -134,7 +147,7 @@ class ServiceRecordPageController {
 	String approve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestParam UUID organizationId,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
 		PageActions.run(redirect, "record.decided", () -> {
-			this.records.approveAmendment(actor, id, note);
+			this.amendments.approve(actor, id, note);
 		});
 		return "redirect:/organizations/" + organizationId + "/records";
 	}
@@ -143,7 +156,7 @@ class ServiceRecordPageController {
 	String reject(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestParam UUID organizationId,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
 		PageActions.run(redirect, "record.decided", () -> {
-			this.records.rejectAmendment(actor, id, note);
+			this.amendments.reject(actor, id, note);
 		});
 		return "redirect:/organizations/" + organizationId + "/records";
 	}
@@ -153,7 +166,7 @@ class ServiceRecordPageController {
 			Model model) {
 		model.addAttribute("regionCode", regionCode);
 		if (regionCode != null && !regionCode.isBlank()) {
-			model.addAttribute("report", this.records.verifyAll(actor, regionCode.strip()));
+			model.addAttribute("report", this.chains.verifyAll(actor, regionCode.strip()));
 			model.addAttribute("overdue", this.records.overdueInRegion(actor, regionCode.strip()));
 		}
 		else if (actor.readableRegions().isEmpty()) {

@@ -78,6 +78,11 @@ public class Attendance {
 	/** A check-out still open this long after the end is closed by rule. */
 	static final Duration FORGOTTEN_AFTER = Duration.ofHours(1);
 
+	private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
+	private static final java.time.format.DateTimeFormatter MINUTES = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd HH:mm");
+
 	private static final Set<ActivityStatus> RUNNING = EnumSet.of(ActivityStatus.RECRUITING,
 			ActivityStatus.IN_PROGRESS);
 
@@ -263,6 +268,7 @@ public class Attendance {
 			AttendanceState.of(this.attendance.lockFor(activityId, entry.volunteerId())).requireCheckIn();
 		}
 		List<BulkConflict> conflicts = new ArrayList<>();
+		List<FieldProblem> overlapping = new ArrayList<>();
 		for (int i = 0; i < entries.size(); i++) {
 			BulkEntry entry = entries.get(i);
 			Span span = Span.served(entry.checkedInAt(), entry.checkedOutAt(), activity);
@@ -270,11 +276,13 @@ public class Attendance {
 				for (RecordConflict conflict : this.records.conflictsWith(entry.volunteerId(), span.start(),
 						span.end())) {
 					conflicts.add(BulkConflict.of(i, entry.volunteerId(), conflict));
+					overlapping.add(new FieldProblem("entries[" + i + "]", "attendance.entryOverlap", i + 1,
+							conflict.activityTitle(), china(conflict.startedAt()), china(conflict.endedAt())));
 				}
 			}
 		}
 		if (!conflicts.isEmpty()) {
-			throw ProblemException.conflict("RECORD_OVERLAP", "attendance.bulkOverlap", conflicts.size())
+			throw new ProblemException(409, "RECORD_OVERLAP", "attendance.bulkOverlap", overlapping, conflicts.size())
 				.with("conflicts", conflicts);
 		}
 		List<UUID> results = new ArrayList<>();
@@ -421,6 +429,10 @@ public class Attendance {
 			throw ProblemException.invalid(List.of(new FieldProblem("reason", "validation.reason")));
 		}
 		return reason.strip();
+	}
+
+	private static String china(OffsetDateTime time) {
+		return time.atZoneSameInstant(CHINA).format(MINUTES);
 	}
 
 	private static OffsetDateTime now() {

@@ -321,6 +321,7 @@ class AttendanceApiTests extends ApiTestSupport {
 		assertThat(conflicts.get(0).get("entry").asInt()).isEqualTo(1);
 		assertThat(conflicts.get(0).get("volunteerId").asString()).isEqualTo(recorded.volunteerId().toString());
 		assertThat(conflicts.get(0).get("recordId").asString()).isEqualTo(manual.json().get("id").asString());
+		assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("entries[1]");
 		assertThat(recordsOf(fresh)).as("all entries or none").isZero();
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM attendance WHERE activity_id = :a")
 			.param("a", UUID.fromString(running.id()))

@@ -183,9 +183,14 @@ class ServiceRecordPageController {
 	String flaggedInRegion(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String regionCode,
 			@RequestParam(required = false) String state, @RequestParam(required = false) Integer page, Model model) {
 		ReviewFilter filter = ServiceRecordController.filter(state);
-		model.addAttribute("regionCode", regionCode);
-		if (regionCode != null && !regionCode.isBlank()) {
-			flagged(actor, this.reviews.inRegion(actor, regionCode.strip(), filter, PageQuery.of(page, 50)), model);
+		String region = (regionCode != null && !regionCode.isBlank()) ? regionCode.strip() : null;
+		if (region == null && actor.readableRegions().size() == 1) {
+			// staff of one region need not type its code
+			region = actor.readableRegions().iterator().next();
+		}
+		model.addAttribute("regionCode", region);
+		if (region != null) {
+			flagged(actor, this.reviews.inRegion(actor, region, filter, PageQuery.of(page, 50)), model);
 		}
 		else if (actor.readableRegions().isEmpty()) {
 			throw ProblemException.forbidden("problem.forbidden.region");

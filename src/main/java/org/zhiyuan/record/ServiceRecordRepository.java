@@ -191,14 +191,6 @@ class ServiceRecordRepository {
 			.update();
 	}
 
-	Optional<String> reasonOf(UUID recordId) {
-		return this.jdbc.sql("SELECT reason FROM service_record WHERE id = :id")
-			.param("id", recordId)
-			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
-			.optional()
-			.flatMap((reason) -> reason);
-	}
-
 	void insertResolution(ResolutionRow row) {
 		this.jdbc
 			.sql("INSERT INTO record_resolution (id, record_id, outcome, note, decided_by, decided_at,"

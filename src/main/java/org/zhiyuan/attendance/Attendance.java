@@ -7,7 +7,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,11 +23,16 @@ import org.zhiyuan.activity.ActivityStatus;
 import org.zhiyuan.activity.ActivityView;
 import org.zhiyuan.attendance.AttendanceRepository.Forgotten;
 import org.zhiyuan.attendance.AttendanceRepository.Open;
+import org.zhiyuan.attendance.AttendanceRepository.Served;
+import org.zhiyuan.attendance.AttendanceRequests.Operation;
 import org.zhiyuan.attendance.CheckinCodes.Issued;
 import org.zhiyuan.attendance.CheckinCodes.Verdict;
 import org.zhiyuan.audit.AuditLog;
 import org.zhiyuan.audit.AuditRecord;
+import org.zhiyuan.record.OnOverlap;
+import org.zhiyuan.record.RecordConflict;
 import org.zhiyuan.record.RecordMethod;
+import org.zhiyuan.record.RecordReview;
 import org.zhiyuan.record.ServiceRecordView;
 import org.zhiyuan.record.ServiceRecords;
 import org.zhiyuan.shared.FieldProblem;
@@ -46,6 +54,17 @@ import org.springframework.transaction.annotation.Transactional;
  * activity's own hours, so travel before and after is not counted. Organizers may enter
  * times by hand, with a reason; a check-out forgotten for more than an hour after the end
  * is closed at the end and flagged for review.
+ * <p>
+ * A volunteer is checked in and out once per activity, and every way in and out gives the
+ * same answer for where they stand ({@link AttendanceState}): after a check-out, checking
+ * in or out again is 409 {@code ALREADY_CHECKED_OUT}. Someone who left early by mistake
+ * asks for a correction of the record, which the organization reviews; a second shift
+ * would be a second check-in that a scan-happy phone could also make by accident.
+ * <p>
+ * A check-out whose service overlaps time the volunteer already has counted is kept but
+ * held for review (the volunteer was seen on site); a bulk entry that would overlap is
+ * refused with every colliding entry. Check-out, manual check-out and bulk entry take an
+ * {@code Idempotency-Key}: a repeat by the same account gets the first answer.
  */
 @Service
 public class Attendance {
@@ -58,6 +77,11 @@ public class Attendance {
 
 	/** A check-out still open this long after the end is closed by rule. */
 	static final Duration FORGOTTEN_AFTER = Duration.ofHours(1);
+
+	private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
+	private static final java.time.format.DateTimeFormatter MINUTES = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd HH:mm");
 
 	private static final Set<ActivityStatus> RUNNING = EnumSet.of(ActivityStatus.RECRUITING,
 			ActivityStatus.IN_PROGRESS);
@@ -78,8 +102,12 @@ public class Attendance {
 
 	private final AuditLog auditLog;
 
+	private final AttendanceRequests requests;
+
 	Attendance(AttendanceRepository attendance, CheckinCodes codes, Activities activities, Signups signups,
-			Volunteers volunteers, ServiceRecords records, AccessPolicy accessPolicy, AuditLog auditLog) {
+			Volunteers volunteers, ServiceRecords records, AccessPolicy accessPolicy, AuditLog auditLog,
+			AttendanceRequests requests) {
+		this.requests = requests;
 		this.attendance = attendance;
 		this.codes = codes;
 		this.activities = activities;
@@ -111,9 +139,7 @@ public class Attendance {
 			throw ProblemException.unprocessable("CHECKIN_CLOSED", "attendance.closed");
 		}
 		Double distance = checkGeofence(activity, where);
-		if (this.attendance.lockFor(activity.id(), volunteer.id()).isPresent()) {
-			throw ProblemException.conflict("ALREADY_CHECKED_IN", "attendance.alreadyIn");
-		}
+		AttendanceState.of(this.attendance.lockFor(activity.id(), volunteer.id())).requireCheckIn();
 		try {
 			this.attendance.checkIn(Ids.newId(), activity.id(), volunteer.id(), now, "QR", where, distance, null,
 					actor.accountId());
@@ -124,16 +150,22 @@ public class Attendance {
 		return now;
 	}
 
-	@Transactional
-	public CheckOut checkOut(Actor actor, CodeInput code, GeoPoint where) {
-		OffsetDateTime now = now();
-		ActivityView activity = activityFor(code, now);
-		VolunteerView volunteer = this.volunteers.mine(actor);
-		Open open = this.attendance.lockFor(activity.id(), volunteer.id())
-			.filter((row) -> row.checkedOutAt() == null)
-			.orElseThrow(() -> ProblemException.conflict("NOT_CHECKED_IN", "attendance.notIn"));
-		checkGeofence(activity, where);
-		return close(open, activity, volunteer.id(), now, "QR", actor.accountId(), null, false);
+	/**
+	 * The volunteer checks out; the service record follows. With an idempotency key a
+	 * repeat returns the first answer.
+	 * @throws ProblemException 409 {@code NOT_CHECKED_IN} or {@code ALREADY_CHECKED_OUT}
+	 */
+	public CheckOut checkOut(Actor actor, CodeInput code, GeoPoint where, String idempotencyKey) {
+		return this.requests.once(actor, Operation.CHECK_OUT, idempotencyKey, () -> {
+			OffsetDateTime now = now();
+			ActivityView activity = activityFor(code, now);
+			VolunteerView volunteer = this.volunteers.mine(actor);
+			Optional<Open> row = this.attendance.lockFor(activity.id(), volunteer.id());
+			AttendanceState.of(row).requireCheckOut();
+			checkGeofence(activity, where);
+			return List.of(close(row.get(), activity, volunteer.id(), now, "QR", actor.accountId(), null, false,
+					OnOverlap.HOLD));
+		}).get(0);
 	}
 
 	/**
@@ -149,9 +181,7 @@ public class Attendance {
 		requireAccepted(volunteer, activity);
 		OffsetDateTime time = (at != null) ? at : now();
 		checkManualTime(activity, time, "checkedInAt");
-		if (this.attendance.lockFor(activityId, volunteerId).isPresent()) {
-			throw ProblemException.conflict("ALREADY_CHECKED_IN", "attendance.alreadyIn");
-		}
+		AttendanceState.of(this.attendance.lockFor(activityId, volunteerId)).requireCheckIn();
 		this.attendance.checkIn(Ids.newId(), activityId, volunteerId, time, "MANUAL", null, null, why,
 				actor.accountId());
 		this.auditLog.record(AuditRecord.of("attendance.manual.checkin", actor.accountId())
@@ -163,41 +193,53 @@ public class Attendance {
 
 	/**
 	 * The organizer enters a check-out by hand, with a reason; the service record
-	 * follows.
+	 * follows. With an idempotency key a repeat returns the first answer.
 	 */
-	@Transactional
-	public CheckOut manualCheckOut(Actor actor, UUID activityId, UUID volunteerId, OffsetDateTime at, String reason) {
-		ActivityView activity = this.activities.view(actor, activityId);
-		this.activities.requireManager(actor, activity);
-		String why = requireReason(reason);
-		Open open = this.attendance.lockFor(activityId, volunteerId)
-			.filter((row) -> row.checkedOutAt() == null)
-			.orElseThrow(() -> ProblemException.conflict("NOT_CHECKED_IN", "attendance.notIn"));
-		OffsetDateTime time = (at != null) ? at : now();
-		checkManualTime(activity, time, "checkedOutAt");
-		if (!time.isAfter(open.checkedInAt())) {
-			throw ProblemException.invalid(List.of(new FieldProblem("checkedOutAt", "validation.attendance.order")));
-		}
-		CheckOut result = close(open, activity, volunteerId, time, "MANUAL", actor.accountId(), why, false);
-		this.auditLog.record(AuditRecord.of("attendance.manual.checkout", actor.accountId())
-			.on("volunteer", volunteerId)
-			.inRegion(activity.regionCode())
-			.inOrganization(activity.organizationId())
-			.withDetail(why));
-		return result;
+	public CheckOut manualCheckOut(Actor actor, UUID activityId, UUID volunteerId, OffsetDateTime at, String reason,
+			String idempotencyKey) {
+		return this.requests.once(actor, Operation.MANUAL_CHECK_OUT, idempotencyKey, () -> {
+			ActivityView activity = this.activities.view(actor, activityId);
+			this.activities.requireManager(actor, activity);
+			String why = requireReason(reason);
+			Optional<Open> row = this.attendance.lockFor(activityId, volunteerId);
+			AttendanceState.of(row).requireCheckOut();
+			Open open = row.get();
+			OffsetDateTime time = (at != null) ? at : now();
+			checkManualTime(activity, time, "checkedOutAt");
+			if (!time.isAfter(open.checkedInAt())) {
+				throw ProblemException
+					.invalid(List.of(new FieldProblem("checkedOutAt", "validation.attendance.order")));
+			}
+			UUID closed = close(open, activity, volunteerId, time, "MANUAL", actor.accountId(), why, false,
+					OnOverlap.HOLD);
+			this.auditLog.record(AuditRecord.of("attendance.manual.checkout", actor.accountId())
+				.on("volunteer", volunteerId)
+				.inRegion(activity.regionCode())
+				.inOrganization(activity.organizationId())
+				.withDetail(why));
+			return List.of(closed);
+		}).get(0);
 	}
 
 	/**
 	 * Bulk entry for an offline event: each accepted volunteer in the list with their
 	 * times. All or nothing: one bad entry rejects the whole list with every problem
-	 * reported.
+	 * reported, and entries whose service overlaps time their volunteers already have
+	 * counted are all named in one 409 {@code RECORD_OVERLAP}. With an idempotency key a
+	 * repeat returns the first answer.
 	 */
-	@Transactional
-	public List<CheckOut> bulkEntry(Actor actor, UUID activityId, List<BulkEntry> entries, String reason) {
+	public List<CheckOut> bulkEntry(Actor actor, UUID activityId, List<BulkEntry> entries, String reason,
+			String idempotencyKey) {
+		return this.requests.once(actor, Operation.BULK, idempotencyKey,
+				() -> enterInBulk(actor, activityId, entries, reason));
+	}
+
+	private List<UUID> enterInBulk(Actor actor, UUID activityId, List<BulkEntry> entries, String reason) {
 		ActivityView activity = this.activities.view(actor, activityId);
 		this.activities.requireManager(actor, activity);
 		String why = requireReason(reason);
 		List<FieldProblem> problems = new ArrayList<>();
+		Set<UUID> seen = new HashSet<>();
 		if (entries == null || entries.isEmpty() || entries.size() > 1000) {
 			problems.add(new FieldProblem("entries", "validation.attendance.entries"));
 		}
@@ -214,21 +256,42 @@ public class Attendance {
 				else if (!this.signups.isApproved(entry.volunteerId(), activityId)) {
 					problems.add(new FieldProblem("entries[" + i + "].volunteerId", "attendance.notSignedUp"));
 				}
+				else if (!seen.add(entry.volunteerId())) {
+					problems.add(new FieldProblem("entries[" + i + "].volunteerId", "validation.attendance.twice"));
+				}
 			}
 		}
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(problems);
 		}
-		List<CheckOut> results = new ArrayList<>();
 		for (BulkEntry entry : entries) {
-			if (this.attendance.lockFor(activityId, entry.volunteerId()).isPresent()) {
-				throw ProblemException.conflict("ALREADY_CHECKED_IN", "attendance.alreadyIn");
+			AttendanceState.of(this.attendance.lockFor(activityId, entry.volunteerId())).requireCheckIn();
+		}
+		List<BulkConflict> conflicts = new ArrayList<>();
+		List<FieldProblem> overlapping = new ArrayList<>();
+		for (int i = 0; i < entries.size(); i++) {
+			BulkEntry entry = entries.get(i);
+			Span span = Span.served(entry.checkedInAt(), entry.checkedOutAt(), activity);
+			if (span.isService()) {
+				for (RecordConflict conflict : this.records.conflictsWith(entry.volunteerId(), span.start(),
+						span.end())) {
+					conflicts.add(BulkConflict.of(i, entry.volunteerId(), conflict));
+					overlapping.add(new FieldProblem("entries[" + i + "]", "attendance.entryOverlap", i + 1,
+							conflict.activityTitle(), china(conflict.startedAt()), china(conflict.endedAt())));
+				}
 			}
+		}
+		if (!conflicts.isEmpty()) {
+			throw new ProblemException(409, "RECORD_OVERLAP", "attendance.bulkOverlap", overlapping, conflicts.size())
+				.with("conflicts", conflicts);
+		}
+		List<UUID> results = new ArrayList<>();
+		for (BulkEntry entry : entries) {
 			UUID id = Ids.newId();
 			this.attendance.checkIn(id, activityId, entry.volunteerId(), entry.checkedInAt(), "BULK", null, null, why,
 					actor.accountId());
 			results.add(close(new Open(id, entry.checkedInAt(), null), activity, entry.volunteerId(),
-					entry.checkedOutAt(), "BULK", actor.accountId(), why, false));
+					entry.checkedOutAt(), "BULK", actor.accountId(), why, false, OnOverlap.REFUSE));
 		}
 		this.auditLog.record(AuditRecord.of("attendance.bulk", actor.accountId())
 			.on("activity", activityId)
@@ -248,7 +311,7 @@ public class Attendance {
 		for (Forgotten row : forgotten) {
 			ActivityView activity = this.activities.find(row.activityId()).orElseThrow();
 			close(new Open(row.id(), row.checkedInAt(), null), activity, row.volunteerId(), row.endsAt(), "AUTO",
-					row.checkedInBy(), "closed at the activity's end: check-out forgotten", true);
+					row.checkedInBy(), "closed at the activity's end: check-out forgotten", true, OnOverlap.HOLD);
 		}
 		return forgotten.size();
 	}
@@ -261,9 +324,13 @@ public class Attendance {
 		return this.attendance.board(activityId);
 	}
 
-	private CheckOut close(Open open, ActivityView activity, UUID volunteerId, OffsetDateTime at, String method,
-			UUID recordedBy, String reason, boolean automatic) {
-		List<String> flags = new ArrayList<>();
+	/**
+	 * Closes an attendance and writes its service record, in the caller's transaction;
+	 * returns the attendance's id.
+	 */
+	private UUID close(Open open, ActivityView activity, UUID volunteerId, OffsetDateTime at, String method,
+			UUID recordedBy, String reason, boolean automatic, OnOverlap onOverlap) {
+		Set<String> flags = new LinkedHashSet<>();
 		if (automatic) {
 			flags.add("AUTO_CHECKOUT");
 		}
@@ -273,30 +340,20 @@ public class Attendance {
 		if (Duration.between(open.checkedInAt(), at).compareTo(Duration.ofHours(24)) > 0) {
 			flags.add("OVER_24H");
 		}
-		// time served inside the activity's hours: arriving early or leaving late is not
-		// service
-		OffsetDateTime start = open.checkedInAt().isBefore(activity.startsAt()) ? activity.startsAt()
-				: open.checkedInAt();
-		OffsetDateTime end = at.isAfter(activity.endsAt()) ? activity.endsAt() : at;
-		if (Duration.between(start, end).compareTo(Duration.ofHours(24)) > 0) {
-			// one record holds at most a day of service; the rest is for the organizer to
-			// review
-			end = start.plusHours(24);
-		}
-		UUID recordId = null;
-		BigDecimal hours = BigDecimal.ZERO.setScale(2);
-		if (Duration.between(start, end).compareTo(Duration.ofMinutes(1)) >= 0) {
-			ServiceRecordView record = this.records.recordAttendance(volunteerId, activity.id(), start, end, recordedBy,
-					"QR".equals(method) ? RecordMethod.QR : RecordMethod.MANUAL);
-			recordId = record.id();
-			hours = record.hours();
+		Span span = Span.served(open.checkedInAt(), at, activity);
+		Served served = new Served(null, BigDecimal.ZERO.setScale(2), null);
+		if (span.isService()) {
+			ServiceRecordView record = this.records.recordAttendance(volunteerId, activity.id(), span.start(),
+					span.end(), recordedBy, "QR".equals(method) ? RecordMethod.QR : RecordMethod.MANUAL, onOverlap);
+			served = new Served(record.id(), record.hours(), record.review());
+			record.flags().forEach((flag) -> flags.add(flag.name()));
 		}
 		else {
 			flags.add("NO_SERVICE_TIME");
 		}
-		this.attendance.checkOut(open.id(), at, method, recordId, !flags.isEmpty(),
-				flags.isEmpty() ? null : String.join(",", flags), reason);
-		return new CheckOut(at, recordId, hours.toPlainString(), flags);
+		this.attendance.checkOut(open.id(), at, method, served, flags.isEmpty() ? null : String.join(",", flags),
+				reason);
+		return open.id();
 	}
 
 	private ActivityView activityFor(CodeInput code, OffsetDateTime now) {
@@ -374,6 +431,10 @@ public class Attendance {
 		return reason.strip();
 	}
 
+	private static String china(OffsetDateTime time) {
+		return time.atZoneSameInstant(CHINA).format(MINUTES);
+	}
+
 	private static OffsetDateTime now() {
 		return OffsetDateTime.now(ZoneOffset.UTC);
 	}
@@ -396,10 +457,47 @@ public class Attendance {
 	}
 
 	/**
-	 * The result of a check-out: the service record and its hours (a decimal string), and
-	 * any flags.
+	 * The result of a check-out: the service record and its hours (a decimal string), any
+	 * flags of the attendance and the record, and where the record stands in review
+	 * ({@code HELD}: kept, but not counted until someone resolves it); no record and no
+	 * review when no minute was served inside the activity's hours.
 	 */
-	public record CheckOut(OffsetDateTime checkedOutAt, UUID recordId, String hours, List<String> flags) {
+	public record CheckOut(OffsetDateTime checkedOutAt, UUID recordId, String hours, List<String> flags,
+			RecordReview review) {
+
+	}
+
+	/**
+	 * An entry of a bulk entry whose service would overlap a counted record of its
+	 * volunteer: the entry's position in the list, and the record.
+	 */
+	public record BulkConflict(int entry, UUID volunteerId, UUID recordId, UUID activityId, String activityTitle,
+			OffsetDateTime startedAt, OffsetDateTime endedAt) {
+
+		static BulkConflict of(int entry, UUID volunteerId, RecordConflict conflict) {
+			return new BulkConflict(entry, volunteerId, conflict.recordId(), conflict.activityId(),
+					conflict.activityTitle(), conflict.startedAt(), conflict.endedAt());
+		}
+
+	}
+
+	/**
+	 * The time served between a check-in and a check-out: inside the activity's hours,
+	 * since arriving early or leaving late is not service, and at most a day, the rest
+	 * being for the organizer to review.
+	 */
+	private record Span(OffsetDateTime start, OffsetDateTime end) {
+
+		static Span served(OffsetDateTime checkedInAt, OffsetDateTime checkedOutAt, ActivityView activity) {
+			OffsetDateTime start = checkedInAt.isBefore(activity.startsAt()) ? activity.startsAt() : checkedInAt;
+			OffsetDateTime end = checkedOutAt.isAfter(activity.endsAt()) ? activity.endsAt() : checkedOutAt;
+			return new Span(start, end.isAfter(start.plusHours(24)) ? start.plusHours(24) : end);
+		}
+
+		/** Whether at least a minute was served: a record is written. */
+		boolean isService() {
+			return Duration.between(this.start, this.end).compareTo(Duration.ofMinutes(1)) >= 0;
+		}
 
 	}
 

@@ -1,10 +1,18 @@
 package org.zhiyuan.attendance;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.zhiyuan.attendance.Attendance.CheckOut;
+import org.zhiyuan.record.RecordReview;
+
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -48,19 +56,82 @@ class AttendanceRepository {
 			.update();
 	}
 
-	void checkOut(UUID id, OffsetDateTime at, String method, UUID recordId, boolean needsReview, String flags,
-			String reason) {
+	void checkOut(UUID id, OffsetDateTime at, String method, Served served, String flags, String reason) {
 		this.jdbc
 			.sql("UPDATE attendance SET checked_out_at = :at, check_out_method = :method, record_id = :record,"
-					+ " needs_review = :review, flags = :flags, reason = COALESCE(:reason, reason) WHERE id = :id")
+					+ " needs_review = :review, flags = :flags, reason = COALESCE(:reason, reason), hours = :hours,"
+					+ " record_review = :recordReview WHERE id = :id")
 			.param("id", id)
 			.param("at", at)
 			.param("method", method)
-			.param("record", recordId)
-			.param("review", needsReview)
+			.param("record", served.recordId())
+			.param("review", flags != null)
 			.param("flags", flags)
 			.param("reason", reason)
+			.param("hours", served.hours())
+			.param("recordReview", (served.review() != null) ? served.review().name() : null)
 			.update();
+	}
+
+	/** The check-outs of the given attendances, in the order given. */
+	List<CheckOut> checkOuts(List<UUID> ids) {
+		Map<UUID, CheckOut> found = new HashMap<>();
+		this.jdbc
+			.sql("SELECT id, checked_out_at, record_id, hours, flags, record_review FROM attendance WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query((RowCallbackHandler) (rs) -> {
+				BigDecimal hours = rs.getBigDecimal(4);
+				String flags = rs.getString(5);
+				String review = rs.getString(6);
+				found.put(rs.getObject(1, UUID.class),
+						new CheckOut(rs.getObject(2, OffsetDateTime.class), rs.getObject(3, UUID.class),
+								((hours != null) ? hours : BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP)
+									.toPlainString(),
+								(flags != null) ? List.of(flags.split(",")) : List.of(),
+								(review != null) ? RecordReview.valueOf(review) : null));
+			});
+		return ids.stream().map(found::get).toList();
+	}
+
+	/** Claims an idempotency key for the account; a second claim fails on the key. */
+	void claim(UUID accountId, String operation, String key, OffsetDateTime at) {
+		this.jdbc
+			.sql("INSERT INTO attendance_request (account_id, operation, idempotency_key, requested_at) VALUES"
+					+ " (:account, :operation, :key, :at)")
+			.param("account", accountId)
+			.param("operation", operation)
+			.param("key", key)
+			.param("at", at)
+			.update();
+	}
+
+	/** Records the attendances a claimed request closed, in order. */
+	void answer(UUID accountId, String operation, String key, List<UUID> attendanceIds) {
+		for (int i = 0; i < attendanceIds.size(); i++) {
+			this.jdbc
+				.sql("INSERT INTO attendance_request_item (account_id, operation, idempotency_key, ordinal,"
+						+ " attendance_id) VALUES (:account, :operation, :key, :ordinal, :attendance)")
+				.param("account", accountId)
+				.param("operation", operation)
+				.param("key", key)
+				.param("ordinal", i)
+				.param("attendance", attendanceIds.get(i))
+				.update();
+		}
+	}
+
+	/**
+	 * The attendances an earlier request with the key closed; empty when there was none.
+	 */
+	List<UUID> answered(UUID accountId, String operation, String key) {
+		return this.jdbc
+			.sql("SELECT attendance_id FROM attendance_request_item WHERE account_id = :account AND operation ="
+					+ " :operation AND idempotency_key = :key ORDER BY ordinal")
+			.param("account", accountId)
+			.param("operation", operation)
+			.param("key", key)
+			.query(UUID.class)
+			.list();
 	}
 
 	/** Other attendances of the volunteer whose time overlaps the given one. */
@@ -111,6 +182,14 @@ class AttendanceRepository {
 
 	/** An attendance row as a transition needs it. */
 	record Open(UUID id, OffsetDateTime checkedInAt, OffsetDateTime checkedOutAt) {
+
+	}
+
+	/**
+	 * What a check-out recorded: its service record (none when no minute was served
+	 * inside the activity's hours), the record's hours and review.
+	 */
+	record Served(UUID recordId, BigDecimal hours, RecordReview review) {
 
 	}
 

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,12 +23,52 @@ final class RecordHashes {
 	private RecordHashes() {
 	}
 
+	/**
+	 * The hash of a record. Its flags and whether it was held are written only when there
+	 * are any, so that records made before they existed keep their hashes.
+	 */
 	static String ofRecord(UUID volunteerId, long sequence, UUID activityId, UUID organizationId,
 			OffsetDateTime startedAt, OffsetDateTime endedAt, BigDecimal hours, RecordMethod method, UUID recordedBy,
-			String prevHash) {
-		return sha256(String.join("|", volunteerId.toString(), Long.toString(sequence), activityId.toString(),
+			String prevHash, Set<RecordFlag> flags, boolean held) {
+		String text = String.join("|", volunteerId.toString(), Long.toString(sequence), activityId.toString(),
 				organizationId.toString(), instant(startedAt), instant(endedAt), plain(hours), method.name(),
-				recordedBy.toString(), prevHash));
+				recordedBy.toString(), prevHash);
+		if (!flags.isEmpty() || held) {
+			text = text + "|" + flagsText(flags) + "|" + held;
+		}
+		return sha256(text);
+	}
+
+	static String ofResolution(String recordHash, UUID resolutionId, RecordOutcome outcome, String note, UUID decidedBy,
+			OffsetDateTime decidedAt) {
+		return sha256(String.join("|", recordHash, resolutionId.toString(), outcome.name(), note, decidedBy.toString(),
+				instant(decidedAt)));
+	}
+
+	/** Flags as stored: names in their declared order, comma-separated; null for none. */
+	static String flagsText(Set<RecordFlag> flags) {
+		if (flags.isEmpty()) {
+			return null;
+		}
+		return String.join(",", EnumSet.copyOf(flags).stream().map(RecordFlag::name).toList());
+	}
+
+	/**
+	 * Flags as read; names it does not know are left out, and verification finds them
+	 * because the text then differs from {@link #flagsText} of the result.
+	 */
+	static Set<RecordFlag> flagsOf(String text) {
+		EnumSet<RecordFlag> flags = EnumSet.noneOf(RecordFlag.class);
+		if (text != null) {
+			for (String name : text.split(",")) {
+				for (RecordFlag flag : RecordFlag.values()) {
+					if (flag.name().equals(name)) {
+						flags.add(flag);
+					}
+				}
+			}
+		}
+		return flags;
 	}
 
 	static String ofAmendment(String recordHash, UUID amendmentId, OffsetDateTime startedAt, OffsetDateTime endedAt,

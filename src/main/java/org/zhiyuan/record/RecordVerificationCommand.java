@@ -33,13 +33,13 @@ class RecordVerificationCommand implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(RecordVerificationCommand.class);
 
-	private final ServiceRecords records;
+	private final RecordChains records;
 
 	private final ConfigurableApplicationContext context;
 
 	private final String regionCode;
 
-	RecordVerificationCommand(ServiceRecords records, ConfigurableApplicationContext context,
+	RecordVerificationCommand(RecordChains records, ConfigurableApplicationContext context,
 			@Value("${zhiyuan.verify-records}") String regionCode) {
 		this.records = records;
 		this.context = context;

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.zhiyuan.shared.PageQuery;
@@ -20,13 +21,20 @@ class ServiceRecordRepository {
 
 	private static final String VIEW = "SELECT r.id, r.volunteer_id, r.activity_id, a.title, r.organization_id,"
 			+ " o.name AS organization_name, r.place, r.content, r.started_at, r.ended_at, r.hours,"
-			+ " r.effective_hours, r.method, r.recorded_by, r.recorded_at, CASE WHEN EXISTS (SELECT 1 FROM"
+			+ " r.effective_hours, r.method, r.recorded_by, r.recorded_at, r.flags, r.review, CASE WHEN EXISTS (SELECT 1 FROM"
 			+ " record_amendment m WHERE m.record_id = r.id AND m.status = 'APPROVED') THEN 'AMENDED' ELSE"
 			+ " 'ORIGINAL' END AS record_status FROM service_record r JOIN activity a ON a.id = r.activity_id"
 			+ " JOIN organization o ON o.id = r.organization_id";
 
 	private static final String CHAIN = "SELECT id, volunteer_id, activity_id, organization_id, started_at,"
-			+ " ended_at, hours, effective_hours, method, recorded_by, sequence, prev_hash, hash FROM service_record";
+			+ " ended_at, hours, effective_hours, method, recorded_by, sequence, prev_hash, hash, flags, held, review"
+			+ " FROM service_record";
+
+	private static final String COUNTED = " IN ('NONE', 'FLAGGED', 'CONFIRMED')";
+
+	private static final String FLAGGED = "SELECT r.id, v.name AS volunteer_name, v.volunteer_number, r.reason FROM"
+			+ " service_record r JOIN volunteer v ON v.id = r.volunteer_id JOIN organization o ON o.id ="
+			+ " r.organization_id";
 
 	private static final String AMENDMENT = "SELECT m.id, m.record_id, r.volunteer_id, a.title, r.hours AS"
 			+ " original_hours, m.started_at, m.ended_at, m.hours, m.reason, m.status, m.requested_by,"
@@ -72,9 +80,9 @@ class ServiceRecordRepository {
 		this.jdbc
 			.sql("INSERT INTO service_record (id, volunteer_id, activity_id, organization_id, place, content,"
 					+ " started_at, ended_at, hours, effective_hours, method, recorded_by, reason, recorded_at,"
-					+ " sequence, prev_hash, hash, idempotency_key) VALUES (:id, :volunteer, :activity, :organization,"
-					+ " :place, :content, :started, :ended, :hours, :hours, :method, :by, :reason, :at, :sequence,"
-					+ " :prev, :hash, :key)")
+					+ " sequence, prev_hash, hash, idempotency_key, flags, held, review) VALUES (:id, :volunteer,"
+					+ " :activity, :organization, :place, :content, :started, :ended, :hours, :hours, :method, :by,"
+					+ " :reason, :at, :sequence, :prev, :hash, :key, :flags, :held, :review)")
 			.param("id", row.id())
 			.param("volunteer", row.volunteerId())
 			.param("activity", row.activityId())
@@ -92,6 +100,9 @@ class ServiceRecordRepository {
 			.param("prev", row.prevHash())
 			.param("hash", row.hash())
 			.param("key", row.idempotencyKey())
+			.param("flags", RecordHashes.flagsText(row.flags()))
+			.param("held", row.held())
+			.param("review", RecordReview.initial(row.held(), row.flags()).name())
 			.update();
 	}
 
@@ -121,7 +132,7 @@ class ServiceRecordRepository {
 	List<ServiceRecordView> inPeriod(UUID volunteerId, OffsetDateTime from, OffsetDateTime until) {
 		return this.jdbc
 			.sql(VIEW + " WHERE r.volunteer_id = :volunteer AND r.started_at >= :from AND r.started_at < :until"
-					+ " ORDER BY r.started_at, r.sequence")
+					+ " AND r.review" + COUNTED + " ORDER BY r.started_at, r.sequence")
 			.param("volunteer", volunteerId)
 			.param("from", from)
 			.param("until", until)
@@ -131,10 +142,109 @@ class ServiceRecordRepository {
 
 	BigDecimal totalOf(UUID volunteerId) {
 		return this.jdbc
-			.sql("SELECT COALESCE(SUM(effective_hours), 0) FROM service_record WHERE volunteer_id = :volunteer")
+			.sql("SELECT COALESCE(SUM(effective_hours), 0) FROM service_record WHERE volunteer_id = :volunteer"
+					+ " AND review" + COUNTED)
 			.param("volunteer", volunteerId)
 			.query(BigDecimal.class)
 			.single();
+	}
+
+	/**
+	 * The volunteer's counted records whose time overlaps the given span (touching ends
+	 * do not overlap), except one. A record lasts at most a day, so only those that
+	 * started within a day before the span are looked at.
+	 */
+	List<RecordConflict> overlapping(UUID volunteerId, OffsetDateTime from, OffsetDateTime until, UUID except) {
+		return this.jdbc
+			.sql("SELECT r.id, r.activity_id, a.title, r.started_at, r.ended_at FROM service_record r JOIN activity a"
+					+ " ON a.id = r.activity_id WHERE r.volunteer_id = :volunteer AND r.started_at < :until AND"
+					+ " r.started_at > :earliest AND r.ended_at > :from AND r.review" + COUNTED
+					+ (except != null ? " AND r.id <> :except" : "") + " ORDER BY r.started_at, r.sequence LIMIT 20")
+			.param("volunteer", volunteerId)
+			.param("from", from)
+			.param("until", until)
+			.param("earliest", from.minusHours(25))
+			.param("except", except)
+			.query((rs, n) -> new RecordConflict(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getString(3), rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class)))
+			.list();
+	}
+
+	/**
+	 * The effective hours of the volunteer's counted records that started in the span.
+	 */
+	BigDecimal countedBetween(UUID volunteerId, OffsetDateTime from, OffsetDateTime until) {
+		return this.jdbc
+			.sql("SELECT COALESCE(SUM(effective_hours), 0) FROM service_record WHERE volunteer_id = :volunteer"
+					+ " AND started_at >= :from AND started_at < :until AND review" + COUNTED)
+			.param("volunteer", volunteerId)
+			.param("from", from)
+			.param("until", until)
+			.query(BigDecimal.class)
+			.single();
+	}
+
+	void setReview(UUID recordId, RecordReview review) {
+		this.jdbc.sql("UPDATE service_record SET review = :review WHERE id = :id")
+			.param("id", recordId)
+			.param("review", review.name())
+			.update();
+	}
+
+	void insertResolution(ResolutionRow row) {
+		this.jdbc
+			.sql("INSERT INTO record_resolution (id, record_id, outcome, note, decided_by, decided_at,"
+					+ " resolution_hash) VALUES (:id, :record, :outcome, :note, :by, :at, :hash)")
+			.param("id", row.id())
+			.param("record", row.recordId())
+			.param("outcome", row.outcome().name())
+			.param("note", row.note())
+			.param("by", row.decidedBy())
+			.param("at", row.decidedAt())
+			.param("hash", row.hash())
+			.update();
+	}
+
+	/** The resolutions of the volunteer's records, for verification. */
+	List<ResolutionRow> resolutionRowsOfVolunteer(UUID volunteerId) {
+		return this.jdbc
+			.sql("SELECT s.id, s.record_id, s.outcome, s.note, s.decided_by, s.decided_at, s.resolution_hash FROM"
+					+ " record_resolution s JOIN service_record r ON r.id = s.record_id WHERE r.volunteer_id ="
+					+ " :volunteer")
+			.param("volunteer", volunteerId)
+			.query((rs, n) -> new ResolutionRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					outcomeOf(rs.getString(3)), rs.getString(4), rs.getObject(5, UUID.class),
+					rs.getObject(6, OffsetDateTime.class), rs.getString(7)))
+			.list();
+	}
+
+	/**
+	 * Flagged or held records, in the given reviews, of one organization or of the
+	 * organizations within a region prefix; oldest first.
+	 */
+	PageResult<FlaggedRow> flagged(UUID organizationId, String regionPrefix, Set<RecordReview> reviews,
+			PageQuery page) {
+		String where = ((organizationId != null) ? " WHERE r.organization_id = :organization"
+				: " WHERE o.region_code LIKE :region") + " AND r.review IN (:reviews)";
+		List<String> names = reviews.stream().map(RecordReview::name).toList();
+		long total = this.jdbc
+			.sql("SELECT COUNT(*) FROM service_record r JOIN organization o ON o.id = r.organization_id" + where)
+			.param("organization", organizationId)
+			.param("region", (regionPrefix != null) ? regionPrefix + "%" : null)
+			.param("reviews", names)
+			.query(Long.class)
+			.single();
+		List<FlaggedRow> items = this.jdbc
+			.sql(FLAGGED + where + " ORDER BY r.recorded_at, r.id LIMIT :limit OFFSET :offset")
+			.param("organization", organizationId)
+			.param("region", (regionPrefix != null) ? regionPrefix + "%" : null)
+			.param("reviews", names)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, n) -> new FlaggedRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getString(4)))
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
 	/** The volunteer's whole chain in order, for verification. */
@@ -340,7 +450,8 @@ class ServiceRecordRepository {
 				rs.getString("content"), rs.getObject("started_at", OffsetDateTime.class),
 				rs.getObject("ended_at", OffsetDateTime.class), hours(rs, "hours"), hours(rs, "effective_hours"),
 				RecordMethod.valueOf(rs.getString("method")), rs.getObject("recorded_by", UUID.class),
-				rs.getObject("recorded_at", OffsetDateTime.class), RecordStatus.valueOf(rs.getString("record_status")));
+				rs.getObject("recorded_at", OffsetDateTime.class), RecordStatus.valueOf(rs.getString("record_status")),
+				List.copyOf(RecordHashes.flagsOf(rs.getString("flags"))), reviewOf(rs.getString("review")));
 	}
 
 	private static ChainRow chainRow(ResultSet rs, int n) throws SQLException {
@@ -349,7 +460,7 @@ class ServiceRecordRepository {
 				rs.getObject("started_at", OffsetDateTime.class), rs.getObject("ended_at", OffsetDateTime.class),
 				hours(rs, "hours"), hours(rs, "effective_hours"), RecordMethod.valueOf(rs.getString("method")),
 				rs.getObject("recorded_by", UUID.class), rs.getLong("sequence"), rs.getString("prev_hash"),
-				rs.getString("hash"));
+				rs.getString("hash"), rs.getString("flags"), rs.getBoolean("held"), reviewOf(rs.getString("review")));
 	}
 
 	private static AmendmentRow amendmentRow(ResultSet rs, int n) throws SQLException {
@@ -371,15 +482,41 @@ class ServiceRecordRepository {
 				rs.getString("decision_note"));
 	}
 
+	/** A review as stored; a value no one could have written reads as held. */
+	private static RecordReview reviewOf(String name) {
+		for (RecordReview review : RecordReview.values()) {
+			if (review.name().equals(name)) {
+				return review;
+			}
+		}
+		return RecordReview.HELD;
+	}
+
+	private static RecordOutcome outcomeOf(String name) {
+		for (RecordOutcome outcome : RecordOutcome.values()) {
+			if (outcome.name().equals(name)) {
+				return outcome;
+			}
+		}
+		return null;
+	}
+
 	private static BigDecimal hours(ResultSet rs, String column) throws SQLException {
 		BigDecimal value = rs.getBigDecimal(column);
 		return (value != null) ? value.setScale(2, java.math.RoundingMode.HALF_UP) : null;
 	}
 
-	/** A record as the chain needs it. */
+	/**
+	 * A record as the chain needs it; its flags as stored, so that verification sees any
+	 * text that was written to them.
+	 */
 	record ChainRow(UUID id, UUID volunteerId, UUID activityId, UUID organizationId, OffsetDateTime startedAt,
 			OffsetDateTime endedAt, BigDecimal hours, BigDecimal effectiveHours, RecordMethod method, UUID recordedBy,
-			long sequence, String prevHash, String hash) {
+			long sequence, String prevHash, String hash, String flagsText, boolean held, RecordReview review) {
+
+		Set<RecordFlag> flags() {
+			return RecordHashes.flagsOf(this.flagsText);
+		}
 
 	}
 
@@ -387,7 +524,18 @@ class ServiceRecordRepository {
 	record NewRow(UUID id, UUID volunteerId, UUID activityId, UUID organizationId, String place, String content,
 			OffsetDateTime startedAt, OffsetDateTime endedAt, BigDecimal hours, RecordMethod method, UUID recordedBy,
 			String reason, OffsetDateTime recordedAt, long sequence, String prevHash, String hash,
-			String idempotencyKey) {
+			String idempotencyKey, Set<RecordFlag> flags, boolean held) {
+
+	}
+
+	/** A resolution as stored; its outcome is null when the stored text is no outcome. */
+	record ResolutionRow(UUID id, UUID recordId, RecordOutcome outcome, String note, UUID decidedBy,
+			OffsetDateTime decidedAt, String hash) {
+
+	}
+
+	/** A flagged record's id with what the reviewer sees besides the record. */
+	record FlaggedRow(UUID id, String volunteerName, String volunteerNumber, String reason) {
 
 	}
 

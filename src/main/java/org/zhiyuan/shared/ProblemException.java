@@ -1,6 +1,8 @@
 package org.zhiyuan.shared;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A client-facing failure with a stable {@code code}, an HTTP status and a localized
@@ -17,6 +19,8 @@ public class ProblemException extends RuntimeException {
 	private final transient Object[] args;
 
 	private final transient List<FieldProblem> fieldProblems;
+
+	private final transient Map<String, Object> properties = new LinkedHashMap<>();
 
 	public ProblemException(int status, String code, String messageKey, Object... args) {
 		this(status, code, messageKey, List.of(), args);
@@ -53,6 +57,15 @@ public class ProblemException extends RuntimeException {
 		return new ProblemException(400, "VALIDATION_FAILED", "problem.validation", fieldProblems);
 	}
 
+	/**
+	 * Adds a property that the problem body carries besides {@code code} and
+	 * {@code errors}, e.g. the records a new one collides with.
+	 */
+	public ProblemException with(String name, Object value) {
+		this.properties.put(name, value);
+		return this;
+	}
+
 	public int status() {
 		return this.status;
 	}
@@ -71,6 +84,10 @@ public class ProblemException extends RuntimeException {
 
 	public List<FieldProblem> fieldProblems() {
 		return this.fieldProblems;
+	}
+
+	public Map<String, Object> properties() {
+		return java.util.Collections.unmodifiableMap(this.properties);
 	}
 
 }

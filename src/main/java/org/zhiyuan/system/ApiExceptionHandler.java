@@ -64,7 +64,11 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(ProblemException.class)
 	Object problem(ProblemException ex, HttpServletRequest request) {
-		return respond(request, ex.status(), ex.code(), ex.messageKey(), ex.args(), ex.fieldProblems());
+		Object answer = respond(request, ex.status(), ex.code(), ex.messageKey(), ex.args(), ex.fieldProblems());
+		if (answer instanceof ResponseEntity<?> entity && entity.getBody() instanceof ProblemDetail problem) {
+			ex.properties().forEach(problem::setProperty);
+		}
+		return answer;
 	}
 
 	@ExceptionHandler(BindException.class)

@@ -207,6 +207,176 @@ class AttendanceApiTests extends ApiTestSupport {
 		assertThat(done.body()).contains("签到成功");
 	}
 
+	@Test
+	void afterCheckingOutCheckInAndCheckOutGiveTheSameAnswer() {
+		Running running = aRunningActivity(3);
+		Person volunteer = signedUpVolunteer(running);
+		String code = codeOf(running);
+		assertThat(as(volunteer).post("/api/v1/attendance/check-in", Map.of("code", code, "location", AT_THE_SITE))
+			.status()).isEqualTo(200);
+		backdateCheckIn(running, volunteer, 30);
+		assertThat(as(volunteer).post("/api/v1/attendance/check-out", Map.of("code", code, "location", AT_THE_SITE))
+			.status()).isEqualTo(200);
+
+		Response in = as(volunteer).post("/api/v1/attendance/check-in", Map.of("code", code, "location", AT_THE_SITE));
+		assertThat(in.status()).isEqualTo(409);
+		assertThat(in.problemCode()).isEqualTo("ALREADY_CHECKED_OUT");
+		Response out = as(volunteer).post("/api/v1/attendance/check-out",
+				Map.of("code", code, "location", AT_THE_SITE));
+		assertThat(out.status()).isEqualTo(409);
+		assertThat(out.problemCode()).isEqualTo("ALREADY_CHECKED_OUT");
+		Api admin = as(running.team().admin());
+		String base = "/api/v1/activities/" + running.id() + "/attendance";
+		Map<String, Object> manual = Map.of("volunteerId", volunteer.volunteerId().toString(), "reason", "再次签到");
+		assertThat(admin.post(base + "/check-in", manual).problemCode()).isEqualTo("ALREADY_CHECKED_OUT");
+		assertThat(admin.post(base + "/check-out", manual).problemCode()).isEqualTo("ALREADY_CHECKED_OUT");
+		assertThat(admin.post(base + "/bulk", bulkOf(volunteer, 20, 10)).problemCode())
+			.isEqualTo("ALREADY_CHECKED_OUT");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM service_record WHERE volunteer_id = :v")
+			.param("v", volunteer.volunteerId())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aRepeatedCheckOutWithTheSameKeyReturnsTheFirstAnswer() throws Exception {
+		Running running = aRunningActivity(5);
+		Person volunteer = signedUpVolunteer(running);
+		String code = codeOf(running);
+		as(volunteer).post("/api/v1/attendance/check-in", Map.of("code", code, "location", AT_THE_SITE));
+		backdateCheckIn(running, volunteer, 45);
+		Map<String, Object> body = Map.of("code", code, "location", AT_THE_SITE);
+		Response first = as(volunteer).postWithHeaders("/api/v1/attendance/check-out", body,
+				Map.of("Idempotency-Key", "out-1"));
+		assertThat(first.status()).isEqualTo(200);
+		Response repeat = as(volunteer).postWithHeaders("/api/v1/attendance/check-out", body,
+				Map.of("Idempotency-Key", "out-1"));
+		assertThat(repeat.status()).isEqualTo(200);
+		assertThat(repeat.body()).isEqualTo(first.body());
+		assertThat(as(volunteer).post("/api/v1/attendance/check-out", body).problemCode())
+			.isEqualTo("ALREADY_CHECKED_OUT");
+
+		Person other = signedUpVolunteer(running);
+		as(other).post("/api/v1/attendance/check-in", Map.of("code", code, "location", AT_THE_SITE));
+		backdateCheckIn(running, other, 45);
+		List<Response> answers = concurrently(6, () -> as(other).postWithHeaders("/api/v1/attendance/check-out", body,
+				Map.of("Idempotency-Key", "out-1")));
+		assertThat(answers).allSatisfy((answer) -> {
+			assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+			assertThat(answer.body()).as("keys belong to their account").isEqualTo(answers.get(0).body());
+		});
+		assertThat(answers.get(0).body()).isNotEqualTo(first.body());
+		assertThat(recordsOf(volunteer)).isEqualTo(1);
+		assertThat(recordsOf(other)).isEqualTo(1);
+	}
+
+	@Test
+	void manualCheckOutAndBulkEntryHonourTheIdempotencyKey() throws Exception {
+		Running running = aRunningActivity(5);
+		Person first = signedUpVolunteer(running);
+		Person second = signedUpVolunteer(running);
+		Api admin = as(running.team().admin());
+		String base = "/api/v1/activities/" + running.id() + "/attendance";
+		admin.post(base + "/check-in", Map.of("volunteerId", first.volunteerId().toString(), "at",
+				OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(40).toString(), "reason", "手机没电"));
+		Map<String, Object> out = Map.of("volunteerId", first.volunteerId().toString(), "reason", "手机没电");
+		Response manual = admin.postWithHeaders(base + "/check-out", out, Map.of("Idempotency-Key", "manual-out"));
+		assertThat(manual.status()).isEqualTo(200);
+		Response again = admin.postWithHeaders(base + "/check-out", out, Map.of("Idempotency-Key", "manual-out"));
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.body()).isEqualTo(manual.body());
+
+		Map<String, Object> bulk = bulkOf(second, 50, 20);
+		List<Response> answers = concurrently(5,
+				() -> admin.postWithHeaders(base + "/bulk", bulk, Map.of("Idempotency-Key", "bulk-1")));
+		assertThat(answers).allSatisfy((answer) -> {
+			assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+			assertThat(answer.body()).isEqualTo(answers.get(0).body());
+		});
+		assertThat(answers.get(0).json().get(0).get("hours").asString()).isEqualTo("0.50");
+		assertThat(recordsOf(first)).isEqualTo(1);
+		assertThat(recordsOf(second)).isEqualTo(1);
+		assertThat(admin.postWithHeaders(base + "/bulk", bulk, Map.of("Idempotency-Key", "k".repeat(101))).status())
+			.isEqualTo(400);
+	}
+
+	@Test
+	void bulkEntryOverlappingACountedRecordIsRefusedWithEachEntrysConflict() {
+		Running running = aRunningActivity(5);
+		Person recorded = signedUpVolunteer(running);
+		Person fresh = signedUpVolunteer(running);
+		Api admin = as(running.team().admin());
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		Response manual = admin.post("/api/v1/records",
+				Map.of("volunteerId", recorded.volunteerId().toString(), "activityId", running.id(), "startedAt",
+						now.minusMinutes(50).toString(), "endedAt", now.minusMinutes(40).toString(), "reason", "补录"));
+		assertThat(manual.status()).isEqualTo(201);
+		Map<String, Object> bulk = Map.of("reason", "纸质签到表", "entries",
+				List.of(entry(fresh, 55, 25), entry(recorded, 55, 25)));
+		Response refused = admin.post("/api/v1/activities/" + running.id() + "/attendance/bulk", bulk);
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.problemCode()).isEqualTo("RECORD_OVERLAP");
+		var conflicts = refused.json().get("conflicts");
+		assertThat(conflicts.size()).isEqualTo(1);
+		assertThat(conflicts.get(0).get("entry").asInt()).isEqualTo(1);
+		assertThat(conflicts.get(0).get("volunteerId").asString()).isEqualTo(recorded.volunteerId().toString());
+		assertThat(conflicts.get(0).get("recordId").asString()).isEqualTo(manual.json().get("id").asString());
+		assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("entries[1]");
+		assertThat(recordsOf(fresh)).as("all entries or none").isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM attendance WHERE activity_id = :a")
+			.param("a", UUID.fromString(running.id()))
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private String codeOf(Running running) {
+		return as(running.team().admin()).post("/api/v1/activities/" + running.id() + "/checkin-codes", Map.of())
+			.json()
+			.get("code")
+			.asString();
+	}
+
+	private void backdateCheckIn(Running running, Person volunteer, int minutes) {
+		this.jdbc.sql("UPDATE attendance SET checked_in_at = :t WHERE activity_id = :a AND volunteer_id = :v")
+			.param("t", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(minutes))
+			.param("a", UUID.fromString(running.id()))
+			.param("v", volunteer.volunteerId())
+			.update();
+	}
+
+	private static Map<String, Object> bulkOf(Person volunteer, int inMinutesAgo, int outMinutesAgo) {
+		return Map.of("reason", "纸质签到表", "entries", List.of(entry(volunteer, inMinutesAgo, outMinutesAgo)));
+	}
+
+	private static Map<String, Object> entry(Person volunteer, int inMinutesAgo, int outMinutesAgo) {
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		return Map.of("volunteerId", volunteer.volunteerId().toString(), "checkedInAt",
+				now.minusMinutes(inMinutesAgo).toString(), "checkedOutAt", now.minusMinutes(outMinutesAgo).toString());
+	}
+
+	private long recordsOf(Person volunteer) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM service_record WHERE volunteer_id = :v")
+			.param("v", volunteer.volunteerId())
+			.query(Long.class)
+			.single();
+	}
+
+	private static List<Response> concurrently(int times, java.util.concurrent.Callable<Response> call)
+			throws Exception {
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(times);
+		try {
+			List<Response> answers = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<Response> answer : pool
+				.invokeAll(java.util.Collections.nCopies(times, call))) {
+				answers.add(answer.get());
+			}
+			return answers;
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
 	private record Running(String id, String positionId, Team team) {
 
 	}

@@ -299,6 +299,14 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			get("/api/v1/records/{id}/amendments").on((s) -> record(s.recorded(s.team()))).allow(READERS),
 			post("/api/v1/amendments/{id}/approve").on(AuthorizationMatrixApiTests::amendment).allow(ONLY_ORG_ADMIN),
 			post("/api/v1/amendments/{id}/reject").on(AuthorizationMatrixApiTests::amendment).allow(ONLY_ORG_ADMIN),
+			post("/api/v1/records/{id}/resolution").named("held check-out")
+				.on((s) -> record(s.held(s.team())).body(Map.of("outcome", "VOID", "note", REASON)))
+				.allow(MANAGERS),
+			post("/api/v1/records/{id}/resolution").named("flagged NO_SIGNUP, for the region's operators")
+				.on((s) -> record(s.recorded(s.team())).body(Map.of("outcome", "VOID", "note", REASON)))
+				.allow(OPERATORS),
+			get("/api/v1/records/flagged").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
+			get("/api/v1/organizations/{id}/flagged-records").on((s) -> organization(s, s.team())).allow(INSIDERS),
 			get("/api/v1/records/verification").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
 			get("/api/v1/records/overdue").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
 			get("/api/v1/regions/{code}/star-thresholds").on((s) -> Target.of("code", STREET)).allow(EVERYONE),

@@ -155,7 +155,9 @@ class CheckinCrashIT {
 				record.put("volunteerId", volunteer.id());
 				record.put("activityId", scene.activityId());
 				record.put("startedAt", started.toString());
-				record.put("endedAt", started.plusMinutes(15L * (k + 1)).toString());
+				// segments of different lengths that never overlap: overlapping time is
+				// refused
+				record.put("endedAt", started.plusMinutes(5L + 2L * k).toString());
 				record.put("content", "助餐服务，第 " + (k + 1) + " 段");
 				record.put("reason", "纸质签到表补录");
 				String key = UUID.randomUUID().toString();
@@ -236,7 +238,8 @@ class CheckinCrashIT {
 		}
 		BigDecimal everyRecord = BigDecimal.ZERO;
 		for (int k = 0; k < RECORDS_EACH; k++) {
-			everyRecord = everyRecord.add(BigDecimal.valueOf(15L * (k + 1)).divide(BigDecimal.valueOf(60)));
+			everyRecord = everyRecord
+				.add(BigDecimal.valueOf(5L + 2L * k).divide(BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_UP));
 		}
 		for (Registered volunteer : scene.volunteers()) {
 			assertThat(recordsOf(admin, volunteer)).as("records of %s after the repeats", volunteer.id())

@@ -284,7 +284,8 @@ class MalformedInputApiTests extends ApiTestSupport {
 				return Target.none()
 					.body(Map.of("code", s.checkinCode(running), "location", AT_THE_SITE))
 					.playing(VOLUNTEER, volunteer);
-			}).body(CHECK_IN), row("POST /api/v1/activities/{id}/attendance/check-in").as(ORG_ADMIN).on((s) -> {
+			}).body(CHECK_IN).badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			row("POST /api/v1/activities/{id}/attendance/check-in").as(ORG_ADMIN).on((s) -> {
 				Activity running = s.running(s.team());
 				return Target.of("id", running.id()).body(AuthorizationMatrixApiTests.manualEntry(s.signedUp(running)));
 			}).body(MANUAL_ENTRY), row("POST /api/v1/activities/{id}/attendance/check-out").as(ORG_ADMIN).on((s) -> {
@@ -292,7 +293,8 @@ class MalformedInputApiTests extends ApiTestSupport {
 				Person volunteer = s.signedUp(running);
 				s.checkIn(running, volunteer);
 				return Target.of("id", running.id()).body(AuthorizationMatrixApiTests.manualEntry(volunteer));
-			}).body(MANUAL_ENTRY), row("POST /api/v1/activities/{id}/attendance/bulk").as(ORG_ADMIN).on((s) -> {
+			}).body(MANUAL_ENTRY).badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			row("POST /api/v1/activities/{id}/attendance/bulk").as(ORG_ADMIN).on((s) -> {
 				Activity running = s.running(s.team());
 				return Target.of("id", running.id()).body(AuthorizationMatrixApiTests.bulkEntry(s.signedUp(running)));
 			})
@@ -300,7 +302,8 @@ class MalformedInputApiTests extends ApiTestSupport {
 						object("entry", id("volunteerId").required(), time("checkedInAt", Kind.NEAR_TIME).required(),
 								time("checkedOutAt", Kind.NEAR_TIME).required()),
 						1, 1000)
-					.required()),
+					.required())
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
 			// service records
 			row("POST /api/v1/records").as(ORG_ADMIN)
 				.on((s) -> Target.none().body(s.recordBody(s.finished(s.team()), s.memberOf(s.team()))))
@@ -314,6 +317,9 @@ class MalformedInputApiTests extends ApiTestSupport {
 					.body(Map.of("hours", "1.50", "reason", REASON))
 					.playing(VOLUNTEER, record.volunteer());
 			}).body(decimal("hours", 0, 24).required(), text("reason", 500).required()),
+			row("POST /api/v1/records/{id}/resolution").as(OPERATOR)
+				.on((s) -> Target.of("id", s.recorded(s.team()).id()).body(Map.of("outcome", "VOID", "note", REASON)))
+				.body(enumeration("outcome").required(), text("note", 500).required()),
 			row("POST /api/v1/amendments/{id}/approve").as(ORG_ADMIN)
 				.on((s) -> Target.of("id", s.amendment(s.recorded(s.team()))).body(Map.of("note", "核实无误")))
 				.optionalBody(text("note", 500)),

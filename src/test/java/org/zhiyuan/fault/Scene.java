@@ -363,6 +363,28 @@ final class Scene {
 	}
 
 	/**
+	 * A check-out record of a member of the team, held for review: the organizer had
+	 * entered part of the same time by hand first.
+	 */
+	Recorded held(Team of) {
+		Activity running = running(of);
+		Person volunteer = memberOf(of);
+		signUp(running, volunteer);
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+		String attendance = "/api/v1/activities/" + running.id() + "/attendance";
+		expect(200, as(of.admin()).post(attendance + "/check-in", Map.of("volunteerId",
+				volunteer.volunteerId().toString(), "at", now.minusMinutes(50).toString(), "reason", REASON)));
+		expect(201,
+				as(of.admin()).post("/api/v1/records",
+						Map.of("volunteerId", volunteer.volunteerId().toString(), "activityId", running.id().toString(),
+								"startedAt", now.minusMinutes(40).toString(), "endedAt",
+								now.minusMinutes(10).toString(), "reason", REASON)));
+		Response out = expect(200, as(of.admin()).post(attendance + "/check-out",
+				Map.of("volunteerId", volunteer.volunteerId().toString(), "reason", REASON)));
+		return new Recorded(UUID.fromString(out.json().get("recordId").asString()), volunteer);
+	}
+
+	/**
 	 * A certificate the team issued for one of its members' records, with that volunteer.
 	 */
 	Certified certified(Team of) {

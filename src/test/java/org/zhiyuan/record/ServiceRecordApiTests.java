@@ -339,8 +339,9 @@ class ServiceRecordApiTests extends ApiTestSupport {
 		java.time.LocalDateTime local = activity.startsAt()
 			.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
 			.toLocalDateTime();
-		Response saved = admin.submitForm(page, page, Map.of("volunteerNumber", number, "activityId", activity.id(),
-				"startedAt", local.toString(), "endedAt", local.plusHours(1).toString(), "reason", "纸质签到表补录"));
+		Response saved = admin.submitForm(page, page,
+				Map.of("volunteerNumber", number, "activityId", activity.id(), "startedAt",
+						local.plusHours(3).toString(), "endedAt", local.plusHours(4).toString(), "reason", "纸质签到表补录"));
 		assertThat(saved.status()).isEqualTo(302);
 		assertThat(recordsOf(volunteer)).isEqualTo(2);
 		assertThat(totalHoursOf(volunteer)).isEqualByComparingTo("3.50");

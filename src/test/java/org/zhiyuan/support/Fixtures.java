@@ -215,6 +215,40 @@ public class Fixtures {
 		return new Finished(id, (String) body.get("title"), start);
 	}
 
+	/**
+	 * A published activity of the team that started an hour ago and ends in two hours, so
+	 * that check-in is open; the volunteers, when given, signed up for it (and were
+	 * accepted) first.
+	 */
+	public Running aRunningActivity(Api api, Team team, Person... volunteers) {
+		Api admin = api.as(tokenFor(team.admin()));
+		Map<String, Object> body = ActivityFixtures.anActivity(team.id().toString(), 5);
+		var created = admin.post("/api/v1/activities", body).json();
+		String id = created.get("id").asString();
+		String positionId = created.get("positions").get(0).get("id").asString();
+		assertThat(admin.post("/api/v1/activities/" + id + "/publish", Map.of()).status()).isEqualTo(200);
+		for (Person volunteer : volunteers) {
+			assertThat(api.as(tokenFor(volunteer))
+				.post("/api/v1/activities/" + id + "/signups", Map.of("positionId", positionId))
+				.json()
+				.get("status")
+				.asString()).isEqualTo("APPROVED");
+		}
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+		this.jdbc.sql("UPDATE activity SET starts_at = :s, ends_at = :e, signup_deadline = :d WHERE id = :id")
+			.param("s", now.minusHours(1))
+			.param("e", now.plusHours(2))
+			.param("d", now.plusHours(1))
+			.param("id", UUID.fromString(id))
+			.update();
+		return new Running(id, positionId, (String) body.get("title"), now.minusHours(1), team);
+	}
+
+	/** An activity under way: its id, first position, title, start and team. */
+	public record Running(String id, String positionId, String title, OffsetDateTime startsAt, Team team) {
+
+	}
+
 	/** An activity that has finished: its id, title and start. */
 	public record Finished(String id, String title, OffsetDateTime startsAt) {
 

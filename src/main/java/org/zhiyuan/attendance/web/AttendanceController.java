@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,15 +51,22 @@ class AttendanceController {
 
 	@PostMapping("/api/v1/attendance/check-in")
 	@Operation(summary = "Check in with the code and the phone's position",
-			description = "422 OUTSIDE_GEOFENCE, 422 CODE_EXPIRED, 422 CODE_INVALID, 403 NOT_SIGNED_UP, 409 ALREADY_CHECKED_IN")
+			description = "422 OUTSIDE_GEOFENCE, 422 CODE_EXPIRED, 422 CODE_INVALID, 403 NOT_SIGNED_UP, 409"
+					+ " ALREADY_CHECKED_IN, 409 ALREADY_CHECKED_OUT (once per activity)")
 	CheckedIn checkIn(@AuthenticationPrincipal Actor actor, @Valid @RequestBody CodeRequest request) {
 		return new CheckedIn(this.attendance.checkIn(actor, request.input(), request.location()));
 	}
 
 	@PostMapping("/api/v1/attendance/check-out")
-	@Operation(summary = "Check out; the service record is written with the hours served")
-	CheckOut checkOut(@AuthenticationPrincipal Actor actor, @Valid @RequestBody CodeRequest request) {
-		return this.attendance.checkOut(actor, request.input(), request.location());
+	@Operation(summary = "Check out; the service record is written with the hours served",
+			description = "With an Idempotency-Key header a repeat by the same account returns the first answer. A"
+					+ " record overlapping time the volunteer already has counted is kept but held (review HELD, flag"
+					+ " OVERLAP) until the organization or the region's operator resolves it. 409 NOT_CHECKED_IN,"
+					+ " 409 ALREADY_CHECKED_OUT; 422 as for check-in.")
+	CheckOut checkOut(@AuthenticationPrincipal Actor actor,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			@Valid @RequestBody CodeRequest request) {
+		return this.attendance.checkOut(actor, request.input(), request.location(), idempotencyKey);
 	}
 
 	@PostMapping("/api/v1/activities/{id}/attendance/check-in")
@@ -69,17 +77,26 @@ class AttendanceController {
 	}
 
 	@PostMapping("/api/v1/activities/{id}/attendance/check-out")
-	@Operation(summary = "Enter a check-out by hand, with a reason (organizer; audited)")
+	@Operation(summary = "Enter a check-out by hand, with a reason (organizer; audited)",
+			description = "With an Idempotency-Key header a repeat by the same account returns the first answer."
+					+ " 409 NOT_CHECKED_IN, 409 ALREADY_CHECKED_OUT.")
 	CheckOut manualCheckOut(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@Valid @RequestBody ManualRequest request) {
-		return this.attendance.manualCheckOut(actor, id, request.volunteerId(), request.at(), request.reason());
+		return this.attendance.manualCheckOut(actor, id, request.volunteerId(), request.at(), request.reason(),
+				idempotencyKey);
 	}
 
 	@PostMapping("/api/v1/activities/{id}/attendance/bulk")
-	@Operation(summary = "Bulk entry for an offline event: all entries or none (organizer; audited)")
+	@Operation(summary = "Bulk entry for an offline event: all entries or none (organizer; audited)",
+			description = "With an Idempotency-Key header a repeat by the same account returns the first answer."
+					+ " 409 RECORD_OVERLAP when entries overlap time their volunteers already have counted, each"
+					+ " in 'conflicts' (entry, volunteerId, recordId, activityId, activityTitle, startedAt, endedAt);"
+					+ " 409 ALREADY_CHECKED_IN or ALREADY_CHECKED_OUT for a volunteer already entered.")
 	List<CheckOut> bulk(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@Valid @RequestBody BulkRequest request) {
-		return this.attendance.bulkEntry(actor, id, request.entries(), request.reason());
+		return this.attendance.bulkEntry(actor, id, request.entries(), request.reason(), idempotencyKey);
 	}
 
 	@GetMapping("/api/v1/activities/{id}/attendance")

@@ -66,6 +66,7 @@ class AttendancePageController {
 		model.addAttribute("activity", activity);
 		model.addAttribute("code", this.attendance.issueCode(actor, id));
 		model.addAttribute("board", this.attendance.board(actor, id));
+		model.addAttribute("formKey", org.zhiyuan.shared.Ids.newId().toString());
 		model.addAttribute("accepted",
 				this.signups
 					.roster(actor, id, org.zhiyuan.signup.SignupStatus.APPROVED,
@@ -82,6 +83,7 @@ class AttendancePageController {
 	@PostMapping("/activities/{id}/attendance/bulk")
 	String bulk(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String lines, @RequestParam(defaultValue = "") String reason,
+			@RequestParam(required = false) String formKey,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
 		java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 		java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
@@ -107,7 +109,7 @@ class AttendancePageController {
 			if (!problems.isEmpty()) {
 				throw ProblemException.invalid(problems);
 			}
-			this.attendance.bulkEntry(actor, id, entries, reason);
+			this.attendance.bulkEntry(actor, id, entries, reason, formKey);
 		});
 		return "redirect:/activities/" + id + "/checkin-screen";
 	}
@@ -117,13 +119,14 @@ class AttendancePageController {
 	String manual(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) UUID volunteerId, @RequestParam(defaultValue = "in") String direction,
 			@RequestParam(required = false) String at, @RequestParam(defaultValue = "") String reason,
+			@RequestParam(required = false) String formKey,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
 		try {
 			java.time.OffsetDateTime time = (at != null && !at.isBlank()) ? java.time.LocalDateTime.parse(at.strip())
 				.atZone(java.time.ZoneId.of("Asia/Shanghai"))
 				.toOffsetDateTime() : null;
 			if ("out".equals(direction)) {
-				this.attendance.manualCheckOut(actor, id, volunteerId, time, reason);
+				this.attendance.manualCheckOut(actor, id, volunteerId, time, reason, formKey);
 			}
 			else {
 				this.attendance.manualCheckIn(actor, id, volunteerId, time, reason);
@@ -161,6 +164,7 @@ class AttendancePageController {
 	@GetMapping("/activities/{id}/check-in")
 	String phonePage(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
 		model.addAttribute("activity", this.activities.view(actor, id));
+		model.addAttribute("formKey", org.zhiyuan.shared.Ids.newId().toString());
 		return "attendance/phone";
 	}
 
@@ -168,16 +172,20 @@ class AttendancePageController {
 	String submit(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(defaultValue = "in") String direction, @RequestParam(required = false) String code,
 			@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lng,
-			@RequestParam(required = false) Double accuracy, Model model) {
+			@RequestParam(required = false) Double accuracy, @RequestParam(required = false) String formKey,
+			Model model) {
 		model.addAttribute("activity", this.activities.view(actor, id));
+		// the next submit of the re-rendered form is a new request
+		model.addAttribute("formKey", org.zhiyuan.shared.Ids.newId().toString());
 		String typed = (code != null) ? code.strip() : "";
 		CodeInput input = (typed.length() > 12) ? CodeInput.of(typed) : new CodeInput(null, id, typed);
 		GeoPoint where = (lat != null && lng != null) ? new GeoPoint(lat, lng, accuracy) : null;
 		try {
 			if ("out".equals(direction)) {
-				CheckOut out = this.attendance.checkOut(actor, input, where);
+				CheckOut out = this.attendance.checkOut(actor, input, where, formKey);
 				model.addAttribute("result", "attendance.out");
 				model.addAttribute("hours", out.hours());
+				model.addAttribute("held", out.review() == org.zhiyuan.record.RecordReview.HELD);
 			}
 			else {
 				this.attendance.checkIn(actor, input, where);

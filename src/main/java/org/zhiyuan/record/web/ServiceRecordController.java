@@ -7,18 +7,29 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.record.AmendmentStatus;
 import org.zhiyuan.record.AmendmentView;
+import org.zhiyuan.record.RecordAmendments;
+import org.zhiyuan.record.RecordChains;
 import org.zhiyuan.record.ChainVerification;
+import org.zhiyuan.record.FlaggedRecord;
 import org.zhiyuan.record.NewRecord;
 import org.zhiyuan.record.OverdueActivity;
+import org.zhiyuan.record.RecordConflict;
+import org.zhiyuan.record.RecordFlag;
 import org.zhiyuan.record.RecordMethod;
+import org.zhiyuan.record.RecordOutcome;
+import org.zhiyuan.record.RecordReview;
+import org.zhiyuan.record.RecordReviews;
 import org.zhiyuan.record.RecordStatus;
 import org.zhiyuan.record.RegionVerification;
+import org.zhiyuan.record.ReviewFilter;
 import org.zhiyuan.record.ServiceRecordView;
 import org.zhiyuan.record.ServiceRecords;
+import org.zhiyuan.record.StarThresholds;
 import org.zhiyuan.shared.Enums;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.PageQuery;
@@ -48,15 +59,32 @@ class ServiceRecordController {
 
 	private final ServiceRecords records;
 
-	ServiceRecordController(ServiceRecords records) {
+	private final RecordReviews reviews;
+
+	private final RecordAmendments amendments;
+
+	private final StarThresholds thresholds;
+
+	private final RecordChains chains;
+
+	ServiceRecordController(ServiceRecords records, RecordReviews reviews, RecordAmendments amendments,
+			StarThresholds thresholds, RecordChains chains) {
+		this.chains = chains;
 		this.records = records;
+		this.reviews = reviews;
+		this.amendments = amendments;
+		this.thresholds = thresholds;
 	}
 
 	@PostMapping("/api/v1/records")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Record service by hand (admin of the activity's organization)",
 			description = "With an Idempotency-Key header a repeat returns the first record unchanged. 400 lists"
-					+ " every invalid field; 403 for anyone but the organization's admins.")
+					+ " every invalid field; 403 for anyone but the organization's admins; 409 RECORD_OVERLAP when"
+					+ " the time overlaps a counted record of the volunteer, with those records in 'conflicts'"
+					+ " (recordId, activityId, activityTitle, startedAt, endedAt). A record for someone without an"
+					+ " accepted place is flagged NO_SIGNUP for the region's operators; one that brings a day above"
+					+ " 24 hours is held (review HELD, not counted) and flagged DAY_OVER_24H.")
 	RecordResponse record(@AuthenticationPrincipal Actor actor,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@RequestBody RecordRequest request) {
@@ -87,13 +115,13 @@ class ServiceRecordController {
 	@GetMapping("/api/v1/volunteers/{id}/records/verification")
 	@Operation(summary = "Recompute the volunteer's hash chain and report the first broken record")
 	ChainVerification verify(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return this.records.verify(actor, id);
+		return this.chains.verify(actor, id);
 	}
 
 	@GetMapping("/api/v1/records/verification")
 	@Operation(summary = "Verify the chains of a region's volunteers (operators and auditors)")
 	RegionVerification verifyRegion(@AuthenticationPrincipal Actor actor, @RequestParam String regionCode) {
-		return this.records.verifyAll(actor, regionCode);
+		return this.chains.verifyAll(actor, regionCode);
 	}
 
 	@PostMapping("/api/v1/records/{id}/amendments")
@@ -102,29 +130,28 @@ class ServiceRecordController {
 			description = "201 PENDING; 409 AMENDMENT_PENDING while another request waits.")
 	AmendmentResponse requestAmendment(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody AmendmentRequest request) {
-		return AmendmentResponse.of(this.records.requestAmendment(actor, id, request.startedAt(), request.endedAt(),
+		return AmendmentResponse.of(this.amendments.request(actor, id, request.startedAt(), request.endedAt(),
 				request.hours(), request.reason()));
 	}
 
 	@GetMapping("/api/v1/records/{id}/amendments")
 	@Operation(summary = "The corrections asked for on a record")
 	List<AmendmentResponse> amendments(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return this.records.amendmentsOf(actor, id).stream().map(AmendmentResponse::of).toList();
+		return this.amendments.amendmentsOf(actor, id).stream().map(AmendmentResponse::of).toList();
 	}
 
 	@PostMapping("/api/v1/amendments/{id}/approve")
 	@Operation(summary = "Approve a correction (admin of the recording organization)")
 	AmendmentResponse approve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody(required = false) NoteRequest request) {
-		return AmendmentResponse
-			.of(this.records.approveAmendment(actor, id, (request != null) ? request.note() : null));
+		return AmendmentResponse.of(this.amendments.approve(actor, id, (request != null) ? request.note() : null));
 	}
 
 	@PostMapping("/api/v1/amendments/{id}/reject")
 	@Operation(summary = "Reject a correction (admin of the recording organization)")
 	AmendmentResponse reject(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody(required = false) NoteRequest request) {
-		return AmendmentResponse.of(this.records.rejectAmendment(actor, id, (request != null) ? request.note() : null));
+		return AmendmentResponse.of(this.amendments.reject(actor, id, (request != null) ? request.note() : null));
 	}
 
 	@GetMapping("/api/v1/organizations/{id}/amendments")
@@ -137,8 +164,7 @@ class ServiceRecordController {
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(problems);
 		}
-		return this.records.amendmentsOfOrganization(actor, id, parsed, PageQuery.of(page, size))
-			.map(AmendmentResponse::of);
+		return this.amendments.ofOrganization(actor, id, parsed, PageQuery.of(page, size)).map(AmendmentResponse::of);
 	}
 
 	@GetMapping("/api/v1/organizations/{id}/overdue-records")
@@ -153,17 +179,94 @@ class ServiceRecordController {
 		return this.records.overdueInRegion(actor, regionCode);
 	}
 
+	@GetMapping("/api/v1/records/flagged")
+	@Operation(operationId = "listFlaggedRecordsInRegion",
+			summary = "Flagged and held records of a region's organizations (its operators and auditors)",
+			description = "state OPEN (default: FLAGGED and HELD), RESOLVED (CONFIRMED and VOIDED) or ALL; oldest"
+					+ " first. Each item has the record, the volunteer's name and number, the reason of a manual"
+					+ " entry, and the counted records it overlaps now. The read is audited.")
+	@ApiResponse(responseCode = "200", description = "A page of flagged records")
+	@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: unknown state")
+	@ApiResponse(responseCode = "403", description = "FORBIDDEN: not an operator or auditor of the region")
+	PageResult<FlaggedResponse> flaggedInRegion(@AuthenticationPrincipal Actor actor, @RequestParam String regionCode,
+			@RequestParam(defaultValue = "OPEN") String state, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return this.reviews.inRegion(actor, regionCode, filter(state), PageQuery.of(page, size))
+			.map(FlaggedResponse::of);
+	}
+
+	@GetMapping("/api/v1/organizations/{id}/flagged-records")
+	@Operation(operationId = "listFlaggedRecordsOfOrganization",
+			summary = "Flagged and held records of an organization (its admins, the region's overseers)",
+			description = "The same items and states as listFlaggedRecordsInRegion. The read is audited.")
+	@ApiResponse(responseCode = "200", description = "A page of flagged records")
+	@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: unknown state")
+	@ApiResponse(responseCode = "403", description = "FORBIDDEN: not an admin or overseer of the organization")
+	@ApiResponse(responseCode = "404", description = "ORGANIZATION_NOT_FOUND")
+	PageResult<FlaggedResponse> flaggedOfOrganization(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "OPEN") String state, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return this.reviews.ofOrganization(actor, id, filter(state), PageQuery.of(page, size)).map(FlaggedResponse::of);
+	}
+
+	@PostMapping("/api/v1/records/{id}/resolution")
+	@Operation(operationId = "resolveFlaggedRecord",
+			summary = "Resolve a flagged or held record: count it or void it, with a note",
+			description = "A held record (OVERLAP, DAY_OVER_24H) is resolved by an admin of the recording"
+					+ " organization or an operator of its region; a record flagged NO_SIGNUP by the region's"
+					+ " operators only. Once per record; the resolution is hash-chained onto the record and audited,"
+					+ " and the volunteer's totals are recomputed. Returns the record.")
+	@ApiResponse(responseCode = "200", description = "The record, review CONFIRMED or VOIDED")
+	@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: outcome or note missing or invalid")
+	@ApiResponse(responseCode = "403", description = "FORBIDDEN: may not resolve this record")
+	@ApiResponse(responseCode = "404", description = "RECORD_NOT_FOUND")
+	@ApiResponse(responseCode = "409", description = "RECORD_RESOLVED, RECORD_NOT_FLAGGED, or RECORD_OVERLAP (counting"
+			+ " it would count time twice; the records in 'conflicts')")
+	RecordResponse resolve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody ResolutionRequest request) {
+		RecordOutcome outcome = outcomeOf(request.outcome(), request.note());
+		return RecordResponse.of(this.reviews.resolve(actor, id, outcome, request.note()));
+	}
+
 	@GetMapping("/api/v1/regions/{code}/star-thresholds")
 	@Operation(summary = "Hours for stars 1 to 5 in a region (its own, the nearest ancestor's, or the defaults)")
 	ThresholdsResponse thresholds(@PathVariable String code) {
-		return ThresholdsResponse.of(code, this.records.starThresholds(code));
+		return ThresholdsResponse.of(code, this.thresholds.of(code));
 	}
 
 	@PutMapping("/api/v1/regions/{code}/star-thresholds")
 	@Operation(summary = "Set a region's hours for stars 1 to 5 (operator of the region)")
 	ThresholdsResponse setThresholds(@AuthenticationPrincipal Actor actor, @PathVariable String code,
 			@RequestBody ThresholdsRequest request) {
-		return ThresholdsResponse.of(code, this.records.setStarThresholds(actor, code, request.hours()));
+		return ThresholdsResponse.of(code, this.thresholds.set(actor, code, request.hours()));
+	}
+
+	static ReviewFilter filter(String state) {
+		List<FieldProblem> problems = new ArrayList<>();
+		ReviewFilter filter = Enums.parse(ReviewFilter.class, state, "state", problems);
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		return (filter != null) ? filter : ReviewFilter.OPEN;
+	}
+
+	/**
+	 * The outcome of a resolution, once both fields are known to be valid; 400 names
+	 * every bad one.
+	 */
+	static RecordOutcome outcomeOf(String outcome, String note) {
+		List<FieldProblem> problems = new ArrayList<>();
+		RecordOutcome parsed = Enums.parse(RecordOutcome.class, outcome, "outcome", problems);
+		if (parsed == null && problems.isEmpty()) {
+			problems.add(new FieldProblem("outcome", "validation.required"));
+		}
+		if (note == null || note.isBlank() || note.strip().length() > 500) {
+			problems.add(new FieldProblem("note", "validation.record.resolutionNote"));
+		}
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		return parsed;
 	}
 
 	record RecordRequest(UUID volunteerId, UUID activityId, OffsetDateTime startedAt, OffsetDateTime endedAt,
@@ -179,6 +282,24 @@ class ServiceRecordController {
 
 	}
 
+	/** {@code outcome}: COUNT or VOID; {@code note}: why, up to 500 characters. */
+	record ResolutionRequest(String outcome, String note) {
+
+	}
+
+	/**
+	 * A flagged record as a reviewer sees it, with the counted records it overlaps now.
+	 */
+	record FlaggedResponse(RecordResponse record, String volunteerName, String volunteerNumber, String reason,
+			List<RecordConflict> conflicts) {
+
+		static FlaggedResponse of(FlaggedRecord f) {
+			return new FlaggedResponse(RecordResponse.of(f.record()), f.volunteerName(), f.volunteerNumber(),
+					f.reason(), f.conflicts());
+		}
+
+	}
+
 	record ThresholdsRequest(List<BigDecimal> hours) {
 
 	}
@@ -191,15 +312,21 @@ class ServiceRecordController {
 
 	}
 
-	/** A record with its hours as decimal strings. */
+	/**
+	 * A record with its hours as decimal strings; {@code flags} are the anomalies found
+	 * when it was made, {@code review} where it stands (NONE, FLAGGED, HELD, CONFIRMED,
+	 * VOIDED) and {@code counted} whether its hours count in the volunteer's totals.
+	 */
 	record RecordResponse(UUID id, UUID volunteerId, UUID activityId, String activityTitle, UUID organizationId,
 			String organizationName, String place, String content, OffsetDateTime startedAt, OffsetDateTime endedAt,
-			String hours, String effectiveHours, RecordMethod method, OffsetDateTime recordedAt, RecordStatus status) {
+			String hours, String effectiveHours, RecordMethod method, OffsetDateTime recordedAt, RecordStatus status,
+			List<RecordFlag> flags, RecordReview review, boolean counted) {
 
 		static RecordResponse of(ServiceRecordView r) {
 			return new RecordResponse(r.id(), r.volunteerId(), r.activityId(), r.activityTitle(), r.organizationId(),
 					r.organizationName(), r.place(), r.content(), r.startedAt(), r.endedAt(), r.hours().toPlainString(),
-					r.effectiveHours().toPlainString(), r.method(), r.recordedAt(), r.status());
+					r.effectiveHours().toPlainString(), r.method(), r.recordedAt(), r.status(), r.flags(), r.review(),
+					r.counted());
 		}
 
 	}

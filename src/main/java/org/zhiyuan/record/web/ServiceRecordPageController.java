@@ -15,11 +15,19 @@ import org.zhiyuan.activity.Activities;
 import org.zhiyuan.organization.OrganizationView;
 import org.zhiyuan.organization.Organizations;
 import org.zhiyuan.record.AmendmentView;
+import org.zhiyuan.record.RecordAmendments;
+import org.zhiyuan.record.RecordChains;
+import org.zhiyuan.record.FlaggedRecord;
 import org.zhiyuan.record.NewRecord;
+import org.zhiyuan.record.RecordReviews;
+import org.zhiyuan.record.ReviewFilter;
+import org.zhiyuan.record.ServiceRecordView;
 import org.zhiyuan.record.ServiceRecords;
+import org.zhiyuan.record.StarThresholds;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.web.PageActions;
 import org.zhiyuan.volunteer.VolunteerView;
@@ -52,8 +60,21 @@ class ServiceRecordPageController {
 
 	private final Organizations organizations;
 
+	private final RecordReviews reviews;
+
+	private final RecordAmendments amendments;
+
+	private final StarThresholds thresholds;
+
+	private final RecordChains chains;
+
 	ServiceRecordPageController(ServiceRecords records, Volunteers volunteers, Activities activities,
-			Organizations organizations) {
+			Organizations organizations, RecordReviews reviews, RecordAmendments amendments, StarThresholds thresholds,
+			RecordChains chains) {
+		this.chains = chains;
+		this.reviews = reviews;
+		this.amendments = amendments;
+		this.thresholds = thresholds;
 		this.records = records;
 		this.volunteers = volunteers;
 		this.activities = activities;
@@ -63,14 +84,14 @@ class ServiceRecordPageController {
 	@GetMapping("/me/records")
 	String mine(@AuthenticationPrincipal Actor actor, Model model) {
 		VolunteerView volunteer = this.volunteers.mine(actor);
-		Map<UUID, List<AmendmentView>> amendments = this.records.myAmendments(actor)
+		Map<UUID, List<AmendmentView>> amendments = this.amendments.mine(actor)
 			.stream()
 			.collect(Collectors.groupingBy(AmendmentView::recordId));
 		model.addAttribute("volunteer", volunteer);
 		model.addAttribute("records", this.records.mine(actor, PageQuery.of(0, PageQuery.MAX_SIZE)));
 		model.addAttribute("amendments", amendments);
 		model.addAttribute("thresholds", String.join(" / ",
-				this.records.starThresholds(volunteer.regionCode()).stream().map(BigDecimal::toPlainString).toList()));
+				this.thresholds.of(volunteer.regionCode()).stream().map(BigDecimal::toPlainString).toList()));
 		return "record/mine";
 	}
 
@@ -80,8 +101,8 @@ class ServiceRecordPageController {
 			@RequestParam(required = false) String endedAt, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		PageActions.run(redirect, "record.amend.requested", () -> {
-			this.records.requestAmendment(actor, id, china("startedAt", startedAt), china("endedAt", endedAt),
-					decimal(hours), reason);
+			this.amendments.request(actor, id, china("startedAt", startedAt), china("endedAt", endedAt), decimal(hours),
+					reason);
 		});
 		return "redirect:/me/records";
 	}
@@ -90,7 +111,7 @@ class ServiceRecordPageController {
 	String organization(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
 		OrganizationView organization = this.organizations.view(actor, id);
 		model.addAttribute("organization", organization);
-		model.addAttribute("pending", this.records.pendingAmendments(actor, id, PageQuery.of(0, PageQuery.MAX_SIZE)));
+		model.addAttribute("pending", this.amendments.pending(actor, id, PageQuery.of(0, PageQuery.MAX_SIZE)));
 		model.addAttribute("overdue", this.records.overdue(actor, id));
 		model.addAttribute("isAdmin", this.organizations.isAdmin(actor, id));
 		model.addAttribute("activities",
@@ -126,7 +147,7 @@ class ServiceRecordPageController {
 	String approve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestParam UUID organizationId,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
 		PageActions.run(redirect, "record.decided", () -> {
-			this.records.approveAmendment(actor, id, note);
+			this.amendments.approve(actor, id, note);
 		});
 		return "redirect:/organizations/" + organizationId + "/records";
 	}
@@ -135,7 +156,7 @@ class ServiceRecordPageController {
 	String reject(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestParam UUID organizationId,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
 		PageActions.run(redirect, "record.decided", () -> {
-			this.records.rejectAmendment(actor, id, note);
+			this.amendments.reject(actor, id, note);
 		});
 		return "redirect:/organizations/" + organizationId + "/records";
 	}
@@ -145,13 +166,76 @@ class ServiceRecordPageController {
 			Model model) {
 		model.addAttribute("regionCode", regionCode);
 		if (regionCode != null && !regionCode.isBlank()) {
-			model.addAttribute("report", this.records.verifyAll(actor, regionCode.strip()));
+			model.addAttribute("report", this.chains.verifyAll(actor, regionCode.strip()));
 			model.addAttribute("overdue", this.records.overdueInRegion(actor, regionCode.strip()));
 		}
 		else if (actor.readableRegions().isEmpty()) {
 			throw ProblemException.forbidden("problem.forbidden.region");
 		}
 		return "record/verify";
+	}
+
+	/**
+	 * Flagged and held records of a region's organizations, as cards, for its operators
+	 * (who resolve them) and auditors.
+	 */
+	@GetMapping("/records/flagged")
+	String flaggedInRegion(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String regionCode,
+			@RequestParam(required = false) String state, @RequestParam(required = false) Integer page, Model model) {
+		ReviewFilter filter = ServiceRecordController.filter(state);
+		String region = (regionCode != null && !regionCode.isBlank()) ? regionCode.strip() : null;
+		if (region == null && actor.readableRegions().size() == 1) {
+			// staff of one region need not type its code
+			region = actor.readableRegions().iterator().next();
+		}
+		model.addAttribute("regionCode", region);
+		if (region != null) {
+			flagged(actor, this.reviews.inRegion(actor, region, filter, PageQuery.of(page, 50)), model);
+		}
+		else if (actor.readableRegions().isEmpty()) {
+			throw ProblemException.forbidden("problem.forbidden.region");
+		}
+		model.addAttribute("state", filter.name());
+		model.addAttribute("states", ReviewFilter.values());
+		return "record/flagged";
+	}
+
+	/** The same for one organization, for its admins and the region's overseers. */
+	@GetMapping("/organizations/{id}/records/flagged")
+	String flaggedOfOrganization(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String state, @RequestParam(required = false) Integer page, Model model) {
+		ReviewFilter filter = ServiceRecordController.filter(state);
+		flagged(actor, this.reviews.ofOrganization(actor, id, filter, PageQuery.of(page, 50)), model);
+		model.addAttribute("organization", this.organizations.view(actor, id));
+		model.addAttribute("state", filter.name());
+		model.addAttribute("states", ReviewFilter.values());
+		return "record/flagged";
+	}
+
+	@PostMapping("/records/{id}/resolution")
+	String resolve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String outcome, @RequestParam(required = false) String note,
+			@RequestParam(required = false) String regionCode, @RequestParam(required = false) UUID organizationId,
+			RedirectAttributes redirect) {
+		PageActions.run(redirect, "record.resolvedNotice", () -> {
+			this.reviews.resolve(actor, id, ServiceRecordController.outcomeOf(outcome, note), note);
+		});
+		if (organizationId != null) {
+			return "redirect:/organizations/" + organizationId + "/records/flagged";
+		}
+		boolean digits = regionCode != null && regionCode.strip().matches("[0-9]{2,12}");
+		return "redirect:/records/flagged" + (digits ? "?regionCode=" + regionCode.strip() : "");
+	}
+
+	private void flagged(Actor actor, PageResult<FlaggedRecord> items, Model model) {
+		model.addAttribute("items", items);
+		model.addAttribute("resolvable",
+				items.items()
+					.stream()
+					.map(FlaggedRecord::record)
+					.filter((record) -> this.reviews.mayResolve(actor, record))
+					.map(ServiceRecordView::id)
+					.collect(Collectors.toSet()));
 	}
 
 	/** A datetime-local field, read as China time; blank is absent. */

@@ -30,8 +30,8 @@ class RecordPersonalData implements PersonalDataSource {
 	public List<PersonalDataSection> sectionsOf(Subject subject) {
 		List<RecordRow> records = this.jdbc
 			.sql("SELECT r.id, r.activity_id, a.title, o.name AS organization_name, r.place, r.content, r.started_at,"
-					+ " r.ended_at, r.hours, r.effective_hours, r.method, r.reason, r.recorded_at, r.sequence, r.hash"
-					+ " FROM service_record r JOIN activity a ON a.id = r.activity_id"
+					+ " r.ended_at, r.hours, r.effective_hours, r.method, r.reason, r.recorded_at, r.sequence, r.hash,"
+					+ " r.flags, r.review" + " FROM service_record r JOIN activity a ON a.id = r.activity_id"
 					+ " JOIN organization o ON o.id = r.organization_id"
 					+ " WHERE r.volunteer_id = :volunteer ORDER BY r.sequence")
 			.param("volunteer", subject.volunteerId())
@@ -40,7 +40,8 @@ class RecordPersonalData implements PersonalDataSource {
 					rs.getString("content"), rs.getObject("started_at", OffsetDateTime.class),
 					rs.getObject("ended_at", OffsetDateTime.class), rs.getBigDecimal("hours"),
 					rs.getBigDecimal("effective_hours"), rs.getString("method"), rs.getString("reason"),
-					rs.getObject("recorded_at", OffsetDateTime.class), rs.getLong("sequence"), rs.getString("hash")))
+					rs.getObject("recorded_at", OffsetDateTime.class), rs.getLong("sequence"), rs.getString("hash"),
+					rs.getString("flags"), rs.getString("review")))
 			.list();
 		List<AmendmentRow> amendments = this.jdbc
 			.sql("SELECT m.id, m.record_id, m.started_at, m.ended_at, m.hours, m.reason, m.status, m.requested_at,"
@@ -64,7 +65,8 @@ class RecordPersonalData implements PersonalDataSource {
 	 */
 	record RecordRow(UUID id, UUID activityId, String activityTitle, String organization, String place, String content,
 			OffsetDateTime startedAt, OffsetDateTime endedAt, BigDecimal hours, BigDecimal effectiveHours,
-			String method, String reason, OffsetDateTime recordedAt, long sequence, String hash) {
+			String method, String reason, OffsetDateTime recordedAt, long sequence, String hash, String flags,
+			String review) {
 
 	}
 

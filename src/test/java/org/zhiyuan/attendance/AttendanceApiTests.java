@@ -401,11 +401,35 @@ class AttendanceApiTests extends ApiTestSupport {
 		return new Running(id, created.get("positions").get(0).get("id").asString(), team);
 	}
 
+	/**
+	 * A volunteer with an approved place. Sign-ups close when an activity starts, and the
+	 * scheduler starts activities every minute, so the activity is put back before its
+	 * start for the sign-up and then returned to where it was: the test never races the
+	 * scheduler.
+	 */
 	private Person signedUpVolunteer(Running running) {
+		UUID id = UUID.fromString(running.id());
+		OffsetDateTime startsAt = this.jdbc.sql("SELECT starts_at FROM activity WHERE id = :id")
+			.param("id", id)
+			.query(OffsetDateTime.class)
+			.single();
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		this.jdbc
+			.sql("UPDATE activity SET status = 'RECRUITING', starts_at = :s, signup_deadline = :d WHERE id = :id"
+					+ " AND status IN ('RECRUITING', 'IN_PROGRESS')")
+			.param("s", now.plusHours(1))
+			.param("d", now.plusMinutes(30))
+			.param("id", id)
+			.update();
 		Person volunteer = this.fixtures.aVolunteer();
 		assertThat(as(volunteer)
 			.post("/api/v1/activities/" + running.id() + "/signups", Map.of("positionId", running.positionId()))
 			.status()).isEqualTo(201);
+		this.jdbc.sql("UPDATE activity SET starts_at = :s, signup_deadline = :d WHERE id = :id")
+			.param("s", startsAt)
+			.param("d", now.plusHours(1))
+			.param("id", id)
+			.update();
 		return volunteer;
 	}
 

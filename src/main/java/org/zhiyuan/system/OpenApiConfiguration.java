@@ -1,6 +1,8 @@
 package org.zhiyuan.system;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -9,6 +11,7 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
@@ -36,10 +39,50 @@ class OpenApiConfiguration {
 				.description("Volunteer service information system. Errors are RFC 9457 problem+json with a stable"
 						+ " 'code'; messages follow Accept-Language (zh-CN default, en). Sign in with POST"
 						+ " /api/v1/auth/token and send 'Authorization: Bearer <token>'.")
-				.license(new License().name("Apache-2.0")))
+				.license(new License().name("Apache License 2.0")
+					.identifier("Apache-2.0")
+					.url("https://www.apache.org/licenses/LICENSE-2.0")))
 			.components(new Components().addSecuritySchemes("bearer",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
 			.addSecurityItem(new SecurityRequirement().addList("bearer"));
+	}
+
+	/**
+	 * Every operation gets a stable, meaningful operationId and the tag of its module, so
+	 * that generated clients keep their method names from build to build: an id given in
+	 * {@code @Operation} stays; otherwise the handler's name is prefixed with its
+	 * controller's subject ({@code ActivityController.publish} →
+	 * {@code activityPublish}), never numbered by scan order. The tag is the module's
+	 * package ({@code org.zhiyuan.activity.web} → {@code activity}).
+	 */
+	@Bean
+	OperationCustomizer stableOperationIds() {
+		return (operation, handler) -> {
+			io.swagger.v3.oas.annotations.Operation declared = handler
+				.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class);
+			if (declared == null || declared.operationId().isBlank()) {
+				operation.setOperationId(operationIdOf(handler.getBeanType(), handler.getMethod().getName()));
+			}
+			operation.setTags(List.of(moduleOf(handler.getBeanType())));
+			return operation;
+		};
+	}
+
+	static String operationIdOf(Class<?> controller, String method) {
+		String subject = controller.getSimpleName().replaceAll("(Page)?Controller$", "");
+		String prefix = subject.isEmpty() ? "" : Character.toLowerCase(subject.charAt(0)) + subject.substring(1);
+		return prefix.isEmpty() ? method : prefix + Character.toUpperCase(method.charAt(0)) + method.substring(1);
+	}
+
+	static String moduleOf(Class<?> controller) {
+		String name = controller.getPackageName();
+		String base = "org.zhiyuan.";
+		if (!name.startsWith(base)) {
+			return "platform";
+		}
+		String module = name.substring(base.length());
+		int dot = module.indexOf('.');
+		return ((dot < 0) ? module : module.substring(0, dot)).toLowerCase(Locale.ROOT);
 	}
 
 }

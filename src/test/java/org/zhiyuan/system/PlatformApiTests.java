@@ -41,6 +41,36 @@ class PlatformApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void givesEveryOperationAStableUniqueIdAndItsModulesTag() {
+		var docs = this.api.get("/v3/api-docs").json();
+		assertThat(docs.get("info").get("license").get("identifier").asString()).isEqualTo("Apache-2.0");
+		java.util.Set<String> ids = new java.util.HashSet<>();
+		java.util.List<String> problems = new java.util.ArrayList<>();
+		for (var path : docs.get("paths").properties()) {
+			for (var operation : path.getValue().properties()) {
+				var id = operation.getValue().get("operationId");
+				String where = operation.getKey() + " " + path.getKey();
+				if (id == null || id.asString().isBlank()) {
+					problems.add(where + ": no operationId");
+					continue;
+				}
+				if (id.asString().matches(".*_[0-9]+$")) {
+					problems.add(where + ": numbered operationId " + id.asString());
+				}
+				if (!ids.add(id.asString())) {
+					problems.add(where + ": operationId used twice " + id.asString());
+				}
+				var tags = operation.getValue().get("tags");
+				if (tags == null || tags.size() != 1) {
+					problems.add(where + ": not one module tag");
+				}
+			}
+		}
+		assertThat(ids).contains("activityPublish");
+		assertThat(problems).isEmpty();
+	}
+
+	@Test
 	void registersRecurringWorkWithTheDatabaseScheduler() {
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'purge-expired-sessions'")
 			.query(Long.class)

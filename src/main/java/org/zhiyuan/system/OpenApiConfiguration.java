@@ -11,10 +11,12 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -65,6 +67,25 @@ class OpenApiConfiguration {
 			}
 			operation.setTags(List.of(moduleOf(handler.getBeanType())));
 			return operation;
+		};
+	}
+
+	/**
+	 * Operations that anonymous callers may use (the security configuration's public
+	 * patterns) declare no security, instead of inheriting the document's bearer
+	 * requirement.
+	 */
+	@Bean
+	OpenApiCustomizer anonymousOperations() {
+		return (openApi) -> {
+			if (openApi.getPaths() == null) {
+				return;
+			}
+			openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+				if (SecurityConfiguration.isAnonymousApi(HttpMethod.valueOf(method.name()), path)) {
+					operation.setSecurity(List.of());
+				}
+			}));
 		};
 	}
 

@@ -52,6 +52,30 @@ class SecurityConfiguration {
 	private static final String[] PUBLIC_API_POSTS = { "/api/v1/auth/token", "/api/v1/volunteers",
 			"/api/v1/certificates/verification" };
 
+	private static final org.springframework.util.AntPathMatcher API_PATHS = new org.springframework.util.AntPathMatcher();
+
+	/**
+	 * Whether an API operation is open to anonymous callers, by the same patterns that
+	 * this configuration permits: the OpenAPI document declares no security for these.
+	 * @param method the HTTP method
+	 * @param path the path as the document writes it, with {@code {name}} templates
+	 */
+	static boolean isAnonymousApi(HttpMethod method, String path) {
+		if (HttpMethod.GET.equals(method)) {
+			return !matchesAny(PRIVATE_API_GETS, path) && matchesAny(PUBLIC_API_GETS, path);
+		}
+		return HttpMethod.POST.equals(method) && matchesAny(PUBLIC_API_POSTS, path);
+	}
+
+	private static boolean matchesAny(String[] patterns, String path) {
+		for (String pattern : patterns) {
+			if (API_PATHS.match(pattern, path)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static final String[] PUBLIC_PAGES = { "/", "/login", "/error", "/regions", "/regions/**", "/about",
 			"/register", "/privacy", "/verify", "/verify/**", "/webjars/**", "/css/**", "/js/**", "/img/**",
 			"/favicon.ico", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };

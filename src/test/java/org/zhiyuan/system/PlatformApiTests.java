@@ -67,6 +67,14 @@ class PlatformApiTests extends ApiTestSupport {
 			}
 		}
 		assertThat(ids).contains("activityPublish");
+		var paths = docs.get("paths");
+		assertThat(paths.get("/api/v1/certificates/{number}/verification").get("get").get("security").size())
+			.as("anonymous verification declares no security")
+			.isZero();
+		assertThat(paths.get("/api/v1/regions/{code}").get("get").get("security").size()).isZero();
+		assertThat(paths.get("/api/v1/volunteers/me").get("get").has("security"))
+			.as("a signed-in operation keeps the document's bearer requirement")
+			.isFalse();
 		assertThat(problems).isEmpty();
 	}
 

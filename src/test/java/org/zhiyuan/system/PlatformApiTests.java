@@ -72,6 +72,15 @@ class PlatformApiTests extends ApiTestSupport {
 			.as("anonymous verification declares no security")
 			.isZero();
 		assertThat(paths.get("/api/v1/regions/{code}").get("get").get("security").size()).isZero();
+		var pdf = paths.get("/api/v1/certificates/{number}/pdf").get("get").get("responses").get("200").get("content");
+		assertThat(pdf.has("application/pdf")).isTrue();
+		assertThat(pdf.get("application/pdf").get("schema").get("format").asString()).isEqualTo("binary");
+		assertThat(paths.get("/api/v1/volunteers/me")
+			.get("get")
+			.get("responses")
+			.get("200")
+			.get("content")
+			.has("application/json")).as("JSON answers are declared as application/json, not */*").isTrue();
 		assertThat(paths.get("/api/v1/volunteers/me").get("get").has("security"))
 			.as("a signed-in operation keeps the document's bearer requirement")
 			.isFalse();

@@ -79,6 +79,9 @@ class CertificateController {
 
 	@GetMapping("/api/v1/certificates/{number}/pdf")
 	@Operation(summary = "The signed PDF exactly as issued (its volunteer, its organization's admins, overseers)")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The file",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/pdf",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
 	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal Actor actor, @PathVariable String number) {
 		return pdfResponse(number, this.certificates.pdf(actor, number));
 	}

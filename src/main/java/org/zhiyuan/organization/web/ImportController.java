@@ -62,6 +62,10 @@ class ImportController {
 
 	@GetMapping({ "/api/v1/organizations/import-template.xlsx", "/organizations/import-template.xlsx" })
 	@Operation(summary = "The spreadsheet template for importing volunteers")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The file",
+			content = @io.swagger.v3.oas.annotations.media.Content(
+					mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
 	ResponseEntity<byte[]> template() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		VolunteerImports.writeTemplate(out);

@@ -65,6 +65,10 @@ class RosterController {
 	@GetMapping("/api/v1/organizations/{id}/roster.xlsx")
 	@Operation(summary = "Roster of active members as an Excel workbook (its admins and the region's overseers;"
 			+ " audited); phones masked, no ID numbers")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The file",
+			content = @io.swagger.v3.oas.annotations.media.Content(
+					mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
 	ResponseEntity<byte[]> apiRoster(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
 		return roster(actor, id);
 	}

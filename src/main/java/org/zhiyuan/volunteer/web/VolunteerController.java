@@ -162,6 +162,10 @@ class VolunteerController {
 
 	@GetMapping("/me/export.xlsx")
 	@Operation(summary = "Everything held on the caller, as an Excel workbook")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The file",
+			content = @io.swagger.v3.oas.annotations.media.Content(
+					mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
 	ResponseEntity<byte[]> exportExcel(@AuthenticationPrincipal Actor actor) {
 		return this.spreadsheets.exportResponse(this.volunteers.export(actor));
 	}

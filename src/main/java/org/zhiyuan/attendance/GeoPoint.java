@@ -8,6 +8,9 @@ public record GeoPoint(Double lat, Double lng, Double accuracyMeters) {
 
 	private static final double EARTH_METERS = 6_371_008.8;
 
+	/** Whether the point can be used; not a property of the point in JSON. */
+	@com.fasterxml.jackson.annotation.JsonIgnore
+	@io.swagger.v3.oas.annotations.media.Schema(hidden = true)
 	public boolean isComplete() {
 		return this.lat != null && this.lng != null && this.lat >= -90 && this.lat <= 90 && this.lng >= -180
 				&& this.lng <= 180 && (this.accuracyMeters == null || this.accuracyMeters >= 0);

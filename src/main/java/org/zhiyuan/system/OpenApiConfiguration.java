@@ -8,7 +8,16 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -44,8 +53,10 @@ class OpenApiConfiguration {
 				.license(new License().name("Apache License 2.0")
 					.identifier("Apache-2.0")
 					.url("https://www.apache.org/licenses/LICENSE-2.0")))
-			.components(new Components().addSecuritySchemes("bearer",
-					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+			.components(new Components().addSchemas("Problem", problemSchema())
+				.addSchemas("FieldError", fieldErrorSchema())
+				.addSecuritySchemes("bearer",
+						new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
 			.addSecurityItem(new SecurityRequirement().addList("bearer"));
 	}
 
@@ -87,6 +98,73 @@ class OpenApiConfiguration {
 				}
 			}));
 		};
+	}
+
+	/**
+	 * Every operation declares its error answers as RFC 9457 problem+json with the
+	 * platform's {@code code} and {@code errors[]}: 400 for a bad request, 401 and 403
+	 * when it needs a signed-in caller, 404 when it names an object in its path, and the
+	 * same shape for any other error; and the {@code Accept-Language} header that chooses
+	 * the messages' language.
+	 */
+	@Bean
+	OpenApiCustomizer problemAnswers() {
+		return (openApi) -> {
+			if (openApi.getPaths() == null) {
+				return;
+			}
+			openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+				ApiResponses responses = (operation.getResponses() != null) ? operation.getResponses()
+						: new ApiResponses();
+				boolean anonymous = SecurityConfiguration.isAnonymousApi(HttpMethod.valueOf(method.name()), path);
+				addProblem(responses, "400", "The request is invalid: every bad field is in errors[]");
+				if (!anonymous) {
+					addProblem(responses, "401", "No valid bearer token");
+					addProblem(responses, "403", "The caller may not act on this object");
+				}
+				if (path.contains("{")) {
+					addProblem(responses, "404", "No such object");
+				}
+				addProblem(responses, "default", "Any other error, with a stable code");
+				operation.setResponses(responses);
+				boolean declared = operation.getParameters() != null && operation.getParameters()
+					.stream()
+					.anyMatch((parameter) -> "Accept-Language".equalsIgnoreCase(parameter.getName()));
+				if (!declared) {
+					operation.addParametersItem(new HeaderParameter().name("Accept-Language")
+						.description("Language of messages: zh-CN (default) or en")
+						.required(false)
+						.schema(new StringSchema()._default("zh-CN").example("en")));
+				}
+			}));
+		};
+	}
+
+	private static void addProblem(ApiResponses responses, String status, String description) {
+		if (!responses.containsKey(status)) {
+			responses.addApiResponse(status,
+					new ApiResponse().description(description)
+						.content(new Content().addMediaType("application/problem+json",
+								new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))));
+		}
+	}
+
+	private static Schema<?> problemSchema() {
+		return new ObjectSchema().description("RFC 9457 problem details with the platform's stable code")
+			.addProperty("type", new StringSchema())
+			.addProperty("title", new StringSchema())
+			.addProperty("status", new IntegerSchema())
+			.addProperty("detail", new StringSchema())
+			.addProperty("instance", new StringSchema())
+			.addProperty("code", new StringSchema().description("Stable upper-snake-case reason, e.g. ACTIVITY_FULL"))
+			.addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldError")))
+			.required(List.of("status", "code"));
+	}
+
+	private static Schema<?> fieldErrorSchema() {
+		return new ObjectSchema().addProperty("field", new StringSchema())
+			.addProperty("message", new StringSchema())
+			.required(List.of("field", "message"));
 	}
 
 	static String operationIdOf(Class<?> controller, String method) {

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -51,12 +52,14 @@ class OpenApiConfiguration {
 						+ " 'code'; messages follow Accept-Language (zh-CN default, en). Sign in with POST"
 						+ " /api/v1/auth/token and send 'Authorization: Bearer <token>'.")
 				.license(new License().name("Apache License 2.0")
-					.identifier("Apache-2.0")
-					.url("https://www.apache.org/licenses/LICENSE-2.0")))
-			.components(new Components().addSchemas("Problem", problemSchema())
-				.addSchemas("FieldError", fieldErrorSchema())
-				.addSecuritySchemes("bearer",
-						new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+					// an SPDX identifier, which OpenAPI 3.1 allows only without a url
+					.identifier("Apache-2.0")))
+			// relative, never taken from the request's Host header: a client sets the
+			// installation's address itself, and Swagger UI calls the one it was loaded
+			// from
+			.servers(List.of(new Server().url("/").description("This installation")))
+			.components(new Components().addSecuritySchemes("bearer",
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
 			.addSecurityItem(new SecurityRequirement().addList("bearer"));
 	}
 
@@ -110,6 +113,10 @@ class OpenApiConfiguration {
 	@Bean
 	OpenApiCustomizer problemAnswers() {
 		return (openApi) -> {
+			// here and not on the bean: springdoc keeps only the schemas it found itself
+			Components components = (openApi.getComponents() != null) ? openApi.getComponents() : new Components();
+			openApi.setComponents(
+					components.addSchemas("Problem", problemSchema()).addSchemas("FieldError", fieldErrorSchema()));
 			if (openApi.getPaths() == null) {
 				return;
 			}

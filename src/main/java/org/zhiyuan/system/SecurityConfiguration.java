@@ -43,7 +43,7 @@ class SecurityConfiguration {
 	/** API paths anyone may call; everything else under /api needs a token. */
 	private static final String[] PUBLIC_API_GETS = { "/api/v1/regions", "/api/v1/regions/**", "/api/v1/organizations",
 			"/api/v1/organizations/*", "/api/v1/organizations/*/activities", "/api/v1/activities",
-			"/api/v1/activities/*", "/api/v1/projects", "/api/v1/certificates/*/verification" };
+			"/api/v1/activities/*", "/api/v1/projects", "/api/v1/certificates/*/verification", "/api/v1/consents" };
 
 	/** Under the public patterns above, but only for signed-in callers. */
 	private static final String[] PRIVATE_API_GETS = { "/api/v1/organizations/mine", "/api/v1/organizations/supervised",

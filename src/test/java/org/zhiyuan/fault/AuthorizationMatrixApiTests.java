@@ -340,6 +340,8 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 				return Target.of("id", s.notification(volunteer)).playing(VOLUNTEER, volunteer);
 			}).allow(ONLY_VOLUNTEER), post("/api/v1/notifications/read-all").allow(SIGNED_IN),
 			get("/api/v1/audit-events").allow(OPERATOR, OTHER_OPERATOR, AUDITOR, OTHER_AUDITOR, NATIONAL_OPERATOR),
+			// what a registration accepts
+			get("/api/v1/consents").allow(EVERYONE),
 			// regions
 			get("/api/v1/regions").allow(EVERYONE),
 			get("/api/v1/regions/{code}").on((s) -> Target.of("code", REGION)).allow(EVERYONE),

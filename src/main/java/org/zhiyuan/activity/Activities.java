@@ -263,14 +263,16 @@ public class Activities {
 		return this.activities.search(query, List.of(ActivityStatus.RECRUITING, ActivityStatus.IN_PROGRESS), page);
 	}
 
-	public List<ActivityView> ofOrganization(Actor actor, UUID organizationId) {
+	/**
+	 * A page of an organization's activities: all of them for its admins and the
+	 * overseers of its region, the published ones for everyone else.
+	 */
+	public PageResult<ActivityView> ofOrganization(Actor actor, UUID organizationId, PageQuery page) {
 		OrganizationView organization = this.organizations.view(actor, organizationId);
 		boolean insider = this.organizations.isAdmin(actor, organizationId)
 				|| this.accessPolicy.oversees(actor, organization.regionCode());
-		return this.activities.ofOrganization(organizationId)
-			.stream()
-			.filter((a) -> insider || PUBLIC.contains(a.status()))
-			.toList();
+		return this.activities.ofOrganization(organizationId, insider ? EnumSet.allOf(ActivityStatus.class) : PUBLIC,
+				page);
 	}
 
 	/** Whether the actor organizes the activity (admin of its organization). */

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -276,13 +277,27 @@ class ActivityRepository {
 		return new PageResult<>(withPositions(items), page.page(), page.size(), total);
 	}
 
-	List<ActivityView> ofOrganization(UUID organizationId) {
-		return withPositions(this.jdbc
-			.sql("SELECT " + COLUMNS + FROM
-					+ " WHERE a.organization_id = :org ORDER BY a.starts_at DESC, a.id LIMIT 200")
+	/**
+	 * A page of an organization's activities in the given statuses, the latest start
+	 * first.
+	 */
+	PageResult<ActivityView> ofOrganization(UUID organizationId, Collection<ActivityStatus> statuses, PageQuery page) {
+		String where = " WHERE a.organization_id = :org AND a.status IN (:statuses)";
+		List<String> names = statuses.stream().map(Enum::name).toList();
+		long total = this.jdbc.sql("SELECT COUNT(*)" + FROM + where)
 			.param("org", organizationId)
+			.param("statuses", names)
+			.query(Long.class)
+			.single();
+		List<ActivityView> items = this.jdbc
+			.sql("SELECT " + COLUMNS + FROM + where + " ORDER BY a.starts_at DESC, a.id LIMIT :limit OFFSET :offset")
+			.param("org", organizationId)
+			.param("statuses", names)
+			.param("limit", page.size())
+			.param("offset", page.offset())
 			.query(this::row)
-			.list());
+			.list();
+		return new PageResult<>(withPositions(items), page.page(), page.size(), total);
 	}
 
 	Optional<PositionRow> position(UUID positionId) {

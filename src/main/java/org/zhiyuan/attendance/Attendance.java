@@ -37,6 +37,8 @@ import org.zhiyuan.record.ServiceRecordView;
 import org.zhiyuan.record.ServiceRecords;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.Ids;
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.signup.Signups;
 import org.zhiyuan.volunteer.VolunteerView;
@@ -317,11 +319,11 @@ public class Attendance {
 	}
 
 	/** Who is in and out, for the organizer's live board; the read is audited. */
-	public List<AttendanceView> board(Actor actor, UUID activityId) {
+	public PageResult<AttendanceView> board(Actor actor, UUID activityId, PageQuery page) {
 		ActivityView activity = this.activities.view(actor, activityId);
 		this.accessPolicy.check(actor, Access.READ, new ScopedObject("activity-attendance", activityId.toString(), null,
 				activity.regionCode(), Set.of(activity.organizationId())));
-		return this.attendance.board(activityId);
+		return this.attendance.board(activityId, page);
 	}
 
 	/**

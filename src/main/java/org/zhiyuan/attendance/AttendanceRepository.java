@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.zhiyuan.attendance.Attendance.CheckOut;
 import org.zhiyuan.record.RecordReview;
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.PageResult;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -165,19 +167,26 @@ class AttendanceRepository {
 			.list();
 	}
 
-	List<AttendanceView> board(UUID activityId) {
-		return this.jdbc
+	PageResult<AttendanceView> board(UUID activityId, PageQuery page) {
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM attendance WHERE activity_id = :a")
+			.param("a", activityId)
+			.query(Long.class)
+			.single();
+		List<AttendanceView> items = this.jdbc
 			.sql("SELECT t.id, t.activity_id, t.volunteer_id, v.name, v.volunteer_number, t.checked_in_at,"
 					+ " t.checked_out_at, t.check_in_method, t.check_out_method, t.distance_meters, t.record_id,"
 					+ " t.needs_review, t.flags FROM attendance t JOIN volunteer v ON v.id = t.volunteer_id"
-					+ " WHERE t.activity_id = :a ORDER BY t.checked_in_at, t.id")
+					+ " WHERE t.activity_id = :a ORDER BY t.checked_in_at, t.id LIMIT :limit OFFSET :offset")
 			.param("a", activityId)
+			.param("limit", page.size())
+			.param("offset", page.offset())
 			.query((rs, n) -> new AttendanceView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5),
 					rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class), rs.getString(8),
 					rs.getString(9), (Double) rs.getObject(10, Double.class), rs.getObject(11, UUID.class),
 					rs.getBoolean(12), rs.getString(13)))
 			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
 	/** An attendance row as a transition needs it. */

@@ -150,15 +150,22 @@ class OrganizationRepository {
 			.update();
 	}
 
-	List<OrganizationEvent> eventsOf(UUID organizationId) {
-		return this.jdbc
-			.sql("SELECT id, kind, reason, actor_id, occurred_at FROM organization_event WHERE organization_id = :id"
-					+ " ORDER BY occurred_at, id")
+	PageResult<OrganizationEvent> eventsOf(UUID organizationId, PageQuery page) {
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM organization_event WHERE organization_id = :id")
 			.param("id", organizationId)
+			.query(Long.class)
+			.single();
+		List<OrganizationEvent> items = this.jdbc
+			.sql("SELECT id, kind, reason, actor_id, occurred_at FROM organization_event WHERE organization_id = :id"
+					+ " ORDER BY occurred_at, id LIMIT :limit OFFSET :offset")
+			.param("id", organizationId)
+			.param("limit", page.size())
+			.param("offset", page.offset())
 			.query((rs, row) -> new OrganizationEvent(rs.getObject("id", UUID.class),
 					OrganizationEventKind.valueOf(rs.getString("kind")), rs.getString("reason"),
 					rs.getObject("actor_id", UUID.class), rs.getObject("occurred_at", OffsetDateTime.class)))
 			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
 	Optional<MemberRow> member(UUID organizationId, UUID volunteerId) {
@@ -259,15 +266,23 @@ class OrganizationRepository {
 	/**
 	 * The organizations that invited the volunteer and wait for an answer, newest first.
 	 */
-	List<Invitation> invitationsOf(UUID volunteerId) {
-		return this.jdbc
+	PageResult<Invitation> invitationsOf(UUID volunteerId, PageQuery page) {
+		long total = this.jdbc
+			.sql("SELECT COUNT(*) FROM organization_member WHERE volunteer_id = :id AND status = 'INVITED'")
+			.param("id", volunteerId)
+			.query(Long.class)
+			.single();
+		List<Invitation> items = this.jdbc
 			.sql("SELECT o.id, o.name, o.region_code, m.member_role, m.requested_at FROM organization_member m"
 					+ " JOIN organization o ON o.id = m.organization_id WHERE m.volunteer_id = :id"
-					+ " AND m.status = 'INVITED' ORDER BY m.requested_at DESC, o.id")
+					+ " AND m.status = 'INVITED' ORDER BY m.requested_at DESC, o.id LIMIT :limit OFFSET :offset")
 			.param("id", volunteerId)
+			.param("limit", page.size())
+			.param("offset", page.offset())
 			.query((rs, row) -> new Invitation(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 					MemberRole.valueOf(rs.getString(4)), rs.getObject(5, OffsetDateTime.class)))
 			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
 	Set<UUID> activeOrganizationsOf(UUID volunteerId) {
@@ -288,17 +303,26 @@ class OrganizationRepository {
 			.list();
 	}
 
-	List<OrganizationView> administeredBy(Set<UUID> organizationIds) {
+	PageResult<OrganizationView> administeredBy(Set<UUID> organizationIds, PageQuery page) {
 		if (organizationIds.isEmpty()) {
-			return List.of();
+			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
-		return this.jdbc.sql(VIEW + " WHERE o.id IN (:ids) ORDER BY o.name")
-			.param("ids", new ArrayList<>(organizationIds))
+		List<UUID> ids = new ArrayList<>(organizationIds);
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM organization WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query(Long.class)
+			.single();
+		List<OrganizationView> items = this.jdbc
+			.sql(VIEW + " WHERE o.id IN (:ids) ORDER BY o.name, o.id LIMIT :limit OFFSET :offset")
+			.param("ids", ids)
+			.param("limit", page.size())
+			.param("offset", page.offset())
 			.query(this::stored)
 			.list()
 			.stream()
 			.map(Stored::view)
 			.toList();
+		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
 	void setSuccessor(UUID id, UUID successorId) {

@@ -184,10 +184,10 @@ public class Organizations {
 	}
 
 	/** The organizations the actor administers. */
-	public List<OrganizationView> administeredBy(Actor actor) {
+	public PageResult<OrganizationView> administeredBy(Actor actor, PageQuery page) {
 		Set<UUID> ids = new java.util.HashSet<>();
 		actor.scopesOf(Role.ORG_ADMIN).forEach((scope) -> org.zhiyuan.shared.Ids.parse(scope).ifPresent(ids::add));
-		return this.organizations.administeredBy(ids);
+		return this.organizations.administeredBy(ids, page);
 	}
 
 	@Transactional
@@ -300,10 +300,10 @@ public class Organizations {
 	 * The review and supervision history, for the organization's admins and its region's
 	 * operators.
 	 */
-	public List<OrganizationEvent> history(Actor actor, UUID id) {
+	public PageResult<OrganizationEvent> history(Actor actor, UUID id, PageQuery page) {
 		Stored stored = require(id);
 		requireAdminOrOverseer(actor, stored);
-		return this.organizations.eventsOf(id);
+		return this.organizations.eventsOf(id, page);
 	}
 
 	/**
@@ -364,8 +364,8 @@ public class Organizations {
 	}
 
 	/** The invitations waiting for the calling volunteer's answer. */
-	public List<Invitation> myInvitations(Actor actor) {
-		return this.organizations.invitationsOf(this.volunteers.mine(actor).id());
+	public PageResult<Invitation> myInvitations(Actor actor, PageQuery page) {
+		return this.organizations.invitationsOf(this.volunteers.mine(actor).id(), page);
 	}
 
 	/**

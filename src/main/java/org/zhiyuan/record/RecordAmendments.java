@@ -54,9 +54,9 @@ public class RecordAmendments {
 	}
 
 	/** The corrections asked for on a record, oldest first. */
-	public List<AmendmentView> amendmentsOf(Actor actor, UUID recordId) {
+	public PageResult<AmendmentView> amendmentsOf(Actor actor, UUID recordId, PageQuery page) {
 		this.serviceRecords.view(actor, recordId);
-		return this.records.amendmentsOf(recordId);
+		return this.records.amendmentsOf(recordId, page);
 	}
 
 	/** All corrections the caller asked for on their own records, newest first. */

@@ -350,11 +350,19 @@ class ServiceRecordRepository {
 			.optional();
 	}
 
-	List<AmendmentView> amendmentsOf(UUID recordId) {
-		return this.jdbc.sql(AMENDMENT + " WHERE m.record_id = :record ORDER BY m.requested_at, m.id")
+	PageResult<AmendmentView> amendmentsOf(UUID recordId, PageQuery page) {
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM record_amendment WHERE record_id = :record")
 			.param("record", recordId)
+			.query(Long.class)
+			.single();
+		List<AmendmentView> items = this.jdbc
+			.sql(AMENDMENT + " WHERE m.record_id = :record ORDER BY m.requested_at, m.id LIMIT :limit OFFSET :offset")
+			.param("record", recordId)
+			.param("limit", page.size())
+			.param("offset", page.offset())
 			.query(ServiceRecordRepository::amendmentView)
 			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
 	List<AmendmentView> amendmentsOfVolunteer(UUID volunteerId) {
@@ -388,25 +396,34 @@ class ServiceRecordRepository {
 	 * and no service record: candidates for the overdue list, in the organization or
 	 * within the region prefix.
 	 */
-	List<OverdueActivity> withoutRecords(UUID organizationId, String regionPrefix, OffsetDateTime endedBefore,
-			int limit) {
-		String where = (organizationId != null) ? " AND a.organization_id = :organization"
-				: " AND a.region_code LIKE :region";
-		return this.jdbc
-			.sql("SELECT a.id, a.title, a.organization_id, o.name AS organization_name, a.ends_at, (SELECT COUNT(*)"
-					+ " FROM signup s WHERE s.activity_id = a.id AND s.status = 'APPROVED') AS approved FROM activity"
-					+ " a JOIN organization o ON o.id = a.organization_id WHERE a.status IN ('FINISHED', 'ARCHIVED')"
-					+ " AND a.ends_at < :before" + where + " AND EXISTS (SELECT 1 FROM signup s WHERE s.activity_id"
-					+ " = a.id AND s.status = 'APPROVED') AND NOT EXISTS (SELECT 1 FROM service_record r WHERE"
-					+ " r.activity_id = a.id) ORDER BY a.ends_at, a.id LIMIT :limit")
+	PageResult<OverdueActivity> withoutRecords(UUID organizationId, String regionPrefix, OffsetDateTime endedBefore,
+			PageQuery page) {
+		String where = " FROM activity a JOIN organization o ON o.id = a.organization_id WHERE a.status IN"
+				+ " ('FINISHED', 'ARCHIVED') AND a.ends_at < :before"
+				+ ((organizationId != null) ? " AND a.organization_id = :organization"
+						: " AND a.region_code LIKE :region")
+				+ " AND EXISTS (SELECT 1 FROM signup s WHERE s.activity_id = a.id AND s.status = 'APPROVED')"
+				+ " AND NOT EXISTS (SELECT 1 FROM service_record r WHERE r.activity_id = a.id)";
+		long total = this.jdbc.sql("SELECT COUNT(*)" + where)
 			.param("organization", organizationId)
 			.param("region", (regionPrefix != null) ? regionPrefix + "%" : null)
 			.param("before", endedBefore)
-			.param("limit", limit)
+			.query(Long.class)
+			.single();
+		List<OverdueActivity> items = this.jdbc
+			.sql("SELECT a.id, a.title, a.organization_id, o.name AS organization_name, a.ends_at, (SELECT COUNT(*)"
+					+ " FROM signup s WHERE s.activity_id = a.id AND s.status = 'APPROVED') AS approved" + where
+					+ " ORDER BY a.ends_at, a.id LIMIT :limit OFFSET :offset")
+			.param("organization", organizationId)
+			.param("region", (regionPrefix != null) ? regionPrefix + "%" : null)
+			.param("before", endedBefore)
+			.param("limit", page.size())
+			.param("offset", page.offset())
 			.query((rs, n) -> new OverdueActivity(rs.getObject("id", UUID.class), rs.getString("title"),
 					rs.getObject("organization_id", UUID.class), rs.getString("organization_name"),
 					rs.getObject("ends_at", OffsetDateTime.class), null, rs.getLong("approved")))
 			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
 	/** Volunteers of a region and below that have records, with their numbers. */

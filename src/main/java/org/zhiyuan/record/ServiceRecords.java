@@ -60,8 +60,6 @@ public class ServiceRecords {
 	/** Records are due within this many working days of an activity's end (art. 11). */
 	static final int WORKING_DAYS_DUE = 10;
 
-	private static final int OVERDUE_LIMIT = 500;
-
 	private static final Duration MAX_DURATION = Duration.ofHours(24);
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -227,17 +225,36 @@ public class ServiceRecords {
 	 * all, more than 10 working days after their end. Working days count Monday to
 	 * Friday; public holidays and the weekends moved around them are not modelled.
 	 */
-	public List<OverdueActivity> overdue(Actor actor, UUID organizationId) {
+	public PageResult<OverdueActivity> overdue(Actor actor, UUID organizationId, PageQuery page) {
 		requireInsider(actor, organizationId);
-		return overdueOf(
-				this.records.withoutRecords(organizationId, null, now().minusDays(WORKING_DAYS_DUE), OVERDUE_LIMIT));
+		return this.records.withoutRecords(organizationId, null, overdueEndedBefore(), page).map(this::withDue);
 	}
 
 	/** The same for every organization of a region, for its operators and auditors. */
-	public List<OverdueActivity> overdueInRegion(Actor actor, String regionCode) {
+	public PageResult<OverdueActivity> overdueInRegion(Actor actor, String regionCode, PageQuery page) {
 		requireOverseer(actor, regionCode);
-		return overdueOf(this.records.withoutRecords(null, Regions.prefixOf(regionCode),
-				now().minusDays(WORKING_DAYS_DUE), OVERDUE_LIMIT));
+		return this.records.withoutRecords(null, Regions.prefixOf(regionCode), overdueEndedBefore(), page)
+			.map(this::withDue);
+	}
+
+	/**
+	 * The instant before which an activity must have ended to be overdue today: the start
+	 * of the first day whose due date ({@link #addWorkingDays}) is not yet past.
+	 */
+	private static OffsetDateTime overdueEndedBefore() {
+		return firstDayNotOverdue(now().atZoneSameInstant(CHINA).toLocalDate()).atStartOfDay(CHINA).toOffsetDateTime();
+	}
+
+	/**
+	 * The first day of which an activity that ended on it is not yet overdue on
+	 * {@code today}; activities that ended on any earlier day are.
+	 */
+	static LocalDate firstDayNotOverdue(LocalDate today) {
+		LocalDate day = today;
+		while (!today.isAfter(addWorkingDays(day, WORKING_DAYS_DUE))) {
+			day = day.minusDays(1);
+		}
+		return day.plusDays(1);
 	}
 
 	/**
@@ -362,18 +379,10 @@ public class ServiceRecords {
 				&& end.toInstant().isBefore(afterLast.atStartOfDay(CHINA).toInstant());
 	}
 
-	private List<OverdueActivity> overdueOf(List<OverdueActivity> candidates) {
-		LocalDate today = now().atZoneSameInstant(CHINA).toLocalDate();
-		List<OverdueActivity> overdue = new ArrayList<>();
-		for (OverdueActivity candidate : candidates) {
-			LocalDate due = addWorkingDays(candidate.endedAt().atZoneSameInstant(CHINA).toLocalDate(),
-					WORKING_DAYS_DUE);
-			if (today.isAfter(due)) {
-				overdue.add(new OverdueActivity(candidate.activityId(), candidate.title(), candidate.organizationId(),
-						candidate.organizationName(), candidate.endedAt(), due, candidate.approvedSignups()));
-			}
-		}
-		return overdue;
+	private OverdueActivity withDue(OverdueActivity candidate) {
+		LocalDate due = addWorkingDays(candidate.endedAt().atZoneSameInstant(CHINA).toLocalDate(), WORKING_DAYS_DUE);
+		return new OverdueActivity(candidate.activityId(), candidate.title(), candidate.organizationId(),
+				candidate.organizationName(), candidate.endedAt(), due, candidate.approvedSignups());
 	}
 
 	private Optional<ServiceRecordView> earlier(UUID recordedBy, String key) {

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhiyuan.support.ActivityFixtures.anActivity;
+import static org.zhiyuan.support.ActivityFixtures.startingIn;
 
 class ActivityApiTests extends ApiTestSupport {
 
@@ -192,6 +193,30 @@ class ActivityApiTests extends ApiTestSupport {
 
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.body()).contains("活动当前状态为 CANCELLED，不能执行此操作。").doesNotContain("{0}");
+	}
+
+	@Test
+	void pagesAnOrganizationsActivitiesCountingOnlyWhatTheCallerMaySee() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		String later = publish(team, startingIn(anActivity(team.id().toString(), 5), 9, 2));
+		String sooner = publish(team, startingIn(anActivity(team.id().toString(), 5), 8, 2));
+		signedIn(team).post("/api/v1/activities", anActivity(team.id().toString(), 5));
+		String path = "/api/v1/organizations/" + team.id() + "/activities";
+
+		var first = this.api.get(path + "?size=1").json();
+		assertThat(first.get("total").asLong()).as("a draft is neither listed nor counted for outsiders").isEqualTo(2);
+		assertThat(first.get("page").asInt()).isZero();
+		assertThat(first.get("size").asInt()).isEqualTo(1);
+		assertThat(ids(path + "?size=1")).as("the latest start first").containsExactly(later);
+		assertThat(ids(path + "?page=1&size=1")).containsExactly(sooner);
+		var inside = signedIn(team).get(path).json();
+		assertThat(inside.get("total").asLong()).as("its admins see the draft too").isEqualTo(3);
+		assertThat(inside.get("size").asInt()).isEqualTo(20);
+		assertThat(inside.get("items").size()).isEqualTo(3);
+
+		Response bad = this.api.get(path + "?page=-1&size=201");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("page", "size");
 	}
 
 	private String publish(Team team, Map<String, Object> body) {

@@ -127,7 +127,14 @@ class AttendanceApiTests extends ApiTestSupport {
 		assertThat(bulk.status()).isEqualTo(200);
 		assertThat(bulk.json().get(0).get("hours").asString()).isEqualTo("0.50");
 		var board = admin.get(base).json();
-		assertThat(board.size()).isEqualTo(2);
+		assertThat(board.get("total").asLong()).isEqualTo(2);
+		assertThat(board.get("items").size()).isEqualTo(2);
+		List<String> paged = new java.util.ArrayList<>();
+		paged.addAll(admin.get(base + "?page=0&size=1").json().get("items").findValuesAsString("volunteerId"));
+		paged.addAll(admin.get(base + "?page=1&size=1").json().get("items").findValuesAsString("volunteerId"));
+		assertThat(paged).as("one a page, none twice")
+			.containsExactlyInAnyOrder(first.volunteerId().toString(), second.volunteerId().toString());
+		assertThat(admin.get(base + "?size=201").status()).isEqualTo(400);
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action LIKE 'attendance.%' AND actor_id = :a")
 			.param("a", running.team().admin().id())
 			.query(Long.class)

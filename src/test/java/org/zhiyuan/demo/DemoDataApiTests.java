@@ -91,8 +91,10 @@ class DemoDataApiTests extends ApiTestSupport {
 		assertThat(teams.get(0).get("memberCount").asLong()).isEqualTo(5);
 		assertThat(demoTeam(chaoyang, DemoData.PENDING_TEAM).get("status").asString()).isEqualTo("PENDING");
 		String youth = teams.get(1).get("id").asString();
-		assertThat(chaoyang.get("/api/v1/organizations/" + youth + "/history").json().findValuesAsString("kind"))
-			.containsExactlyInAnyOrder("APPLIED", "APPROVED", "WARNED");
+		assertThat(chaoyang.get("/api/v1/organizations/" + youth + "/history")
+			.json()
+			.get("items")
+			.findValuesAsString("kind")).containsExactlyInAnyOrder("APPLIED", "APPROVED", "WARNED");
 		assertThat(chaoyang.get("/api/v1/organizations/" + youth + "/members?status=PENDING")
 			.json()
 			.get("items")
@@ -106,10 +108,12 @@ class DemoDataApiTests extends ApiTestSupport {
 		assertThat(me.get("name").asString()).isEqualTo("李华");
 		assertThat(me.get("idNumberMasked").asString()).matches("370\\*{11}[0-9X]{4}");
 		assertThat(me.get("phoneMasked").asString()).isEqualTo("138****0001");
-		assertThat(lihua.get("/api/v1/organizations/mine").json().findValuesAsString("name"))
+		assertThat(lihua.get("/api/v1/organizations/mine").json().get("items").findValuesAsString("name"))
 			.containsExactly(DemoData.ELDERLY_TEAM);
-		assertThat(lihua.get("/api/v1/volunteers/me/invitations").json().findValuesAsString("organizationName"))
-			.as("an invitation left open for the demo")
+		assertThat(lihua.get("/api/v1/volunteers/me/invitations")
+			.json()
+			.get("items")
+			.findValuesAsString("organizationName")).as("an invitation left open for the demo")
 			.containsExactly(DemoData.YOUTH_TEAM);
 		JsonNode qualifications = lihua.get("/api/v1/volunteers/me/profile").json().get("qualifications");
 		assertThat(qualifications.findValuesAsString("name")).contains("红十字救护员证");

@@ -58,7 +58,7 @@ class MembershipConsentApiTests extends ApiTestSupport {
 		assertThat(shanghaiOperator.get(volunteer + "/records").status()).isEqualTo(403);
 
 		Api invitee = signedIn(beijinger);
-		JsonNode invitations = invitee.get("/api/v1/volunteers/me/invitations").json();
+		JsonNode invitations = invitee.get("/api/v1/volunteers/me/invitations").json().get("items");
 		assertThat(invitations.findValuesAsString("organizationId")).containsExactly(shanghai.id().toString());
 		assertThat(invitee.get("/api/v1/notifications").body()).contains("/me/invitations");
 
@@ -70,8 +70,10 @@ class MembershipConsentApiTests extends ApiTestSupport {
 		assertThat(memberRow(admin.get(base + "/members?size=200").json(), beijinger).get("phoneMasked").asString())
 			.contains("****");
 		assertThat(this.api.get(base).json().get("memberCount").asLong()).isEqualTo(2);
-		assertThat(invitee.get("/api/v1/volunteers/me/invitations").json().findValuesAsString("organizationId"))
-			.isEmpty();
+		assertThat(invitee.get("/api/v1/volunteers/me/invitations")
+			.json()
+			.get("items")
+			.findValuesAsString("organizationId")).isEmpty();
 		assertThat(
 				invitee.post("/api/v1/volunteers/me/invitations/" + shanghai.id() + "/acceptance", Map.of()).status())
 			.as("nothing left to accept")
@@ -135,6 +137,7 @@ class MembershipConsentApiTests extends ApiTestSupport {
 			.isTrue();
 		assertThat(signedIn(volunteer).get("/api/v1/volunteers/me/invitations")
 			.json()
+			.get("items")
 			.findValuesAsString("organizationId")).isEmpty();
 		assertThat(signedIn(volunteer).post("/api/v1/volunteers/me/invitations/" + team.id() + "/acceptance", Map.of())
 			.status()).isEqualTo(404);

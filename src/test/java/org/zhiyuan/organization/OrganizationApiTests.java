@@ -46,7 +46,8 @@ class OrganizationApiTests extends ApiTestSupport {
 			.json()
 			.get("items")
 			.findValuesAsString("id")).contains(id);
-		assertThat(signedIn(applicant).get("/api/v1/organizations/mine").json().findValuesAsString("id")).contains(id);
+		assertThat(signedIn(applicant).get("/api/v1/organizations/mine").json().get("items").findValuesAsString("id"))
+			.contains(id);
 	}
 
 	@Test
@@ -165,10 +166,16 @@ class OrganizationApiTests extends ApiTestSupport {
 			.isEqualTo("ACTIVE");
 		assertThat(operator.post(base + "/close", Map.of("reason", "自行解散")).json().get("status").asString())
 			.isEqualTo("CLOSED");
-		var history = signedIn(team.admin()).get(base + "/history").json();
+		var history = signedIn(team.admin()).get(base + "/history").json().get("items");
 		assertThat(history.findValuesAsString("kind")).containsExactly("APPLIED", "APPROVED", "WARNED", "SUSPENDED",
 				"REINSTATED", "CLOSED");
 		assertThat(history.findValuesAsString("reason")).contains("以志愿服务名义收费", "已整改");
+		var second = signedIn(team.admin()).get(base + "/history?page=1&size=4").json();
+		assertThat(second.get("total").asLong()).isEqualTo(6);
+		assertThat(second.get("items").findValuesAsString("kind")).containsExactly("REINSTATED", "CLOSED");
+		Response bad = signedIn(team.admin()).get(base + "/history?size=0");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json().get("errors").findValuesAsString("field")).containsExactly("size");
 		assertThat(signedIn(this.fixtures.aVolunteer()).get(base + "/history").status()).isEqualTo(403);
 		assertThat(
 				signedIn(this.fixtures.anAuditorOf("110105")).post(base + "/reinstate", Map.of("reason", "x")).status())
@@ -186,7 +193,7 @@ class OrganizationApiTests extends ApiTestSupport {
 		Response rejected = signedIn(this.fixtures.anOperatorOf("110105"))
 			.post("/api/v1/organizations/" + id + "/reject", Map.of("reason", "名称不规范"));
 		assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
-		var history = signedIn(applicant).get("/api/v1/organizations/" + id + "/history").json();
+		var history = signedIn(applicant).get("/api/v1/organizations/" + id + "/history").json().get("items");
 		assertThat(history.findValuesAsString("reason")).contains("名称不规范");
 	}
 

@@ -67,6 +67,7 @@ class VolunteerImportApiTests extends ApiTestSupport {
 		assertThat(this.api.signIn(registered.username(), registered.password())
 			.get("/api/v1/volunteers/me/invitations")
 			.json()
+			.get("items")
 			.findValuesAsString("organizationId")).containsExactly(team.id().toString());
 	}
 
@@ -98,6 +99,7 @@ class VolunteerImportApiTests extends ApiTestSupport {
 		assertThat(this.api.signIn(registered.username(), registered.password())
 			.get("/api/v1/volunteers/me/invitations")
 			.json()
+			.get("items")
 			.findValuesAsString("organizationId")).isEmpty();
 	}
 

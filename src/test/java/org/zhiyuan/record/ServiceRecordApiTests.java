@@ -239,8 +239,12 @@ class ServiceRecordApiTests extends ApiTestSupport {
 		assertThat(signedIn(volunteer).get("/api/v1/records/" + recordId).json().get("effectiveHours").asString())
 			.isEqualTo("3.25");
 		assertThat(totalHoursOf(volunteer)).isEqualByComparingTo("3.25");
-		assertThat(signedIn(volunteer).get(path).json().findValuesAsString("status")).containsExactly("APPROVED",
-				"REJECTED");
+		assertThat(signedIn(volunteer).get(path).json().get("items").findValuesAsString("status"))
+			.containsExactly("APPROVED", "REJECTED");
+		var secondPage = signedIn(volunteer).get(path + "?page=1&size=1").json();
+		assertThat(secondPage.get("total").asLong()).isEqualTo(2);
+		assertThat(secondPage.get("items").findValuesAsString("status")).containsExactly("REJECTED");
+		assertThat(signedIn(volunteer).get(path + "?page=-1").status()).isEqualTo(400);
 		assertThat(signedIn(volunteer).get("/api/v1/volunteers/" + volunteer.volunteerId() + "/records/verification")
 			.json()
 			.get("intact")
@@ -301,12 +305,16 @@ class ServiceRecordApiTests extends ApiTestSupport {
 		record(team.admin(), volunteer, recorded, recorded.startsAt(), recorded.startsAt().plusHours(1), null);
 		Response overdue = signedIn(team.admin()).get("/api/v1/organizations/" + team.id() + "/overdue-records");
 		assertThat(overdue.status()).isEqualTo(200);
-		List<String> flagged = overdue.json().findValuesAsString("activityId");
+		List<String> flagged = overdue.json().get("items").findValuesAsString("activityId");
 		assertThat(flagged).contains(forgotten.id()).doesNotContain(recorded.id(), recent.id());
-		assertThat(overdue.json().get(0).get("approvedSignups").asInt()).isEqualTo(1);
-		assertThat(signedIn(this.fixtures.anOperatorOf("110105")).get("/api/v1/records/overdue?regionCode=110105")
-			.json()
-			.findValuesAsString("activityId")).contains(forgotten.id());
+		assertThat(overdue.json().get("total").asLong()).isEqualTo(flagged.size());
+		assertThat(overdue.json().get("items").get(0).get("approvedSignups").asInt()).isEqualTo(1);
+		assertThat(
+				signedIn(this.fixtures.anOperatorOf("110105")).get("/api/v1/records/overdue?regionCode=110105&size=200")
+					.json()
+					.get("items")
+					.findValuesAsString("activityId"))
+			.contains(forgotten.id());
 		assertThat(signedIn(volunteer).get("/api/v1/organizations/" + team.id() + "/overdue-records").status())
 			.isEqualTo(403);
 		assertThat(browserOf(this.fixtures.anOperatorOf("110105")).get("/records/verify?regionCode=110105").body())

@@ -88,6 +88,28 @@ class PlatformApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void answersEveryListAsAPage() {
+		var paths = this.api.get("/v3/api-docs").json().get("paths");
+		java.util.Set<String> referenceData = java.util.Set.of("/api/v1/regions", "/api/v1/regions/{code}/children");
+		java.util.List<String> bareArrays = new java.util.ArrayList<>();
+		for (var path : paths.properties()) {
+			var get = path.getValue().get("get");
+			if (!path.getKey().startsWith("/api/v1/") || get == null || referenceData.contains(path.getKey())) {
+				continue;
+			}
+			var ok = get.get("responses").get("200");
+			var json = (ok != null && ok.get("content") != null) ? ok.get("content").get("application/json") : null;
+			var schema = (json != null) ? json.get("schema") : null;
+			if (schema != null && schema.get("type") != null && schema.get("type").toString().contains("array")) {
+				bareArrays.add(path.getKey() + " (" + get.get("operationId").asString() + ")");
+			}
+		}
+		assertThat(bareArrays).as("lists answer {items, page, size, total}, not a bare array").isEmpty();
+		var page = paths.get("/api/v1/records/{id}/amendments").get("get");
+		assertThat(page.get("parameters").toString()).contains("\"page\"").contains("\"size\"");
+	}
+
+	@Test
 	void registersRecurringWorkWithTheDatabaseScheduler() {
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'purge-expired-sessions'")
 			.query(Long.class)

@@ -113,9 +113,11 @@ class ActivityController {
 
 	@GetMapping("/api/v1/organizations/{id}/activities")
 	@SecurityRequirements
-	@Operation(summary = "An organization's activities (drafts only for its admins and overseers)")
-	List<ActivityResponse> ofOrganization(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return this.activities.ofOrganization(actor, id).stream().map(ActivityResponse::of).toList();
+	@Operation(summary = "An organization's activities, the latest start first (drafts only for its admins and"
+			+ " overseers)")
+	PageResult<ActivityResponse> ofOrganization(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return this.activities.ofOrganization(actor, id, PageQuery.of(page, size)).map(ActivityResponse::of);
 	}
 
 	@PostMapping("/api/v1/projects")

@@ -89,7 +89,8 @@ class ActivityPageController {
 	@GetMapping("/organizations/{id}/activities")
 	String ofOrganization(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
 		model.addAttribute("organization", this.organizations.view(actor, id));
-		model.addAttribute("activities", this.activities.ofOrganization(actor, id));
+		model.addAttribute("activities",
+				this.activities.ofOrganization(actor, id, PageQuery.of(0, PageQuery.MAX_SIZE)).items());
 		model.addAttribute("isAdmin", this.organizations.isAdmin(actor, id));
 		return "activity/of-organization";
 	}

@@ -17,6 +17,8 @@ import org.zhiyuan.attendance.Attendance.CheckinCode;
 import org.zhiyuan.attendance.Attendance.CodeInput;
 import org.zhiyuan.attendance.AttendanceView;
 import org.zhiyuan.attendance.GeoPoint;
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.PageResult;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -100,9 +103,11 @@ class AttendanceController {
 	}
 
 	@GetMapping("/api/v1/activities/{id}/attendance")
-	@Operation(summary = "Who is checked in and out (organizers and overseers; audited)")
-	List<AttendanceView> board(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return this.attendance.board(actor, id);
+	@Operation(summary = "Who is checked in and out, in the order they checked in (organizers and overseers;"
+			+ " audited)")
+	PageResult<AttendanceView> board(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return this.attendance.board(actor, id, PageQuery.of(page, size));
 	}
 
 	record CodeRequest(@Size(max = 100) String code, UUID activityId, @Size(max = 12) String shortCode,

@@ -21,6 +21,7 @@ import org.zhiyuan.attendance.Attendance.CheckOut;
 import org.zhiyuan.attendance.Attendance.CheckinCode;
 import org.zhiyuan.attendance.Attendance.CodeInput;
 import org.zhiyuan.attendance.GeoPoint;
+import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.web.PageActions;
 
@@ -65,7 +66,7 @@ class AttendancePageController {
 		this.activities.requireManager(actor, activity);
 		model.addAttribute("activity", activity);
 		model.addAttribute("code", this.attendance.issueCode(actor, id));
-		model.addAttribute("board", this.attendance.board(actor, id));
+		model.addAttribute("board", this.attendance.board(actor, id, PageQuery.of(0, PageQuery.MAX_SIZE)));
 		model.addAttribute("formKey", org.zhiyuan.shared.Ids.newId().toString());
 		model.addAttribute("accepted",
 				this.signups
@@ -151,7 +152,7 @@ class AttendancePageController {
 	String live(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
 		model.addAttribute("activity", this.activities.view(actor, id));
 		model.addAttribute("code", this.attendance.issueCode(actor, id));
-		model.addAttribute("board", this.attendance.board(actor, id));
+		model.addAttribute("board", this.attendance.board(actor, id, PageQuery.of(0, PageQuery.MAX_SIZE)));
 		return "attendance/screen :: live";
 	}
 

@@ -1,6 +1,5 @@
 package org.zhiyuan.organization.web;
 
-import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,12 +8,15 @@ import org.zhiyuan.access.Actor;
 import org.zhiyuan.organization.Invitation;
 import org.zhiyuan.organization.MembershipView;
 import org.zhiyuan.organization.Organizations;
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.PageResult;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -34,8 +36,9 @@ class InvitationController {
 
 	@GetMapping
 	@Operation(operationId = "listMyInvitations", summary = "Invitations waiting for the calling volunteer's answer")
-	List<Invitation> mine(@AuthenticationPrincipal Actor actor) {
-		return this.organizations.myInvitations(actor);
+	PageResult<Invitation> mine(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return this.organizations.myInvitations(actor, PageQuery.of(page, size));
 	}
 
 	@PostMapping("/{organizationId}/acceptance")

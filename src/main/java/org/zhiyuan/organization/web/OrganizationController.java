@@ -1,6 +1,5 @@
 package org.zhiyuan.organization.web;
 
-import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -76,9 +75,10 @@ class OrganizationController {
 	}
 
 	@GetMapping("/mine")
-	@Operation(summary = "Organizations the caller administers")
-	List<OrganizationView> mine(@AuthenticationPrincipal Actor actor) {
-		return this.organizations.administeredBy(actor);
+	@Operation(summary = "Organizations the caller administers, by name")
+	PageResult<OrganizationView> mine(@AuthenticationPrincipal Actor actor,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return this.organizations.administeredBy(actor, PageQuery.of(page, size));
 	}
 
 	@GetMapping("/{id}")
@@ -130,9 +130,10 @@ class OrganizationController {
 	}
 
 	@GetMapping("/{id}/history")
-	@Operation(summary = "Review and supervision history (its admins and the region's operators)")
-	List<OrganizationEvent> history(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return this.organizations.history(actor, id);
+	@Operation(summary = "Review and supervision history, oldest first (its admins and the region's operators)")
+	PageResult<OrganizationEvent> history(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return this.organizations.history(actor, id, PageQuery.of(page, size));
 	}
 
 	@GetMapping("/{id}/members")

@@ -88,7 +88,8 @@ class OrganizationPageController {
 
 	@GetMapping("/organizations/mine")
 	String mine(@AuthenticationPrincipal Actor actor, Model model) {
-		model.addAttribute("organizations", this.organizations.administeredBy(actor));
+		model.addAttribute("organizations",
+				this.organizations.administeredBy(actor, PageQuery.of(0, PageQuery.MAX_SIZE)).items());
 		return "organization/mine";
 	}
 
@@ -133,7 +134,8 @@ class OrganizationPageController {
 					this.organizations.members(actor, id, MemberStatus.PENDING, PageQuery.of(0, 200)));
 			model.addAttribute("invited",
 					this.organizations.members(actor, id, MemberStatus.INVITED, PageQuery.of(0, 200)));
-			model.addAttribute("history", this.organizations.history(actor, id));
+			model.addAttribute("history",
+					this.organizations.history(actor, id, PageQuery.of(0, PageQuery.MAX_SIZE)).items());
 		}
 		if (actor != null) {
 			model.addAttribute("me", this.volunteers.findByAccount(actor.accountId()).orElse(null));
@@ -171,7 +173,8 @@ class OrganizationPageController {
 
 	@GetMapping("/me/invitations")
 	String invitations(@AuthenticationPrincipal Actor actor, Model model) {
-		model.addAttribute("invitations", this.organizations.myInvitations(actor));
+		model.addAttribute("invitations",
+				this.organizations.myInvitations(actor, PageQuery.of(0, PageQuery.MAX_SIZE)).items());
 		return "organization/invitations";
 	}
 

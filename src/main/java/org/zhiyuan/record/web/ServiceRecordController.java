@@ -135,9 +135,10 @@ class ServiceRecordController {
 	}
 
 	@GetMapping("/api/v1/records/{id}/amendments")
-	@Operation(summary = "The corrections asked for on a record")
-	List<AmendmentResponse> amendments(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return this.amendments.amendmentsOf(actor, id).stream().map(AmendmentResponse::of).toList();
+	@Operation(summary = "The corrections asked for on a record, oldest first")
+	PageResult<AmendmentResponse> amendments(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return this.amendments.amendmentsOf(actor, id, PageQuery.of(page, size)).map(AmendmentResponse::of);
 	}
 
 	@PostMapping("/api/v1/amendments/{id}/approve")
@@ -168,15 +169,18 @@ class ServiceRecordController {
 	}
 
 	@GetMapping("/api/v1/organizations/{id}/overdue-records")
-	@Operation(summary = "Finished activities whose records are more than 10 working days overdue")
-	List<OverdueActivity> overdue(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return this.records.overdue(actor, id);
+	@Operation(summary = "Finished activities whose records are more than 10 working days overdue, the longest"
+			+ " overdue first")
+	PageResult<OverdueActivity> overdue(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return this.records.overdue(actor, id, PageQuery.of(page, size));
 	}
 
 	@GetMapping("/api/v1/records/overdue")
 	@Operation(summary = "Overdue records of every organization in a region (operators and auditors)")
-	List<OverdueActivity> overdueInRegion(@AuthenticationPrincipal Actor actor, @RequestParam String regionCode) {
-		return this.records.overdueInRegion(actor, regionCode);
+	PageResult<OverdueActivity> overdueInRegion(@AuthenticationPrincipal Actor actor, @RequestParam String regionCode,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return this.records.overdueInRegion(actor, regionCode, PageQuery.of(page, size));
 	}
 
 	@GetMapping("/api/v1/records/flagged")

@@ -112,13 +112,17 @@ class ServiceRecordPageController {
 		OrganizationView organization = this.organizations.view(actor, id);
 		model.addAttribute("organization", organization);
 		model.addAttribute("pending", this.amendments.pending(actor, id, PageQuery.of(0, PageQuery.MAX_SIZE)));
-		model.addAttribute("overdue", this.records.overdue(actor, id));
+		model.addAttribute("overdue", this.records.overdue(actor, id, PageQuery.of(0, PageQuery.MAX_SIZE)).items());
 		model.addAttribute("isAdmin", this.organizations.isAdmin(actor, id));
 		model.addAttribute("activities",
-				this.activities.ofOrganization(actor, id).stream().filter((a) -> switch (a.status()) {
-					case RECRUITING, IN_PROGRESS, FINISHED, ARCHIVED -> true;
-					default -> false;
-				}).toList());
+				this.activities.ofOrganization(actor, id, PageQuery.of(0, PageQuery.MAX_SIZE))
+					.items()
+					.stream()
+					.filter((a) -> switch (a.status()) {
+						case RECRUITING, IN_PROGRESS, FINISHED, ARCHIVED -> true;
+						default -> false;
+					})
+					.toList());
 		model.addAttribute("formKey", Ids.newId().toString());
 		return "record/organization";
 	}
@@ -167,7 +171,9 @@ class ServiceRecordPageController {
 		model.addAttribute("regionCode", regionCode);
 		if (regionCode != null && !regionCode.isBlank()) {
 			model.addAttribute("report", this.chains.verifyAll(actor, regionCode.strip()));
-			model.addAttribute("overdue", this.records.overdueInRegion(actor, regionCode.strip()));
+			model.addAttribute("overdue",
+					this.records.overdueInRegion(actor, regionCode.strip(), PageQuery.of(0, PageQuery.MAX_SIZE))
+						.items());
 		}
 		else if (actor.readableRegions().isEmpty()) {
 			throw ProblemException.forbidden("problem.forbidden.region");

@@ -138,3 +138,15 @@ document.addEventListener('DOMContentLoaded', function () {
     }
   });
 });
+
+// Menu bar: marks the link to the page shown (and "More" when that link is under it).
+(function () {
+  var here = window.location.pathname;
+  document.querySelectorAll('nav.navbar .nav-link[href], nav.navbar .dropdown-item[href]').forEach(function (link) {
+    if (link.getAttribute('href') !== here) { return; }
+    link.classList.add('active');
+    link.setAttribute('aria-current', 'page');
+    var fold = link.closest('.dropdown');
+    if (fold) { fold.querySelector('.dropdown-toggle').classList.add('active'); }
+  });
+})();

@@ -142,11 +142,24 @@ final class Browser implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		this.driver.manage().deleteAllCookies();
+		layOutAs(screen);
+	}
+
+	/**
+	 * Lays the pages out as on the given screen from now on, keeping whoever is signed in
+	 * and the chosen language.
+	 */
+	void layOutAs(Screen screen) {
 		this.driver.manage().window().setSize(new Dimension(screen.width(), screen.height()));
 		Object inner = ((JavascriptExecutor) this.driver).executeScript("return window.innerWidth");
 		if (((Number) inner).intValue() != screen.width()) {
 			throw new IllegalStateException("the page is " + inner + " px wide, not " + screen.width());
 		}
+	}
+
+	/** What a script run in the page returns. */
+	Object evaluate(String script, Object... args) {
+		return ((JavascriptExecutor) this.driver).executeScript(script, args);
 	}
 
 	/** Lets the application's pages read this position (the phone's GPS). */
@@ -272,6 +285,14 @@ final class Browser implements AutoCloseable {
 	/** Saves the whole page, not only what the screen shows, as the flow's next step. */
 	void screenshot(String name) {
 		this.step++;
+		saveScreenshot("%02d-%s.png".formatted(this.step, name));
+	}
+
+	/**
+	 * Saves the whole page under the flow's directory in a file of the given name,
+	 * without numbering it as a step.
+	 */
+	void saveScreenshot(String fileName) {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> size = (Map<String, Object>) this.driver
 			.executeCdpCommand("Page.getLayoutMetrics", Map.of())
@@ -281,13 +302,18 @@ final class Browser implements AutoCloseable {
 		Map<String, Object> shot = this.driver.executeCdpCommand("Page.captureScreenshot",
 				Map.of("format", "png", "captureBeyondViewport", true, "clip",
 						Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-		Path file = this.flowDirectory.resolve("%02d-%s.png".formatted(this.step, name));
+		Path file = this.flowDirectory.resolve(fileName);
 		try {
 			Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the screenshot " + file, ex);
 		}
+	}
+
+	/** The elements matching the CSS selector that the page shows. */
+	List<WebElement> visibleElements(String selector) {
+		return this.driver.findElements(By.cssSelector(selector)).stream().filter(WebElement::isDisplayed).toList();
 	}
 
 	/** The document is no wider than the screen: nothing sticks out sideways. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -183,7 +184,8 @@ class OrganizationController {
 		this.organizations.removeMember(actor, id, volunteerId);
 	}
 
-	record ReasonRequest(@NotNull @Size(max = 500) String reason) {
+	@Schema(name = "OrganizationReasonRequest")
+	record ReasonRequest(@NotNull @Size(max = 500) @Schema(minLength = 1) String reason) {
 
 	}
 
@@ -191,7 +193,7 @@ class OrganizationController {
 	 * Closing may name the successor that certifies the organization's records from now
 	 * on.
 	 */
-	record CloseRequest(@NotNull @Size(max = 500) String reason, UUID successorId) {
+	record CloseRequest(@NotNull @Size(max = 500) @Schema(minLength = 1) String reason, UUID successorId) {
 
 	}
 

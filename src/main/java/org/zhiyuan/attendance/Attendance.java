@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.zhiyuan.access.Access;
 import org.zhiyuan.access.AccessPolicy;
 import org.zhiyuan.access.Actor;
@@ -47,6 +48,8 @@ import org.zhiyuan.volunteer.Volunteers;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * Check-in and check-out. A volunteer with an accepted place checks in with the current
@@ -504,7 +507,9 @@ public class Attendance {
 	}
 
 	/** One line of a bulk entry. */
-	public record BulkEntry(UUID volunteerId, OffsetDateTime checkedInAt, OffsetDateTime checkedOutAt) {
+	public record BulkEntry(@Schema(requiredMode = REQUIRED) UUID volunteerId,
+			@Schema(requiredMode = REQUIRED) OffsetDateTime checkedInAt,
+			@Schema(requiredMode = REQUIRED) OffsetDateTime checkedOutAt) {
 
 	}
 

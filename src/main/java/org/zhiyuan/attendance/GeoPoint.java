@@ -1,10 +1,17 @@
 package org.zhiyuan.attendance;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /**
  * A position reported by a phone: latitude, longitude and how accurate the phone says it
  * is.
  */
-public record GeoPoint(Double lat, Double lng, Double accuracyMeters) {
+public record GeoPoint(
+		@io.swagger.v3.oas.annotations.media.Schema(requiredMode = REQUIRED, minimum = "-90",
+				maximum = "90") Double lat,
+		@io.swagger.v3.oas.annotations.media.Schema(requiredMode = REQUIRED, minimum = "-180",
+				maximum = "180") Double lng,
+		@io.swagger.v3.oas.annotations.media.Schema(minimum = "0") Double accuracyMeters) {
 
 	private static final double EARTH_METERS = 6_371_008.8;
 

@@ -1,9 +1,15 @@
 package org.zhiyuan.system;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverterContext;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -61,6 +67,82 @@ class OpenApiConfiguration {
 			.components(new Components().addSecuritySchemes("bearer",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
 			.addSecurityItem(new SecurityRequirement().addList("bearer"));
+	}
+
+	/**
+	 * The limits that a request record's component declares in {@code @Schema} and
+	 * {@code @ArraySchema} are the server's, those its service checks; they win over a
+	 * looser {@code @Size} guard beside them, which only bounds the input before the
+	 * service reports every bad field in its own words, and which swagger would otherwise
+	 * apply last.
+	 */
+	@Bean
+	ModelConverter declaredLimitsWin() {
+		return new ModelConverter() {
+
+			@Override
+			public Schema<?> resolve(AnnotatedType type, ModelConverterContext context,
+					Iterator<ModelConverter> chain) {
+				Schema<?> resolved = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+				Class<?> raw = (type.getType() != null) ? Json.mapper().constructType(type.getType()).getRawClass()
+						: null;
+				if (resolved != null && raw != null && raw.isRecord()) {
+					Schema<?> model = resolved;
+					if (resolved.get$ref() != null) {
+						String ref = resolved.get$ref();
+						model = context.getDefinedModels().get(ref.substring(ref.lastIndexOf('/') + 1));
+					}
+					if (model != null && model.getProperties() != null) {
+						applyDeclaredLimits(raw, model);
+					}
+				}
+				return resolved;
+			}
+
+		};
+	}
+
+	private static void applyDeclaredLimits(Class<?> record, Schema<?> model) {
+		for (RecordComponent component : record.getRecordComponents()) {
+			Schema<?> property = model.getProperties().get(component.getName());
+			java.lang.reflect.Field field;
+			try {
+				field = record.getDeclaredField(component.getName());
+			}
+			catch (NoSuchFieldException ex) {
+				continue;
+			}
+			if (property == null) {
+				continue;
+			}
+			io.swagger.v3.oas.annotations.media.Schema declared = field
+				.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+			if (declared != null) {
+				applyLengths(declared, property);
+			}
+			io.swagger.v3.oas.annotations.media.ArraySchema array = field
+				.getAnnotation(io.swagger.v3.oas.annotations.media.ArraySchema.class);
+			if (array != null) {
+				if (array.maxItems() != Integer.MIN_VALUE) {
+					property.setMaxItems(array.maxItems());
+				}
+				if (array.minItems() != Integer.MAX_VALUE) {
+					property.setMinItems(array.minItems());
+				}
+				if (property.getItems() != null) {
+					applyLengths(array.schema(), property.getItems());
+				}
+			}
+		}
+	}
+
+	private static void applyLengths(io.swagger.v3.oas.annotations.media.Schema declared, Schema<?> property) {
+		if (declared.maxLength() != Integer.MAX_VALUE) {
+			property.setMaxLength(declared.maxLength());
+		}
+		if (declared.minLength() > 0) {
+			property.setMinLength(declared.minLength());
+		}
 	}
 
 	/**

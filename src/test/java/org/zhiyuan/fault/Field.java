@@ -7,13 +7,15 @@ import org.zhiyuan.fault.Json.Raw;
 
 /**
  * One field of a request body as the malformed-input suite sees it: what kind of value it
- * holds and its limits, enough to name values that every request must be refused for:
- * {@link #spoiledValues invalid values} and {@link #wronglyTyped values of another JSON
- * type}, including those a lenient reader would take for a valid one (a number where text
- * is expected, {@code 1} or {@code "true"} where a flag is, {@code "5"} where a number
- * is).
+ * holds and its limits (what the OpenAPI document must say of it, see
+ * {@link DocumentedRequestsApiTests}), enough to name values that every request must be
+ * refused for: {@link #spoiledValues invalid values} and {@link #wronglyTyped values of
+ * another JSON type}, including those a lenient reader would take for a valid one (a
+ * number where text is expected, {@code 1} or {@code "true"} where a flag is, {@code "5"}
+ * where a number is).
  */
-record Field(String name, Kind kind, boolean mandatory, long min, long max, List<Field> fields, Field element) {
+record Field(String name, Kind kind, boolean mandatory, long min, long max, List<Field> fields, Field element,
+		boolean replaceable) {
 
 	static final String SQL = "'; DROP TABLE volunteer; --";
 
@@ -78,69 +80,82 @@ record Field(String name, Kind kind, boolean mandatory, long min, long max, List
 	}
 
 	static Field text(String name, int max) {
-		return new Field(name, Kind.TEXT, false, 0, max, List.of(), null);
+		return new Field(name, Kind.TEXT, false, 0, max, List.of(), null, false);
 	}
 
 	static Field code(String name, int max) {
-		return new Field(name, Kind.CODE, false, 0, max, List.of(), null);
+		return new Field(name, Kind.CODE, false, 0, max, List.of(), null, false);
 	}
 
 	static Field enumeration(String name) {
-		return new Field(name, Kind.ENUM, false, 0, 0, List.of(), null);
+		return new Field(name, Kind.ENUM, false, 0, 0, List.of(), null, false);
 	}
 
 	static Field id(String name) {
-		return new Field(name, Kind.ID, false, 0, 0, List.of(), null);
+		return new Field(name, Kind.ID, false, 0, 0, List.of(), null, false);
 	}
 
 	static Field time(String name, Kind when) {
-		return new Field(name, when, false, 0, 0, List.of(), null);
+		return new Field(name, when, false, 0, 0, List.of(), null, false);
 	}
 
 	static Field date(String name, Kind which) {
-		return new Field(name, which, false, 0, 0, List.of(), null);
+		return new Field(name, which, false, 0, 0, List.of(), null, false);
 	}
 
 	static Field integer(String name, long min, long max) {
-		return new Field(name, Kind.INTEGER, false, min, max, List.of(), null);
+		return new Field(name, Kind.INTEGER, false, min, max, List.of(), null, false);
 	}
 
 	/** A decimal with at most two places, from {@code min} to {@code max}. */
 	static Field decimal(String name, long min, long max) {
-		return new Field(name, Kind.DECIMAL, false, min, max, List.of(), null);
+		return new Field(name, Kind.DECIMAL, false, min, max, List.of(), null, false);
 	}
 
 	static Field coordinate(String name, int limit) {
-		return new Field(name, Kind.COORDINATE, false, -limit, limit, List.of(), null);
+		return new Field(name, Kind.COORDINATE, false, -limit, limit, List.of(), null, false);
 	}
 
 	static Field nonNegative(String name) {
-		return new Field(name, Kind.NON_NEGATIVE, false, 0, 0, List.of(), null);
+		return new Field(name, Kind.NON_NEGATIVE, false, 0, 0, List.of(), null, false);
 	}
 
 	static Field flag(String name) {
-		return new Field(name, Kind.FLAG, false, 0, 0, List.of(), null);
+		return new Field(name, Kind.FLAG, false, 0, 0, List.of(), null, false);
 	}
 
 	static Field phone(String name) {
-		return new Field(name, Kind.PHONE, false, 0, 0, List.of(), null);
+		return new Field(name, Kind.PHONE, false, 0, 0, List.of(), null, false);
 	}
 
 	static Field region(String name) {
-		return new Field(name, Kind.REGION, false, 0, 0, List.of(), null);
+		return new Field(name, Kind.REGION, false, 0, 0, List.of(), null, false);
 	}
 
 	static Field object(String name, Field... fields) {
-		return new Field(name, Kind.OBJECT, false, 0, 0, List.of(fields), null);
+		return new Field(name, Kind.OBJECT, false, 0, 0, List.of(fields), null, false);
 	}
 
 	/** A list of {@code min} to {@code max} elements. */
 	static Field list(String name, Field element, int min, int max) {
-		return new Field(name, Kind.LIST, false, min, max, List.of(), element);
+		return new Field(name, Kind.LIST, false, min, max, List.of(), element, false);
 	}
 
 	Field required() {
-		return new Field(this.name, this.kind, true, this.min, this.max, this.fields, this.element);
+		return new Field(this.name, this.kind, true, this.min, this.max, this.fields, this.element, false);
+	}
+
+	/**
+	 * Required in the form of the body that the valid request uses, yet not in the
+	 * document: another form of the body ({@code Row.otherForm}) does without it.
+	 */
+	Field requiredUnlessOtherForm() {
+		return new Field(this.name, this.kind, true, this.min, this.max, this.fields, this.element, true);
+	}
+
+	/** Whether the document must list the field as required. */
+	boolean documentedRequired() {
+		return this.mandatory && !this.replaceable;
 	}
 
 	/** A value and what is wrong with it. */

@@ -91,7 +91,7 @@ class MalformedInputApiTests extends ApiTestSupport {
 	private static final Map<String, Object> AT_THE_SITE = Map.of("lat", 39.9088, "lng", 116.4446, "accuracyMeters",
 			15);
 
-	private static final Field[] CHECK_IN = { code("code", 100).required(),
+	private static final Field[] CHECK_IN = { code("code", 100).requiredUnlessOtherForm(),
 			object("location", coordinate("lat", 90).required(), coordinate("lng", 180).required(),
 					nonNegative("accuracyMeters"))
 				.required() };
@@ -99,13 +99,20 @@ class MalformedInputApiTests extends ApiTestSupport {
 	private static final Field[] MANUAL_ENTRY = { id("volunteerId").required(), time("at", Kind.NEAR_TIME),
 			text("reason", 500).required() };
 
-	/** Every write endpoint, who calls it, on what, and the shape of its body. */
-	private static final List<Row> TABLE = List.of(
+	/** The check-in code's other form: the activity and the code's short form. */
+	private static final Field[] SHORT_CODE = { id("activityId"), code("shortCode", 12) };
+
+	/**
+	 * Every write endpoint, who calls it, on what, and the shape of its body: what the
+	 * server accepts, which the OpenAPI document must say too (see
+	 * {@link DocumentedRequestsApiTests}).
+	 */
+	static final List<Row> TABLE = List.of(
 			// accounts
 			row("POST /api/v1/auth/token").as(ANONYMOUS)
 				.on((s) -> Target.none()
 					.body(Map.of("username", s.volunteer().username(), "password", Fixtures.PASSWORD)))
-				.body(code("username", 64).required(), text("password", 64).required()),
+				.body(code("username", 64).required(), text("password", 128).required()),
 			row("POST /api/v1/accounts/me/password").as(VOLUNTEER)
 				.on((s) -> Target.none()
 					.body(Map.of("currentPassword", Fixtures.PASSWORD, "newPassword", "Changed-pass-2026"))
@@ -125,7 +132,9 @@ class MalformedInputApiTests extends ApiTestSupport {
 						date("birthDate", Kind.DATE), enumeration("gender"), phone("phone").required(),
 						text("password", 64).required(), region("regionCode").required(),
 						list("skills", text("skill", 30).required(), 0, 20),
-						object("consents", code("privacyPolicy", 20).required(), flag("oath").required()).required()),
+						object("consents", code("privacyPolicy", 20).required(), flag("oath").required()).required())
+				.otherForm(object("guardian", text("name", 50).required(), phone("phone").required(),
+						code("idNumber", 40).required())),
 			row("PUT /api/v1/volunteers/me/profile").as(VOLUNTEER)
 				.on((s) -> Target.none().body(AuthorizationMatrixApiTests.profile()).playing(VOLUNTEER, s.volunteer()))
 				.body(region("regionCode").required(), list("categories", enumeration("category"), 0, 8),
@@ -186,7 +195,7 @@ class MalformedInputApiTests extends ApiTestSupport {
 				.body(text("reason", 500).required()),
 			row("POST /api/v1/organizations/{id}/close").as(OPERATOR)
 				.on((s) -> Target.of("id", s.newTeam().id()).body(reason()))
-				.body(text("reason", 500).required()),
+				.body(text("reason", 500).required(), id("successorId")),
 			row("POST /api/v1/organizations/{id}/members").as(ORG_ADMIN)
 				.on((s) -> Target.of("id", s.team().id())
 					.body(Map.of("volunteerId", s.volunteer().volunteerId().toString(), "role", "MEMBER")))
@@ -277,14 +286,14 @@ class MalformedInputApiTests extends ApiTestSupport {
 				return Target.none()
 					.body(Map.of("code", s.checkinCode(running), "location", AT_THE_SITE))
 					.playing(VOLUNTEER, s.signedUp(running));
-			}).body(CHECK_IN), row("POST /api/v1/attendance/check-out").as(VOLUNTEER).on((s) -> {
+			}).body(CHECK_IN).otherForm(SHORT_CODE), row("POST /api/v1/attendance/check-out").as(VOLUNTEER).on((s) -> {
 				Activity running = s.running(s.team());
 				Person volunteer = s.signedUp(running);
 				s.checkIn(running, volunteer);
 				return Target.none()
 					.body(Map.of("code", s.checkinCode(running), "location", AT_THE_SITE))
 					.playing(VOLUNTEER, volunteer);
-			}).body(CHECK_IN).badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			}).body(CHECK_IN).otherForm(SHORT_CODE).badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
 			row("POST /api/v1/activities/{id}/attendance/check-in").as(ORG_ADMIN).on((s) -> {
 				Activity running = s.running(s.team());
 				return Target.of("id", running.id()).body(AuthorizationMatrixApiTests.manualEntry(s.signedUp(running)));
@@ -316,7 +325,9 @@ class MalformedInputApiTests extends ApiTestSupport {
 				return Target.of("id", record.id())
 					.body(Map.of("hours", "1.50", "reason", REASON))
 					.playing(VOLUNTEER, record.volunteer());
-			}).body(decimal("hours", 0, 24).required(), text("reason", 500).required()),
+			})
+				.body(decimal("hours", 0, 24).requiredUnlessOtherForm(), text("reason", 500).required())
+				.otherForm(time("startedAt", Kind.PAST_TIME), time("endedAt", Kind.PAST_TIME)),
 			row("POST /api/v1/records/{id}/resolution").as(OPERATOR)
 				.on((s) -> Target.of("id", s.recorded(s.team()).id()).body(Map.of("outcome", "VOID", "note", REASON)))
 				.body(enumeration("outcome").required(), text("note", 500).required()),
@@ -338,7 +349,8 @@ class MalformedInputApiTests extends ApiTestSupport {
 				return Target.none().body(body).playing(VOLUNTEER, record.volunteer());
 			})
 				.body(id("volunteerId").required(), date("from", Kind.PAST_DATE).required(),
-						date("to", Kind.PAST_DATE).required(), code("language", 2))
+						date("to", Kind.PAST_DATE).required(), id("organizationId"), enumeration("language"),
+						flag("seal"))
 				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
 			row("POST /api/v1/certificates/{number}/revocation").as(ORG_ADMIN)
 				.on((s) -> Target.of("number", s.certified(s.team()).number()).body(Map.of("reason", REASON)))
@@ -606,6 +618,8 @@ class MalformedInputApiTests extends ApiTestSupport {
 
 		private List<Field> shape;
 
+		private List<Field> otherForm = List.of();
+
 		private boolean bodyOptional;
 
 		private List<String> badQueries = List.of();
@@ -641,6 +655,17 @@ class MalformedInputApiTests extends ApiTestSupport {
 		Row optionalBody(Field... fields) {
 			this.bodyOptional = true;
 			return body(fields);
+		}
+
+		/**
+		 * Fields of another form of the body, which the valid request does not use (the
+		 * server reads them only in place of a field {@link Field#requiredUnlessOtherForm
+		 * required unless} they are given, or only for some callers): the document
+		 * describes them, malformed requests leave them alone.
+		 */
+		Row otherForm(Field... fields) {
+			this.otherForm = List.of(fields);
+			return this;
 		}
 
 		Row badQueries(String... queries) {
@@ -679,6 +704,26 @@ class MalformedInputApiTests extends ApiTestSupport {
 
 		String pattern() {
 			return this.pattern;
+		}
+
+		String method() {
+			return this.method;
+		}
+
+		boolean bodyOptional() {
+			return this.bodyOptional;
+		}
+
+		/** The fields of the JSON body in the form the valid request uses. */
+		List<Field> shape() {
+			return this.shape;
+		}
+
+		/** The fields of the JSON body in every form, as the document must list them. */
+		List<Field> documentedFields() {
+			List<Field> fields = new ArrayList<>(this.shape);
+			fields.addAll(this.otherForm);
+			return fields;
 		}
 
 		Caller caller() {

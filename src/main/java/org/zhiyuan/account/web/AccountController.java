@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +16,7 @@ import org.zhiyuan.account.AccountManagement;
 import org.zhiyuan.account.AccountView;
 import org.zhiyuan.account.NewStaff;
 import org.zhiyuan.region.Regions;
+import org.zhiyuan.shared.RequestFormats;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
 
@@ -71,14 +73,17 @@ class AccountController {
 		return this.accounts.staffWithin(actor, regionCode, PageQuery.of(page, size)).map(AccountResponse::of);
 	}
 
-	record PasswordChange(@NotNull @Size(max = 128) String currentPassword,
-			@NotNull @Size(max = 128) String newPassword) {
+	record PasswordChange(@NotNull @Size(max = 128) @Schema(minLength = 1) String currentPassword,
+			@NotNull @Size(max = 128) @Schema(minLength = 1, maxLength = 64) String newPassword) {
 
 	}
 
-	record StaffRequest(@NotNull @Size(max = 64) String username, @NotNull @Size(max = 128) String password,
-			@NotNull @Size(max = 100) String displayName, @NotNull Role role,
-			@NotNull @Size(max = 12) String regionCode) {
+	record StaffRequest(@NotNull @Size(max = 64) @Schema(minLength = 1) String username,
+			@NotNull @Size(max = 128) @Schema(minLength = 1, maxLength = 64) String password,
+			@NotNull @Size(max = 100) @Schema(minLength = 1) String displayName, @NotNull @Schema(allowableValues = {
+					"OPERATOR", "AUDITOR" }) Role role,
+			@NotNull @Size(max = 12) @Schema(minLength = 6, maxLength = 9,
+					pattern = RequestFormats.REGION_CODE) String regionCode){
 
 	}
 

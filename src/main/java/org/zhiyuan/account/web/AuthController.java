@@ -1,6 +1,7 @@
 package org.zhiyuan.account.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,7 +65,8 @@ class AuthController {
 		return new TokenResponse(token.value(), "Bearer", token.expiresInSeconds());
 	}
 
-	record TokenRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {
+	record TokenRequest(@NotBlank @Size(max = 64) @Schema(minLength = 1) String username,
+			@NotBlank @Size(max = 128) @Schema(minLength = 1) String password) {
 
 	}
 

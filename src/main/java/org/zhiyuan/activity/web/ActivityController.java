@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -23,6 +24,7 @@ import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.RequestFormats;
 import org.zhiyuan.shared.ServiceField;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -35,6 +37,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * Activities and projects per API.md: create, publish, cancel, archive, public search and
@@ -163,11 +167,15 @@ class ActivityController {
 		return this.activities.markBrand(actor, id, request.brand());
 	}
 
-	record ChangeRequest(@Size(max = 200) String title, @Size(max = 8000) String description,
-			@Size(max = 400) String address, ActivityRequests.Location location, Integer geofenceMeters,
-			java.time.OffsetDateTime startsAt, java.time.OffsetDateTime endsAt, java.time.OffsetDateTime signupDeadline,
-			@Size(max = 4000) String risksAndProtections, @Size(max = 100) String contactName,
-			@Size(max = 30) String contactPhone, @Size(max = 100) List<CapacityRequest> capacities) {
+	record ChangeRequest(@Size(max = 200) @Schema(maxLength = 100) String title,
+			@Size(max = 8000) @Schema(maxLength = 4000) String description,
+			@Size(max = 400) @Schema(maxLength = 200) String address, ActivityRequests.Location location,
+			@Schema(minimum = "50", maximum = "5000") Integer geofenceMeters, java.time.OffsetDateTime startsAt,
+			java.time.OffsetDateTime endsAt, java.time.OffsetDateTime signupDeadline,
+			@Size(max = 4000) @Schema(maxLength = 2000) String risksAndProtections,
+			@Size(max = 100) @Schema(maxLength = 50) String contactName,
+			@Size(max = 30) @Schema(pattern = RequestFormats.MOBILE_PHONE) String contactPhone,
+			@Size(max = 100) List<CapacityRequest> capacities) {
 
 		org.zhiyuan.activity.ActivityChange toChange() {
 			java.util.Map<UUID, Integer> map = new java.util.LinkedHashMap<>();
@@ -188,17 +196,21 @@ class ActivityController {
 
 	}
 
-	record CapacityRequest(UUID positionId, Integer capacity) {
+	record CapacityRequest(@Schema(requiredMode = REQUIRED) UUID positionId,
+			@Schema(requiredMode = REQUIRED, minimum = "1", maximum = "100000") Integer capacity) {
 
 	}
 
-	record ProjectRequest(UUID organizationId, @Size(max = 200) String name, String field, String level,
-			@Size(max = 4000) String description) {
+	record ProjectRequest(@Schema(requiredMode = REQUIRED) UUID organizationId,
+			@Size(max = 200) @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 100) String name,
+			@Schema(requiredMode = REQUIRED, implementation = ServiceField.class) String field,
+			@Schema(requiredMode = REQUIRED, implementation = ProjectLevel.class) String level,
+			@Size(max = 4000) @Schema(maxLength = 2000) String description) {
 
 	}
 
 	/** Whether the project is a brand project; required, true or false. */
-	record BrandRequest(Boolean brand) {
+	record BrandRequest(@Schema(requiredMode = REQUIRED) Boolean brand) {
 
 	}
 

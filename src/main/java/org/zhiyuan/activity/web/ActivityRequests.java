@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import org.zhiyuan.activity.ActivityStatus;
 import org.zhiyuan.activity.ActivityView;
@@ -15,7 +17,10 @@ import org.zhiyuan.activity.RiskLevel;
 import org.zhiyuan.shared.Enums;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.RequestFormats;
 import org.zhiyuan.shared.ServiceField;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * The activity API's bodies, per API.md; enum values arrive as text so every bad field is
@@ -26,13 +31,27 @@ final class ActivityRequests {
 	private ActivityRequests() {
 	}
 
-	record ActivityRequest(UUID organizationId, UUID projectId, @Size(max = 200) String title,
-			@Size(max = 8000) String description, String category, @Size(max = 12) String regionCode,
-			@Size(max = 400) String address, Location location, Integer geofenceMeters, OffsetDateTime startsAt,
-			OffsetDateTime endsAt, @Size(max = 100) List<PositionRequest> positions, String approval,
-			OffsetDateTime signupDeadline, Boolean waitlist, String riskLevel, Boolean timeBankEligible,
-			String recruitmentMode, @Size(max = 4000) String risksAndProtections, @Size(max = 100) String contactName,
-			@Size(max = 30) String contactPhone) {
+	record ActivityRequest(@Schema(requiredMode = REQUIRED) UUID organizationId, UUID projectId,
+			@Size(max = 200) @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 100) String title,
+			@Size(max = 8000) @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 4000) String description,
+			@Schema(requiredMode = REQUIRED, implementation = ServiceField.class) String category,
+			@Size(max = 12) @Schema(requiredMode = REQUIRED, minLength = 6, maxLength = 9,
+					pattern = RequestFormats.REGION_CODE) String regionCode,
+			@Size(max = 400) @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 200) String address,
+			Location location,
+			@Schema(minimum = "50", maximum = "5000", description = "Default 200") Integer geofenceMeters,
+			@Schema(requiredMode = REQUIRED) OffsetDateTime startsAt,
+			@Schema(requiredMode = REQUIRED) OffsetDateTime endsAt,
+			@Size(max = 100) @ArraySchema(arraySchema = @Schema(requiredMode = REQUIRED), minItems = 1,
+					maxItems = 50) List<PositionRequest> positions,
+			@Schema(implementation = ApprovalMode.class, description = "Default AUTO") String approval,
+			OffsetDateTime signupDeadline, Boolean waitlist,
+			@Schema(implementation = RiskLevel.class, description = "Default LOW") String riskLevel,
+			Boolean timeBankEligible,
+			@Schema(implementation = RecruitmentMode.class, description = "Default REGULAR") String recruitmentMode,
+			@Size(max = 4000) @Schema(maxLength = 2000) String risksAndProtections,
+			@Size(max = 100) @Schema(maxLength = 50) String contactName,
+			@Size(max = 30) @Schema(pattern = RequestFormats.MOBILE_PHONE) String contactPhone) {
 
 		NewActivity toNewActivity() {
 			List<FieldProblem> problems = new ArrayList<>();
@@ -58,16 +77,22 @@ final class ActivityRequests {
 
 	}
 
-	record Location(Double lat, Double lng) {
+	record Location(@Schema(requiredMode = REQUIRED, minimum = "-90", maximum = "90") Double lat,
+			@Schema(requiredMode = REQUIRED, minimum = "-180", maximum = "180") Double lng) {
 
 	}
 
-	record PositionRequest(@Size(max = 120) String name, Integer capacity, Integer minAge, Integer maxAge,
-			@Size(max = 20) List<String> qualifications) {
+	record PositionRequest(@Size(max = 120) @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 60) String name,
+			@Schema(requiredMode = REQUIRED, minimum = "1", maximum = "100000") Integer capacity,
+			@Schema(minimum = "14", maximum = "100",
+					description = "Default 14, or 18 for an emergency recruitment, which takes no one younger") Integer minAge,
+			@Schema(minimum = "14", maximum = "100") Integer maxAge, @Size(max = 20) @ArraySchema(maxItems = 10,
+					schema = @Schema(minLength = 1, maxLength = 100)) List<String> qualifications) {
 
 	}
 
-	record ReasonRequest(@Size(max = 500) String reason) {
+	@Schema(name = "ActivityCancellationRequest")
+	record ReasonRequest(@Size(max = 500) @Schema(requiredMode = REQUIRED, minLength = 1) String reason) {
 
 	}
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +32,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * Attendance per API.md: check-in codes, check-in and check-out; plus manual and bulk
@@ -110,8 +114,15 @@ class AttendanceController {
 		return this.attendance.board(actor, id, PageQuery.of(page, size));
 	}
 
-	record CodeRequest(@Size(max = 100) String code, UUID activityId, @Size(max = 12) String shortCode,
-			GeoPoint location) {
+	/**
+	 * The code from the QR image, or the activity and the short code shown beside it;
+	 * where the phone is.
+	 */
+	record CodeRequest(
+			@Size(max = 100) @Schema(description = "Required unless activityId and shortCode are given") String code,
+			@Schema(description = "With shortCode, instead of code") UUID activityId,
+			@Size(max = 12) @Schema(description = "With activityId, instead of code") String shortCode,
+			@Schema(requiredMode = REQUIRED) GeoPoint location) {
 
 		CodeInput input() {
 			return new CodeInput(this.code, this.activityId, this.shortCode);
@@ -123,11 +134,14 @@ class AttendanceController {
 
 	}
 
-	record ManualRequest(@NotNull UUID volunteerId, OffsetDateTime at, @Size(max = 500) String reason) {
+	record ManualRequest(@NotNull UUID volunteerId, OffsetDateTime at,
+			@Size(max = 500) @Schema(requiredMode = REQUIRED, minLength = 1) String reason) {
 
 	}
 
-	record BulkRequest(@Size(max = 500) String reason, @Size(max = 1000) List<BulkEntry> entries) {
+	record BulkRequest(@Size(max = 500) @Schema(requiredMode = REQUIRED, minLength = 1) String reason,
+			@Size(max = 1000) @ArraySchema(arraySchema = @Schema(requiredMode = REQUIRED),
+					minItems = 1) List<BulkEntry> entries) {
 
 	}
 

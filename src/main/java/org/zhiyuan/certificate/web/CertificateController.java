@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.certificate.CertificateRequest;
@@ -38,6 +39,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -175,12 +178,16 @@ class CertificateController {
 		return this.publicUrl.base();
 	}
 
-	record IssueRequest(UUID volunteerId, LocalDate from, LocalDate to, UUID organizationId, String language,
-			Boolean seal) {
+	record IssueRequest(@Schema(requiredMode = REQUIRED) UUID volunteerId,
+			@Schema(requiredMode = REQUIRED) LocalDate from, @Schema(requiredMode = REQUIRED) LocalDate to,
+			UUID organizationId, @Schema(allowableValues = {
+					"zh", "en" }, description = "Default zh") String language,
+			Boolean seal){
 
 	}
 
-	record ReasonRequest(String reason) {
+	@Schema(name = "RevocationRequest")
+	record ReasonRequest(@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 500) String reason) {
 
 	}
 

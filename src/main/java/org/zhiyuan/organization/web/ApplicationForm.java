@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import org.zhiyuan.organization.NewOrganization;
 import org.zhiyuan.organization.OrganizationType;
@@ -11,16 +13,26 @@ import org.zhiyuan.shared.Enums;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.RequestFormats;
 import org.zhiyuan.shared.ServiceField;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * An application to register an organization, from the API or the page form. Everything
  * arrives as text so that every bad field, unknown values included, is reported at once.
  */
-record ApplicationForm(@Size(max = 200) String name, String type, @Size(max = 40) String creditCode,
-		@Size(max = 12) String regionCode, @Size(max = 36) String parentId, List<String> fields,
-		@Size(max = 100) String contactName, @Size(max = 30) String contactPhone,
-		@Size(max = 4000) String description) {
+record ApplicationForm(@Size(max = 200) @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 100) String name,
+		@Schema(requiredMode = REQUIRED, implementation = OrganizationType.class) String type,
+		@Size(max = 40) @Schema(
+				description = "Unified social credit code (GB 32100); optional for teams") String creditCode,
+		@Size(max = 12) @Schema(requiredMode = REQUIRED, minLength = 6, maxLength = 9,
+				pattern = RequestFormats.REGION_CODE) String regionCode,
+		@Size(max = 36) @Schema(format = "uuid") String parentId,
+		@ArraySchema(maxItems = 17, schema = @Schema(implementation = ServiceField.class)) List<String> fields,
+		@Size(max = 100) @Schema(maxLength = 50) String contactName,
+		@Size(max = 30) @Schema(pattern = RequestFormats.MOBILE_PHONE) String contactPhone,
+		@Size(max = 4000) @Schema(maxLength = 2000) String description) {
 
 	NewOrganization toNewOrganization() {
 		List<FieldProblem> problems = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.zhiyuan.organization.web;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -184,7 +185,8 @@ class OrganizationController {
 		this.organizations.removeMember(actor, id, volunteerId);
 	}
 
-	record ReasonRequest(@NotNull @Size(max = 500) String reason) {
+	@Schema(name = "OrganizationReasonRequest")
+	record ReasonRequest(@NotNull @Size(max = 500) @Schema(minLength = 1) String reason) {
 
 	}
 
@@ -192,7 +194,7 @@ class OrganizationController {
 	 * Closing may name the successor that certifies the organization's records from now
 	 * on.
 	 */
-	record CloseRequest(@NotNull @Size(max = 500) String reason, UUID successorId) {
+	record CloseRequest(@NotNull @Size(max = 500) @Schema(minLength = 1) String reason, UUID successorId) {
 
 	}
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.zhiyuan.access.Actor;
@@ -35,6 +37,7 @@ import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.RequestFormats;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,6 +50,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * Service records per API.md: manual entry, a volunteer's records, corrections and their
@@ -273,21 +278,30 @@ class ServiceRecordController {
 		return parsed;
 	}
 
-	record RecordRequest(UUID volunteerId, UUID activityId, OffsetDateTime startedAt, OffsetDateTime endedAt,
-			String content, String reason) {
+	record RecordRequest(@Schema(requiredMode = REQUIRED) UUID volunteerId,
+			@Schema(requiredMode = REQUIRED) UUID activityId, @Schema(requiredMode = REQUIRED) OffsetDateTime startedAt,
+			@Schema(requiredMode = REQUIRED) OffsetDateTime endedAt, @Schema(maxLength = 1000) String content,
+			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 500) String reason) {
 
 	}
 
-	record AmendmentRequest(BigDecimal hours, OffsetDateTime startedAt, OffsetDateTime endedAt, String reason) {
+	/** The corrected hours, or the corrected times (both) instead. */
+	record AmendmentRequest(
+			@Schema(type = "string", format = "decimal", pattern = RequestFormats.HOURS, example = "2.50",
+					description = "0 to 24; required unless startedAt and endedAt are given") BigDecimal hours,
+			@Schema(description = "With endedAt, instead of hours") OffsetDateTime startedAt,
+			@Schema(description = "With startedAt, instead of hours") OffsetDateTime endedAt,
+			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 500) String reason) {
 
 	}
 
-	record NoteRequest(String note) {
+	record NoteRequest(@Schema(maxLength = 500) String note) {
 
 	}
 
 	/** {@code outcome}: COUNT or VOID; {@code note}: why, up to 500 characters. */
-	record ResolutionRequest(String outcome, String note) {
+	record ResolutionRequest(@Schema(requiredMode = REQUIRED, implementation = RecordOutcome.class) String outcome,
+			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 500) String note) {
 
 	}
 
@@ -304,7 +318,10 @@ class ServiceRecordController {
 
 	}
 
-	record ThresholdsRequest(List<BigDecimal> hours) {
+	/** The hours of the five star levels, in order. */
+	record ThresholdsRequest(@ArraySchema(arraySchema = @Schema(requiredMode = REQUIRED), minItems = 5, maxItems = 5,
+			schema = @Schema(type = "string", format = "decimal", pattern = RequestFormats.HOURS,
+					example = "100.00")) List<BigDecimal> hours) {
 
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -116,10 +117,11 @@ class SignupController {
 		return this.signups.roster(actor, id, parsed, PageQuery.of(page, size));
 	}
 
-	record SignupRequest(UUID positionId) {
+	record SignupRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID positionId) {
 
 	}
 
+	@Schema(name = "SignupReasonRequest")
 	record ReasonRequest(@Size(max = 500) String reason) {
 
 	}

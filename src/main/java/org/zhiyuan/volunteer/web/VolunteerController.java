@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.zhiyuan.access.Actor;
+import org.zhiyuan.shared.RequestFormats;
 import org.zhiyuan.shared.identity.Gender;
 import org.zhiyuan.shared.identity.IdType;
 import org.zhiyuan.volunteer.AvailabilitySlot;
@@ -41,6 +44,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * Volunteers per API.md: anonymous self-registration, the caller's own record and
@@ -115,7 +120,8 @@ class VolunteerController {
 	VolunteerProfile changeProfile(@AuthenticationPrincipal Actor actor, @Valid @RequestBody ProfileRequest request) {
 		return this.volunteers.changeProfile(actor,
 				new ProfileChange(request.regionCode(), request.categories(), request.fields(), request.skills(),
-						request.languages(), request.availability(), request.emergencyContact()));
+						request.languages(), request.availability(),
+						(request.emergencyContact() != null) ? request.emergencyContact().toContact() : null));
 	}
 
 	@PostMapping("/me/qualifications")
@@ -189,22 +195,40 @@ class VolunteerController {
 
 	}
 
-	record ProfileRequest(@Size(max = 12) String regionCode, @Size(max = 8) List<VolunteerCategory> categories,
-			@Size(max = 14) List<ProfessionalField> fields, List<String> skills, List<String> languages,
-			@Size(max = 21) List<AvailabilitySlot> availability, Contact emergencyContact) {
+	record ProfileRequest(
+			@Size(max = 12) @Schema(requiredMode = REQUIRED, minLength = 6, maxLength = 9,
+					pattern = RequestFormats.REGION_CODE) String regionCode,
+			@Size(max = 8) List<VolunteerCategory> categories, @Size(max = 14) List<ProfessionalField> fields,
+			@ArraySchema(maxItems = 20, schema = @Schema(minLength = 1, maxLength = 30)) List<String> skills,
+			@ArraySchema(maxItems = 20, schema = @Schema(minLength = 1, maxLength = 30)) List<String> languages,
+			@Size(max = 21) List<AvailabilitySlot> availability, ContactRequest emergencyContact) {
 
 	}
 
-	record QualificationRequest(@Size(max = 100) String name, @Size(max = 100) String issuer, LocalDate expiresOn) {
+	/** An emergency contact: a name and a mainland mobile number. */
+	record ContactRequest(@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 50) String name,
+			@Schema(requiredMode = REQUIRED, pattern = RequestFormats.MOBILE_PHONE) String phone) {
+
+		Contact toContact() {
+			return new Contact(this.name, this.phone);
+		}
 
 	}
 
-	record ReportInRequest(@Size(max = 12) String regionCode, @Size(max = 100) String communityName,
-			LocalDate reportedOn) {
+	record QualificationRequest(@Size(max = 100) @Schema(requiredMode = REQUIRED, minLength = 1) String name,
+			@Size(max = 100) String issuer, LocalDate expiresOn) {
 
 	}
 
-	record DeregistrationRequest(@Size(max = 128) String password) {
+	record ReportInRequest(
+			@Size(max = 12) @Schema(requiredMode = REQUIRED, minLength = 6, maxLength = 9,
+					pattern = RequestFormats.REGION_CODE) String regionCode,
+			@Size(max = 100) @Schema(requiredMode = REQUIRED, minLength = 1) String communityName,
+			@Schema(requiredMode = REQUIRED) LocalDate reportedOn) {
+
+	}
+
+	record DeregistrationRequest(@Size(max = 128) @Schema(requiredMode = REQUIRED, minLength = 1) String password) {
 
 	}
 

@@ -4,13 +4,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import org.zhiyuan.shared.Enums;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.RequestFormats;
 import org.zhiyuan.shared.identity.Gender;
 import org.zhiyuan.shared.identity.IdType;
 import org.zhiyuan.volunteer.NewVolunteer;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * Request bodies of the volunteer API; enum values arrive as text so that every bad field
@@ -21,9 +26,19 @@ final class VolunteerRequests {
 	private VolunteerRequests() {
 	}
 
-	record Registration(@Size(max = 100) String name, String idType, @Size(max = 40) String idNumber,
-			LocalDate birthDate, String gender, @Size(max = 30) String phone, @Size(max = 128) String password,
-			@Size(max = 12) String regionCode, List<String> skills, Consents consents, GuardianRequest guardian) {
+	record Registration(@Size(max = 100) @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 50) String name,
+			@Schema(requiredMode = REQUIRED, implementation = IdType.class) String idType,
+			@Size(max = 40) @Schema(requiredMode = REQUIRED, minLength = 1) String idNumber,
+			@Schema(description = "Required when the ID number does not tell it") LocalDate birthDate,
+			@Schema(implementation = Gender.class,
+					description = "Required when the ID number does not tell it") String gender,
+			@Size(max = 30) @Schema(requiredMode = REQUIRED, pattern = RequestFormats.MOBILE_PHONE) String phone,
+			@Size(max = 128) @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 64) String password,
+			@Size(max = 12) @Schema(requiredMode = REQUIRED, minLength = 6, maxLength = 9,
+					pattern = RequestFormats.REGION_CODE) String regionCode,
+			@ArraySchema(maxItems = 20, schema = @Schema(minLength = 1, maxLength = 30)) List<String> skills,
+			@Schema(requiredMode = REQUIRED) Consents consents,
+			@Schema(description = "Required for a volunteer under 18, who registers with their guardian's consent") GuardianRequest guardian) {
 
 		NewVolunteer toNewVolunteer() {
 			List<FieldProblem> problems = new ArrayList<>();
@@ -42,12 +57,19 @@ final class VolunteerRequests {
 
 	}
 
-	record Consents(@Size(max = 20) String privacyPolicy, Boolean oath) {
+	/**
+	 * The versions of the texts the volunteer accepted: the current privacy policy's, and
+	 * the oath, which must be {@code true}.
+	 */
+	record Consents(@Size(max = 20) @Schema(requiredMode = REQUIRED, minLength = 1) String privacyPolicy,
+			@Schema(requiredMode = REQUIRED) Boolean oath) {
 
 	}
 
-	record GuardianRequest(@Size(max = 100) String name, @Size(max = 30) String phone,
-			@Size(max = 40) String idNumber) {
+	record GuardianRequest(@Size(max = 100) @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 50) String name,
+			@Size(max = 30) @Schema(requiredMode = REQUIRED, pattern = RequestFormats.MOBILE_PHONE) String phone,
+			@Size(max = 40) @Schema(requiredMode = REQUIRED, minLength = 1,
+					description = "A resident ID number") String idNumber) {
 
 	}
 

@@ -81,7 +81,7 @@ class GeneratedClientApiTests extends ApiTestSupport {
 		ConsentsResponse consents = new VolunteerApi(anonymous).getConsents("zh-CN");
 		String phone = Identities.phone();
 		Registration registration = new Registration().name("王小明")
-			.idType("RESIDENT_ID")
+			.idType(Registration.IdTypeEnum.RESIDENT_ID)
 			.idNumber(Identities.residentIdAged(30))
 			.phone(phone)
 			.password(Fixtures.PASSWORD)
@@ -96,10 +96,13 @@ class GeneratedClientApiTests extends ApiTestSupport {
 		// English
 		Problem again = problemOf(() -> new VolunteerApi(anonymous).volunteerRegister(registration, null), 409);
 		assertThat(again.getCode()).isEqualTo("VOLUNTEER_EXISTS");
-		Problem bad = problemOf(
-				() -> new VolunteerApi(anonymous).volunteerRegister(
-						new Registration().name("王小明").idType("RESIDENT_ID").idNumber("110105199001011230"), "en"),
-				400);
+		Problem bad = problemOf(() -> new VolunteerApi(anonymous).volunteerRegister(new Registration().name("王小明")
+			.idType(Registration.IdTypeEnum.RESIDENT_ID)
+			.idNumber("110105199001011230")
+			.phone(Identities.phone())
+			.password(Fixtures.PASSWORD)
+			.regionCode("110105")
+			.consents(registration.getConsents()), "en"), 400);
 		assertThat(bad.getCode()).isEqualTo("VALIDATION_FAILED");
 		assertThat(bad.getErrors()).anySatisfy((error) -> {
 			assertThat(error.getField()).isEqualTo("idNumber");
@@ -270,7 +273,7 @@ class GeneratedClientApiTests extends ApiTestSupport {
 		return new ActivityRequest().organizationId(organizationId)
 			.title("社区助老服务 " + Fixtures.uniqueUsername(""))
 			.description("为社区高龄老人提供助餐、陪伴和理发服务。")
-			.category("ELDERLY_CARE")
+			.category(ActivityRequest.CategoryEnum.ELDERLY_CARE)
 			.regionCode("110105001")
 			.address("建外街道某社区服务站")
 			.location(new Location().lat(39.9087).lng(116.4445))
@@ -278,8 +281,8 @@ class GeneratedClientApiTests extends ApiTestSupport {
 			.startsAt(start)
 			.endsAt(start.plusHours(3))
 			.positions(List.of(new PositionRequest().name("助餐志愿者").capacity(5)))
-			.approval("AUTO")
-			.riskLevel("LOW")
+			.approval(ActivityRequest.ApprovalEnum.AUTO)
+			.riskLevel(ActivityRequest.RiskLevelEnum.LOW)
 			.timeBankEligible(true);
 	}
 

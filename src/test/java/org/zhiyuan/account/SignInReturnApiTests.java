@@ -120,7 +120,7 @@ class SignInReturnApiTests extends ApiTestSupport {
 		String activityId = aRecruitingActivity(7);
 		signIn(volunteer, null);
 		Response signUp = this.api.submitForm("/activities/" + activityId, "/activities/" + activityId + "/signup",
-				Map.of());
+				Map.of("positionId", firstPositionOf(activityId)));
 		assertThat(signUp.status()).isEqualTo(302);
 		String panel = this.api.get("/activities/" + activityId + "/signup-panel").body();
 		assertThat(panel).as("the panel's cancel only asks")
@@ -158,6 +158,10 @@ class SignInReturnApiTests extends ApiTestSupport {
 		String id = admin.post("/api/v1/activities", body).json().get("id").asString();
 		assertThat(admin.post("/api/v1/activities/" + id + "/publish", Map.of()).status()).isEqualTo(200);
 		return id;
+	}
+
+	private String firstPositionOf(String activityId) {
+		return this.api.get("/api/v1/activities/" + activityId).json().get("positions").get(0).get("id").asString();
 	}
 
 	private void startsInHours(String activityId, long hours) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.zhiyuan.browser.Browser.Screen;
 import org.zhiyuan.support.ActivityFixtures;
 import org.zhiyuan.support.Api;
@@ -137,9 +138,13 @@ class SignInReturnBrowserTests extends ApiTestSupport {
 			.isNotEqualTo(text("account.password.hint"));
 		browser.clickAndWaitForNextPage(By.id("to-login"));
 		assertThat(browser.path()).isEqualTo("/login");
-		assertThat(browser.visible(By.cssSelector("#login-form input[name=continue]")).getDomProperty("value"))
-			.as("the way back survives the detour")
-			.startsWith("/activities/" + activityId);
+		String[] back = new String[1];
+		browser.waitFor((driver) -> {
+			List<WebElement> field = driver.findElements(By.cssSelector("#login-form input[name=continue]"));
+			back[0] = field.isEmpty() ? null : field.get(0).getDomProperty("value");
+			return back[0] != null;
+		});
+		assertThat(back[0]).as("the way back survives the detour").startsWith("/activities/" + activityId);
 		shot("back-to-login");
 	}
 

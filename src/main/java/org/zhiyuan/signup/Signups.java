@@ -363,8 +363,7 @@ public class Signups {
 			throw ProblemException.conflict("INVALID_STATUS", "signup.invalidStatus", row.status().name());
 		}
 		OffsetDateTime now = now();
-		boolean late = own && row.status() == SignupStatus.APPROVED
-				&& Duration.between(now, activity.startsAt()).compareTo(NOTICE) < 0;
+		boolean late = own && isLate(row.status(), activity.startsAt(), now);
 		String why = optionalReason(reason);
 		this.signups.end(row.id(), SignupStatus.CANCELLED, why, late, now);
 		this.signups.event(row.id(), SignupStatus.CANCELLED, why, actor.accountId(), now);
@@ -538,6 +537,19 @@ public class Signups {
 			throw ProblemException.invalid(List.of(new FieldProblem("reason", "validation.reason")));
 		}
 		return (reason != null && !reason.isBlank()) ? reason.strip() : null;
+	}
+
+	/**
+	 * Whether the volunteer's cancelling this sign-up now would count as late: an
+	 * accepted place given up within 24 hours of the start. What the page warns of before
+	 * asking.
+	 */
+	public boolean cancellingNowIsLate(SignupView signup) {
+		return isLate(signup.status(), signup.startsAt(), now());
+	}
+
+	private static boolean isLate(SignupStatus status, OffsetDateTime startsAt, OffsetDateTime now) {
+		return status == SignupStatus.APPROVED && Duration.between(now, startsAt).compareTo(NOTICE) < 0;
 	}
 
 	private static OffsetDateTime now() {

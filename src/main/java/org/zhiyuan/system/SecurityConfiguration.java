@@ -3,6 +3,7 @@ package org.zhiyuan.system;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.zhiyuan.access.ActorAuthentication;
 import org.zhiyuan.account.AccessTokens;
@@ -10,6 +11,8 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.zhiyuan.account.AccountManagement;
 import org.zhiyuan.account.Authenticator;
 import org.zhiyuan.account.SignInThrottledException;
+import org.zhiyuan.shared.web.ReturnPath;
+import org.zhiyuan.shared.web.SignInFailure;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +29,11 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.DefaultSavedRequest;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -158,8 +166,8 @@ class SecurityConfiguration {
 			.authenticationProvider(new FormLoginProvider(authenticator))
 			// the token lives in a cookie, so public pages create no session rows
 			.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
-			.formLogin(
-					(form) -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failureHandler()))
+			.formLogin((
+					form) -> form.loginPage("/login").successHandler(successHandler()).failureHandler(failureHandler()))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
 			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:;"
@@ -167,15 +175,56 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * After signing in: back to the page given as {@code continue} when it is a path on
+	 * this platform ({@link ReturnPath}), else to the private page that sent the visitor
+	 * to sign in, else home. The way back is always a path: a saved request's full
+	 * address would be built from the {@code Host} header, so only its path and query are
+	 * used, and only when they pass the same check.
+	 */
+	private static AuthenticationSuccessHandler successHandler() {
+		RequestCache cache = new HttpSessionRequestCache();
+		return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
+			String back = ReturnPath.orNull(request.getParameter(ReturnPath.PARAMETER));
+			SavedRequest saved = cache.getRequest(request, response);
+			if (back == null && saved instanceof DefaultSavedRequest original) {
+				back = ReturnPath.orNull(localPathOf(original, request.getContextPath()));
+			}
+			cache.removeRequest(request, response);
+			redirect(request, response, (back != null) ? back : "/");
+		};
+	}
+
+	private static String localPathOf(DefaultSavedRequest saved, String contextPath) {
+		String path = saved.getRequestURI();
+		if (path == null || !path.startsWith(contextPath)) {
+			return null;
+		}
+		path = path.substring(contextPath.length());
+		return (saved.getQueryString() != null) ? path + "?" + saved.getQueryString() : path;
+	}
+
+	/**
+	 * A failed sign-in shows the sign-in page again at once, with the error next to the
+	 * field and the username kept: no redirect (the username would have to travel in the
+	 * address or a session), the page rendered as for a GET of {@code /login}.
+	 */
 	private static AuthenticationFailureHandler failureHandler() {
 		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException ex) -> {
-			if (ex instanceof SignInThrottledException throttled) {
-				response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
-				redirect(request, response, "/login?throttled");
+			boolean throttled = ex instanceof SignInThrottledException;
+			if (ex instanceof SignInThrottledException throttle) {
+				response.setHeader("Retry-After", Long.toString(throttle.retryAfterSeconds()));
 			}
-			else {
-				redirect(request, response, "/login?error");
-			}
+			request.setAttribute(SignInFailure.ATTRIBUTE, new SignInFailure(
+					throttled ? "login.throttled" : "login.error", request.getParameter("username"), throttled));
+			request.getRequestDispatcher("/login").forward(new HttpServletRequestWrapper(request) {
+
+				@Override
+				public String getMethod() {
+					return HttpMethod.GET.name();
+				}
+
+			}, response);
 		};
 	}
 

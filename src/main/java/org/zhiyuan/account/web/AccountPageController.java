@@ -2,6 +2,8 @@ package org.zhiyuan.account.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.access.Role;
@@ -11,7 +13,10 @@ import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.web.ReturnPath;
+import org.zhiyuan.shared.web.SignInFailure;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,8 +42,29 @@ class AccountPageController {
 		this.regions = regions;
 	}
 
+	/**
+	 * The sign-in form; after a failed attempt (see {@link SignInFailure}) with the error
+	 * next to the field and the username kept. {@code continue} is where to go back to,
+	 * kept only when it is a path on this platform.
+	 */
 	@GetMapping("/login")
-	String login() {
+	String login(@RequestParam(name = ReturnPath.PARAMETER, required = false) String back,
+			@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		SignInFailure failure = (request.getAttribute(SignInFailure.ATTRIBUTE) instanceof SignInFailure failed) ? failed
+				: null;
+		if (failure == null && throttled != null) {
+			failure = new SignInFailure("login.throttled", null, true);
+		}
+		else if (failure == null && error != null) {
+			failure = new SignInFailure("login.error", null, false);
+		}
+		if (failure != null && failure.throttled() && request.getAttribute(SignInFailure.ATTRIBUTE) != null) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		}
+		model.addAttribute("failure", failure);
+		model.addAttribute("username", (failure != null) ? failure.username() : null);
+		model.addAttribute("returnTo", ReturnPath.orNull(back));
 		return "account/login";
 	}
 

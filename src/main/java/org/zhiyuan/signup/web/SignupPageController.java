@@ -17,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -60,6 +61,30 @@ class SignupPageController {
 			PageActions.flash(redirect, ex);
 		}
 		return "redirect:/activities/" + id;
+	}
+
+	/**
+	 * Asks before cancelling one's own sign-up at the activity: what is cancelled, and
+	 * whether it counts as a late cancellation. A page of its own without JavaScript, in
+	 * place of the panel with htmx. Without an active sign-up, back to the activity (or
+	 * its panel).
+	 */
+	@GetMapping("/activities/{id}/signup/cancel")
+	String confirmCancel(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String back,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		ActivityView activity = this.activities.view(actor, id);
+		SignupView mine = this.signups.mineFor(actor, id).filter((s) -> s.status().isActive()).orElse(null);
+		boolean inPanel = htmx != null;
+		if (mine == null) {
+			return inPanel ? "redirect:/activities/" + id + "/signup-panel" : "redirect:/activities/" + id;
+		}
+		model.addAttribute("activity", activity);
+		model.addAttribute("mine", mine);
+		model.addAttribute("late", this.signups.cancellingNowIsLate(mine));
+		model.addAttribute("back", "mine".equals(back) ? "mine" : "");
+		model.addAttribute("inPanel", inPanel);
+		return inPanel ? "signup/cancel :: confirm" : "signup/cancel";
 	}
 
 	@PostMapping("/signups/{id}/cancel")

@@ -14,6 +14,7 @@ import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.identity.Gender;
 import org.zhiyuan.shared.identity.IdType;
 import org.zhiyuan.shared.web.PageActions;
+import org.zhiyuan.shared.web.ReturnPath;
 import org.zhiyuan.volunteer.AvailabilitySlot;
 import org.zhiyuan.volunteer.Contact;
 import org.zhiyuan.volunteer.NewVolunteer;
@@ -64,25 +65,37 @@ class VolunteerPageController {
 		this.json = json;
 	}
 
+	/**
+	 * The registration form. {@code continue} is where to go back to after signing in,
+	 * kept only when it is a path on this platform.
+	 */
 	@GetMapping("/register")
-	String registerForm(Model model) {
+	String registerForm(@RequestParam(name = ReturnPath.PARAMETER, required = false) String back, Model model) {
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", RegisterForm.empty());
 		}
+		model.addAttribute("returnTo", ReturnPath.orNull(back));
 		return registerPage(model);
 	}
 
 	@PostMapping("/register")
-	String register(@ModelAttribute("form") RegisterForm form, Model model, RedirectAttributes redirect) {
+	String register(@ModelAttribute("form") RegisterForm form,
+			@RequestParam(name = ReturnPath.PARAMETER, required = false) String back, Model model,
+			RedirectAttributes redirect) {
+		String returnTo = ReturnPath.orNull(back);
 		try {
 			this.registration.register(form.toNewVolunteer());
 		}
 		catch (ProblemException ex) {
 			PageActions.show(model, ex);
 			model.addAttribute("form", form.withoutPassword());
+			model.addAttribute("returnTo", returnTo);
 			return registerPage(model);
 		}
 		redirect.addFlashAttribute("notice", "register.done");
+		if (returnTo != null) {
+			redirect.addAttribute(ReturnPath.PARAMETER, returnTo);
+		}
 		return "redirect:/login";
 	}
 

@@ -278,6 +278,30 @@ class ActivityRepository {
 	}
 
 	/**
+	 * The next activities open for sign-up that have not started, soonest first; those
+	 * within the region prefix first when one is given.
+	 */
+	List<ActivityView> recruitingSoon(OffsetDateTime now, String nearPrefix, int limit) {
+		String near = (nearPrefix != null) ? "CASE WHEN a.region_code LIKE :near THEN 0 ELSE 1 END, " : "";
+		List<ActivityView> items = this.jdbc
+			.sql("SELECT " + COLUMNS + FROM + " WHERE a.status = 'RECRUITING' AND a.starts_at > :now"
+					+ " AND a.signup_deadline > :now ORDER BY " + near + "a.starts_at, a.id LIMIT :limit")
+			.param("now", now)
+			.param("near", (nearPrefix != null) ? nearPrefix + "%" : null)
+			.param("limit", limit)
+			.query(this::row)
+			.list();
+		return withPositions(items);
+	}
+
+	long countInStatus(ActivityStatus status) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM activity WHERE status = :status")
+			.param("status", status.name())
+			.query(Long.class)
+			.single();
+	}
+
+	/**
 	 * A page of an organization's activities in the given statuses, the latest start
 	 * first.
 	 */

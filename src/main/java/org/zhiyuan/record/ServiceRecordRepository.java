@@ -140,6 +140,13 @@ class ServiceRecordRepository {
 			.list();
 	}
 
+	/** The effective hours of every counted record of the platform. */
+	BigDecimal countedHours() {
+		return this.jdbc.sql("SELECT COALESCE(SUM(effective_hours), 0) FROM service_record WHERE review" + COUNTED)
+			.query(BigDecimal.class)
+			.single();
+	}
+
 	BigDecimal totalOf(UUID volunteerId) {
 		return this.jdbc
 			.sql("SELECT COALESCE(SUM(effective_hours), 0) FROM service_record WHERE volunteer_id = :volunteer"

@@ -241,7 +241,7 @@ public class ServiceRecords {
 	 * The instant before which an activity must have ended to be overdue today: the start
 	 * of the first day whose due date ({@link #addWorkingDays}) is not yet past.
 	 */
-	private static OffsetDateTime overdueEndedBefore() {
+	static OffsetDateTime overdueEndedBefore() {
 		return firstDayNotOverdue(now().atZoneSameInstant(CHINA).toLocalDate()).atStartOfDay(CHINA).toOffsetDateTime();
 	}
 

@@ -16,7 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * per database, so keep configuration out of the subclasses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "zhiyuan.admin-password=" + ApiTestSupport.ADMIN_PASSWORD, "logging.level.root=WARN" })
+		properties = { "zhiyuan.admin-password=" + ApiTestSupport.ADMIN_PASSWORD, "logging.level.root=WARN",
+				"zhiyuan.home.figures-ttl=PT0S" })
 @Tag("db")
 @Import(Fixtures.class)
 public abstract class ApiTestSupport {

@@ -44,8 +44,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Service record pages: the volunteer's hours, stars and records with correction
- * requests; the organization's manual entry, correction review and overdue list; and the
- * operators' tamper check. Times in forms are China time.
+ * requests; the organization's manual entry, correction review and overdue list; the
+ * region's overdue list and the operators' tamper check. Times in forms are China time.
  */
 @Controller
 class ServiceRecordPageController {
@@ -179,6 +179,27 @@ class ServiceRecordPageController {
 			throw ProblemException.forbidden("problem.forbidden.region");
 		}
 		return "record/verify";
+	}
+
+	/**
+	 * Finished activities of a region whose service records are overdue, as cards, for
+	 * its operators and auditors; staff of one region need not type its code.
+	 */
+	@GetMapping("/records/overdue")
+	String overdueInRegion(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String regionCode,
+			@RequestParam(required = false) Integer page, Model model) {
+		String region = (regionCode != null && !regionCode.isBlank()) ? regionCode.strip() : null;
+		if (region == null && actor.readableRegions().size() == 1) {
+			region = actor.readableRegions().iterator().next();
+		}
+		model.addAttribute("regionCode", region);
+		if (region != null) {
+			model.addAttribute("overdue", this.records.overdueInRegion(actor, region, PageQuery.of(page, 50)));
+		}
+		else if (actor.readableRegions().isEmpty()) {
+			throw ProblemException.forbidden("problem.forbidden.region");
+		}
+		return "record/overdue";
 	}
 
 	/**

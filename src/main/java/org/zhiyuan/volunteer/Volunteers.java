@@ -152,7 +152,22 @@ public class Volunteers {
 
 	@Transactional
 	public VolunteerProfile changeProfile(Actor actor, ProfileChange change) {
+		return changeProfile(actor, change, false);
+	}
+
+	/**
+	 * Changes the profile; with {@code keepEmergencyContact} the emergency contact held
+	 * stays as it is, whatever the change says (a page that edits the other parts only
+	 * and never sees the full phone number).
+	 */
+	@Transactional
+	public VolunteerProfile changeProfile(Actor actor, ProfileChange change, boolean keepEmergencyContact) {
 		VolunteerView volunteer = mine(actor);
+		if (keepEmergencyContact) {
+			change = new ProfileChange(change.regionCode(), change.categories(), change.fields(), change.skills(),
+					change.languages(), change.availability(),
+					this.volunteers.emergencyContactOf(volunteer.id()).orElse(null));
+		}
 		List<FieldProblem> problems = new ArrayList<>();
 		if (change.regionCode() == null || !this.regions.exists(change.regionCode())
 				|| Regions.NATIONAL.equals(change.regionCode())) {

@@ -207,6 +207,36 @@ class VolunteerProfileApiTests extends ApiTestSupport {
 		assertThat(json.body()).contains("VETERAN").doesNotContain(volunteer.idNumber());
 	}
 
+	@Test
+	void eachSectionOfTheProfilePageSavesOnlyItsOwnFields() {
+		Person volunteer = this.fixtures.aVolunteerIn("110105001");
+		Api browser = new Api("http://localhost:" + this.port);
+		browser.submitForm("/login", "/login",
+				Map.of("username", volunteer.username(), "password", volunteer.password()));
+		assertThat(browser
+			.submitForm("/me?section=emergency", "/me/profile",
+					Map.of("section", "emergency", "emergencyName", "李四", "emergencyPhone", Identities.phone()))
+			.header("Location")).endsWith("/me?section=emergency");
+		assertThat(browser
+			.submitForm("/me?section=service", "/me/profile",
+					Map.of("section", "service", "categories", "VETERAN", "skills", "摄影", "languages", "粤语"))
+			.status()).isEqualTo(302);
+		assertThat(browser
+			.submitForm("/me?section=basic", "/me/profile", Map.of("section", "basic", "regionCode", "110105002"))
+			.status()).isEqualTo(302);
+
+		Response page = browser.get("/me?section=basic");
+		assertThat(page.body()).as("every section's fields kept")
+			.contains("退役军人")
+			.contains("摄影")
+			.contains("粤语")
+			.contains("李四")
+			.contains("section=privacy");
+		assertThat(browser.get("/me/export.json").body()).contains("110105002");
+		assertThat(browser.get("/me?section=privacy").body()).contains("/me/export.xlsx")
+			.contains("/me/deregistration");
+	}
+
 	private Api signedIn(Person person) {
 		return this.api.signIn(person.username(), person.password());
 	}

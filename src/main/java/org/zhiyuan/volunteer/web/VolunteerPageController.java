@@ -106,44 +106,67 @@ class VolunteerPageController {
 	}
 
 	@GetMapping("/me")
-	String me(@AuthenticationPrincipal Actor actor, Model model) {
+	String me(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String section, Model model) {
 		if (!model.containsAttribute("profile")) {
 			model.addAttribute("profile", this.volunteers.myProfile(actor));
 		}
+		model.addAttribute("section", sectionOf(section));
+		model.addAttribute("sections", SECTIONS);
 		model.addAttribute("categories", VolunteerCategory.values());
 		model.addAttribute("fields", ProfessionalField.values());
 		model.addAttribute("slots", AvailabilitySlot.values());
 		return "volunteer/me";
 	}
 
+	/**
+	 * Saves a section of the profile: the section's fields replace the ones held, the
+	 * others stay as they are (a form without a section changes everything, as before).
+	 */
 	@PostMapping("/me/profile")
-	String changeProfile(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String regionCode,
-			@RequestParam(required = false) List<String> categories,
+	String changeProfile(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String section,
+			@RequestParam(required = false) String regionCode, @RequestParam(required = false) List<String> categories,
 			@RequestParam(required = false) List<String> fields, @RequestParam(defaultValue = "") String skills,
 			@RequestParam(defaultValue = "") String languages,
 			@RequestParam(required = false) List<String> availability,
 			@RequestParam(defaultValue = "") String emergencyName,
 			@RequestParam(defaultValue = "") String emergencyPhone, Model model, RedirectAttributes redirect) {
+		String only = (section != null && SECTIONS.contains(section)) ? section : null;
+		VolunteerProfile current = this.volunteers.myProfile(actor);
 		List<FieldProblem> problems = new ArrayList<>();
-		List<VolunteerCategory> parsedCategories = parseAll(VolunteerCategory.class, categories, "categories",
-				problems);
-		List<ProfessionalField> parsedFields = parseAll(ProfessionalField.class, fields, "fields", problems);
-		List<AvailabilitySlot> parsedSlots = parseAll(AvailabilitySlot.class, availability, "availability", problems);
+		boolean service = only == null || only.equals("service");
+		List<VolunteerCategory> parsedCategories = service
+				? parseAll(VolunteerCategory.class, categories, "categories", problems) : current.categories();
+		List<ProfessionalField> parsedFields = service ? parseAll(ProfessionalField.class, fields, "fields", problems)
+				: current.fields();
+		List<AvailabilitySlot> parsedSlots = service
+				? parseAll(AvailabilitySlot.class, availability, "availability", problems) : current.availability();
+		boolean emergency = only == null || only.equals("emergency");
 		try {
 			if (!problems.isEmpty()) {
 				throw ProblemException.invalid(problems);
 			}
 			this.volunteers.changeProfile(actor,
-					new ProfileChange(regionCode, parsedCategories, parsedFields, splitList(skills),
-							splitList(languages), parsedSlots, emergencyName.isBlank() && emergencyPhone.isBlank()
-									? null : new Contact(emergencyName, emergencyPhone)));
+					new ProfileChange(
+							(only == null || only.equals("basic")) ? regionCode : current.volunteer().regionCode(),
+							parsedCategories, parsedFields, service ? splitList(skills) : current.skills(),
+							service ? splitList(languages) : current.languages(), parsedSlots,
+							(!emergency || (emergencyName.isBlank() && emergencyPhone.isBlank())) ? null
+									: new Contact(emergencyName, emergencyPhone)),
+					!emergency);
 		}
 		catch (ProblemException ex) {
 			model.addAttribute("profileProblems", ex.fieldProblems());
-			return me(actor, model);
+			return me(actor, only, model);
 		}
 		redirect.addFlashAttribute("notice", "me.saved");
-		return "redirect:/me";
+		return (only == null) ? "redirect:/me" : "redirect:/me?section=" + only;
+	}
+
+	/** The profile's sections, each its own short page: the first is the default. */
+	static final List<String> SECTIONS = List.of("basic", "service", "qualifications", "emergency", "privacy");
+
+	private static String sectionOf(String section) {
+		return (section != null && SECTIONS.contains(section)) ? section : SECTIONS.get(0);
 	}
 
 	@PostMapping("/me/qualifications")
@@ -156,10 +179,10 @@ class VolunteerPageController {
 		}
 		catch (ProblemException ex) {
 			model.addAttribute("qualificationProblems", ex.fieldProblems());
-			return me(actor, model);
+			return me(actor, "qualifications", model);
 		}
 		redirect.addFlashAttribute("notice", "me.saved");
-		return "redirect:/me#qualifications";
+		return "redirect:/me?section=qualifications";
 	}
 
 	@PostMapping("/me/qualifications/{id}/delete")
@@ -167,7 +190,7 @@ class VolunteerPageController {
 			RedirectAttributes redirect) {
 		this.volunteers.removeQualification(actor, id);
 		redirect.addFlashAttribute("notice", "me.saved");
-		return "redirect:/me#qualifications";
+		return "redirect:/me?section=qualifications";
 	}
 
 	@PostMapping("/me/report-ins")
@@ -180,10 +203,10 @@ class VolunteerPageController {
 		}
 		catch (ProblemException ex) {
 			model.addAttribute("reportProblems", ex.fieldProblems());
-			return me(actor, model);
+			return me(actor, "basic", model);
 		}
 		redirect.addFlashAttribute("notice", "me.saved");
-		return "redirect:/me#report-in";
+		return "redirect:/me?section=basic#report-in";
 	}
 
 	@GetMapping("/me/export.json")
@@ -207,7 +230,7 @@ class VolunteerPageController {
 		}
 		catch (ProblemException ex) {
 			model.addAttribute("deregisterProblems", ex.fieldProblems());
-			return me(actor, model);
+			return me(actor, "privacy", model);
 		}
 		request.logout();
 		return "redirect:/?deregistered";

@@ -73,7 +73,7 @@ class AuditPresenter {
 			return new AuditPageRow(format.format(e.occurredAt().atZoneSameInstant(VIEWER_ZONE)),
 					action(e.action(), locale), message("audit.outcome." + e.outcome().name(), locale),
 					e.outcome() == AuditOutcome.SUCCESS, object(e, objectNames, locale), region(e.regionCode()),
-					actor(e.actorId(), actors, locale), subject, client(e.clientIp(), locale));
+					actor(e, actors, locale), subject, client(e.clientIp(), locale));
 		}).toList();
 	}
 
@@ -123,11 +123,13 @@ class AuditPresenter {
 		return (name != null && !name.isBlank()) ? name : code;
 	}
 
-	private String actor(UUID actorId, Map<UUID, String> actors, Locale locale) {
-		if (actorId == null) {
-			return message("audit.actor.system", locale);
+	private String actor(AuditEntry e, Map<UUID, String> actors, Locale locale) {
+		if (e.actorId() == null) {
+			// a sign-in with an unknown username has no actor; other entries without one
+			// are the platform's own
+			return message(e.action().startsWith("account.") ? "audit.person.unknown" : "audit.actor.system", locale);
 		}
-		return actors.getOrDefault(actorId, message("audit.person.unknown", locale));
+		return actors.getOrDefault(e.actorId(), message("audit.person.unknown", locale));
 	}
 
 	private String client(String ip, Locale locale) {

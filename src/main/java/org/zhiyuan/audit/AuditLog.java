@@ -94,6 +94,29 @@ public class AuditLog {
 			where.append(" AND object_id = :objectId");
 			params.put("objectId", query.objectId());
 		}
+		if (query.actionPrefixes() != null) {
+			List<String> clauses = new ArrayList<>();
+			int i = 0;
+			for (String prefix : query.actionPrefixes()) {
+				clauses.add("action LIKE :prefix" + i);
+				params.put("prefix" + i, prefix + "%");
+				i++;
+			}
+			where.append(clauses.isEmpty() ? " AND 1 = 0" : " AND (" + String.join(" OR ", clauses) + ")");
+		}
+		if (query.excludedActions() != null && !query.excludedActions().isEmpty()) {
+			where.append(" AND action NOT IN (:excluded)");
+			params.put("excluded", List.copyOf(query.excludedActions()));
+		}
+		if (query.actorIds() != null) {
+			if (query.actorIds().isEmpty()) {
+				where.append(" AND 1 = 0");
+			}
+			else {
+				where.append(" AND actor_id IN (:actorIds)");
+				params.put("actorIds", List.copyOf(query.actorIds()));
+			}
+		}
 		if (query.from() != null) {
 			where.append(" AND occurred_at >= :from");
 			params.put("from", query.from());
@@ -120,6 +143,24 @@ public class AuditLog {
 					rs.getString("client_ip"), rs.getString("detail")))
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	/**
+	 * The person each of these entries is about, for the entries about one person's data.
+	 */
+	public Map<UUID, UUID> subjectsOf(Collection<UUID> entryIds) {
+		Map<UUID, UUID> subjects = new HashMap<>();
+		if (entryIds.isEmpty()) {
+			return subjects;
+		}
+		this.jdbc
+			.sql("SELECT id, subject_account_id FROM audit_event WHERE id IN (:ids) AND subject_account_id IS NOT NULL")
+			.param("ids", List.copyOf(entryIds))
+			.query((rs, row) -> Map.entry(rs.getObject("id", UUID.class),
+					rs.getObject("subject_account_id", UUID.class)))
+			.list()
+			.forEach((e) -> subjects.put(e.getKey(), e.getValue()));
+		return subjects;
 	}
 
 	private void insert(AuditRecord record, String clientIp) {

@@ -1,6 +1,10 @@
 package org.zhiyuan.audit.web;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -9,11 +13,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.audit.AuditEntry;
 import org.zhiyuan.audit.AuditLog;
+import org.zhiyuan.audit.AuditPeople;
 import org.zhiyuan.audit.AuditQuery;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -32,8 +38,14 @@ class AuditController {
 
 	private final AuditLog auditLog;
 
-	AuditController(AuditLog auditLog) {
+	private final AuditPresenter presenter;
+
+	private final ObjectProvider<AuditPeople> people;
+
+	AuditController(AuditLog auditLog, AuditPresenter presenter, ObjectProvider<AuditPeople> people) {
 		this.auditLog = auditLog;
+		this.presenter = presenter;
+		this.people = people;
 	}
 
 	@GetMapping("/api/v1/audit-events")
@@ -51,12 +63,55 @@ class AuditController {
 
 	@GetMapping("/audit")
 	String page(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String action,
-			@RequestParam(required = false) Integer page, Model model) {
-		String filter = (action != null && !action.isBlank()) ? action.strip() : null;
-		model.addAttribute("action", filter);
-		model.addAttribute("entries", this.auditLog.search(new AuditQuery(filter, null, null, null, null, null),
-				scopes(actor), PageQuery.of(page, 50)));
+			@RequestParam(required = false) String who, @RequestParam(required = false) String what,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) Integer page, Locale locale, Model model) {
+		Set<String> scopes = scopes(actor);
+		String actionFilter = blankToNull(action);
+		String whoFilter = blankToNull(who);
+		AuditActionGroup group = AuditActionGroup.parse(what);
+		LocalDate fromDate = date(from);
+		LocalDate toDate = date(to);
+		AuditQuery query = new AuditQuery(actionFilter, null, null, null,
+				(fromDate != null) ? fromDate.atStartOfDay(AuditPresenter.VIEWER_ZONE).toOffsetDateTime() : null,
+				(toDate != null) ? toDate.plusDays(1).atStartOfDay(AuditPresenter.VIEWER_ZONE).toOffsetDateTime()
+						: null);
+		if (group != null) {
+			query = query.withActions(group.prefixes(), group.excluded());
+		}
+		if (whoFilter != null) {
+			AuditPeople directory = this.people.getIfAvailable();
+			query = query.byActors((directory != null) ? directory.matching(whoFilter, 200) : List.of());
+		}
+		PageResult<AuditEntry> entries = this.auditLog.search(query, scopes, PageQuery.of(page, 50));
+		model.addAttribute("action", actionFilter);
+		model.addAttribute("who", whoFilter);
+		model.addAttribute("what", (group != null) ? group.name() : null);
+		model.addAttribute("from", (fromDate != null) ? fromDate.toString() : blankToNull(from));
+		model.addAttribute("to", (toDate != null) ? toDate.toString() : blankToNull(to));
+		model.addAttribute("fromInvalid", fromDate == null && blankToNull(from) != null);
+		model.addAttribute("toInvalid", toDate == null && blankToNull(to) != null);
+		model.addAttribute("groups", AuditActionGroup.values());
+		model.addAttribute("entries", entries);
+		model.addAttribute("rows", this.presenter.rows(entries.items(), locale));
 		return "audit/list";
+	}
+
+	private static String blankToNull(String text) {
+		return (text != null && !text.isBlank()) ? text.strip() : null;
+	}
+
+	private static LocalDate date(String text) {
+		String value = blankToNull(text);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	private static Set<String> scopes(Actor actor) {

@@ -169,7 +169,7 @@ class AttendanceApiTests extends ApiTestSupport {
 
 	@Test
 	void thePagesShowTheRotatingQrAndTakeATypedCode() {
-		Running running = aRunningActivity(3);
+		Running running = aRunningActivity(4);
 		Person volunteer = signedUpVolunteer(running);
 		Api admin = new Api("http://localhost:" + this.port);
 		admin.submitForm("/login", "/login",

@@ -150,3 +150,45 @@ document.addEventListener('DOMContentLoaded', function () {
     if (fold) { fold.querySelector('.dropdown-toggle').classList.add('active'); }
   });
 })();
+
+// People picker: a picked match becomes a hidden input (replacing the one before unless
+// several may be picked), shown as a removable chip; Enter in the search box searches.
+(function () {
+  function pick(button) {
+    var picker = button.closest('.person-picker');
+    var chosen = picker.querySelector('[data-chosen]');
+    var id = button.getAttribute('data-person-id');
+    var multiple = picker.getAttribute('data-multiple') === 'true';
+    if (!multiple) { chosen.innerHTML = ''; }
+    if (chosen.querySelector('input[value="' + id + '"]')) { return; }
+    var chip = document.createElement('span');
+    chip.className = 'badge text-bg-light border d-inline-flex align-items-center gap-1 person-chosen';
+    chip.textContent = button.getAttribute('data-person-label');
+    var input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = picker.getAttribute('data-name');
+    input.value = id;
+    chip.appendChild(input);
+    var remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'btn-close btn-close-sm';
+    remove.setAttribute('aria-label', '×');
+    remove.addEventListener('click', function () { chip.remove(); });
+    chip.appendChild(remove);
+    chosen.appendChild(chip);
+    picker.querySelector('.person-picker-matches').innerHTML = '';
+    var box = picker.querySelector('input[type="search"]');
+    box.value = '';
+    if (multiple) { box.focus(); }
+  }
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest('.person-picker .person-match');
+    if (button) { pick(button); }
+  });
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Enter' && event.target.matches('.person-picker input[type="search"]')) {
+      event.preventDefault();
+      if (window.htmx) { window.htmx.trigger(event.target, 'search'); }
+    }
+  });
+})();

@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
+import org.zhiyuan.shared.PersonMatch;
+import org.zhiyuan.shared.PersonQuery;
 import org.zhiyuan.shared.ServiceField;
 import org.zhiyuan.shared.identity.PersonNames;
 import org.zhiyuan.shared.identity.PhoneNumbers;
@@ -239,6 +241,21 @@ class OrganizationRepository {
 			.query(OrganizationRepository::member)
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	List<PersonMatch> pickMembers(UUID organizationId, PersonQuery query, int limit) {
+		String match = query.isDigits() ? "(v.phone LIKE :pattern OR v.volunteer_number LIKE :pattern)"
+				: "v.name LIKE :pattern";
+		return this.jdbc
+			.sql("SELECT v.id, v.name, v.phone, v.volunteer_number FROM organization_member m"
+					+ " JOIN volunteer v ON v.id = m.volunteer_id WHERE m.organization_id = :org"
+					+ " AND m.status = 'ACTIVE' AND " + match + " ORDER BY v.name, v.id LIMIT :limit")
+			.param("org", organizationId)
+			.param("pattern", query.isDigits() ? query.digitsPattern() : query.namePattern())
+			.param("limit", limit)
+			.query((rs, row) -> PersonMatch.of(rs.getObject("id", UUID.class), rs.getString("name"),
+					PhoneNumbers.mask(rs.getString("phone")), rs.getString("volunteer_number")))
+			.list();
 	}
 
 	/**

@@ -25,6 +25,8 @@ import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
+import org.zhiyuan.shared.PersonMatch;
+import org.zhiyuan.shared.PersonQuery;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.identity.CreditCodes;
 import org.zhiyuan.shared.identity.PhoneNumbers;
@@ -317,6 +319,45 @@ public class Organizations {
 		Set<MemberStatus> statuses = (status != null) ? EnumSet.of(status)
 				: EnumSet.of(MemberStatus.ACTIVE, MemberStatus.PENDING, MemberStatus.INVITED);
 		return this.organizations.members(id, statuses, page);
+	}
+
+	/**
+	 * Active members whose name contains the query or whose phone or volunteer number
+	 * contains its digits, for a people picker of the organization's admins and its
+	 * region's overseers; audited like the member list. At most {@value PersonMatch#MAX},
+	 * masked.
+	 */
+	public List<PersonMatch> pickMembers(Actor actor, UUID id, String query) {
+		Stored stored = require(id);
+		this.accessPolicy.check(actor, Access.READ, scopeOf(stored.view()).withType("organization-members"));
+		PersonQuery parsed = PersonQuery.of(query);
+		return (parsed != null) ? this.organizations.pickMembers(id, parsed, PersonMatch.MAX) : List.of();
+	}
+
+	/**
+	 * The volunteer of the organization's region whose phone or volunteer number is
+	 * exactly the query, for adding as a member: they are not members yet, so nothing is
+	 * found by part of a number or by name. For the organization's admins and its
+	 * region's operators; every search is audited.
+	 */
+	public List<PersonMatch> pickCandidates(Actor actor, UUID id, String query) {
+		Stored stored = require(id);
+		requireAdminOrOperator(actor, stored);
+		PersonQuery parsed = PersonQuery.of(query);
+		if (parsed == null || !parsed.isDigits()) {
+			return List.of();
+		}
+		List<PersonMatch> found = this.volunteers
+			.findExact(Regions.prefixOf(stored.view().regionCode()), PhoneNumbers.normalize(parsed.digits()))
+			.map((v) -> PersonMatch.of(v.id(), v.name(), v.phoneMasked(), v.volunteerNumber()))
+			.stream()
+			.toList();
+		this.auditLog.record(AuditRecord.of("personal-data.search", actor.accountId())
+			.on("member-candidates", id)
+			.inRegion(stored.view().regionCode())
+			.inOrganization(id)
+			.withDetail("results " + found.size()));
+		return found;
 	}
 
 	/**

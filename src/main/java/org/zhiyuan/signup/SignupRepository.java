@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
+import org.zhiyuan.shared.PersonMatch;
+import org.zhiyuan.shared.PersonQuery;
 import org.zhiyuan.shared.identity.PhoneNumbers;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -209,6 +211,21 @@ class SignupRepository {
 			.query(SignupRepository::view)
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	List<PersonMatch> pickApproved(UUID activityId, PersonQuery query, int limit) {
+		String match = query.isDigits() ? "(v.phone LIKE :pattern OR v.volunteer_number LIKE :pattern)"
+				: "v.name LIKE :pattern";
+		return this.jdbc.sql(
+				"SELECT v.id, v.name, v.phone, v.volunteer_number FROM signup s JOIN volunteer v ON v.id = s.volunteer_id"
+						+ " WHERE s.activity_id = :activity AND s.status = 'APPROVED' AND " + match
+						+ " ORDER BY v.name, v.id LIMIT :limit")
+			.param("activity", activityId)
+			.param("pattern", query.isDigits() ? query.digitsPattern() : query.namePattern())
+			.param("limit", limit)
+			.query((rs, row) -> PersonMatch.of(rs.getObject("id", UUID.class), rs.getString("name"),
+					PhoneNumbers.mask(rs.getString("phone")), rs.getString("volunteer_number")))
+			.list();
 	}
 
 	boolean isApproved(UUID volunteerId, UUID activityId) {

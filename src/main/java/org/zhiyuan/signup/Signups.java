@@ -29,6 +29,8 @@ import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
+import org.zhiyuan.shared.PersonMatch;
+import org.zhiyuan.shared.PersonQuery;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.signup.SignupRepository.Row;
 import org.zhiyuan.volunteer.Qualification;
@@ -408,6 +410,20 @@ public class Signups {
 		this.accessPolicy.check(actor, Access.READ, new ScopedObject("activity-roster", activityId.toString(), null,
 				activity.regionCode(), Set.of(activity.organizationId())));
 		return this.signups.ofActivity(activityId, status, page);
+	}
+
+	/**
+	 * Volunteers holding an accepted place whose name contains the query or whose phone
+	 * or volunteer number contains its digits, for a people picker of the activity's
+	 * organizers and the region's overseers; audited like the roster. At most
+	 * {@value PersonMatch#MAX}, masked.
+	 */
+	public List<PersonMatch> pickAccepted(Actor actor, UUID activityId, String query) {
+		ActivityView activity = this.activities.view(actor, activityId);
+		this.accessPolicy.check(actor, Access.READ, new ScopedObject("activity-roster", activityId.toString(), null,
+				activity.regionCode(), Set.of(activity.organizationId())));
+		PersonQuery parsed = PersonQuery.of(query);
+		return (parsed != null) ? this.signups.pickApproved(activityId, parsed, PersonMatch.MAX) : List.of();
 	}
 
 	public Optional<SignupView> view(UUID signupId) {

@@ -104,6 +104,16 @@ class VolunteerRepository {
 			.optional();
 	}
 
+	Optional<VolunteerView> findExact(String regionPrefix, String phoneOrNumber) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM volunteer WHERE region_code LIKE :region AND status = 'ACTIVE'"
+					+ " AND (phone = :exact OR volunteer_number = :exact) ORDER BY id LIMIT 1")
+			.param("region", regionPrefix + "%")
+			.param("exact", phoneOrNumber)
+			.query(VolunteerRepository::view)
+			.optional();
+	}
+
 	/**
 	 * Volunteers living in a region or below, by name (contains), number or phone
 	 * (exact).

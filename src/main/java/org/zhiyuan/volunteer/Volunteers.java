@@ -82,6 +82,16 @@ public class Volunteers {
 				: Optional.empty();
 	}
 
+	/**
+	 * The active volunteer living in a region or below whose phone or volunteer number is
+	 * exactly the given text; no access check, the caller decides and audits.
+	 */
+	public Optional<VolunteerView> findExact(String regionPrefix, String phoneOrNumber) {
+		return (phoneOrNumber != null && !phoneOrNumber.isBlank())
+				? this.volunteers.findExact(regionPrefix, phoneOrNumber.strip().toUpperCase(java.util.Locale.ROOT))
+				: Optional.empty();
+	}
+
 	public Optional<VolunteerView> findByAccount(UUID accountId) {
 		return this.volunteers.findByAccount(accountId);
 	}

@@ -169,7 +169,7 @@ class AttendanceApiTests extends ApiTestSupport {
 
 	@Test
 	void thePagesShowTheRotatingQrAndTakeATypedCode() {
-		Running running = aRunningActivity(3);
+		Running running = aRunningActivity(4);
 		Person volunteer = signedUpVolunteer(running);
 		Api admin = new Api("http://localhost:" + this.port);
 		admin.submitForm("/login", "/login",
@@ -184,6 +184,7 @@ class AttendanceApiTests extends ApiTestSupport {
 		assertThat(manual.status()).isEqualTo(302);
 		assertThat(admin.get("/activities/" + running.id() + "/checkin-screen").body()).contains("已签到 1 人");
 		Person offline = signedUpVolunteer(running);
+		Person picked = signedUpVolunteer(running);
 		String number = as(offline).get("/api/v1/volunteers/me").json().get("volunteerNumber").asString();
 		java.time.LocalDateTime anHourAgo = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
 			.minusMinutes(50)
@@ -201,6 +202,12 @@ class AttendanceApiTests extends ApiTestSupport {
 						"reason", "纸质签到表"));
 		assertThat(bulk.status()).isEqualTo(302);
 		assertThat(as(offline).get("/api/v1/volunteers/me").json().get("totalHours").asString()).isEqualTo("0.50");
+		Response pickedBulk = admin.submitForm("/activities/" + running.id() + "/checkin-screen",
+				"/activities/" + running.id() + "/attendance/bulk",
+				Map.of("volunteerIds", picked.volunteerId().toString(), "from", anHourAgo.toString(), "to",
+						anHourAgo.plusMinutes(45).toString(), "reason", "纸质签到表"));
+		assertThat(pickedBulk.status()).isEqualTo(302);
+		assertThat(as(picked).get("/api/v1/volunteers/me").json().get("totalHours").asString()).isEqualTo("0.75");
 		Response qr = admin.get("/activities/" + running.id() + "/checkin-qr.png");
 		assertThat(qr.header("Content-Type")).startsWith("image/png");
 		String shortCode = this.codes.issue(UUID.fromString(running.id()), Instant.now()).shortCode();
@@ -212,6 +219,31 @@ class AttendanceApiTests extends ApiTestSupport {
 				"39.9088", "lng", "116.4446", "accuracy", "10"));
 		assertThat(done.status()).isEqualTo(200);
 		assertThat(done.body()).contains("签到成功");
+	}
+
+	@Test
+	void theRosterPickerFindsAcceptedVolunteersByNameAndPhoneMaskedForTheOrganizerOnly() {
+		Running running = aRunningActivity(3);
+		Person accepted = signedUpVolunteer(running);
+		this.jdbc.sql("UPDATE volunteer SET name = '上官晓雪' WHERE id = :id").param("id", accepted.volunteerId()).update();
+		Api admin = new Api("http://localhost:" + this.port);
+		admin.submitForm("/login", "/login",
+				Map.of("username", running.team().admin().username(), "password", running.team().admin().password()));
+		String picker = "/activities/" + running.id() + "/roster/people?q=";
+
+		Response byName = admin.get(picker + java.net.URLEncoder.encode("上官", java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(byName.status()).isEqualTo(200);
+		assertThat(byName.body()).contains("上官晓雪", accepted.volunteerId().toString(), "****")
+			.doesNotContain(accepted.username(), accepted.idNumber());
+		assertThat(admin.get(picker + accepted.username().substring(6)).body()).contains("上官晓雪")
+			.doesNotContain(accepted.username());
+		assertThat(admin.get("/activities/" + running.id() + "/checkin-screen").body()).contains("/roster/people");
+
+		Person otherAdmin = this.fixtures.anActiveTeamIn("110105").admin();
+		Api stranger = new Api("http://localhost:" + this.port);
+		stranger.submitForm("/login", "/login",
+				Map.of("username", otherAdmin.username(), "password", otherAdmin.password()));
+		assertThat(stranger.get(picker + accepted.username()).status()).isEqualTo(403);
 	}
 
 	@Test

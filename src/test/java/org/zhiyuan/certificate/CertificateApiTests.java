@@ -419,7 +419,7 @@ class CertificateApiTests extends ApiTestSupport {
 				Map.of("username", team.admin().username(), "password", team.admin().password()));
 		String orgPage = "/organizations/" + team.id() + "/certificates";
 		assertThat(admin.get(orgPage).body()).contains("组织印章").doesNotContain(number);
-		Response byAdmin = admin.submitForm(orgPage, orgPage, Map.of("volunteerNumber", volunteerNumberOf(volunteer),
+		Response byAdmin = admin.submitForm(orgPage, orgPage, Map.of("volunteerId", volunteer.volunteerId().toString(),
 				"from", LocalDate.now(CHINA).minusDays(30).toString(), "to", LocalDate.now(CHINA).toString()));
 		assertThat(byAdmin.status()).isEqualTo(302);
 		String byAdminNumber = this.jdbc

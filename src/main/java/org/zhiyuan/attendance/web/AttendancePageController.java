@@ -48,14 +48,11 @@ class AttendancePageController {
 
 	private final Activities activities;
 
-	private final org.zhiyuan.signup.Signups signups;
-
 	private final org.zhiyuan.volunteer.Volunteers volunteers;
 
-	AttendancePageController(Attendance attendance, Activities activities, org.zhiyuan.signup.Signups signups,
+	AttendancePageController(Attendance attendance, Activities activities,
 			org.zhiyuan.volunteer.Volunteers volunteers) {
 		this.volunteers = volunteers;
-		this.signups = signups;
 		this.attendance = attendance;
 		this.activities = activities;
 	}
@@ -68,21 +65,19 @@ class AttendancePageController {
 		model.addAttribute("code", this.attendance.issueCode(actor, id));
 		model.addAttribute("board", this.attendance.board(actor, id, PageQuery.of(0, PageQuery.MAX_SIZE)));
 		model.addAttribute("formKey", org.zhiyuan.shared.Ids.newId().toString());
-		model.addAttribute("accepted",
-				this.signups
-					.roster(actor, id, org.zhiyuan.signup.SignupStatus.APPROVED,
-							org.zhiyuan.shared.PageQuery.of(0, 200))
-					.items());
 		return "attendance/screen";
 	}
 
 	/**
-	 * Bulk entry for an offline event, one volunteer a line: volunteer number, check-in
-	 * and check-out time (yyyy-MM-dd HH:mm, China time), separated by commas or tabs (as
-	 * pasted from a spreadsheet). All lines or none.
+	 * Bulk entry for an offline event: the volunteers picked from the roster with one
+	 * check-in and check-out time for all, and/or pasted lines, one volunteer a line:
+	 * volunteer number, check-in and check-out time (yyyy-MM-dd HH:mm, China time),
+	 * separated by commas or tabs (as pasted from a spreadsheet). All or none.
 	 */
 	@PostMapping("/activities/{id}/attendance/bulk")
 	String bulk(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) java.util.List<UUID> volunteerIds,
+			@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
 			@RequestParam(defaultValue = "") String lines, @RequestParam(defaultValue = "") String reason,
 			@RequestParam(required = false) String formKey,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
@@ -91,6 +86,18 @@ class AttendancePageController {
 		PageActions.run(redirect, "organization.saved", () -> {
 			java.util.List<Attendance.BulkEntry> entries = new java.util.ArrayList<>();
 			java.util.List<org.zhiyuan.shared.FieldProblem> problems = new java.util.ArrayList<>();
+			java.util.List<UUID> picked = (volunteerIds != null) ? volunteerIds.stream().distinct().toList()
+					: java.util.List.of();
+			if (picked.isEmpty() && lines.isBlank()) {
+				problems.add(new org.zhiyuan.shared.FieldProblem("volunteerIds", "attendance.bulk.pickOrPaste"));
+			}
+			if (!picked.isEmpty()) {
+				java.time.OffsetDateTime in = pickedTime("from", from, china, problems);
+				java.time.OffsetDateTime out = pickedTime("to", to, china, problems);
+				if (in != null && out != null) {
+					picked.forEach((volunteer) -> entries.add(new Attendance.BulkEntry(volunteer, in, out)));
+				}
+			}
 			String[] rows = lines.strip().isEmpty() ? new String[0] : lines.strip().split("\\R");
 			for (int i = 0; i < rows.length; i++) {
 				String[] cells = rows[i].split("[,，\\t]");
@@ -113,6 +120,17 @@ class AttendancePageController {
 			this.attendance.bulkEntry(actor, id, entries, reason, formKey);
 		});
 		return "redirect:/activities/" + id + "/checkin-screen";
+	}
+
+	private static java.time.OffsetDateTime pickedTime(String field, String value, java.time.ZoneId china,
+			java.util.List<org.zhiyuan.shared.FieldProblem> problems) {
+		try {
+			return java.time.LocalDateTime.parse(value.strip()).atZone(china).toOffsetDateTime();
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			problems.add(new org.zhiyuan.shared.FieldProblem(field, "validation.attendance.time"));
+			return null;
+		}
 	}
 
 	/** The organizer enters a check-in or check-out by hand, with a reason. */

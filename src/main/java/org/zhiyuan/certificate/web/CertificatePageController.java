@@ -126,22 +126,25 @@ class CertificatePageController {
 
 	@PostMapping("/organizations/{id}/certificates")
 	String issueForVolunteer(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestParam(defaultValue = "") String volunteerNumber, @RequestParam(defaultValue = "") String from,
-			@RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "false") boolean seal,
-			@RequestParam(defaultValue = "zh") String language, RedirectAttributes redirect) {
+			@RequestParam(required = false) UUID volunteerId, @RequestParam(defaultValue = "") String volunteerNumber,
+			@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+			@RequestParam(defaultValue = "false") boolean seal, @RequestParam(defaultValue = "zh") String language,
+			RedirectAttributes redirect) {
 		PageActions.run(redirect, "certificate.saved.issued", () -> {
 			List<FieldProblem> problems = new ArrayList<>();
 			LocalDate first = date("from", from, problems);
 			LocalDate last = date("to", to, problems);
-			UUID volunteerId = this.volunteers.findByNumber(volunteerNumber.strip()).map((v) -> v.id()).orElse(null);
-			if (volunteerId == null) {
-				problems.add(new FieldProblem("volunteerNumber", "certificate.volunteerUnknown"));
+			// the people picker sends the id; a typed number is still understood
+			UUID picked = (volunteerId != null) ? volunteerId
+					: this.volunteers.findByNumber(volunteerNumber.strip()).map((v) -> v.id()).orElse(null);
+			if (picked == null) {
+				problems.add(new FieldProblem("volunteerId", "certificate.volunteerUnknown"));
 			}
 			if (!problems.isEmpty()) {
 				throw ProblemException.invalid(problems);
 			}
 			CertificateView issued = this.certificates.issue(actor,
-					new CertificateRequest(volunteerId, first, last, id, language, seal), null);
+					new CertificateRequest(picked, first, last, id, language, seal), null);
 			redirect.addFlashAttribute("issuedNumber", issued.number());
 		});
 		return "redirect:/organizations/" + id + "/certificates";

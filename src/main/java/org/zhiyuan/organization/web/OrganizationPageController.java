@@ -18,6 +18,7 @@ import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.Enums;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.PersonQuery;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.web.PageActions;
 import org.zhiyuan.shared.ServiceField;
@@ -148,13 +149,43 @@ class OrganizationPageController {
 		return act(redirect, id, "organization.joinRequested", () -> this.organizations.requestToJoin(actor, id));
 	}
 
+	/**
+	 * The people picker of the organization's active members (record entry,
+	 * certificates).
+	 */
+	@GetMapping("/organizations/{id}/people")
+	String pickMembers(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String q, Model model) {
+		model.addAttribute("matches", this.organizations.pickMembers(actor, id, q));
+		model.addAttribute("searched", PersonQuery.of(q) != null);
+		return "fragments/forms :: personMatches";
+	}
+
+	/**
+	 * The people picker for adding a member: volunteers of the organization's region, by
+	 * their exact phone or volunteer number only.
+	 */
+	@GetMapping("/organizations/{id}/people/candidates")
+	String pickCandidates(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String q, Model model) {
+		model.addAttribute("matches", this.organizations.pickCandidates(actor, id, q));
+		PersonQuery parsed = PersonQuery.of(q);
+		model.addAttribute("searched", parsed != null && parsed.isDigits() && parsed.digits().length() >= 11);
+		model.addAttribute("emptyKey", "picker.candidates.none");
+		return "fragments/forms :: personMatches";
+	}
+
 	@PostMapping("/organizations/{id}/members")
 	String addMember(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestParam(defaultValue = "") String volunteerNumber, @RequestParam(defaultValue = "MEMBER") String role,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) UUID volunteerId, @RequestParam(defaultValue = "") String volunteerNumber,
+			@RequestParam(defaultValue = "MEMBER") String role, RedirectAttributes redirect) {
 		AtomicReference<MembershipView> added = new AtomicReference<>();
 		PageActions.run(redirect, "organization.memberInvited", () -> {
-			VolunteerView volunteer = this.volunteers.findByNumber(volunteerNumber)
+			if (volunteerId == null && volunteerNumber.isBlank()) {
+				throw ProblemException.invalid(List.of(new FieldProblem("volunteerId", "picker.choose")));
+			}
+			VolunteerView volunteer = ((volunteerId != null) ? this.volunteers.find(volunteerId)
+					: this.volunteers.findByNumber(volunteerNumber))
 				.orElseThrow(() -> ProblemException.notFound("VOLUNTEER_NOT_FOUND", "volunteer.notFound"));
 			List<FieldProblem> problems = new ArrayList<>();
 			MemberRole parsed = Enums.parse(MemberRole.class, role, "role", problems);

@@ -129,19 +129,23 @@ class ServiceRecordPageController {
 
 	@PostMapping("/organizations/{id}/records")
 	String record(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestParam(required = false) String volunteerNumber, @RequestParam(required = false) UUID activityId,
-			@RequestParam(required = false) String startedAt, @RequestParam(required = false) String endedAt,
-			@RequestParam(required = false) String content, @RequestParam(required = false) String reason,
-			@RequestParam(required = false) String formKey, RedirectAttributes redirect) {
+			@RequestParam(required = false) UUID volunteerId, @RequestParam(required = false) String volunteerNumber,
+			@RequestParam(required = false) UUID activityId, @RequestParam(required = false) String startedAt,
+			@RequestParam(required = false) String endedAt, @RequestParam(required = false) String content,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String formKey,
+			RedirectAttributes redirect) {
 		if (!this.organizations.isAdmin(actor, id)) {
 			throw ProblemException.forbidden("problem.forbidden.object");
 		}
 		PageActions.run(redirect, "record.saved", () -> {
-			VolunteerView volunteer = this.volunteers.findByNumber(volunteerNumber)
-				.orElseThrow(() -> ProblemException
-					.invalid(List.of(new FieldProblem("volunteerNumber", "record.volunteerNotFound"))));
+			// the people picker sends the id; a typed number is still understood
+			UUID picked = (volunteerId != null) ? volunteerId
+					: this.volunteers.findByNumber(volunteerNumber)
+						.map(VolunteerView::id)
+						.orElseThrow(() -> ProblemException
+							.invalid(List.of(new FieldProblem("volunteerId", "record.volunteerNotFound"))));
 			// the form's one-time key makes a double submit record once
-			this.records.record(actor, new NewRecord(volunteer.id(), activityId, china("startedAt", startedAt),
+			this.records.record(actor, new NewRecord(picked, activityId, china("startedAt", startedAt),
 					china("endedAt", endedAt), content, reason), formKey);
 		});
 		return "redirect:/organizations/" + id + "/records";

@@ -6,6 +6,7 @@ import org.zhiyuan.access.Actor;
 import org.zhiyuan.activity.Activities;
 import org.zhiyuan.activity.ActivityView;
 import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.PersonQuery;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.web.PageActions;
 import org.zhiyuan.signup.SignupView;
@@ -126,6 +127,18 @@ class SignupPageController {
 		model.addAttribute("upcoming", this.signups.mine(actor, true, PageQuery.of(0, 100)));
 		model.addAttribute("past", this.signups.mine(actor, false, PageQuery.of(0, 100)));
 		return "signup/mine";
+	}
+
+	/**
+	 * The people picker of the activity's accepted volunteers (manual and bulk
+	 * attendance).
+	 */
+	@GetMapping("/activities/{id}/roster/people")
+	String pickAccepted(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String q, Model model) {
+		model.addAttribute("matches", this.signups.pickAccepted(actor, id, q));
+		model.addAttribute("searched", PersonQuery.of(q) != null);
+		return "fragments/forms :: personMatches";
 	}
 
 	@GetMapping("/activities/{id}/roster")

@@ -517,17 +517,34 @@ class CertificateApiTests extends ApiTestSupport {
 		}
 	}
 
-	/** What the certificate's QR code says, read from the first page as a phone would. */
+	/**
+	 * What the certificate's QR code says, read from the first page as a phone would: at
+	 * a few resolutions and with both of ZXing's binarizers, since one rendering of a
+	 * whole page now and then misreads a finder pattern (a checksum error) where another
+	 * reads cleanly.
+	 */
 	private static String qrCodeOf(byte[] pdf) throws IOException, com.google.zxing.ReaderException {
+		com.google.zxing.ReaderException last = null;
 		try (PDDocument document = Loader.loadPDF(pdf)) {
-			BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 200);
-			com.google.zxing.BinaryBitmap bitmap = new com.google.zxing.BinaryBitmap(
-					new com.google.zxing.common.HybridBinarizer(
-							new com.google.zxing.client.j2se.BufferedImageLuminanceSource(page)));
-			return new com.google.zxing.qrcode.QRCodeReader()
-				.decode(bitmap, Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
-				.getText();
+			for (int dpi : new int[] { 200, 300, 150 }) {
+				BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, dpi);
+				com.google.zxing.LuminanceSource source = new com.google.zxing.client.j2se.BufferedImageLuminanceSource(
+						page);
+				for (com.google.zxing.Binarizer binarizer : List.of(new com.google.zxing.common.HybridBinarizer(source),
+						new com.google.zxing.common.GlobalHistogramBinarizer(source))) {
+					try {
+						return new com.google.zxing.qrcode.QRCodeReader()
+							.decode(new com.google.zxing.BinaryBitmap(binarizer),
+									Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
+							.getText();
+					}
+					catch (com.google.zxing.ReaderException ex) {
+						last = ex;
+					}
+				}
+			}
 		}
+		throw last;
 	}
 
 	/**

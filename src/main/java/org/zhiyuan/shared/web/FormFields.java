@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Component("formFields")
 public class FormFields {
 
+	/** The message above a refused form: correct the fields marked below. */
+	public static final String SUMMARY_KEY = "form.problems";
+
 	/** The class that marks an input with a problem, or an empty text. */
 	public String invalid(List<?> problems, String field) {
 		return has(problems, field) ? "is-invalid" : "";

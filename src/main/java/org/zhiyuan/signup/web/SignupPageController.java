@@ -38,9 +38,12 @@ class SignupPageController {
 	}
 
 	@GetMapping("/activities/{id}/signup-panel")
-	String panel(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+	String panel(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) UUID position, Model model) {
 		ActivityView activity = this.activities.view(actor, id);
 		model.addAttribute("activity", activity);
+		model.addAttribute("chosen",
+				activity.positions().stream().anyMatch((p) -> p.id().equals(position)) ? position : null);
 		model.addAttribute("signedIn", actor != null);
 		if (actor != null) {
 			model.addAttribute("mine", this.signups.mineFor(actor, id).orElse(null));
@@ -59,6 +62,10 @@ class SignupPageController {
 		}
 		catch (ProblemException ex) {
 			PageActions.flash(redirect, ex);
+			if (positionId != null) {
+				// the panel keeps the position the volunteer chose
+				return "redirect:/activities/" + id + "?position=" + positionId + "#signup-panel";
+			}
 		}
 		return "redirect:/activities/" + id;
 	}

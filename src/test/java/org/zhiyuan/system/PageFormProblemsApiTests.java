@@ -113,6 +113,18 @@ class PageFormProblemsApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aProfileWithABadEmergencyPhoneMarksItAndKeepsWhatWasTyped() {
+		Person volunteer = this.fixtures.aVolunteer();
+		Response refused = browserOf(volunteer).submitForm("/me", "/me/profile",
+				Map.of("regionCode", "110105", "skills", "急救、手语", "emergencyName", "王五", "emergencyPhone", "12"));
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(input(refused.body(), "emergencyPhone")).contains("is-invalid").contains("value=\"12\"");
+		assertThat(feedbackAfter(refused.body(), "emergencyContact.phone")).isNotBlank();
+		assertThat(input(refused.body(), "skills")).contains("value=\"急救、手语\"");
+		assertThat(input(refused.body(), "emergencyName")).contains("value=\"王五\"");
+	}
+
+	@Test
 	void aManualRecordForAnUnknownVolunteerMarksTheNumberAndKeepsTheEntry() {
 		Team team = this.fixtures.anActiveTeamIn("110105");
 		Api admin = browserOf(team.admin());

@@ -39,11 +39,17 @@ class SignupPageController {
 
 	@GetMapping("/activities/{id}/signup-panel")
 	String panel(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestParam(required = false) UUID position, Model model) {
+			@RequestParam(required = false) String position, Model model) {
 		ActivityView activity = this.activities.view(actor, id);
 		model.addAttribute("activity", activity);
+		// the position chosen before a refused sign-up stays chosen
 		model.addAttribute("chosen",
-				activity.positions().stream().anyMatch((p) -> p.id().equals(position)) ? position : null);
+				activity.positions()
+					.stream()
+					.map(ActivityView.PositionView::id)
+					.filter((p) -> p.toString().equals(position))
+					.findFirst()
+					.orElse(null));
 		model.addAttribute("signedIn", actor != null);
 		if (actor != null) {
 			model.addAttribute("mine", this.signups.mineFor(actor, id).orElse(null));

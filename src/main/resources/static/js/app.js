@@ -77,18 +77,23 @@ document.addEventListener('htmx:configRequest', function (event) {
   });
 })();
 
-// "Near me" on the activity search: the browser's position fills the hidden fields.
+// "Near me" on the activity search: the browser's position fills the hidden fields; when
+// the browser refuses or cannot tell, the page says what to do next to the button.
 document.addEventListener('DOMContentLoaded', function () {
   var button = document.getElementById('near-me');
-  if (!button || !navigator.geolocation) { return; }
+  if (!button) { return; }
+  var problem = document.getElementById('near-me-problem');
+  function refused() { if (problem) { problem.hidden = false; } }
   button.addEventListener('click', function () {
+    if (problem) { problem.hidden = true; }
+    if (!navigator.geolocation) { refused(); return; }
     navigator.geolocation.getCurrentPosition(function (position) {
       var form = document.getElementById('activity-search');
       form.querySelector('[name=lat]').value = position.coords.latitude.toFixed(6);
       form.querySelector('[name=lng]').value = position.coords.longitude.toFixed(6);
       if (!form.querySelector('[name=radiusKm]').value) { form.querySelector('[name=radiusKm]').value = '10'; }
       form.submit();
-    });
+    }, refused, { maximumAge: 60000, timeout: 15000 });
   });
 });
 
@@ -98,13 +103,22 @@ document.addEventListener('DOMContentLoaded', function () {
   var form = document.getElementById('checkin-form');
   if (!form) { return; }
   var status = document.getElementById('geo-status');
+  function denied() {
+    status.textContent = status.getAttribute('data-denied');
+    status.classList.remove('text-muted');
+    status.classList.add('text-danger');
+  }
   if (navigator.geolocation) {
     navigator.geolocation.watchPosition(function (p) {
       document.getElementById('geo-lat').value = p.coords.latitude;
       document.getElementById('geo-lng').value = p.coords.longitude;
       document.getElementById('geo-accuracy').value = Math.round(p.coords.accuracy);
       status.textContent = '✓ ' + Math.round(p.coords.accuracy) + ' m';
-    }, function () { status.textContent = '✗'; }, { enableHighAccuracy: true, maximumAge: 10000 });
+      status.classList.remove('text-danger');
+      status.classList.add('text-muted');
+    }, denied, { enableHighAccuracy: true, maximumAge: 10000 });
+  } else {
+    denied();
   }
   var input = document.getElementById('checkin-code');
   function found(text) { input.value = text; }

@@ -37,7 +37,7 @@ class ProjectPageTests extends ApiTestSupport {
 		Api browser = browserOf(team.admin().username(), team.admin().password());
 		Response invalid = addProject(browser, team, " ");
 		assertThat(invalid.status()).isEqualTo(200);
-		assertThat(invalid.body()).contains("请求中有无效的字段").contains("必填，最多 100 个字。");
+		assertThat(invalid.body()).contains("请修改下面标出的内容").contains("必填，最多 100 个字。");
 		assertThat(this.api.get("/organizations/" + team.id() + "/projects").body()).contains("暂无记录");
 	}
 

@@ -23,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MessagesUnitTests {
 
+	private static final Pattern FULL_WIDTH = Pattern.compile("[：，。（）！？；]");
+
 	@Test
 	void englishHasEveryChineseMessage() throws IOException {
 		Properties chinese = load("i18n/messages.properties");
@@ -59,6 +61,33 @@ class MessagesUnitTests {
 			}
 		}
 		assertThat(placeholdersShown).as("messages with placeholders shown without arguments").isEmpty();
+	}
+
+	@Test
+	void englishUsesAsciiPunctuation() throws IOException {
+		Properties english = load("i18n/messages_en.properties");
+		assertThat(english.stringPropertyNames())
+			.filteredOn((key) -> FULL_WIDTH.matcher(english.getProperty(key)).find())
+			.as("English messages with full-width punctuation")
+			.isEmpty();
+	}
+
+	/**
+	 * Punctuation written in a template (not in a message) shows in both languages: a
+	 * full-width colon between a label and its text reads wrong in English.
+	 */
+	@Test
+	void templatesWriteNoFullWidthPunctuationOutsideMessages() throws IOException {
+		Pattern literal = Pattern.compile("'[：，。（）！？]'|</[a-z]+>\\s*[：，。（）！？]|>[：，。（）！？]+<");
+		List<String> found = new ArrayList<>();
+		for (Resource template : new PathMatchingResourcePatternResolver()
+			.getResources("classpath:templates/**/*.html")) {
+			Matcher matcher = literal.matcher(template.getContentAsString(StandardCharsets.UTF_8));
+			while (matcher.find()) {
+				found.add(template.getFilename() + ": " + matcher.group());
+			}
+		}
+		assertThat(found).as("full-width punctuation written in templates").isEmpty();
 	}
 
 	private static Properties load(String path) throws IOException {

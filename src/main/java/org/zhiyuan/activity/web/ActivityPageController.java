@@ -78,9 +78,18 @@ class ActivityPageController {
 	}
 
 	@GetMapping("/activities/{id}")
-	String detail(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+	String detail(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String position, Model model) {
 		ActivityView activity = this.activities.view(actor, id);
 		model.addAttribute("activity", activity);
+		// after a refused sign-up, the panel keeps the position the volunteer chose
+		model.addAttribute("chosenPosition",
+				activity.positions()
+					.stream()
+					.map((p) -> p.id().toString())
+					.filter((p) -> p.equals(position))
+					.findFirst()
+					.orElse(null));
 		model.addAttribute("isOrganizer", this.activities.isOrganizer(actor, activity));
 		model.addAttribute("canManage", actor != null && this.activities.canManage(actor, activity));
 		return "activity/detail";

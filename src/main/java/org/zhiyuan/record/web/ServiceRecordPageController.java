@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -148,6 +149,17 @@ class ServiceRecordPageController {
 			this.records.record(actor, new NewRecord(picked, activityId, china("startedAt", startedAt),
 					china("endedAt", endedAt), content, reason), formKey);
 		});
+		if (redirect.getFlashAttributes().containsKey("actionError")) {
+			// a refused entry keeps what was typed
+			Map<String, String> typed = new HashMap<>();
+			typed.put("volunteerNumber", volunteerNumber);
+			typed.put("activityId", (activityId != null) ? activityId.toString() : null);
+			typed.put("startedAt", startedAt);
+			typed.put("endedAt", endedAt);
+			typed.put("content", content);
+			typed.put("reason", reason);
+			redirect.addFlashAttribute("typed", typed);
+		}
 		return "redirect:/organizations/" + id + "/records";
 	}
 

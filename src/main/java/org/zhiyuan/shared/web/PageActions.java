@@ -42,10 +42,12 @@ public final class PageActions {
 
 	/**
 	 * Carries a problem to the next page as {@code actionError}, its arguments and field
-	 * problems.
+	 * problems. With field problems, the message says what to do: correct the fields
+	 * marked (each next to its input).
 	 */
 	public static void flash(RedirectAttributes redirect, ProblemException ex) {
-		redirect.addFlashAttribute("actionError", ex.messageKey());
+		redirect.addFlashAttribute("actionError",
+				ex.fieldProblems().isEmpty() ? ex.messageKey() : FormFields.SUMMARY_KEY);
 		redirect.addFlashAttribute("actionArgs", ex.args());
 		redirect.addFlashAttribute("actionProblems", ex.fieldProblems());
 	}

@@ -39,9 +39,18 @@ class SignupPageController {
 	}
 
 	@GetMapping("/activities/{id}/signup-panel")
-	String panel(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+	String panel(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String position, Model model) {
 		ActivityView activity = this.activities.view(actor, id);
 		model.addAttribute("activity", activity);
+		// the position chosen before a refused sign-up stays chosen
+		model.addAttribute("chosen",
+				activity.positions()
+					.stream()
+					.map(ActivityView.PositionView::id)
+					.filter((p) -> p.toString().equals(position))
+					.findFirst()
+					.orElse(null));
 		model.addAttribute("signedIn", actor != null);
 		if (actor != null) {
 			model.addAttribute("mine", this.signups.mineFor(actor, id).orElse(null));
@@ -60,6 +69,10 @@ class SignupPageController {
 		}
 		catch (ProblemException ex) {
 			PageActions.flash(redirect, ex);
+			if (positionId != null) {
+				// the panel keeps the position the volunteer chose
+				return "redirect:/activities/" + id + "?position=" + positionId + "#signup-panel";
+			}
 		}
 		return "redirect:/activities/" + id;
 	}

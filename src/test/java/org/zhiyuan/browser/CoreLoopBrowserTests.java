@@ -9,16 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.zhiyuan.attendance.Attendance;
 import org.zhiyuan.browser.Browser.Screen;
-import org.zhiyuan.support.ApiTestSupport;
 import org.zhiyuan.support.Fixtures;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Identities;
@@ -38,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code target/browser-screenshots/<flow>/}.
  */
 @Tag("browser")
-class CoreLoopBrowserTests extends ApiTestSupport {
+class CoreLoopBrowserTests extends BrowserTestSupport {
 
 	/**
 	 * Where the activity takes place, and where the volunteer's phone says they stand.
@@ -50,8 +46,6 @@ class CoreLoopBrowserTests extends ApiTestSupport {
 	private static final String[] JIANWAI = { "110000", "110100", "110105", "110105001" };
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-	private static Browser browser;
 
 	@Autowired
 	MessageSource messages;
@@ -65,20 +59,6 @@ class CoreLoopBrowserTests extends ApiTestSupport {
 	private final List<String> overflowing = new ArrayList<>();
 
 	private Flow flow;
-
-	@BeforeAll
-	static void launchBrowser() {
-		Assumptions.assumeFalse(Boolean.getBoolean(Browser.SKIP_PROPERTY),
-				"browser tests skipped on request (-D" + Browser.SKIP_PROPERTY + "=true)");
-		browser = Browser.launch();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@AfterEach
 	void noPageWasWiderThanThePhone() {
@@ -102,7 +82,7 @@ class CoreLoopBrowserTests extends ApiTestSupport {
 
 	private void coreLoop(Flow flow) {
 		this.flow = flow;
-		browser.startFlow(flow.name(), "http://localhost:" + this.port, flow.screen());
+		browser.startFlow(flow.name(), baseUrl(), flow.screen());
 		browser.standAt(SITE_LAT + 0.0001, SITE_LNG + 0.0001, 10);
 
 		Person volunteer = registerAndSignIn();

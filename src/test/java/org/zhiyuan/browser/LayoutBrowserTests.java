@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,7 +14,6 @@ import org.zhiyuan.browser.Browser.Screen;
 import org.zhiyuan.notification.NotificationKind;
 import org.zhiyuan.notification.NotificationRequest;
 import org.zhiyuan.notification.Notifications;
-import org.zhiyuan.support.ApiTestSupport;
 import org.zhiyuan.support.Fixtures.Person;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code target/browser-screenshots/layout/<role>-<lang>-<width>-<page>.png}.
  */
 @Tag("browser")
-class LayoutBrowserTests extends ApiTestSupport {
+class LayoutBrowserTests extends BrowserTestSupport {
 
 	/** A menu bar one line high (a line of links, or the brand and the menu button). */
 	private static final int ONE_LINE = 72;
@@ -41,8 +37,6 @@ class LayoutBrowserTests extends ApiTestSupport {
 
 	private static final List<Screen> SCREENS = List.of(Screen.PHONE, Screen.DESKTOP);
 
-	private static Browser browser;
-
 	private static boolean started;
 
 	@Autowired
@@ -50,24 +44,10 @@ class LayoutBrowserTests extends ApiTestSupport {
 
 	private final List<String> problems = new ArrayList<>();
 
-	@BeforeAll
-	static void launchBrowser() {
-		Assumptions.assumeFalse(Boolean.getBoolean(Browser.SKIP_PROPERTY),
-				"browser tests skipped on request (-D" + Browser.SKIP_PROPERTY + "=true)");
-		browser = Browser.launch();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	@BeforeEach
 	void startOnce() {
 		if (!started) {
-			browser.startFlow("layout", "http://localhost:" + this.port, Screen.DESKTOP);
+			browser.startFlow("layout", baseUrl(), Screen.DESKTOP);
 			started = true;
 		}
 	}

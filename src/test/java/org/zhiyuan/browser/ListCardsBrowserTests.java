@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -15,7 +12,6 @@ import org.zhiyuan.access.Grant;
 import org.zhiyuan.browser.Browser.Screen;
 import org.zhiyuan.support.ActivityFixtures;
 import org.zhiyuan.support.Api;
-import org.zhiyuan.support.ApiTestSupport;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
 
@@ -30,32 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code target/browser-screenshots/cards/}.
  */
 @Tag("browser")
-class ListCardsBrowserTests extends ApiTestSupport {
+class ListCardsBrowserTests extends BrowserTestSupport {
 
 	private static final int PEOPLE = 12;
 
-	private static Browser browser;
-
 	private static boolean started;
-
-	@BeforeAll
-	static void launchBrowser() {
-		Assumptions.assumeFalse(Boolean.getBoolean(Browser.SKIP_PROPERTY),
-				"browser tests skipped on request (-D" + Browser.SKIP_PROPERTY + "=true)");
-		browser = Browser.launch();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@BeforeEach
 	void startOnAPhone() {
 		if (!started) {
-			browser.startFlow("cards", "http://localhost:" + this.port, Screen.PHONE);
+			browser.startFlow("cards", baseUrl(), Screen.PHONE);
 			started = true;
 		}
 		browser.layOutAs(Screen.PHONE);

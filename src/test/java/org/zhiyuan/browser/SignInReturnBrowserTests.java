@@ -8,10 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,7 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.zhiyuan.browser.Browser.Screen;
 import org.zhiyuan.support.ActivityFixtures;
 import org.zhiyuan.support.Api;
-import org.zhiyuan.support.ApiTestSupport;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
 
@@ -37,12 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * asks first. Screenshots under {@code target/browser-screenshots/signin/}.
  */
 @Tag("browser")
-class SignInReturnBrowserTests extends ApiTestSupport {
+class SignInReturnBrowserTests extends BrowserTestSupport {
 
 	/** Activity page → 报名 → 登录 → 确认报名, with room for choosing a position. */
 	private static final int MOST_TAPS = 5;
-
-	private static Browser browser;
 
 	@Autowired
 	MessageSource messages;
@@ -53,20 +47,6 @@ class SignInReturnBrowserTests extends ApiTestSupport {
 	private final List<String> overflowing = new ArrayList<>();
 
 	private int taps;
-
-	@BeforeAll
-	static void launchBrowser() {
-		Assumptions.assumeFalse(Boolean.getBoolean(Browser.SKIP_PROPERTY),
-				"browser tests skipped on request (-D" + Browser.SKIP_PROPERTY + "=true)");
-		browser = Browser.launch();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@AfterEach
 	void noPageWasWiderThanThePhone() {
@@ -173,7 +153,7 @@ class SignInReturnBrowserTests extends ApiTestSupport {
 
 	private void start(String flow) {
 		this.taps = 0;
-		browser.startFlow(flow, "http://localhost:" + this.port, Screen.PHONE);
+		browser.startFlow(flow, baseUrl(), Screen.PHONE);
 	}
 
 	/** A tap that leaves the page, counted. */

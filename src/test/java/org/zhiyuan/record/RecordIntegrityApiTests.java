@@ -69,8 +69,8 @@ class RecordIntegrityApiTests extends ApiTestSupport {
 				record(team.admin(), volunteer, activity.id(), start.plusMinutes(100), start.plusMinutes(160)).status())
 			.as("back to back is no overlap")
 			.isEqualTo(201);
-		assertThat(recordsOf(volunteer)).isEqualTo(2);
-		assertThat(totalHoursOf(volunteer)).isEqualByComparingTo("2.67");
+		assertThat(this.fixtures.recordCountOf(volunteer)).isEqualTo(2);
+		assertThat(this.fixtures.totalHoursOf(volunteer)).isEqualByComparingTo("2.67");
 	}
 
 	@Test
@@ -97,8 +97,8 @@ class RecordIntegrityApiTests extends ApiTestSupport {
 		}
 		assertThat(statuses).containsOnly(201, 409);
 		assertThat(statuses.stream().filter((status) -> status == 201)).hasSize(1);
-		assertThat(recordsOf(volunteer)).isEqualTo(1);
-		assertThat(totalHoursOf(volunteer)).isEqualByComparingTo("1.50");
+		assertThat(this.fixtures.recordCountOf(volunteer)).isEqualTo(1);
+		assertThat(this.fixtures.totalHoursOf(volunteer)).isEqualByComparingTo("1.50");
 	}
 
 	@Test
@@ -109,7 +109,7 @@ class RecordIntegrityApiTests extends ApiTestSupport {
 		Response out = checkInAndOut(running, volunteer, 90);
 		assertThat(out.status()).isEqualTo(200);
 		String qrRecord = out.json().get("recordId").asString();
-		BigDecimal served = totalHoursOf(volunteer);
+		BigDecimal served = this.fixtures.totalHoursOf(volunteer);
 		assertThat(served).isPositive();
 		OffsetDateTime minute = running.startsAt().plusMinutes(10);
 		for (int i = 0; i < 2; i++) {
@@ -117,8 +117,8 @@ class RecordIntegrityApiTests extends ApiTestSupport {
 			assertThat(manual.status()).isEqualTo(409);
 			assertThat(manual.json().get("conflicts").findValuesAsString("recordId")).containsExactly(qrRecord);
 		}
-		assertThat(recordsOf(volunteer)).isEqualTo(1);
-		assertThat(totalHoursOf(volunteer)).isEqualByComparingTo(served);
+		assertThat(this.fixtures.recordCountOf(volunteer)).isEqualTo(1);
+		assertThat(this.fixtures.totalHoursOf(volunteer)).isEqualByComparingTo(served);
 	}
 
 	@Test
@@ -139,7 +139,8 @@ class RecordIntegrityApiTests extends ApiTestSupport {
 		assertThat(view.get("review").asString()).isEqualTo("HELD");
 		assertThat(view.get("counted").asBoolean()).isFalse();
 		assertThat(view.get("flags").toString()).isEqualTo("[\"OVERLAP\"]");
-		assertThat(totalHoursOf(volunteer)).as("the held record does not count").isEqualByComparingTo("0.50");
+		assertThat(this.fixtures.totalHoursOf(volunteer)).as("the held record does not count")
+			.isEqualByComparingTo("0.50");
 
 		String resolution = "/api/v1/records/" + held + "/resolution";
 		Response count = as(team.admin()).post(resolution, Map.of("outcome", "COUNT", "note", "现场确有服务"));
@@ -159,7 +160,7 @@ class RecordIntegrityApiTests extends ApiTestSupport {
 		assertThat(voided.json().get("counted").asBoolean()).isFalse();
 		assertThat(as(team.admin()).post(resolution, Map.of("outcome", "COUNT", "note", "再改")).problemCode())
 			.isEqualTo("RECORD_RESOLVED");
-		assertThat(totalHoursOf(volunteer)).isEqualByComparingTo("0.50");
+		assertThat(this.fixtures.totalHoursOf(volunteer)).isEqualByComparingTo("0.50");
 		assertThat(intact(volunteer)).isTrue();
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'record.resolve' AND object_id = :id")
 			.param("id", held)
@@ -178,7 +179,7 @@ class RecordIntegrityApiTests extends ApiTestSupport {
 		assertThat(created.json().get("flags").toString()).isEqualTo("[\"NO_SIGNUP\"]");
 		assertThat(created.json().get("review").asString()).isEqualTo("FLAGGED");
 		assertThat(created.json().get("counted").asBoolean()).isTrue();
-		assertThat(totalHoursOf(volunteer)).isEqualByComparingTo("2.00");
+		assertThat(this.fixtures.totalHoursOf(volunteer)).isEqualByComparingTo("2.00");
 		String id = created.json().get("id").asString();
 
 		Person operator = this.fixtures.anOperatorOf("110105");
@@ -200,7 +201,7 @@ class RecordIntegrityApiTests extends ApiTestSupport {
 		Response voided = as(operator).post(resolution, Map.of("outcome", "VOID", "note", "未报名且无签到记录"));
 		assertThat(voided.status()).isEqualTo(200);
 		assertThat(voided.json().get("review").asString()).isEqualTo("VOIDED");
-		assertThat(totalHoursOf(volunteer)).isEqualByComparingTo("0.00");
+		assertThat(this.fixtures.totalHoursOf(volunteer)).isEqualByComparingTo("0.00");
 		assertThat(as(operator).get("/api/v1/records/flagged?regionCode=110105&size=100")
 			.json()
 			.get("items")
@@ -237,7 +238,8 @@ class RecordIntegrityApiTests extends ApiTestSupport {
 		assertThat(counted.status()).isEqualTo(200);
 		assertThat(counted.json().get("review").asString()).isEqualTo("CONFIRMED");
 		assertThat(counted.json().get("counted").asBoolean()).isTrue();
-		assertThat(totalHoursOf(volunteer)).isEqualByComparingTo(counted.json().get("effectiveHours").asString());
+		assertThat(this.fixtures.totalHoursOf(volunteer))
+			.isEqualByComparingTo(counted.json().get("effectiveHours").asString());
 		assertThat(intact(volunteer)).isTrue();
 	}
 
@@ -252,11 +254,11 @@ class RecordIntegrityApiTests extends ApiTestSupport {
 		assertThat(night.status()).isEqualTo(201);
 		assertThat(night.json().get("flags").toString()).isEqualTo("[\"DAY_OVER_24H\"]");
 		assertThat(night.json().get("review").asString()).isEqualTo("HELD");
-		assertThat(totalHoursOf(volunteer)).isEqualByComparingTo("20.00");
+		assertThat(this.fixtures.totalHoursOf(volunteer)).isEqualByComparingTo("20.00");
 		Response counted = as(team.admin()).post("/api/v1/records/" + night.json().get("id").asString() + "/resolution",
 				Map.of("outcome", "COUNT", "note", "夜间值守，跨零点"));
 		assertThat(counted.status()).isEqualTo(200);
-		assertThat(totalHoursOf(volunteer)).isEqualByComparingTo("29.00");
+		assertThat(this.fixtures.totalHoursOf(volunteer)).isEqualByComparingTo("29.00");
 	}
 
 	@Test
@@ -358,20 +360,6 @@ class RecordIntegrityApiTests extends ApiTestSupport {
 			OffsetDateTime end) {
 		return Map.of("volunteerId", volunteer.volunteerId().toString(), "activityId", activityId, "startedAt",
 				start.toString(), "endedAt", end.toString(), "reason", "纸质签到表补录");
-	}
-
-	private long recordsOf(Person volunteer) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM service_record WHERE volunteer_id = :id")
-			.param("id", volunteer.volunteerId())
-			.query(Long.class)
-			.single();
-	}
-
-	private BigDecimal totalHoursOf(Person volunteer) {
-		return this.jdbc.sql("SELECT total_hours FROM volunteer WHERE id = :id")
-			.param("id", volunteer.volunteerId())
-			.query(BigDecimal.class)
-			.single();
 	}
 
 	private Api browserOf(Person person) {

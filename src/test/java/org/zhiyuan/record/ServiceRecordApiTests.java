@@ -48,7 +48,7 @@ class ServiceRecordApiTests extends ApiTestSupport {
 		assertThat(json.get("content").asString()).isEqualTo(activity.title());
 		assertThat(json.get("organizationId").asString()).isEqualTo(team.id().toString());
 		assertThat(json.get("activityId").asString()).isEqualTo(activity.id());
-		assertThat(totalHoursOf(volunteer)).isEqualByComparingTo("2.50");
+		assertThat(this.fixtures.totalHoursOf(volunteer)).isEqualByComparingTo("2.50");
 		var mine = signedIn(volunteer).get("/api/v1/volunteers/me/records").json();
 		assertThat(mine.get("total").asInt()).isEqualTo(1);
 		assertThat(mine.get("items").get(0).get("hours").asString()).isEqualTo("2.50");
@@ -92,7 +92,7 @@ class ServiceRecordApiTests extends ApiTestSupport {
 		assertThat(record(volunteer, volunteer, activity, start, start.plusHours(2), null).status()).isEqualTo(403);
 		assertThat(record(this.fixtures.anOperatorOf("310101"), volunteer, activity, start, start.plusHours(2), null)
 			.status()).isEqualTo(403);
-		assertThat(recordsOf(volunteer)).isZero();
+		assertThat(this.fixtures.recordCountOf(volunteer)).isZero();
 	}
 
 	@Test
@@ -107,8 +107,8 @@ class ServiceRecordApiTests extends ApiTestSupport {
 		assertThat(first.status()).isEqualTo(201);
 		assertThat(repeat.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
 		assertThat(repeat.json().get("hours").asString()).isEqualTo("2.00");
-		assertThat(recordsOf(volunteer)).isEqualTo(1);
-		assertThat(totalHoursOf(volunteer)).isEqualByComparingTo("2.00");
+		assertThat(this.fixtures.recordCountOf(volunteer)).isEqualTo(1);
+		assertThat(this.fixtures.totalHoursOf(volunteer)).isEqualByComparingTo("2.00");
 
 		Person crowded = this.fixtures.aVolunteer();
 		String sharedKey = "burst-" + UUID.randomUUID();
@@ -131,8 +131,8 @@ class ServiceRecordApiTests extends ApiTestSupport {
 		finally {
 			pool.shutdown();
 		}
-		assertThat(recordsOf(crowded)).isEqualTo(1);
-		assertThat(totalHoursOf(crowded)).isEqualByComparingTo("1.00");
+		assertThat(this.fixtures.recordCountOf(crowded)).isEqualTo(1);
+		assertThat(this.fixtures.totalHoursOf(crowded)).isEqualByComparingTo("1.00");
 	}
 
 	@Test
@@ -146,16 +146,17 @@ class ServiceRecordApiTests extends ApiTestSupport {
 		String third = record(team.admin(), volunteer, activity, start.plusHours(2), start.plusHours(5), null).json()
 			.get("id")
 			.asString();
-		assertThat(totalHoursOf(volunteer)).isEqualByComparingTo("4.42")
+		assertThat(this.fixtures.totalHoursOf(volunteer)).isEqualByComparingTo("4.42")
 			.isEqualByComparingTo(sumOfEffective(volunteer));
 		String amendment = signedIn(volunteer)
 			.post("/api/v1/records/" + third + "/amendments", Map.of("hours", "2.25", "reason", "中途离开一小时"))
 			.json()
 			.get("id")
 			.asString();
-		assertThat(totalHoursOf(volunteer)).as("a pending correction changes nothing").isEqualByComparingTo("4.42");
+		assertThat(this.fixtures.totalHoursOf(volunteer)).as("a pending correction changes nothing")
+			.isEqualByComparingTo("4.42");
 		signedIn(team.admin()).post("/api/v1/amendments/" + amendment + "/approve", Map.of("note", "属实"));
-		assertThat(totalHoursOf(volunteer)).isEqualByComparingTo("3.67")
+		assertThat(this.fixtures.totalHoursOf(volunteer)).isEqualByComparingTo("3.67")
 			.isEqualByComparingTo(sumOfEffective(volunteer));
 	}
 
@@ -238,7 +239,7 @@ class ServiceRecordApiTests extends ApiTestSupport {
 		assertThat(rejection.json().get("status").asString()).isEqualTo("REJECTED");
 		assertThat(signedIn(volunteer).get("/api/v1/records/" + recordId).json().get("effectiveHours").asString())
 			.isEqualTo("3.25");
-		assertThat(totalHoursOf(volunteer)).isEqualByComparingTo("3.25");
+		assertThat(this.fixtures.totalHoursOf(volunteer)).isEqualByComparingTo("3.25");
 		assertThat(signedIn(volunteer).get(path).json().get("items").findValuesAsString("status"))
 			.containsExactly("APPROVED", "REJECTED");
 		var secondPage = signedIn(volunteer).get(path + "?page=1&size=1").json();
@@ -350,8 +351,8 @@ class ServiceRecordApiTests extends ApiTestSupport {
 				Map.of("volunteerId", volunteer.volunteerId().toString(), "activityId", activity.id(), "startedAt",
 						local.plusHours(3).toString(), "endedAt", local.plusHours(4).toString(), "reason", "纸质签到表补录"));
 		assertThat(saved.status()).isEqualTo(302);
-		assertThat(recordsOf(volunteer)).isEqualTo(2);
-		assertThat(totalHoursOf(volunteer)).isEqualByComparingTo("3.50");
+		assertThat(this.fixtures.recordCountOf(volunteer)).isEqualTo(2);
+		assertThat(this.fixtures.totalHoursOf(volunteer)).isEqualByComparingTo("3.50");
 
 		Api operator = browserOf(this.fixtures.anOperatorOf("110105"));
 		assertThat(operator.get("/records/verify?regionCode=110105").status()).isEqualTo(200);
@@ -377,20 +378,6 @@ class ServiceRecordApiTests extends ApiTestSupport {
 			OffsetDateTime end) {
 		return Map.of("volunteerId", volunteer.volunteerId().toString(), "activityId", activity.id(), "startedAt",
 				start.toString(), "endedAt", end.toString(), "reason", "现场签到设备故障，按纸质签到表补录");
-	}
-
-	private long recordsOf(Person volunteer) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM service_record WHERE volunteer_id = :id")
-			.param("id", volunteer.volunteerId())
-			.query(Long.class)
-			.single();
-	}
-
-	private BigDecimal totalHoursOf(Person volunteer) {
-		return this.jdbc.sql("SELECT total_hours FROM volunteer WHERE id = :id")
-			.param("id", volunteer.volunteerId())
-			.query(BigDecimal.class)
-			.single();
 	}
 
 	private BigDecimal sumOfEffective(Person volunteer) {

@@ -170,6 +170,22 @@ public class Fixtures {
 		return new Person(account.id(), username, PASSWORD, null, null);
 	}
 
+	/** How many service records the volunteer has, counted or not. */
+	public long recordCountOf(Person volunteer) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM service_record WHERE volunteer_id = :id")
+			.param("id", volunteer.volunteerId())
+			.query(Long.class)
+			.single();
+	}
+
+	/** The volunteer's total hours as the volunteer table keeps them. */
+	public java.math.BigDecimal totalHoursOf(Person volunteer) {
+		return this.jdbc.sql("SELECT total_hours FROM volunteer WHERE id = :id")
+			.param("id", volunteer.volunteerId())
+			.query(java.math.BigDecimal.class)
+			.single();
+	}
+
 	/** A username, or a suffix for a name, never handed out before in this JVM. */
 	public static String uniqueUsername(String prefix) {
 		return prefix + "-" + Identities.suffix();

@@ -24,7 +24,7 @@ class OrganizationAuditNames implements AuditNames {
 
 	@Override
 	public Set<String> types() {
-		return Set.of("organization", "organization-flagged-records");
+		return Set.of("organization", "organization-flagged-records", "member-candidates");
 	}
 
 	@Override

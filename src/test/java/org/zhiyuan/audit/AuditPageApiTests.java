@@ -55,17 +55,21 @@ class AuditPageApiTests extends ApiTestSupport {
 		this.auditLog.record(
 				AuditRecord.of("organization.warned", organizer.id()).on("organization", team.id()).inRegion("110105"));
 		this.auditLog.record(AuditRecord.of("test.unknown-thing", organizer.id()).inRegion("110105"));
+		this.auditLog.record(AuditRecord.of("record.flagged.read", organizer.id())
+			.on("flagged-records", "110105")
+			.inRegion("110105"));
 
 		Api operator = browserAs(this.fixtures.anOperatorOf("110105"));
 		String chinese = operator.get("/audit?who=" + encoded(organizer.displayName())).body();
 		assertThat(chinese).contains("通过报名", "警告组织", "其他操作", organizer.displayName(), organizer.username(), "志愿者",
-				"测***者", organizationName);
+				"测***者", organizationName, "待复核记录 · 北京市 朝阳区");
 		assertThat(chinese).doesNotContain(organizer.id().toString(), volunteer.id().toString(),
 				volunteer.volunteerId().toString(), volunteer.username(), "测试志愿者", "signup.approve",
 				"organization.warned");
 		String english = operator.get("/audit?who=" + encoded(organizer.displayName()) + "&lang=en").body();
 		assertThat(english).contains("Approved a sign-up", "Warned an organization", "Other action",
-				organizer.displayName(), "Volunteer");
+				organizer.displayName(), "Volunteer", "Records to review · ");
+		assertThat(english).doesNotContain("flagged-records", "#110105");
 	}
 
 	@Test

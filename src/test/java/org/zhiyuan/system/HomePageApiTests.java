@@ -48,7 +48,7 @@ class HomePageApiTests extends ApiTestSupport {
 		assertThat(after).as("the activity recruiting now, as a card").contains(title);
 		assertThat(after).as("the API and the region browser are not the main buttons")
 			.doesNotContain("btn btn-outline-secondary btn-lg mb-2\" href=\"/regions\"");
-		assertThat(this.api.in("en").get("/").body()).contains("Find activities").contains("Registered volunteers");
+		assertThat(this.api.in("en").get("/").body()).contains(">Search</button>").contains("Registered volunteers");
 	}
 
 	@Test

@@ -109,6 +109,10 @@ class AuditPresenter {
 		String kind = this.messages.getMessage("audit.kind." + e.objectType(), null, e.objectType(), locale);
 		String name = (e.objectId() != null) ? objectNames.getOrDefault(e.objectType(), Map.of()).get(e.objectId())
 				: null;
+		if (name == null && e.objectId() != null && this.regions.exists(e.objectId())) {
+			// searches and lists of a region are written with the region's code
+			name = region(e.objectId());
+		}
 		if (name != null && !name.isBlank()) {
 			return kind + " · " + name;
 		}

@@ -99,6 +99,60 @@ class PeoplePickerApiTests extends ApiTestSupport {
 		assertThat(admin.get(page).body()).contains("people/candidates");
 	}
 
+	@Test
+	void withoutScriptTheMemberFormTakesTheTypedExactPhoneAndNamesWhatDidNotMatch() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		Person typed = this.fixtures.aVolunteerIn("110105");
+		Api admin = pageSession(team.admin());
+		String page = "/organizations/" + team.id();
+
+		Response partly = admin.submitForm(page, page + "/members",
+				Map.of("personText", typed.username().substring(0, 9), "role", "MEMBER"));
+		assertThat(partly.status()).isEqualTo(302);
+		assertThat(admin.get(page).body()).as("the problem, next to the picker")
+			.contains("没有找到与“" + typed.username().substring(0, 9) + "”相符的志愿者");
+		assertThat(memberStatus(team, typed)).as("nobody added by a guess").isNull();
+
+		admin.submitForm(page, page + "/members", Map.of("personText", typed.username(), "role", "MEMBER"));
+		assertThat(memberStatus(team, typed)).isEqualTo("INVITED");
+		assertThat(admin.get(page).body()).as("the script-less box").contains("name=\"personText\"");
+	}
+
+	@Test
+	void withoutScriptTheRecordFormGoesAheadOnlyWhenOneMemberMatches() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		Person first = aMemberOf(team, "上官明月");
+		aMemberOf(team, "上官明日");
+		var activity = this.fixtures.aFinishedActivity(this.api, team, null, 3);
+		Api admin = pageSession(team.admin());
+		String page = "/organizations/" + team.id() + "/records";
+		java.time.LocalDateTime start = activity.startsAt()
+			.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+			.toLocalDateTime();
+		Map<String, String> form = new java.util.HashMap<>(Map.of("activityId", activity.id(), "startedAt",
+				start.toString(), "endedAt", start.plusHours(2).toString(), "reason", "纸质签到表补录"));
+
+		form.put("personText", "上官");
+		admin.submitForm(page, page, form);
+		assertThat(admin.get(page + "?lang=en").body()).contains("2 volunteers match: type the full phone number");
+		assertThat(this.fixtures.recordCountOf(first)).isZero();
+
+		form.put("personText", "上官明月");
+		assertThat(admin.submitForm(page, page, form).status()).isEqualTo(302);
+		assertThat(this.fixtures.recordCountOf(first)).isEqualTo(1);
+		assertThat(this.fixtures.totalHoursOf(first)).isEqualByComparingTo("2.00");
+	}
+
+	private String memberStatus(Team team, Person person) {
+		return this.jdbc
+			.sql("SELECT status FROM organization_member WHERE organization_id = :org AND volunteer_id = :v")
+			.param("org", team.id())
+			.param("v", person.volunteerId())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
 	private Person aMemberOf(Team team, String name) {
 		Person person = this.fixtures.aVolunteerIn("110105");
 		rename(person, name);

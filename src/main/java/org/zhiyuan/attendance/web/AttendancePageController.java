@@ -24,6 +24,7 @@ import org.zhiyuan.attendance.GeoPoint;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.web.PageActions;
+import org.zhiyuan.shared.web.TypedPerson;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -50,9 +51,12 @@ class AttendancePageController {
 
 	private final org.zhiyuan.volunteer.Volunteers volunteers;
 
-	AttendancePageController(Attendance attendance, Activities activities,
-			org.zhiyuan.volunteer.Volunteers volunteers) {
+	private final org.zhiyuan.signup.Signups signups;
+
+	AttendancePageController(Attendance attendance, Activities activities, org.zhiyuan.volunteer.Volunteers volunteers,
+			org.zhiyuan.signup.Signups signups) {
 		this.volunteers = volunteers;
+		this.signups = signups;
 		this.attendance = attendance;
 		this.activities = activities;
 	}
@@ -137,18 +141,21 @@ class AttendancePageController {
 	@PostMapping("/activities/{id}/attendance/manual")
 	String manual(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) UUID volunteerId, @RequestParam(defaultValue = "in") String direction,
+			@RequestParam(name = TypedPerson.PARAMETER, required = false) String personText,
 			@RequestParam(required = false) String at, @RequestParam(defaultValue = "") String reason,
 			@RequestParam(required = false) String formKey,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
 		try {
+			UUID chosen = TypedPerson.resolve(volunteerId, personText, "volunteerId",
+					(typed) -> this.signups.pickAccepted(actor, id, typed));
 			java.time.OffsetDateTime time = (at != null && !at.isBlank()) ? java.time.LocalDateTime.parse(at.strip())
 				.atZone(java.time.ZoneId.of("Asia/Shanghai"))
 				.toOffsetDateTime() : null;
 			if ("out".equals(direction)) {
-				this.attendance.manualCheckOut(actor, id, volunteerId, time, reason, formKey);
+				this.attendance.manualCheckOut(actor, id, chosen, time, reason, formKey);
 			}
 			else {
-				this.attendance.manualCheckIn(actor, id, volunteerId, time, reason);
+				this.attendance.manualCheckIn(actor, id, chosen, time, reason);
 			}
 			redirect.addFlashAttribute("notice", "organization.saved");
 		}

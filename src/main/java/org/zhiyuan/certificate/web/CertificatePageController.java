@@ -20,6 +20,7 @@ import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.web.PageActions;
+import org.zhiyuan.shared.web.TypedPerson;
 import org.zhiyuan.volunteer.Volunteers;
 
 import org.springframework.http.CacheControl;
@@ -127,6 +128,7 @@ class CertificatePageController {
 	@PostMapping("/organizations/{id}/certificates")
 	String issueForVolunteer(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) UUID volunteerId, @RequestParam(defaultValue = "") String volunteerNumber,
+			@RequestParam(name = TypedPerson.PARAMETER, required = false) String personText,
 			@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
 			@RequestParam(defaultValue = "false") boolean seal, @RequestParam(defaultValue = "zh") String language,
 			RedirectAttributes redirect) {
@@ -135,7 +137,9 @@ class CertificatePageController {
 			LocalDate first = date("from", from, problems);
 			LocalDate last = date("to", to, problems);
 			// the people picker sends the id; a typed number is still understood
-			UUID picked = (volunteerId != null) ? volunteerId
+			UUID chosen = TypedPerson.resolve(volunteerId, personText, "volunteerId",
+					(typed) -> this.organizations.pickMembers(actor, id, typed));
+			UUID picked = (chosen != null) ? chosen
 					: this.volunteers.findByNumber(volunteerNumber.strip()).map((v) -> v.id()).orElse(null);
 			if (picked == null) {
 				problems.add(new FieldProblem("volunteerId", "certificate.volunteerUnknown"));

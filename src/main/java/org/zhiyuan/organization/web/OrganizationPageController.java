@@ -21,6 +21,7 @@ import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PersonQuery;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.web.PageActions;
+import org.zhiyuan.shared.web.TypedPerson;
 import org.zhiyuan.shared.ServiceField;
 import org.zhiyuan.volunteer.VolunteerView;
 import org.zhiyuan.volunteer.Volunteers;
@@ -178,13 +179,16 @@ class OrganizationPageController {
 	@PostMapping("/organizations/{id}/members")
 	String addMember(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) UUID volunteerId, @RequestParam(defaultValue = "") String volunteerNumber,
+			@RequestParam(name = TypedPerson.PARAMETER, required = false) String personText,
 			@RequestParam(defaultValue = "MEMBER") String role, RedirectAttributes redirect) {
 		AtomicReference<MembershipView> added = new AtomicReference<>();
 		PageActions.run(redirect, "organization.memberInvited", () -> {
-			if (volunteerId == null && volunteerNumber.isBlank()) {
+			UUID chosen = TypedPerson.resolve(volunteerId, personText, "volunteerId",
+					(typed) -> this.organizations.pickCandidates(actor, id, typed));
+			if (chosen == null && volunteerNumber.isBlank()) {
 				throw ProblemException.invalid(List.of(new FieldProblem("volunteerId", "picker.choose")));
 			}
-			VolunteerView volunteer = ((volunteerId != null) ? this.volunteers.find(volunteerId)
+			VolunteerView volunteer = ((chosen != null) ? this.volunteers.find(chosen)
 					: this.volunteers.findByNumber(volunteerNumber))
 				.orElseThrow(() -> ProblemException.notFound("VOLUNTEER_NOT_FOUND", "volunteer.notFound"));
 			List<FieldProblem> problems = new ArrayList<>();

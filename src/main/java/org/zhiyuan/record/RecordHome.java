@@ -12,11 +12,11 @@ import org.zhiyuan.access.HomeContributor;
 import org.zhiyuan.access.HomeFigure;
 import org.zhiyuan.access.HomeQueue;
 import org.zhiyuan.access.Role;
-import org.zhiyuan.region.Region;
 import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.PageQuery;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +52,8 @@ class RecordHome implements HomeContributor {
 		List<String> operated = actor.scopesOf(Role.OPERATOR).stream().sorted().toList();
 		for (String region : operated) {
 			String prefix = Regions.prefixOf(region);
-			String detail = (operated.size() > 1) ? this.regions.find(region).map(Region::name).orElse(region) : null;
+			String detail = (operated.size() > 1) ? this.regions.displayName(region, LocaleContextHolder.getLocale())
+					: null;
 			long overdue = this.records.withoutRecords(null, prefix, overdueBefore, COUNT_ONLY).total();
 			long flagged = this.records.flagged(null, prefix, ReviewFilter.OPEN.reviews(), COUNT_ONLY).total();
 			queues.add(HomeQueue.of("home.queue.overdue", overdue, "/records/overdue?regionCode=" + region, 40)

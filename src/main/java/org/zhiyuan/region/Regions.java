@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -45,7 +47,7 @@ public class Regions {
 
 	Regions(List<Region> regions) {
 		Map<String, Region> codes = new LinkedHashMap<>();
-		codes.put(NATIONAL, new Region(NATIONAL, "全国", null, RegionLevel.NATIONAL));
+		codes.put(NATIONAL, new Region(NATIONAL, "全国", null, RegionLevel.NATIONAL, "China"));
 		regions.forEach((region) -> codes.put(region.code(), region));
 		Map<String, List<Region>> children = new HashMap<>();
 		for (Region region : codes.values()) {
@@ -83,27 +85,54 @@ public class Regions {
 
 	/** The region's name with its ancestors, e.g. 北京市 朝阳区 (市辖区 levels are skipped). */
 	public String fullName(String code) {
-		List<String> names = new ArrayList<>();
-		for (Region region : path(code)) {
-			if (!region.name().equals("市辖区") && !region.name().equals("县")) {
-				names.add(region.name());
-			}
-		}
-		return String.join(" ", names);
+		return String.join(" ", named(code).stream().map(Region::name).toList());
 	}
 
 	/**
-	 * Regions whose name contains the text, the higher levels first; at most
-	 * {@code limit}.
+	 * The region's name with its ancestors for a page in that language: Chinese order in
+	 * Chinese ({@code 北京市 朝阳区}), English order and names in English
+	 * ({@code Chaoyang District, Beijing}); empty for an unknown code.
+	 */
+	public String fullName(String code, Locale locale) {
+		if (!isEnglish(locale)) {
+			return fullName(code);
+		}
+		List<String> names = new ArrayList<>(named(code).stream().map((r) -> r.displayName(locale)).toList());
+		Collections.reverse(names);
+		return String.join(", ", names);
+	}
+
+	/** The name of one region in that language, or the code itself when it is unknown. */
+	public String displayName(String code, Locale locale) {
+		return find(code).map((region) -> region.displayName(locale)).orElse(code);
+	}
+
+	/** Whether pages in this locale show the English names. */
+	public static boolean isEnglish(Locale locale) {
+		return locale != null && "en".equals(locale.getLanguage());
+	}
+
+	/** The path without the 市辖区 and 县 placeholder levels of the municipalities. */
+	private List<Region> named(String code) {
+		return path(code).stream()
+			.filter((region) -> !region.name().equals("市辖区") && !region.name().equals("县"))
+			.toList();
+	}
+
+	/**
+	 * Regions whose name (Chinese, or English ignoring case) contains the text, the
+	 * higher levels first; at most {@code limit}.
 	 */
 	public List<Region> search(String text, int limit) {
 		if (text == null || text.isBlank()) {
 			return List.of();
 		}
 		String needle = text.strip();
+		String lower = needle.toLowerCase(Locale.ROOT);
 		return this.byCode.values()
 			.stream()
-			.filter((region) -> region.name().contains(needle) || region.code().startsWith(needle))
+			.filter((region) -> region.name().contains(needle) || region.code().startsWith(needle)
+					|| (region.nameEn() != null && region.nameEn().toLowerCase(Locale.ROOT).contains(lower)))
 			.sorted((a, b) -> (a.level() != b.level()) ? a.level().compareTo(b.level()) : a.code().compareTo(b.code()))
 			.limit(limit)
 			.toList();
@@ -153,27 +182,37 @@ public class Regions {
 	}
 
 	static List<Region> load(ClassPathResource resource) {
-		try (InputStream in = new GZIPInputStream(resource.getInputStream());
-				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-			List<Region> regions = new ArrayList<>(50_000);
-			String header = reader.readLine();
-			if (header == null || !header.startsWith("code,name,parent_code,level")) {
-				throw new IllegalStateException("Unexpected region dataset header: " + header);
-			}
-			String line;
-			while ((line = reader.readLine()) != null) {
-				String[] cells = line.split(",", -1);
-				if (cells.length < 4) {
-					continue;
-				}
-				String parent = cells[2].isEmpty() ? NATIONAL : cells[2];
-				regions.add(new Region(cells[0], cells[1], parent, RegionLevel.valueOf(cells[3])));
-			}
-			return regions;
+		try (InputStream in = new GZIPInputStream(resource.getInputStream())) {
+			return read(new InputStreamReader(in, StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the region dataset " + DATASET, ex);
 		}
+	}
+
+	/**
+	 * Reads the dataset's CSV: {@code code,name,parent_code,level,name_en}. The English
+	 * name is the last column and may hold commas; a file without it (the earlier format)
+	 * gives regions without English names.
+	 */
+	static List<Region> read(Reader source) throws IOException {
+		BufferedReader reader = new BufferedReader(source);
+		List<Region> regions = new ArrayList<>(50_000);
+		String header = reader.readLine();
+		if (header == null || !header.startsWith("code,name,parent_code,level")) {
+			throw new IllegalStateException("Unexpected region dataset header: " + header);
+		}
+		String line;
+		while ((line = reader.readLine()) != null) {
+			String[] cells = line.split(",", 5);
+			if (cells.length < 4) {
+				continue;
+			}
+			String parent = cells[2].isEmpty() ? NATIONAL : cells[2];
+			String nameEn = (cells.length > 4 && !cells[4].isBlank()) ? cells[4].strip() : null;
+			regions.add(new Region(cells[0], cells[1], parent, RegionLevel.valueOf(cells[3].strip()), nameEn));
+		}
+		return regions;
 	}
 
 }

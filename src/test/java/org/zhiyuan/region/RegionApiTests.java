@@ -36,4 +36,29 @@ class RegionApiTests extends ApiTestSupport {
 		assertThat(fragment.body()).contains("建外街道").doesNotContain("<html");
 	}
 
+	@Test
+	void givesTheEnglishNameNextToTheChineseOne() {
+		Response region = this.api.get("/api/v1/regions/110105001");
+		assertThat(region.json().get("name").asString()).isEqualTo("建外街道");
+		assertThat(region.json().get("nameEn").asString()).isEqualTo("Jianwai Subdistrict");
+		assertThat(region.json().get("fullName").asString()).isEqualTo("北京市 朝阳区 建外街道");
+		assertThat(region.json().get("fullNameEn").asString())
+			.isEqualTo("Jianwai Subdistrict, Chaoyang District, Beijing");
+		assertThat(region.json().get("path").findValuesAsString("nameEn")).containsExactly("Beijing", "City Districts",
+				"Chaoyang District", "Jianwai Subdistrict");
+		assertThat(this.api.get("/api/v1/regions").json().findValuesAsString("nameEn")).contains("Beijing",
+				"Inner Mongolia");
+		assertThat(this.api.get("/api/v1/regions/110000/children").json().findValuesAsString("nameEn"))
+			.containsExactly("City Districts");
+		assertThat(this.api.get("/api/v1/regions?q=Wuhou").json().findValuesAsString("code")).contains("510107");
+	}
+
+	@Test
+	void theRegionPageNamesRegionsInThePageLanguage() {
+		assertThat(this.api.get("/regions?lang=en").body()).contains("Inner Mongolia", "内蒙古自治区");
+		assertThat(this.api.get("/regions/110105/children?lang=en").body()).contains("Jianwai Subdistrict");
+		assertThat(this.api.get("/regions/110105/children?lang=zh-CN").body()).contains("建外街道")
+			.doesNotContain("Jianwai");
+	}
+
 }

@@ -1,5 +1,10 @@
 package org.zhiyuan.region;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +69,95 @@ class RegionsUnitTests {
 		assertThat(REGIONS.find("999999")).isEmpty();
 		assertThat(REGIONS.exists(null)).isFalse();
 		assertThat(REGIONS.children("999999")).isEmpty();
+	}
+
+	@Test
+	void everyRegionHasAnEnglishName() {
+		assertThat(REGIONS.children(Regions.NATIONAL))
+			.allSatisfy((province) -> assertThat(province.nameEn()).isNotBlank().matches("[A-Za-z ']+"));
+		assertThat(REGIONS.search("Chaoyang District", 10)).extracting(Region::code).contains("110105", "220104");
+	}
+
+	@Test
+	void namesWellKnownRegionsInEnglish() {
+		assertThat(english("110000")).isEqualTo("Beijing");
+		assertThat(english("500000")).isEqualTo("Chongqing");
+		assertThat(english("150000")).isEqualTo("Inner Mongolia");
+		assertThat(english("540000")).isEqualTo("Xizang");
+		assertThat(english("810000")).isEqualTo("Hong Kong SAR");
+		assertThat(english("110105")).isEqualTo("Chaoyang District");
+		assertThat(english("110105001")).isEqualTo("Jianwai Subdistrict");
+		assertThat(english("510107")).isEqualTo("Wuhou District");
+		assertThat(english("610100")).isEqualTo("Xi'an");
+		assertThat(english("222400")).isEqualTo("Yanbian Korean Autonomous Prefecture");
+		assertThat(english("530925")).isEqualTo("Shuangjiang Lahu, Va, Blang and Dai Autonomous County");
+		assertThat(english("110112209")).isEqualTo("Yujiawu Hui Ethnic Township");
+		assertThat(english("152900")).isEqualTo("Alxa League");
+		assertThat(english("232700")).isEqualTo("Daxing'anling Prefecture");
+		assertThat(english("110100")).isEqualTo("City Districts");
+	}
+
+	@Test
+	void readsPolyphonicPlaceNamesAsPlaceNames() {
+		assertThat(english("341500")).isEqualTo("Lu'an");
+		assertThat(english("340300")).isEqualTo("Bengbu");
+		assertThat(english("331100")).isEqualTo("Lishui");
+		assertThat(english("440113")).isEqualTo("Panyu District");
+		assertThat(english("350200")).isEqualTo("Xiamen");
+		assertThat(english("430100")).isEqualTo("Changsha");
+		assertThat(english("330382")).isEqualTo("Yueqing");
+		assertThat(english("341021")).isEqualTo("She County");
+		assertThat(english("130726")).isEqualTo("Yu County");
+		assertThat(english("320116")).isEqualTo("Luhe District");
+		assertThat(english("510117")).isEqualTo("Pidu District");
+		assertThat(english("110102013")).isEqualTo("Dashilan Subdistrict");
+	}
+
+	@Test
+	void showsTheNameOfThePageLanguage() {
+		Region chaoyang = REGIONS.find("110105").orElseThrow();
+		assertThat(chaoyang.displayName(Locale.ENGLISH)).isEqualTo("Chaoyang District");
+		assertThat(chaoyang.displayName(Locale.US)).isEqualTo("Chaoyang District");
+		assertThat(chaoyang.displayName(Locale.SIMPLIFIED_CHINESE)).isEqualTo("朝阳区");
+		assertThat(chaoyang.displayName(null)).isEqualTo("朝阳区");
+		assertThat(REGIONS.displayName("110105", Locale.ENGLISH)).isEqualTo("Chaoyang District");
+		assertThat(REGIONS.displayName("999999", Locale.ENGLISH)).isEqualTo("999999");
+		assertThat(new Region("1", "某地", null, RegionLevel.DISTRICT).displayName(Locale.ENGLISH)).isEqualTo("某地");
+	}
+
+	@Test
+	void writesTheFullNameInEnglishOrder() {
+		assertThat(REGIONS.fullName("110105001", Locale.ENGLISH))
+			.isEqualTo("Jianwai Subdistrict, Chaoyang District, Beijing");
+		assertThat(REGIONS.fullName("510107", Locale.ENGLISH)).isEqualTo("Wuhou District, Chengdu, Sichuan");
+		assertThat(REGIONS.fullName("510107", Locale.SIMPLIFIED_CHINESE)).isEqualTo("四川省 成都市 武侯区");
+		assertThat(REGIONS.fullName("999999", Locale.ENGLISH)).isEmpty();
+		assertThat(REGIONS.fullName(Regions.NATIONAL, Locale.ENGLISH)).isEmpty();
+	}
+
+	@Test
+	void readsTheDatasetWithAndWithoutEnglishNames() throws IOException {
+		List<Region> current = Regions.read(new StringReader("""
+				code,name,parent_code,level,name_en
+				530000,云南省,,PROVINCE,Yunnan
+				530925,双江拉祜族佤族布朗族傣族自治县,530000,DISTRICT,Shuangjiang Lahu, Va, Blang and Dai Autonomous County
+				"""));
+		assertThat(current).extracting(Region::nameEn)
+			.containsExactly("Yunnan", "Shuangjiang Lahu, Va, Blang and Dai Autonomous County");
+		assertThat(current.get(1).level()).isEqualTo(RegionLevel.DISTRICT);
+		List<Region> earlier = Regions.read(new StringReader("""
+				code,name,parent_code,level
+				110000,北京市,,PROVINCE
+				110100,市辖区,110000,CITY
+				110105,朝阳区,110100,DISTRICT
+				"""));
+		assertThat(earlier).extracting(Region::nameEn).containsOnlyNulls();
+		assertThat(earlier.get(0).parentCode()).isEqualTo(Regions.NATIONAL);
+		assertThat(new Regions(earlier).fullName("110105", Locale.ENGLISH)).isEqualTo("朝阳区, 北京市");
+	}
+
+	private static String english(String code) {
+		return REGIONS.find(code).orElseThrow().nameEn();
 	}
 
 }

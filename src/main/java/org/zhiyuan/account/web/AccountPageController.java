@@ -1,6 +1,7 @@
 package org.zhiyuan.account.web;
 
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -96,11 +97,11 @@ class AccountPageController {
 
 	@GetMapping("/staff")
 	String staff(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String regionCode,
-			@RequestParam(required = false) Integer page, Model model) {
+			@RequestParam(required = false) Integer page, Model model, Locale locale) {
 		String scope = (regionCode != null) ? regionCode
 				: actor.readableRegions().stream().findFirst().orElse(Regions.NATIONAL);
 		model.addAttribute("scope", scope);
-		model.addAttribute("scopeName", this.regions.fullName(scope));
+		model.addAttribute("scopeName", this.regions.fullName(scope, locale));
 		model.addAttribute("staff", this.accounts.staffWithin(actor, scope, PageQuery.of(page, 20)));
 		model.addAttribute("regions", this.regions);
 		model.addAttribute("roles", List.of(Role.OPERATOR, Role.AUDITOR));
@@ -112,7 +113,7 @@ class AccountPageController {
 
 	@PostMapping("/staff")
 	String createStaff(@AuthenticationPrincipal Actor actor, @ModelAttribute("form") StaffForm form, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Locale locale) {
 		try {
 			this.accounts.createStaff(actor,
 					new NewStaff(form.username(), form.password(), form.displayName(), form.role(), form.regionCode()));
@@ -121,7 +122,7 @@ class AccountPageController {
 			model.addAttribute("formProblems", ex.fieldProblems());
 			model.addAttribute("formError", ex.messageKey());
 			model.addAttribute("formErrorArgs", ex.args());
-			return staff(actor, null, null, model);
+			return staff(actor, null, null, model, locale);
 		}
 		redirect.addFlashAttribute("notice", "staff.created");
 		return "redirect:/staff?regionCode=" + form.regionCode();

@@ -72,7 +72,7 @@ class AuditPresenter {
 					? subjectNames.getOrDefault(subjectId, message("audit.person.unknown", locale)) : null;
 			return new AuditPageRow(format.format(e.occurredAt().atZoneSameInstant(VIEWER_ZONE)),
 					action(e.action(), locale), message("audit.outcome." + e.outcome().name(), locale),
-					e.outcome() == AuditOutcome.SUCCESS, object(e, objectNames, locale), region(e.regionCode()),
+					e.outcome() == AuditOutcome.SUCCESS, object(e, objectNames, locale), region(e.regionCode(), locale),
 					actor(e, actors, locale), subject, client(e.clientIp(), locale));
 		}).toList();
 	}
@@ -119,11 +119,11 @@ class AuditPresenter {
 		return (e.objectId() != null) ? kind + " #" + shortId(e.objectId()) : kind;
 	}
 
-	private String region(String code) {
+	private String region(String code, Locale locale) {
 		if (code == null || code.isBlank()) {
 			return null;
 		}
-		String name = this.regions.exists(code) ? this.regions.fullName(code) : null;
+		String name = this.regions.exists(code) ? this.regions.fullName(code, locale) : null;
 		return (name != null && !name.isBlank()) ? name : code;
 	}
 

@@ -1,8 +1,10 @@
 package org.zhiyuan.region.web;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.zhiyuan.region.Region;
 import org.zhiyuan.region.RegionLevel;
@@ -49,7 +51,8 @@ class RegionController {
 	RegionDetail get(@PathVariable String code) {
 		Region region = require(code);
 		return new RegionDetail(region.code(), region.name(), region.parentCode(), region.level(),
-				this.regions.fullName(code), this.regions.path(code).stream().map(RegionView::of).toList());
+				this.regions.fullName(code), this.regions.path(code).stream().map(RegionView::of).toList(),
+				region.displayName(Locale.ENGLISH), this.regions.fullName(code, Locale.ENGLISH));
 	}
 
 	@GetMapping("/{code}/children")
@@ -64,16 +67,31 @@ class RegionController {
 			.orElseThrow(() -> ProblemException.notFound("REGION_NOT_FOUND", "region.notFound", code));
 	}
 
-	record RegionView(String code, String name, String parentCode, RegionLevel level) {
+	/**
+	 * One region. {@code nameEn} is its English name ({@code Chaoyang District}), the
+	 * Chinese name where the dataset has none.
+	 */
+	record RegionView(String code, String name, String parentCode, RegionLevel level,
+			@Schema(description = "English name (pinyin with the kind of division), e.g. Chaoyang District",
+					example = "Chaoyang District") String nameEn) {
 
 		static RegionView of(Region region) {
-			return new RegionView(region.code(), region.name(), region.parentCode(), region.level());
+			return new RegionView(region.code(), region.name(), region.parentCode(), region.level(),
+					region.displayName(Locale.ENGLISH));
 		}
 
 	}
 
+	/**
+	 * One region with its path. {@code fullNameEn} is the path in English order:
+	 * {@code Jianwai Subdistrict, Chaoyang District, Beijing}.
+	 */
 	record RegionDetail(String code, String name, String parentCode, RegionLevel level, String fullName,
-			List<RegionView> path) {
+			List<RegionView> path,
+			@Schema(description = "English name, e.g. Jianwai Subdistrict",
+					example = "Jianwai Subdistrict") String nameEn,
+			@Schema(description = "The path in English, the region first",
+					example = "Jianwai Subdistrict, Chaoyang District, Beijing") String fullNameEn) {
 
 	}
 

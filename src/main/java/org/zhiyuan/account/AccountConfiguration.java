@@ -32,7 +32,27 @@ class AccountConfiguration {
 		return new SignInThrottle(jdbc, transactions, accounts, properties, TimeMeter.SYSTEM_MILLISECONDS);
 	}
 
-	/** Forgets the sign-in buckets that have refilled, on one instance. */
+	@Bean
+	ResetHashes resetHashes(AccountRepository accounts) {
+		return new ResetHashes(accounts);
+	}
+
+	@Bean
+	PasswordResetThrottle passwordResetThrottle(JdbcClient jdbc, PlatformTransactionManager transactions,
+			ResetHashes hashes, PasswordResetProperties properties) {
+		return new PasswordResetThrottle(jdbc, transactions, hashes, properties, TimeMeter.SYSTEM_MILLISECONDS);
+	}
+
+	/** Forgets expired codes to set a new password, on one instance. */
+	@Bean
+	RecurringTask<Void> purgeExpiredPasswordResetCodes(PasswordReset reset) {
+		return Tasks.recurring("purge-password-reset-codes", FixedDelay.of(Duration.ofHours(1)))
+			.execute((instance, context) -> reset.purgeExpired());
+	}
+
+	/**
+	 * Forgets the sign-in and password reset buckets that have refilled, on one instance.
+	 */
 	@Bean
 	RecurringTask<Void> purgeRefilledSignInThrottles(SignInThrottle throttle) {
 		return Tasks.recurring("purge-sign-in-throttle", FixedDelay.of(Duration.ofHours(1)))

@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creating accounts, granting roles and changing passwords. Changing a password revokes
- * every API token and every other web session of the account.
+ * every API token and every other web session of the account; so does setting a new one
+ * with a code ({@link PasswordReset}).
  */
 @Service
 public class AccountManagement {
@@ -178,13 +179,21 @@ public class AccountManagement {
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(problems);
 		}
+		setPassword(row, newPassword, keepSessionId);
+		this.auditLog.record(AuditRecord.of("account.password.change", actor.accountId()).on("account", row.id()));
+	}
+
+	/**
+	 * Sets a checked new password: every API token of the account stops working and every
+	 * web session but {@code keepSessionId} (may be {@code null}) ends.
+	 */
+	void setPassword(AccountRow row, String newPassword, String keepSessionId) {
 		this.accounts.changePassword(row.id(), this.passwordEncoder.encode(newPassword), now());
 		this.sessions.findByPrincipalName(row.username())
 			.keySet()
 			.stream()
 			.filter((id) -> !id.equals(keepSessionId))
 			.forEach(this.sessions::deleteById);
-		this.auditLog.record(AuditRecord.of("account.password.change", actor.accountId()).on("account", row.id()));
 	}
 
 	/**

@@ -16,11 +16,11 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
- * Bucket4j token buckets kept in the {@code sign_in_throttle} table, so that every
- * instance on the database sees the same counts. Each change reads the bucket's row
- * {@code FOR UPDATE} in a transaction of its own, with SQL that H2 and PostgreSQL both
- * speak; Bucket4j's own PostgreSQL store uses {@code ON CONFLICT (id)}, which H2 does
- * not.
+ * Bucket4j token buckets kept in the {@code sign_in_throttle} table (the sign-in's and
+ * the password reset's), so that every instance on the database sees the same counts.
+ * Each change reads the bucket's row {@code FOR UPDATE} in a transaction of its own, with
+ * SQL that H2 and PostgreSQL both speak; Bucket4j's own PostgreSQL store uses
+ * {@code ON CONFLICT (id)}, which H2 does not.
  */
 final class ThrottleBuckets extends AbstractSelectForUpdateBasedProxyManager<Long> {
 

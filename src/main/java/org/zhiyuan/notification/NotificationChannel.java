@@ -7,7 +7,9 @@ import java.util.UUID;
  * A further way to reach a person besides the in-app list: SMS, WeChat, e-mail. Every
  * bean of this type receives every notification once it is stored and the transaction
  * that stored it has committed; a notification of an action that rolled back is never
- * delivered.
+ * delivered. Kinds that are not {@linkplain NotificationKind#listed() listed} (a one-time
+ * code) come here only, never stored: such a delivery's arguments must be sent and then
+ * forgotten, never logged or kept.
  * <p>
  * {@link #deliver} runs on the sending thread right after the commit, so an
  * implementation that calls a remote gateway should hand the delivery to its own queue or

@@ -48,6 +48,9 @@ public class Notifications {
 	/**
 	 * Stores the notification and delivers it to the channels after commit. A second
 	 * request with the same dedupe key for the same account is silently ignored.
+	 * @throws IllegalArgumentException for a kind that is not
+	 * {@linkplain NotificationKind#listed() listed}: those go through
+	 * {@link #deliverOnly}
 	 */
 	public void send(NotificationRequest request) {
 		sendAll(List.of(request));
@@ -57,6 +60,11 @@ public class Notifications {
 	public void sendAll(Collection<NotificationRequest> requests) {
 		if (requests.isEmpty()) {
 			return;
+		}
+		for (NotificationRequest request : requests) {
+			if (!request.kind().listed()) {
+				throw new IllegalArgumentException(request.kind() + " notifications are delivered, never stored");
+			}
 		}
 		this.joining.executeWithoutResult((status) -> {
 			OffsetDateTime now = now();
@@ -69,6 +77,22 @@ public class Notifications {
 			}
 			this.dispatcher.afterCommit(stored);
 		});
+	}
+
+	/**
+	 * Hands a message to the channels only, never to the in-app list: for a one-time code
+	 * that must not be kept anywhere. Like a stored notification it reaches the channels
+	 * once the caller's transaction has committed (at once outside one), and not at all
+	 * when it rolls back. The dedupe key is ignored: nothing is kept to compare it with.
+	 * @throws IllegalArgumentException for a {@linkplain NotificationKind#listed()
+	 * listed} kind, which {@link #send} must keep for its recipient
+	 */
+	public void deliverOnly(NotificationRequest request) {
+		if (request.kind().listed()) {
+			throw new IllegalArgumentException(request.kind() + " notifications are kept: send them");
+		}
+		this.dispatcher.afterCommit(List.of(new Delivery(request.accountId(), request.kind(), request.messageKey(),
+				request.args(), request.link())));
 	}
 
 	/** The account's notifications, newest first. */

@@ -57,8 +57,8 @@ class SecurityConfiguration {
 	private static final String[] PRIVATE_API_GETS = { "/api/v1/organizations/mine", "/api/v1/organizations/supervised",
 			"/api/v1/organizations/import-template.xlsx" };
 
-	private static final String[] PUBLIC_API_POSTS = { "/api/v1/auth/token", "/api/v1/volunteers",
-			"/api/v1/certificates/verification" };
+	private static final String[] PUBLIC_API_POSTS = { "/api/v1/auth/token", "/api/v1/auth/password-reset",
+			"/api/v1/auth/password-reset/confirm", "/api/v1/volunteers", "/api/v1/certificates/verification" };
 
 	private static final org.springframework.util.AntPathMatcher API_PATHS = new org.springframework.util.AntPathMatcher();
 
@@ -85,8 +85,9 @@ class SecurityConfiguration {
 	}
 
 	private static final String[] PUBLIC_PAGES = { "/", "/login", "/error", "/regions", "/regions/**", "/about",
-			"/register", "/privacy", "/verify", "/verify/**", "/webjars/**", "/css/**", "/js/**", "/img/**",
-			"/favicon.ico", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+			"/register", "/password-reset", "/password-reset/code", "/privacy", "/verify", "/verify/**", "/webjars/**",
+			"/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+			"/swagger-ui/**" };
 
 	/** Pages under the public patterns below that still need a signed-in caller. */
 	private static final String[] PRIVATE_PAGES = { "/organizations/apply", "/organizations/mine",

@@ -13,13 +13,15 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the integration and API tests: the whole application on a random port, on the
  * database chosen by {@link TestDatabases}. All such tests share one application context
- * per database, so keep configuration out of the subclasses.
+ * per database, so keep configuration out of the subclasses. Besides the platform's
+ * channels, notifications go to {@link SentMessages}, where tests read what an SMS would
+ * have carried.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "zhiyuan.admin-password=" + ApiTestSupport.ADMIN_PASSWORD, "logging.level.root=WARN",
 				"zhiyuan.home.figures-ttl=PT0S" })
 @Tag("db")
-@Import(Fixtures.class)
+@Import({ Fixtures.class, SentMessages.class })
 public abstract class ApiTestSupport {
 
 	public static final String ADMIN_PASSWORD = "Admin-test-2026";
@@ -29,6 +31,10 @@ public abstract class ApiTestSupport {
 
 	@Autowired
 	protected Fixtures fixtures;
+
+	/** What the notification channels were handed, e.g. a code sent by SMS. */
+	@Autowired
+	protected SentMessages sentMessages;
 
 	protected Api api;
 

@@ -111,7 +111,7 @@ class AuditPresenter {
 				: null;
 		if (name == null && e.objectId() != null && this.regions.exists(e.objectId())) {
 			// searches and lists of a region are written with the region's code
-			name = region(e.objectId());
+			name = region(e.objectId(), locale);
 		}
 		if (name != null && !name.isBlank()) {
 			return kind + " · " + name;

@@ -275,6 +275,33 @@ class ActivityApiTests extends ApiTestSupport {
 			.single()).isZero();
 	}
 
+	@Test
+	void anAdminRecordsAPastActivityThroughThePageAndAMissingReasonShowsAtItsField() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		Api browser = browserOf(team.admin().username(), team.admin().password());
+		String page = "/organizations/" + team.id() + "/activities/past";
+		assertThat(browser.get("/organizations/" + team.id() + "/activities").body()).contains(page);
+		assertThat(browser.get(page).body()).contains("补录原因").doesNotContain("signupDeadline");
+		String title = "社区义诊" + Identities.suffix();
+		java.time.LocalDateTime start = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+			.minusDays(10)
+			.withHour(9)
+			.withMinute(0)
+			.withSecond(0)
+			.withNano(0);
+		Map<String, String> form = new HashMap<>(Map.of("title", title, "description", "为居民测量血压并讲解健康知识。", "category",
+				"HEALTH", "regionCode", "110105001", "address", "建外街道社区卫生服务站", "startsAt", start.toString(), "endsAt",
+				start.plusHours(3).toString(), "positionName", "义诊志愿者", "positionCapacity", "5"));
+		Response missing = browser.submitForm(page, page, form);
+		assertThat(missing.status()).isEqualTo(200);
+		assertThat(missing.body()).contains("请修改下面标出的内容").contains(title);
+		form.put("reason", "线下临时组织，活动后补录");
+		Response recorded = browser.submitForm(page, page, form);
+		assertThat(recorded.status()).isEqualTo(302);
+		String id = recorded.header("Location").replaceAll(".*/activities/", "");
+		assertThat(this.api.get("/api/v1/activities/" + id).json().get("status").asString()).isEqualTo("FINISHED");
+	}
+
 	private String publish(Team team, Map<String, Object> body) {
 		Api admin = signedIn(team);
 		String id = admin.post("/api/v1/activities", body).json().get("id").asString();
@@ -286,6 +313,12 @@ class ActivityApiTests extends ApiTestSupport {
 		List<String> ids = new java.util.ArrayList<>();
 		this.api.get(path).json().get("items").forEach((item) -> ids.add(item.get("id").asString()));
 		return ids;
+	}
+
+	private Api browserOf(String username, String password) {
+		Api browser = new Api("http://localhost:" + this.port);
+		browser.submitForm("/login", "/login", Map.of("username", username, "password", password));
+		return browser;
 	}
 
 	private Api signedIn(Team team) {

@@ -489,6 +489,9 @@ public class Activities {
 		if (a.startsAt() == null) {
 			problems.add(new FieldProblem("startsAt", "validation.required"));
 		}
+		else if (tookPlace && !a.startsAt().isBefore(now)) {
+			problems.add(new FieldProblem("startsAt", "validation.activity.notOver"));
+		}
 		else if (tookPlace && a.startsAt().isBefore(now.minus(PAST_WINDOW))) {
 			problems.add(new FieldProblem("startsAt", "validation.activity.pastWindow", PAST_WINDOW.toDays()));
 		}

@@ -263,11 +263,11 @@ class ActivityApiTests extends ApiTestSupport {
 		Response notOver = signedIn(team).in("en")
 			.post("/api/v1/activities/past", Map.of("activity", running, "reason", "补录"));
 		assertThat(notOver.status()).isEqualTo(400);
-		assertThat(notOver.json().get("errors").findValuesAsString("field")).containsExactly("endsAt");
+		assertThat(notOver.json().get("errors").findValuesAsString("field")).containsExactly("activity.endsAt");
 		Map<String, Object> old = startingIn(anActivity(team.id().toString(), 5), -200, 3);
 		Response tooOld = signedIn(team).in("en").post("/api/v1/activities/past", Map.of("activity", old));
-		assertThat(tooOld.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("startsAt",
-				"reason");
+		assertThat(tooOld.json().get("errors").findValuesAsString("field"))
+			.containsExactlyInAnyOrder("activity.startsAt", "reason");
 		assertThat(signedIn(team).post("/api/v1/activities/past", Map.of("reason", "补录")).status()).isEqualTo(400);
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM activity WHERE organization_id = ?")
 			.param(team.id())

@@ -69,7 +69,20 @@ class ActivityController {
 					+ " flagged NO_SIGNUP and wait for the region's operators to confirm them.")
 	ActivityResponse recordPast(@AuthenticationPrincipal Actor actor,
 			@Valid @RequestBody ActivityRequests.PastActivityRequest request) {
-		return ActivityResponse.of(this.activities.recordPast(actor, request.toNewActivity(), request.reason()));
+		try {
+			return ActivityResponse.of(this.activities.recordPast(actor, request.toNewActivity(), request.reason()));
+		}
+		catch (ProblemException ex) {
+			if (ex.status() != 400 || ex.fieldProblems().isEmpty()) {
+				throw ex;
+			}
+			// the activity's fields lie under "activity" in this body
+			throw ProblemException.invalid(ex.fieldProblems()
+				.stream()
+				.map((p) -> ("reason".equals(p.field()) || p.field().startsWith("activity")) ? p
+						: new FieldProblem("activity." + p.field(), p.messageKey(), p.args()))
+				.toList());
+		}
 	}
 
 	@org.springframework.web.bind.annotation.PatchMapping("/api/v1/activities/{id}")

@@ -44,6 +44,12 @@ public class Activities {
 
 	private static final int MAX_POSITIONS = 50;
 
+	/**
+	 * How long after it began an activity that took place offline may still be registered
+	 * for its records (补录): half a year, the period most bodies report their hours for.
+	 */
+	static final Duration PAST_WINDOW = Duration.ofDays(183);
+
 	private final ActivityRepository activities;
 
 	private final Organizations organizations;
@@ -68,10 +74,64 @@ public class Activities {
 
 	@Transactional
 	public ActivityView create(Actor actor, NewActivity request) {
-		List<FieldProblem> problems = problemsOf(request);
+		List<FieldProblem> problems = problemsOf(request, false);
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(problems);
 		}
+		OrganizationView organization = requireOrganizerOf(actor, request);
+		UUID id = Ids.newId();
+		this.activities.insert(id, withDefaults(request), actor.accountId(), now());
+		this.auditLog.record(AuditRecord.of("activity.create", actor.accountId())
+			.on("activity", id)
+			.inRegion(request.regionCode())
+			.inOrganization(organization.id()));
+		return this.activities.find(id).orElseThrow();
+	}
+
+	/**
+	 * Registers an activity that already took place offline without being published, so
+	 * that its records can be entered afterwards (补录): it ended before now, began within
+	 * {@link #PAST_WINDOW}, and is {@code FINISHED} at once, never recruiting (so it has
+	 * no sign-ups and no publication time). The same admins as for {@link #create}
+	 * register it, with a reason that the audit log keeps. Records the organization then
+	 * enters by hand have no accepted place behind them, so each is flagged
+	 * {@code NO_SIGNUP} and waits for the region's operators to confirm it.
+	 * @throws ProblemException 400 naming every bad field, 403 for anyone else
+	 */
+	@Transactional
+	public ActivityView recordPast(Actor actor, NewActivity request, String reason) {
+		List<FieldProblem> problems = problemsOf(request, true);
+		if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
+			problems.add(new FieldProblem("reason", "validation.reason"));
+		}
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		OrganizationView organization = requireOrganizerOf(actor, request);
+		UUID id = Ids.newId();
+		OffsetDateTime now = now();
+		NewActivity past = withDefaults(request);
+		this.activities.insert(id,
+				new NewActivity(past.organizationId(), past.projectId(), past.title(), past.description(), past.field(),
+						past.regionCode(), past.address(), past.lat(), past.lng(), past.geofenceMeters(),
+						past.startsAt(), past.endsAt(), past.startsAt(), past.approval(), past.waitlist(),
+						past.riskLevel(), past.recruitmentMode(), past.timeBankEligible(), past.risksAndProtections(),
+						past.contactName(), past.contactPhone(), past.positions()),
+				actor.accountId(), now);
+		this.activities.changeStatus(id, ActivityStatus.FINISHED, null, now);
+		this.auditLog.record(AuditRecord.of("activity.record-past", actor.accountId())
+			.on("activity", id)
+			.inRegion(request.regionCode())
+			.inOrganization(organization.id())
+			.withDetail(reason.strip()));
+		return this.activities.find(id).orElseThrow();
+	}
+
+	/**
+	 * The activity's organization, when it is active, the actor administers it, and the
+	 * project, if any, is its own.
+	 */
+	private OrganizationView requireOrganizerOf(Actor actor, NewActivity request) {
 		OrganizationView organization = this.organizations.requireActive(actor, request.organizationId());
 		if (!this.organizations.isAdmin(actor, organization.id())) {
 			throw ProblemException.forbidden("problem.forbidden.object");
@@ -81,13 +141,7 @@ public class Activities {
 			.isEmpty()) {
 			throw ProblemException.invalid(List.of(new FieldProblem("projectId", "validation.activity.project")));
 		}
-		UUID id = Ids.newId();
-		this.activities.insert(id, withDefaults(request), actor.accountId(), now());
-		this.auditLog.record(AuditRecord.of("activity.create", actor.accountId())
-			.on("activity", id)
-			.inRegion(request.regionCode())
-			.inOrganization(organization.id()));
-		return this.activities.find(id).orElseThrow();
+		return organization;
 	}
 
 	/** Opens recruitment; only an active organization's admins may publish. */
@@ -141,7 +195,8 @@ public class Activities {
 					.stream()
 					.map((p) -> new NewActivity.NewPosition(p.name(), p.capacity(), p.minAge(), p.maxAge(),
 							p.qualifications()))
-					.toList()));
+					.toList()),
+				false);
 		if (change.signupDeadline() == null && change.startsAt() != null
 				&& current.signupDeadline().isAfter(merged.startsAt())) {
 			problems.add(new FieldProblem("signupDeadline", "validation.activity.deadline"));
@@ -406,7 +461,11 @@ public class Activities {
 			.orElseThrow(() -> ProblemException.notFound("ACTIVITY_NOT_FOUND", "activity.notFound"));
 	}
 
-	private List<FieldProblem> problemsOf(NewActivity a) {
+	/**
+	 * Every problem of the request; {@code tookPlace} for an activity registered after
+	 * the fact, whose times lie in the past and which has no sign-up deadline.
+	 */
+	private List<FieldProblem> problemsOf(NewActivity a, boolean tookPlace) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (a.organizationId() == null) {
 			problems.add(new FieldProblem("organizationId", "validation.required"));
@@ -430,7 +489,13 @@ public class Activities {
 		if (a.startsAt() == null) {
 			problems.add(new FieldProblem("startsAt", "validation.required"));
 		}
-		else if (!a.startsAt().isAfter(now)) {
+		else if (tookPlace && !a.startsAt().isBefore(now)) {
+			problems.add(new FieldProblem("startsAt", "validation.activity.notOver"));
+		}
+		else if (tookPlace && a.startsAt().isBefore(now.minus(PAST_WINDOW))) {
+			problems.add(new FieldProblem("startsAt", "validation.activity.pastWindow", PAST_WINDOW.toDays()));
+		}
+		else if (!tookPlace && !a.startsAt().isAfter(now)) {
 			problems.add(new FieldProblem("startsAt", "validation.activity.future"));
 		}
 		if (a.endsAt() == null) {
@@ -440,7 +505,10 @@ public class Activities {
 				&& (!a.endsAt().isAfter(a.startsAt()) || Duration.between(a.startsAt(), a.endsAt()).toDays() > 31)) {
 			problems.add(new FieldProblem("endsAt", "validation.activity.end"));
 		}
-		if (a.signupDeadline() != null && a.startsAt() != null
+		else if (tookPlace && a.endsAt().isAfter(now)) {
+			problems.add(new FieldProblem("endsAt", "validation.activity.notOver"));
+		}
+		if (!tookPlace && a.signupDeadline() != null && a.startsAt() != null
 				&& (a.signupDeadline().isAfter(a.startsAt()) || !a.signupDeadline().isAfter(now))) {
 			problems.add(new FieldProblem("signupDeadline", "validation.activity.deadline"));
 		}

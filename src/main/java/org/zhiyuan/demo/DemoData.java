@@ -25,6 +25,11 @@ import org.zhiyuan.activity.ApprovalMode;
 import org.zhiyuan.activity.NewActivity;
 import org.zhiyuan.activity.RecruitmentMode;
 import org.zhiyuan.activity.RiskLevel;
+import org.zhiyuan.attendance.Attendance;
+import org.zhiyuan.certificate.Certificates;
+import org.zhiyuan.demo.DemoHistory.DemoTeams;
+import org.zhiyuan.record.RecordReviews;
+import org.zhiyuan.record.ServiceRecords;
 import org.zhiyuan.signup.Signups;
 import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.ServiceField;
@@ -81,12 +86,28 @@ import static org.zhiyuan.volunteer.VolunteerCategory.YOUTH;
  * streets 建外街道 and 朝外街道, an auditor, and 黄浦区's operator; twelve volunteers living on the
  * two streets; 朝阳区志愿者协会 with its street and school teams, approved by the district's
  * operator {@code chaoyang}, their members (invited, and consenting), a join request, an
- * invitation left open, a warning, and one more team awaiting review.
+ * invitation left open, a warning, and one more team awaiting review; the teams' projects
+ * (three of them brand projects) and seals; activities recruiting in the coming days; and
+ * the teams' last thirteen weeks ({@link DemoHistory}).
+ * <p>
+ * <b>The past.</b> No service lets anyone publish an activity that has begun or check in
+ * outside an activity's hours, and the demo does not write rows behind their backs. The
+ * history takes the path a real team takes when it joins the platform with service
+ * already behind it: 补录. The team's admin registers each activity that took place offline
+ * ({@link org.zhiyuan.activity.Activities#recordPast}: ended, begun within half a year,
+ * finished at once and audited with a reason), enters each volunteer's time by hand with
+ * a reason ({@link org.zhiyuan.record.ServiceRecords#record}), and since no accepted
+ * place stands behind such a record it is flagged {@code NO_SIGNUP} until the district's
+ * operator confirms it ({@link org.zhiyuan.record.RecordReviews#resolve}); last week's
+ * are left in the queue. Certificates are then printed from those records like any other.
+ * The check-in board shows an activity that starts within the hour, into which volunteers
+ * check in with the organizer's code as their phones would.
  * <p>
  * Every demo account uses the password {@value #PASSWORD}; volunteers sign in with their
- * phone number, for example {@value #DEMO_VOLUNTEER} (李华, admin of 建外街道为老服务队). All of it
- * is written in one transaction and only when the account {@code chaoyang} does not exist
- * yet, so running again changes nothing and a failed run leaves nothing behind.
+ * phone number, for example {@value #DEMO_VOLUNTEER} (李华, admin of 建外街道为老服务队, with over
+ * 100 hours and a certificate). All of it is written in one transaction and only when the
+ * account {@code chaoyang} does not exist yet, so running again changes nothing and a
+ * failed run leaves nothing behind.
  */
 @Component
 @Order(10)
@@ -137,11 +158,24 @@ class DemoData implements ApplicationRunner {
 
 	private final Signups signups;
 
+	private final ServiceRecords records;
+
+	private final RecordReviews reviews;
+
+	private final Certificates certificates;
+
+	private final Attendance attendance;
+
 	DemoData(AccountManagement accounts, Regions regions, VolunteerRegistration registration, Volunteers volunteers,
-			Organizations organizations, Activities activities, Signups signups,
+			Organizations organizations, Activities activities, Signups signups, ServiceRecords records,
+			RecordReviews reviews, Certificates certificates, Attendance attendance,
 			PlatformTransactionManager transactions) {
 		this.activities = activities;
 		this.signups = signups;
+		this.records = records;
+		this.reviews = reviews;
+		this.certificates = certificates;
+		this.attendance = attendance;
 		this.accounts = accounts;
 		this.regions = regions;
 		this.registration = registration;
@@ -155,21 +189,31 @@ class DemoData implements ApplicationRunner {
 		if (this.accounts.usernameExists("chaoyang")) {
 			return;
 		}
-		int volunteerCount = this.transaction.execute((status) -> seed());
-		log.info("Demo data seeded for 北京市朝阳区: staff usernames beijing, chaoyang, jianwai, chaowai, shenji,"
-				+ " huangpu; {} volunteers, among them the demo login {}; {} and its teams, one awaiting review",
-				volunteerCount, DEMO_VOLUNTEER, ASSOCIATION);
+		long started = System.nanoTime();
+		Seeded seeded = this.transaction.execute((status) -> seed());
+		log.info("Demo data seeded for 北京市朝阳区 in {} ms: staff usernames beijing, chaoyang, jianwai, chaowai,"
+				+ " shenji, huangpu; {} volunteers, among them the demo login {}; {} and its teams, one awaiting"
+				+ " review; {} service records of the last {} weeks", (System.nanoTime() - started) / 1_000_000,
+				seeded.volunteers(), DEMO_VOLUNTEER, ASSOCIATION, seeded.records(), DemoHistory.WEEKS);
 	}
 
-	private int seed() {
+	private Seeded seed() {
 		Map<String, UUID> staff = seedStaff();
 		Actor district = actorOf(staff.get("chaoyang"));
+		LocalDate today = LocalDate.now(CHINA);
 		Map<String, VolunteerView> people = new HashMap<>();
-		for (DemoVolunteer person : volunteers(LocalDate.now(CHINA))) {
+		for (DemoVolunteer person : volunteers(today)) {
 			people.put(person.name(), register(person, district));
 		}
-		seedOrganizations(district, people);
-		return people.size();
+		DemoTeams teams = seedOrganizations(district, people);
+		DemoHistory history = new DemoHistory(this.activities, this.records, this.reviews, this.certificates,
+				this.attendance, this.signups, this::actorOf, today);
+		Map<String, UUID> projects = history.projects(teams, people, district);
+		history.seals(teams, people);
+		seedActivities(teams, projects, people);
+		int records = history.seed(teams, projects, people, district);
+		history.checkInToday(teams, projects, people);
+		return new Seeded(people.size(), records);
 	}
 
 	private Map<String, UUID> seedStaff() {
@@ -210,7 +254,7 @@ class DemoData implements ApplicationRunner {
 		return volunteer;
 	}
 
-	private void seedOrganizations(Actor district, Map<String, VolunteerView> people) {
+	private DemoTeams seedOrganizations(Actor district, Map<String, VolunteerView> people) {
 		UUID association = approved(district, people.get("王建国"),
 				new NewOrganization(ASSOCIATION, OrganizationType.SOCIAL_ORGANIZATION, ASSOCIATION_CREDIT_CODE,
 						DISTRICT, null,
@@ -246,33 +290,34 @@ class DemoData implements ApplicationRunner {
 		this.organizations.addMember(actorOf(people.get("赵敏").accountId()), youth, people.get("李华").id(),
 				MemberRole.MEMBER);
 		this.organizations.warn(district, youth, "三月活动的服务时长未在活动结束后15日内录入，请及时补录并核对。");
-		seedActivities(elderly, youth, school, people);
+		return new DemoTeams(association, elderly, youth, school);
 	}
 
 	/**
 	 * Three activities recruiting in the coming days, with a few volunteers already
 	 * signed up.
 	 */
-	private void seedActivities(UUID elderly, UUID youth, UUID school, Map<String, VolunteerView> people) {
+	private void seedActivities(DemoTeams teams, Map<String, UUID> projects, Map<String, VolunteerView> people) {
 		LocalDate today = LocalDate.now(CHINA);
 		ActivityView meals = activity(people.get("李华"),
-				new NewActivity(elderly, null, "银龄助餐：为高龄老人送餐上门", "每周六中午为建外街道的独居、高龄老人送餐上门，顺带陪伴聊天，了解老人近况并记录需求。",
-						ServiceField.ELDERLY_CARE, JIANWAI, "建外街道社区养老服务驿站", 39.9087, 116.4445, 300,
-						at(today.plusDays(4), 10), at(today.plusDays(4), 13), null, ApprovalMode.AUTO, true,
-						RiskLevel.LOW, RecruitmentMode.REGULAR, true, "上门服务两人一组；组织方为全体志愿者购买志愿服务保险。", "李华",
-						DEMO_VOLUNTEER, List.of(new NewActivity.NewPosition("送餐志愿者", 8, 16, null, List.of()),
+				new NewActivity(teams.elderly(), projects.get(DemoHistory.MEALS_PROJECT), "银龄助餐：为高龄老人送餐上门",
+						"每周六中午为建外街道的独居、高龄老人送餐上门，顺带陪伴聊天，了解老人近况并记录需求。", ServiceField.ELDERLY_CARE, JIANWAI,
+						"建外街道社区养老服务驿站", 39.9087, 116.4445, 300, at(today.plusDays(4), 10), at(today.plusDays(4), 13),
+						null, ApprovalMode.AUTO, true, RiskLevel.LOW, RecruitmentMode.REGULAR, true,
+						"上门服务两人一组；组织方为全体志愿者购买志愿服务保险。", "李华", DEMO_VOLUNTEER,
+						List.of(new NewActivity.NewPosition("送餐志愿者", 8, 16, null, List.of()),
 								new NewActivity.NewPosition("健康监测", 2, 18, null, List.of("红十字救护员证")))));
 		ActivityView sorting = activity(people.get("赵敏"),
-				new NewActivity(youth, null, "垃圾分类宣传进社区", "在朝外街道各小区的分类投放点值守，指导居民正确分类，发放宣传材料。", ServiceField.ENVIRONMENT,
-						CHAOWAI, "朝外大街沿线小区", 39.9226, 116.4337, 500, at(today.plusDays(6), 8),
-						at(today.plusDays(6), 11), null, ApprovalMode.AUTO, true, RiskLevel.LOW,
-						RecruitmentMode.REGULAR, true, null, "赵敏", null,
+				new NewActivity(teams.youth(), projects.get(DemoHistory.SORTING_PROJECT), "垃圾分类宣传进社区",
+						"在朝外街道各小区的分类投放点值守，指导居民正确分类，发放宣传材料。", ServiceField.ENVIRONMENT, CHAOWAI, "朝外大街沿线小区", 39.9226,
+						116.4337, 500, at(today.plusDays(6), 8), at(today.plusDays(6), 11), null, ApprovalMode.AUTO,
+						true, RiskLevel.LOW, RecruitmentMode.REGULAR, true, null, "赵敏", null,
 						List.of(new NewActivity.NewPosition("投放点值守", 12, 14, null, List.of()))));
 		activity(people.get("郑雅琴"),
-				new NewActivity(school, null, "博物馆小小讲解员", "周末在区博物馆为参观的小学生讲解展品，需提前参加一次讲解培训。", ServiceField.EDUCATION,
-						DISTRICT, "朝阳区博物馆", 39.9219, 116.4866, 200, at(today.plusDays(10), 9),
-						at(today.plusDays(10), 12), at(today.plusDays(8), 18), ApprovalMode.MANUAL, true, RiskLevel.LOW,
-						RecruitmentMode.TARGETED, false, null, "郑雅琴", null,
+				new NewActivity(teams.school(), projects.get(DemoHistory.MUSEUM_PROJECT), "博物馆小小讲解员",
+						"周末在区博物馆为参观的小学生讲解展品，需提前参加一次讲解培训。", ServiceField.EDUCATION, DISTRICT, "朝阳区博物馆", 39.9219,
+						116.4866, 200, at(today.plusDays(10), 9), at(today.plusDays(10), 12), at(today.plusDays(8), 18),
+						ApprovalMode.MANUAL, true, RiskLevel.LOW, RecruitmentMode.TARGETED, false, null, "郑雅琴", null,
 						List.of(new NewActivity.NewPosition("讲解员", 6, 14, 18, List.of()))));
 		signUp(people.get("刘淑芬"), meals);
 		signUp(people.get("陈志强"), meals);
@@ -420,6 +465,11 @@ class DemoData implements ApplicationRunner {
 	}
 
 	record DemoStaff(String username, String displayName, Grant grant) {
+
+	}
+
+	/** What a run seeded: how many volunteers, and how many service records. */
+	record Seeded(int volunteers, int records) {
 
 	}
 

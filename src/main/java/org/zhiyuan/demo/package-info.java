@@ -3,5 +3,5 @@
  * operators, volunteers and organizations, so that a newcomer sees a living platform.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "account",
-		"volunteer", "organization", "activity", "signup" })
+		"volunteer", "organization", "activity", "signup", "attendance", "record", "certificate" })
 package org.zhiyuan.demo;

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Api.Response;
 import org.zhiyuan.support.ApiTestSupport;
+import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
 import org.zhiyuan.support.Identities;
 
@@ -219,6 +220,88 @@ class ActivityApiTests extends ApiTestSupport {
 		assertThat(bad.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("page", "size");
 	}
 
+	@Test
+	void anActivityThatTookPlaceIsRecordedFinishedAndItsHandEnteredRecordsWaitForTheOperator() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		Map<String, Object> activity = startingIn(anActivity(team.id().toString(), 5), -20, 3);
+		Map<String, Object> body = Map.of("activity", activity, "reason", "社区临时组织的线下活动，活动后补录");
+		assertThat(signedIn(this.fixtures.aVolunteer()).post("/api/v1/activities/past", body).status()).isEqualTo(403);
+		Response created = signedIn(team).post("/api/v1/activities/past", body);
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.json().get("status").asString()).isEqualTo("FINISHED");
+		String id = created.json().get("id").asString();
+		assertThat(this.api.get("/api/v1/activities/" + id).status()).as("public, like any finished activity")
+			.isEqualTo(200);
+		assertThat(ids("/api/v1/activities?regionCode=110105&size=200")).as("never recruiting").doesNotContain(id);
+		assertThat(
+				this.jdbc.sql("SELECT detail FROM audit_event WHERE action = 'activity.record-past' AND object_id = ?")
+					.param(id)
+					.query(String.class)
+					.single())
+			.isEqualTo("社区临时组织的线下活动，活动后补录");
+
+		Person volunteer = this.fixtures.aVolunteer();
+		java.time.OffsetDateTime start = java.time.OffsetDateTime.parse((String) activity.get("startsAt"));
+		Response record = signedIn(team).post("/api/v1/records",
+				Map.of("volunteerId", volunteer.volunteerId().toString(), "activityId", id, "startedAt",
+						start.toString(), "endedAt", start.plusHours(2).toString(), "reason", "按签到表补录"));
+		assertThat(record.status()).isEqualTo(201);
+		assertThat(record.json().get("flags").toString()).as("no accepted place behind it")
+			.isEqualTo("[\"NO_SIGNUP\"]");
+		Response confirmed = signedIn(this.fixtures.anOperatorOf("110105")).post(
+				"/api/v1/records/" + record.json().get("id").asString() + "/resolution",
+				Map.of("outcome", "COUNT", "note", "核对签到表属实"));
+		assertThat(confirmed.json().get("review").asString()).isEqualTo("CONFIRMED");
+		assertThat(this.fixtures.totalHoursOf(volunteer)).isEqualByComparingTo("2.00");
+	}
+
+	@Test
+	void anActivityRecordedAfterwardsMustHaveEndedAndBegunWithinHalfAYear() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		Map<String, Object> running = startingIn(anActivity(team.id().toString(), 5), 0, 3);
+		running.put("startsAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(1).toString());
+		Response notOver = signedIn(team).in("en")
+			.post("/api/v1/activities/past", Map.of("activity", running, "reason", "补录"));
+		assertThat(notOver.status()).isEqualTo(400);
+		assertThat(notOver.json().get("errors").findValuesAsString("field")).containsExactly("activity.endsAt");
+		Map<String, Object> old = startingIn(anActivity(team.id().toString(), 5), -200, 3);
+		Response tooOld = signedIn(team).in("en").post("/api/v1/activities/past", Map.of("activity", old));
+		assertThat(tooOld.json().get("errors").findValuesAsString("field"))
+			.containsExactlyInAnyOrder("activity.startsAt", "reason");
+		assertThat(signedIn(team).post("/api/v1/activities/past", Map.of("reason", "补录")).status()).isEqualTo(400);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM activity WHERE organization_id = ?")
+			.param(team.id())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void anAdminRecordsAPastActivityThroughThePageAndAMissingReasonShowsAtItsField() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		Api browser = browserOf(team.admin().username(), team.admin().password());
+		String page = "/organizations/" + team.id() + "/activities/past";
+		assertThat(browser.get("/organizations/" + team.id() + "/activities").body()).contains(page);
+		assertThat(browser.get(page).body()).contains("补录原因").doesNotContain("signupDeadline");
+		String title = "社区义诊" + Identities.suffix();
+		java.time.LocalDateTime start = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+			.minusDays(10)
+			.withHour(9)
+			.withMinute(0)
+			.withSecond(0)
+			.withNano(0);
+		Map<String, String> form = new HashMap<>(Map.of("title", title, "description", "为居民测量血压并讲解健康知识。", "category",
+				"HEALTH", "regionCode", "110105001", "address", "建外街道社区卫生服务站", "startsAt", start.toString(), "endsAt",
+				start.plusHours(3).toString(), "positionName", "义诊志愿者", "positionCapacity", "5"));
+		Response missing = browser.submitForm(page, page, form);
+		assertThat(missing.status()).isEqualTo(200);
+		assertThat(missing.body()).contains("请修改下面标出的内容").contains(title);
+		form.put("reason", "线下临时组织，活动后补录");
+		Response recorded = browser.submitForm(page, page, form);
+		assertThat(recorded.status()).isEqualTo(302);
+		String id = recorded.header("Location").replaceAll(".*/activities/", "");
+		assertThat(this.api.get("/api/v1/activities/" + id).json().get("status").asString()).isEqualTo("FINISHED");
+	}
+
 	private String publish(Team team, Map<String, Object> body) {
 		Api admin = signedIn(team);
 		String id = admin.post("/api/v1/activities", body).json().get("id").asString();
@@ -230,6 +313,12 @@ class ActivityApiTests extends ApiTestSupport {
 		List<String> ids = new java.util.ArrayList<>();
 		this.api.get(path).json().get("items").forEach((item) -> ids.add(item.get("id").asString()));
 		return ids;
+	}
+
+	private Api browserOf(String username, String password) {
+		Api browser = new Api("http://localhost:" + this.port);
+		browser.submitForm("/login", "/login", Map.of("username", username, "password", password));
+		return browser;
 	}
 
 	private Api signedIn(Team team) {

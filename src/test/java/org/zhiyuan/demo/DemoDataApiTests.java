@@ -1,62 +1,54 @@
 package org.zhiyuan.demo;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
+import org.zhiyuan.access.Actor;
 import org.zhiyuan.account.AccountManagement;
-import org.zhiyuan.organization.Organizations;
+import org.zhiyuan.certificate.Certificates;
 import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.identity.CreditCodes;
 import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Api.Response;
 import org.zhiyuan.support.ApiTestSupport;
-import org.zhiyuan.volunteer.VolunteerRegistration;
-import org.zhiyuan.volunteer.Volunteers;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DemoDataApiTests extends ApiTestSupport {
 
 	@Autowired
+	AutowireCapableBeanFactory beans;
+
+	@Autowired
 	AccountManagement accounts;
 
 	@Autowired
+	Certificates certificates;
+
+	@Autowired
 	Regions regions;
-
-	@Autowired
-	VolunteerRegistration registration;
-
-	@Autowired
-	Volunteers volunteers;
-
-	@Autowired
-	Organizations organizations;
-
-	@Autowired
-	PlatformTransactionManager transactions;
-
-	@Autowired
-	org.zhiyuan.activity.Activities activities;
-
-	@Autowired
-	org.zhiyuan.signup.Signups signups;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Test
 	void seedsTheDemoDistrictOnceAndItsPeopleCanWork() {
-		DemoData demo = new DemoData(this.accounts, this.regions, this.registration, this.volunteers,
-				this.organizations, this.activities, this.signups, this.transactions);
+		DemoData demo = this.beans.createBean(DemoData.class);
+		long started = System.nanoTime();
 		demo.run(null);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the demo starts quickly")
+			.isLessThan(Duration.ofSeconds(30));
 		assertThat(this.api
 			.get("/api/v1/activities?regionCode=110105&q="
 					+ java.net.URLEncoder.encode("银龄助餐", java.nio.charset.StandardCharsets.UTF_8))
@@ -66,10 +58,12 @@ class DemoDataApiTests extends ApiTestSupport {
 		long accountsAfterFirstRun = count("account");
 		long organizationsAfterFirstRun = count("organization");
 		long volunteersAfterFirstRun = count("volunteer");
+		long recordsAfterFirstRun = count("service_record");
 		demo.run(null);
 		assertThat(count("account")).isEqualTo(accountsAfterFirstRun);
 		assertThat(count("organization")).isEqualTo(organizationsAfterFirstRun);
 		assertThat(count("volunteer")).isEqualTo(volunteersAfterFirstRun);
+		assertThat(count("service_record")).isEqualTo(recordsAfterFirstRun);
 
 		Api chaoyang = this.api.signIn("chaoyang", DemoData.PASSWORD);
 		assertThat(chaoyang.get("/api/v1/staff?regionCode=110105&size=200")
@@ -132,6 +126,54 @@ class DemoDataApiTests extends ApiTestSupport {
 		assertThat(passport.get("idType").asString()).isEqualTo("PASSPORT");
 		assertThat(passport.get("birthDate").asString()).isEqualTo("1990-08-19");
 		assertThat(passport.get("gender").asString()).isEqualTo("FEMALE");
+
+		assertHistory(chaoyang, lihua, teams.get(0).get("id").asString());
+	}
+
+	/**
+	 * Thirteen weeks behind the district: the demo volunteer's confirmed hours, a star
+	 * and a sealed certificate; finished activities recorded afterwards; brand projects;
+	 * the teams' seals; last week's records in the operator's queue; a check-in board.
+	 */
+	private void assertHistory(Api chaoyang, Api lihua, String elderlyTeam) {
+		JsonNode me = lihua.get("/api/v1/volunteers/me").json();
+		assertThat(new BigDecimal(me.get("totalHours").asString())).as("over a hundred hours")
+			.isGreaterThan(new BigDecimal("100"));
+		assertThat(me.get("starLevel").asInt()).isEqualTo(1);
+		JsonNode records = lihua.get("/api/v1/volunteers/me/records?size=100").json().get("items");
+		assertThat(records.findValuesAsString("review")).as("confirmed by the operator, last week's still waiting")
+			.contains("CONFIRMED", "FLAGGED")
+			.doesNotContain("HELD", "VOIDED");
+		assertThat(records.findValuesAsString("method")).containsOnly("MANUAL");
+		JsonNode certificates = lihua.get("/api/v1/volunteers/me/certificates").json().get("items");
+		assertThat(certificates.size()).isEqualTo(1);
+		assertThat(certificates.get(0).get("issuer").asString()).isEqualTo(DemoData.ELDERLY_TEAM);
+		assertThat(certificates.get(0).get("withSeal").asBoolean()).isTrue();
+
+		JsonNode activities = chaoyang.get("/api/v1/organizations/" + elderlyTeam + "/activities?size=100")
+			.json()
+			.get("items");
+		assertThat(activities.findValuesAsString("status")).contains("FINISHED", "RECRUITING");
+		assertThat(count("audit_event WHERE action = 'activity.record-past'")).isGreaterThanOrEqualTo(20);
+		JsonNode brands = this.api.get("/api/v1/projects?regionCode=110105&brand=true&size=100").json().get("items");
+		assertThat(brands.findValuesAsString("name")).contains(DemoHistory.MEALS_PROJECT, DemoHistory.SORTING_PROJECT,
+				DemoHistory.MUSEUM_PROJECT);
+		assertThat(chaoyang.get("/api/v1/records/flagged?regionCode=110105&size=100")
+			.json()
+			.get("items")
+			.findValuesAsString("reason")).contains("团队入驻平台前线下开展，按活动签到表补录");
+
+		String chaoyangId = chaoyang.get("/api/v1/accounts/me").json().get("id").asString();
+		Actor operator = this.accounts.currentActor(UUID.fromString(chaoyangId)).orElseThrow();
+		assertThat(this.certificates.seal(operator, UUID.fromString(elderlyTeam))).as("the team's seal")
+			.hasValueSatisfying((png) -> assertThat(png).startsWith(0x89, 'P', 'N', 'G'));
+
+		JsonNode today = activities.valueStream()
+			.filter((a) -> "养老驿站值班陪护".equals(a.get("title").asString()))
+			.findFirst()
+			.orElseThrow();
+		JsonNode board = lihua.get("/api/v1/activities/" + today.get("id").asString() + "/attendance").json();
+		assertThat(board.get("total").asInt()).as("checked in with the code, and one by hand").isEqualTo(4);
 	}
 
 	/**

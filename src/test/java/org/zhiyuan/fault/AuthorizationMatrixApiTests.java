@@ -223,6 +223,9 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			get("/api/v1/organizations/{id}/overdue-records").on((s) -> organization(s, s.team())).allow(INSIDERS),
 			// activities and projects
 			post("/api/v1/activities").on((s) -> Target.none().body(s.activityBody(s.team()))).allow(ONLY_ORG_ADMIN),
+			post("/api/v1/activities/past")
+				.on((s) -> Target.none().body(Map.of("activity", s.pastActivityBody(s.team()), "reason", "线下开展，活动后补录")))
+				.allow(ONLY_ORG_ADMIN),
 			patch("/api/v1/activities/{id}").on((s) -> activity(s.draft(s.team())).body(Map.of("title", "改期后的助老服务")))
 				.allow(ONLY_ORG_ADMIN),
 			post("/api/v1/activities/{id}/publish").on((s) -> activity(s.draft(s.team()))).allow(ONLY_ORG_ADMIN),

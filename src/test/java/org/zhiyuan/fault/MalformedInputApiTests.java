@@ -232,6 +232,25 @@ class MalformedInputApiTests extends ApiTestSupport {
 						enumeration("approval"), time("signupDeadline", Kind.FUTURE_TIME), flag("waitlist"),
 						enumeration("riskLevel"), flag("timeBankEligible"), enumeration("recruitmentMode"),
 						text("risksAndProtections", 2000), text("contactName", 50), phone("contactPhone")),
+			row("POST /api/v1/activities/past").as(ORG_ADMIN)
+				.on((s) -> Target.none().body(Map.of("activity", s.pastActivityBody(s.team()), "reason", "线下开展，活动后补录")))
+				.body(object("activity", id("organizationId").required(), id("projectId"),
+						text("title", 100).required(), text("description", 4000).required(),
+						enumeration("category").required(), region("regionCode").required(),
+						text("address", 200).required(),
+						object("location", coordinate("lat", 90).required(), coordinate("lng", 180).required()),
+						integer("geofenceMeters", 50, 5000), time("startsAt", Kind.PAST_TIME).required(),
+						time("endsAt", Kind.PAST_TIME).required(),
+						list("positions",
+								object("position", text("name", 60).required(),
+										integer("capacity", 1, 100_000).required(), integer("minAge", 14, 100),
+										integer("maxAge", 14, 100),
+										list("qualifications", text("qualification", 100).required(), 0, 10)),
+								1, 50)
+							.required(),
+						enumeration("riskLevel"), enumeration("recruitmentMode"), text("risksAndProtections", 2000),
+						text("contactName", 50), phone("contactPhone"))
+					.required(), text("reason", 500).required()),
 			row("PATCH /api/v1/activities/{id}").as(ORG_ADMIN)
 				.on((s) -> activityChange(s.draft(s.team())))
 				.body(text("title", 100), text("description", 4000), text("address", 200),

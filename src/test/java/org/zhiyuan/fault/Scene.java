@@ -254,6 +254,12 @@ final class Scene {
 		return ActivityFixtures.startingIn(body, 7, 2);
 	}
 
+	/** An activity that took place ten days ago, as registered afterwards (补录). */
+	Map<String, Object> pastActivityBody(Team of) {
+		Map<String, Object> body = ActivityFixtures.anActivity(of.id().toString(), 20);
+		return ActivityFixtures.startingIn(body, -10, 2);
+	}
+
 	Activity draft(Team of) {
 		return draft(of, "AUTO");
 	}

@@ -61,6 +61,30 @@ class ActivityController {
 		return ActivityResponse.of(this.activities.create(actor, request.toNewActivity()));
 	}
 
+	@PostMapping("/api/v1/activities/past")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Register an activity that took place offline, to enter its records afterwards (补录)",
+			description = "Admin of an ACTIVE organization. The activity ended before now and began within the last"
+					+ " 183 days; it is FINISHED at once and never recruits. Records entered for it by hand are"
+					+ " flagged NO_SIGNUP and wait for the region's operators to confirm them.")
+	ActivityResponse recordPast(@AuthenticationPrincipal Actor actor,
+			@Valid @RequestBody ActivityRequests.PastActivityRequest request) {
+		try {
+			return ActivityResponse.of(this.activities.recordPast(actor, request.toNewActivity(), request.reason()));
+		}
+		catch (ProblemException ex) {
+			if (ex.status() != 400 || ex.fieldProblems().isEmpty()) {
+				throw ex;
+			}
+			// the activity's fields lie under "activity" in this body
+			throw ProblemException.invalid(ex.fieldProblems()
+				.stream()
+				.map((p) -> ("reason".equals(p.field()) || p.field().startsWith("activity")) ? p
+						: new FieldProblem("activity." + p.field(), p.messageKey(), p.args()))
+				.toList());
+		}
+	}
+
 	@org.springframework.web.bind.annotation.PatchMapping("/api/v1/activities/{id}")
 	@Operation(summary = "Change a draft or recruiting activity; volunteers hear of a new time or place")
 	ActivityResponse change(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,

@@ -130,6 +130,39 @@ class ActivityPageController {
 		}
 	}
 
+	/**
+	 * The form for an activity that already took place offline (补录): the activity form
+	 * without its sign-up settings, and the reason.
+	 */
+	@GetMapping("/organizations/{id}/activities/past")
+	String pastForm(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		model.addAttribute("organization", this.organizations.requireActive(actor, id));
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", ActivityForm.empty());
+		}
+		model.addAttribute("past", true);
+		return formPage(model);
+	}
+
+	@PostMapping("/organizations/{id}/activities/past")
+	String recordPast(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@ModelAttribute("form") ActivityForm form, @RequestParam(defaultValue = "") String reason, Model model) {
+		try {
+			ActivityView recorded = this.activities.recordPast(actor, form.toNewActivity(id), reason);
+			return "redirect:/activities/" + recorded.id();
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == 403) {
+				throw ex;
+			}
+			model.addAttribute("organization", this.organizations.requireActive(actor, id));
+			model.addAttribute("past", true);
+			model.addAttribute("reason", reason);
+			PageActions.show(model, ex);
+			return formPage(model);
+		}
+	}
+
 	@GetMapping("/activities/{id}/edit")
 	String editForm(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
 		ActivityView activity = this.activities.view(actor, id);

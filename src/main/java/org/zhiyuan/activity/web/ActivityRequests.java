@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.zhiyuan.activity.ActivityStatus;
 import org.zhiyuan.activity.ActivityView;
@@ -73,6 +74,22 @@ final class ActivityRequests {
 					this.endsAt, this.signupDeadline, approvalMode, !Boolean.FALSE.equals(this.waitlist), risk, mode,
 					Boolean.TRUE.equals(this.timeBankEligible), this.risksAndProtections, this.contactName,
 					this.contactPhone, newPositions);
+		}
+
+	}
+
+	/**
+	 * An activity that already took place, as for a new one (its sign-up settings are
+	 * ignored), and why it is registered afterwards.
+	 */
+	record PastActivityRequest(@Valid @Schema(requiredMode = REQUIRED) ActivityRequest activity,
+			@Size(max = 1000) @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 500) String reason) {
+
+		NewActivity toNewActivity() {
+			if (this.activity == null) {
+				throw ProblemException.invalid(List.of(new FieldProblem("activity", "validation.required")));
+			}
+			return this.activity.toNewActivity();
 		}
 
 	}

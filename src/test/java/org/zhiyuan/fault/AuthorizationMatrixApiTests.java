@@ -100,6 +100,10 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 				.on((s) -> Target.none()
 					.body(Map.of("username", s.volunteer().username(), "password", Fixtures.PASSWORD)))
 				.allow(EVERYONE),
+			post("/api/v1/auth/password-reset").on((s) -> Target.none().body(Map.of("phone", Identities.phone())))
+				.allow(EVERYONE),
+			post("/api/v1/auth/password-reset/confirm").on((s) -> Target.none().body(s.passwordResetBody()))
+				.allow(EVERYONE),
 			// volunteers
 			post("/api/v1/volunteers").on((s) -> Target.none().body(registration())).allow(EVERYONE),
 			get("/api/v1/volunteers").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
@@ -381,7 +385,7 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 	@TestFactory
 	Stream<DynamicTest> onlyTheAllowedCallsSucceed() {
 		Scene scene = new Scene(this.fixtures, this.api, this.jdbc, this.organizations, this.activities,
-				this.notifications, this.imports);
+				this.notifications, this.imports, this.sentMessages);
 		return MATRIX.stream().map((row) -> DynamicTest.dynamicTest(row.toString(), () -> check(scene, row)));
 	}
 

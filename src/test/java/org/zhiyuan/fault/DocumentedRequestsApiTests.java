@@ -95,7 +95,7 @@ class DocumentedRequestsApiTests extends ApiTestSupport {
 	void everyDocumentedEnumValueIsAcceptedAndNoOther() {
 		JsonNode docs = this.api.get("/v3/api-docs").json();
 		Scene scene = new Scene(this.fixtures, this.api, this.jdbc, this.organizations, this.activities,
-				this.notifications, this.imports);
+				this.notifications, this.imports, this.sentMessages);
 		List<String> mismatches = new ArrayList<>();
 		for (Row row : MalformedInputApiTests.TABLE) {
 			if (!row.hasJsonBody()) {

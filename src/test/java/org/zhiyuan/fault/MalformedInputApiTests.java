@@ -33,6 +33,7 @@ import org.zhiyuan.fault.Scene.Recorded;
 import org.zhiyuan.notification.Notifications;
 import org.zhiyuan.organization.Organizations;
 import org.zhiyuan.organization.VolunteerImports;
+import org.zhiyuan.support.Identities;
 import org.zhiyuan.support.Api.Response;
 import org.zhiyuan.support.ApiTestSupport;
 import org.zhiyuan.support.Fixtures;
@@ -113,6 +114,12 @@ class MalformedInputApiTests extends ApiTestSupport {
 				.on((s) -> Target.none()
 					.body(Map.of("username", s.volunteer().username(), "password", Fixtures.PASSWORD)))
 				.body(code("username", 64).required(), text("password", 128).required()),
+			row("POST /api/v1/auth/password-reset").as(ANONYMOUS)
+				.on((s) -> Target.none().body(Map.of("phone", Identities.phone())))
+				.body(phone("phone").required()),
+			row("POST /api/v1/auth/password-reset/confirm").as(ANONYMOUS)
+				.on((s) -> Target.none().body(s.passwordResetBody()))
+				.body(phone("phone").required(), code("code", 6).required(), text("newPassword", 64).required()),
 			row("POST /api/v1/accounts/me/password").as(VOLUNTEER)
 				.on((s) -> Target.none()
 					.body(Map.of("currentPassword", Fixtures.PASSWORD, "newPassword", "Changed-pass-2026"))
@@ -455,7 +462,7 @@ class MalformedInputApiTests extends ApiTestSupport {
 	@TestFactory
 	Stream<DynamicTest> malformedRequestsAreRefusedAndChangeNothing() {
 		Scene scene = new Scene(this.fixtures, this.api, this.jdbc, this.organizations, this.activities,
-				this.notifications, this.imports);
+				this.notifications, this.imports, this.sentMessages);
 		return TABLE.stream().map((row) -> DynamicTest.dynamicTest(row.endpoint(), () -> check(scene, row)));
 	}
 
@@ -498,7 +505,7 @@ class MalformedInputApiTests extends ApiTestSupport {
 	@TestFactory
 	Stream<DynamicTest> wronglyTypedOrMissingFieldsAreRefusedByNameAndChangeNothing() {
 		Scene scene = new Scene(this.fixtures, this.api, this.jdbc, this.organizations, this.activities,
-				this.notifications, this.imports);
+				this.notifications, this.imports, this.sentMessages);
 		return TABLE.stream()
 			.filter(Row::hasJsonBody)
 			.map((row) -> DynamicTest.dynamicTest(row.endpoint(), () -> checkByName(scene, row)));

@@ -32,6 +32,7 @@ import org.zhiyuan.support.ActivityFixtures;
 import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Api.Response;
 import org.zhiyuan.support.Fixtures;
+import org.zhiyuan.support.SentMessages;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
 
@@ -89,8 +90,11 @@ final class Scene {
 
 	private final Team team;
 
+	private final SentMessages sentMessages;
+
 	Scene(Fixtures fixtures, Api api, JdbcClient jdbc, Organizations organizations, Activities activities,
-			Notifications notifications, VolunteerImports imports) {
+			Notifications notifications, VolunteerImports imports, SentMessages sentMessages) {
+		this.sentMessages = sentMessages;
 		this.fixtures = fixtures;
 		this.api = api;
 		this.jdbc = jdbc;
@@ -150,6 +154,17 @@ final class Scene {
 		Person volunteer = this.fixtures.manyVolunteersIn(REGION, 1).get(0);
 		cheapen(volunteer.id());
 		return volunteer;
+	}
+
+	/**
+	 * A password reset that goes through: a fresh volunteer asked for a code, which the
+	 * test channel caught.
+	 */
+	Map<String, Object> passwordResetBody() {
+		Person volunteer = volunteer();
+		this.api.post("/api/v1/auth/password-reset", Map.of("phone", volunteer.username()));
+		return Map.of("phone", volunteer.username(), "code", this.sentMessages.resetCodeFor(volunteer.id()),
+				"newPassword", "Changed-pass-2026");
 	}
 
 	/** A staff account with the grant. */

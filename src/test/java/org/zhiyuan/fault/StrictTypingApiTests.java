@@ -48,7 +48,7 @@ class StrictTypingApiTests extends ApiTestSupport {
 	@BeforeEach
 	void setTheScene() {
 		this.scene = new Scene(this.fixtures, this.api, this.jdbc, this.organizations, this.activities,
-				this.notifications, this.imports);
+				this.notifications, this.imports, this.sentMessages);
 	}
 
 	@Test

@@ -19,7 +19,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "zhiyuan.admin-password=" + ApiTestSupport.ADMIN_PASSWORD, "logging.level.root=WARN",
-				"zhiyuan.home.figures-ttl=PT0S" })
+				"zhiyuan.home.figures-ttl=PT0S",
+				// every test calls from this computer: its address must not run out of
+				// codes
+				"zhiyuan.security.password-reset.codes-per-address-per-hour=100000",
+				"zhiyuan.security.password-reset.attempts-per-address-per-hour=100000" })
 @Tag("db")
 @Import({ Fixtures.class, SentMessages.class })
 public abstract class ApiTestSupport {

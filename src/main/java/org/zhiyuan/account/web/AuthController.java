@@ -17,6 +17,7 @@ import org.zhiyuan.account.Authenticator;
 import org.zhiyuan.account.PasswordReset;
 import org.zhiyuan.account.PasswordResetThrottledException;
 import org.zhiyuan.account.SignInThrottledException;
+import org.zhiyuan.shared.RequestFormats;
 import org.zhiyuan.shared.ProblemException;
 
 import org.springframework.http.HttpHeaders;
@@ -118,12 +119,14 @@ class AuthController {
 		}
 	}
 
-	record ResetCodeRequest(@NotNull @Size(max = 32) @Schema(minLength = 1, example = "13800000001") String phone) {
+	record ResetCodeRequest(@NotNull @Size(max = 32) @Schema(pattern = RequestFormats.MOBILE_PHONE,
+			example = "13800000001") String phone) {
 
 	}
 
-	record ResetConfirmation(@NotNull @Size(max = 32) @Schema(minLength = 1) String phone,
-			@NotNull @Size(max = 16) @Schema(minLength = 6, maxLength = 6, pattern = "^[0-9]{6}$") String code,
+	record ResetConfirmation(@NotNull @Size(max = 32) @Schema(pattern = RequestFormats.MOBILE_PHONE) String phone,
+			@NotNull @Size(max = 16) @Schema(minLength = 1, maxLength = 6,
+					description = "The 6 digits sent to the phone") String code,
 			@NotNull @Size(max = 128) @Schema(minLength = 1, maxLength = 64) String newPassword) {
 
 	}

@@ -82,14 +82,46 @@ final class ActivityRequests {
 	 * An activity that already took place, as for a new one (its sign-up settings are
 	 * ignored), and why it is registered afterwards.
 	 */
-	record PastActivityRequest(@Valid @Schema(requiredMode = REQUIRED) ActivityRequest activity,
+	/**
+	 * An activity that already took place: an activity's fields without those of
+	 * recruitment (approval, deadline, waiting list, time bank), which it never has.
+	 */
+	record PastActivity(@Schema(requiredMode = REQUIRED) UUID organizationId, UUID projectId,
+			@Size(max = 200) @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 100) String title,
+			@Size(max = 8000) @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 4000) String description,
+			@Schema(requiredMode = REQUIRED, implementation = ServiceField.class) String category,
+			@Size(max = 12) @Schema(requiredMode = REQUIRED, minLength = 6, maxLength = 9,
+					pattern = RequestFormats.REGION_CODE) String regionCode,
+			@Size(max = 400) @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 200) String address,
+			Location location,
+			@Schema(minimum = "50", maximum = "5000", description = "Default 200") Integer geofenceMeters,
+			@Schema(requiredMode = REQUIRED) OffsetDateTime startsAt,
+			@Schema(requiredMode = REQUIRED) OffsetDateTime endsAt,
+			@Size(max = 100) @ArraySchema(arraySchema = @Schema(requiredMode = REQUIRED), minItems = 1,
+					maxItems = 50) List<PositionRequest> positions,
+			@Schema(implementation = RiskLevel.class, description = "Default LOW") String riskLevel,
+			@Schema(implementation = RecruitmentMode.class, description = "Default REGULAR") String recruitmentMode,
+			@Size(max = 4000) @Schema(maxLength = 2000) String risksAndProtections,
+			@Size(max = 100) @Schema(maxLength = 50) String contactName,
+			@Size(max = 30) @Schema(pattern = RequestFormats.MOBILE_PHONE) String contactPhone) {
+
+		ActivityRequest asActivity() {
+			return new ActivityRequest(this.organizationId, this.projectId, this.title, this.description, this.category,
+					this.regionCode, this.address, this.location, this.geofenceMeters, this.startsAt, this.endsAt,
+					this.positions, null, null, null, this.riskLevel, null, this.recruitmentMode,
+					this.risksAndProtections, this.contactName, this.contactPhone);
+		}
+
+	}
+
+	record PastActivityRequest(@Valid @Schema(requiredMode = REQUIRED) PastActivity activity,
 			@Size(max = 1000) @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 500) String reason) {
 
 		NewActivity toNewActivity() {
 			if (this.activity == null) {
 				throw ProblemException.invalid(List.of(new FieldProblem("activity", "validation.required")));
 			}
-			return this.activity.toNewActivity();
+			return this.activity.asActivity().toNewActivity();
 		}
 
 	}

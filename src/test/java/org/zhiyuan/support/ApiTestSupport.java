@@ -13,11 +13,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the integration and API tests: the whole application on a random port, on the
  * database chosen by {@link TestDatabases}. All such tests share one application context
- * per database, so keep configuration out of the subclasses.
+ * per database, so keep configuration out of the subclasses. The maps load no tiles and
+ * the place search asks no geocoder: nothing is fetched from beyond this machine.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "zhiyuan.admin-password=" + ApiTestSupport.ADMIN_PASSWORD, "logging.level.root=WARN",
-				"zhiyuan.home.figures-ttl=PT0S" })
+				"zhiyuan.home.figures-ttl=PT0S", "zhiyuan.map.tile-url=", "zhiyuan.map.geocoder-url=" })
 @Tag("db")
 @Import(Fixtures.class)
 public abstract class ApiTestSupport {

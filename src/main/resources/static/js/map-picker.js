@@ -209,7 +209,11 @@
       circle = L.circle(point, { radius: radius, color: '#c8102e', weight: 2, fillOpacity: 0.08, interactive: false }).addTo(map);
     }
     L.marker(point, { keyboard: false, interactive: false, title: element.dataset.label || '' }).addTo(map);
-    var bounds = circle ? circle.getBounds() : L.latLngBounds([point, point]);
+    // the circle's own bounds need a map with a view; the point's do not
+    function around() {
+      return circle ? point.toBounds(radius * 2) : L.latLngBounds([point, point]);
+    }
+    var bounds = around();
     var points = (element.dataset.points === 'true') ? document.querySelectorAll('[data-map-point]') : [];
     points.forEach(function (item) {
       var lat = parseFloat(item.dataset.lat);
@@ -251,7 +255,7 @@
         }
         target.textContent = text;
         target.hidden = false;
-        bounds = (circle ? circle.getBounds() : L.latLngBounds([point, point])).extend(here);
+        bounds = around().extend(here);
         fit();
       });
     }

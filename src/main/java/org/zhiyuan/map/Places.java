@@ -49,7 +49,7 @@ public class Places {
 	 * @param limit at most this many, 1 to {@value #MAX_LIMIT}; {@value #DEFAULT_LIMIT}
 	 * when {@code null}
 	 * @throws ProblemException 400 for a text longer than 50 characters, an unknown
-	 * region or a limit out of range
+	 * region or a size out of range
 	 */
 	public List<Place> search(Actor actor, String text, UUID organizationId, String regionCode, Integer limit,
 			Locale locale) {
@@ -63,7 +63,7 @@ public class Places {
 			problems.add(new FieldProblem("regionCode", "validation.regionCode"));
 		}
 		if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-			problems.add(new FieldProblem("limit", "validation.placeLimit", MAX_LIMIT));
+			problems.add(new FieldProblem("size", "validation.placeLimit", MAX_LIMIT));
 		}
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(problems);

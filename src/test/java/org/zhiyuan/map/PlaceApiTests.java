@@ -75,7 +75,7 @@ class PlaceApiTests extends ApiTestSupport {
 		Api admin = this.api.signIn(mine.admin().username(), mine.admin().password());
 		String place = "近用地点" + Identities.suffix();
 		draft(admin, mine, place, 39.93, 116.47);
-		List<JsonNode> items = items(admin.get("/api/v1/places?organizationId=" + mine.id() + "&limit=3"));
+		List<JsonNode> items = items(admin.get("/api/v1/places?organizationId=" + mine.id() + "&size=3"));
 		assertThat(items).hasSizeLessThanOrEqualTo(3);
 		assertThat(items.get(0).get("name").asString()).isEqualTo(place);
 	}
@@ -86,8 +86,8 @@ class PlaceApiTests extends ApiTestSupport {
 		Api admin = this.api.signIn(mine.admin().username(), mine.admin().password());
 		assertProblem(admin.get("/api/v1/places?q=" + enc("长".repeat(51))), "q");
 		assertProblem(admin.get("/api/v1/places?q=abc&regionCode=999999"), "regionCode");
-		assertProblem(admin.get("/api/v1/places?q=abc&limit=0"), "limit");
-		assertProblem(admin.get("/api/v1/places?q=abc&limit=21"), "limit");
+		assertProblem(admin.get("/api/v1/places?q=abc&size=0"), "size");
+		assertProblem(admin.get("/api/v1/places?q=abc&size=21"), "size");
 		Response notAnId = admin.get("/api/v1/places?q=abc&organizationId=not-an-id");
 		assertThat(notAnId.status()).isEqualTo(400);
 		assertThat(notAnId.header("Content-Type")).startsWith("application/problem+json");

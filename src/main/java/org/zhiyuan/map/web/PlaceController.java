@@ -30,19 +30,20 @@ class PlaceController {
 
 	@GetMapping("/api/v1/places")
 	@Operation(summary = "Places to put an activity at: earlier activities' places (the organization's own first,"
-			+ " then the region's), then the configured geocoder's; one page of at most `limit`")
+			+ " then the region's), then the configured geocoder's; one page of at most `size`")
 	PageResult<Place> search(@AuthenticationPrincipal Actor actor, @Parameter(
-			description = "Part of an address or an activity's title; blank: the most recent places") @RequestParam(
+			description = "Part of an address or an activity's title, at most 50 characters; blank: the most recent places") @RequestParam(
 					required = false) String q,
 			@Parameter(description = "The organization whose activity is being placed; its own places come first,"
 					+ " its drafts' too for its admins") @RequestParam(required = false) UUID organizationId,
 			@Parameter(description = "The region whose places come next") @RequestParam(
 					required = false) String regionCode,
-			@Parameter(description = "At most this many, 1 to 20 (default 10)") @RequestParam(
-					required = false) Integer limit) {
-		List<Place> found = this.places.search(actor, q, organizationId, regionCode, limit,
+			@Parameter(
+					description = "At most this many places, 1 to 20 (default 10); the answer is one page") @RequestParam(
+							required = false) Integer size) {
+		List<Place> found = this.places.search(actor, q, organizationId, regionCode, size,
 				LocaleContextHolder.getLocale());
-		return new PageResult<>(found, 0, (limit != null) ? limit : Places.DEFAULT_LIMIT, found.size());
+		return new PageResult<>(found, 0, (size != null) ? size : Places.DEFAULT_LIMIT, found.size());
 	}
 
 }

@@ -13,8 +13,9 @@
     return element ? element.dataset : {};
   }
 
+  // the pages pass their messages with %0, %1 where the values go
   function format(template, args) {
-    return String(template || '').replace(/\{(\d)\}/g, function (all, i) {
+    return String(template || '').replace(/%(\d)/g, function (all, i) {
       return (args[i] !== undefined) ? args[i] : all;
     });
   }
@@ -24,7 +25,7 @@
   }
 
   function coordinates(point) {
-    return format(settings().coordinates || '{0}, {1}', [fixed(point.lat), fixed(point.lng)]);
+    return format(settings().coordinates || '%0, %1', [fixed(point.lat), fixed(point.lng)]);
   }
 
   // A map with the configured tiles, or none; tells `onTilesFailed` once when tiles do not load.

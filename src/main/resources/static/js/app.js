@@ -113,6 +113,9 @@ document.addEventListener('DOMContentLoaded', function () {
       document.getElementById('geo-lat').value = p.coords.latitude;
       document.getElementById('geo-lng').value = p.coords.longitude;
       document.getElementById('geo-accuracy').value = Math.round(p.coords.accuracy);
+      // the venue's small map (map-picker.js) shows where the person is and how far that is
+      document.dispatchEvent(new CustomEvent('zhiyuan:position',
+        { detail: { lat: p.coords.latitude, lng: p.coords.longitude, accuracy: p.coords.accuracy } }));
       status.textContent = '✓ ' + Math.round(p.coords.accuracy) + ' m';
       status.classList.remove('text-danger');
       status.classList.add('text-muted');

@@ -229,7 +229,8 @@ public class Activities {
 			}
 		}
 		boolean timeOrPlace = !merged.startsAt().equals(current.startsAt()) || !merged.endsAt().equals(current.endsAt())
-				|| !merged.address().equals(current.address());
+				|| !merged.address().equals(current.address()) || !java.util.Objects.equals(merged.lat(), current.lat())
+				|| !java.util.Objects.equals(merged.lng(), current.lng());
 		this.auditLog.record(AuditRecord.of("activity.change", actor.accountId())
 			.on("activity", id)
 			.inRegion(current.regionCode())
@@ -454,6 +455,34 @@ public class Activities {
 		if (!isOrganizer(actor, activity)) {
 			throw ProblemException.forbidden("problem.forbidden.object");
 		}
+	}
+
+	/**
+	 * Places of earlier activities whose address or title contains the text (any when
+	 * blank), for the map picker: the organization's own first (its drafts too for its
+	 * organizers), then those in the region, the most recent first; each place once.
+	 * Outside the organization only published activities count, whose places are public
+	 * anyway.
+	 * @param organizationId the organization whose form asks, or {@code null}
+	 * @param regionCode the region to prefer, or {@code null}
+	 */
+	public List<KnownPlace> knownPlaces(Actor actor, String text, UUID organizationId, String regionCode, int limit) {
+		boolean organizer = organizationId != null && actor != null
+				&& this.organizations.isAdmin(actor, organizationId);
+		String prefix = (regionCode != null && this.regions.exists(regionCode) && !Regions.NATIONAL.equals(regionCode))
+				? Regions.prefixOf(regionCode) : null;
+		List<KnownPlace> rows = this.activities.knownPlaces(text, organizationId, organizer, prefix,
+				List.copyOf(PUBLIC), Math.max(limit * 5, 50));
+		java.util.Map<String, KnownPlace> distinct = new java.util.LinkedHashMap<>();
+		for (KnownPlace row : rows) {
+			// one entry per address and point, to about a metre
+			String key = row.address() + "|" + Math.round(row.lat() * 100_000) + "|" + Math.round(row.lng() * 100_000);
+			distinct.putIfAbsent(key, row);
+			if (distinct.size() == limit) {
+				break;
+			}
+		}
+		return List.copyOf(distinct.values());
 	}
 
 	private ActivityView require(UUID id) {

@@ -278,6 +278,43 @@ class ActivityRepository {
 	}
 
 	/**
+	 * Places of earlier activities that have a point, newest first: the given
+	 * organization's first (drafts too when {@code withDrafts}), then those within the
+	 * region prefix, then the others; only published ones outside the organization. At
+	 * most {@code limit} rows, not yet told apart by place.
+	 */
+	List<KnownPlace> knownPlaces(String text, UUID organizationId, boolean withDrafts, String regionPrefix,
+			List<ActivityStatus> published, int limit) {
+		StringBuilder where = new StringBuilder(" WHERE a.lat IS NOT NULL AND a.lng IS NOT NULL");
+		Map<String, Object> params = new HashMap<>();
+		params.put("published", published.stream().map(Enum::name).toList());
+		params.put("org", organizationId);
+		if (withDrafts && organizationId != null) {
+			where.append(" AND (a.status IN (:published) OR a.organization_id = :org)");
+		}
+		else {
+			where.append(" AND a.status IN (:published)");
+		}
+		if (text != null && !text.isBlank()) {
+			where.append(" AND (LOWER(a.address) LIKE :text OR LOWER(a.title) LIKE :text)");
+			params.put("text",
+					"%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%");
+		}
+		String own = (organizationId != null) ? "CASE WHEN a.organization_id = :org THEN 0 ELSE 1 END, " : "";
+		String near = (regionPrefix != null) ? "CASE WHEN a.region_code LIKE :near THEN 0 ELSE 1 END, " : "";
+		params.put("near", (regionPrefix != null) ? regionPrefix + "%" : null);
+		return this.jdbc
+			.sql("SELECT a.address, a.region_code, a.lat, a.lng, a.organization_id FROM activity a" + where
+					+ " ORDER BY " + own + near + "a.starts_at DESC, a.id LIMIT :limit")
+			.params(params)
+			.param("limit", limit)
+			.query((rs, n) -> new KnownPlace(rs.getString("address"), rs.getString("region_code"), rs.getDouble("lat"),
+					rs.getDouble("lng"),
+					organizationId != null && organizationId.equals(rs.getObject("organization_id", UUID.class))))
+			.list();
+	}
+
+	/**
 	 * The next activities open for sign-up that have not started, soonest first; those
 	 * within the region prefix first when one is given.
 	 */

@@ -11,6 +11,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.zhiyuan.account.AccountManagement;
 import org.zhiyuan.account.Authenticator;
 import org.zhiyuan.account.SignInThrottledException;
+import org.zhiyuan.shared.web.MapSettings;
 import org.zhiyuan.shared.web.ReturnPath;
 import org.zhiyuan.shared.web.SignInFailure;
 
@@ -153,8 +154,11 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageChain(HttpSecurity http, Authenticator authenticator, AccountManagement accounts)
-			throws Exception {
+	SecurityFilterChain pageChain(HttpSecurity http, Authenticator authenticator, AccountManagement accounts,
+			MapSettings maps) throws Exception {
+		// the maps' tiles are the only images from beyond the platform
+		// (zhiyuan.map.tile-url)
+		String tiles = (maps.tileOrigin() != null) ? " " + maps.tileOrigin() : "";
 		http.addFilterAfter(new ActorRefreshFilter(accounts), SecurityContextHolderFilter.class);
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC_PAGES)
 			.permitAll()
@@ -171,8 +175,9 @@ class SecurityConfiguration {
 					form) -> form.loginPage("/login").successHandler(successHandler()).failureHandler(failureHandler()))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
 			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:;"
-						+ " style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'")));
+				.contentSecurityPolicy(
+						(csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:" + tiles + ";"
+								+ " style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'")));
 		return http.build();
 	}
 

@@ -258,6 +258,16 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
+	 * Clicks (taps) an element at a point {@code dx}, {@code dy} pixels from its centre,
+	 * as on a map.
+	 */
+	void clickAt(By by, int dx, int dy) {
+		WebElement element = visible(by);
+		((JavascriptExecutor) this.driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		new org.openqa.selenium.interactions.Actions(this.driver).moveToElement(element, dx, dy).click().perform();
+	}
+
+	/**
 	 * Clicks something that leaves the page (a submit button, a link) and waits until the
 	 * next page has replaced it.
 	 */

@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CoreLoopBrowserTests extends BrowserTestSupport {
 
 	/**
-	 * Where the activity takes place, and where the volunteer's phone says they stand.
+	 * The site: the phones stand a few metres from it, and the organizer puts the
+	 * activity where theirs says (the map picker's "Use my location").
 	 */
 	private static final double SITE_LAT = 39.9087;
 
@@ -172,8 +173,9 @@ class CoreLoopBrowserTests extends BrowserTestSupport {
 		browser.choose(By.id("category"), "ELDERLY_CARE");
 		browser.chooseRegion("main .region-picker", JIANWAI);
 		browser.type(By.id("address"), "建外街道社区服务站");
-		browser.type(By.id("lat"), String.valueOf(SITE_LAT));
-		browser.type(By.id("lng"), String.valueOf(SITE_LNG));
+		// the organizer stands at the site and puts the activity where the phone says
+		browser.click(By.cssSelector(".map-picker-locate"));
+		browser.waitFor((driver) -> !driver.findElement(By.id("lat")).getDomProperty("value").isEmpty());
 		browser.type(By.id("geofenceMeters"), "300");
 		browser.setValue(By.id("startsAt"), tomorrow + "T09:00");
 		browser.setValue(By.id("endsAt"), tomorrow + "T11:00");

@@ -15,11 +15,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * database chosen by {@link TestDatabases}. All such tests share one application context
  * per database, so keep configuration out of the subclasses. Besides the platform's
  * channels, notifications go to {@link SentMessages}, where tests read what an SMS would
- * have carried.
+ * have carried. The maps load no tiles and the place search asks no geocoder: nothing is
+ * fetched from beyond this machine.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "zhiyuan.admin-password=" + ApiTestSupport.ADMIN_PASSWORD, "logging.level.root=WARN",
-				"zhiyuan.home.figures-ttl=PT0S",
+				"zhiyuan.home.figures-ttl=PT0S", "zhiyuan.map.tile-url=", "zhiyuan.map.geocoder-url=",
 				// every test calls from this computer: its address must not run out of
 				// codes
 				"zhiyuan.security.password-reset.codes-per-address-per-hour=100000",

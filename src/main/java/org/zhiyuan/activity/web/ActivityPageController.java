@@ -193,14 +193,22 @@ class ActivityPageController {
 		OffsetDateTime starts = ActivityForm.time(form.get("startsAt"), "startsAt", problems);
 		OffsetDateTime ends = ActivityForm.time(form.get("endsAt"), "endsAt", problems);
 		OffsetDateTime deadline = ActivityForm.time(form.get("signupDeadline"), "signupDeadline", problems);
+		// the map picker's point; blank keeps the place where it was
+		Double lat = ActivityForm.number(form.get("lat"), "location", problems);
+		Double lng = ActivityForm.number(form.get("lng"), "location", problems);
+		if ((lat == null) != (lng == null)) {
+			problems.add(new FieldProblem("location", "validation.location"));
+		}
+		Double geofence = ActivityForm.number(form.get("geofenceMeters"), "geofenceMeters", problems);
 		try {
 			if (!problems.isEmpty()) {
 				throw ProblemException.invalid(problems);
 			}
 			this.activities.change(actor, id,
 					new org.zhiyuan.activity.ActivityChange(form.get("title"), form.get("description"),
-							form.get("address"), null, null, null, starts, ends, deadline,
-							form.get("risksAndProtections"), null, null, capacities.isEmpty() ? null : capacities));
+							form.get("address"), lat, lng, (geofence != null) ? geofence.intValue() : null, starts,
+							ends, deadline, form.get("risksAndProtections"), null, null,
+							capacities.isEmpty() ? null : capacities));
 		}
 		catch (ProblemException ex) {
 			if (ex.status() == 403) {
@@ -296,7 +304,7 @@ class ActivityPageController {
 			return (values != null && index < values.size()) ? values.get(index) : null;
 		}
 
-		private static Double number(String text, String field, List<FieldProblem> problems) {
+		static Double number(String text, String field, List<FieldProblem> problems) {
 			if (text == null || text.isBlank()) {
 				return null;
 			}

@@ -26,6 +26,7 @@ import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.ServiceField;
 import org.zhiyuan.shared.identity.PhoneNumbers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,8 +63,11 @@ public class Activities {
 
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<PublicationRule> publicationRules;
+
 	Activities(ActivityRepository activities, Organizations organizations, AccessPolicy accessPolicy, Regions regions,
-			AuditLog auditLog, ApplicationEventPublisher events) {
+			AuditLog auditLog, ApplicationEventPublisher events, ObjectProvider<PublicationRule> publicationRules) {
+		this.publicationRules = publicationRules;
 		this.activities = activities;
 		this.organizations = organizations;
 		this.accessPolicy = accessPolicy;
@@ -153,6 +157,7 @@ public class Activities {
 		if (!activity.startsAt().isAfter(now())) {
 			throw ProblemException.unprocessable("ACTIVITY_IN_PAST", "activity.inPast");
 		}
+		this.publicationRules.orderedStream().forEach((rule) -> rule.check(activity));
 		ActivityView published = transition(actor, id, EnumSet.of(ActivityStatus.DRAFT), ActivityStatus.RECRUITING,
 				null, "activity.publish");
 		this.events.publishEvent(new ActivityPublished(id, activity.organizationId(), activity.regionCode()));

@@ -45,6 +45,7 @@ import org.zhiyuan.signup.Signups;
 import org.zhiyuan.volunteer.VolunteerView;
 import org.zhiyuan.volunteer.Volunteers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -109,10 +110,13 @@ public class Attendance {
 
 	private final AttendanceRequests requests;
 
+	private final ObjectProvider<CheckinRule> rules;
+
 	Attendance(AttendanceRepository attendance, CheckinCodes codes, Activities activities, Signups signups,
 			Volunteers volunteers, ServiceRecords records, AccessPolicy accessPolicy, AuditLog auditLog,
-			AttendanceRequests requests) {
+			AttendanceRequests requests, ObjectProvider<CheckinRule> rules) {
 		this.requests = requests;
+		this.rules = rules;
 		this.attendance = attendance;
 		this.codes = codes;
 		this.activities = activities;
@@ -144,6 +148,7 @@ public class Attendance {
 			throw ProblemException.unprocessable("CHECKIN_CLOSED", "attendance.closed");
 		}
 		Double distance = checkGeofence(activity, where);
+		checkRules(volunteer, activity, now);
 		AttendanceState.of(this.attendance.lockFor(activity.id(), volunteer.id())).requireCheckIn();
 		try {
 			this.attendance.checkIn(Ids.newId(), activity.id(), volunteer.id(), now, "QR", where, distance, null,
@@ -186,6 +191,7 @@ public class Attendance {
 		requireAccepted(volunteer, activity);
 		OffsetDateTime time = (at != null) ? at : now();
 		checkManualTime(activity, time, "checkedInAt");
+		checkRules(volunteer, activity, time);
 		AttendanceState.of(this.attendance.lockFor(activityId, volunteerId)).requireCheckIn();
 		this.attendance.checkIn(Ids.newId(), activityId, volunteerId, time, "MANUAL", null, null, why,
 				actor.accountId());
@@ -401,6 +407,11 @@ public class Attendance {
 					activity.geofenceMeters());
 		}
 		return Math.round(distance * 10) / 10.0;
+	}
+
+	/** The other modules' conditions of a check-in (qualifications, insurance). */
+	private void checkRules(VolunteerView volunteer, ActivityView activity, OffsetDateTime at) {
+		this.rules.orderedStream().forEach((rule) -> rule.check(volunteer.id(), activity, at));
 	}
 
 	private void requireAccepted(VolunteerView volunteer, ActivityView activity) {

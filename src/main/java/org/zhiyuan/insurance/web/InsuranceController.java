@@ -169,7 +169,8 @@ class InsuranceController {
 	@Schema(name = "InsurancePolicyRequest")
 	record PolicyRequest(@Schema(requiredMode = REQUIRED) UUID organizationId,
 			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 100) String insurer,
-			@Schema(requiredMode = REQUIRED, maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9/_.-]{0,63}$",
+			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 64,
+					pattern = "^[A-Za-z0-9][A-Za-z0-9/_.-]{0,63}$",
 					description = "Letters, digits and / _ . -") String policyNumber,
 			@Schema(requiredMode = REQUIRED) LocalDate startsOn,
 			@Schema(requiredMode = REQUIRED,

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.zhiyuan.activity.Activities;
 import org.zhiyuan.fault.Scene.Activity;
 import org.zhiyuan.fault.Scene.Recorded;
+import org.zhiyuan.insurance.InsuredSheet;
 import org.zhiyuan.notification.Notifications;
 import org.zhiyuan.organization.Organizations;
 import org.zhiyuan.organization.VolunteerImports;
@@ -342,6 +343,27 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			put("/api/v1/organizations/{id}/seal").on((s) -> organization(s, s.team()).body(new Upload(Scene.seal())))
 				.allow(ONLY_ORG_ADMIN),
 			delete("/api/v1/organizations/{id}/seal").on((s) -> organization(s, s.team())).allow(ONLY_ORG_ADMIN),
+			// insurance
+			post("/api/v1/insurance-policies").on((s) -> Target.none().body(Scene.policyBody(s.team())))
+				.allow(ONLY_ORG_ADMIN),
+			get("/api/v1/insurance-policies/{id}").on((s) -> Target.of("id", s.policy(s.team()))).allow(INSIDERS),
+			get("/api/v1/organizations/{id}/insurance-policies").on((s) -> organization(s, s.team())).allow(INSIDERS),
+			post("/api/v1/insurance-policies/{id}/insured")
+				.on((s) -> Target.of("id", s.policy(s.team()))
+					.body(Map.of("volunteerIds", List.of(s.person(VOLUNTEER).volunteerId().toString()))))
+				.allow(ONLY_ORG_ADMIN),
+			get("/api/v1/insurance-policies/{id}/insured").on((s) -> Target.of("id", s.policy(s.team())))
+				.allow(INSIDERS),
+			get("/api/v1/insurance-policies/{id}/insured.xlsx").on((s) -> Target.of("id", s.policy(s.team())))
+				.allow(INSIDERS),
+			post("/api/v1/insurance-policies/{id}/imports")
+				.on((s) -> Target.of("id", s.policy(s.team())).body(new Upload(InsuredSheet.template())))
+				.allow(ONLY_ORG_ADMIN),
+			post("/api/v1/activities/{id}/insurance").on((s) -> {
+				Activity running = s.running(s.team());
+				s.signedUp(running);
+				return activity(running).body(Map.of("policyId", s.policy(s.team()).toString()));
+			}).allow(ONLY_ORG_ADMIN),
 			// notifications and audit
 			get("/api/v1/notifications").allow(SIGNED_IN), get("/api/v1/notifications/unread-count").allow(SIGNED_IN),
 			post("/api/v1/notifications/{id}/read").on((s) -> {

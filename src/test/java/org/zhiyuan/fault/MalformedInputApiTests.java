@@ -30,6 +30,7 @@ import org.zhiyuan.activity.Activities;
 import org.zhiyuan.fault.Field.Kind;
 import org.zhiyuan.fault.Scene.Activity;
 import org.zhiyuan.fault.Scene.Recorded;
+import org.zhiyuan.insurance.InsuredSheet;
 import org.zhiyuan.notification.Notifications;
 import org.zhiyuan.organization.Organizations;
 import org.zhiyuan.organization.VolunteerImports;
@@ -392,6 +393,29 @@ class MalformedInputApiTests extends ApiTestSupport {
 								Map.of()),
 						Exchange.multipart("an xlsx file", "PUT", path, Scene.importTemplate(), Map.of()))),
 			row("DELETE /api/v1/organizations/{id}/seal").as(ORG_ADMIN).on((s) -> Target.of("id", s.team().id())),
+			// insurance
+			row("POST /api/v1/insurance-policies").as(ORG_ADMIN)
+				.on((s) -> Target.none().body(Scene.policyBody(s.team())))
+				.body(id("organizationId").required(), text("insurer", 100).required(),
+						code("policyNumber", 64).required(), date("startsOn", Kind.DATE).required(),
+						date("endsOn", Kind.DATE).required(), text("coverage", 500).required()),
+			row("POST /api/v1/insurance-policies/{id}/insured").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.policy(s.team()))
+					.body(Map.of("volunteerIds", List.of(s.person(VOLUNTEER).volunteerId().toString()))))
+				.body(list("volunteerIds", id("volunteerId").required(), 1, 500).required()),
+			row("POST /api/v1/insurance-policies/{id}/imports").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.policy(s.team())))
+				.sent((path) -> Exchange.multipart("a filled template", path, InsuredSheet.template(), Map.of()))
+				.also((path) -> List.of(Exchange.multipart("no file", path, null, Map.of()),
+						Exchange.multipart("an empty file", path, new byte[0], Map.of()),
+						Exchange.multipart("not a workbook", path, Field.SQL.getBytes(StandardCharsets.UTF_8),
+								Map.of()),
+						Exchange.multipart("an image", path, Scene.seal(), Map.of()))),
+			row("POST /api/v1/activities/{id}/insurance").as(ORG_ADMIN).on((s) -> {
+				Activity running = s.running(s.team());
+				s.signedUp(running);
+				return Target.of("id", running.id()).body(Map.of("policyId", s.policy(s.team()).toString()));
+			}).body(id("policyId").required()),
 			// notifications
 			row("POST /api/v1/notifications/{id}/read").as(VOLUNTEER).on((s) -> {
 				Person volunteer = s.volunteer();

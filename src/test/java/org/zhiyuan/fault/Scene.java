@@ -462,6 +462,18 @@ final class Scene {
 				"name", "邻里守望", "field", "ELDERLY_CARE", "level", "COMMUNITY"))));
 	}
 
+	/** A policy of the team covering the year from yesterday. */
+	UUID policy(Team of) {
+		return id(expect(201, as(of.admin()).post("/api/v1/insurance-policies", policyBody(of))));
+	}
+
+	static Map<String, Object> policyBody(Team of) {
+		return Map.of("organizationId", of.id().toString(), "insurer", "中国人民财产保险", "policyNumber",
+				"PN-" + UUID.randomUUID().toString().substring(0, 13), "startsOn",
+				LocalDate.now().minusDays(1).toString(), "endsOn", LocalDate.now().plusYears(1).toString(), "coverage",
+				"意外身故/伤残 50 万元");
+	}
+
 	UUID importOf(Team of) {
 		return this.imports.start(this.fixtures.actorOf(of.admin()), of.id(), "import.xlsx", importTemplate(), true)
 			.id();

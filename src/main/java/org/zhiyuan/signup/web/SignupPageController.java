@@ -8,10 +8,13 @@ import org.zhiyuan.activity.ActivityView;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PersonQuery;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.web.PageActions;
+import org.zhiyuan.signup.RosterContributor;
 import org.zhiyuan.signup.SignupView;
 import org.zhiyuan.signup.Signups;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,9 +36,12 @@ class SignupPageController {
 
 	private final Activities activities;
 
-	SignupPageController(Signups signups, Activities activities) {
+	private final ObjectProvider<RosterContributor> rosterContributors;
+
+	SignupPageController(Signups signups, Activities activities, ObjectProvider<RosterContributor> rosterContributors) {
 		this.signups = signups;
 		this.activities = activities;
+		this.rosterContributors = rosterContributors;
 	}
 
 	@GetMapping("/activities/{id}/signup-panel")
@@ -158,7 +164,13 @@ class SignupPageController {
 	String roster(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
 		ActivityView activity = this.activities.view(actor, id);
 		model.addAttribute("activity", activity);
-		model.addAttribute("roster", this.signups.roster(actor, id, null, PageQuery.of(0, 200)));
+		PageResult<SignupView> roster = this.signups.roster(actor, id, null, PageQuery.of(0, 200));
+		model.addAttribute("roster", roster);
+		// other modules' marks and panels (insurance of a high-risk activity)
+		model.addAttribute("rosterParts",
+				this.rosterContributors.orderedStream()
+					.flatMap((c) -> c.partFor(actor, activity, roster.items()).stream())
+					.toList());
 		return "signup/roster";
 	}
 

@@ -1,6 +1,8 @@
 package org.zhiyuan.regionsettings;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -10,7 +12,9 @@ import java.util.List;
 public record OwnSettings(ReviewRequirement activityReview, List<BigDecimal> starThresholds, Long population) {
 
 	public OwnSettings {
-		starThresholds = (starThresholds != null) ? List.copyOf(starThresholds) : null;
+		// a list as received: a missing element is reported as a bad field, not here
+		starThresholds = (starThresholds != null) ? Collections.unmodifiableList(new ArrayList<>(starThresholds))
+				: null;
 	}
 
 	public static OwnSettings none() {

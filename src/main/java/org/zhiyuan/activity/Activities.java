@@ -2,6 +2,7 @@ package org.zhiyuan.activity;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -45,9 +46,13 @@ public class Activities {
 
 	private static final int MAX_POSITIONS = 50;
 
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
 	/**
-	 * How long after it began an activity that took place offline may still be registered
-	 * for its records (补录): half a year, the period most bodies report their hours for.
+	 * How long after it began an operator of its region may still register an activity
+	 * that took place offline, entering historical records (for instance a team's paper
+	 * records when it moves onto the platform): half a year, the period most bodies
+	 * report their hours for. Organizers have {@link BackfillWindow}.
 	 */
 	static final Duration PAST_WINDOW = Duration.ofDays(183);
 
@@ -65,9 +70,13 @@ public class Activities {
 
 	private final ObjectProvider<PublicationRule> publicationRules;
 
+	private final ActivityReviews reviews;
+
 	Activities(ActivityRepository activities, Organizations organizations, AccessPolicy accessPolicy, Regions regions,
-			AuditLog auditLog, ApplicationEventPublisher events, ObjectProvider<PublicationRule> publicationRules) {
+			AuditLog auditLog, ApplicationEventPublisher events, ObjectProvider<PublicationRule> publicationRules,
+			ActivityReviews reviews) {
 		this.publicationRules = publicationRules;
+		this.reviews = reviews;
 		this.activities = activities;
 		this.organizations = organizations;
 		this.accessPolicy = accessPolicy;
@@ -78,7 +87,7 @@ public class Activities {
 
 	@Transactional
 	public ActivityView create(Actor actor, NewActivity request) {
-		List<FieldProblem> problems = problemsOf(request, false);
+		List<FieldProblem> problems = problemsOf(request, null);
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(problems);
 		}
@@ -94,24 +103,44 @@ public class Activities {
 
 	/**
 	 * Registers an activity that already took place offline without being published, so
-	 * that its records can be entered afterwards (补录): it ended before now, began within
-	 * {@link #PAST_WINDOW}, and is {@code FINISHED} at once, never recruiting (so it has
-	 * no sign-ups and no publication time). The same admins as for {@link #create}
-	 * register it, with a reason that the audit log keeps. Records the organization then
-	 * enters by hand have no accepted place behind them, so each is flagged
-	 * {@code NO_SIGNUP} and waits for the region's operators to confirm it.
+	 * that its records can be entered afterwards (补录); it never recruits, so it has no
+	 * sign-ups and no publication time, and the audit log keeps the reason given.
+	 * <p>
+	 * The same admins as for {@link #create} register an activity that ended before now
+	 * and began within the last {@link BackfillWindow#WORKING_DAYS} working days
+	 * ({@link BackfillWindow}). It waits, {@code PENDING_REVIEW}, in the review queue of
+	 * its region's operators, marked as a backfill ({@link ActivityReviews}); the records
+	 * the organization enters meanwhile are held, not counted, until the operators
+	 * confirm the activity, which confirms them with it (or rejects it, which voids
+	 * them).
+	 * <p>
+	 * An operator of the activity's region and of its organization's region may instead
+	 * enter historical records: an activity that began within {@link #PAST_WINDOW}, which
+	 * is {@code FINISHED} at once since its confirmer registered it. Records entered for
+	 * it by hand are flagged {@code NO_SIGNUP} and wait for the operators one by one.
 	 * @throws ProblemException 400 naming every bad field, 403 for anyone else
 	 */
 	@Transactional
 	public ActivityView recordPast(Actor actor, NewActivity request, String reason) {
-		List<FieldProblem> problems = problemsOf(request, true);
+		boolean historian = request.regionCode() != null && request.organizationId() != null
+				&& this.accessPolicy.operates(actor, request.regionCode())
+				&& this.organizations.find(request.organizationId())
+					.filter((o) -> this.accessPolicy.operates(actor, o.regionCode()))
+					.isPresent();
+		OffsetDateTime earliest = historian ? now().minus(PAST_WINDOW)
+				: BackfillWindow.earliestDay(now().atZoneSameInstant(CHINA).toLocalDate())
+					.atStartOfDay(CHINA)
+					.toOffsetDateTime();
+		List<FieldProblem> problems = problemsOf(request, earliest);
 		if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
 			problems.add(new FieldProblem("reason", "validation.reason"));
 		}
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(problems);
 		}
-		OrganizationView organization = requireOrganizerOf(actor, request);
+		OrganizationView organization = historian
+				? requireProjectOf(this.organizations.requireActive(actor, request.organizationId()), request)
+				: requireOrganizerOf(actor, request);
 		UUID id = Ids.newId();
 		OffsetDateTime now = now();
 		NewActivity past = withDefaults(request);
@@ -122,7 +151,12 @@ public class Activities {
 						past.riskLevel(), past.recruitmentMode(), past.timeBankEligible(), past.risksAndProtections(),
 						past.contactName(), past.contactPhone(), past.positions()),
 				actor.accountId(), now);
-		this.activities.changeStatus(id, ActivityStatus.FINISHED, null, now);
+		if (historian) {
+			this.activities.changeStatus(id, ActivityStatus.FINISHED, null, now);
+		}
+		else {
+			this.reviews.submitBackfill(actor.accountId(), id, now);
+		}
 		this.auditLog.record(AuditRecord.of("activity.record-past", actor.accountId())
 			.on("activity", id)
 			.inRegion(request.regionCode())
@@ -140,6 +174,11 @@ public class Activities {
 		if (!this.organizations.isAdmin(actor, organization.id())) {
 			throw ProblemException.forbidden("problem.forbidden.object");
 		}
+		return requireProjectOf(organization, request);
+	}
+
+	/** The organization, when the request's project, if any, is its own. */
+	private OrganizationView requireProjectOf(OrganizationView organization, NewActivity request) {
 		if (request.projectId() != null && this.activities.project(request.projectId())
 			.filter((p) -> p.organizationId().equals(organization.id()))
 			.isEmpty()) {
@@ -148,7 +187,11 @@ public class Activities {
 		return organization;
 	}
 
-	/** Opens recruitment; only an active organization's admins may publish. */
+	/**
+	 * Opens recruitment; only an active organization's admins may publish, a draft or a
+	 * rejected activity. When the activity's region asks for review, it goes to the
+	 * operators' queue instead ({@code PENDING_REVIEW}, see {@link ActivityReviews}).
+	 */
 	@Transactional
 	public ActivityView publish(Actor actor, UUID id) {
 		ActivityView activity = require(id);
@@ -158,15 +201,19 @@ public class Activities {
 			throw ProblemException.unprocessable("ACTIVITY_IN_PAST", "activity.inPast");
 		}
 		this.publicationRules.orderedStream().forEach((rule) -> rule.check(activity));
-		ActivityView published = transition(actor, id, EnumSet.of(ActivityStatus.DRAFT), ActivityStatus.RECRUITING,
-				null, "activity.publish");
+		if (this.reviews.requiresReview(activity)) {
+			return this.reviews.submit(actor, id);
+		}
+		ActivityView published = transition(actor, id, EnumSet.of(ActivityStatus.DRAFT, ActivityStatus.REJECTED),
+				ActivityStatus.RECRUITING, null, "activity.publish");
 		this.events.publishEvent(new ActivityPublished(id, activity.organizationId(), activity.regionCode()));
 		return published;
 	}
 
 	/**
-	 * Changes a draft or recruiting activity. Volunteers signed up are told when its time
-	 * or place changes; positions that gain places move their waiting lists up.
+	 * Changes a draft, rejected or recruiting activity. Volunteers signed up are told
+	 * when its time or place changes; positions that gain places move their waiting lists
+	 * up.
 	 * @throws ProblemException 409 {@code CAPACITY_BELOW_ACCEPTED} when a capacity would
 	 * fall below the places already taken
 	 */
@@ -175,7 +222,8 @@ public class Activities {
 		ActivityView current = require(id);
 		requireOrganizer(actor, current);
 		ActivityStatus status = this.activities.lockStatus(id).orElseThrow();
-		if (status != ActivityStatus.DRAFT && status != ActivityStatus.RECRUITING) {
+		if (status != ActivityStatus.DRAFT && status != ActivityStatus.REJECTED
+				&& status != ActivityStatus.RECRUITING) {
 			throw ProblemException.conflict("INVALID_STATUS", "activity.invalidStatus", status.name());
 		}
 		boolean moved = change.lat() != null || change.lng() != null;
@@ -201,7 +249,7 @@ public class Activities {
 					.map((p) -> new NewActivity.NewPosition(p.name(), p.capacity(), p.minAge(), p.maxAge(),
 							p.qualifications()))
 					.toList()),
-				false);
+				null);
 		if (change.signupDeadline() == null && change.startsAt() != null
 				&& current.signupDeadline().isAfter(merged.startsAt())) {
 			problems.add(new FieldProblem("signupDeadline", "validation.activity.deadline"));
@@ -262,7 +310,8 @@ public class Activities {
 			throw ProblemException.forbidden("problem.forbidden.object");
 		}
 		ActivityView cancelled = transition(actor, id,
-				EnumSet.of(ActivityStatus.DRAFT, ActivityStatus.RECRUITING, ActivityStatus.IN_PROGRESS),
+				EnumSet.of(ActivityStatus.DRAFT, ActivityStatus.PENDING_REVIEW, ActivityStatus.REJECTED,
+						ActivityStatus.RECRUITING, ActivityStatus.IN_PROGRESS),
 				ActivityStatus.CANCELLED, reason.strip(), "activity.cancel");
 		this.events.publishEvent(new ActivityCancelled(id, activity.title(), reason.strip()));
 		return cancelled;
@@ -496,10 +545,12 @@ public class Activities {
 	}
 
 	/**
-	 * Every problem of the request; {@code tookPlace} for an activity registered after
-	 * the fact, whose times lie in the past and which has no sign-up deadline.
+	 * Every problem of the request; {@code pastFrom}, the earliest start allowed, for an
+	 * activity registered after the fact, whose times lie in the past and which has no
+	 * sign-up deadline; {@code null} for one yet to come.
 	 */
-	private List<FieldProblem> problemsOf(NewActivity a, boolean tookPlace) {
+	private List<FieldProblem> problemsOf(NewActivity a, OffsetDateTime pastFrom) {
+		boolean tookPlace = pastFrom != null;
 		List<FieldProblem> problems = new ArrayList<>();
 		if (a.organizationId() == null) {
 			problems.add(new FieldProblem("organizationId", "validation.required"));
@@ -526,8 +577,10 @@ public class Activities {
 		else if (tookPlace && !a.startsAt().isBefore(now)) {
 			problems.add(new FieldProblem("startsAt", "validation.activity.notOver"));
 		}
-		else if (tookPlace && a.startsAt().isBefore(now.minus(PAST_WINDOW))) {
-			problems.add(new FieldProblem("startsAt", "validation.activity.pastWindow", PAST_WINDOW.toDays()));
+		else if (tookPlace && a.startsAt().isBefore(pastFrom)) {
+			problems.add((Duration.between(pastFrom, now).toDays() > 31)
+					? new FieldProblem("startsAt", "validation.activity.pastWindow", PAST_WINDOW.toDays())
+					: new FieldProblem("startsAt", "validation.activity.backfillWindow", BackfillWindow.WORKING_DAYS));
 		}
 		else if (!tookPlace && !a.startsAt().isAfter(now)) {
 			problems.add(new FieldProblem("startsAt", "validation.activity.future"));

@@ -20,6 +20,7 @@ import org.zhiyuan.organization.OrganizationType;
 import org.zhiyuan.organization.OrganizationView;
 import org.zhiyuan.organization.Organizations;
 import org.zhiyuan.activity.Activities;
+import org.zhiyuan.activity.ActivityReviews;
 import org.zhiyuan.activity.ActivityView;
 import org.zhiyuan.activity.ApprovalMode;
 import org.zhiyuan.activity.NewActivity;
@@ -92,15 +93,16 @@ import static org.zhiyuan.volunteer.VolunteerCategory.YOUTH;
  * <p>
  * <b>The past.</b> No service lets anyone publish an activity that has begun or check in
  * outside an activity's hours, and the demo does not write rows behind their backs. The
- * history takes the path a real team takes when it joins the platform with service
- * already behind it: 补录. The team's admin registers each activity that took place offline
- * ({@link org.zhiyuan.activity.Activities#recordPast}: ended, begun within half a year,
- * finished at once and audited with a reason), enters each volunteer's time by hand with
- * a reason ({@link org.zhiyuan.record.ServiceRecords#record}), and since no accepted
- * place stands behind such a record it is flagged {@code NO_SIGNUP} until the district's
- * operator confirms it ({@link org.zhiyuan.record.RecordReviews#resolve}); last week's
- * are left in the queue. Certificates are then printed from those records like any other.
- * The check-in board shows an activity that starts within the hour, into which volunteers
+ * history takes the paths of 补录 (see {@link DemoHistory}): the district's operator enters
+ * the teams' older history ({@link org.zhiyuan.activity.Activities#recordPast} by an
+ * operator, finished at once), the teams' admins the activities of the last ten working
+ * days, which wait for the operator's confirmation
+ * ({@link org.zhiyuan.activity.ActivityReviews#review}); the admins enter each
+ * volunteer's time by hand with a reason
+ * ({@link org.zhiyuan.record.ServiceRecords#record}), and the operator confirms the
+ * records one by one or with their activity; the youth team's last activity is left in
+ * the review queue. Certificates are then printed from those records like any other. The
+ * check-in board shows an activity that starts within the hour, into which volunteers
  * check in with the organizer's code as their phones would.
  * <p>
  * Every demo account uses the password {@value #PASSWORD}; volunteers sign in with their
@@ -166,11 +168,14 @@ class DemoData implements ApplicationRunner {
 
 	private final Attendance attendance;
 
+	private final ActivityReviews activityReviews;
+
 	DemoData(AccountManagement accounts, Regions regions, VolunteerRegistration registration, Volunteers volunteers,
 			Organizations organizations, Activities activities, Signups signups, ServiceRecords records,
 			RecordReviews reviews, Certificates certificates, Attendance attendance,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, ActivityReviews activityReviews) {
 		this.activities = activities;
+		this.activityReviews = activityReviews;
 		this.signups = signups;
 		this.records = records;
 		this.reviews = reviews;
@@ -206,8 +211,8 @@ class DemoData implements ApplicationRunner {
 			people.put(person.name(), register(person, district));
 		}
 		DemoTeams teams = seedOrganizations(district, people);
-		DemoHistory history = new DemoHistory(this.activities, this.records, this.reviews, this.certificates,
-				this.attendance, this.signups, this::actorOf, today);
+		DemoHistory history = new DemoHistory(this.activities, this.activityReviews, this.records, this.reviews,
+				this.certificates, this.attendance, this.signups, this::actorOf, today);
 		Map<String, UUID> projects = history.projects(teams, people, district);
 		history.seals(teams, people);
 		seedActivities(teams, projects, people);

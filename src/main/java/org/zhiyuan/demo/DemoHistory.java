@@ -16,11 +16,14 @@ import java.util.function.Function;
 
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.activity.Activities;
+import org.zhiyuan.activity.ActivityReviews;
 import org.zhiyuan.activity.ActivityView;
+import org.zhiyuan.activity.BackfillWindow;
 import org.zhiyuan.activity.ApprovalMode;
 import org.zhiyuan.activity.NewActivity;
 import org.zhiyuan.activity.ProjectLevel;
 import org.zhiyuan.activity.RecruitmentMode;
+import org.zhiyuan.activity.ReviewDecision;
 import org.zhiyuan.activity.RiskLevel;
 import org.zhiyuan.attendance.Attendance;
 import org.zhiyuan.attendance.Attendance.CodeInput;
@@ -44,10 +47,15 @@ import org.zhiyuan.volunteer.VolunteerView;
  * certificates, and one activity about to start with volunteers checking in.
  * <p>
  * The activities lie in the past, where no published activity can be made or checked
- * into: the platform's way for them is 补录, the same that a team uses for service it held
- * before it joined. Every hand-entered record of such an activity has no accepted place
- * behind it and is flagged {@code NO_SIGNUP} for the region's operators, who confirm all
- * but the last week's, left in their review queue.
+ * into: the platform's way for them is 补录. Organizers may register only activities of the
+ * last ten working days ({@link BackfillWindow}), so the older history is entered by the
+ * district's operator as historical records (finished at once, the operator being the one
+ * who confirms), as a district does when a team brings its paper records onto the
+ * platform; the teams' admins register the recent ones, which wait in the operator's
+ * review queue. Every hand-entered record has no accepted place behind it and is flagged
+ * {@code NO_SIGNUP}: the operator confirms the older ones one by one and the recent ones
+ * with their activity, all but the youth team's last activity, left in the review queue
+ * with its records held.
  */
 final class DemoHistory {
 
@@ -72,6 +80,8 @@ final class DemoHistory {
 
 	private final Activities activities;
 
+	private final ActivityReviews activityReviews;
+
 	private final ServiceRecords records;
 
 	private final RecordReviews reviews;
@@ -88,9 +98,19 @@ final class DemoHistory {
 
 	private final List<ServiceRecordView> toConfirm = new ArrayList<>();
 
-	DemoHistory(Activities activities, ServiceRecords records, RecordReviews reviews, Certificates certificates,
-			Attendance attendance, Signups signups, Function<UUID, Actor> actors, LocalDate today) {
+	/**
+	 * Recent activities the teams registered, waiting for the operator's confirmation.
+	 */
+	private final List<ActivityView> backfills = new ArrayList<>();
+
+	/** The district's operator, who enters the older history and confirms. */
+	private Actor district;
+
+	DemoHistory(Activities activities, ActivityReviews activityReviews, ServiceRecords records, RecordReviews reviews,
+			Certificates certificates, Attendance attendance, Signups signups, Function<UUID, Actor> actors,
+			LocalDate today) {
 		this.activities = activities;
+		this.activityReviews = activityReviews;
 		this.records = records;
 		this.reviews = reviews;
 		this.certificates = certificates;
@@ -136,6 +156,7 @@ final class DemoHistory {
 	 * @return how many records were entered
 	 */
 	int seed(DemoTeams teams, Map<String, UUID> projects, Map<String, VolunteerView> people, Actor district) {
+		this.district = district;
 		VolunteerView lihua = people.get("李华");
 		VolunteerView zhaomin = people.get("赵敏");
 		VolunteerView zheng = people.get("郑雅琴");
@@ -155,6 +176,8 @@ final class DemoHistory {
 								"在养老服务驿站为老人测量血压、血糖，讲解用药常识，更新健康档案。", ServiceField.HEALTH, DemoData.JIANWAI,
 								"建外街道社区养老服务驿站", 39.9087, 116.4445, saturday.plusDays(1), 9, 0, 3));
 				count += serve(lihua, health, 0, 180, lihua, people.get("吴国栋"));
+			}
+			if (week % 2 == 1) {
 				ActivityView sorting = past(zhaomin,
 						new Past(teams.youth(), projects.get(SORTING_PROJECT), "垃圾分类宣传进社区",
 								"在朝外街道各小区的分类投放点值守，指导居民正确分类，发放宣传材料。", ServiceField.ENVIRONMENT, DemoData.CHAOWAI,
@@ -189,7 +212,7 @@ final class DemoHistory {
 				new Past(teams.association(), null, "国际社区英语角", "外籍志愿者与社区居民面对面练习英语口语，介绍各国节日习俗。", ServiceField.CULTURE,
 						DemoData.JIANWAI, "建外街道文化活动中心", 39.9093, 116.4478, englishDay, 15, 0, 2));
 		count += serve(wang, english, 0, 120, people.get("Emma Schmidt"), people.get("David Miller"));
-		confirmAllButLastWeek(district);
+		confirm(teams.youth());
 		certify(teams, people);
 		return count;
 	}
@@ -249,13 +272,18 @@ final class DemoHistory {
 			.atZone(CHINA)
 			.toOffsetDateTime()
 			.withOffsetSameInstant(ZoneOffset.UTC);
-		return this.activities.recordPast(actorOf(admin),
+		boolean recent = !past.day().isBefore(BackfillWindow.earliestDay(this.today));
+		ActivityView registered = this.activities.recordPast(recent ? actorOf(admin) : this.district,
 				new NewActivity(past.organizationId(), past.projectId(), past.title(), past.description(), past.field(),
 						past.regionCode(), past.address(), past.lat(), past.lng(), 300, start,
 						start.plusHours(past.hours()), null, ApprovalMode.AUTO, false, RiskLevel.LOW,
 						RecruitmentMode.REGULAR, false, null, admin.name(), null,
 						List.of(new NewActivity.NewPosition("志愿者", 20, 14, null, List.of()))),
-				"团队入驻平台前线下开展的活动，补录以便录入服务时长");
+				recent ? "线下开展的活动，补录以便录入服务时长" : "团队入驻平台前线下开展的活动，按纸质签到表录入历史记录");
+		if (recent) {
+			this.backfills.add(registered);
+		}
+		return registered;
 	}
 
 	/**
@@ -276,16 +304,27 @@ final class DemoHistory {
 	}
 
 	/**
-	 * The district's operator confirms the flagged records, but for those of last week,
-	 * which stay in the queue for the demo.
+	 * The district's operator confirms the older records one by one and the recent
+	 * activities with their records, all but the given team's last activity, which stays
+	 * in the review queue for the demo.
+	 * @return the activity left in the queue
 	 */
-	private void confirmAllButLastWeek(Actor district) {
-		OffsetDateTime lastWeek = mondayOfWeeksAgo(1).atStartOfDay(CHINA).toOffsetDateTime();
-		for (ServiceRecordView record : this.toConfirm) {
-			if (record.startedAt().isBefore(lastWeek)) {
-				this.reviews.resolve(district, record.id(), RecordOutcome.COUNT, CONFIRMATION);
+	private ActivityView confirm(UUID leftTeam) {
+		ActivityView left = this.backfills.stream()
+			.filter((a) -> a.organizationId().equals(leftTeam))
+			.max(java.util.Comparator.comparing(ActivityView::startsAt))
+			.orElse(null);
+		for (ActivityView backfill : this.backfills) {
+			if (backfill != left) {
+				this.activityReviews.review(this.district, backfill.id(), ReviewDecision.APPROVE, CONFIRMATION);
 			}
 		}
+		for (ServiceRecordView record : this.toConfirm) {
+			if (this.backfills.stream().noneMatch((a) -> a.id().equals(record.activityId()))) {
+				this.reviews.resolve(this.district, record.id(), RecordOutcome.COUNT, CONFIRMATION);
+			}
+		}
+		return left;
 	}
 
 	/**

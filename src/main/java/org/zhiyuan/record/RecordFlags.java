@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.zhiyuan.activity.ActivityReviews;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.signup.Signups;
 
@@ -33,16 +34,21 @@ class RecordFlags {
 
 	private final Signups signups;
 
-	RecordFlags(ServiceRecordRepository records, Signups signups) {
+	private final ActivityReviews activityReviews;
+
+	RecordFlags(ServiceRecordRepository records, Signups signups, ActivityReviews activityReviews) {
 		this.records = records;
 		this.signups = signups;
+		this.activityReviews = activityReviews;
 	}
 
 	/**
 	 * The flags of a new record. A record overlapping counted time is refused or held as
 	 * {@code onOverlap} says; one that brings the hours of its first day (China time)
 	 * above 24 is held, since a reviewer can tell at a glance a night shift from a double
-	 * count; one entered by hand without an accepted place is flagged and counts.
+	 * count; one entered by hand without an accepted place is flagged and counts, unless
+	 * its activity was registered after the fact and waits for confirmation: then it is
+	 * held until the operators confirm the activity, and counts once, from then on.
 	 * @throws ProblemException 409 {@code RECORD_OVERLAP} with the records it collides
 	 * with, when refused
 	 */
@@ -65,7 +71,9 @@ class RecordFlags {
 		if (method == RecordMethod.MANUAL && !this.signups.isApproved(volunteerId, activityId)) {
 			flags.add(RecordFlag.NO_SIGNUP);
 		}
-		return new Assessment(flags, flags.stream().anyMatch(RecordFlag::holds));
+		boolean unconfirmed = flags.contains(RecordFlag.NO_SIGNUP)
+				&& this.activityReviews.awaitsBackfillConfirmation(activityId);
+		return new Assessment(flags, unconfirmed || flags.stream().anyMatch(RecordFlag::holds));
 	}
 
 	/** The counted records a span of the volunteer's time would overlap, except one. */

@@ -12,6 +12,9 @@ import org.zhiyuan.access.Access;
 import org.zhiyuan.access.AccessPolicy;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.access.ScopedObject;
+import org.zhiyuan.activity.ActivityReviewed;
+import org.zhiyuan.activity.ActivityReviews;
+import org.zhiyuan.activity.ReviewDecision;
 import org.zhiyuan.audit.AuditLog;
 import org.zhiyuan.audit.AuditRecord;
 import org.zhiyuan.organization.OrganizationView;
@@ -26,6 +29,7 @@ import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +41,21 @@ import org.springframework.transaction.annotation.Transactional;
  * the resolution is hashed onto the record like an amendment, audited, and the
  * volunteer's totals are recomputed. Counting a record that overlaps counted time is
  * refused: the volunteer's counted service never overlaps itself.
+ * <p>
+ * Records of an activity registered after the fact (补录) that waits for its operators'
+ * confirmation are held and are not resolved one by one: confirming the activity counts
+ * them, all at once, and rejecting it voids them ({@link #on(ActivityReviewed)}).
  */
 @Service
 public class RecordReviews {
+
+	/** The note on records confirmed with their activity when the operator gave none. */
+	static final String BACKFILL_CONFIRMED = "补录活动经区域运营人员确认 (backfilled activity confirmed)";
+
+	/**
+	 * The note on records voided with their activity; a rejection always has a reason.
+	 */
+	static final String BACKFILL_REJECTED = "补录活动未获确认 (backfilled activity rejected)";
 
 	private final ServiceRecordRepository records;
 
@@ -55,8 +71,12 @@ public class RecordReviews {
 
 	private final AuditLog auditLog;
 
+	private final ActivityReviews activityReviews;
+
 	RecordReviews(ServiceRecordRepository records, ServiceRecords serviceRecords, RecordFlags flags,
-			Organizations organizations, AccessPolicy accessPolicy, Regions regions, AuditLog auditLog) {
+			Organizations organizations, AccessPolicy accessPolicy, Regions regions, AuditLog auditLog,
+			ActivityReviews activityReviews) {
+		this.activityReviews = activityReviews;
 		this.records = records;
 		this.serviceRecords = serviceRecords;
 		this.flags = flags;
@@ -70,8 +90,10 @@ public class RecordReviews {
 	 * Resolves a flagged or held record with a note.
 	 * @throws ProblemException 400 naming every bad field; 404 {@code RECORD_NOT_FOUND};
 	 * 403 for anyone who may not resolve it; 409 {@code RECORD_RESOLVED} when it is
-	 * resolved already, {@code RECORD_NOT_FLAGGED} when there is nothing to resolve, and
-	 * {@code RECORD_OVERLAP} when counting it would count time twice
+	 * resolved already, {@code RECORD_NOT_FLAGGED} when there is nothing to resolve,
+	 * {@code RECORD_OVERLAP} when counting it would count time twice, and
+	 * {@code BACKFILL_PENDING} while its activity, registered after the fact, waits for
+	 * confirmation
 	 */
 	@Transactional
 	public ServiceRecordView resolve(Actor actor, UUID recordId, RecordOutcome outcome, String note) {
@@ -100,6 +122,9 @@ public class RecordReviews {
 		if (!locked.review().isOpen()) {
 			throw ProblemException.conflict("RECORD_RESOLVED", "record.resolved");
 		}
+		if (this.activityReviews.awaitsBackfillConfirmation(locked.activityId())) {
+			throw ProblemException.conflict("BACKFILL_PENDING", "record.backfillPending");
+		}
 		if (outcome == RecordOutcome.COUNT && !locked.review().counts()) {
 			List<RecordConflict> conflicts = this.flags.conflicts(locked.volunteerId(), locked.startedAt(),
 					locked.endedAt(), locked.id());
@@ -107,18 +132,60 @@ public class RecordReviews {
 				throw RecordFlags.overlap(conflicts);
 			}
 		}
+		settle(locked, outcome, why, actor.accountId(), organization);
+		return this.records.view(recordId).orElseThrow();
+	}
+
+	/**
+	 * When the operators decide on an activity registered after the fact, its records
+	 * waiting for review are decided with it, in the same transaction: confirmed records
+	 * count, once, from now on; those of a rejected activity are voided with its reason.
+	 * A record that would overlap time the volunteer has counted meanwhile stays open for
+	 * the operators to resolve on its own, so that no time counts twice.
+	 */
+	@EventListener
+	void on(ActivityReviewed event) {
+		if (!event.backfill()) {
+			return;
+		}
+		RecordOutcome outcome = (event.decision() == ReviewDecision.APPROVE) ? RecordOutcome.COUNT : RecordOutcome.VOID;
+		String note = (event.reason() != null) ? event.reason()
+				: (outcome == RecordOutcome.COUNT) ? BACKFILL_CONFIRMED : BACKFILL_REJECTED;
+		OrganizationView organization = this.organizations.find(event.organizationId()).orElseThrow();
+		for (UUID recordId : this.records.openOfActivity(event.activityId())) {
+			ChainRow unlocked = this.records.record(recordId).orElseThrow();
+			this.records.lockVolunteer(unlocked.volunteerId());
+			ChainRow locked = this.records.lockRecord(recordId).orElseThrow();
+			if (!locked.review().isOpen()) {
+				continue;
+			}
+			if (outcome == RecordOutcome.COUNT && !locked.review().counts()
+					&& !this.flags.conflicts(locked.volunteerId(), locked.startedAt(), locked.endedAt(), locked.id())
+						.isEmpty()) {
+				continue;
+			}
+			settle(locked, outcome, note, event.decidedBy(), organization);
+		}
+	}
+
+	/**
+	 * Writes the resolution onto the locked record, hashed like an amendment, and
+	 * recomputes the volunteer's totals.
+	 */
+	private void settle(ChainRow locked, RecordOutcome outcome, String why, UUID decidedBy,
+			OrganizationView organization) {
+		UUID recordId = locked.id();
 		UUID id = Ids.newId();
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-		String hash = RecordHashes.ofResolution(locked.hash(), id, outcome, why, actor.accountId(), now);
-		this.records.insertResolution(new ResolutionRow(id, recordId, outcome, why, actor.accountId(), now, hash));
+		String hash = RecordHashes.ofResolution(locked.hash(), id, outcome, why, decidedBy, now);
+		this.records.insertResolution(new ResolutionRow(id, recordId, outcome, why, decidedBy, now, hash));
 		this.records.setReview(recordId, outcome.review());
 		this.serviceRecords.updateTotals(locked.volunteerId());
-		this.auditLog.record(AuditRecord.of("record.resolve", actor.accountId())
+		this.auditLog.record(AuditRecord.of("record.resolve", decidedBy)
 			.on("service-record", recordId)
 			.inRegion(organization.regionCode())
 			.inOrganization(organization.id())
 			.withDetail(outcome.name() + " " + RecordHashes.flagsText(locked.flags()) + ": " + why));
-		return this.records.view(recordId).orElseThrow();
 	}
 
 	/**
@@ -152,9 +219,10 @@ public class RecordReviews {
 	 * an admin of that organization.
 	 */
 	public boolean mayResolve(Actor actor, ServiceRecordView record) {
-		return record.review().isOpen() && this.organizations.find(record.organizationId())
-			.map((organization) -> mayResolve(actor, Set.copyOf(record.flags()), organization))
-			.orElse(false);
+		return record.review().isOpen() && !this.activityReviews.awaitsBackfillConfirmation(record.activityId())
+				&& this.organizations.find(record.organizationId())
+					.map((organization) -> mayResolve(actor, Set.copyOf(record.flags()), organization))
+					.orElse(false);
 	}
 
 	private boolean mayResolve(Actor actor, Set<RecordFlag> flags, OrganizationView organization) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -262,6 +261,16 @@ class ServiceRecordRepository {
 			.list();
 	}
 
+	/** The records of the activity that wait for review (flagged or held). */
+	List<UUID> openOfActivity(UUID activityId) {
+		return this.jdbc
+			.sql("SELECT id FROM service_record WHERE activity_id = :activity AND review IN ('FLAGGED', 'HELD')"
+					+ " ORDER BY started_at, id")
+			.param("activity", activityId)
+			.query(UUID.class)
+			.list();
+	}
+
 	Optional<ChainRow> lockRecord(UUID recordId) {
 		return this.jdbc.sql(CHAIN + " WHERE id = :id FOR UPDATE")
 			.param("id", recordId)
@@ -442,29 +451,6 @@ class ServiceRecordRepository {
 			.param("limit", limit)
 			.query((rs, n) -> new VolunteerRef(rs.getObject("id", UUID.class), rs.getString("volunteer_number")))
 			.list();
-	}
-
-	/** The region's own thresholds for stars 1 to 5, or empty when it has none. */
-	List<BigDecimal> thresholdsOf(String regionCode) {
-		return this.jdbc.sql("SELECT hours FROM star_threshold WHERE region_code = :region ORDER BY star")
-			.param("region", regionCode)
-			.query((rs, n) -> rs.getBigDecimal("hours"))
-			.list();
-	}
-
-	void replaceThresholds(String regionCode, List<BigDecimal> hours) {
-		this.jdbc.sql("DELETE FROM star_threshold WHERE region_code = :region").param("region", regionCode).update();
-		List<Object[]> rows = new ArrayList<>();
-		for (int star = 1; star <= hours.size(); star++) {
-			rows.add(new Object[] { star, hours.get(star - 1) });
-		}
-		for (Object[] row : rows) {
-			this.jdbc.sql("INSERT INTO star_threshold (region_code, star, hours) VALUES (:region, :star, :hours)")
-				.param("region", regionCode)
-				.param("star", row[0])
-				.param("hours", row[1])
-				.update();
-		}
 	}
 
 	private static ServiceRecordView view(ResultSet rs, int n) throws SQLException {

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.zhiyuan.access.AccessPolicy;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.activity.Activities;
+import org.zhiyuan.activity.ActivityReviews;
 import org.zhiyuan.activity.ActivityStatus;
 import org.zhiyuan.activity.ActivityView;
 import org.zhiyuan.audit.AuditLog;
@@ -87,10 +88,14 @@ public class ServiceRecords {
 
 	private final StarThresholds thresholds;
 
+	private final ActivityReviews activityReviews;
+
 	ServiceRecords(ServiceRecordRepository records, Volunteers volunteers, Activities activities,
 			Organizations organizations, AccessPolicy accessPolicy, Regions regions, AuditLog auditLog,
-			PlatformTransactionManager transactions, RecordFlags flags, StarThresholds thresholds) {
+			PlatformTransactionManager transactions, RecordFlags flags, StarThresholds thresholds,
+			ActivityReviews activityReviews) {
 		this.records = records;
+		this.activityReviews = activityReviews;
 		this.thresholds = thresholds;
 		this.flags = flags;
 		this.volunteers = volunteers;
@@ -338,7 +343,8 @@ public class ServiceRecords {
 		if (activityId == null) {
 			problems.add(new FieldProblem("activityId", "validation.required"));
 		}
-		else if (activity.isEmpty() || !RECORDABLE.contains(activity.get().status())) {
+		else if (activity.isEmpty() || !(RECORDABLE.contains(activity.get().status())
+				|| this.activityReviews.awaitsBackfillConfirmation(activity.get().id()))) {
 			problems.add(new FieldProblem("activityId", "validation.record.activity"));
 		}
 		OffsetDateTime start = seconds(startedAt);

@@ -5,5 +5,5 @@
  * records that are overdue.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit",
-		"volunteer", "activity", "organization", "signup" })
+		"volunteer", "activity", "organization", "signup", "regionsettings" })
 package org.zhiyuan.record;

@@ -56,7 +56,7 @@ class SecurityConfiguration {
 
 	/** Under the public patterns above, but only for signed-in callers. */
 	private static final String[] PRIVATE_API_GETS = { "/api/v1/organizations/mine", "/api/v1/organizations/supervised",
-			"/api/v1/organizations/import-template.xlsx" };
+			"/api/v1/organizations/import-template.xlsx", "/api/v1/regions/*/settings" };
 
 	private static final String[] PUBLIC_API_POSTS = { "/api/v1/auth/token", "/api/v1/auth/password-reset",
 			"/api/v1/auth/password-reset/confirm", "/api/v1/volunteers", "/api/v1/certificates/verification" };
@@ -92,7 +92,7 @@ class SecurityConfiguration {
 
 	/** Pages under the public patterns below that still need a signed-in caller. */
 	private static final String[] PRIVATE_PAGES = { "/organizations/apply", "/organizations/mine",
-			"/organizations/review" };
+			"/organizations/review", "/regions/settings", "/regions/*/settings", "/activities/review" };
 
 	private static final String[] PUBLIC_PAGE_GETS = { "/organizations", "/organizations/*", "/activities",
 			"/activities/*", "/activities/*/signup-panel", "/organizations/*/activities", "/projects",

@@ -221,17 +221,16 @@ class ActivityApiTests extends ApiTestSupport {
 	}
 
 	@Test
-	void anActivityThatTookPlaceIsRecordedFinishedAndItsHandEnteredRecordsWaitForTheOperator() {
+	void anActivityThatTookPlaceWaitsForTheOperatorWithItsHandEnteredRecords() {
 		Team team = this.fixtures.anActiveTeamIn("110105");
-		Map<String, Object> activity = startingIn(anActivity(team.id().toString(), 5), -20, 3);
+		Map<String, Object> activity = startingIn(anActivity(team.id().toString(), 5), -5, 3);
 		Map<String, Object> body = Map.of("activity", activity, "reason", "社区临时组织的线下活动，活动后补录");
 		assertThat(signedIn(this.fixtures.aVolunteer()).post("/api/v1/activities/past", body).status()).isEqualTo(403);
 		Response created = signedIn(team).post("/api/v1/activities/past", body);
 		assertThat(created.status()).isEqualTo(201);
-		assertThat(created.json().get("status").asString()).isEqualTo("FINISHED");
+		assertThat(created.json().get("status").asString()).isEqualTo("PENDING_REVIEW");
 		String id = created.json().get("id").asString();
-		assertThat(this.api.get("/api/v1/activities/" + id).status()).as("public, like any finished activity")
-			.isEqualTo(200);
+		assertThat(this.api.get("/api/v1/activities/" + id).status()).as("public once confirmed").isEqualTo(404);
 		assertThat(ids("/api/v1/activities?regionCode=110105&size=200")).as("never recruiting").doesNotContain(id);
 		assertThat(
 				this.jdbc.sql("SELECT detail FROM audit_event WHERE action = 'activity.record-past' AND object_id = ?")
@@ -248,15 +247,16 @@ class ActivityApiTests extends ApiTestSupport {
 		assertThat(record.status()).isEqualTo(201);
 		assertThat(record.json().get("flags").toString()).as("no accepted place behind it")
 			.isEqualTo("[\"NO_SIGNUP\"]");
-		Response confirmed = signedIn(this.fixtures.anOperatorOf("110105")).post(
-				"/api/v1/records/" + record.json().get("id").asString() + "/resolution",
-				Map.of("outcome", "COUNT", "note", "核对签到表属实"));
-		assertThat(confirmed.json().get("review").asString()).isEqualTo("CONFIRMED");
+		assertThat(record.json().get("review").asString()).as("held until the activity is confirmed").isEqualTo("HELD");
+		Response confirmed = signedIn(this.fixtures.anOperatorOf("110105")).post("/api/v1/activities/" + id + "/review",
+				Map.of("decision", "APPROVE", "reason", "核对签到表属实"));
+		assertThat(confirmed.json().get("status").asString()).isEqualTo("FINISHED");
+		assertThat(this.api.get("/api/v1/activities/" + id).status()).isEqualTo(200);
 		assertThat(this.fixtures.totalHoursOf(volunteer)).isEqualByComparingTo("2.00");
 	}
 
 	@Test
-	void anActivityRecordedAfterwardsMustHaveEndedAndBegunWithinHalfAYear() {
+	void anActivityRecordedAfterwardsMustHaveEndedAndBegunWithinTheWindow() {
 		Team team = this.fixtures.anActiveTeamIn("110105");
 		Map<String, Object> running = startingIn(anActivity(team.id().toString(), 5), 0, 3);
 		running.put("startsAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(1).toString());
@@ -299,7 +299,8 @@ class ActivityApiTests extends ApiTestSupport {
 		Response recorded = browser.submitForm(page, page, form);
 		assertThat(recorded.status()).isEqualTo(302);
 		String id = recorded.header("Location").replaceAll(".*/activities/", "");
-		assertThat(this.api.get("/api/v1/activities/" + id).json().get("status").asString()).isEqualTo("FINISHED");
+		assertThat(signedIn(team).get("/api/v1/activities/" + id).json().get("status").asString())
+			.isEqualTo("PENDING_REVIEW");
 	}
 
 	private String publish(Team team, Map<String, Object> body) {

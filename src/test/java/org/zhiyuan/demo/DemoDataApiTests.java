@@ -141,8 +141,9 @@ class DemoDataApiTests extends ApiTestSupport {
 			.isGreaterThan(new BigDecimal("100"));
 		assertThat(me.get("starLevel").asInt()).isEqualTo(1);
 		JsonNode records = lihua.get("/api/v1/volunteers/me/records?size=100").json().get("items");
-		assertThat(records.findValuesAsString("review")).as("confirmed by the operator, last week's still waiting")
-			.contains("CONFIRMED", "FLAGGED")
+		assertThat(records.findValuesAsString("review"))
+			.as("confirmed by the operator, one by one or with the activity")
+			.contains("CONFIRMED")
 			.doesNotContain("HELD", "VOIDED");
 		assertThat(records.findValuesAsString("method")).containsOnly("MANUAL");
 		JsonNode certificates = lihua.get("/api/v1/volunteers/me/certificates").json().get("items");
@@ -162,6 +163,15 @@ class DemoDataApiTests extends ApiTestSupport {
 			.json()
 			.get("items")
 			.findValuesAsString("reason")).contains("团队入驻平台前线下开展，按活动签到表补录");
+		List<JsonNode> waiting = new ArrayList<>();
+		chaoyang.get("/api/v1/activity-reviews?regionCode=110105&size=200").json().get("items").forEach((item) -> {
+			if (DemoData.YOUTH_TEAM.equals(item.get("activity").get("organizationName").asString())) {
+				waiting.add(item);
+			}
+		});
+		assertThat(waiting).as("the youth team's last activity, left for the operator").hasSize(1);
+		assertThat(waiting.get(0).get("activity").get("title").asString()).isEqualTo("垃圾分类宣传进社区");
+		assertThat(waiting.get(0).get("backfill").asBoolean()).isTrue();
 
 		String chaoyangId = chaoyang.get("/api/v1/accounts/me").json().get("id").asString();
 		Actor operator = this.accounts.currentActor(UUID.fromString(chaoyangId)).orElseThrow();

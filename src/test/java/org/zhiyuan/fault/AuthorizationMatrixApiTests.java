@@ -232,10 +232,14 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			post("/api/v1/activities").on((s) -> Target.none().body(s.activityBody(s.team()))).allow(ONLY_ORG_ADMIN),
 			post("/api/v1/activities/past")
 				.on((s) -> Target.none().body(Map.of("activity", s.pastActivityBody(s.team()), "reason", "线下开展，活动后补录")))
-				.allow(ONLY_ORG_ADMIN),
+				.allow(MANAGERS),
 			patch("/api/v1/activities/{id}").on((s) -> activity(s.draft(s.team())).body(Map.of("title", "改期后的助老服务")))
 				.allow(ONLY_ORG_ADMIN),
 			post("/api/v1/activities/{id}/publish").on((s) -> activity(s.draft(s.team()))).allow(ONLY_ORG_ADMIN),
+			post("/api/v1/activities/{id}/review")
+				.on((s) -> activity(s.pendingBackfill(s.team())).body(Map.of("decision", "APPROVE")))
+				.allow(OPERATORS),
+			get("/api/v1/activity-reviews").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
 			post("/api/v1/activities/{id}/cancel").on((s) -> activity(s.recruiting(s.team())).body(reason()))
 				.allow(MANAGERS),
 			post("/api/v1/activities/{id}/archive").on((s) -> activity(s.cancelled(s.team()))).allow(ONLY_ORG_ADMIN),
@@ -320,6 +324,12 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			get("/api/v1/records/verification").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
 			get("/api/v1/records/overdue").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
 			get("/api/v1/regions/{code}/star-thresholds").on((s) -> Target.of("code", STREET)).allow(EVERYONE),
+			get("/api/v1/regions/{code}/settings").on((s) -> Target.of("code", STREET)).allow(OPERATORS),
+			put("/api/v1/regions/{code}/settings")
+				.on((s) -> Target.of("code", STREET)
+					.body(Map.of("activityReview", "HIGH_RISK", "starThresholds",
+							List.of("100", "300", "600", "1000", "1500"))))
+				.allow(OPERATORS),
 			put("/api/v1/regions/{code}/star-thresholds")
 				.on((s) -> Target.of("code", STREET)
 					.body(Map.of("hours", List.of("100", "300", "600", "1000", "1500"))))

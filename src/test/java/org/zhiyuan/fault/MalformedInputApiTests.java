@@ -272,6 +272,10 @@ class MalformedInputApiTests extends ApiTestSupport {
 								0, 100)),
 			row("POST /api/v1/activities/{id}/publish").as(ORG_ADMIN)
 				.on((s) -> Target.of("id", s.draft(s.team()).id())),
+			row("POST /api/v1/activities/{id}/review").as(OPERATOR)
+				.on((s) -> Target.of("id", s.pendingBackfill(s.team()).id())
+					.body(Map.of("decision", "APPROVE", "reason", REASON)))
+				.body(enumeration("decision").required(), text("reason", 500)),
 			row("POST /api/v1/activities/{id}/cancel").as(ORG_ADMIN)
 				.on((s) -> Target.of("id", s.recruiting(s.team()).id()).body(reason()))
 				.body(text("reason", 500).required()),
@@ -364,6 +368,13 @@ class MalformedInputApiTests extends ApiTestSupport {
 			row("POST /api/v1/amendments/{id}/reject").as(ORG_ADMIN)
 				.on((s) -> Target.of("id", s.amendment(s.recorded(s.team()))).body(Map.of("note", "与签到表不符")))
 				.optionalBody(text("note", 500)),
+			row("PUT /api/v1/regions/{code}/settings").as(OPERATOR)
+				.on((s) -> Target.of("code", STREET)
+					.body(Map.of("activityReview", "HIGH_RISK", "starThresholds",
+							List.of("100", "300", "600", "1000", "1500"))))
+				.body(enumeration("activityReview"),
+						list("starThresholds", decimal("hours", 0, 999_999).required(), 5, 5),
+						integer("population", 0, 2_000_000_000)),
 			row("PUT /api/v1/regions/{code}/star-thresholds").as(OPERATOR)
 				.on((s) -> Target.of("code", STREET)
 					.body(Map.of("hours", List.of("100", "300", "600", "1000", "1500"))))

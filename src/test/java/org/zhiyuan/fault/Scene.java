@@ -279,6 +279,20 @@ final class Scene {
 		return draft(of, "AUTO");
 	}
 
+	/**
+	 * An activity of the team registered after it took place (补录), waiting for the
+	 * region's operators to confirm it.
+	 */
+	Activity pendingBackfill(Team of) {
+		Map<String, Object> body = pastActivityBody(of);
+		var created = expect(201,
+				as(of.admin()).post("/api/v1/activities/past", Map.of("activity", body, "reason", "线下开展，活动后补录")))
+			.json();
+		return new Activity(UUID.fromString(created.get("id").asString()),
+				UUID.fromString(created.get("positions").get(0).get("id").asString()), of,
+				OffsetDateTime.parse((String) body.get("startsAt")), OffsetDateTime.parse((String) body.get("endsAt")));
+	}
+
 	Activity draft(Team of, String approval) {
 		Map<String, Object> body = activityBody(of);
 		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC)

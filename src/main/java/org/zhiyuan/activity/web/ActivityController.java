@@ -64,9 +64,13 @@ class ActivityController {
 	@PostMapping("/api/v1/activities/past")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register an activity that took place offline, to enter its records afterwards (补录)",
-			description = "Admin of an ACTIVE organization. The activity ended before now and began within the last"
-					+ " 183 days; it is FINISHED at once and never recruits. Records entered for it by hand are"
-					+ " flagged NO_SIGNUP and wait for the region's operators to confirm them.")
+			description = "Admin of an ACTIVE organization: the activity ended before now and began within the last"
+					+ " 10 working days (Monday to Friday). It never recruits and waits, PENDING_REVIEW, for the"
+					+ " operators of its region to confirm it (POST /api/v1/activities/{id}/review); records entered"
+					+ " for it meanwhile are held (NO_SIGNUP) and count once it is confirmed, or are voided with it."
+					+ " An operator of the activity's and the organization's region may enter historical records"
+					+ " instead: begun within the last 183 days, FINISHED at once, its hand-entered records flagged"
+					+ " NO_SIGNUP for the operators one by one.")
 	ActivityResponse recordPast(@AuthenticationPrincipal Actor actor,
 			@Valid @RequestBody ActivityRequests.PastActivityRequest request) {
 		try {
@@ -93,7 +97,8 @@ class ActivityController {
 	}
 
 	@PostMapping("/api/v1/activities/{id}/publish")
-	@Operation(summary = "Publish a draft: recruitment opens")
+	@Operation(summary = "Publish a draft or a rejected activity: recruitment opens, or, when the region's settings"
+			+ " ask for review, it waits for its operators (PENDING_REVIEW)")
 	ActivityResponse publish(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
 		return ActivityResponse.of(this.activities.publish(actor, id));
 	}

@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.activity.Activities;
 import org.zhiyuan.activity.ActivityQuery;
+import org.zhiyuan.activity.ActivityReviews;
+import org.zhiyuan.activity.ActivityStatus;
 import org.zhiyuan.activity.ActivityView;
 import org.zhiyuan.activity.ApprovalMode;
 import org.zhiyuan.activity.NewActivity;
@@ -49,7 +51,10 @@ class ActivityPageController {
 
 	private final Organizations organizations;
 
-	ActivityPageController(Activities activities, Organizations organizations) {
+	private final ActivityReviews reviews;
+
+	ActivityPageController(Activities activities, Organizations organizations, ActivityReviews reviews) {
+		this.reviews = reviews;
 		this.activities = activities;
 		this.organizations = organizations;
 	}
@@ -92,6 +97,10 @@ class ActivityPageController {
 					.orElse(null));
 		model.addAttribute("isOrganizer", this.activities.isOrganizer(actor, activity));
 		model.addAttribute("canManage", actor != null && this.activities.canManage(actor, activity));
+		boolean reviewed = activity.status() == ActivityStatus.PENDING_REVIEW
+				|| activity.status() == ActivityStatus.REJECTED;
+		model.addAttribute("review", reviewed ? this.reviews.latest(id).orElse(null) : null);
+		model.addAttribute("mayReview", actor != null && this.reviews.mayReview(actor, activity));
 		return "activity/detail";
 	}
 

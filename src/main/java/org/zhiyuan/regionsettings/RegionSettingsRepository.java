@@ -1,0 +1,77 @@
+package org.zhiyuan.regionsettings;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class RegionSettingsRepository {
+
+	private final JdbcClient jdbc;
+
+	RegionSettingsRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The region's own review requirement and population; empty when it sets neither. */
+	Optional<Row> find(String regionCode) {
+		return this.jdbc.sql("SELECT activity_review, population FROM region_setting WHERE region_code = :region")
+			.param("region", regionCode)
+			.query((rs, n) -> new Row((rs.getString(1) != null) ? ReviewRequirement.valueOf(rs.getString(1)) : null,
+					(Long) rs.getObject(2, Long.class)))
+			.optional();
+	}
+
+	void save(String regionCode, ReviewRequirement activityReview, Long population, UUID by, OffsetDateTime now) {
+		int updated = this.jdbc
+			.sql("UPDATE region_setting SET activity_review = :review, population = :population, updated_by = :by,"
+					+ " updated_at = :now WHERE region_code = :region")
+			.param("region", regionCode)
+			.param("review", (activityReview != null) ? activityReview.name() : null)
+			.param("population", population)
+			.param("by", by)
+			.param("now", now)
+			.update();
+		if (updated == 0) {
+			this.jdbc
+				.sql("INSERT INTO region_setting (region_code, activity_review, population, updated_by, updated_at)"
+						+ " VALUES (:region, :review, :population, :by, :now)")
+				.param("region", regionCode)
+				.param("review", (activityReview != null) ? activityReview.name() : null)
+				.param("population", population)
+				.param("by", by)
+				.param("now", now)
+				.update();
+		}
+	}
+
+	/** The region's own hours for stars 1 to 5, or an empty list. */
+	List<BigDecimal> thresholdsOf(String regionCode) {
+		return this.jdbc.sql("SELECT hours FROM star_threshold WHERE region_code = :region ORDER BY star")
+			.param("region", regionCode)
+			.query(BigDecimal.class)
+			.list();
+	}
+
+	/** Replaces the region's own thresholds; an empty list removes them. */
+	void replaceThresholds(String regionCode, List<BigDecimal> hours) {
+		this.jdbc.sql("DELETE FROM star_threshold WHERE region_code = :region").param("region", regionCode).update();
+		for (int i = 0; i < hours.size(); i++) {
+			this.jdbc.sql("INSERT INTO star_threshold (region_code, star, hours) VALUES (:region, :star, :hours)")
+				.param("region", regionCode)
+				.param("star", i + 1)
+				.param("hours", hours.get(i))
+				.update();
+		}
+	}
+
+	record Row(ReviewRequirement activityReview, Long population) {
+
+	}
+
+}

@@ -144,8 +144,11 @@ public class Training {
 			if (q.code() == null || !CODE.matcher(q.code()).matches()) {
 				problems.add(new FieldProblem("qualification.code", "validation.training.code"));
 			}
-			else if (this.codes.find(q.code()).isEmpty()) {
-				text(problems, "qualification.name", q.name(), 100, true);
+			else {
+				text(problems, "qualification.name", q.name(), 100, this.codes.find(q.code()).isEmpty());
+			}
+			if (q.name() != null && q.name().isBlank()) {
+				problems.add(new FieldProblem("qualification.name", "validation.textRequired", 100));
 			}
 			if (q.validMonths() == null || q.validMonths() < 1 || q.validMonths() > 120) {
 				problems.add(new FieldProblem("qualification.validMonths", "validation.training.months"));
@@ -155,15 +158,13 @@ public class Training {
 		if (teachers.size() > 10 || teachers.stream().anyMatch((t) -> t == null || t.isBlank() || t.length() > 100)) {
 			problems.add(new FieldProblem("teachers", "validation.list", 10, 100));
 		}
-		String regionCode;
-		if (request.organizationId() == null) {
-			if (request.regionCode() == null || !this.regions.exists(request.regionCode())) {
-				problems.add(new FieldProblem("regionCode", "validation.regionCode"));
-			}
-			regionCode = request.regionCode();
+		String regionCode = null;
+		if ((request.organizationId() == null || request.regionCode() != null) && (request.regionCode() == null
+				|| !this.regions.exists(request.regionCode()) || Regions.NATIONAL.equals(request.regionCode()))) {
+			problems.add(new FieldProblem("regionCode", "validation.regionCode"));
 		}
-		else {
-			regionCode = null;
+		else if (request.organizationId() == null) {
+			regionCode = request.regionCode();
 		}
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(problems);

@@ -98,7 +98,7 @@ class TrainingController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a session to a course (its organization's admins, or an operator)")
 	SessionView addSession(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@Valid @RequestBody SessionRequest request) {
+			@Valid @RequestBody CourseSessionRequest request) {
 		return this.training.addSession(actor, id, new NewSession(request.startsAt(), request.endsAt(),
 				request.regionCode(), request.address(), request.capacity(), request.teacher()));
 	}
@@ -151,7 +151,7 @@ class TrainingController {
 	@Operation(summary = "Check in at a session with its code (volunteer)",
 			description = "422 CODE_INVALID, 422 CODE_EXPIRED, 422 CHECKIN_CLOSED, 403 NOT_ENROLLED, 409"
 					+ " ALREADY_CHECKED_IN")
-	MyEnrolment checkIn(@AuthenticationPrincipal Actor actor, @Valid @RequestBody CheckinRequest request) {
+	MyEnrolment checkIn(@AuthenticationPrincipal Actor actor, @Valid @RequestBody SessionCheckinRequest request) {
 		return this.training.checkIn(actor, request.code(), request.sessionId(), request.shortCode());
 	}
 
@@ -161,7 +161,7 @@ class TrainingController {
 			description = "A pass grants the course's qualification {code, validUntil} and writes a training record."
 					+ " 409 RESULT_EXISTS, 422 NOT_ENROLLED, 422 SESSION_NOT_STARTED.")
 	ResultView result(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@Valid @RequestBody ResultRequest request) {
+			@Valid @RequestBody TrainingResultRequest request) {
 		return this.training.enterResult(actor, id, request.volunteerId(), request.passed());
 	}
 
@@ -218,8 +218,8 @@ class TrainingController {
 		return this.training.teachers(actor, organizationId, regionCode);
 	}
 
-	record QualificationRequest(
-			@Schema(requiredMode = REQUIRED, pattern = "^[A-Z][A-Z0-9_]{1,39}$",
+	record CourseQualificationRequest(
+			@Schema(requiredMode = REQUIRED, pattern = "^[A-Z][A-Z0-9_]{1,39}$", minLength = 1, maxLength = 40,
 					description = "A code of the list, or a new one") String code,
 			@Schema(minLength = 1, maxLength = 100, description = "Required for a new code") String name,
 			@Schema(requiredMode = REQUIRED, minimum = "1", maximum = "120") Integer validMonths) {
@@ -227,13 +227,13 @@ class TrainingController {
 	}
 
 	record CourseRequest(@Schema(description = "Empty for a course of the operators of regionCode") UUID organizationId,
-			@Schema(pattern = RequestFormats.REGION_CODE,
-					description = "Required without organizationId") String regionCode,
+			@Schema(pattern = RequestFormats.REGION_CODE, minLength = 6, maxLength = 9,
+					description = "Required without organizationId; with it, the organization's region") String regionCode,
 			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 100) String title,
 			@Schema(maxLength = 2000) String description,
-			@Schema(requiredMode = REQUIRED, type = "string", format = "decimal", pattern = "^[0-9]+(\\.[0-9])?$",
-					example = "4.0", description = "More than 0, at most 1000") BigDecimal hours,
-			@Schema(description = "The qualification a pass grants") QualificationRequest qualification,
+			@Schema(requiredMode = REQUIRED, type = "string", format = "decimal", pattern = RequestFormats.HOURS,
+					example = "4.00", description = "More than 0, at most 1000") BigDecimal hours,
+			@Schema(description = "The qualification a pass grants") CourseQualificationRequest qualification,
 			@ArraySchema(maxItems = 10, schema = @Schema(minLength = 1, maxLength = 100)) List<String> teachers) {
 
 		NewCourse toNew() {
@@ -245,21 +245,22 @@ class TrainingController {
 
 	}
 
-	record SessionRequest(@Schema(requiredMode = REQUIRED) OffsetDateTime startsAt,
+	record CourseSessionRequest(@Schema(requiredMode = REQUIRED) OffsetDateTime startsAt,
 			@Schema(requiredMode = REQUIRED) OffsetDateTime endsAt,
-			@Schema(requiredMode = REQUIRED, pattern = RequestFormats.REGION_CODE) String regionCode,
+			@Schema(requiredMode = REQUIRED, pattern = RequestFormats.REGION_CODE, minLength = 6,
+					maxLength = 9) String regionCode,
 			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 200) String address,
 			@Schema(requiredMode = REQUIRED, minimum = "1", maximum = "100000") Integer capacity,
 			@Schema(maxLength = 100) String teacher) {
 
 	}
 
-	record ResultRequest(@Schema(requiredMode = REQUIRED) UUID volunteerId,
+	record TrainingResultRequest(@Schema(requiredMode = REQUIRED) UUID volunteerId,
 			@Schema(requiredMode = REQUIRED) Boolean passed) {
 
 	}
 
-	record CheckinRequest(
+	record SessionCheckinRequest(
 			@Schema(maxLength = 100, description = "Required unless sessionId and shortCode are given") String code,
 			@Schema(description = "With shortCode, instead of code") UUID sessionId,
 			@Schema(maxLength = 12, description = "With sessionId, instead of code") String shortCode) {

@@ -108,7 +108,7 @@ class TrainingApiTests extends ApiTestSupport {
 					Map.of("volunteerId", volunteer.volunteerId().toString(), "passed", false))
 			.problemCode()).isEqualTo("RESULT_EXISTS");
 
-		var records = as(volunteer).get("/api/v1/volunteers/me/training-records").json();
+		var records = as(volunteer).get("/api/v1/volunteers/me/training-records").json().get("items");
 		assertThat(records.size()).isEqualTo(1);
 		assertThat(records.get(0).get("hours").asString()).isEqualTo("4.00");
 		assertThat(this.fixtures.totalHoursOf(volunteer)).as("training is not service").isZero();
@@ -208,8 +208,8 @@ class TrainingApiTests extends ApiTestSupport {
 		assertThat(report.json().get("refused").asInt()).isEqualTo(3);
 		assertThat(report.json().get("rows").get(2).get("problem").asString()).contains("未报名");
 		assertThat(report.json().get("rows").get(3).get("problem").asString()).contains("编号");
-		assertThat(as(passes).get("/api/v1/volunteers/me/training-records").json().size()).isEqualTo(1);
-		assertThat(as(fails).get("/api/v1/volunteers/me/training-records").json().size()).isZero();
+		assertThat(as(passes).get("/api/v1/volunteers/me/training-records").json().get("total").asInt()).isEqualTo(1);
+		assertThat(as(fails).get("/api/v1/volunteers/me/training-records").json().get("total").asInt()).isZero();
 
 		Response notASheet = admin.postMultipart("/api/v1/course-sessions/" + sessionId + "/results/import", "file",
 				"results.xlsx", "not a workbook".getBytes(), Map.of());

@@ -201,21 +201,31 @@ class TrainingController {
 
 	@GetMapping("/api/v1/volunteers/me/training-records")
 	@Operation(summary = "The caller's training records (volunteer): not service hours")
-	List<TrainingRecordView> myRecords(@AuthenticationPrincipal Actor actor) {
-		return this.training.myRecords(actor);
+	PageResult<TrainingRecordView> myRecords(@AuthenticationPrincipal Actor actor,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return pageOf(this.training.myRecords(actor), PageQuery.of(page, size));
 	}
 
 	@GetMapping("/api/v1/qualification-codes")
 	@Operation(summary = "The platform's list of qualification codes (public)")
-	List<QualificationCode> codes() {
-		return this.training.qualificationCodes();
+	PageResult<QualificationCode> codes(@RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return pageOf(this.training.qualificationCodes(), PageQuery.of(page, size));
 	}
 
 	@GetMapping("/api/v1/training-teachers")
 	@Operation(summary = "The teacher library of an organization, or of a region's operators (their managers)")
-	List<TeacherView> teachers(@AuthenticationPrincipal Actor actor,
-			@RequestParam(required = false) UUID organizationId, @RequestParam(required = false) String regionCode) {
-		return this.training.teachers(actor, organizationId, regionCode);
+	PageResult<TeacherView> teachers(@AuthenticationPrincipal Actor actor,
+			@RequestParam(required = false) UUID organizationId, @RequestParam(required = false) String regionCode,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return pageOf(this.training.teachers(actor, organizationId, regionCode), PageQuery.of(page, size));
+	}
+
+	/** A page of a short list read whole. */
+	private static <T> PageResult<T> pageOf(List<T> all, PageQuery page) {
+		int from = (int) Math.min(all.size(), page.offset());
+		int to = Math.min(all.size(), from + page.size());
+		return new PageResult<>(all.subList(from, to), page.page(), page.size(), all.size());
 	}
 
 	record CourseQualificationRequest(

@@ -25,10 +25,11 @@ import org.springframework.stereotype.Component;
  * verifies them without a database read. A code names its activity and a one-minute
  * window; it is accepted in that window and the next, so it lives at most two minutes and
  * rotates every minute. The QR carries the full code; a volunteer on the activity's page
- * can type the 8-character short code instead.
+ * can type the 8-character short code instead. Other modules sign their own events with
+ * it (a training session's id in place of an activity's).
  */
 @Component
-class CheckinCodes {
+public class CheckinCodes {
 
 	static final Duration WINDOW = Duration.ofMinutes(1);
 
@@ -45,7 +46,7 @@ class CheckinCodes {
 	/**
 	 * The code of the current window for an activity, and when it stops being accepted.
 	 */
-	Issued issue(UUID activityId, Instant now) {
+	public Issued issue(UUID activityId, Instant now) {
 		long window = now.getEpochSecond() / WINDOW.toSeconds();
 		ByteBuffer payload = ByteBuffer.allocate(24)
 			.putLong(activityId.getMostSignificantBits())
@@ -59,7 +60,7 @@ class CheckinCodes {
 	}
 
 	/** Reads a full code: the activity it names, or why it is refused. */
-	Verdict verify(String code, Instant now) {
+	public Verdict verify(String code, Instant now) {
 		byte[] token;
 		try {
 			token = Base64.getUrlDecoder().decode((code != null) ? code.strip() : "");
@@ -84,7 +85,7 @@ class CheckinCodes {
 	}
 
 	/** Reads a typed short code for a known activity. */
-	Verdict verifyShort(UUID activityId, String shortCode, Instant now) {
+	public Verdict verifyShort(UUID activityId, String shortCode, Instant now) {
 		String typed = (shortCode != null) ? shortCode.strip().toUpperCase(java.util.Locale.ROOT) : "";
 		long current = now.getEpochSecond() / WINDOW.toSeconds();
 		for (long window = current; window >= current - 1; window--) {
@@ -151,18 +152,18 @@ class CheckinCodes {
 	}
 
 	/** A code for the current window. */
-	record Issued(String code, String shortCode, OffsetDateTime expiresAt) {
+	public record Issued(String code, String shortCode, OffsetDateTime expiresAt) {
 
 	}
 
 	/** The activity a code names, or that it is invalid or expired. */
-	record Verdict(Optional<UUID> activityId, boolean expired) {
+	public record Verdict(Optional<UUID> activityId, boolean expired) {
 
 		static Verdict rejected() {
 			return new Verdict(Optional.empty(), false);
 		}
 
-		boolean invalid() {
+		public boolean invalid() {
 			return this.activityId.isEmpty();
 		}
 

@@ -54,6 +54,8 @@ import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.identity.PersonNames;
 import org.zhiyuan.shared.web.PublicUrl;
+import org.zhiyuan.training.Training;
+import org.zhiyuan.training.TrainingViews.TrainingRecordView;
 import org.zhiyuan.volunteer.Qualification;
 import org.zhiyuan.volunteer.VolunteerView;
 import org.zhiyuan.volunteer.Volunteers;
@@ -105,12 +107,14 @@ public class Certificates {
 
 	private final TransactionTemplate transaction;
 
+	private final Training training;
+
 	private final Semaphore renderers;
 
 	Certificates(CertificateRepository certificates, CertificatePdf pdf, Volunteers volunteers, ServiceRecords records,
 			Organizations organizations, AccessPolicy accessPolicy, AuditLog auditLog, Notifications notifications,
 			MessageSource messages, CertificateProperties properties, PublicUrl publicUrl,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, Training training) {
 		this.certificates = certificates;
 		this.pdf = pdf;
 		this.volunteers = volunteers;
@@ -123,6 +127,7 @@ public class Certificates {
 		this.properties = properties;
 		this.publicUrl = publicUrl;
 		this.transaction = transaction;
+		this.training = training;
 		this.renderers = new Semaphore(properties.renderers(), true);
 	}
 
@@ -438,6 +443,13 @@ public class Certificates {
 					new Object[] { qualification.name(),
 							(qualification.issuer() != null) ? qualification.issuer() : "—",
 							(qualification.expiresOn() != null) ? qualification.expiresOn().toString() : "—" },
+					locale));
+		}
+		// training records: shown here, never counted in the service hours above
+		for (TrainingRecordView record : this.training.recordsOf(volunteer.id())) {
+			trainings.add(this.messages.getMessage(
+					"certificate.pdf.trainingRecord", new Object[] { record.title(),
+							record.hours().stripTrailingZeros().toPlainString(), record.completedOn().toString() },
 					locale));
 		}
 		return trainings;

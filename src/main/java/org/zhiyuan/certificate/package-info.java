@@ -4,5 +4,5 @@
  * verification.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "access", "audit", "privacy",
-		"volunteer", "organization", "record", "notification" })
+		"volunteer", "organization", "record", "notification", "training" })
 package org.zhiyuan.certificate;

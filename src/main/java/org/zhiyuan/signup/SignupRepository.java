@@ -237,6 +237,16 @@ class SignupRepository {
 			.single() > 0;
 	}
 
+	List<UUID> approvedPositions(UUID volunteerId, UUID activityId) {
+		return this.jdbc
+			.sql("SELECT DISTINCT position_id FROM signup WHERE volunteer_id = :v AND activity_id = :a"
+					+ " AND status = 'APPROVED'")
+			.param("v", volunteerId)
+			.param("a", activityId)
+			.query(UUID.class)
+			.list();
+	}
+
 	long countApproved(UUID positionId) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM signup WHERE position_id = :position AND holds_place = TRUE")
 			.param("position", positionId)

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.zhiyuan.access.Access;
 import org.zhiyuan.access.AccessPolicy;
@@ -33,7 +32,6 @@ import org.zhiyuan.shared.PersonMatch;
 import org.zhiyuan.shared.PersonQuery;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.signup.SignupRepository.Row;
-import org.zhiyuan.volunteer.Qualification;
 import org.zhiyuan.volunteer.VolunteerView;
 import org.zhiyuan.volunteer.Volunteers;
 
@@ -444,6 +442,14 @@ public class Signups {
 	}
 
 	/**
+	 * The positions in which the volunteer holds an accepted place at the activity: whose
+	 * requirements a check-in checks again.
+	 */
+	public List<UUID> approvedPositions(UUID volunteerId, UUID activityId) {
+		return this.signups.approvedPositions(volunteerId, activityId);
+	}
+
+	/**
 	 * How many sign-ups hold a place of the position: must always equal its accepted
 	 * count.
 	 */
@@ -502,29 +508,7 @@ public class Signups {
 						: ProblemException.unprocessable("REQUIREMENT_NOT_MET", "signup.requirement.minAge", min);
 			}
 		}
-		if (!position.qualifications().isEmpty()) {
-			java.time.LocalDate day = activity.startsAt().atZoneSameInstant(CHINA).toLocalDate();
-			List<Qualification> qualifications = this.volunteers.qualificationsOf(volunteer.id());
-			Set<String> held = qualifications.stream()
-				.filter((q) -> q.meetsRequirementOn(day))
-				.map(Qualification::name)
-				.collect(Collectors.toSet());
-			List<String> missing = position.qualifications().stream().filter((q) -> !held.contains(q)).toList();
-			if (!missing.isEmpty()) {
-				// a qualification the volunteer typed in counts once confirmed: say so,
-				// so
-				// that they know whom to ask rather than add it again
-				Set<String> awaiting = qualifications.stream()
-					.filter((q) -> !q.status().counts() && q.isValidOn(day))
-					.map(Qualification::name)
-					.collect(Collectors.toSet());
-				throw awaiting.containsAll(missing)
-						? ProblemException.unprocessable("REQUIREMENT_NOT_MET",
-								"signup.requirement.qualificationUnconfirmed", String.join("、", missing))
-						: ProblemException.unprocessable("REQUIREMENT_NOT_MET", "signup.requirement.qualification",
-								String.join("、", missing));
-			}
-		}
+		this.volunteers.requireQualifications(volunteer.id(), position.qualifications(), activity.endsAt());
 		List<String> overlapping = this.signups.overlapping(volunteer.id(), activity.id(), activity.startsAt(),
 				activity.endsAt());
 		if (!overlapping.isEmpty()) {

@@ -52,7 +52,9 @@ class SecurityConfiguration {
 	/** API paths anyone may call; everything else under /api needs a token. */
 	private static final String[] PUBLIC_API_GETS = { "/api/v1/regions", "/api/v1/regions/**", "/api/v1/organizations",
 			"/api/v1/organizations/*", "/api/v1/organizations/*/activities", "/api/v1/activities",
-			"/api/v1/activities/*", "/api/v1/projects", "/api/v1/certificates/*/verification", "/api/v1/consents" };
+			"/api/v1/activities/*", "/api/v1/projects", "/api/v1/certificates/*/verification", "/api/v1/consents",
+			"/api/v1/courses", "/api/v1/courses/*", "/api/v1/courses/*/sessions", "/api/v1/course-sessions/*",
+			"/api/v1/qualification-codes" };
 
 	/** Under the public patterns above, but only for signed-in callers. */
 	private static final String[] PRIVATE_API_GETS = { "/api/v1/organizations/mine", "/api/v1/organizations/supervised",
@@ -96,7 +98,7 @@ class SecurityConfiguration {
 
 	private static final String[] PUBLIC_PAGE_GETS = { "/organizations", "/organizations/*", "/activities",
 			"/activities/*", "/activities/*/signup-panel", "/organizations/*/activities", "/projects",
-			"/organizations/*/projects" };
+			"/organizations/*/projects", "/training", "/training/courses/*" };
 
 	/**
 	 * The default firewall, and query and form values must be storable text as JSON

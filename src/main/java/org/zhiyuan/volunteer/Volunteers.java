@@ -55,9 +55,11 @@ public class Volunteers {
 
 	private final ObjectProvider<PersonalDataSource> personalData;
 
+	private final QualificationCodes qualificationCodes;
+
 	Volunteers(VolunteerRepository volunteers, VolunteerMemberships memberships, AccessPolicy accessPolicy,
 			AccountManagement accounts, Regions regions, AuditLog auditLog, ApplicationEventPublisher events,
-			ObjectProvider<PersonalDataSource> personalData) {
+			ObjectProvider<PersonalDataSource> personalData, QualificationCodes qualificationCodes) {
 		this.volunteers = volunteers;
 		this.memberships = memberships;
 		this.accessPolicy = accessPolicy;
@@ -66,6 +68,7 @@ public class Volunteers {
 		this.auditLog = auditLog;
 		this.events = events;
 		this.personalData = personalData;
+		this.qualificationCodes = qualificationCodes;
 	}
 
 	/** A volunteer by id, without any access check: for other modules' own decisions. */
@@ -107,6 +110,17 @@ public class Volunteers {
 	/** The qualifications a volunteer holds, for sign-up rules; no access check. */
 	public List<Qualification> qualificationsOf(UUID volunteerId) {
 		return this.volunteers.qualificationsOf(volunteerId);
+	}
+
+	/**
+	 * Checks that the volunteer holds every qualification a position requires, confirmed
+	 * or granted and valid through the day the activity ends; no access check.
+	 * @throws ProblemException 422 {@code REQUIREMENT_NOT_MET} with a sentence that says
+	 * which one is missing and why ("急救证书已于 3 天前过期")
+	 * @see QualificationCodes#require
+	 */
+	public void requireQualifications(UUID volunteerId, List<String> required, OffsetDateTime endsAt) {
+		this.qualificationCodes.require(volunteerId, required, endsAt);
 	}
 
 	/**

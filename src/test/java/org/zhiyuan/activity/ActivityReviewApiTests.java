@@ -117,6 +117,13 @@ class ActivityReviewApiTests extends ApiTestSupport {
 		body.put("regionCode", "450107");
 		body.put("riskLevel", "HIGH");
 		String id = signedIn(team.admin()).post("/api/v1/activities", body).json().get("id").asString();
+		// a high-risk activity needs its accident insurance first, review or not
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		assertThat(signedIn(team.admin()).post("/api/v1/insurance-policies",
+				Map.of("organizationId", team.id().toString(), "insurer", "测试保险公司", "policyNumber",
+						"REVIEW-" + team.id().toString().substring(0, 8), "startsOn", today.toString(), "endsOn",
+						today.plusDays(30).toString(), "coverage", "意外伤害 50 万元"))
+			.status()).isEqualTo(201);
 		assertThat(signedIn(team.admin()).post("/api/v1/activities/" + id + "/publish", Map.of())
 			.json()
 			.get("status")

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -374,6 +375,51 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 				s.signedUp(running);
 				return activity(running).body(Map.of("policyId", s.policy(s.team()).toString()));
 			}).allow(ONLY_ORG_ADMIN),
+			// training
+			post("/api/v1/courses").on((s) -> Target.none().body(Scene.courseBody(s.team()))).allow(MANAGERS),
+			get("/api/v1/courses").allow(EVERYONE),
+			get("/api/v1/courses/{id}").on((s) -> Target.of("id", s.course(s.team()))).allow(EVERYONE),
+			post("/api/v1/courses/{id}/sessions")
+				.on((s) -> Target.of("id", s.course(s.team())).body(Scene.courseSessionBody()))
+				.allow(MANAGERS),
+			get("/api/v1/courses/{id}/sessions").on((s) -> Target.of("id", s.course(s.team()))).allow(EVERYONE),
+			get("/api/v1/course-sessions/{id}").on((s) -> Target.of("id", s.courseSession(s.team(), false)))
+				.allow(EVERYONE),
+			post("/api/v1/course-sessions/{id}/enrolments").on((s) -> Target.of("id", s.courseSession(s.team(), false)))
+				.allow(VOLUNTEERS),
+			delete("/api/v1/course-sessions/{id}/enrolments/mine").on((s) -> {
+				UUID[] session = new UUID[1];
+				Person enrolled = s.enrolledIn(s.team(), session, false);
+				return Target.of("id", session[0]).playing(VOLUNTEER, enrolled);
+			}).allow(ONLY_VOLUNTEER),
+			get("/api/v1/course-sessions/{id}/enrolments").on((s) -> Target.of("id", s.courseSession(s.team(), false)))
+				.allow(INSIDERS),
+			post("/api/v1/course-sessions/{id}/checkin-codes")
+				.on((s) -> Target.of("id", s.courseSession(s.team(), true)))
+				.allow(MANAGERS),
+			post("/api/v1/course-sessions/check-in").on((s) -> {
+				UUID[] session = new UUID[1];
+				Person enrolled = s.enrolledIn(s.team(), session, true);
+				return Target.none()
+					.body(Map.of("code", s.courseSessionCode(s.team(), session[0])))
+					.playing(VOLUNTEER, enrolled);
+			}).allow(ONLY_VOLUNTEER), post("/api/v1/course-sessions/{id}/results").on((s) -> {
+				UUID[] session = new UUID[1];
+				Person enrolled = s.enrolledIn(s.team(), session, true);
+				return Target.of("id", session[0])
+					.body(Map.of("volunteerId", enrolled.volunteerId().toString(), "passed", true));
+			}).allow(MANAGERS),
+			post("/api/v1/course-sessions/{id}/results/import")
+				.on((s) -> Target.of("id", s.courseSession(s.team(), true)).body(new Upload(Scene.resultsSheet())))
+				.allow(MANAGERS),
+			get("/api/v1/course-sessions/{id}/results-template.xlsx")
+				.on((s) -> Target.of("id", s.courseSession(s.team(), true)))
+				.allow(MANAGERS),
+			get("/api/v1/volunteers/me/enrolments").allow(VOLUNTEERS),
+			get("/api/v1/volunteers/me/training-records").allow(VOLUNTEERS),
+			get("/api/v1/qualification-codes").allow(EVERYONE),
+			get("/api/v1/training-teachers").on((s) -> Target.none().query("organizationId=" + s.team().id()))
+				.allow(MANAGERS),
 			// notifications and audit
 			get("/api/v1/notifications").allow(SIGNED_IN), get("/api/v1/notifications/unread-count").allow(SIGNED_IN),
 			post("/api/v1/notifications/{id}/read").on((s) -> {

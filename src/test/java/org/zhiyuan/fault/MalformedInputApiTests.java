@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -345,6 +346,49 @@ class MalformedInputApiTests extends ApiTestSupport {
 					.required())
 				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
 			// service records
+			// training
+			row("POST /api/v1/courses").as(ORG_ADMIN)
+				.on((s) -> Target.none().body(Scene.courseBody(s.team())))
+				.body(id("organizationId"), region("regionCode"), text("title", 100).required(),
+						text("description", 2000), decimal("hours", 0, 1000).required(),
+						object("qualification", code("code", 40).required(), text("name", 100),
+								integer("validMonths", 1, 120).required()),
+						list("teachers", text("teacher", 100).required(), 0, 10)),
+			row("POST /api/v1/courses/{id}/sessions").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.course(s.team())).body(Scene.courseSessionBody()))
+				.body(time("startsAt", Kind.FUTURE_TIME).required(), time("endsAt", Kind.FUTURE_TIME).required(),
+						region("regionCode").required(), text("address", 200).required(),
+						integer("capacity", 1, 100_000).required(), text("teacher", 100)),
+			row("POST /api/v1/course-sessions/{id}/enrolments").as(VOLUNTEER)
+				.on((s) -> Target.of("id", s.courseSession(s.team(), false)).playing(VOLUNTEER, s.volunteer())),
+			row("DELETE /api/v1/course-sessions/{id}/enrolments/mine").as(VOLUNTEER).on((s) -> {
+				UUID[] session = new UUID[1];
+				Person enrolled = s.enrolledIn(s.team(), session, false);
+				return Target.of("id", session[0]).playing(VOLUNTEER, enrolled);
+			}),
+			row("POST /api/v1/course-sessions/{id}/checkin-codes").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.courseSession(s.team(), true))),
+			row("POST /api/v1/course-sessions/check-in").as(VOLUNTEER).on((s) -> {
+				UUID[] session = new UUID[1];
+				Person enrolled = s.enrolledIn(s.team(), session, true);
+				return Target.none()
+					.body(Map.of("code", s.courseSessionCode(s.team(), session[0])))
+					.playing(VOLUNTEER, enrolled);
+			}).body(code("code", 100).requiredUnlessOtherForm()).otherForm(id("sessionId"), code("shortCode", 12)),
+			row("POST /api/v1/course-sessions/{id}/results").as(ORG_ADMIN).on((s) -> {
+				UUID[] session = new UUID[1];
+				Person enrolled = s.enrolledIn(s.team(), session, true);
+				return Target.of("id", session[0])
+					.body(Map.of("volunteerId", enrolled.volunteerId().toString(), "passed", true));
+			}).body(id("volunteerId").required(), flag("passed").required()),
+			row("POST /api/v1/course-sessions/{id}/results/import").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.courseSession(s.team(), true)))
+				.sent((path) -> Exchange.multipart("a results sheet", path, Scene.resultsSheet(), Map.of()))
+				.also((path) -> List.of(Exchange.multipart("no file", path, null, Map.of()),
+						Exchange.multipart("an empty file", path, new byte[0], Map.of()),
+						Exchange.multipart("not a workbook", path, Field.SQL.getBytes(StandardCharsets.UTF_8),
+								Map.of()),
+						Exchange.json("JSON instead of a file", "POST", path, "{\"file\": \"x\"}"))),
 			row("POST /api/v1/records").as(ORG_ADMIN)
 				.on((s) -> Target.none().body(s.recordBody(s.finished(s.team()), s.memberOf(s.team()))))
 				.body(id("volunteerId").required(), id("activityId").required(),

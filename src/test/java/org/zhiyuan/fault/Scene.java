@@ -510,6 +510,79 @@ final class Scene {
 
 	}
 
+	/** A course of organization A granting 急救证书 for two years. */
+	UUID course(Team of) {
+		return id(expect(201, as(of.admin()).post("/api/v1/courses", courseBody(of))));
+	}
+
+	static Map<String, Object> courseBody(Team of) {
+		return Map.of("organizationId", of.id().toString(), "title", "急救培训", "description", "心肺复苏与止血", "hours", "4.0",
+				"qualification", Map.of("code", "FIRST_AID", "validMonths", 24), "teachers", List.of("王医生"));
+	}
+
+	static Map<String, Object> courseSessionBody() {
+		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).withNano(0);
+		return Map.of("startsAt", start.toString(), "endsAt", start.plusHours(4).toString(), "regionCode", STREET,
+				"address", "社区卫生服务中心", "capacity", 20, "teacher", "李老师");
+	}
+
+	/** A session of a new course of organization A, three days ahead or under way. */
+	UUID courseSession(Team of, boolean started) {
+		UUID session = id(
+				expect(201, as(of.admin()).post("/api/v1/courses/" + course(of) + "/sessions", courseSessionBody())));
+		if (started) {
+			OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+			this.jdbc.sql("UPDATE course_session SET starts_at = :s, ends_at = :e WHERE id = :id")
+				.param("s", now.minusMinutes(30))
+				.param("e", now.plusHours(2))
+				.param("id", session)
+				.update();
+		}
+		return session;
+	}
+
+	/** A new volunteer enrolled in the session (before it was moved to now). */
+	Person enrolledIn(Team of, UUID[] session, boolean started) {
+		session[0] = courseSession(of, false);
+		Person volunteer = volunteer();
+		expect(201, as(volunteer).post("/api/v1/course-sessions/" + session[0] + "/enrolments", Map.of()));
+		if (started) {
+			OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+			this.jdbc.sql("UPDATE course_session SET starts_at = :s, ends_at = :e WHERE id = :id")
+				.param("s", now.minusMinutes(30))
+				.param("e", now.plusHours(2))
+				.param("id", session[0])
+				.update();
+		}
+		return volunteer;
+	}
+
+	String courseSessionCode(Team of, UUID session) {
+		return expect(201, as(of.admin()).post("/api/v1/course-sessions/" + session + "/checkin-codes", Map.of()))
+			.json()
+			.get("code")
+			.asString();
+	}
+
+	/**
+	 * A results sheet naming nobody enrolled: read, and every row refused in the report.
+	 */
+	static byte[] resultsSheet() {
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet("成绩");
+			sheet.createRow(0).createCell(0).setCellValue("志愿者编号");
+			org.apache.poi.ss.usermodel.Row row = sheet.createRow(1);
+			row.createCell(0).setCellValue("NOBODY");
+			row.createCell(1).setCellValue("通过");
+			workbook.write(out);
+			return out.toByteArray();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	private static UUID id(Response response) {
 		return UUID.fromString(response.json().get("id").asString());
 	}

@@ -146,22 +146,13 @@ final class ActivityRequests {
 			@Schema(implementation = Gender.class, description = "Only volunteers of this gender") String gender,
 			@Schema(minimum = "0", maximum = "10000",
 					description = "Services the volunteer must have done before") Integer minServices,
-			@Schema(pattern = RequestFormats.HOURS,
-					description = "Hours of service the volunteer must have, e.g. \"20.00\"") String minHours) {
+			@Schema(type = "string", format = "decimal", pattern = RequestFormats.HOURS, example = "20.00",
+					description = "Hours of service the volunteer must have, 0 to 100000") BigDecimal minHours) {
 
 		NewActivity.NewPosition toNewPosition(int index, List<FieldProblem> problems) {
 			Gender parsedGender = Enums.parse(Gender.class, this.gender, "positions[" + index + "].gender", problems);
-			BigDecimal hours = null;
-			if (this.minHours != null) {
-				try {
-					hours = new BigDecimal(this.minHours.strip());
-				}
-				catch (NumberFormatException ex) {
-					problems.add(new FieldProblem("positions[" + index + "].minHours", "validation.unreadableValue"));
-				}
-			}
 			return new NewActivity.NewPosition(this.name, this.capacity, this.minAge, this.maxAge, this.qualifications,
-					this.startsAt, this.endsAt, parsedGender, this.minServices, hours);
+					this.startsAt, this.endsAt, parsedGender, this.minServices, this.minHours);
 		}
 
 	}

@@ -1,5 +1,6 @@
 package org.zhiyuan.signup.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.zhiyuan.access.Actor;
@@ -9,6 +10,7 @@ import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PersonQuery;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.web.PageActions;
+import org.zhiyuan.signup.MultiSignups;
 import org.zhiyuan.signup.SignupView;
 import org.zhiyuan.signup.Signups;
 
@@ -33,9 +35,12 @@ class SignupPageController {
 
 	private final Activities activities;
 
-	SignupPageController(Signups signups, Activities activities) {
+	private final MultiSignups multi;
+
+	SignupPageController(Signups signups, Activities activities, MultiSignups multi) {
 		this.signups = signups;
 		this.activities = activities;
+		this.multi = multi;
 	}
 
 	@GetMapping("/activities/{id}/signup-panel")
@@ -53,9 +58,13 @@ class SignupPageController {
 					.orElse(null));
 		model.addAttribute("signedIn", actor != null);
 		if (actor != null) {
-			model.addAttribute("mine", this.signups.mineFor(actor, id).orElse(null));
+			List<SignupView> all = this.signups.allMineFor(actor, id);
+			model.addAttribute("mine", all.stream().findFirst().orElse(null));
+			model.addAttribute("mineActive", all.stream().filter((m) -> m.status().isActive()).toList());
 			model.addAttribute("canManage", this.activities.canManage(actor, activity));
+			model.addAttribute("signsUpOthers", this.multi.signsUpOthers(actor));
 		}
+		model.addAttribute("shifts", activity.positions().stream().anyMatch(ActivityView.PositionView::isShift));
 		model.addAttribute("open", activity.isOpenForSignup(java.time.OffsetDateTime.now()));
 		return "signup/panel :: panel";
 	}
@@ -75,6 +84,47 @@ class SignupPageController {
 			}
 		}
 		return "redirect:/activities/" + id;
+	}
+
+	/** Signs the volunteer up for every shift ticked, or for none. */
+	@PostMapping("/activities/{id}/signup/shifts")
+	String signUpForShifts(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) List<UUID> positionIds, RedirectAttributes redirect) {
+		PageActions.run(redirect, "signup.done.shifts", () -> {
+			this.multi.signUpForShifts(actor, id, positionIds);
+		});
+		return "redirect:/activities/" + id + "#signup-panel";
+	}
+
+	/** A team leader or guardian signs up the people picked, all or none. */
+	@PostMapping("/activities/{id}/signup/group")
+	String signUpGroup(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) UUID positionId, @RequestParam(required = false) List<UUID> volunteerIds,
+			RedirectAttributes redirect) {
+		PageActions.run(redirect, "signup.group.done", () -> {
+			this.multi.signUpGroup(actor, id, positionId, volunteerIds);
+		});
+		return "redirect:/activities/" + id + "#signup-panel";
+	}
+
+	/** The people picker of a team leader's members and a guardian's children. */
+	@GetMapping("/activities/{id}/signup/people")
+	String pickSignable(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String q, Model model) {
+		model.addAttribute("matches", this.multi.pickSignable(actor, q));
+		model.addAttribute("searched", PersonQuery.of(q) != null);
+		return "fragments/forms :: personMatches";
+	}
+
+	/** The organizer adds a volunteer directly, with a reason. */
+	@PostMapping("/activities/{id}/roster/direct")
+	String addDirectly(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) UUID volunteerId, @RequestParam(required = false) UUID positionId,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		PageActions.run(redirect, "signup.direct.done", () -> {
+			this.multi.addDirectly(actor, id, volunteerId, positionId, reason);
+		});
+		return "redirect:/activities/" + id + "/roster";
 	}
 
 	/**

@@ -177,7 +177,11 @@ public class ActivitySeries {
 	 * offset.
 	 */
 	private static OffsetDateTime plus(OffsetDateTime time, Duration by) {
-		return (time != null) ? time.atZoneSameInstant(CHINA).plusDays(by.toDays()).toOffsetDateTime() : null;
+		// the first occurrence is taken as given, to be checked as a new activity is
+		if (time == null || by.isZero()) {
+			return time;
+		}
+		return time.atZoneSameInstant(CHINA).plusDays(by.toDays()).toOffsetDateTime();
 	}
 
 	private static OffsetDateTime now() {

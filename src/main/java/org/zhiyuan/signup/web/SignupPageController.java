@@ -64,6 +64,7 @@ class SignupPageController {
 			model.addAttribute("canManage", this.activities.canManage(actor, activity));
 			model.addAttribute("signsUpOthers", this.multi.signsUpOthers(actor));
 		}
+		model.addAttribute("zone", java.time.ZoneId.of("Asia/Shanghai"));
 		model.addAttribute("shifts", activity.positions().stream().anyMatch(ActivityView.PositionView::isShift));
 		model.addAttribute("open", activity.isOpenForSignup(java.time.OffsetDateTime.now()));
 		return "signup/panel :: panel";

@@ -136,10 +136,15 @@ class SignupPageController {
 	 */
 	@GetMapping("/activities/{id}/signup/cancel")
 	String confirmCancel(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestParam(defaultValue = "") String back,
+			@RequestParam(defaultValue = "") String back, @RequestParam(required = false) UUID signup,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		ActivityView activity = this.activities.view(actor, id);
-		SignupView mine = this.signups.mineFor(actor, id).filter((s) -> s.status().isActive()).orElse(null);
+		// one of several shifts when named, else the (first) active sign-up
+		SignupView mine = this.signups.allMineFor(actor, id)
+			.stream()
+			.filter((s) -> s.status().isActive() && (signup == null || s.id().equals(signup)))
+			.findFirst()
+			.orElse(null);
 		boolean inPanel = htmx != null;
 		if (mine == null) {
 			return inPanel ? "redirect:/activities/" + id + "/signup-panel" : "redirect:/activities/" + id;

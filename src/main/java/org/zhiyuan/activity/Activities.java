@@ -247,7 +247,7 @@ public class Activities {
 				current.positions()
 					.stream()
 					.map((p) -> new NewActivity.NewPosition(p.name(), p.capacity(), p.minAge(), p.maxAge(),
-							p.qualifications()))
+							p.qualifications(), p.startsAt(), p.endsAt(), p.gender(), p.minServices(), p.minHours()))
 					.toList()),
 				null);
 		if (change.signupDeadline() == null && change.startsAt() != null
@@ -636,6 +636,7 @@ public class Activities {
 					|| p.qualifications().stream().anyMatch((q) -> q == null || q.isBlank() || q.length() > 100))) {
 				problems.add(new FieldProblem(at + "qualifications", "validation.list", 10, 100));
 			}
+			PositionRules.check(p, a.startsAt(), a.endsAt(), at, problems);
 		}
 		return problems;
 	}
@@ -645,8 +646,7 @@ public class Activities {
 		int minimum = (mode == RecruitmentMode.EMERGENCY) ? 18 : 14;
 		List<NewActivity.NewPosition> positions = a.positions()
 			.stream()
-			.map((p) -> new NewActivity.NewPosition(p.name(), p.capacity(), (p.minAge() != null) ? p.minAge() : minimum,
-					p.maxAge(), p.qualifications()))
+			.map((p) -> p.withMinAge((p.minAge() != null) ? p.minAge() : minimum))
 			.toList();
 		return new NewActivity(a.organizationId(), a.projectId(), a.title(), a.description(), a.field(), a.regionCode(),
 				a.address(), a.lat(), a.lng(), (a.geofenceMeters() != null) ? a.geofenceMeters() : 200, a.startsAt(),

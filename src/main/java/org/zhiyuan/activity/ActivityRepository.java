@@ -18,6 +18,7 @@ import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ServiceField;
+import org.zhiyuan.shared.identity.Gender;
 import org.zhiyuan.shared.identity.PhoneNumbers;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,7 +82,9 @@ class ActivityRepository {
 			UUID positionId = org.zhiyuan.shared.Ids.newId();
 			this.jdbc
 				.sql("INSERT INTO activity_position (id, activity_id, name, capacity, accepted, min_age, max_age,"
-						+ " sort_order) VALUES (:id, :activity, :name, :capacity, 0, :minAge, :maxAge, :order)")
+						+ " sort_order, starts_at, ends_at, gender, min_services, min_hours) VALUES (:id, :activity,"
+						+ " :name, :capacity, 0, :minAge, :maxAge, :order, :startsAt, :endsAt, :gender, :minServices,"
+						+ " :minHours)")
 				.param("id", positionId)
 				.param("activity", id)
 				.param("name", p.name().strip())
@@ -89,6 +92,11 @@ class ActivityRepository {
 				.param("minAge", p.minAge())
 				.param("maxAge", p.maxAge())
 				.param("order", order++)
+				.param("startsAt", p.startsAt())
+				.param("endsAt", p.endsAt())
+				.param("gender", (p.gender() != null) ? p.gender().name() : null)
+				.param("minServices", p.minServices())
+				.param("minHours", p.minHours())
 				.update();
 			for (String qualification : (p.qualifications() != null) ? p.qualifications().stream().distinct().toList()
 					: List.<String>of()) {
@@ -100,6 +108,44 @@ class ActivityRepository {
 					.update();
 			}
 		}
+	}
+
+	/** The contact phone as stored, for a copy of the activity; never shown. */
+	Optional<String> contactPhone(UUID id) {
+		return this.jdbc.sql("SELECT contact_phone FROM activity WHERE id = :id")
+			.param("id", id)
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+			.optional()
+			.flatMap((phone) -> phone);
+	}
+
+	void insertSeries(UUID id, UUID organizationId, String frequency, int occurrences, UUID createdBy,
+			OffsetDateTime now) {
+		this.jdbc
+			.sql("INSERT INTO activity_series (id, organization_id, frequency, occurrences, created_by, created_at)"
+					+ " VALUES (:id, :org, :frequency, :occurrences, :by, :now)")
+			.param("id", id)
+			.param("org", organizationId)
+			.param("frequency", frequency)
+			.param("occurrences", occurrences)
+			.param("by", createdBy)
+			.param("now", now)
+			.update();
+	}
+
+	void joinSeries(UUID activityId, UUID seriesId) {
+		this.jdbc.sql("UPDATE activity SET series_id = :series WHERE id = :id")
+			.param("id", activityId)
+			.param("series", seriesId)
+			.update();
+	}
+
+	/** The ids of a series' occurrences, the earliest first. */
+	List<UUID> occurrencesOf(UUID seriesId) {
+		return this.jdbc.sql("SELECT id FROM activity WHERE series_id = :series ORDER BY starts_at, id")
+			.param("series", seriesId)
+			.query(UUID.class)
+			.list();
 	}
 
 	Optional<ActivityView> find(UUID id) {
@@ -476,14 +522,17 @@ class ActivityRepository {
 				.add(rs.getString(2)))
 			.list();
 		this.jdbc
-			.sql("SELECT id, activity_id, name, capacity, accepted, min_age, max_age FROM activity_position"
-					+ " WHERE activity_id IN (:ids) ORDER BY sort_order")
+			.sql("SELECT id, activity_id, name, capacity, accepted, min_age, max_age, starts_at, ends_at, gender,"
+					+ " min_services, min_hours FROM activity_position WHERE activity_id IN (:ids) ORDER BY sort_order")
 			.param("ids", ids)
 			.query((rs, n) -> positions
 				.computeIfAbsent(rs.getObject("activity_id", UUID.class), (k) -> new ArrayList<>())
 				.add(new PositionView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getInt("capacity"),
 						rs.getInt("accepted"), (Integer) rs.getObject("min_age"), (Integer) rs.getObject("max_age"),
-						qualifications.getOrDefault(rs.getObject("id", UUID.class), List.of()))))
+						qualifications.getOrDefault(rs.getObject("id", UUID.class), List.of()),
+						rs.getObject("starts_at", OffsetDateTime.class), rs.getObject("ends_at", OffsetDateTime.class),
+						(rs.getString("gender") != null) ? Gender.valueOf(rs.getString("gender")) : null,
+						(Integer) rs.getObject("min_services", Integer.class), rs.getBigDecimal("min_hours"))))
 			.list();
 		return views.stream()
 			.map((v) -> new ActivityView(v.id(), v.organizationId(), v.organizationName(), v.projectId(), v.title(),

@@ -1,10 +1,12 @@
 package org.zhiyuan.activity;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import org.zhiyuan.shared.ServiceField;
+import org.zhiyuan.shared.identity.Gender;
 
 /**
  * An activity with its recruitment notice and positions (with capacity and accepted
@@ -37,14 +39,38 @@ public record ActivityView(UUID id, UUID organizationId, String organizationName
 				this.contactPhoneMasked, this.status, this.cancelReason, this.positions, km);
 	}
 
-	/** A position with its places. */
+	/**
+	 * A position with its places and requirements; {@code startsAt}/{@code endsAt} are
+	 * its own shift, or {@code null} when it lasts as long as the activity.
+	 */
 	public record PositionView(UUID id, String name, int capacity, int accepted, Integer minAge, Integer maxAge,
-			List<String> qualifications) {
+			List<String> qualifications, OffsetDateTime startsAt, OffsetDateTime endsAt, Gender gender,
+			Integer minServices, BigDecimal minHours) {
+
+		public PositionView(UUID id, String name, int capacity, int accepted, Integer minAge, Integer maxAge,
+				List<String> qualifications) {
+			this(id, name, capacity, accepted, minAge, maxAge, qualifications, null, null, null, null, null);
+		}
 
 		public int free() {
 			return this.capacity - this.accepted;
 		}
 
+		/** Whether the position is a shift with a time window of its own. */
+		public boolean isShift() {
+			return this.startsAt != null && this.endsAt != null;
+		}
+
+	}
+
+	/** When the position begins: its shift's start, or the activity's. */
+	public OffsetDateTime startsAt(PositionView position) {
+		return position.isShift() ? position.startsAt() : this.startsAt;
+	}
+
+	/** When the position ends: its shift's end, or the activity's. */
+	public OffsetDateTime endsAt(PositionView position) {
+		return position.isShift() ? position.endsAt() : this.endsAt;
 	}
 
 }

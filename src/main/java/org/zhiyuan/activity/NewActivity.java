@@ -1,10 +1,12 @@
 package org.zhiyuan.activity;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import org.zhiyuan.shared.ServiceField;
+import org.zhiyuan.shared.identity.Gender;
 
 /** An activity as the organizer submits it, before any check. */
 public record NewActivity(UUID organizationId, UUID projectId, String title, String description, ServiceField field,
@@ -13,9 +15,24 @@ public record NewActivity(UUID organizationId, UUID projectId, String title, Str
 		RiskLevel riskLevel, RecruitmentMode recruitmentMode, boolean timeBankEligible, String risksAndProtections,
 		String contactName, String contactPhone, List<NewPosition> positions) {
 
-	/** A position (岗位) with its capacity and requirements. */
+	/**
+	 * A position (岗位) with its capacity and requirements; with {@code startsAt} and
+	 * {@code endsAt} it is a shift within the activity's time, else it lasts as long as
+	 * the activity.
+	 */
 	public record NewPosition(String name, Integer capacity, Integer minAge, Integer maxAge,
-			List<String> qualifications) {
+			List<String> qualifications, OffsetDateTime startsAt, OffsetDateTime endsAt, Gender gender,
+			Integer minServices, BigDecimal minHours) {
+
+		public NewPosition(String name, Integer capacity, Integer minAge, Integer maxAge, List<String> qualifications) {
+			this(name, capacity, minAge, maxAge, qualifications, null, null, null, null, null);
+		}
+
+		/** The same position with other age limits. */
+		NewPosition withMinAge(Integer age) {
+			return new NewPosition(this.name, this.capacity, age, this.maxAge, this.qualifications, this.startsAt,
+					this.endsAt, this.gender, this.minServices, this.minHours);
+		}
 
 	}
 

@@ -146,6 +146,14 @@ class ServiceRecordRepository {
 			.single();
 	}
 
+	/** How many of the volunteer's records count (not held back by a review). */
+	int countedServicesOf(UUID volunteerId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM service_record WHERE volunteer_id = :volunteer AND review" + COUNTED)
+			.param("volunteer", volunteerId)
+			.query(Integer.class)
+			.single();
+	}
+
 	BigDecimal totalOf(UUID volunteerId) {
 		return this.jdbc
 			.sql("SELECT COALESCE(SUM(effective_hours), 0) FROM service_record WHERE volunteer_id = :volunteer"

@@ -22,7 +22,7 @@ class SignupRepository {
 
 	private static final String SELECT = "SELECT s.id, s.activity_id, a.title, a.starts_at, a.ends_at, s.position_id,"
 			+ " p.name AS position_name, s.volunteer_id, v.name AS volunteer_name, v.volunteer_number, v.phone,"
-			+ " s.status, s.queued_at, s.cancel_reason, s.late_cancel FROM signup s JOIN activity a ON a.id = s.activity_id"
+			+ " s.status, s.queued_at, s.cancel_reason, s.late_cancel, s.signed_up_via FROM signup s JOIN activity a ON a.id = s.activity_id"
 			+ " JOIN activity_position p ON p.id = s.position_id JOIN volunteer v ON v.id = s.volunteer_id";
 
 	private final JdbcClient jdbc;
@@ -40,22 +40,36 @@ class SignupRepository {
 			.optional();
 	}
 
-	Optional<Row> lockFor(UUID activityId, UUID volunteerId) {
+	/** Every sign-up of the volunteer at the activity, ended ones too, locked. */
+	List<Row> lockAllFor(UUID activityId, UUID volunteerId) {
 		return this.jdbc
 			.sql("SELECT id, activity_id, position_id, volunteer_id, status, holds_place FROM signup"
-					+ " WHERE activity_id = :activity AND volunteer_id = :volunteer FOR UPDATE")
+					+ " WHERE activity_id = :activity AND volunteer_id = :volunteer ORDER BY queued_at, id FOR UPDATE")
 			.param("activity", activityId)
 			.param("volunteer", volunteerId)
 			.query(SignupRepository::row)
-			.optional();
+			.list();
 	}
 
 	void insert(UUID id, UUID activityId, UUID positionId, UUID volunteerId, SignupStatus status, boolean holdsPlace,
 			OffsetDateTime now) {
+		insert(id, activityId, positionId, activityId, volunteerId, status, holdsPlace, null, SignupOrigin.SELF, now);
+	}
+
+	/**
+	 * @param slotId the position when it is a shift, else the activity: one sign-up per
+	 * volunteer and slot
+	 */
+	void insert(UUID id, UUID activityId, UUID positionId, UUID slotId, UUID volunteerId, SignupStatus status,
+			boolean holdsPlace, UUID signedUpBy, SignupOrigin origin, OffsetDateTime now) {
 		this.jdbc
-			.sql("INSERT INTO signup (id, activity_id, position_id, volunteer_id, status, holds_place, queued_at,"
-					+ " decided_at, created_at) VALUES (:id, :activity, :position, :volunteer, :status, :holds, :now,"
-					+ " CASE WHEN :holds THEN CAST(:now AS TIMESTAMP WITH TIME ZONE) END, :now)")
+			.sql("INSERT INTO signup (id, activity_id, position_id, slot_id, volunteer_id, status, holds_place,"
+					+ " queued_at, decided_at, created_at, signed_up_by, signed_up_via) VALUES (:id, :activity,"
+					+ " :position, :slot, :volunteer, :status, :holds, :now,"
+					+ " CASE WHEN :holds THEN CAST(:now AS TIMESTAMP WITH TIME ZONE) END, :now, :by, :via)")
+			.param("slot", slotId)
+			.param("by", signedUpBy)
+			.param("via", origin.name())
 			.param("id", id)
 			.param("activity", activityId)
 			.param("position", positionId)
@@ -71,9 +85,17 @@ class SignupRepository {
 	 * queue.
 	 */
 	void restart(UUID id, UUID positionId, SignupStatus status, boolean holdsPlace, OffsetDateTime now) {
+		restart(id, positionId, status, holdsPlace, null, SignupOrigin.SELF, now);
+	}
+
+	void restart(UUID id, UUID positionId, SignupStatus status, boolean holdsPlace, UUID signedUpBy,
+			SignupOrigin origin, OffsetDateTime now) {
 		this.jdbc.sql("UPDATE signup SET position_id = :position, status = :status, holds_place = :holds,"
-				+ " queued_at = :now, decided_at = NULL, cancelled_at = NULL, cancel_reason = NULL, late_cancel = FALSE"
-				+ " WHERE id = :id")
+				+ " queued_at = :now, decided_at = CASE WHEN :holds THEN CAST(:now AS TIMESTAMP WITH TIME ZONE) END,"
+				+ " cancelled_at = NULL, cancel_reason = NULL, late_cancel = FALSE, signed_up_by = :by, signed_up_via ="
+				+ " :via WHERE id = :id")
+			.param("by", signedUpBy)
+			.param("via", origin.name())
 			.param("id", id)
 			.param("position", positionId)
 			.param("status", status.name())
@@ -135,12 +157,16 @@ class SignupRepository {
 			.single() > 0;
 	}
 
-	/** Titles of the volunteer's approved activities that overlap the given time. */
+	/**
+	 * Titles of the volunteer's approved activities that overlap the given time, each
+	 * sign-up by its shift's time when its position has one.
+	 */
 	List<String> overlapping(UUID volunteerId, UUID activityId, OffsetDateTime startsAt, OffsetDateTime endsAt) {
 		return this.jdbc
-			.sql("SELECT a.title FROM signup s JOIN activity a ON a.id = s.activity_id WHERE s.volunteer_id = :volunteer"
-					+ " AND s.status = 'APPROVED' AND a.id <> :activity AND a.status IN ('RECRUITING', 'IN_PROGRESS')"
-					+ " AND a.starts_at < :ends AND a.ends_at > :starts")
+			.sql("SELECT a.title FROM signup s JOIN activity a ON a.id = s.activity_id JOIN activity_position p ON"
+					+ " p.id = s.position_id WHERE s.volunteer_id = :volunteer AND s.status = 'APPROVED'"
+					+ " AND a.id <> :activity AND a.status IN ('RECRUITING', 'IN_PROGRESS')"
+					+ " AND COALESCE(p.starts_at, a.starts_at) < :ends AND COALESCE(p.ends_at, a.ends_at) > :starts")
 			.param("volunteer", volunteerId)
 			.param("activity", activityId)
 			.param("starts", startsAt)
@@ -169,6 +195,18 @@ class SignupRepository {
 			.param("actor", actorId)
 			.param("now", now)
 			.update();
+	}
+
+	/** The volunteer's sign-ups at the activity, active ones first, then the latest. */
+	List<SignupView> ofVolunteerAt(UUID activityId, UUID volunteerId) {
+		return this.jdbc
+			.sql(SELECT + " WHERE s.activity_id = :activity AND s.volunteer_id = :volunteer ORDER BY CASE WHEN"
+					+ " s.status IN ('PENDING', 'APPROVED', 'WAITLISTED') THEN 0 ELSE 1 END, p.sort_order,"
+					+ " s.queued_at DESC, s.id")
+			.param("activity", activityId)
+			.param("volunteer", volunteerId)
+			.query(SignupRepository::view)
+			.list();
 	}
 
 	Optional<SignupView> view(UUID id) {
@@ -267,7 +305,8 @@ class SignupRepository {
 				rs.getString("position_name"), rs.getObject("volunteer_id", UUID.class), rs.getString("volunteer_name"),
 				rs.getString("volunteer_number"), PhoneNumbers.mask(rs.getString("phone")),
 				SignupStatus.valueOf(rs.getString("status")), rs.getObject("queued_at", OffsetDateTime.class),
-				rs.getString("cancel_reason"), rs.getBoolean("late_cancel"));
+				rs.getString("cancel_reason"), rs.getBoolean("late_cancel"),
+				SignupOrigin.valueOf(rs.getString("signed_up_via")));
 	}
 
 	/** The state of a sign-up, as its transitions need it. */

@@ -79,8 +79,12 @@ public class Signups {
 
 	private final PositionLanes<Pending> lanes = new PositionLanes<>();
 
+	private final PositionRequirements furtherRequirements;
+
 	Signups(SignupRepository signups, Activities activities, Volunteers volunteers, AccessPolicy accessPolicy,
-			AuditLog auditLog, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+			AuditLog auditLog, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+			PositionRequirements furtherRequirements) {
+		this.furtherRequirements = furtherRequirements;
 		this.signups = signups;
 		this.activities = activities;
 		this.volunteers = volunteers;
@@ -170,11 +174,16 @@ public class Signups {
 			for (Pending p : batch) {
 				RequestContextHolder.setRequestAttributes(p.request());
 				OffsetDateTime now = now();
-				Optional<Row> existing = this.signups.lockFor(p.activity().id(), p.volunteerId());
-				if (existing.isPresent() && existing.get().status().isActive()) {
+				List<Row> mine = this.signups.lockAllFor(p.activity().id(), p.volunteerId());
+				if (mine.stream()
+					.anyMatch((r) -> r.status().isActive() && overlaps(p.activity(), r.positionId(), positionId))) {
 					outcomes.put(p, ProblemException.conflict("ALREADY_SIGNED_UP", "signup.already"));
 					continue;
 				}
+				UUID slot = slotOf(p.activity(), positionId);
+				Optional<Row> existing = mine.stream()
+					.filter((r) -> slot.equals(slotOf(p.activity(), r.positionId())))
+					.findFirst();
 				SignupStatus status;
 				boolean holds = false;
 				if (p.activity().approval() == ApprovalMode.MANUAL) {
@@ -197,7 +206,8 @@ public class Signups {
 					this.signups.restart(id, positionId, status, holds, now);
 				}
 				else {
-					this.signups.insert(id, p.activity().id(), positionId, p.volunteerId(), status, holds, now);
+					this.signups.insert(id, p.activity().id(), positionId, slot, p.volunteerId(), status, holds, null,
+							SignupOrigin.SELF, now);
 				}
 				this.signups.event(id, status, null, p.actor().accountId(), now);
 				this.auditLog.record(AuditRecord.of("signup.create", p.actor().accountId())
@@ -428,10 +438,52 @@ public class Signups {
 		return this.signups.view(signupId);
 	}
 
-	/** The caller's sign-up for an activity, if any (ended ones included). */
+	/**
+	 * The caller's sign-up for an activity, if any (ended ones included): an active one
+	 * first.
+	 */
 	public Optional<SignupView> mineFor(Actor actor, UUID activityId) {
-		return this.volunteers.findByAccount(actor.accountId())
-			.flatMap((v) -> this.signups.lockFor(activityId, v.id()).flatMap((row) -> this.signups.view(row.id())));
+		return allMineFor(actor, activityId).stream().findFirst();
+	}
+
+	/**
+	 * All the caller's sign-ups for an activity (one per shift), active ones first, then
+	 * the latest.
+	 */
+	public List<SignupView> allMineFor(Actor actor, UUID activityId) {
+		return (actor == null) ? List.of()
+				: this.volunteers.findByAccount(actor.accountId())
+					.map((v) -> this.signups.ofVolunteerAt(activityId, v.id()))
+					.orElse(List.of());
+	}
+
+	/**
+	 * Whether two positions of the activity overlap in time: the same position, or a
+	 * whole-activity position with any other, or two shifts whose times overlap.
+	 */
+	static boolean overlaps(ActivityView activity, UUID one, UUID other) {
+		if (one.equals(other)) {
+			return true;
+		}
+		PositionView a = positionOf(activity, one);
+		PositionView b = positionOf(activity, other);
+		if (a == null || b == null) {
+			return true;
+		}
+		return activity.startsAt(a).isBefore(activity.endsAt(b)) && activity.startsAt(b).isBefore(activity.endsAt(a));
+	}
+
+	/**
+	 * A sign-up's slot: its position when that is a shift, else the activity. The
+	 * database holds one sign-up per volunteer and slot.
+	 */
+	static UUID slotOf(ActivityView activity, UUID positionId) {
+		PositionView position = positionOf(activity, positionId);
+		return (position != null && position.isShift()) ? positionId : activity.id();
+	}
+
+	private static PositionView positionOf(ActivityView activity, UUID positionId) {
+		return activity.positions().stream().filter((p) -> p.id().equals(positionId)).findFirst().orElse(null);
 	}
 
 	/**
@@ -493,7 +545,12 @@ public class Signups {
 		}
 	}
 
-	private void checkRequirements(VolunteerView volunteer, ActivityView activity, PositionView position) {
+	/**
+	 * Whether the volunteer may take the position: age, qualifications, gender and past
+	 * service, and no overlap with their other accepted service.
+	 * @throws ProblemException 422 {@code REQUIREMENT_NOT_MET} saying which
+	 */
+	void checkRequirements(VolunteerView volunteer, ActivityView activity, PositionView position) {
 		if (position.minAge() != null || position.maxAge() != null) {
 			if (volunteer.birthDate() == null) {
 				throw ProblemException.unprocessable("REQUIREMENT_NOT_MET", "signup.requirement.ageUnknown");
@@ -508,9 +565,10 @@ public class Signups {
 						: ProblemException.unprocessable("REQUIREMENT_NOT_MET", "signup.requirement.minAge", min);
 			}
 		}
-		this.volunteers.requireQualifications(volunteer.id(), position.qualifications(), activity.endsAt());
-		List<String> overlapping = this.signups.overlapping(volunteer.id(), activity.id(), activity.startsAt(),
-				activity.endsAt());
+		this.volunteers.requireQualifications(volunteer.id(), position.qualifications(), activity.endsAt(position));
+		this.furtherRequirements.check(volunteer, position);
+		List<String> overlapping = this.signups.overlapping(volunteer.id(), activity.id(), activity.startsAt(position),
+				activity.endsAt(position));
 		if (!overlapping.isEmpty()) {
 			throw ProblemException.unprocessable("REQUIREMENT_NOT_MET", "signup.requirement.overlap",
 					overlapping.get(0));

@@ -209,6 +209,20 @@ class VolunteerRepository {
 			.update();
 	}
 
+	/**
+	 * The volunteers whose guardian's phone is the given volunteer's: the minors they
+	 * registered for.
+	 */
+	List<VolunteerView> wardsOf(UUID guardianVolunteerId) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id IN (SELECT g.volunteer_id FROM volunteer_guardian g"
+					+ " JOIN volunteer me ON me.phone = g.phone WHERE me.id = :me AND g.volunteer_id <> me.id)"
+					+ " ORDER BY name, id")
+			.param("me", guardianVolunteerId)
+			.query(VolunteerRepository::view)
+			.list();
+	}
+
 	Optional<GuardianView> guardianOf(UUID volunteerId) {
 		return this.jdbc
 			.sql("SELECT name, phone, id_number_masked, consented_at FROM volunteer_guardian WHERE volunteer_id = :id")

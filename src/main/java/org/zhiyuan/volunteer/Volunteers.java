@@ -107,6 +107,16 @@ public class Volunteers {
 		this.volunteers.updateTotals(volunteerId, totalHours, starLevel);
 	}
 
+	/**
+	 * The minors whose guardian the caller is (their guardian's phone is the caller's),
+	 * for a guardian signing up their child; none for staff accounts.
+	 */
+	public List<VolunteerView> wardsOf(Actor actor) {
+		return this.volunteers.findByAccount(actor.accountId())
+			.map((me) -> this.volunteers.wardsOf(me.id()))
+			.orElse(List.of());
+	}
+
 	/** The qualifications a volunteer holds, for sign-up rules; no access check. */
 	public List<Qualification> qualificationsOf(UUID volunteerId) {
 		return this.volunteers.qualificationsOf(volunteerId);

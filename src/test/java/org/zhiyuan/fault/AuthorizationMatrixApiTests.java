@@ -244,6 +244,12 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			post("/api/v1/activities/{id}/cancel").on((s) -> activity(s.recruiting(s.team())).body(reason()))
 				.allow(MANAGERS),
 			post("/api/v1/activities/{id}/archive").on((s) -> activity(s.cancelled(s.team()))).allow(ONLY_ORG_ADMIN),
+			post("/api/v1/activities/{id}/copy").on((s) -> activity(s.recruiting(s.team()))).allow(ONLY_ORG_ADMIN),
+			post("/api/v1/activity-series")
+				.on((s) -> Target.none()
+					.body(Map.of("activity", s.activityBody(s.team()), "repeat",
+							Map.of("frequency", "WEEKLY", "count", 2))))
+				.allow(ONLY_ORG_ADMIN),
 			get("/api/v1/activities").allow(EVERYONE),
 			get("/api/v1/activities/{id}").on((s) -> activity(s.recruiting(s.team()))).allow(EVERYONE),
 			get("/api/v1/activities/{id}").named("draft")
@@ -264,8 +270,19 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 				Activity activity = s.recruiting(s.team());
 				return activity(activity).body(Map.of("positionId", activity.positionId().toString()))
 					.playing(VOLUNTEER, s.volunteer());
-			}).allow(VOLUNTEERS),
-			get("/api/v1/signups/{id}").on((s) -> signup(s, s.recruiting(s.team()))).allow(READERS),
+			}).allow(VOLUNTEERS), post("/api/v1/activities/{id}/signups/shifts").on((s) -> {
+				Activity activity = s.recruiting(s.team());
+				return activity(activity).body(Map.of("positionIds", List.of(activity.positionId().toString())))
+					.playing(VOLUNTEER, s.volunteer());
+			}).allow(VOLUNTEERS), post("/api/v1/activities/{id}/signups/group").on((s) -> {
+				Activity activity = s.recruiting(s.team());
+				return activity(activity).body(Map.of("positionId", activity.positionId().toString(), "volunteerIds",
+						List.of(s.memberOf(s.team()).volunteerId().toString())));
+			}).allow(ONLY_ORG_ADMIN), post("/api/v1/activities/{id}/signups/direct").on((s) -> {
+				Activity activity = s.recruiting(s.team());
+				return activity(activity).body(Map.of("positionId", activity.positionId().toString(), "volunteerId",
+						s.volunteer().volunteerId().toString(), "reason", REASON));
+			}).allow(MANAGERS), get("/api/v1/signups/{id}").on((s) -> signup(s, s.recruiting(s.team()))).allow(READERS),
 			post("/api/v1/signups/{id}/approve").on((s) -> signup(s, s.recruiting(s.team(), "MANUAL"))).allow(MANAGERS),
 			post("/api/v1/signups/{id}/reject").on((s) -> signup(s, s.recruiting(s.team(), "MANUAL")).body(reason()))
 				.allow(MANAGERS),

@@ -235,12 +235,18 @@ class MalformedInputApiTests extends ApiTestSupport {
 								object("position", text("name", 60).required(),
 										integer("capacity", 1, 100_000).required(), integer("minAge", 14, 100),
 										integer("maxAge", 14, 100),
-										list("qualifications", text("qualification", 100).required(), 0, 10)),
+										list("qualifications", text("qualification", 100).required(), 0, 10),
+										time("startsAt", Kind.FUTURE_TIME), time("endsAt", Kind.FUTURE_TIME),
+										enumeration("gender"), integer("minServices", 0, 10_000),
+										decimal("minHours", 0, 100_000)),
 								1, 50)
 							.required(),
-						enumeration("approval"), time("signupDeadline", Kind.FUTURE_TIME), flag("waitlist"),
-						enumeration("riskLevel"), flag("timeBankEligible"), enumeration("recruitmentMode"),
-						text("risksAndProtections", 2000), text("contactName", 50), phone("contactPhone")),
+						enumeration("approval"), time("signupDeadline",
+								Kind.FUTURE_TIME),
+						flag("waitlist"), enumeration("riskLevel"), flag("timeBankEligible"),
+						enumeration("recruitmentMode"), text("risksAndProtections", 2000), text("contactName",
+								50),
+						phone("contactPhone")),
 			row("POST /api/v1/activities/past").as(ORG_ADMIN)
 				.on((s) -> Target.none().body(Map.of("activity", s.pastActivityBody(s.team()), "reason", "线下开展，活动后补录")))
 				.body(object("activity", id("organizationId").required(), id("projectId"),
@@ -254,7 +260,10 @@ class MalformedInputApiTests extends ApiTestSupport {
 								object("position", text("name", 60).required(),
 										integer("capacity", 1, 100_000).required(), integer("minAge", 14, 100),
 										integer("maxAge", 14, 100),
-										list("qualifications", text("qualification", 100).required(), 0, 10)),
+										list("qualifications", text("qualification", 100).required(), 0, 10),
+										time("startsAt", Kind.FUTURE_TIME), time("endsAt", Kind.FUTURE_TIME),
+										enumeration("gender"), integer("minServices", 0, 10_000),
+										decimal("minHours", 0, 100_000)),
 								1, 50)
 							.required(),
 						enumeration("riskLevel"), enumeration("recruitmentMode"), text("risksAndProtections", 2000),
@@ -271,6 +280,37 @@ class MalformedInputApiTests extends ApiTestSupport {
 								object("capacity", id("positionId").required(),
 										integer("capacity", 1, 100_000).required()),
 								0, 100)),
+			row("POST /api/v1/activity-series").as(ORG_ADMIN)
+				.on((s) -> Target.none()
+					.body(Map.of("activity", s.activityBody(s.team()), "repeat",
+							Map.of("frequency", "WEEKLY", "count", 2), "publish", false)))
+				.body(object("activity", id("organizationId").required(), id("projectId"),
+						text("title", 100).required(), text("description", 4000).required(),
+						enumeration("category").required(), region("regionCode").required(),
+						text("address", 200).required(),
+						object("location", coordinate("lat", 90).required(), coordinate("lng", 180).required()),
+						integer("geofenceMeters", 50, 5000), time("startsAt", Kind.FUTURE_TIME).required(),
+						time("endsAt", Kind.FUTURE_TIME).required(),
+						list("positions",
+								object("position", text("name", 60).required(),
+										integer("capacity", 1, 100_000).required(), integer("minAge", 14, 100),
+										integer("maxAge", 14, 100),
+										list("qualifications", text("qualification", 100).required(), 0, 10),
+										time("startsAt", Kind.FUTURE_TIME), time("endsAt", Kind.FUTURE_TIME),
+										enumeration("gender"), integer("minServices", 0, 10_000),
+										decimal("minHours", 0, 100_000)),
+								1, 50)
+							.required(),
+						enumeration("approval"), time("signupDeadline", Kind.FUTURE_TIME), flag("waitlist"),
+						enumeration("riskLevel"), flag("timeBankEligible"), enumeration("recruitmentMode"),
+						text("risksAndProtections", 2000), text("contactName", 50), phone("contactPhone"))
+					.required(),
+						object("repeat", enumeration("frequency").required(), integer("count", 1, 52),
+								date("until", Kind.DATE))
+							.required(),
+						flag("publish")),
+			row("POST /api/v1/activities/{id}/copy").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.recruiting(s.team()).id())),
 			row("POST /api/v1/activities/{id}/publish").as(ORG_ADMIN)
 				.on((s) -> Target.of("id", s.draft(s.team()).id())),
 			row("POST /api/v1/activities/{id}/review").as(OPERATOR)
@@ -298,6 +338,24 @@ class MalformedInputApiTests extends ApiTestSupport {
 					.body(Map.of("positionId", activity.positionId().toString()))
 					.playing(VOLUNTEER, s.volunteer());
 			}).body(id("positionId").required()),
+			row("POST /api/v1/activities/{id}/signups/shifts").as(VOLUNTEER).on((s) -> {
+				Activity activity = s.recruiting(s.team());
+				return Target.of("id", activity.id())
+					.body(Map.of("positionIds", List.of(activity.positionId().toString())))
+					.playing(VOLUNTEER, s.volunteer());
+			}).body(list("positionIds", id("positionId").required(), 1, 20).required()),
+			row("POST /api/v1/activities/{id}/signups/group").as(ORG_ADMIN).on((s) -> {
+				Activity activity = s.recruiting(s.team());
+				return Target.of("id", activity.id())
+					.body(Map.of("positionId", activity.positionId().toString(), "volunteerIds",
+							List.of(s.memberOf(s.team()).volunteerId().toString())));
+			}).body(id("positionId").required(), list("volunteerIds", id("volunteerId").required(), 1, 50).required()),
+			row("POST /api/v1/activities/{id}/signups/direct").as(ORG_ADMIN).on((s) -> {
+				Activity activity = s.recruiting(s.team());
+				return Target.of("id", activity.id())
+					.body(Map.of("positionId", activity.positionId().toString(), "volunteerId",
+							s.volunteer().volunteerId().toString(), "reason", REASON));
+			}).body(id("volunteerId").required(), id("positionId").required(), text("reason", 500).required()),
 			row("POST /api/v1/signups/{id}/approve").as(ORG_ADMIN)
 				.on((s) -> signup(s, s.recruiting(s.team(), "MANUAL"))),
 			row("POST /api/v1/signups/{id}/reject").as(ORG_ADMIN)

@@ -1,5 +1,6 @@
 package org.zhiyuan.activity.web;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -11,6 +12,8 @@ import java.util.UUID;
 
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.activity.Activities;
+import org.zhiyuan.activity.ActivitySeries;
+import org.zhiyuan.activity.Repeat;
 import org.zhiyuan.activity.ActivityQuery;
 import org.zhiyuan.activity.ActivityReviews;
 import org.zhiyuan.activity.ActivityStatus;
@@ -26,6 +29,7 @@ import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.web.PageActions;
 import org.zhiyuan.shared.ServiceField;
+import org.zhiyuan.shared.identity.Gender;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,8 +57,12 @@ class ActivityPageController {
 
 	private final ActivityReviews reviews;
 
-	ActivityPageController(Activities activities, Organizations organizations, ActivityReviews reviews) {
+	private final ActivitySeries series;
+
+	ActivityPageController(Activities activities, Organizations organizations, ActivityReviews reviews,
+			ActivitySeries series) {
 		this.reviews = reviews;
+		this.series = series;
 		this.activities = activities;
 		this.organizations = organizations;
 	}
@@ -124,8 +132,14 @@ class ActivityPageController {
 
 	@PostMapping("/organizations/{id}/activities")
 	String create(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@ModelAttribute("form") ActivityForm form, Model model) {
+			@ModelAttribute("form") ActivityForm form, Model model, RedirectAttributes redirect) {
 		try {
+			Repeat repeat = form.toRepeat();
+			if (repeat != null) {
+				this.series.create(actor, form.toNewActivity(id), repeat, false);
+				redirect.addFlashAttribute("notice", "activity.series.created");
+				return "redirect:/organizations/" + id + "/activities";
+			}
 			ActivityView created = this.activities.create(actor, form.toNewActivity(id));
 			return "redirect:/activities/" + created.id();
 		}
@@ -231,6 +245,23 @@ class ActivityPageController {
 		return "redirect:/activities/" + id;
 	}
 
+	/** Copies the activity into a new draft and opens it for editing. */
+	@PostMapping("/activities/{id}/copy")
+	String copy(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
+		try {
+			ActivityView copy = this.series.copy(actor, id);
+			redirect.addFlashAttribute("notice", "activity.copied");
+			return "redirect:/activities/" + copy.id() + "/edit";
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == 403 || ex.status() == 404) {
+				throw ex;
+			}
+			PageActions.flash(redirect, ex);
+			return "redirect:/activities/" + id;
+		}
+	}
+
 	@PostMapping("/activities/{id}/lifecycle")
 	String lifecycle(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String reason,
@@ -249,6 +280,9 @@ class ActivityPageController {
 	private String formPage(Model model) {
 		model.addAttribute("fields", ServiceField.values());
 		model.addAttribute("modes", RecruitmentMode.values());
+		model.addAttribute("genders", Gender.values());
+		model.addAttribute("frequencies", Repeat.Frequency.values());
+		model.addAttribute("maxOccurrences", Repeat.MAX_OCCURRENCES);
 		return "activity/new";
 	}
 
@@ -260,12 +294,30 @@ class ActivityPageController {
 			String lat, String lng, String geofenceMeters, String startsAt, String endsAt, String signupDeadline,
 			String approval, String waitlist, String riskLevel, String recruitmentMode, String timeBankEligible,
 			String risksAndProtections, String contactName, String contactPhone, List<String> positionName,
-			List<String> positionCapacity, List<String> positionMinAge, List<String> positionQualifications) {
+			List<String> positionCapacity, List<String> positionMinAge, List<String> positionQualifications,
+			List<String> positionStartsAt, List<String> positionEndsAt, List<String> positionGender,
+			List<String> positionMinServices, List<String> positionMinHours, String repeatFrequency,
+			String repeatCount) {
 
 		static ActivityForm empty() {
+			List<String> blank = List.of("", "", "");
 			return new ActivityForm("", "", "COMMUNITY_SERVICE", "", "", "", "", "200", "", "", "", "AUTO", "on", "LOW",
-					"REGULAR", "", "", "", "", List.of("", "", ""), List.of("", "", ""), List.of("", "", ""),
-					List.of("", "", ""));
+					"REGULAR", "", "", "", "", blank, blank, blank, blank, blank, blank, blank, blank, blank, "", "");
+		}
+
+		/** The repeat rule, or {@code null} for a single activity. */
+		Repeat toRepeat() {
+			if (this.repeatFrequency == null || this.repeatFrequency.isBlank()) {
+				return null;
+			}
+			List<FieldProblem> problems = new ArrayList<>();
+			Repeat.Frequency frequency = Enums.parse(Repeat.Frequency.class, this.repeatFrequency, "repeat.frequency",
+					problems);
+			Double count = number(this.repeatCount, "repeat.count", problems);
+			if (!problems.isEmpty()) {
+				throw ProblemException.invalid(problems);
+			}
+			return new Repeat(frequency, (count != null) ? count.intValue() : null, null);
 		}
 
 		NewActivity toNewActivity(UUID organizationId) {
@@ -291,6 +343,21 @@ class ActivityPageController {
 				Double capacity = number(at(this.positionCapacity, i), "positions[" + i + "].capacity", problems);
 				Double minAge = number(at(this.positionMinAge, i), "positions[" + i + "].minAge", problems);
 				String qualifications = at(this.positionQualifications, i);
+				String at = "positions[" + i + "].";
+				OffsetDateTime shiftStarts = time(at(this.positionStartsAt, i), at + "startsAt", problems);
+				OffsetDateTime shiftEnds = time(at(this.positionEndsAt, i), at + "endsAt", problems);
+				Gender gender = Enums.parse(Gender.class, at(this.positionGender, i), at + "gender", problems);
+				Double minServices = number(at(this.positionMinServices, i), at + "minServices", problems);
+				String minHours = at(this.positionMinHours, i);
+				BigDecimal hours = null;
+				if (minHours != null && !minHours.isBlank()) {
+					try {
+						hours = new BigDecimal(minHours.strip());
+					}
+					catch (NumberFormatException ex) {
+						problems.add(new FieldProblem(at + "minHours", "validation.unreadableValue"));
+					}
+				}
 				positions.add(new NewActivity.NewPosition(name, (capacity != null) ? capacity.intValue() : null,
 						(minAge != null) ? minAge.intValue() : null, null,
 						(qualifications != null && !qualifications.isBlank())
@@ -298,7 +365,8 @@ class ActivityPageController {
 									.map(String::strip)
 									.filter((q) -> !q.isEmpty())
 									.toList()
-								: List.of()));
+								: List.of(),
+						shiftStarts, shiftEnds, gender, (minServices != null) ? minServices.intValue() : null, hours));
 			}
 			if (!problems.isEmpty()) {
 				throw ProblemException.invalid(problems);

@@ -1,5 +1,6 @@
 package org.zhiyuan.activity.web;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.RequestFormats;
 import org.zhiyuan.shared.ServiceField;
+import org.zhiyuan.shared.identity.Gender;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
@@ -61,13 +63,14 @@ final class ActivityRequests {
 			RiskLevel risk = Enums.parse(RiskLevel.class, this.riskLevel, "riskLevel", problems);
 			RecruitmentMode mode = Enums.parse(RecruitmentMode.class, this.recruitmentMode, "recruitmentMode",
 					problems);
+			List<NewActivity.NewPosition> newPositions = new ArrayList<>();
+			for (int i = 0; this.positions != null && i < this.positions.size(); i++) {
+				PositionRequest p = this.positions.get(i);
+				newPositions.add((p != null) ? p.toNewPosition(i, problems) : null);
+			}
 			if (!problems.isEmpty()) {
 				throw ProblemException.invalid(problems);
 			}
-			List<NewActivity.NewPosition> newPositions = (this.positions != null) ? this.positions.stream()
-				.map((p) -> (p != null) ? new NewActivity.NewPosition(p.name(), p.capacity(), p.minAge(), p.maxAge(),
-						p.qualifications()) : null)
-				.toList() : List.of();
 			return new NewActivity(this.organizationId, this.projectId, this.title, this.description, field,
 					this.regionCode, this.address, (this.location != null) ? this.location.lat() : null,
 					(this.location != null) ? this.location.lng() : null, this.geofenceMeters, this.startsAt,
@@ -135,8 +138,22 @@ final class ActivityRequests {
 			@Schema(requiredMode = REQUIRED, minimum = "1", maximum = "100000") Integer capacity,
 			@Schema(minimum = "14", maximum = "100",
 					description = "Default 14, or 18 for an emergency recruitment, which takes no one younger") Integer minAge,
-			@Schema(minimum = "14", maximum = "100") Integer maxAge, @Size(max = 20) @ArraySchema(maxItems = 10,
-					schema = @Schema(minLength = 1, maxLength = 100)) List<String> qualifications) {
+			@Schema(minimum = "14", maximum = "100") Integer maxAge,
+			@Size(max = 20) @ArraySchema(maxItems = 10,
+					schema = @Schema(minLength = 1, maxLength = 100)) List<String> qualifications,
+			@Schema(description = "With endsAt: the position is a shift within the activity's time") OffsetDateTime startsAt,
+			OffsetDateTime endsAt,
+			@Schema(implementation = Gender.class, description = "Only volunteers of this gender") String gender,
+			@Schema(minimum = "0", maximum = "10000",
+					description = "Services the volunteer must have done before") Integer minServices,
+			@Schema(type = "string", format = "decimal", pattern = RequestFormats.HOURS, example = "20.00",
+					description = "Hours of service the volunteer must have, 0 to 100000") BigDecimal minHours) {
+
+		NewActivity.NewPosition toNewPosition(int index, List<FieldProblem> problems) {
+			Gender parsedGender = Enums.parse(Gender.class, this.gender, "positions[" + index + "].gender", problems);
+			return new NewActivity.NewPosition(this.name, this.capacity, this.minAge, this.maxAge, this.qualifications,
+					this.startsAt, this.endsAt, parsedGender, this.minServices, this.minHours);
+		}
 
 	}
 

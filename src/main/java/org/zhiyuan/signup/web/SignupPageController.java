@@ -1,5 +1,6 @@
 package org.zhiyuan.signup.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.zhiyuan.access.Actor;
@@ -11,6 +12,7 @@ import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.web.PageActions;
 import org.zhiyuan.signup.RosterContributor;
+import org.zhiyuan.signup.MultiSignups;
 import org.zhiyuan.signup.SignupView;
 import org.zhiyuan.signup.Signups;
 
@@ -38,10 +40,14 @@ class SignupPageController {
 
 	private final ObjectProvider<RosterContributor> rosterContributors;
 
-	SignupPageController(Signups signups, Activities activities, ObjectProvider<RosterContributor> rosterContributors) {
+	private final MultiSignups multi;
+
+	SignupPageController(Signups signups, Activities activities, ObjectProvider<RosterContributor> rosterContributors,
+			MultiSignups multi) {
 		this.signups = signups;
 		this.activities = activities;
 		this.rosterContributors = rosterContributors;
+		this.multi = multi;
 	}
 
 	@GetMapping("/activities/{id}/signup-panel")
@@ -59,9 +65,14 @@ class SignupPageController {
 					.orElse(null));
 		model.addAttribute("signedIn", actor != null);
 		if (actor != null) {
-			model.addAttribute("mine", this.signups.mineFor(actor, id).orElse(null));
+			List<SignupView> all = this.signups.allMineFor(actor, id);
+			model.addAttribute("mine", all.stream().findFirst().orElse(null));
+			model.addAttribute("mineActive", all.stream().filter((m) -> m.status().isActive()).toList());
 			model.addAttribute("canManage", this.activities.canManage(actor, activity));
+			model.addAttribute("signsUpOthers", this.multi.signsUpOthers(actor));
 		}
+		model.addAttribute("zone", java.time.ZoneId.of("Asia/Shanghai"));
+		model.addAttribute("shifts", activity.positions().stream().anyMatch(ActivityView.PositionView::isShift));
 		model.addAttribute("open", activity.isOpenForSignup(java.time.OffsetDateTime.now()));
 		return "signup/panel :: panel";
 	}
@@ -83,6 +94,47 @@ class SignupPageController {
 		return "redirect:/activities/" + id;
 	}
 
+	/** Signs the volunteer up for every shift ticked, or for none. */
+	@PostMapping("/activities/{id}/signup/shifts")
+	String signUpForShifts(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) List<UUID> positionIds, RedirectAttributes redirect) {
+		PageActions.run(redirect, "signup.done.shifts", () -> {
+			this.multi.signUpForShifts(actor, id, positionIds);
+		});
+		return "redirect:/activities/" + id + "#signup-panel";
+	}
+
+	/** A team leader or guardian signs up the people picked, all or none. */
+	@PostMapping("/activities/{id}/signup/group")
+	String signUpGroup(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) UUID positionId, @RequestParam(required = false) List<UUID> volunteerIds,
+			RedirectAttributes redirect) {
+		PageActions.run(redirect, "signup.group.done", () -> {
+			this.multi.signUpGroup(actor, id, positionId, volunteerIds);
+		});
+		return "redirect:/activities/" + id + "#signup-panel";
+	}
+
+	/** The people picker of a team leader's members and a guardian's children. */
+	@GetMapping("/activities/{id}/signup/people")
+	String pickSignable(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String q, Model model) {
+		model.addAttribute("matches", this.multi.pickSignable(actor, q));
+		model.addAttribute("searched", PersonQuery.of(q) != null);
+		return "fragments/forms :: personMatches";
+	}
+
+	/** The organizer adds a volunteer directly, with a reason. */
+	@PostMapping("/activities/{id}/roster/direct")
+	String addDirectly(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) UUID volunteerId, @RequestParam(required = false) UUID positionId,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		PageActions.run(redirect, "signup.direct.done", () -> {
+			this.multi.addDirectly(actor, id, volunteerId, positionId, reason);
+		});
+		return "redirect:/activities/" + id + "/roster";
+	}
+
 	/**
 	 * Asks before cancelling one's own sign-up at the activity: what is cancelled, and
 	 * whether it counts as a late cancellation. A page of its own without JavaScript, in
@@ -91,10 +143,15 @@ class SignupPageController {
 	 */
 	@GetMapping("/activities/{id}/signup/cancel")
 	String confirmCancel(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestParam(defaultValue = "") String back,
+			@RequestParam(defaultValue = "") String back, @RequestParam(required = false) UUID signup,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		ActivityView activity = this.activities.view(actor, id);
-		SignupView mine = this.signups.mineFor(actor, id).filter((s) -> s.status().isActive()).orElse(null);
+		// one of several shifts when named, else the (first) active sign-up
+		SignupView mine = this.signups.allMineFor(actor, id)
+			.stream()
+			.filter((s) -> s.status().isActive() && (signup == null || s.id().equals(signup)))
+			.findFirst()
+			.orElse(null);
 		boolean inPanel = htmx != null;
 		if (mine == null) {
 			return inPanel ? "redirect:/activities/" + id + "/signup-panel" : "redirect:/activities/" + id;

@@ -316,7 +316,9 @@ record Field(String name, Kind kind, boolean mandatory, long min, long max, List
 				values.add(new Spoiled("a whole number", -1));
 				values.add(new Spoiled("a huge number", Json.raw("1e308")));
 				values.add(new Spoiled("a flag", true));
-				if (valid instanceof String text && text.matches("-?[0-9]{1,15}")) {
+				// a JSON number has no leading zero: "047123" sent bare would be a syntax
+				// error, not a wrongly typed field
+				if (valid instanceof String text && text.matches("-?(0|[1-9][0-9]{0,14})")) {
 					values.add(new Spoiled("its digits as a number", Json.raw(text)));
 				}
 			}

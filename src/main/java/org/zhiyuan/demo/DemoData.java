@@ -20,6 +20,8 @@ import org.zhiyuan.organization.OrganizationType;
 import org.zhiyuan.organization.OrganizationView;
 import org.zhiyuan.organization.Organizations;
 import org.zhiyuan.activity.Activities;
+import org.zhiyuan.insurance.InsurancePolicies;
+import org.zhiyuan.training.Training;
 import org.zhiyuan.activity.ActivityReviews;
 import org.zhiyuan.activity.ActivityView;
 import org.zhiyuan.activity.ApprovalMode;
@@ -170,10 +172,17 @@ class DemoData implements ApplicationRunner {
 
 	private final ActivityReviews activityReviews;
 
+	private final Training training;
+
+	private final InsurancePolicies insurance;
+
 	DemoData(AccountManagement accounts, Regions regions, VolunteerRegistration registration, Volunteers volunteers,
 			Organizations organizations, Activities activities, Signups signups, ServiceRecords records,
 			RecordReviews reviews, Certificates certificates, Attendance attendance,
-			PlatformTransactionManager transactions, ActivityReviews activityReviews) {
+			PlatformTransactionManager transactions, ActivityReviews activityReviews, Training training,
+			InsurancePolicies insurance) {
+		this.training = training;
+		this.insurance = insurance;
 		this.activities = activities;
 		this.activityReviews = activityReviews;
 		this.signups = signups;
@@ -216,6 +225,8 @@ class DemoData implements ApplicationRunner {
 		Map<String, UUID> projects = history.projects(teams, people, district);
 		history.seals(teams, people);
 		seedActivities(teams, projects, people);
+		new DemoGates(this.training, this.insurance, this.activities, this.activityReviews, this::actorOf, today)
+			.seed(teams, people.get("李华").accountId(), district, JIANWAI);
 		int records = history.seed(teams, projects, people, district);
 		history.checkInToday(teams, projects, people);
 		return new Seeded(people.size(), records);

@@ -63,11 +63,21 @@ class TrainingRepository {
 	}
 
 	void linkTeacher(UUID courseId, UUID teacherId) {
-		this.jdbc.sql("INSERT INTO course_teacher (course_id, teacher_id) SELECT :course, :teacher"
-				+ " WHERE NOT EXISTS (SELECT 1 FROM course_teacher WHERE course_id = :course AND teacher_id = :teacher)")
+		// asked first, then written: H2 does not see the parameters of an INSERT … SELECT
+		// … WHERE NOT EXISTS as the same values, and the link made with the course would
+		// be written again with its first session
+		long linked = this.jdbc
+			.sql("SELECT COUNT(*) FROM course_teacher WHERE course_id = :course AND teacher_id = :teacher")
 			.param("course", courseId)
 			.param("teacher", teacherId)
-			.update();
+			.query(Long.class)
+			.single();
+		if (linked == 0) {
+			this.jdbc.sql("INSERT INTO course_teacher (course_id, teacher_id) VALUES (:course, :teacher)")
+				.param("course", courseId)
+				.param("teacher", teacherId)
+				.update();
+		}
 	}
 
 	/** The owner's teacher of that name, added to the library when new. */

@@ -184,6 +184,20 @@ class DemoDataApiTests extends ApiTestSupport {
 			.orElseThrow();
 		JsonNode board = lihua.get("/api/v1/activities/" + today.get("id").asString() + "/attendance").json();
 		assertThat(board.get("total").asInt()).as("checked in with the code, and one by hand").isEqualTo(4);
+
+		// the gates: a first-aid course with a session, the team's policy, and a
+		// high-risk activity published under it after the district's review
+		assertThat(count("course_session s JOIN course c ON c.id = s.course_id WHERE c.title = '红十字救护员培训'"))
+			.isEqualTo(1);
+		assertThat(count("insurance_policy WHERE policy_number = 'PICC-DEMO-2026-0001'")).isEqualTo(1);
+		JsonNode patrol = activities.valueStream()
+			.filter((a) -> "汛期河道巡查".equals(a.get("title").asString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(patrol.get("status").asString()).isEqualTo("RECRUITING");
+		assertThat(count("audit_event WHERE action LIKE 'activity.review%' AND object_id = '"
+				+ patrol.get("id").asString() + "'"))
+			.isGreaterThanOrEqualTo(1);
 	}
 
 	/**

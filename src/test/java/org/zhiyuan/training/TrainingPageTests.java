@@ -82,7 +82,10 @@ class TrainingPageTests extends ApiTestSupport {
 		assertThat(browser.get(page).body()).contains("您已报名此场培训");
 		assertThat(enrolledIn(sessionId)).isEqualTo(1);
 
-		String confirm = browser.get("/training/sessions/" + sessionId + "/cancel").body();
+		assertThat(browser.get("/training/sessions/" + sessionId + "/cancel?lang=en").body())
+			.contains("Cancel your enrolment in this session?")
+			.contains("Yes, cancel my enrolment");
+		String confirm = browser.get("/training/sessions/" + sessionId + "/cancel?lang=zh-CN").body();
 		assertThat(confirm).contains("取消这场培训的报名？").contains(title).contains("确认取消报名");
 		Response cancelled = browser.submitForm("/training/sessions/" + sessionId + "/cancel",
 				"/training/sessions/" + sessionId + "/cancel", Map.of());
@@ -116,6 +119,10 @@ class TrainingPageTests extends ApiTestSupport {
 		assertThat(beforeStart).contains("/training/sessions/" + sessionId + "/roster");
 		String roster = admin.get("/training/sessions/" + sessionId + "/roster").body();
 		assertThat(roster).contains("共 1 人报名").contains("不在签到时间内");
+		assertThat(admin.get("/training/sessions/" + sessionId + "/roster?lang=en").body())
+			.contains("Enrolled volunteers")
+			.contains("1 enrolled");
+		admin.get("/?lang=zh-CN");
 		startNow(sessionId);
 		roster = admin.get("/training/sessions/" + sessionId + "/roster").body();
 		assertThat(roster).contains("签到码").doesNotContain("不在签到时间内").contains("/results");

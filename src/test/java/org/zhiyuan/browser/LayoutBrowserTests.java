@@ -60,13 +60,14 @@ class LayoutBrowserTests extends BrowserTestSupport {
 	@Test
 	void anAnonymousVisitorsPagesFitTheScreen() {
 		walk("anonymous", null, Map.of("home", "/", "activities", "/activities", "projects", "/projects",
-				"organizations", "/organizations", "verify", "/verify"));
+				"organizations", "/organizations", "verify", "/verify", "training", "/training"));
 	}
 
 	@Test
 	void aVolunteersPagesFitTheScreen() {
-		walk("volunteer", this.fixtures.aVolunteerIn("110105"), Map.of("home", "/", "signups", "/me/signups", "records",
-				"/me/records", "certificates", "/me/certificates", "notifications", "/notifications"));
+		walk("volunteer", this.fixtures.aVolunteerIn("110105"),
+				Map.of("home", "/", "signups", "/me/signups", "records", "/me/records", "certificates",
+						"/me/certificates", "notifications", "/notifications", "my-training", "/me/training"));
 	}
 
 	@Test

@@ -1,33 +1,17 @@
 package org.zhiyuan.insurance;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
-import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
+import org.zhiyuan.shared.XlsxReader;
 
 /**
  * The insured volunteers' spreadsheets, in Chinese and English headings: the sheet an
@@ -103,28 +87,10 @@ public final class InsuredSheet {
 	 * hold more than {@link #MAX_ROWS} rows
 	 */
 	static List<SheetRow> read(byte[] bytes) {
-		if (bytes == null || bytes.length == 0) {
-			throw new IllegalArgumentException("no file");
-		}
-		try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(bytes))) {
-			XSSFReader reader = new XSSFReader(pkg);
-			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-			Collector collector = new Collector();
-			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-			if (!sheets.hasNext()) {
-				return List.of();
-			}
-			try (InputStream sheet = sheets.next()) {
-				var parser = XMLHelper.newXMLReader();
-				parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, collector,
-						new DataFormatter(), false));
-				parser.parse(new InputSource(sheet));
-			}
-			return collector.rows;
-		}
-		catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException ex) {
-			throw new IllegalArgumentException("not a readable xlsx workbook", ex);
-		}
+		return XlsxReader.read(bytes, TEMPLATE.length, MAX_ROWS)
+			.stream()
+			.map((row) -> new SheetRow(row.number(), row.cell(0)))
+			.toList();
 	}
 
 	/**
@@ -149,47 +115,6 @@ public final class InsuredSheet {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		workbook.write(out);
 		return out.toByteArray();
-	}
-
-	private static final class Collector implements SheetContentsHandler {
-
-		private final List<SheetRow> rows = new ArrayList<>();
-
-		private final String[] current = new String[2];
-
-		private int rowIndex;
-
-		@Override
-		public void startRow(int rowNum) {
-			this.rowIndex = rowNum;
-			this.current[0] = null;
-			this.current[1] = null;
-		}
-
-		@Override
-		public void endRow(int rowNum) {
-			if (this.rowIndex == 0) {
-				return;
-			}
-			boolean blank = (this.current[0] == null || this.current[0].isBlank())
-					&& (this.current[1] == null || this.current[1].isBlank());
-			if (blank) {
-				return;
-			}
-			if (this.rows.size() >= MAX_ROWS) {
-				throw new IllegalStateException("too many rows");
-			}
-			this.rows.add(new SheetRow(this.rowIndex + 1, (this.current[0] != null) ? this.current[0].strip() : ""));
-		}
-
-		@Override
-		public void cell(String reference, String formattedValue, XSSFComment comment) {
-			int column = (reference != null) ? new CellReference(reference).getCol() : -1;
-			if (column >= 0 && column < this.current.length) {
-				this.current[column] = formattedValue;
-			}
-		}
-
 	}
 
 }

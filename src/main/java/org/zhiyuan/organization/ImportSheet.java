@@ -1,31 +1,15 @@
 package org.zhiyuan.organization;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
-import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
+import org.zhiyuan.shared.XlsxReader;
+import org.zhiyuan.shared.XlsxReader.SheetRow;
 
 /**
  * The volunteer import spreadsheet: the template admins fill in, and a streaming reader
@@ -85,87 +69,8 @@ final class ImportSheet {
 	 * @throws IllegalArgumentException when the bytes are not a readable .xlsx workbook
 	 * or hold more than {@link #MAX_ROWS} rows
 	 */
-	static List<ImportRow> read(byte[] bytes) {
-		try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(bytes))) {
-			XSSFReader reader = new XSSFReader(pkg);
-			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-			Collector collector = new Collector();
-			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-			if (!sheets.hasNext()) {
-				return List.of();
-			}
-			try (InputStream sheet = sheets.next()) {
-				XMLReader parser = XMLHelper.newXMLReader();
-				parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, collector,
-						new DataFormatter(), false));
-				parser.parse(new InputSource(sheet));
-			}
-			return collector.rows;
-		}
-		catch (TooManyRows ex) {
-			throw new IllegalArgumentException("too many rows", ex);
-		}
-		catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException ex) {
-			throw new IllegalArgumentException("not a readable xlsx workbook", ex);
-		}
-	}
-
-	/** One data row: its 1-based spreadsheet row number and its cells as text. */
-	record ImportRow(int number, String[] cells) {
-
-		String cell(int index) {
-			String value = (index < this.cells.length) ? this.cells[index] : null;
-			return (value != null) ? value.strip() : "";
-		}
-
-	}
-
-	private static final class Collector implements SheetContentsHandler {
-
-		private final List<ImportRow> rows = new ArrayList<>();
-
-		private String[] current;
-
-		private int rowIndex;
-
-		@Override
-		public void startRow(int rowNum) {
-			this.rowIndex = rowNum;
-			this.current = new String[COLUMNS.length];
-		}
-
-		@Override
-		public void endRow(int rowNum) {
-			if (this.rowIndex == 0) {
-				return;
-			}
-			for (String cell : this.current) {
-				if (cell != null && !cell.isBlank()) {
-					if (this.rows.size() >= MAX_ROWS) {
-						throw new TooManyRows();
-					}
-					this.rows.add(new ImportRow(this.rowIndex + 1, this.current));
-					return;
-				}
-			}
-		}
-
-		@Override
-		public void cell(String reference, String formattedValue, XSSFComment comment) {
-			int column = (reference != null) ? new CellReference(reference).getCol() : -1;
-			if (column >= 0 && column < this.current.length) {
-				this.current[column] = formattedValue;
-			}
-		}
-
-	}
-
-	private static final class TooManyRows extends RuntimeException {
-
-		TooManyRows() {
-			super(null, null, false, false);
-		}
-
+	static List<SheetRow> read(byte[] bytes) {
+		return XlsxReader.read(bytes, COLUMNS.length, MAX_ROWS);
 	}
 
 }

@@ -21,13 +21,13 @@ import org.zhiyuan.account.AccountManagement;
 import org.zhiyuan.audit.AuditLog;
 import org.zhiyuan.audit.AuditOutcome;
 import org.zhiyuan.audit.AuditRecord;
-import org.zhiyuan.organization.ImportSheet.ImportRow;
 import org.zhiyuan.shared.Enums;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.XlsxReader.SheetRow;
 import org.zhiyuan.shared.identity.Gender;
 import org.zhiyuan.shared.identity.IdType;
 import org.zhiyuan.volunteer.NewVolunteer;
@@ -166,7 +166,7 @@ public class VolunteerImports {
 		UUID requestedBy = (UUID) claimed.get()[1];
 		byte[] bytes = (byte[]) claimed.get()[2];
 		Optional<Actor> actor = this.accounts.currentActor(requestedBy);
-		List<ImportRow> rows;
+		List<SheetRow> rows;
 		try {
 			rows = ImportSheet.read(bytes);
 		}
@@ -182,7 +182,7 @@ public class VolunteerImports {
 			.param("id", importId)
 			.param("total", rows.size())
 			.update();
-		for (ImportRow row : rows) {
+		for (SheetRow row : rows) {
 			if (alreadyDone(importId, row.number())) {
 				continue;
 			}
@@ -252,7 +252,7 @@ public class VolunteerImports {
 			.toList();
 	}
 
-	private ImportRowResult importRow(Actor actor, UUID organizationId, ImportRow row) {
+	private ImportRowResult importRow(Actor actor, UUID organizationId, SheetRow row) {
 		List<FieldProblem> problems = new ArrayList<>();
 		NewVolunteer volunteer = toNewVolunteer(row, problems);
 		if (!problems.isEmpty()) {
@@ -287,7 +287,7 @@ public class VolunteerImports {
 		}
 	}
 
-	private NewVolunteer toNewVolunteer(ImportRow row, List<FieldProblem> problems) {
+	private NewVolunteer toNewVolunteer(SheetRow row, List<FieldProblem> problems) {
 		String typeText = row.cell(1);
 		IdType type = ID_TYPE_LABELS.get(typeText);
 		if (type == null) {
@@ -322,7 +322,7 @@ public class VolunteerImports {
 	 * A row naming a registered ID number under another name: refused with the same words
 	 * whatever the reason, never saying that the number is registered or to whom.
 	 */
-	private static ImportRowResult notMatched(ImportRow row) {
+	private static ImportRowResult notMatched(SheetRow row) {
 		return new ImportRowResult(row.number(), ImportOutcome.FAILED, null,
 				List.of(new FieldProblem("row", "organization.import.notMatched")));
 	}

@@ -264,9 +264,10 @@ public class MultiSignups {
 	}
 
 	/**
-	 * Writes every entry in one transaction or none: claims the places position by
-	 * position in a fixed order (so that two such requests never wait for each other in a
-	 * circle), then writes the sign-ups.
+	 * Writes every entry in one transaction or none: locks the volunteers, then claims
+	 * the places position by position, each in a fixed order (so that two such requests,
+	 * or one and a single sign-up, never wait for each other in a circle), then checks
+	 * again for overlaps and writes the sign-ups.
 	 */
 	private List<SignupView> write(Actor actor, ActivityView activity, List<Entry> entries, SignupOrigin origin,
 			String reason) {
@@ -290,6 +291,7 @@ public class MultiSignups {
 		boolean organizerDecides = activity.approval() == ApprovalMode.MANUAL && origin != SignupOrigin.DIRECT;
 		return this.writing.execute((status) -> {
 			OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+			entries.stream().map((e) -> e.volunteer().id()).distinct().sorted().forEach(this.repository::lockVolunteer);
 			if (!organizerDecides) {
 				Map<UUID, Integer> needed = new TreeMap<>();
 				entries.forEach((e) -> needed.merge(e.position().id(), 1, Integer::sum));
@@ -313,6 +315,12 @@ public class MultiSignups {
 					.anyMatch((r) -> r.status().isActive() && Signups.overlaps(activity, r.positionId(), positionId))) {
 					ProblemException already = ProblemException.conflict("ALREADY_SIGNED_UP", "signup.already");
 					throw (origin == SignupOrigin.SELF) ? already : forPerson(already, entry.volunteer());
+				}
+				List<String> elsewhere = this.signups.overlappingElsewhere(entry.volunteer().id(), activity,
+						entry.position());
+				if (!elsewhere.isEmpty()) {
+					ProblemException overlap = Signups.overlap(elsewhere);
+					throw (origin == SignupOrigin.SELF) ? overlap : forPerson(overlap, entry.volunteer());
 				}
 				UUID slot = Signups.slotOf(activity, positionId);
 				Optional<Row> existing = theirs.stream()

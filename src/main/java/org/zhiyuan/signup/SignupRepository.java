@@ -40,6 +40,25 @@ class SignupRepository {
 			.optional();
 	}
 
+	/**
+	 * Locks the volunteer until the caller's transaction ends, with an update that
+	 * changes nothing (the weaker lock, as for a position: sign-ups inserted meanwhile
+	 * may still reference the row). Every write that may give a volunteer service takes
+	 * this lock first, volunteers in ascending id order and before any position, so that
+	 * two requests of one volunteer are checked for overlaps one after the other.
+	 */
+	void lockVolunteer(UUID volunteerId) {
+		this.jdbc.sql("UPDATE volunteer SET status = status WHERE id = :id").param("id", volunteerId).update();
+	}
+
+	/** The volunteer a sign-up is of: it never changes. */
+	Optional<UUID> volunteerOf(UUID signupId) {
+		return this.jdbc.sql("SELECT volunteer_id FROM signup WHERE id = :id")
+			.param("id", signupId)
+			.query(UUID.class)
+			.optional();
+	}
+
 	/** Every sign-up of the volunteer at the activity, ended ones too, locked. */
 	List<Row> lockAllFor(UUID activityId, UUID volunteerId) {
 		return this.jdbc

@@ -167,6 +167,7 @@ public class Signups {
 	 */
 	private Map<Pending, Object> write(UUID positionId, List<Pending> batch) {
 		Map<Pending, Object> outcomes = new IdentityHashMap<>();
+		batch.stream().map(Pending::volunteerId).distinct().sorted().forEach(this.signups::lockVolunteer);
 		int free = (batch.size() > 1) ? this.activities.lockFreePlaces(positionId) : -1;
 		int taken = 0;
 		RequestAttributes own = RequestContextHolder.getRequestAttributes();
@@ -178,6 +179,12 @@ public class Signups {
 				if (mine.stream()
 					.anyMatch((r) -> r.status().isActive() && overlaps(p.activity(), r.positionId(), positionId))) {
 					outcomes.put(p, ProblemException.conflict("ALREADY_SIGNED_UP", "signup.already"));
+					continue;
+				}
+				List<String> elsewhere = overlappingElsewhere(p.volunteerId(), p.activity(),
+						positionOf(p.activity(), positionId));
+				if (!elsewhere.isEmpty()) {
+					outcomes.put(p, overlap(elsewhere));
 					continue;
 				}
 				UUID slot = slotOf(p.activity(), positionId);
@@ -312,9 +319,14 @@ public class Signups {
 	 */
 	@Transactional
 	public SignupView approve(Actor actor, UUID signupId) {
+		this.signups.volunteerOf(signupId).ifPresent(this.signups::lockVolunteer);
 		Row row = lockManaged(actor, signupId);
 		if (row.status() != SignupStatus.PENDING && row.status() != SignupStatus.WAITLISTED) {
 			throw ProblemException.conflict("INVALID_STATUS", "signup.invalidStatus", row.status().name());
+		}
+		ActivityView activity = activityOf(row);
+		if (!overlappingElsewhere(row.volunteerId(), activity, positionOf(activity, row.positionId())).isEmpty()) {
+			throw ProblemException.unprocessable("REQUIREMENT_NOT_MET", "signup.requirement.overlapOfVolunteer");
 		}
 		OffsetDateTime now = now();
 		if (this.activities.claimPlace(row.positionId())) {
@@ -322,7 +334,7 @@ public class Signups {
 			this.signups.event(row.id(), SignupStatus.APPROVED, null, actor.accountId(), now);
 			this.events.publishEvent(new SignupApproved(row.id(), row.activityId(), row.volunteerId(), false));
 		}
-		else if (activityOf(row).waitlist()) {
+		else if (activity.waitlist()) {
 			if (row.status() == SignupStatus.PENDING) {
 				this.signups.decide(row.id(), SignupStatus.WAITLISTED, false, now);
 				this.signups.event(row.id(), SignupStatus.WAITLISTED, null, actor.accountId(), now);
@@ -567,12 +579,25 @@ public class Signups {
 		}
 		this.volunteers.requireQualifications(volunteer.id(), position.qualifications(), activity.endsAt(position));
 		this.furtherRequirements.check(volunteer, position);
-		List<String> overlapping = this.signups.overlapping(volunteer.id(), activity.id(), activity.startsAt(position),
-				activity.endsAt(position));
+		List<String> overlapping = overlappingElsewhere(volunteer.id(), activity, position);
 		if (!overlapping.isEmpty()) {
-			throw ProblemException.unprocessable("REQUIREMENT_NOT_MET", "signup.requirement.overlap",
-					overlapping.get(0));
+			throw overlap(overlapping);
 		}
+	}
+
+	/**
+	 * Titles of the volunteer's other activities where they hold an accepted place whose
+	 * time overlaps the position's. Read again under the volunteer's lock before a
+	 * sign-up is written, so that two requests at the same moment cannot both pass.
+	 */
+	List<String> overlappingElsewhere(UUID volunteerId, ActivityView activity, PositionView position) {
+		return this.signups.overlapping(volunteerId, activity.id(),
+				(position != null) ? activity.startsAt(position) : activity.startsAt(),
+				(position != null) ? activity.endsAt(position) : activity.endsAt());
+	}
+
+	static ProblemException overlap(List<String> overlapping) {
+		return ProblemException.unprocessable("REQUIREMENT_NOT_MET", "signup.requirement.overlap", overlapping.get(0));
 	}
 
 	private Row lockManaged(Actor actor, UUID signupId) {

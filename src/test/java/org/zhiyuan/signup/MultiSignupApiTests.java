@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Api.Response;
@@ -27,6 +28,13 @@ class MultiSignupApiTests extends ApiTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	SignupTables tables;
+
+	@BeforeEach
+	void tables() {
+		this.tables = new SignupTables(this.jdbc);
+	}
 
 	@Test
 	void takesSeveralShiftsThatDoNotOverlapAndRefusesOnesThatDo() {
@@ -141,7 +149,7 @@ class MultiSignupApiTests extends ApiTestSupport {
 		Team team = this.fixtures.anActiveTeamIn("110105");
 		Person member = this.fixtures.aVolunteerIn("110105001");
 		Person stranger = this.fixtures.aVolunteerIn("110105001");
-		joinTeam(team.id(), member.volunteerId());
+		this.tables.joinTeam(team.id(), member.volunteerId());
 		Api leader = this.api.as(this.fixtures.tokenFor(team.admin())).in("en");
 
 		Response notTheirs = leader.post("/api/v1/activities/" + activity.id() + "/signups/group", Map.of("positionId",
@@ -165,7 +173,7 @@ class MultiSignupApiTests extends ApiTestSupport {
 
 		Person parent = this.fixtures.aVolunteerIn("110105001");
 		Person child = this.fixtures.manyVolunteersIn("110105001", 1).get(0);
-		guardianOf(child.volunteerId(), parent);
+		this.tables.guardianOf(child.volunteerId(), parent);
 		Response byParent = this.api.as(this.fixtures.tokenFor(parent))
 			.post("/api/v1/activities/" + activity.id() + "/signups/group",
 					Map.of("positionId", activity.position(0), "volunteerIds", List.of(child.volunteerId())));
@@ -183,7 +191,7 @@ class MultiSignupApiTests extends ApiTestSupport {
 		Published activity = publish(organizer, body);
 		Team team = this.fixtures.anActiveTeamIn("110105");
 		List<Person> members = this.fixtures.manyVolunteersIn("110105001", 3);
-		members.forEach((m) -> joinTeam(team.id(), m.volunteerId()));
+		members.forEach((m) -> this.tables.joinTeam(team.id(), m.volunteerId()));
 		Response full = this.api.as(this.fixtures.tokenFor(team.admin()))
 			.post("/api/v1/activities/" + activity.id() + "/signups/group", Map.of("positionId", activity.position(0),
 					"volunteerIds", members.stream().map(Person::volunteerId).toList()));
@@ -268,26 +276,6 @@ class MultiSignupApiTests extends ApiTestSupport {
 			.param("v", volunteer.volunteerId())
 			.query(Long.class)
 			.single();
-	}
-
-	private void joinTeam(UUID organizationId, UUID volunteerId) {
-		this.jdbc
-			.sql("INSERT INTO organization_member (organization_id, volunteer_id, member_role, status, requested_at,"
-					+ " joined_at) VALUES (:o, :v, 'MEMBER', 'ACTIVE', :now, :now)")
-			.param("o", organizationId)
-			.param("v", volunteerId)
-			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
-			.update();
-	}
-
-	private void guardianOf(UUID childId, Person guardian) {
-		this.jdbc
-			.sql("INSERT INTO volunteer_guardian (volunteer_id, name, phone, id_number_sealed, id_number_masked,"
-					+ " consented_at) VALUES (:v, '家长', :phone, 'sealed', '110***********0000', :now)")
-			.param("v", childId)
-			.param("phone", guardian.username())
-			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
-			.update();
 	}
 
 	private record Published(String id, List<String> positions) {

@@ -1,25 +1,19 @@
 package org.zhiyuan.signup;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zhiyuan.support.Api;
 import org.zhiyuan.support.ApiTestSupport;
+import org.zhiyuan.support.Concurrently;
+import org.zhiyuan.support.Concurrently.Call;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
 
@@ -39,6 +33,13 @@ class MultiSignupConcurrencyApiTests extends ApiTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	SignupTables tables;
+
+	@BeforeEach
+	void tables() {
+		this.tables = new SignupTables(this.jdbc);
+	}
 
 	@Test
 	void givesEveryShiftOfARequestOrNoneWhileSinglesRaceForTheSamePlaces() throws Exception {
@@ -64,24 +65,24 @@ class MultiSignupConcurrencyApiTests extends ApiTestSupport {
 		List<Person> singles = this.fixtures.manyVolunteersIn("110105001", 15);
 		List<Call> calls = new ArrayList<>();
 		for (Person person : pairs) {
-			calls.add(new Call(this.fixtures.tokenFor(person), "/api/v1/activities/" + activityId + "/signups/shifts",
+			calls.add(Call.post(this.fixtures.tokenFor(person), "/api/v1/activities/" + activityId + "/signups/shifts",
 					"{\"positionIds\":[\"" + saturdayShift + "\",\"" + sundayShift + "\"]}"));
 		}
 		for (Person person : singles) {
-			calls.add(new Call(this.fixtures.tokenFor(person), "/api/v1/activities/" + activityId + "/signups",
+			calls.add(Call.post(this.fixtures.tokenFor(person), "/api/v1/activities/" + activityId + "/signups",
 					"{\"positionId\":\"" + saturdayShift + "\"}"));
 		}
 
-		List<Integer> statuses = storm(calls);
+		List<Integer> statuses = Concurrently.statuses(this.port, calls);
 
 		assertThat(statuses).containsOnly(201, 409);
 		long pairsSignedUp = statuses.subList(0, pairs.size()).stream().filter((s) -> s == 201).count();
 		long singlesSignedUp = statuses.subList(pairs.size(), statuses.size()).stream().filter((s) -> s == 201).count();
-		assertThat(accepted(saturdayShift)).isLessThanOrEqualTo(10)
-			.isEqualTo(holdingPlaces(saturdayShift))
+		assertThat(this.tables.accepted(saturdayShift)).isLessThanOrEqualTo(10)
+			.isEqualTo(this.tables.holdingPlaces(saturdayShift))
 			.isEqualTo(pairsSignedUp + singlesSignedUp);
-		assertThat(accepted(sundayShift)).isLessThanOrEqualTo(5)
-			.isEqualTo(holdingPlaces(sundayShift))
+		assertThat(this.tables.accepted(sundayShift)).isLessThanOrEqualTo(5)
+			.isEqualTo(this.tables.holdingPlaces(sundayShift))
 			.isEqualTo(pairsSignedUp);
 		assertThat(pairsSignedUp).as("some pair got both shifts").isPositive();
 		for (Person person : pairs) {
@@ -108,13 +109,13 @@ class MultiSignupConcurrencyApiTests extends ApiTestSupport {
 				.stream()
 				.map(Person::volunteerId)
 				.toList();
-			members.forEach((m) -> joinTeam(team.id(), m));
+			members.forEach((m) -> this.tables.joinTeam(team.id(), m));
 			groups.add(members);
 			String token = this.fixtures.tokenFor(team.admin());
 			String request = groupBody(positionId, members);
 			// every leader taps twice: only one of the two may go through
-			calls.add(new Call(token, "/api/v1/activities/" + activityId + "/signups/group", request));
-			calls.add(new Call(token, "/api/v1/activities/" + activityId + "/signups/group", request));
+			calls.add(Call.post(token, "/api/v1/activities/" + activityId + "/signups/group", request));
+			calls.add(Call.post(token, "/api/v1/activities/" + activityId + "/signups/group", request));
 		}
 		for (int g = 0; g < 3; g++) {
 			Person guardian = this.fixtures.manyVolunteersIn("110105001", 1).get(0);
@@ -122,13 +123,13 @@ class MultiSignupConcurrencyApiTests extends ApiTestSupport {
 				.stream()
 				.map(Person::volunteerId)
 				.toList();
-			children.forEach((c) -> guardianOf(c, guardian));
+			children.forEach((c) -> this.tables.guardianOf(c, guardian));
 			groups.add(children);
-			calls.add(new Call(this.fixtures.tokenFor(guardian), "/api/v1/activities/" + activityId + "/signups/group",
+			calls.add(Call.post(this.fixtures.tokenFor(guardian), "/api/v1/activities/" + activityId + "/signups/group",
 					groupBody(positionId, children)));
 		}
 
-		List<Integer> statuses = storm(calls);
+		List<Integer> statuses = Concurrently.statuses(this.port, calls);
 
 		assertThat(statuses).containsOnly(201, 409);
 		long signedUp = 0;
@@ -138,8 +139,8 @@ class MultiSignupConcurrencyApiTests extends ApiTestSupport {
 			assertThat(each.stream().distinct().count()).as("the whole group or nobody").isEqualTo(1);
 			signedUp += each.stream().mapToLong(Long::longValue).sum();
 		}
-		assertThat(accepted(positionId)).isLessThanOrEqualTo(10)
-			.isEqualTo(holdingPlaces(positionId))
+		assertThat(this.tables.accepted(positionId)).isLessThanOrEqualTo(10)
+			.isEqualTo(this.tables.holdingPlaces(positionId))
 			.isEqualTo(signedUp)
 			.isPositive();
 		assertThat(this.jdbc
@@ -161,26 +162,6 @@ class MultiSignupConcurrencyApiTests extends ApiTestSupport {
 				+ volunteers.stream().map((v) -> "\"" + v + "\"").collect(Collectors.joining(",")) + "]}";
 	}
 
-	private void joinTeam(UUID organizationId, UUID volunteerId) {
-		this.jdbc
-			.sql("INSERT INTO organization_member (organization_id, volunteer_id, member_role, status, requested_at,"
-					+ " joined_at) VALUES (:o, :v, 'MEMBER', 'ACTIVE', :now, :now)")
-			.param("o", organizationId)
-			.param("v", volunteerId)
-			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
-			.update();
-	}
-
-	private void guardianOf(UUID childId, Person guardian) {
-		this.jdbc
-			.sql("INSERT INTO volunteer_guardian (volunteer_id, name, phone, id_number_sealed, id_number_masked,"
-					+ " consented_at) VALUES (:v, '家长', :phone, 'sealed', '110***********0000', :now)")
-			.param("v", childId)
-			.param("phone", guardian.username())
-			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
-			.update();
-	}
-
 	private long activeSignupsOf(UUID volunteerId, String activityId) {
 		return this.jdbc
 			.sql("SELECT COUNT(*) FROM signup WHERE volunteer_id = :v AND activity_id = :a AND status = 'APPROVED'")
@@ -188,55 +169,6 @@ class MultiSignupConcurrencyApiTests extends ApiTestSupport {
 			.param("a", UUID.fromString(activityId))
 			.query(Long.class)
 			.single();
-	}
-
-	private long accepted(String positionId) {
-		return this.jdbc.sql("SELECT accepted FROM activity_position WHERE id = :id")
-			.param("id", UUID.fromString(positionId))
-			.query(Long.class)
-			.single();
-	}
-
-	private long holdingPlaces(String positionId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM signup WHERE position_id = :id AND holds_place = TRUE")
-			.param("id", UUID.fromString(positionId))
-			.query(Long.class)
-			.single();
-	}
-
-	private List<Integer> storm(List<Call> calls) throws Exception {
-		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-		ExecutorService pool = Executors.newFixedThreadPool(Math.min(calls.size(), 64));
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<Future<Integer>> futures = new ArrayList<>();
-			for (Call call : calls) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					HttpRequest request = HttpRequest
-						.newBuilder(URI.create("http://localhost:" + this.port + call.path()))
-						.header("Authorization", "Bearer " + call.token())
-						.header("Content-Type", "application/json")
-						.timeout(Duration.ofSeconds(60))
-						.POST(HttpRequest.BodyPublishers.ofString(call.body()))
-						.build();
-					return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-				}));
-			}
-			start.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<Integer> future : futures) {
-				statuses.add(future.get());
-			}
-			return statuses;
-		}
-		finally {
-			pool.shutdownNow();
-		}
-	}
-
-	private record Call(String token, String path, String body) {
-
 	}
 
 }

@@ -1,24 +1,16 @@
 package org.zhiyuan.training;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.zhiyuan.support.Api;
 import org.zhiyuan.support.ApiTestSupport;
+import org.zhiyuan.support.Concurrently;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
 
@@ -67,7 +59,8 @@ class TrainingConcurrencyApiTests extends ApiTestSupport {
 			}
 		}
 
-		List<Integer> statuses = storm(tokens, "/api/v1/course-sessions/" + sessionId + "/enrolments");
+		List<Integer> statuses = Concurrently.postByEach(this.port, tokens,
+				"/api/v1/course-sessions/" + sessionId + "/enrolments", "{}");
 
 		assertThat(statuses).filteredOn((s) -> s == 201).hasSize(PLACES);
 		assertThat(statuses).filteredOn((s) -> s == 409).hasSize(tokens.size() - PLACES);
@@ -80,36 +73,6 @@ class TrainingConcurrencyApiTests extends ApiTestSupport {
 			.param("id", id)
 			.query(Long.class)
 			.single()).isEqualTo(PLACES);
-	}
-
-	private List<Integer> storm(List<String> tokens, String path) throws Exception {
-		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-		ExecutorService pool = Executors.newFixedThreadPool(64);
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<Future<Integer>> futures = new ArrayList<>();
-			for (String token : tokens) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-						.header("Authorization", "Bearer " + token)
-						.header("Content-Type", "application/json")
-						.timeout(Duration.ofSeconds(60))
-						.POST(HttpRequest.BodyPublishers.ofString("{}"))
-						.build();
-					return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-				}));
-			}
-			start.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<Integer> future : futures) {
-				statuses.add(future.get());
-			}
-			return statuses;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 }

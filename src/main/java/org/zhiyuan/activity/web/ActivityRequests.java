@@ -82,10 +82,6 @@ final class ActivityRequests {
 	}
 
 	/**
-	 * An activity that already took place, as for a new one (its sign-up settings are
-	 * ignored), and why it is registered afterwards.
-	 */
-	/**
 	 * An activity that already took place: an activity's fields without those of
 	 * recruitment (approval, deadline, waiting list, time bank), which it never has.
 	 */

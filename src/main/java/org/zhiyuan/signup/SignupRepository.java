@@ -147,13 +147,20 @@ class SignupRepository {
 	/**
 	 * Promotes the first in line of a position's waiting list to a place the caller has
 	 * already claimed; the status condition makes two concurrent promotions of the same
-	 * row impossible. Returns the promoted sign-up, or empty when nobody was (left)
-	 * waiting.
+	 * row impossible. Someone who meanwhile took an accepted place elsewhere at an
+	 * overlapping time is passed over and keeps waiting. Returns the promoted sign-up, or
+	 * empty when nobody was (left) waiting.
 	 */
 	Optional<Row> promoteFirstWaiting(UUID positionId, OffsetDateTime now) {
 		Optional<UUID> first = this.jdbc
-			.sql("SELECT id FROM signup WHERE position_id = :position AND status = 'WAITLISTED'"
-					+ " ORDER BY queued_at, id LIMIT 1")
+			.sql("SELECT w.id FROM signup w JOIN activity wa ON wa.id = w.activity_id JOIN activity_position wp ON"
+					+ " wp.id = w.position_id WHERE w.position_id = :position AND w.status = 'WAITLISTED' AND NOT"
+					+ " EXISTS (SELECT 1 FROM signup s JOIN activity a ON a.id = s.activity_id JOIN activity_position p"
+					+ " ON p.id = s.position_id WHERE s.volunteer_id = w.volunteer_id AND s.status = 'APPROVED'"
+					+ " AND a.id <> wa.id AND a.status IN ('RECRUITING', 'IN_PROGRESS')"
+					+ " AND COALESCE(p.starts_at, a.starts_at) < COALESCE(wp.ends_at, wa.ends_at)"
+					+ " AND COALESCE(p.ends_at, a.ends_at) > COALESCE(wp.starts_at, wa.starts_at))"
+					+ " ORDER BY w.queued_at, w.id LIMIT 1")
 			.param("position", positionId)
 			.query(UUID.class)
 			.optional();

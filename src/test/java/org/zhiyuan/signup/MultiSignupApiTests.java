@@ -6,16 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Api.Response;
-import org.zhiyuan.support.ApiTestSupport;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhiyuan.support.ActivityFixtures.anActivity;
@@ -24,24 +19,14 @@ import static org.zhiyuan.support.ActivityFixtures.anActivity;
  * Shifts, requirements beyond age, sign-ups by a team leader or guardian, and an
  * organizer's direct addition, through the API.
  */
-class MultiSignupApiTests extends ApiTestSupport {
-
-	@Autowired
-	JdbcClient jdbc;
-
-	SignupTables tables;
-
-	@BeforeEach
-	void tables() {
-		this.tables = new SignupTables(this.jdbc);
-	}
+class MultiSignupApiTests extends SignupTestSupport {
 
 	@Test
 	void takesSeveralShiftsThatDoNotOverlapAndRefusesOnesThatDo() {
 		Team team = this.fixtures.anActiveTeamIn("110105");
 		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).withNano(0);
 		Published activity = publish(team,
-				weekend(team, start, shift("周六上午", 5, start, start.plusHours(3)),
+				shifts(team, start, shift("周六上午", 5, start, start.plusHours(3)),
 						shift("周六下午", 5, start.plusHours(2), start.plusHours(6)),
 						shift("周日", 5, start.plusDays(1), start.plusDays(1).plusHours(3))));
 		Person volunteer = this.fixtures.aVolunteerIn("110105001");
@@ -149,7 +134,7 @@ class MultiSignupApiTests extends ApiTestSupport {
 		Team team = this.fixtures.anActiveTeamIn("110105");
 		Person member = this.fixtures.aVolunteerIn("110105001");
 		Person stranger = this.fixtures.aVolunteerIn("110105001");
-		this.tables.joinTeam(team.id(), member.volunteerId());
+		joinTeam(team.id(), member.volunteerId());
 		Api leader = this.api.as(this.fixtures.tokenFor(team.admin())).in("en");
 
 		Response notTheirs = leader.post("/api/v1/activities/" + activity.id() + "/signups/group", Map.of("positionId",
@@ -173,7 +158,7 @@ class MultiSignupApiTests extends ApiTestSupport {
 
 		Person parent = this.fixtures.aVolunteerIn("110105001");
 		Person child = this.fixtures.manyVolunteersIn("110105001", 1).get(0);
-		this.tables.guardianOf(child.volunteerId(), parent);
+		guardianOf(child.volunteerId(), parent);
 		Response byParent = this.api.as(this.fixtures.tokenFor(parent))
 			.post("/api/v1/activities/" + activity.id() + "/signups/group",
 					Map.of("positionId", activity.position(0), "volunteerIds", List.of(child.volunteerId())));
@@ -191,7 +176,7 @@ class MultiSignupApiTests extends ApiTestSupport {
 		Published activity = publish(organizer, body);
 		Team team = this.fixtures.anActiveTeamIn("110105");
 		List<Person> members = this.fixtures.manyVolunteersIn("110105001", 3);
-		members.forEach((m) -> this.tables.joinTeam(team.id(), m.volunteerId()));
+		members.forEach((m) -> joinTeam(team.id(), m.volunteerId()));
 		Response full = this.api.as(this.fixtures.tokenFor(team.admin()))
 			.post("/api/v1/activities/" + activity.id() + "/signups/group", Map.of("positionId", activity.position(0),
 					"volunteerIds", members.stream().map(Person::volunteerId).toList()));
@@ -247,28 +232,6 @@ class MultiSignupApiTests extends ApiTestSupport {
 		assertThat(full.problemCode()).isEqualTo("ACTIVITY_FULL");
 	}
 
-	private Map<String, Object> weekend(Team team, OffsetDateTime start, Map<String, Object>... shifts) {
-		Map<String, Object> body = anActivity(team.id().toString(), 1);
-		body.put("startsAt", start.toString());
-		body.put("endsAt", start.plusDays(1).plusHours(6).toString());
-		body.put("positions", List.of(shifts));
-		return body;
-	}
-
-	private static Map<String, Object> shift(String name, int capacity, OffsetDateTime from, OffsetDateTime to) {
-		return Map.of("name", name, "capacity", capacity, "startsAt", from.toString(), "endsAt", to.toString());
-	}
-
-	private Published publish(Team team, Map<String, Object> body) {
-		Api admin = this.api.as(this.fixtures.tokenFor(team.admin()));
-		Response created = admin.post("/api/v1/activities", body);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		String id = created.json().get("id").asString();
-		assertThat(admin.post("/api/v1/activities/" + id + "/publish", Map.of()).status()).isEqualTo(200);
-		List<String> positions = created.json().get("positions").findValuesAsString("id");
-		return new Published(id, positions);
-	}
-
 	private long activeSignups(Person volunteer) {
 		return this.jdbc
 			.sql("SELECT COUNT(*) FROM signup WHERE volunteer_id = :v AND status IN ('APPROVED', 'PENDING',"
@@ -276,14 +239,6 @@ class MultiSignupApiTests extends ApiTestSupport {
 			.param("v", volunteer.volunteerId())
 			.query(Long.class)
 			.single();
-	}
-
-	private record Published(String id, List<String> positions) {
-
-		String position(int index) {
-			return this.positions.get(index);
-		}
-
 	}
 
 }

@@ -8,17 +8,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zhiyuan.support.Api;
-import org.zhiyuan.support.ApiTestSupport;
 import org.zhiyuan.support.Concurrently;
 import org.zhiyuan.support.Concurrently.Call;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhiyuan.support.ActivityFixtures.anActivity;
@@ -29,17 +24,7 @@ import static org.zhiyuan.support.ActivityFixtures.anActivity;
  * several people, is written whole or not at all, and no position ever takes more than
  * its capacity.
  */
-class MultiSignupConcurrencyApiTests extends ApiTestSupport {
-
-	@Autowired
-	JdbcClient jdbc;
-
-	SignupTables tables;
-
-	@BeforeEach
-	void tables() {
-		this.tables = new SignupTables(this.jdbc);
-	}
+class MultiSignupConcurrencyApiTests extends SignupTestSupport {
 
 	@Test
 	void givesEveryShiftOfARequestOrNoneWhileSinglesRaceForTheSamePlaces() throws Exception {
@@ -78,11 +63,11 @@ class MultiSignupConcurrencyApiTests extends ApiTestSupport {
 		assertThat(statuses).containsOnly(201, 409);
 		long pairsSignedUp = statuses.subList(0, pairs.size()).stream().filter((s) -> s == 201).count();
 		long singlesSignedUp = statuses.subList(pairs.size(), statuses.size()).stream().filter((s) -> s == 201).count();
-		assertThat(this.tables.accepted(saturdayShift)).isLessThanOrEqualTo(10)
-			.isEqualTo(this.tables.holdingPlaces(saturdayShift))
+		assertThat(accepted(saturdayShift)).isLessThanOrEqualTo(10)
+			.isEqualTo(holdingPlaces(saturdayShift))
 			.isEqualTo(pairsSignedUp + singlesSignedUp);
-		assertThat(this.tables.accepted(sundayShift)).isLessThanOrEqualTo(5)
-			.isEqualTo(this.tables.holdingPlaces(sundayShift))
+		assertThat(accepted(sundayShift)).isLessThanOrEqualTo(5)
+			.isEqualTo(holdingPlaces(sundayShift))
 			.isEqualTo(pairsSignedUp);
 		assertThat(pairsSignedUp).as("some pair got both shifts").isPositive();
 		for (Person person : pairs) {
@@ -109,7 +94,7 @@ class MultiSignupConcurrencyApiTests extends ApiTestSupport {
 				.stream()
 				.map(Person::volunteerId)
 				.toList();
-			members.forEach((m) -> this.tables.joinTeam(team.id(), m));
+			members.forEach((m) -> joinTeam(team.id(), m));
 			groups.add(members);
 			String token = this.fixtures.tokenFor(team.admin());
 			String request = groupBody(positionId, members);
@@ -123,7 +108,7 @@ class MultiSignupConcurrencyApiTests extends ApiTestSupport {
 				.stream()
 				.map(Person::volunteerId)
 				.toList();
-			children.forEach((c) -> this.tables.guardianOf(c, guardian));
+			children.forEach((c) -> guardianOf(c, guardian));
 			groups.add(children);
 			calls.add(Call.post(this.fixtures.tokenFor(guardian), "/api/v1/activities/" + activityId + "/signups/group",
 					groupBody(positionId, children)));
@@ -139,8 +124,8 @@ class MultiSignupConcurrencyApiTests extends ApiTestSupport {
 			assertThat(each.stream().distinct().count()).as("the whole group or nobody").isEqualTo(1);
 			signedUp += each.stream().mapToLong(Long::longValue).sum();
 		}
-		assertThat(this.tables.accepted(positionId)).isLessThanOrEqualTo(10)
-			.isEqualTo(this.tables.holdingPlaces(positionId))
+		assertThat(accepted(positionId)).isLessThanOrEqualTo(10)
+			.isEqualTo(holdingPlaces(positionId))
 			.isEqualTo(signedUp)
 			.isPositive();
 		assertThat(this.jdbc

@@ -5,17 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zhiyuan.support.Api;
-import org.zhiyuan.support.ApiTestSupport;
 import org.zhiyuan.support.Concurrently;
 import org.zhiyuan.support.Concurrently.Call;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhiyuan.support.ActivityFixtures.anActivity;
@@ -25,21 +20,11 @@ import static org.zhiyuan.support.ActivityFixtures.anActivity;
  * database: exactly the capacity is accepted, never one more, and the counter always
  * equals the sign-ups holding a place.
  */
-class SignupConcurrencyApiTests extends ApiTestSupport {
+class SignupConcurrencyApiTests extends SignupTestSupport {
 
 	private static final int VOLUNTEERS = 300;
 
 	private static final int PLACES = 7;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	SignupTables tables;
-
-	@BeforeEach
-	void tables() {
-		this.tables = new SignupTables(this.jdbc);
-	}
 
 	@Test
 	void neverAcceptsMoreThanTheCapacityUnderASignupStorm() throws Exception {
@@ -61,8 +46,8 @@ class SignupConcurrencyApiTests extends ApiTestSupport {
 
 		assertThat(statuses).filteredOn((s) -> s == 201).hasSize(PLACES);
 		assertThat(statuses).filteredOn((s) -> s == 409).hasSize(VOLUNTEERS - PLACES);
-		assertThat(this.tables.accepted(positionId)).isEqualTo(PLACES);
-		assertThat(this.tables.holdingPlaces(positionId)).isEqualTo(PLACES);
+		assertThat(accepted(positionId)).isEqualTo(PLACES);
+		assertThat(holdingPlaces(positionId)).isEqualTo(PLACES);
 	}
 
 	@Test
@@ -80,7 +65,7 @@ class SignupConcurrencyApiTests extends ApiTestSupport {
 		List<Integer> statuses = Concurrently.postByEach(this.port, tokens,
 				"/api/v1/activities/" + activityId + "/signups", "{\"positionId\":\"" + positionId + "\"}");
 		assertThat(statuses).containsOnly(201);
-		assertThat(this.tables.accepted(positionId)).isEqualTo(PLACES);
+		assertThat(accepted(positionId)).isEqualTo(PLACES);
 
 		List<UUID> approved = this.jdbc.sql("SELECT id FROM signup WHERE position_id = :p AND status = 'APPROVED'")
 			.param("p", UUID.fromString(positionId))
@@ -103,9 +88,9 @@ class SignupConcurrencyApiTests extends ApiTestSupport {
 		}
 		List<Integer> cancels = Concurrently.statuses(this.port, cancelCalls);
 		assertThat(cancels).containsOnly(200);
-		assertThat(this.tables.accepted(positionId)).as("every freed place went to the next in line").isEqualTo(PLACES);
-		assertThat(this.tables.holdingPlaces(positionId)).isEqualTo(PLACES);
-		assertThat(this.tables.waiting(positionId)).isEqualTo(60 - 2L * PLACES);
+		assertThat(accepted(positionId)).as("every freed place went to the next in line").isEqualTo(PLACES);
+		assertThat(holdingPlaces(positionId)).isEqualTo(PLACES);
+		assertThat(waiting(positionId)).isEqualTo(60 - 2L * PLACES);
 	}
 
 	@Test
@@ -131,9 +116,9 @@ class SignupConcurrencyApiTests extends ApiTestSupport {
 
 		assertThat(statuses).filteredOn((s) -> s == 201).hasSize(volunteers);
 		assertThat(statuses).filteredOn((s) -> s == 409).hasSize(volunteers);
-		assertThat(this.tables.accepted(positionId)).isEqualTo(places);
-		assertThat(this.tables.holdingPlaces(positionId)).isEqualTo(places);
-		assertThat(this.tables.waiting(positionId)).isEqualTo(volunteers - places);
+		assertThat(accepted(positionId)).isEqualTo(places);
+		assertThat(holdingPlaces(positionId)).isEqualTo(places);
+		assertThat(waiting(positionId)).isEqualTo(volunteers - places);
 		assertThat(this.jdbc
 			.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'signup.create' AND object_id IN"
 					+ " (SELECT CAST(id AS VARCHAR(36)) FROM signup WHERE position_id = :p)")

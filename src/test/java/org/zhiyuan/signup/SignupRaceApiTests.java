@@ -6,19 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Api.Response;
-import org.zhiyuan.support.ApiTestSupport;
 import org.zhiyuan.support.Concurrently;
 import org.zhiyuan.support.Concurrently.Call;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhiyuan.support.ActivityFixtures.anActivity;
@@ -27,21 +23,12 @@ import static org.zhiyuan.support.ActivityFixtures.anActivity;
  * Races between separate requests, over HTTP, on each database: a volunteer asking for
  * two overlapping shifts or activities at the same moment gets at most one; a request for
  * several shifts or people never lands partly on a waiting list; two approvals of the
- * last place, or of one sign-up, accept once and count once.
+ * last place, or of one sign-up, accept once and count once; and nobody moves up from a
+ * waiting list into a time they already serve elsewhere.
  */
-class SignupRaceApiTests extends ApiTestSupport {
+class SignupRaceApiTests extends SignupTestSupport {
 
 	private static final int VOLUNTEERS = 16;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	SignupTables tables;
-
-	@BeforeEach
-	void tables() {
-		this.tables = new SignupTables(this.jdbc);
-	}
 
 	@Test
 	void acceptsOnlyOneOfTwoOverlappingShiftsAskedForSeparatelyAtTheSameMoment() throws Exception {
@@ -49,24 +36,9 @@ class SignupRaceApiTests extends ApiTestSupport {
 		OffsetDateTime start = nextWeek();
 		Published activity = publish(team, shifts(team, start, shift("上午班", 50, start, start.plusHours(3)),
 				shift("午间班", 50, start.plusHours(2), start.plusHours(5))));
-		List<Person> volunteers = this.fixtures.manyVolunteersIn("110105001", VOLUNTEERS);
-		List<Call> calls = new ArrayList<>();
-		for (Person volunteer : volunteers) {
-			String token = this.fixtures.tokenFor(volunteer);
-			calls.add(signUp(token, activity, 0));
-			calls.add(signUp(token, activity, 1));
-		}
 
-		List<Response> answers = Concurrently.send(this.port, calls);
+		acceptsOneOfEachPair(signUp(activity, 0), signUp(activity, 1), 409, "ALREADY_SIGNED_UP");
 
-		for (int v = 0; v < volunteers.size(); v++) {
-			List<Response> theirs = answers.subList(2 * v, 2 * v + 2);
-			assertThat(theirs).extracting(Response::status).as(answered(theirs)).containsExactlyInAnyOrder(201, 409);
-			assertThat(theirs).filteredOn((a) -> a.status() == 409)
-				.extracting(Response::problemCode)
-				.containsExactly("ALREADY_SIGNED_UP");
-			assertThat(activeSignups(volunteers.get(v), activity.id())).isEqualTo(1);
-		}
 		assertCounted(activity);
 	}
 
@@ -75,27 +47,45 @@ class SignupRaceApiTests extends ApiTestSupport {
 		Team team = this.fixtures.anActiveTeamIn("110105");
 		Published morning = publish(team, anActivity(team.id().toString(), 50));
 		Published sameTime = publish(team, anActivity(team.id().toString(), 50));
+
+		acceptsOneOfEachPair(signUp(morning, 0), signUp(sameTime, 0), 422, "REQUIREMENT_NOT_MET");
+
+		assertCounted(morning);
+		assertCounted(sameTime);
+	}
+
+	/**
+	 * Fresh volunteers each send both sign-ups at the same moment: one of the two is
+	 * accepted, the other refused with the status and code, and each volunteer ends up
+	 * with one sign-up.
+	 */
+	private void acceptsOneOfEachPair(Function<String, Call> one, Function<String, Call> other, int refusal,
+			String code) throws Exception {
 		List<Person> volunteers = this.fixtures.manyVolunteersIn("110105001", VOLUNTEERS);
 		List<Call> calls = new ArrayList<>();
 		for (Person volunteer : volunteers) {
 			String token = this.fixtures.tokenFor(volunteer);
-			calls.add(signUp(token, morning, 0));
-			calls.add(signUp(token, sameTime, 0));
+			calls.add(one.apply(token));
+			calls.add(other.apply(token));
 		}
 
 		List<Response> answers = Concurrently.send(this.port, calls);
 
 		for (int v = 0; v < volunteers.size(); v++) {
 			List<Response> theirs = answers.subList(2 * v, 2 * v + 2);
-			assertThat(theirs).extracting(Response::status).as(answered(theirs)).containsExactlyInAnyOrder(201, 422);
-			assertThat(theirs).filteredOn((a) -> a.status() == 422)
+			assertThat(theirs).extracting(Response::status)
+				.as(answered(theirs))
+				.containsExactlyInAnyOrder(201, refusal);
+			assertThat(theirs).filteredOn((a) -> a.status() == refusal)
 				.extracting(Response::problemCode)
-				.containsExactly("REQUIREMENT_NOT_MET");
-			assertThat(activeSignups(volunteers.get(v), morning.id()) + activeSignups(volunteers.get(v), sameTime.id()))
-				.isEqualTo(1);
+				.containsExactly(code);
+			assertThat(this.jdbc
+				.sql("SELECT COUNT(*) FROM signup WHERE volunteer_id = :v AND status IN ('APPROVED', 'PENDING',"
+						+ " 'WAITLISTED')")
+				.param("v", volunteers.get(v).volunteerId())
+				.query(Long.class)
+				.single()).isEqualTo(1);
 		}
-		assertCounted(morning);
-		assertCounted(sameTime);
 	}
 
 	@Test
@@ -167,7 +157,7 @@ class SignupRaceApiTests extends ApiTestSupport {
 
 		Team leader = this.fixtures.anActiveTeamIn("110105");
 		List<Person> members = this.fixtures.manyVolunteersIn("110105001", 5);
-		members.forEach((m) -> this.tables.joinTeam(leader.id(), m.volunteerId()));
+		members.forEach((m) -> joinTeam(leader.id(), m.volunteerId()));
 		Response group = this.api.as(this.fixtures.tokenFor(leader.admin()))
 			.post("/api/v1/activities/" + activity.id() + "/signups/group", Map.of("positionId", activity.position(1),
 					"volunteerIds", members.stream().map(Person::volunteerId).toList()));
@@ -197,7 +187,7 @@ class SignupRaceApiTests extends ApiTestSupport {
 		for (int g = 0; g < 4; g++) {
 			Team leader = this.fixtures.anActiveTeamIn("110105");
 			List<Person> members = this.fixtures.manyVolunteersIn("110105001", 3);
-			members.forEach((m) -> this.tables.joinTeam(leader.id(), m.volunteerId()));
+			members.forEach((m) -> joinTeam(leader.id(), m.volunteerId()));
 			groups.add(members);
 			calls.add(Call.post(this.fixtures.tokenFor(leader.admin()),
 					"/api/v1/activities/" + activity.id() + "/signups/group",
@@ -237,7 +227,7 @@ class SignupRaceApiTests extends ApiTestSupport {
 		}
 		long singlesAccepted = singles.stream().mapToLong((s) -> approvedSignups(s, activity.id())).sum();
 		assertThat(taken + singlesAccepted).isEqualTo(6);
-		assertThat(this.tables.accepted(activity.position(1))).isEqualTo(6);
+		assertThat(accepted(activity.position(1))).isEqualTo(6);
 		assertCounted(activity);
 	}
 
@@ -264,8 +254,8 @@ class SignupRaceApiTests extends ApiTestSupport {
 				.extracting(Response::problemCode)
 				.containsExactly("ACTIVITY_FULL");
 			assertThat(statusesOf(manual.pending())).containsExactlyInAnyOrder("APPROVED", "PENDING");
-			assertThat(this.tables.accepted(manual.positionId())).isEqualTo(1);
-			assertThat(this.tables.holdingPlaces(manual.positionId())).isEqualTo(1);
+			assertThat(accepted(manual.positionId())).isEqualTo(1);
+			assertThat(holdingPlaces(manual.positionId())).isEqualTo(1);
 		}
 	}
 
@@ -281,8 +271,8 @@ class SignupRaceApiTests extends ApiTestSupport {
 		assertThat(answers).extracting((a) -> a.json().get("status").asString())
 			.containsExactlyInAnyOrder("APPROVED", "WAITLISTED");
 		assertThat(statusesOf(manual.pending())).containsExactlyInAnyOrder("APPROVED", "WAITLISTED");
-		assertThat(this.tables.accepted(manual.positionId())).isEqualTo(1);
-		assertThat(this.tables.holdingPlaces(manual.positionId())).isEqualTo(1);
+		assertThat(accepted(manual.positionId())).isEqualTo(1);
+		assertThat(holdingPlaces(manual.positionId())).isEqualTo(1);
 	}
 
 	@Test
@@ -306,8 +296,8 @@ class SignupRaceApiTests extends ApiTestSupport {
 				.extracting(Response::problemCode)
 				.containsExactly("INVALID_STATUS");
 			assertThat(statusesOf(manual.pending())).containsExactly("APPROVED");
-			assertThat(this.tables.accepted(manual.positionId())).isEqualTo(1);
-			assertThat(this.tables.holdingPlaces(manual.positionId())).isEqualTo(1);
+			assertThat(accepted(manual.positionId())).isEqualTo(1);
+			assertThat(holdingPlaces(manual.positionId())).isEqualTo(1);
 			UUID signup = UUID.fromString(manual.pending().get(0));
 			assertThat(this.jdbc.sql("SELECT COUNT(*) FROM signup_event WHERE signup_id = :s AND status = 'APPROVED'")
 				.param("s", signup)
@@ -362,6 +352,45 @@ class SignupRaceApiTests extends ApiTestSupport {
 		}
 	}
 
+	@Test
+	void passesOverAWaitingVolunteerWhoMeanwhileServesElsewhereAtTheSameTime() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		Map<String, Object> body = anActivity(team.id().toString(), 1);
+		body.put("waitlist", true);
+		Published full = publish(team, body);
+		Published sameTime = publish(team, anActivity(team.id().toString(), 5));
+		List<Person> people = this.fixtures.manyVolunteersIn("110105001", 3);
+		Api first = this.api.as(this.fixtures.tokenFor(people.get(0)));
+		Api busy = this.api.as(this.fixtures.tokenFor(people.get(1)));
+		Api next = this.api.as(this.fixtures.tokenFor(people.get(2)));
+		String place = first
+			.post("/api/v1/activities/" + full.id() + "/signups", Map.of("positionId", full.position(0)))
+			.json()
+			.get("id")
+			.asString();
+		String busyWaiting = busy
+			.post("/api/v1/activities/" + full.id() + "/signups", Map.of("positionId", full.position(0)))
+			.json()
+			.get("id")
+			.asString();
+		String nextWaiting = next
+			.post("/api/v1/activities/" + full.id() + "/signups", Map.of("positionId", full.position(0)))
+			.json()
+			.get("id")
+			.asString();
+		// waiting is no service yet: the same time elsewhere may be taken
+		assertThat(busy
+			.post("/api/v1/activities/" + sameTime.id() + "/signups", Map.of("positionId", sameTime.position(0)))
+			.json()
+			.get("status")
+			.asString()).isEqualTo("APPROVED");
+
+		assertThat(first.send("DELETE", "/api/v1/signups/" + place).status()).isEqualTo(200);
+
+		assertThat(statusesOf(List.of(busyWaiting, nextWaiting))).containsExactly("WAITLISTED", "APPROVED");
+		assertThat(accepted(full.position(0))).isEqualTo(1).isEqualTo(holdingPlaces(full.position(0)));
+	}
+
 	/**
 	 * A published activity with manual approval of one position and the ids of the
 	 * pending sign-ups of fresh volunteers.
@@ -394,6 +423,10 @@ class SignupRaceApiTests extends ApiTestSupport {
 		return Call.post(token, "/api/v1/signups/" + signupId + "/approve", "{}");
 	}
 
+	private static Function<String, Call> signUp(Published activity, int position) {
+		return (token) -> signUp(token, activity, position);
+	}
+
 	private static Call signUp(String token, Published activity, int position) {
 		return Call.post(token, "/api/v1/activities/" + activity.id() + "/signups",
 				"{\"positionId\":\"" + activity.position(position) + "\"}");
@@ -403,32 +436,10 @@ class SignupRaceApiTests extends ApiTestSupport {
 		return OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).withNano(0);
 	}
 
-	@SafeVarargs
-	private static Map<String, Object> shifts(Team team, OffsetDateTime start, Map<String, Object>... shifts) {
-		Map<String, Object> body = anActivity(team.id().toString(), 1);
-		body.put("startsAt", start.toString());
-		body.put("endsAt", start.plusDays(1).plusHours(9).toString());
-		body.put("positions", List.of(shifts));
-		return body;
-	}
-
-	private static Map<String, Object> shift(String name, int capacity, OffsetDateTime from, OffsetDateTime to) {
-		return Map.of("name", name, "capacity", capacity, "startsAt", from.toString(), "endsAt", to.toString());
-	}
-
-	private Published publish(Team team, Map<String, Object> body) {
-		Api admin = this.api.as(this.fixtures.tokenFor(team.admin()));
-		Response created = admin.post("/api/v1/activities", body);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		String id = created.json().get("id").asString();
-		assertThat(admin.post("/api/v1/activities/" + id + "/publish", Map.of()).status()).isEqualTo(200);
-		return new Published(id, created.json().get("positions").findValuesAsString("id"));
-	}
-
 	/** Every position's accepted count equals the sign-ups holding one of its places. */
 	private void assertCounted(Published activity) {
 		for (String position : activity.positions()) {
-			assertThat(this.tables.accepted(position)).isEqualTo(this.tables.holdingPlaces(position));
+			assertThat(accepted(position)).isEqualTo(holdingPlaces(position));
 		}
 	}
 
@@ -468,14 +479,6 @@ class SignupRaceApiTests extends ApiTestSupport {
 			.param("p", UUID.fromString(positionId))
 			.query(Long.class)
 			.single();
-	}
-
-	private record Published(String id, List<String> positions) {
-
-		String position(int index) {
-			return this.positions.get(index);
-		}
-
 	}
 
 	private record Manual(String id, String positionId, String adminToken, List<String> pending) {

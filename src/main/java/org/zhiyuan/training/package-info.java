@@ -6,5 +6,5 @@
  * expires.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit",
-		"organization", "volunteer", "activity", "signup", "attendance", "notification" })
+		"organization", "volunteer", "activity", "signup", "attendance", "record", "notification" })
 package org.zhiyuan.training;

@@ -61,6 +61,15 @@ public class QualificationCodes {
 	}
 
 	/**
+	 * How a position's requirement reads on a page: the code's name in the reader's
+	 * language, or the requirement as written when it is no code of the list (a name, as
+	 * positions written before the list have).
+	 */
+	public String nameOf(String requirement, Locale locale) {
+		return find(requirement).map((code) -> code.nameIn(locale)).orElse(requirement);
+	}
+
+	/**
 	 * The code, added to the list with its name when it is new; a known code keeps its
 	 * name.
 	 * @throws ProblemException 400 on {@code qualification.name} when another code has

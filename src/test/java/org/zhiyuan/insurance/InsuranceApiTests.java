@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -19,9 +20,16 @@ import java.util.concurrent.Future;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.zhiyuan.access.Actor;
+import org.zhiyuan.access.Grant;
 import org.zhiyuan.organization.MemberRole;
 import org.zhiyuan.organization.Organizations;
+import org.zhiyuan.region.Regions;
+import org.zhiyuan.regionsettings.OwnSettings;
+import org.zhiyuan.regionsettings.RegionSettings;
+import org.zhiyuan.regionsettings.ReviewRequirement;
 import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Api.Response;
 import org.zhiyuan.support.ApiTestSupport;
@@ -36,6 +44,8 @@ import static org.zhiyuan.support.ActivityFixtures.anActivity;
 
 class InsuranceApiTests extends ApiTestSupport {
 
+	private static final String STREET = "110105001";
+
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private static final Map<String, Object> AT_THE_SITE = Map.of("lat", 39.9088, "lng", 116.4446, "accuracyMeters",
@@ -49,6 +59,22 @@ class InsuranceApiTests extends ApiTestSupport {
 
 	@Autowired
 	InsurancePolicies insurance;
+
+	@Autowired
+	RegionSettings regionSettings;
+
+	/**
+	 * These tests are about insurance, not review: the street of their activities
+	 * publishes without review, whatever another test left there (its other settings are
+	 * kept).
+	 */
+	@BeforeEach
+	void publishWithoutReview() {
+		Actor operator = new Actor(UUID.randomUUID(), "op", "op", Set.of(Grant.operatorOf(Regions.NATIONAL)));
+		OwnSettings own = this.regionSettings.view(operator, STREET).own();
+		this.regionSettings.update(operator, STREET,
+				new OwnSettings(ReviewRequirement.NONE, own.starThresholds(), own.population()));
+	}
 
 	@Test
 	void publishesAHighRiskActivityOnlyWhenAPolicyOfItsOrganizationCoversItsDates() {

@@ -21,6 +21,7 @@ import org.zhiyuan.record.RecordChains;
 import org.zhiyuan.record.FlaggedRecord;
 import org.zhiyuan.record.NewRecord;
 import org.zhiyuan.record.RecordReviews;
+import org.zhiyuan.record.RecordsPageContributor;
 import org.zhiyuan.record.ReviewFilter;
 import org.zhiyuan.record.ServiceRecordView;
 import org.zhiyuan.record.ServiceRecords;
@@ -70,10 +71,13 @@ class ServiceRecordPageController {
 
 	private final RecordChains chains;
 
+	private final List<RecordsPageContributor> contributors;
+
 	ServiceRecordPageController(ServiceRecords records, Volunteers volunteers, Activities activities,
 			Organizations organizations, RecordReviews reviews, RecordAmendments amendments, StarThresholds thresholds,
-			RecordChains chains) {
+			RecordChains chains, List<RecordsPageContributor> contributors) {
 		this.chains = chains;
+		this.contributors = contributors;
 		this.reviews = reviews;
 		this.amendments = amendments;
 		this.thresholds = thresholds;
@@ -94,6 +98,8 @@ class ServiceRecordPageController {
 		model.addAttribute("amendments", amendments);
 		model.addAttribute("thresholds", String.join(" / ",
 				this.thresholds.of(volunteer.regionCode()).stream().map(BigDecimal::toPlainString).toList()));
+		model.addAttribute("recordsParts",
+				this.contributors.stream().flatMap((c) -> c.partFor(volunteer.id()).stream()).toList());
 		return "record/mine";
 	}
 

@@ -14,9 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -33,6 +30,7 @@ import org.zhiyuan.regionsettings.ReviewRequirement;
 import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Api.Response;
 import org.zhiyuan.support.ApiTestSupport;
+import org.zhiyuan.support.Concurrently;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
 
@@ -262,23 +260,17 @@ class InsuranceApiTests extends ApiTestSupport {
 		}
 		String policyId = policy(team, LocalDate.now(CHINA), LocalDate.now(CHINA).plusYears(1));
 		Api admin = as(team.admin());
-		ExecutorService pool = Executors.newFixedThreadPool(6);
-		try {
-			List<Callable<Response>> calls = new ArrayList<>();
-			for (int i = 0; i < 6; i++) {
-				calls.add(() -> admin.post("/api/v1/insurance-policies/" + policyId + "/insured",
-						Map.of("volunteerIds", ids)));
-			}
-			int added = 0;
-			for (Future<Response> done : pool.invokeAll(calls)) {
-				assertThat(done.get().status()).isEqualTo(200);
-				added += done.get().json().get("added").asInt();
-			}
-			assertThat(added).as("each volunteer is added by one request only").isEqualTo(3);
+		List<Callable<Response>> calls = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			calls.add(() -> admin.post("/api/v1/insurance-policies/" + policyId + "/insured",
+					Map.of("volunteerIds", ids)));
 		}
-		finally {
-			pool.shutdownNow();
+		int added = 0;
+		for (Response done : Concurrently.run(calls)) {
+			assertThat(done.status()).isEqualTo(200);
+			added += done.json().get("added").asInt();
 		}
+		assertThat(added).as("each volunteer is added by one request only").isEqualTo(3);
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM insured_volunteer WHERE policy_id = :p")
 			.param("p", UUID.fromString(policyId))
 			.query(Long.class)

@@ -4,14 +4,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.zhiyuan.support.Concurrently;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,29 +39,18 @@ class PositionLanesUnitTests {
 		for (int i = 0; i < requests; i++) {
 			items.add(new Item(i));
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(64);
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<Future<?>> futures = new ArrayList<>();
-			for (Item item : items) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					this.lanes.submit(position, item, (batch) -> {
-						batches.add(List.copyOf(batch));
-						sleep(2);
-						batch.forEach(Item::write);
-					});
-					return null;
-				}));
-			}
-			start.countDown();
-			for (Future<?> future : futures) {
-				future.get(30, TimeUnit.SECONDS);
-			}
+		List<Callable<Void>> tasks = new ArrayList<>();
+		for (Item item : items) {
+			tasks.add(() -> {
+				this.lanes.submit(position, item, (batch) -> {
+					batches.add(List.copyOf(batch));
+					sleep(2);
+					batch.forEach(Item::write);
+				});
+				return null;
+			});
 		}
-		finally {
-			pool.shutdownNow();
-		}
+		Concurrently.run(tasks);
 		assertThat(items).allSatisfy((item) -> assertThat(item.writes.get()).isEqualTo(1));
 		assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(requests);
 		assertThat(batches).allSatisfy((batch) -> assertThat(batch).hasSizeLessThanOrEqualTo(PositionLanes.MAX_BATCH));

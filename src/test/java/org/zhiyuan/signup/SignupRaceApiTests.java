@@ -73,12 +73,7 @@ class SignupRaceApiTests extends SignupTestSupport {
 
 		for (int v = 0; v < volunteers.size(); v++) {
 			List<Response> theirs = answers.subList(2 * v, 2 * v + 2);
-			assertThat(theirs).extracting(Response::status)
-				.as(answered(theirs))
-				.containsExactlyInAnyOrder(201, refusal);
-			assertThat(theirs).filteredOn((a) -> a.status() == refusal)
-				.extracting(Response::problemCode)
-				.containsExactly(code);
+			assertOneOfTwo(theirs, 201, refusal, code);
 			assertThat(this.jdbc
 				.sql("SELECT COUNT(*) FROM signup WHERE volunteer_id = :v AND status IN ('APPROVED', 'PENDING',"
 						+ " 'WAITLISTED')")
@@ -120,9 +115,11 @@ class SignupRaceApiTests extends SignupTestSupport {
 			boolean shiftsTaken = theirs.get(0).status() == 201;
 			assertThat(theirs.get(1).status() == 201).as(answered(theirs)).isNotEqualTo(shiftsTaken);
 			assertThat(theirs.get(2).status() == 201).as(answered(theirs)).isNotEqualTo(shiftsTaken);
-			assertThat(activeSignups(volunteer, activity.id()) + activeSignups(volunteer, other.id())).isEqualTo(2);
-			assertThat(activeIn(volunteer, activity.position(0))).isEqualTo(shiftsTaken ? 1 : 0);
-			assertThat(activeIn(volunteer, activity.position(1))).isEqualTo(shiftsTaken ? 0 : 1);
+			assertThat(signupsOf(volunteer.volunteerId(), activity.id(), false)
+					+ signupsOf(volunteer.volunteerId(), other.id(), false))
+				.isEqualTo(2);
+			assertThat(signupsOf(volunteer.volunteerId(), activity.position(0), false)).isEqualTo(shiftsTaken ? 1 : 0);
+			assertThat(signupsOf(volunteer.volunteerId(), activity.position(1), false)).isEqualTo(shiftsTaken ? 0 : 1);
 		}
 		assertCounted(activity);
 		assertCounted(other);
@@ -152,7 +149,8 @@ class SignupRaceApiTests extends SignupTestSupport {
 		assertThat(both.status()).isEqualTo(409);
 		assertThat(both.problemCode()).isEqualTo("ACTIVITY_FULL");
 		assertThat(both.json().get("detail").asString()).contains("周日班").contains("nobody was signed up");
-		assertThat(activeSignups(late, activity.id())).as("nothing written, nothing waitlisted").isZero();
+		assertThat(signupsOf(late.volunteerId(), activity.id(), false)).as("nothing written, nothing waitlisted")
+			.isZero();
 		assertCounted(activity);
 
 		Team leader = this.fixtures.anActiveTeamIn("110105");
@@ -164,7 +162,7 @@ class SignupRaceApiTests extends SignupTestSupport {
 		assertThat(group.status()).isEqualTo(409);
 		assertThat(group.problemCode()).isEqualTo("ACTIVITY_FULL");
 		assertThat(group.json().get("detail").asString()).contains("周日班");
-		members.forEach((m) -> assertThat(activeSignups(m, activity.id())).isZero());
+		members.forEach((m) -> assertThat(signupsOf(m.volunteerId(), activity.id(), false)).isZero());
 	}
 
 	@Test
@@ -211,21 +209,23 @@ class SignupRaceApiTests extends SignupTestSupport {
 			.containsOnly(201);
 		long taken = 0;
 		for (int p = 0; p < pairs.size(); p++) {
-			long held = approvedSignups(pairs.get(p), activity.id());
+			long held = signupsOf(pairs.get(p).volunteerId(), activity.id(), true);
 			assertThat(held).as("both shifts or none").isEqualTo((answers.get(p).status() == 201) ? 2 : 0);
-			assertThat(activeSignups(pairs.get(p), activity.id())).as("never waitlisted").isEqualTo(held);
+			assertThat(signupsOf(pairs.get(p).volunteerId(), activity.id(), false)).as("never waitlisted")
+				.isEqualTo(held);
 			taken += held / 2;
 		}
 		for (int g = 0; g < groups.size(); g++) {
 			boolean signed = answers.get(pairs.size() + g).status() == 201;
 			for (Person member : groups.get(g)) {
-				assertThat(approvedSignups(member, activity.id())).as("the whole group or nobody")
+				assertThat(signupsOf(member.volunteerId(), activity.id(), true)).as("the whole group or nobody")
 					.isEqualTo(signed ? 1 : 0);
-				assertThat(activeSignups(member, activity.id())).as("never waitlisted").isEqualTo(signed ? 1 : 0);
+				assertThat(signupsOf(member.volunteerId(), activity.id(), false)).as("never waitlisted")
+					.isEqualTo(signed ? 1 : 0);
 			}
 			taken += signed ? groups.get(g).size() : 0;
 		}
-		long singlesAccepted = singles.stream().mapToLong((s) -> approvedSignups(s, activity.id())).sum();
+		long singlesAccepted = singles.stream().mapToLong((s) -> signupsOf(s.volunteerId(), activity.id(), true)).sum();
 		assertThat(taken + singlesAccepted).isEqualTo(6);
 		assertThat(accepted(activity.position(1))).isEqualTo(6);
 		assertCounted(activity);
@@ -249,13 +249,9 @@ class SignupRaceApiTests extends SignupTestSupport {
 		for (int i = 0; i < activities.size(); i++) {
 			Manual manual = activities.get(i);
 			List<Response> two = answers.subList(2 * i, 2 * i + 2);
-			assertThat(two).extracting(Response::status).as(answered(two)).containsExactlyInAnyOrder(200, 409);
-			assertThat(two).filteredOn((a) -> a.status() == 409)
-				.extracting(Response::problemCode)
-				.containsExactly("ACTIVITY_FULL");
+			assertOneOfTwo(two, 200, 409, "ACTIVITY_FULL");
 			assertThat(statusesOf(manual.pending())).containsExactlyInAnyOrder("APPROVED", "PENDING");
-			assertThat(accepted(manual.positionId())).isEqualTo(1);
-			assertThat(holdingPlaces(manual.positionId())).isEqualTo(1);
+			assertThat(accepted(manual.positionId())).isEqualTo(1).isEqualTo(holdingPlaces(manual.positionId()));
 		}
 	}
 
@@ -271,8 +267,7 @@ class SignupRaceApiTests extends SignupTestSupport {
 		assertThat(answers).extracting((a) -> a.json().get("status").asString())
 			.containsExactlyInAnyOrder("APPROVED", "WAITLISTED");
 		assertThat(statusesOf(manual.pending())).containsExactlyInAnyOrder("APPROVED", "WAITLISTED");
-		assertThat(accepted(manual.positionId())).isEqualTo(1);
-		assertThat(holdingPlaces(manual.positionId())).isEqualTo(1);
+		assertThat(accepted(manual.positionId())).isEqualTo(1).isEqualTo(holdingPlaces(manual.positionId()));
 	}
 
 	@Test
@@ -291,13 +286,9 @@ class SignupRaceApiTests extends SignupTestSupport {
 		for (int i = 0; i < activities.size(); i++) {
 			Manual manual = activities.get(i);
 			List<Response> two = answers.subList(2 * i, 2 * i + 2);
-			assertThat(two).extracting(Response::status).as(answered(two)).containsExactlyInAnyOrder(200, 409);
-			assertThat(two).filteredOn((a) -> a.status() == 409)
-				.extracting(Response::problemCode)
-				.containsExactly("INVALID_STATUS");
+			assertOneOfTwo(two, 200, 409, "INVALID_STATUS");
 			assertThat(statusesOf(manual.pending())).containsExactly("APPROVED");
-			assertThat(accepted(manual.positionId())).isEqualTo(1);
-			assertThat(holdingPlaces(manual.positionId())).isEqualTo(1);
+			assertThat(accepted(manual.positionId())).isEqualTo(1).isEqualTo(holdingPlaces(manual.positionId()));
 			UUID signup = UUID.fromString(manual.pending().get(0));
 			assertThat(this.jdbc.sql("SELECT COUNT(*) FROM signup_event WHERE signup_id = :s AND status = 'APPROVED'")
 				.param("s", signup)
@@ -341,10 +332,7 @@ class SignupRaceApiTests extends SignupTestSupport {
 
 		for (int i = 0; i < volunteers.size(); i++) {
 			List<Response> two = answers.subList(2 * i, 2 * i + 2);
-			assertThat(two).extracting(Response::status).as(answered(two)).containsExactlyInAnyOrder(200, 422);
-			assertThat(two).filteredOn((a) -> a.status() == 422)
-				.extracting(Response::problemCode)
-				.containsExactly("REQUIREMENT_NOT_MET");
+			assertOneOfTwo(two, 200, 422, "REQUIREMENT_NOT_MET");
 			assertThat(this.jdbc.sql("SELECT COUNT(*) FROM signup WHERE volunteer_id = :v AND status = 'APPROVED'")
 				.param("v", volunteers.get(i).volunteerId())
 				.query(Long.class)
@@ -411,6 +399,17 @@ class SignupRaceApiTests extends SignupTestSupport {
 		return new Manual(activity.id(), activity.position(0), this.fixtures.tokenFor(team.admin()), ids);
 	}
 
+	/**
+	 * Of two answers one went through with the status, and the other was refused with the
+	 * status and problem code.
+	 */
+	private static void assertOneOfTwo(List<Response> two, int success, int refusal, String code) {
+		assertThat(two).extracting(Response::status).as(answered(two)).containsExactlyInAnyOrder(success, refusal);
+		assertThat(two).filteredOn((a) -> a.status() == refusal)
+			.extracting(Response::problemCode)
+			.containsExactly(code);
+	}
+
 	/** The answers' statuses and problem codes, to say what came back. */
 	private static String answered(List<Response> answers) {
 		return answers.stream()
@@ -450,35 +449,6 @@ class SignupRaceApiTests extends SignupTestSupport {
 				.query(String.class)
 				.single())
 			.toList();
-	}
-
-	private long activeSignups(Person volunteer, String activityId) {
-		return this.jdbc
-			.sql("SELECT COUNT(*) FROM signup WHERE volunteer_id = :v AND activity_id = :a AND status IN ('APPROVED',"
-					+ " 'PENDING', 'WAITLISTED')")
-			.param("v", volunteer.volunteerId())
-			.param("a", UUID.fromString(activityId))
-			.query(Long.class)
-			.single();
-	}
-
-	private long approvedSignups(Person volunteer, String activityId) {
-		return this.jdbc
-			.sql("SELECT COUNT(*) FROM signup WHERE volunteer_id = :v AND activity_id = :a AND status = 'APPROVED'")
-			.param("v", volunteer.volunteerId())
-			.param("a", UUID.fromString(activityId))
-			.query(Long.class)
-			.single();
-	}
-
-	private long activeIn(Person volunteer, String positionId) {
-		return this.jdbc
-			.sql("SELECT COUNT(*) FROM signup WHERE volunteer_id = :v AND position_id = :p AND status IN ('APPROVED',"
-					+ " 'PENDING', 'WAITLISTED')")
-			.param("v", volunteer.volunteerId())
-			.param("p", UUID.fromString(positionId))
-			.query(Long.class)
-			.single();
 	}
 
 	private record Manual(String id, String positionId, String adminToken, List<String> pending) {

@@ -76,6 +76,21 @@ abstract class SignupTestSupport extends ApiTestSupport {
 			.single();
 	}
 
+	/**
+	 * How many of the volunteer's sign-ups at the activity, or in the position (whichever
+	 * the id is of), are active (pending, accepted or waiting), or only the accepted
+	 * ones.
+	 */
+	protected long signupsOf(UUID volunteerId, String activityOrPositionId, boolean acceptedOnly) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM signup WHERE volunteer_id = :v AND (activity_id = :id OR position_id = :id) AND"
+					+ (acceptedOnly ? " status = 'APPROVED'" : " status IN ('APPROVED', 'PENDING', 'WAITLISTED')"))
+			.param("v", volunteerId)
+			.param("id", UUID.fromString(activityOrPositionId))
+			.query(Long.class)
+			.single();
+	}
+
 	protected void joinTeam(UUID organizationId, UUID volunteerId) {
 		this.jdbc
 			.sql("INSERT INTO organization_member (organization_id, volunteer_id, member_role, status, requested_at,"

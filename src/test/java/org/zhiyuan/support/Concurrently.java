@@ -12,11 +12,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Real parallel requests for the concurrency tests: every task waits on one start latch,
  * so they all set off at the same moment, each on a thread of its own (at most
- * {@value #THREADS} at once). The answers come back in the order of the tasks.
+ * {@value #THREADS} at once). The answers come back in the order of the tasks; a task
+ * still running after two minutes fails the test.
  */
 public final class Concurrently {
 
@@ -41,7 +43,7 @@ public final class Concurrently {
 			start.countDown();
 			List<T> results = new ArrayList<>();
 			for (Future<T> future : futures) {
-				results.add(future.get());
+				results.add(future.get(2, TimeUnit.MINUTES));
 			}
 			return results;
 		}

@@ -109,6 +109,25 @@ class PositionRequirementsApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void theReviewPageNamesTheQualificationsInThePagesLanguage() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		String id = signedIn(team).post("/api/v1/activities/past",
+				Map.of("activity",
+						requiring(startingIn(anActivity(team.id().toString(), 5), -2, 2), "LIFEGUARD", "AED"), "reason",
+						"线下开展，活动后补录"))
+			.json()
+			.get("id")
+			.asString();
+		Person operator = this.fixtures.anOperatorOf("110105");
+		Api browser = new Api("http://localhost:" + this.port);
+		browser.submitForm("/login", "/login",
+				Map.of("username", operator.username(), "password", operator.password()));
+		String review = "/activities/" + id + "/review";
+		assertThat(browser.get(review).body()).contains("须持有：AED 使用培训合格、救生员证").doesNotContain("LIFEGUARD");
+		assertThat(browser.get(review + "?lang=en").body()).contains("must hold: AED operation, Lifeguard certificate");
+	}
+
+	@Test
 	void aRefusedRowIsMarkedAtItsOwnRowWhenABlankRowCameBefore() {
 		Team team = this.fixtures.anActiveTeamIn("110105");
 		Api browser = browserOf(team);

@@ -233,7 +233,15 @@ class TrainingManagementPageTests extends TrainingTestSupport {
 		startNow(sessionId);
 		String qr = "/training/sessions/" + sessionId + "/checkin-qr.png";
 
-		Download image = browserOf(team.admin()).download(qr);
+		Api admin = browserOf(team.admin());
+		assertThat(admin.get("/training/sessions/" + sessionId + "/checkin-code").body())
+			.as("the roster's code card, asked for again every half minute")
+			.contains("id=\"checkin-code\"")
+			.contains("hx-get=\"/training/sessions/" + sessionId + "/checkin-code\"")
+			.contains(qr);
+		assertThat(browserOf(enrolled).get("/training/sessions/" + sessionId + "/checkin-code").status())
+			.isEqualTo(403);
+		Download image = admin.download(qr);
 		assertThat(image.status()).isEqualTo(200);
 		assertThat(image.contentType()).isEqualTo("image/png");
 		assertThat(List.of(image.body()[1], image.body()[2], image.body()[3])).containsExactly((byte) 'P', (byte) 'N',

@@ -51,19 +51,17 @@ class SessionRosterPageController {
 		SessionView session = this.courses.session(id);
 		model.addAttribute("courseSession", session);
 		model.addAttribute("roster", this.enrolments.roster(actor, id, PageQuery.of(0, PageQuery.MAX_SIZE)));
-		SessionCode code = null;
-		try {
-			code = this.enrolments.issueCode(actor, id);
-		}
-		catch (ProblemException ex) {
-			if (ex.status() == 401 || ex.status() == 403) {
-				throw ex;
-			}
-			// outside the check-in time: no code to show
-		}
-		model.addAttribute("code", code);
+		model.addAttribute("code", currentCode(actor, id));
 		model.addAttribute("started", !session.startsAt().isAfter(OffsetDateTime.now()));
 		return "training/roster";
+	}
+
+	/** The check-in code's card again, as the roster asks for it every half minute. */
+	@GetMapping("/training/sessions/{id}/checkin-code")
+	String code(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		model.addAttribute("courseSession", this.courses.session(id));
+		model.addAttribute("code", currentCode(actor, id));
+		return "training/roster :: checkinCode";
 	}
 
 	@PostMapping("/training/sessions/{id}/results")
@@ -96,6 +94,19 @@ class SessionRosterPageController {
 	@GetMapping("/training/sessions/{id}/results-template.xlsx")
 	ResponseEntity<byte[]> template(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
 		return TrainingController.resultsTemplate(this.results, actor, id);
+	}
+
+	/** The session's current check-in code for its managers; none outside its time. */
+	private SessionCode currentCode(Actor actor, UUID id) {
+		try {
+			return this.enrolments.issueCode(actor, id);
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == 401 || ex.status() == 403) {
+				throw ex;
+			}
+			return null;
+		}
 	}
 
 	/** The session's current check-in code as a QR image, for its managers only. */

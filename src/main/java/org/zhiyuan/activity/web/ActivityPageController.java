@@ -2,10 +2,7 @@ package org.zhiyuan.activity.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +25,7 @@ import org.zhiyuan.shared.Enums;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.web.FormTimes;
 import org.zhiyuan.shared.web.PageActions;
 import org.zhiyuan.shared.ServiceField;
 import org.zhiyuan.shared.identity.Gender;
@@ -50,8 +48,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class ActivityPageController {
-
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final Activities activities;
 
@@ -499,16 +495,7 @@ class ActivityPageController {
 		}
 
 		static OffsetDateTime time(String text, String field, List<FieldProblem> problems) {
-			if (text == null || text.isBlank()) {
-				return null;
-			}
-			try {
-				return LocalDateTime.parse(text.strip()).atZone(CHINA).toOffsetDateTime();
-			}
-			catch (DateTimeParseException ex) {
-				problems.add(new FieldProblem(field, "validation.unreadableValue"));
-				return null;
-			}
+			return FormTimes.inChina(text, field, problems);
 		}
 
 	}

@@ -192,6 +192,15 @@ public class Courses {
 
 	/** The library: public, by region (and below), text and organization. */
 	public PageResult<CourseView> courses(String regionCode, String text, UUID organizationId, PageQuery page) {
+		return courses(regionCode, text, organizationId, null, page);
+	}
+
+	/**
+	 * The course library by region and below, text, organization and the qualification a
+	 * pass grants (the link of an expiry reminder: the courses that renew it).
+	 */
+	public PageResult<CourseView> courses(String regionCode, String text, UUID organizationId, String qualificationCode,
+			PageQuery page) {
 		String q = (text != null && !text.isBlank()) ? text.strip() : null;
 		if (q != null && q.length() > 50) {
 			throw ProblemException.invalid(List.of(new FieldProblem("q", "validation.text50")));
@@ -199,8 +208,14 @@ public class Courses {
 		if (regionCode != null && !regionCode.isBlank() && !this.regions.exists(regionCode)) {
 			throw ProblemException.invalid(List.of(new FieldProblem("regionCode", "validation.regionCode")));
 		}
+		String qualification = (qualificationCode != null && !qualificationCode.isBlank()) ? qualificationCode.strip()
+				: null;
+		if (qualification != null && this.codes.find(qualification).isEmpty()) {
+			throw ProblemException
+				.invalid(List.of(new FieldProblem("qualification", "validation.training.unknownCode")));
+		}
 		return this.training.courses((regionCode != null && !regionCode.isBlank()) ? prefixOf(regionCode) : null, q,
-				organizationId, page);
+				organizationId, qualification, page);
 	}
 
 	/**

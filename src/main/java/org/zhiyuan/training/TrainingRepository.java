@@ -130,7 +130,8 @@ class TrainingRepository {
 		return found.stream().findFirst();
 	}
 
-	PageResult<CourseView> courses(String regionPrefix, String text, UUID organizationId, PageQuery page) {
+	PageResult<CourseView> courses(String regionPrefix, String text, UUID organizationId, String qualificationCode,
+			PageQuery page) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		Map<String, Object> params = new HashMap<>();
 		if (regionPrefix != null) {
@@ -144,6 +145,10 @@ class TrainingRepository {
 		if (organizationId != null) {
 			where.append(" AND c.organization_id = :org");
 			params.put("org", organizationId);
+		}
+		if (qualificationCode != null) {
+			where.append(" AND c.qualification_code = :qualification");
+			params.put("qualification", qualificationCode);
 		}
 		return coursePage(where.toString(), params, page);
 	}

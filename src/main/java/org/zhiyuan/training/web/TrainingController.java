@@ -89,11 +89,13 @@ class TrainingController {
 	}
 
 	@GetMapping("/api/v1/courses")
-	@Operation(summary = "The course library (public), by region and below, text and organization")
+	@Operation(summary = "The course library (public), by region and below, text, organization and the"
+			+ " qualification a pass grants (a code of GET /api/v1/qualification-codes)")
 	PageResult<CourseView> courses(@RequestParam(required = false) String regionCode,
 			@RequestParam(required = false) String q, @RequestParam(required = false) UUID organizationId,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return this.courses.courses(regionCode, q, organizationId, PageQuery.of(page, size));
+			@RequestParam(required = false) String qualification, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return this.courses.courses(regionCode, q, organizationId, qualification, PageQuery.of(page, size));
 	}
 
 	@GetMapping("/api/v1/courses/{id}")

@@ -74,21 +74,25 @@ class TrainingPageController {
 	 */
 	@GetMapping("/training")
 	String library(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "false") boolean managed, @RequestParam(defaultValue = "0") int page,
-			Model model) {
+			@RequestParam(defaultValue = "false") boolean managed, @RequestParam(required = false) String qualification,
+			@RequestParam(defaultValue = "0") int page, Model model) {
 		String text = (q != null && q.strip().length() > 50) ? q.strip().substring(0, 50) : q;
 		boolean organizer = actor != null && (actor.has(Role.ORG_ADMIN) || actor.has(Role.OPERATOR));
 		boolean mine = managed && organizer;
 		PageQuery query = PageQuery.of(Math.max(0, page), 20);
+		Map<String, QualificationCode> qualifications = qualificationNames();
+		String renewing = (!mine && qualification != null && qualifications.containsKey(qualification)) ? qualification
+				: null;
 		PageResult<CourseView> found = mine ? this.courses.managedBy(actor, text, query)
-				: this.courses.courses(null, text, null, query);
+				: this.courses.courses(null, text, null, renewing, query);
+		model.addAttribute("qualification", renewing);
 		model.addAttribute("q", text);
 		model.addAttribute("managed", mine);
 		model.addAttribute("organizer", organizer);
 		model.addAttribute("mayOpen", this.courses.ownersFor(actor).any());
 		model.addAttribute("courses", found);
 		model.addAttribute("cards", found.items().stream().map(this::card).toList());
-		model.addAttribute("qualifications", qualificationNames());
+		model.addAttribute("qualifications", qualifications);
 		return "training/library";
 	}
 

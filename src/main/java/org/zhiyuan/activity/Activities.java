@@ -6,7 +6,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -72,11 +74,18 @@ public class Activities {
 
 	private final ActivityReviews reviews;
 
+	private final PositionQualifications qualifications;
+
+	private final ObjectProvider<ActiveSignups> activeSignups;
+
 	Activities(ActivityRepository activities, Organizations organizations, AccessPolicy accessPolicy, Regions regions,
 			AuditLog auditLog, ApplicationEventPublisher events, ObjectProvider<PublicationRule> publicationRules,
-			ActivityReviews reviews) {
+			ActivityReviews reviews, PositionQualifications qualifications,
+			ObjectProvider<ActiveSignups> activeSignups) {
 		this.publicationRules = publicationRules;
 		this.reviews = reviews;
+		this.qualifications = qualifications;
+		this.activeSignups = activeSignups;
 		this.activities = activities;
 		this.organizations = organizations;
 		this.accessPolicy = accessPolicy;
@@ -88,12 +97,13 @@ public class Activities {
 	@Transactional
 	public ActivityView create(Actor actor, NewActivity request) {
 		List<FieldProblem> problems = problemsOf(request, null);
+		NewActivity coded = withCodes(request, problems);
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(problems);
 		}
 		OrganizationView organization = requireOrganizerOf(actor, request);
 		UUID id = Ids.newId();
-		this.activities.insert(id, withDefaults(request), actor.accountId(), now());
+		this.activities.insert(id, withDefaults(coded), actor.accountId(), now());
 		this.auditLog.record(AuditRecord.of("activity.create", actor.accountId())
 			.on("activity", id)
 			.inRegion(request.regionCode())
@@ -132,6 +142,7 @@ public class Activities {
 					.atStartOfDay(CHINA)
 					.toOffsetDateTime();
 		List<FieldProblem> problems = problemsOf(request, earliest);
+		NewActivity coded = withCodes(request, problems);
 		if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
 			problems.add(new FieldProblem("reason", "validation.reason"));
 		}
@@ -143,7 +154,7 @@ public class Activities {
 				: requireOrganizerOf(actor, request);
 		UUID id = Ids.newId();
 		OffsetDateTime now = now();
-		NewActivity past = withDefaults(request);
+		NewActivity past = withDefaults(coded);
 		this.activities.insert(id,
 				new NewActivity(past.organizationId(), past.projectId(), past.title(), past.description(), past.field(),
 						past.regionCode(), past.address(), past.lat(), past.lng(), past.geofenceMeters(),
@@ -213,9 +224,11 @@ public class Activities {
 	/**
 	 * Changes a draft, rejected or recruiting activity. Volunteers signed up are told
 	 * when its time or place changes; positions that gain places move their waiting lists
-	 * up.
+	 * up. A position's requirements may change freely until someone signs up for it; from
+	 * then on they may only be loosened, so that everyone signed up still meets them.
 	 * @throws ProblemException 409 {@code CAPACITY_BELOW_ACCEPTED} when a capacity would
-	 * fall below the places already taken
+	 * fall below the places already taken, 409 {@code REQUIREMENTS_TIGHTENED} when the
+	 * requirements of a position that volunteers signed up for would become stricter
 	 */
 	@Transactional
 	public ActivityView change(Actor actor, UUID id, ActivityChange change) {
@@ -254,6 +267,7 @@ public class Activities {
 				&& current.signupDeadline().isAfter(merged.startsAt())) {
 			problems.add(new FieldProblem("signupDeadline", "validation.activity.deadline"));
 		}
+		Map<UUID, NewActivity.NewPosition> required = requirementsOf(current, change.requirements(), problems);
 		Set<UUID> grown = new java.util.HashSet<>();
 		if (change.capacities() != null) {
 			for (var entry : change.capacities().entrySet()) {
@@ -273,7 +287,15 @@ public class Activities {
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(problems);
 		}
+		for (ActivityView.PositionView position : current.positions()) {
+			NewActivity.NewPosition wanted = required.get(position.id());
+			if (wanted != null && PositionRules.tightens(position, wanted) && signedUpFor(position)) {
+				throw ProblemException.conflict("REQUIREMENTS_TIGHTENED", "activity.requirementsTightened",
+						position.name());
+			}
+		}
 		this.activities.update(id, merged, PhoneNumbers.normalize(change.contactPhone()));
+		required.forEach(this.activities::changeRequirements);
 		if (change.capacities() != null) {
 			for (var entry : change.capacities().entrySet()) {
 				if (!this.activities.changeCapacity(entry.getKey(), entry.getValue())) {
@@ -292,6 +314,46 @@ public class Activities {
 			this.events.publishEvent(new ActivityChanged(id, timeOrPlace, Set.copyOf(grown)));
 		}
 		return require(id);
+	}
+
+	/**
+	 * The positions' new requirements, by position, each checked as a new position's are;
+	 * the problems are named after the entry ({@code requirements[0].minAge}).
+	 */
+	private Map<UUID, NewActivity.NewPosition> requirementsOf(ActivityView current,
+			List<ActivityChange.Requirements> requirements, List<FieldProblem> problems) {
+		Map<UUID, NewActivity.NewPosition> required = new LinkedHashMap<>();
+		for (int i = 0; requirements != null && i < requirements.size(); i++) {
+			ActivityChange.Requirements r = requirements.get(i);
+			String at = "requirements[" + i + "].";
+			Optional<ActivityView.PositionView> position = (r == null) ? Optional.empty()
+					: current.positions().stream().filter((p) -> p.id().equals(r.positionId())).findFirst();
+			if (position.isEmpty() || required.containsKey(r.positionId())) {
+				problems.add(new FieldProblem(at + "positionId", "validation.signup.position"));
+				continue;
+			}
+			ActivityView.PositionView p = position.get();
+			List<String> qualifications = (r.qualifications() != null) ? r.qualifications() : List.of();
+			NewActivity.NewPosition wanted = new NewActivity.NewPosition(p.name(), p.capacity(), r.minAge(), r.maxAge(),
+					qualifications, p.startsAt(), p.endsAt(), r.gender(), r.minServices(), r.minHours());
+			positionProblems(wanted, current.recruitmentMode(), null, null, at, problems);
+			List<String> codes = this.qualifications.codes(qualifications, p.qualifications(), at + "qualifications",
+					problems);
+			required.put(p.id(),
+					wanted.withMinAge((r.minAge() != null) ? r.minAge() : minimumAge(current.recruitmentMode()))
+						.withQualifications(codes));
+		}
+		return required;
+	}
+
+	/**
+	 * Whether volunteers hold or wait for places of the position; its row stays locked
+	 * until the change commits, so that a place taken meanwhile is seen.
+	 */
+	private boolean signedUpFor(ActivityView.PositionView position) {
+		this.activities.lockFreePlaces(position.id());
+		ActiveSignups signups = this.activeSignups.getIfAvailable();
+		return (signups != null) ? signups.existFor(position.id()) : position.accepted() > 0;
 	}
 
 	private static <T> T or(T value, T fallback) {
@@ -615,35 +677,60 @@ public class Activities {
 		}
 		for (int i = 0; i < positions.size(); i++) {
 			NewActivity.NewPosition p = positions.get(i);
-			String at = "positions[" + i + "].";
 			if (p == null) {
 				problems.add(new FieldProblem("positions[" + i + "]", "validation.required"));
 				continue;
 			}
-			text(problems, at + "name", p.name(), 60);
-			if (p.capacity() == null || p.capacity() < 1 || p.capacity() > 100_000) {
-				problems.add(new FieldProblem(at + "capacity", "validation.activity.capacity"));
-			}
-			int minimum = (a.recruitmentMode() == RecruitmentMode.EMERGENCY) ? 18 : 14;
-			if (p.minAge() != null && (p.minAge() < minimum || p.minAge() > 100)) {
-				problems.add(new FieldProblem(at + "minAge", "validation.activity.minAge", minimum));
-			}
-			if (p.maxAge() != null
-					&& (p.maxAge() < ((p.minAge() != null) ? p.minAge() : minimum) || p.maxAge() > 100)) {
-				problems.add(new FieldProblem(at + "maxAge", "validation.activity.maxAge"));
-			}
-			if (p.qualifications() != null && (p.qualifications().size() > 10
-					|| p.qualifications().stream().anyMatch((q) -> q == null || q.isBlank() || q.length() > 100))) {
-				problems.add(new FieldProblem(at + "qualifications", "validation.list", 10, 100));
-			}
-			PositionRules.check(p, a.startsAt(), a.endsAt(), at, problems);
+			positionProblems(p, a.recruitmentMode(), a.startsAt(), a.endsAt(), "positions[" + i + "].", problems);
 		}
 		return problems;
 	}
 
+	private static void positionProblems(NewActivity.NewPosition p, RecruitmentMode mode, OffsetDateTime startsAt,
+			OffsetDateTime endsAt, String at, List<FieldProblem> problems) {
+		text(problems, at + "name", p.name(), 60);
+		if (p.capacity() == null || p.capacity() < 1 || p.capacity() > 100_000) {
+			problems.add(new FieldProblem(at + "capacity", "validation.activity.capacity"));
+		}
+		int minimum = minimumAge(mode);
+		if (p.minAge() != null && (p.minAge() < minimum || p.minAge() > 100)) {
+			problems.add(new FieldProblem(at + "minAge", "validation.activity.minAge", minimum));
+		}
+		if (p.maxAge() != null && (p.maxAge() < ((p.minAge() != null) ? p.minAge() : minimum) || p.maxAge() > 100)) {
+			problems.add(new FieldProblem(at + "maxAge", "validation.activity.maxAge"));
+		}
+		if (p.qualifications() != null && !PositionQualifications.wellFormed(p.qualifications())) {
+			problems.add(new FieldProblem(at + "qualifications", "validation.list",
+					PositionQualifications.MAX_PER_POSITION, PositionQualifications.MAX_LENGTH));
+		}
+		PositionRules.check(p, startsAt, endsAt, at, problems);
+	}
+
+	/** The youngest a volunteer may be: 14, or 18 for an emergency recruitment. */
+	private static int minimumAge(RecruitmentMode mode) {
+		return (mode == RecruitmentMode.EMERGENCY) ? 18 : 14;
+	}
+
+	/**
+	 * The activity with its positions' qualifications as codes of the platform's list; a
+	 * requirement not on the list is a problem of its position.
+	 */
+	private NewActivity withCodes(NewActivity a, List<FieldProblem> problems) {
+		if (a.positions() == null) {
+			return a;
+		}
+		List<NewActivity.NewPosition> positions = new ArrayList<>();
+		for (int i = 0; i < a.positions().size(); i++) {
+			NewActivity.NewPosition p = a.positions().get(i);
+			positions.add((p == null || p.qualifications() == null) ? p : p.withQualifications(this.qualifications
+				.codes(p.qualifications(), List.of(), "positions[" + i + "].qualifications", problems)));
+		}
+		return a.withPositions(positions);
+	}
+
 	private static NewActivity withDefaults(NewActivity a) {
 		RecruitmentMode mode = (a.recruitmentMode() != null) ? a.recruitmentMode() : RecruitmentMode.REGULAR;
-		int minimum = (mode == RecruitmentMode.EMERGENCY) ? 18 : 14;
+		int minimum = minimumAge(mode);
 		List<NewActivity.NewPosition> positions = a.positions()
 			.stream()
 			.map((p) -> p.withMinAge((p.minAge() != null) ? p.minAge() : minimum))

@@ -208,6 +208,32 @@ class ActivityRepository {
 	}
 
 	/**
+	 * Replaces a position's requirements with those of {@code p}; its name, places and
+	 * shift stay.
+	 */
+	void changeRequirements(UUID positionId, NewActivity.NewPosition p) {
+		this.jdbc
+			.sql("UPDATE activity_position SET min_age = :minAge, max_age = :maxAge, gender = :gender,"
+					+ " min_services = :minServices, min_hours = :minHours WHERE id = :id")
+			.param("id", positionId)
+			.param("minAge", p.minAge())
+			.param("maxAge", p.maxAge())
+			.param("gender", (p.gender() != null) ? p.gender().name() : null)
+			.param("minServices", p.minServices())
+			.param("minHours", p.minHours())
+			.update();
+		this.jdbc.sql("DELETE FROM activity_position_qualification WHERE position_id = :id")
+			.param("id", positionId)
+			.update();
+		for (String qualification : p.qualifications().stream().map(String::strip).distinct().toList()) {
+			this.jdbc.sql("INSERT INTO activity_position_qualification (position_id, qualification) VALUES (:id, :q)")
+				.param("id", positionId)
+				.param("q", qualification)
+				.update();
+		}
+	}
+
+	/**
 	 * Moves every activity whose time has come on by one step; returns how many moved.
 	 */
 	int advance(ActivityStatus from, ActivityStatus to, String timeColumn, OffsetDateTime now) {

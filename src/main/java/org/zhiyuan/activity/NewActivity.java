@@ -34,6 +34,20 @@ public record NewActivity(UUID organizationId, UUID projectId, String title, Str
 					this.endsAt, this.gender, this.minServices, this.minHours);
 		}
 
+		/** The same position requiring these qualifications. */
+		NewPosition withQualifications(List<String> required) {
+			return new NewPosition(this.name, this.capacity, this.minAge, this.maxAge, required, this.startsAt,
+					this.endsAt, this.gender, this.minServices, this.minHours);
+		}
+
+	}
+
+	/** The same activity with these positions. */
+	NewActivity withPositions(List<NewPosition> others) {
+		return new NewActivity(this.organizationId, this.projectId, this.title, this.description, this.field,
+				this.regionCode, this.address, this.lat, this.lng, this.geofenceMeters, this.startsAt, this.endsAt,
+				this.signupDeadline, this.approval, this.waitlist, this.riskLevel, this.recruitmentMode,
+				this.timeBankEligible, this.risksAndProtections, this.contactName, this.contactPhone, others);
 	}
 
 }

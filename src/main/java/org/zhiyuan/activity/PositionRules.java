@@ -8,7 +8,8 @@ import org.zhiyuan.shared.FieldProblem;
 
 /**
  * The checks of a position's shift and further requirements: a shift has both ends and
- * lies within its activity; past services and hours asked for are within sensible bounds.
+ * lies within its activity; past services and hours asked for are within sensible bounds;
+ * and whether changed requirements are stricter than before.
  */
 final class PositionRules {
 
@@ -41,6 +42,28 @@ final class PositionRules {
 				|| p.minHours().stripTrailingZeros().scale() > 2)) {
 			problems.add(new FieldProblem(at + "minHours", "validation.activity.minHours", MAX_HOURS));
 		}
+	}
+
+	/**
+	 * Whether the new requirements would exclude someone the position's present ones
+	 * admit: a higher minimum age, a lower or new maximum, a gender asked for or another
+	 * one, more past services or hours, a qualification it did not require.
+	 */
+	static boolean tightens(ActivityView.PositionView before, NewActivity.NewPosition after) {
+		return orZero(after.minAge()) > orZero(before.minAge())
+				|| (after.maxAge() != null && (before.maxAge() == null || after.maxAge() < before.maxAge()))
+				|| (after.gender() != null && after.gender() != before.gender())
+				|| orZero(after.minServices()) > orZero(before.minServices())
+				|| orZero(after.minHours()).compareTo(orZero(before.minHours())) > 0
+				|| !before.qualifications().containsAll(after.qualifications());
+	}
+
+	private static int orZero(Integer value) {
+		return (value != null) ? value : 0;
+	}
+
+	private static BigDecimal orZero(BigDecimal value) {
+		return (value != null) ? value : BigDecimal.ZERO;
 	}
 
 }

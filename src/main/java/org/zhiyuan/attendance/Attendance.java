@@ -27,7 +27,6 @@ import org.zhiyuan.attendance.AttendanceRepository.Open;
 import org.zhiyuan.attendance.AttendanceRepository.Served;
 import org.zhiyuan.attendance.AttendanceRequests.Operation;
 import org.zhiyuan.attendance.CheckinCodes.Issued;
-import org.zhiyuan.attendance.CheckinCodes.Verdict;
 import org.zhiyuan.audit.AuditLog;
 import org.zhiyuan.audit.AuditRecord;
 import org.zhiyuan.record.OnOverlap;
@@ -368,23 +367,8 @@ public class Attendance {
 	}
 
 	private ActivityView activityFor(CodeInput code, OffsetDateTime now) {
-		Verdict verdict;
-		if (code.code() != null && !code.code().isBlank()) {
-			verdict = this.codes.verify(code.code(), now.toInstant());
-		}
-		else if (code.activityId() != null && code.shortCode() != null) {
-			verdict = this.codes.verifyShort(code.activityId(), code.shortCode(), now.toInstant());
-		}
-		else {
-			throw ProblemException.invalid(List.of(new FieldProblem("code", "validation.required")));
-		}
-		if (verdict.invalid()) {
-			throw ProblemException.unprocessable("CODE_INVALID", "attendance.codeInvalid");
-		}
-		if (verdict.expired()) {
-			throw ProblemException.unprocessable("CODE_EXPIRED", "attendance.codeExpired");
-		}
-		ActivityView activity = this.activities.find(verdict.activityId().get())
+		UUID named = this.codes.require(code.code(), code.activityId(), code.shortCode(), now.toInstant());
+		ActivityView activity = this.activities.find(named)
 			.orElseThrow(() -> ProblemException.unprocessable("CODE_INVALID", "attendance.codeInvalid"));
 		if (!RUNNING.contains(activity.status())) {
 			throw ProblemException.unprocessable("CHECKIN_CLOSED", "attendance.closed");

@@ -10,11 +10,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.zhiyuan.shared.FieldProblem;
+import org.zhiyuan.shared.ProblemException;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,6 +99,32 @@ public class CheckinCodes {
 			}
 		}
 		return Verdict.rejected();
+	}
+
+	/**
+	 * What a check-in names, by the full code of its QR image or by the id and the short
+	 * code shown beside it.
+	 * @throws ProblemException 400 on {@code code} when neither is given, 422
+	 * {@code CODE_INVALID} or {@code CODE_EXPIRED}
+	 */
+	public UUID require(String code, UUID id, String shortCode, Instant now) {
+		Verdict verdict;
+		if (code != null && !code.isBlank()) {
+			verdict = verify(code, now);
+		}
+		else if (id != null && shortCode != null) {
+			verdict = verifyShort(id, shortCode, now);
+		}
+		else {
+			throw ProblemException.invalid(List.of(new FieldProblem("code", "validation.required")));
+		}
+		if (verdict.invalid()) {
+			throw ProblemException.unprocessable("CODE_INVALID", "attendance.codeInvalid");
+		}
+		if (verdict.expired()) {
+			throw ProblemException.unprocessable("CODE_EXPIRED", "attendance.codeExpired");
+		}
+		return verdict.activityId().get();
 	}
 
 	private Verdict inTime(UUID activityId, long window, Instant now) {

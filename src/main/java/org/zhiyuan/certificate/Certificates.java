@@ -54,7 +54,7 @@ import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.identity.PersonNames;
 import org.zhiyuan.shared.web.PublicUrl;
-import org.zhiyuan.training.Training;
+import org.zhiyuan.training.TrainingResults;
 import org.zhiyuan.training.TrainingViews.TrainingRecordView;
 import org.zhiyuan.volunteer.Qualification;
 import org.zhiyuan.volunteer.VolunteerView;
@@ -107,14 +107,14 @@ public class Certificates {
 
 	private final TransactionTemplate transaction;
 
-	private final Training training;
+	private final TrainingResults training;
 
 	private final Semaphore renderers;
 
 	Certificates(CertificateRepository certificates, CertificatePdf pdf, Volunteers volunteers, ServiceRecords records,
 			Organizations organizations, AccessPolicy accessPolicy, AuditLog auditLog, Notifications notifications,
 			MessageSource messages, CertificateProperties properties, PublicUrl publicUrl,
-			TransactionTemplate transaction, Training training) {
+			TransactionTemplate transaction, TrainingResults training) {
 		this.certificates = certificates;
 		this.pdf = pdf;
 		this.volunteers = volunteers;

@@ -21,7 +21,7 @@ import org.zhiyuan.organization.OrganizationView;
 import org.zhiyuan.organization.Organizations;
 import org.zhiyuan.activity.Activities;
 import org.zhiyuan.insurance.InsurancePolicies;
-import org.zhiyuan.training.Training;
+import org.zhiyuan.training.Courses;
 import org.zhiyuan.activity.ActivityReviews;
 import org.zhiyuan.activity.ActivityView;
 import org.zhiyuan.activity.ApprovalMode;
@@ -172,14 +172,14 @@ class DemoData implements ApplicationRunner {
 
 	private final ActivityReviews activityReviews;
 
-	private final Training training;
+	private final Courses training;
 
 	private final InsurancePolicies insurance;
 
 	DemoData(AccountManagement accounts, Regions regions, VolunteerRegistration registration, Volunteers volunteers,
 			Organizations organizations, Activities activities, Signups signups, ServiceRecords records,
 			RecordReviews reviews, Certificates certificates, Attendance attendance,
-			PlatformTransactionManager transactions, ActivityReviews activityReviews, Training training,
+			PlatformTransactionManager transactions, ActivityReviews activityReviews, Courses training,
 			InsurancePolicies insurance) {
 		this.training = training;
 		this.insurance = insurance;

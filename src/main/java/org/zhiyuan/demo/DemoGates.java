@@ -22,10 +22,10 @@ import org.zhiyuan.demo.DemoHistory.DemoTeams;
 import org.zhiyuan.insurance.InsurancePolicies;
 import org.zhiyuan.insurance.NewPolicy;
 import org.zhiyuan.shared.ServiceField;
-import org.zhiyuan.training.Training;
-import org.zhiyuan.training.Training.NewCourse;
-import org.zhiyuan.training.Training.NewQualification;
-import org.zhiyuan.training.Training.NewSession;
+import org.zhiyuan.training.Courses;
+import org.zhiyuan.training.Courses.NewCourse;
+import org.zhiyuan.training.Courses.NewQualification;
+import org.zhiyuan.training.Courses.NewSession;
 
 /**
  * The gates before anyone serves, each shown once, through the same services as real
@@ -41,7 +41,7 @@ final class DemoGates {
 
 	static final String FIRST_AID = "红十字救护员证";
 
-	private final Training training;
+	private final Courses training;
 
 	private final InsurancePolicies insurance;
 
@@ -53,7 +53,7 @@ final class DemoGates {
 
 	private final LocalDate today;
 
-	DemoGates(Training training, InsurancePolicies insurance, Activities activities, ActivityReviews reviews,
+	DemoGates(Courses training, InsurancePolicies insurance, Activities activities, ActivityReviews reviews,
 			Function<UUID, Actor> actors, LocalDate today) {
 		this.training = training;
 		this.insurance = insurance;

@@ -20,9 +20,9 @@ class TrainingJobs {
 	 * are told, once each, with the sessions that renew it.
 	 */
 	@Bean
-	RecurringTask<Void> remindExpiringQualifications(@Lazy Training training) {
+	RecurringTask<Void> remindExpiringQualifications(@Lazy TrainingResults results) {
 		return Tasks.recurring("remind-expiring-qualifications", FixedDelay.of(Duration.ofHours(1)))
-			.execute((instance, context) -> training.remindExpiring(LocalDate.now(ZoneId.of("Asia/Shanghai"))));
+			.execute((instance, context) -> results.remindExpiring(LocalDate.now(ZoneId.of("Asia/Shanghai"))));
 	}
 
 }

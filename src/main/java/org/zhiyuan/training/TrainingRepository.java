@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.zhiyuan.shared.PageQuery;
@@ -129,7 +130,8 @@ class TrainingRepository {
 		return found.stream().findFirst();
 	}
 
-	PageResult<CourseView> courses(String regionPrefix, String text, UUID organizationId, PageQuery page) {
+	PageResult<CourseView> courses(String regionPrefix, String text, UUID organizationId, String qualificationCode,
+			PageQuery page) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		Map<String, Object> params = new HashMap<>();
 		if (regionPrefix != null) {
@@ -144,6 +146,40 @@ class TrainingRepository {
 			where.append(" AND c.organization_id = :org");
 			params.put("org", organizationId);
 		}
+		if (qualificationCode != null) {
+			where.append(" AND c.qualification_code = :qualification");
+			params.put("qualification", qualificationCode);
+		}
+		return coursePage(where.toString(), params, page);
+	}
+
+	/**
+	 * The courses of any of the organizations or within any of the regions (by their
+	 * codes' prefixes), with the text in their title or qualification when given.
+	 */
+	PageResult<CourseView> managedCourses(Set<UUID> organizationIds, Set<String> regionPrefixes, String text,
+			PageQuery page) {
+		List<String> owners = new ArrayList<>();
+		Map<String, Object> params = new HashMap<>();
+		if (!organizationIds.isEmpty()) {
+			owners.add("c.organization_id IN (:orgs)");
+			params.put("orgs", List.copyOf(organizationIds));
+		}
+		int n = 0;
+		for (String prefix : regionPrefixes) {
+			owners.add("c.region_code LIKE :region" + n);
+			params.put("region" + n, prefix + "%");
+			n++;
+		}
+		StringBuilder where = new StringBuilder(" WHERE (" + String.join(" OR ", owners) + ")");
+		if (text != null) {
+			where.append(" AND (c.title LIKE :text OR q.name LIKE :text)");
+			params.put("text", "%" + text + "%");
+		}
+		return coursePage(where.toString(), params, page);
+	}
+
+	private PageResult<CourseView> coursePage(String where, Map<String, Object> params, PageQuery page) {
 		long total = this.jdbc
 			.sql("SELECT COUNT(*) FROM course c LEFT JOIN qualification_code q ON q.code = c.qualification_code"
 					+ where)

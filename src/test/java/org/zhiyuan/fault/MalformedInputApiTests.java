@@ -279,7 +279,13 @@ class MalformedInputApiTests extends ApiTestSupport {
 						list("capacities",
 								object("capacity", id("positionId").required(),
 										integer("capacity", 1, 100_000).required()),
-								0, 100)),
+								0, 100),
+						list("requirements",
+								object("requirement", id("positionId").required(), integer("minAge", 14, 100),
+										integer("maxAge", 14, 100), enumeration("gender"),
+										integer("minServices", 0, 10_000), decimal("minHours", 0, 100_000),
+										list("qualifications", text("qualification", 100).required(), 0, 10)),
+								0, 50)),
 			row("POST /api/v1/activity-series").as(ORG_ADMIN)
 				.on((s) -> Target.none()
 					.body(Map.of("activity", s.activityBody(s.team()), "repeat",
@@ -740,6 +746,8 @@ class MalformedInputApiTests extends ApiTestSupport {
 		body.put("contactName", "王芳");
 		body.put("contactPhone", "13900003333");
 		body.put("capacities", List.of(Map.of("positionId", draft.positionId().toString(), "capacity", 25)));
+		body.put("requirements", List.of(Map.of("positionId", draft.positionId().toString(), "minAge", 16, "maxAge", 70,
+				"gender", "FEMALE", "minServices", 1, "minHours", "2.00", "qualifications", List.of("FIRST_AID"))));
 		return Target.of("id", draft.id()).body(body);
 	}
 

@@ -1,6 +1,5 @@
 package org.zhiyuan.training;
 
-import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -11,18 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Api.Response;
-import org.zhiyuan.support.ApiTestSupport;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhiyuan.support.ActivityFixtures.anActivity;
@@ -33,7 +27,7 @@ import static org.zhiyuan.support.ActivityFixtures.startingIn;
  * signed code, a pass that grants the qualification and writes a training record, and the
  * qualification gating sign-up and check-in with a sentence that explains itself.
  */
-class TrainingApiTests extends ApiTestSupport {
+class TrainingApiTests extends TrainingTestSupport {
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -41,10 +35,7 @@ class TrainingApiTests extends ApiTestSupport {
 			10);
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Training training;
+	TrainingResults training;
 
 	@Test
 	void aSignupIsRefusedUntilThePassGrantsTheQualification() {
@@ -189,11 +180,9 @@ class TrainingApiTests extends ApiTestSupport {
 		Team team = this.fixtures.anActiveTeamIn("110105");
 		Api admin = as(team.admin());
 		String sessionId = aSession(admin, aCourse(admin, team, "AED", 36), 5);
-		Person passes = this.fixtures.aVolunteer();
-		Person fails = this.fixtures.aVolunteer();
+		Person passes = anEnrolledVolunteer(sessionId);
+		Person fails = anEnrolledVolunteer(sessionId);
 		Person stranger = this.fixtures.aVolunteer();
-		as(passes).post("/api/v1/course-sessions/" + sessionId + "/enrolments", Map.of());
-		as(fails).post("/api/v1/course-sessions/" + sessionId + "/enrolments", Map.of());
 		startNow(sessionId);
 		assertThat(admin.download("/api/v1/course-sessions/" + sessionId + "/results-template.xlsx").status())
 			.isEqualTo(200);
@@ -275,44 +264,12 @@ class TrainingApiTests extends ApiTestSupport {
 		assertThat(this.api.get("/api/v1/qualification-codes").json().toString()).contains("FIRST_AID");
 	}
 
-	private Api as(Person person) {
-		return this.api.as(this.fixtures.tokenFor(person));
-	}
-
 	private String aCourse(Api admin, Team team, String code, int months) {
-		Response created = admin.post("/api/v1/courses", courseBody(team, code, months));
-		assertThat(created.status()).as(created.json().toString()).isEqualTo(201);
-		return created.json().get("id").asString();
+		return aCourse(admin, courseBody(team, code, months));
 	}
 
 	private static Map<String, Object> courseBody(Team team, String code, int months) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("organizationId", team.id().toString());
-		body.put("title", "救援培训 " + code);
-		body.put("description", "心肺复苏、AED 与创伤止血");
-		body.put("hours", "4.0");
-		body.put("qualification", Map.of("code", code, "name", "救援资质 " + code, "validMonths", months));
-		body.put("teachers", List.of("王医生"));
-		return body;
-	}
-
-	private String aSession(Api admin, String courseId, int capacity) {
-		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).withNano(0);
-		Response created = admin.post("/api/v1/courses/" + courseId + "/sessions",
-				Map.of("startsAt", start.toString(), "endsAt", start.plusHours(4).toString(), "regionCode", "110105001",
-						"address", "建外街道社区卫生服务中心", "capacity", capacity, "teacher", "李老师"));
-		assertThat(created.status()).as(created.json().toString()).isEqualTo(201);
-		return created.json().get("id").asString();
-	}
-
-	/** The session began half an hour ago and ends in two hours. */
-	private void startNow(String sessionId) {
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-		this.jdbc.sql("UPDATE course_session SET starts_at = :s, ends_at = :e WHERE id = :id")
-			.param("s", now.minusMinutes(30))
-			.param("e", now.plusHours(2))
-			.param("id", UUID.fromString(sessionId))
-			.update();
+		return courseBody(team, "救援培训 " + code, code, months);
 	}
 
 	/**
@@ -323,27 +280,6 @@ class TrainingApiTests extends ApiTestSupport {
 			.param("d", LocalDate.now(CHINA).minusDays(daysAgo))
 			.param("v", volunteer.volunteerId())
 			.update();
-	}
-
-	private String numberOf(Person volunteer) {
-		return this.jdbc.sql("SELECT volunteer_number FROM volunteer WHERE id = :id")
-			.param("id", volunteer.volunteerId())
-			.query(String.class)
-			.single();
-	}
-
-	private static byte[] sheet(String[][] rows) throws Exception {
-		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sheet = workbook.createSheet("成绩");
-			sheet.createRow(0).createCell(0).setCellValue("志愿者编号");
-			for (int i = 0; i < rows.length; i++) {
-				Row row = sheet.createRow(i + 1);
-				row.createCell(0).setCellValue(rows[i][0]);
-				row.createCell(1).setCellValue(rows[i][1]);
-			}
-			workbook.write(out);
-			return out.toByteArray();
-		}
 	}
 
 }

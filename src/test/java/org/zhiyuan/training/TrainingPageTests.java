@@ -1,23 +1,13 @@
 package org.zhiyuan.training;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Api.Response;
-import org.zhiyuan.support.ApiTestSupport;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
 import org.zhiyuan.support.Identities;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,10 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * volunteer enrols and cancels through the forms, the volunteer's own training, and the
  * roster where the course's admin enters results; in Chinese and English.
  */
-class TrainingPageTests extends ApiTestSupport {
-
-	@Autowired
-	JdbcClient jdbc;
+class TrainingPageTests extends TrainingTestSupport {
 
 	@Test
 	void theLibraryShowsACourseWithItsQualificationAndNextSessionToEveryone() {
@@ -153,49 +140,15 @@ class TrainingPageTests extends ApiTestSupport {
 	}
 
 	private String aCourse(Team team, String title) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("organizationId", team.id().toString());
-		body.put("title", title);
-		body.put("description", "心肺复苏、AED 与创伤止血");
-		body.put("hours", "4.0");
-		body.put("qualification", Map.of("code", "FIRST_AID", "name", "救援资质", "validMonths", 24));
-		body.put("teachers", List.of("王医生"));
-		Response created = as(team.admin()).post("/api/v1/courses", body);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return created.json().get("id").asString();
+		return aCourse(as(team.admin()), courseBody(team, title, "FIRST_AID", 24));
 	}
 
 	private String aSession(Team team, String courseId, int capacity) {
-		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).withNano(0);
-		Response created = as(team.admin()).post("/api/v1/courses/" + courseId + "/sessions",
-				Map.of("startsAt", start.toString(), "endsAt", start.plusHours(4).toString(), "regionCode", "110105001",
-						"address", "建外街道社区卫生服务中心", "capacity", capacity, "teacher", "李老师"));
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return created.json().get("id").asString();
+		return aSession(as(team.admin()), courseId, capacity);
 	}
 
 	private int enrolledIn(String sessionId) {
 		return this.api.get("/api/v1/course-sessions/" + sessionId).json().get("enrolled").asInt();
-	}
-
-	/** The session began half an hour ago and ends in two hours. */
-	private void startNow(String sessionId) {
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-		this.jdbc.sql("UPDATE course_session SET starts_at = :s, ends_at = :e WHERE id = :id")
-			.param("s", now.minusMinutes(30))
-			.param("e", now.plusHours(2))
-			.param("id", UUID.fromString(sessionId))
-			.update();
-	}
-
-	private Api as(Person person) {
-		return this.api.as(this.fixtures.tokenFor(person));
-	}
-
-	private Api browserOf(Person person) {
-		Api browser = new Api("http://localhost:" + this.port);
-		browser.submitForm("/login", "/login", Map.of("username", person.username(), "password", person.password()));
-		return browser;
 	}
 
 }

@@ -68,6 +68,37 @@ class TrainingRecordsPageTests extends ApiTestSupport {
 			.contains("not counted in volunteer service hours");
 	}
 
+	@Test
+	void theExpiryReminderLinkListsTheCoursesThatRenewTheQualification() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		String suffix = Identities.suffix();
+		String renewing = "急救复训" + suffix;
+		String other = "垃圾分类讲座" + suffix;
+		assertThat(
+				as(team.admin())
+					.post("/api/v1/courses",
+							Map.of("organizationId", team.id().toString(), "title", renewing, "description", "复训",
+									"hours", "2", "qualification", Map.of("code", "FIRST_AID", "validMonths", 24)))
+					.status())
+			.isEqualTo(201);
+		assertThat(as(team.admin())
+			.post("/api/v1/courses",
+					Map.of("organizationId", team.id().toString(), "title", other, "description", "分类", "hours", "1"))
+			.status()).isEqualTo(201);
+
+		String page = this.api.get("/training?qualification=FIRST_AID&q=" + suffix).body();
+		assertThat(page).contains(renewing).contains("可取得急救证书的课程").doesNotContain(other);
+		assertThat(this.api.get("/training?q=" + suffix).body()).contains(renewing).contains(other);
+		assertThat(this.api.get("/training?qualification=NO_SUCH_CODE&q=" + suffix).body())
+			.as("an unknown code is no filter on the page")
+			.contains(other);
+		Response api = this.api.get("/api/v1/courses?qualification=FIRST_AID&q=" + suffix);
+		assertThat(api.json().get("total").asInt()).isEqualTo(1);
+		Response unknown = this.api.get("/api/v1/courses?qualification=NO_SUCH_CODE");
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.body()).contains("qualification");
+	}
+
 	/** The session began half an hour ago and ends in two hours. */
 	private void startNow(String sessionId) {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);

@@ -1,11 +1,13 @@
 package org.zhiyuan.activity.web;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.activity.Activities;
+import org.zhiyuan.activity.ActivityChange;
 import org.zhiyuan.activity.ActivityQuery;
 import org.zhiyuan.activity.ProjectLevel;
 import org.zhiyuan.activity.ProjectView;
@@ -26,6 +29,7 @@ import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.RequestFormats;
 import org.zhiyuan.shared.ServiceField;
+import org.zhiyuan.shared.identity.Gender;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -90,7 +94,16 @@ class ActivityController {
 	}
 
 	@org.springframework.web.bind.annotation.PatchMapping("/api/v1/activities/{id}")
-	@Operation(summary = "Change a draft or recruiting activity; volunteers hear of a new time or place")
+	@Operation(summary = "Change a draft or recruiting activity; volunteers hear of a new time or place",
+			description = "Leaves out what is not sent. Capacities may grow, or shrink down to the places taken"
+					+ " (409 CAPACITY_BELOW_ACCEPTED). Each entry of requirements replaces its position's"
+					+ " requirements as a whole: a requirement left out is none (minAge then the default, 14 or 18"
+					+ " for an emergency recruitment), qualifications are codes of GET /api/v1/qualification-codes."
+					+ " Until anyone signs up for a position its requirements may change freely; once a volunteer"
+					+ " is signed up for it (pending, accepted or waiting) they may only be loosened: a lower"
+					+ " minAge, a higher or no maxAge, no gender, fewer minServices or minHours, fewer"
+					+ " qualifications. A stricter requirement is refused with 409 REQUIREMENTS_TIGHTENED and"
+					+ " nothing is changed.")
 	ActivityResponse change(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@Valid @RequestBody ChangeRequest request) {
 		return ActivityResponse.of(this.activities.change(actor, id, request.toChange()));
@@ -204,7 +217,9 @@ class ActivityController {
 			@Size(max = 4000) @Schema(maxLength = 2000) String risksAndProtections,
 			@Size(max = 100) @Schema(maxLength = 50) String contactName,
 			@Size(max = 30) @Schema(pattern = RequestFormats.MOBILE_PHONE) String contactPhone,
-			@Size(max = 100) List<CapacityRequest> capacities) {
+			@Size(max = 100) List<CapacityRequest> capacities,
+			@Size(max = 50) @Schema(description = "New requirements of positions, each replacing its position's as a"
+					+ " whole") List<RequirementsRequest> requirements) {
 
 		org.zhiyuan.activity.ActivityChange toChange() {
 			java.util.Map<UUID, Integer> map = new java.util.LinkedHashMap<>();
@@ -216,12 +231,46 @@ class ActivityController {
 					map.put(c.positionId(), c.capacity());
 				}
 			}
+			List<FieldProblem> problems = new ArrayList<>();
+			List<ActivityChange.Requirements> required = new ArrayList<>();
+			for (int i = 0; this.requirements != null && i < this.requirements.size(); i++) {
+				RequirementsRequest r = this.requirements.get(i);
+				if (r == null) {
+					problems.add(new FieldProblem("requirements[" + i + "]", "validation.required"));
+					continue;
+				}
+				required.add(new ActivityChange.Requirements(r.positionId(), r.minAge(), r.maxAge(),
+						Enums.parse(Gender.class, r.gender(), "requirements[" + i + "].gender", problems),
+						r.minServices(), r.minHours(), r.qualifications()));
+			}
+			if (!problems.isEmpty()) {
+				throw ProblemException.invalid(problems);
+			}
 			return new org.zhiyuan.activity.ActivityChange(this.title, this.description, this.address,
 					(this.location != null) ? this.location.lat() : null,
 					(this.location != null) ? this.location.lng() : null, this.geofenceMeters, this.startsAt,
 					this.endsAt, this.signupDeadline, this.risksAndProtections, this.contactName, this.contactPhone,
-					map.isEmpty() ? null : map);
+					map.isEmpty() ? null : map, required.isEmpty() ? null : required);
 		}
+
+	}
+
+	/**
+	 * A position's requirements, all of them: what is left out is no requirement (the
+	 * minimum age then the default).
+	 */
+	@Schema(name = "PositionRequirementsRequest")
+	record RequirementsRequest(@Schema(requiredMode = REQUIRED) UUID positionId, @Schema(minimum = "14",
+			maximum = "100",
+			description = "Default 14, or 18 for an emergency recruitment, which takes no one younger") Integer minAge,
+			@Schema(minimum = "14", maximum = "100") Integer maxAge,
+			@Schema(implementation = Gender.class, description = "Only volunteers of this gender") String gender,
+			@Schema(minimum = "0", maximum = "10000",
+					description = "Services the volunteer must have done before") Integer minServices,
+			@Schema(type = "string", format = "decimal", pattern = RequestFormats.HOURS, example = "20.00",
+					description = "Hours of service the volunteer must have, 0 to 100000") BigDecimal minHours,
+			@Size(max = 20) @ArraySchema(maxItems = 10, schema = @Schema(minLength = 1, maxLength = 100,
+					description = "A code of GET /api/v1/qualification-codes, e.g. FIRST_AID")) List<String> qualifications) {
 
 	}
 

@@ -2,16 +2,14 @@ package org.zhiyuan.activity.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.activity.Activities;
+import org.zhiyuan.activity.ActivityChange;
 import org.zhiyuan.activity.ActivitySeries;
 import org.zhiyuan.activity.Repeat;
 import org.zhiyuan.activity.ActivityQuery;
@@ -27,6 +25,7 @@ import org.zhiyuan.shared.Enums;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.web.FormTimes;
 import org.zhiyuan.shared.web.PageActions;
 import org.zhiyuan.shared.ServiceField;
 import org.zhiyuan.shared.identity.Gender;
@@ -35,6 +34,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,8 +48,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class ActivityPageController {
-
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final Activities activities;
 
@@ -148,7 +146,7 @@ class ActivityPageController {
 				throw ex;
 			}
 			model.addAttribute("organization", this.organizations.requireActive(actor, id));
-			PageActions.show(model, ex);
+			PageActions.show(model, form.onRows(ex));
 			return formPage(model);
 		}
 	}
@@ -181,7 +179,7 @@ class ActivityPageController {
 			model.addAttribute("organization", this.organizations.requireActive(actor, id));
 			model.addAttribute("past", true);
 			model.addAttribute("reason", reason);
-			PageActions.show(model, ex);
+			PageActions.show(model, form.onRows(ex));
 			return formPage(model);
 		}
 	}
@@ -193,12 +191,14 @@ class ActivityPageController {
 			throw ProblemException.forbidden("problem.forbidden.object");
 		}
 		model.addAttribute("activity", activity);
+		model.addAttribute("genders", Gender.values());
 		return "activity/edit";
 	}
 
 	@PostMapping("/activities/{id}/edit")
 	String edit(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestParam java.util.Map<String, String> form, Model model, RedirectAttributes redirect) {
+			@RequestParam java.util.Map<String, String> form, @RequestParam MultiValueMap<String, String> values,
+			Model model, RedirectAttributes redirect) {
 		ActivityView activity = this.activities.view(actor, id);
 		List<FieldProblem> problems = new ArrayList<>();
 		java.util.Map<UUID, Integer> capacities = new java.util.LinkedHashMap<>();
@@ -223,26 +223,79 @@ class ActivityPageController {
 			problems.add(new FieldProblem("location", "validation.location"));
 		}
 		Double geofence = ActivityForm.number(form.get("geofenceMeters"), "geofenceMeters", problems);
+		List<Integer> shown = new ArrayList<>();
+		List<ActivityChange.Requirements> requirements = requirementsOf(activity, values, shown, problems);
 		try {
 			if (!problems.isEmpty()) {
 				throw ProblemException.invalid(problems);
 			}
 			this.activities.change(actor, id,
-					new org.zhiyuan.activity.ActivityChange(form.get("title"), form.get("description"),
-							form.get("address"), lat, lng, (geofence != null) ? geofence.intValue() : null, starts,
-							ends, deadline, form.get("risksAndProtections"), null, null,
-							capacities.isEmpty() ? null : capacities));
+					new ActivityChange(form.get("title"), form.get("description"), form.get("address"), lat, lng,
+							(geofence != null) ? geofence.intValue() : null, starts, ends, deadline,
+							form.get("risksAndProtections"), null, null, capacities.isEmpty() ? null : capacities,
+							requirements.isEmpty() ? null : requirements));
 		}
 		catch (ProblemException ex) {
 			if (ex.status() == 403) {
 				throw ex;
 			}
 			model.addAttribute("activity", activity);
-			PageActions.show(model, ex);
+			model.addAttribute("typed", values);
+			model.addAttribute("genders", Gender.values());
+			PageActions.show(model, renumbered(ex, "requirements", shown));
 			return "activity/edit";
 		}
 		redirect.addFlashAttribute("notice", "organization.saved");
 		return "redirect:/activities/" + id;
+	}
+
+	/**
+	 * The requirements of the positions the form shows (each marked by a
+	 * {@code requirements-<id>} field), in the activity's order; {@code shown} gets the
+	 * index of each, which problems are named after ({@code requirements[1].minAge}).
+	 */
+	private static List<ActivityChange.Requirements> requirementsOf(ActivityView activity,
+			MultiValueMap<String, String> form, List<Integer> shown, List<FieldProblem> problems) {
+		List<ActivityChange.Requirements> requirements = new ArrayList<>();
+		for (int j = 0; j < activity.positions().size(); j++) {
+			ActivityView.PositionView position = activity.positions().get(j);
+			String of = "-" + position.id();
+			if (form.getFirst("requirements" + of) == null) {
+				continue;
+			}
+			String at = "requirements[" + j + "].";
+			Double minAge = ActivityForm.number(form.getFirst("minAge" + of), at + "minAge", problems);
+			Double maxAge = ActivityForm.number(form.getFirst("maxAge" + of), at + "maxAge", problems);
+			Gender gender = Enums.parse(Gender.class, form.getFirst("gender" + of), at + "gender", problems);
+			Double minServices = ActivityForm.number(form.getFirst("minServices" + of), at + "minServices", problems);
+			BigDecimal minHours = ActivityForm.decimal(form.getFirst("minHours" + of), at + "minHours", problems);
+			List<String> qualifications = form.getOrDefault("qualifications" + of, List.of());
+			shown.add(j);
+			requirements.add(new ActivityChange.Requirements(position.id(), (minAge != null) ? minAge.intValue() : null,
+					(maxAge != null) ? maxAge.intValue() : null, gender,
+					(minServices != null) ? minServices.intValue() : null, minHours, qualifications));
+		}
+		return requirements;
+	}
+
+	/**
+	 * The problem with the elements of a list named after the form's places: the
+	 * {@code k}th element the form sent is the one at {@code indexes.get(k)} on the page.
+	 */
+	static ProblemException renumbered(ProblemException ex, String list, List<Integer> indexes) {
+		if (ex.fieldProblems().isEmpty()) {
+			return ex;
+		}
+		java.util.regex.Pattern element = java.util.regex.Pattern
+			.compile("^" + java.util.regex.Pattern.quote(list) + "\\[(\\d+)\\](.*)$");
+		return ProblemException.invalid(ex.fieldProblems().stream().map((p) -> {
+			java.util.regex.Matcher at = (p.field() != null) ? element.matcher(p.field()) : null;
+			if (at == null || !at.matches() || Integer.parseInt(at.group(1)) >= indexes.size()) {
+				return p;
+			}
+			return new FieldProblem(list + "[" + indexes.get(Integer.parseInt(at.group(1))) + "]" + at.group(2),
+					p.messageKey(), p.args());
+		}).toList());
 	}
 
 	/** Copies the activity into a new draft and opens it for editing. */
@@ -302,7 +355,49 @@ class ActivityPageController {
 		static ActivityForm empty() {
 			List<String> blank = List.of("", "", "");
 			return new ActivityForm("", "", "COMMUNITY_SERVICE", "", "", "", "", "200", "", "", "", "AUTO", "on", "LOW",
-					"REGULAR", "", "", "", "", blank, blank, blank, blank, blank, blank, blank, blank, blank, "", "");
+					"REGULAR", "", "", "", "", blank, blank, blank, List.of(), blank, blank, blank, blank, blank, "",
+					"");
+		}
+
+		/**
+		 * Whether the form's row requires the qualification: the rows' qualifications
+		 * arrive as {@code row:code}, one checkbox each.
+		 */
+		public boolean requires(int row, String code) {
+			return this.positionQualifications != null && this.positionQualifications.contains(row + ":" + code);
+		}
+
+		/** How many qualifications the form's row requires. */
+		public long requiredCount(int row) {
+			return (this.positionQualifications != null)
+					? this.positionQualifications.stream().filter((q) -> q.startsWith(row + ":")).count() : 0;
+		}
+
+		/** The qualifications the form's row requires, as codes. */
+		private List<String> qualificationsOf(int row) {
+			return (this.positionQualifications != null) ? this.positionQualifications.stream()
+				.filter((q) -> q.startsWith(row + ":"))
+				.map((q) -> q.substring(q.indexOf(':') + 1))
+				.toList() : List.of();
+		}
+
+		/** The rows that hold a position, in order: blank rows are left out. */
+		private List<Integer> rows() {
+			List<Integer> rows = new ArrayList<>();
+			for (int i = 0; this.positionName != null && i < this.positionName.size(); i++) {
+				if (this.positionName.get(i) != null && !this.positionName.get(i).isBlank()) {
+					rows.add(i);
+				}
+			}
+			return rows;
+		}
+
+		/**
+		 * The problem with its positions named after the form's rows, so that each shows
+		 * at its row even when a blank row came before.
+		 */
+		ProblemException onRows(ProblemException ex) {
+			return renumbered(ex, "positions", rows());
 		}
 
 		/** The repeat rule, or {@code null} for a single activity. */
@@ -340,33 +435,25 @@ class ActivityPageController {
 				if (name == null || name.isBlank()) {
 					continue;
 				}
-				Double capacity = number(at(this.positionCapacity, i), "positions[" + i + "].capacity", problems);
-				Double minAge = number(at(this.positionMinAge, i), "positions[" + i + "].minAge", problems);
-				String qualifications = at(this.positionQualifications, i);
-				String at = "positions[" + i + "].";
+				// named as the service names them, by position; onRows names them by row
+				String at = "positions[" + positions.size() + "].";
+				Double capacity = number(at(this.positionCapacity, i), at + "capacity", problems);
+				Double minAge = number(at(this.positionMinAge, i), at + "minAge", problems);
 				OffsetDateTime shiftStarts = time(at(this.positionStartsAt, i), at + "startsAt", problems);
 				OffsetDateTime shiftEnds = time(at(this.positionEndsAt, i), at + "endsAt", problems);
 				Gender gender = Enums.parse(Gender.class, at(this.positionGender, i), at + "gender", problems);
 				Double minServices = number(at(this.positionMinServices, i), at + "minServices", problems);
-				String minHours = at(this.positionMinHours, i);
-				BigDecimal hours = null;
-				if (minHours != null && !minHours.isBlank()) {
-					try {
-						hours = new BigDecimal(minHours.strip());
-					}
-					catch (NumberFormatException ex) {
-						problems.add(new FieldProblem(at + "minHours", "validation.unreadableValue"));
-					}
-				}
+				BigDecimal hours = decimal(at(this.positionMinHours, i), at + "minHours", problems);
 				positions.add(new NewActivity.NewPosition(name, (capacity != null) ? capacity.intValue() : null,
-						(minAge != null) ? minAge.intValue() : null, null,
-						(qualifications != null && !qualifications.isBlank())
-								? java.util.Arrays.stream(qualifications.split("[,，、]"))
-									.map(String::strip)
-									.filter((q) -> !q.isEmpty())
-									.toList()
-								: List.of(),
-						shiftStarts, shiftEnds, gender, (minServices != null) ? minServices.intValue() : null, hours));
+						(minAge != null) ? minAge.intValue() : null, null, qualificationsOf(i), shiftStarts, shiftEnds,
+						gender, (minServices != null) ? minServices.intValue() : null, hours));
+			}
+			if (this.positionQualifications != null) {
+				this.positionQualifications.stream()
+					.filter((q) -> !q.matches("\\d+:.+"))
+					.findFirst()
+					.ifPresent((q) -> problems
+						.add(new FieldProblem("positions", "validation.activity.qualificationCode", q)));
 			}
 			if (!problems.isEmpty()) {
 				throw ProblemException.invalid(problems);
@@ -394,17 +481,21 @@ class ActivityPageController {
 			}
 		}
 
-		static OffsetDateTime time(String text, String field, List<FieldProblem> problems) {
+		static BigDecimal decimal(String text, String field, List<FieldProblem> problems) {
 			if (text == null || text.isBlank()) {
 				return null;
 			}
 			try {
-				return LocalDateTime.parse(text.strip()).atZone(CHINA).toOffsetDateTime();
+				return new BigDecimal(text.strip());
 			}
-			catch (DateTimeParseException ex) {
+			catch (NumberFormatException ex) {
 				problems.add(new FieldProblem(field, "validation.unreadableValue"));
 				return null;
 			}
+		}
+
+		static OffsetDateTime time(String text, String field, List<FieldProblem> problems) {
+			return FormTimes.inChina(text, field, problems);
 		}
 
 	}

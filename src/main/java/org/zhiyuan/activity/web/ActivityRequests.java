@@ -136,7 +136,9 @@ final class ActivityRequests {
 					description = "Default 14, or 18 for an emergency recruitment, which takes no one younger") Integer minAge,
 			@Schema(minimum = "14", maximum = "100") Integer maxAge,
 			@Size(max = 20) @ArraySchema(maxItems = 10,
-					schema = @Schema(minLength = 1, maxLength = 100)) List<String> qualifications,
+					schema = @Schema(minLength = 1, maxLength = 100,
+							description = "A code of GET /api/v1/qualification-codes, e.g. FIRST_AID (the exact name"
+									+ " of a listed code is taken as its code)")) List<String> qualifications,
 			@Schema(description = "With endsAt: the position is a shift within the activity's time") OffsetDateTime startsAt,
 			OffsetDateTime endsAt,
 			@Schema(implementation = Gender.class, description = "Only volunteers of this gender") String gender,

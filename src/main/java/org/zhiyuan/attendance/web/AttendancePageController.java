@@ -1,18 +1,7 @@
 package org.zhiyuan.attendance.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
 import java.util.UUID;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.activity.Activities;
 import org.zhiyuan.activity.ActivityView;
@@ -24,9 +13,9 @@ import org.zhiyuan.attendance.GeoPoint;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.web.PageActions;
+import org.zhiyuan.shared.web.QrImages;
 import org.zhiyuan.shared.web.TypedPerson;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -184,7 +173,7 @@ class AttendancePageController {
 	@GetMapping(path = "/activities/{id}/checkin-qr.png", produces = MediaType.IMAGE_PNG_VALUE)
 	ResponseEntity<byte[]> qr(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
 		CheckinCode code = this.attendance.issueCode(actor, id);
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(png(code.code()));
+		return QrImages.response(code.code());
 	}
 
 	@GetMapping("/activities/{id}/check-in")
@@ -226,22 +215,6 @@ class AttendancePageController {
 			model.addAttribute("errorArgs", ex.args());
 		}
 		return "attendance/phone";
-	}
-
-	private static byte[] png(String text) {
-		try {
-			BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 360, 360,
-					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			MatrixToImageWriter.writeToStream(matrix, "PNG", out);
-			return out.toByteArray();
-		}
-		catch (WriterException ex) {
-			throw new IllegalStateException("cannot draw the check-in code", ex);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

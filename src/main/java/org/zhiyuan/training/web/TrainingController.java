@@ -19,10 +19,12 @@ import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.RequestFormats;
-import org.zhiyuan.training.Training;
-import org.zhiyuan.training.Training.NewCourse;
-import org.zhiyuan.training.Training.NewQualification;
-import org.zhiyuan.training.Training.NewSession;
+import org.zhiyuan.training.Courses;
+import org.zhiyuan.training.Courses.NewCourse;
+import org.zhiyuan.training.Courses.NewQualification;
+import org.zhiyuan.training.Courses.NewSession;
+import org.zhiyuan.training.Enrolments;
+import org.zhiyuan.training.TrainingResults;
 import org.zhiyuan.training.TrainingViews.CourseView;
 import org.zhiyuan.training.TrainingViews.EnrolmentView;
 import org.zhiyuan.training.TrainingViews.ImportReport;
@@ -62,12 +64,18 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 @Tag(name = "Training")
 class TrainingController {
 
-	private final Training training;
+	private final Courses courses;
+
+	private final Enrolments enrolments;
+
+	private final TrainingResults results;
 
 	private final MessageSource messages;
 
-	TrainingController(Training training, MessageSource messages) {
-		this.training = training;
+	TrainingController(Courses courses, Enrolments enrolments, TrainingResults results, MessageSource messages) {
+		this.courses = courses;
+		this.enrolments = enrolments;
+		this.results = results;
 		this.messages = messages;
 	}
 
@@ -77,21 +85,23 @@ class TrainingController {
 			description = "Without organizationId the course belongs to the operators of regionCode. A new"
 					+ " qualification code joins the platform's list. 409 ORGANIZATION_NOT_ACTIVE.")
 	CourseView createCourse(@AuthenticationPrincipal Actor actor, @Valid @RequestBody CourseRequest request) {
-		return this.training.createCourse(actor, request.toNew());
+		return this.courses.createCourse(actor, request.toNew());
 	}
 
 	@GetMapping("/api/v1/courses")
-	@Operation(summary = "The course library (public), by region and below, text and organization")
+	@Operation(summary = "The course library (public), by region and below, text, organization and the"
+			+ " qualification a pass grants (a code of GET /api/v1/qualification-codes)")
 	PageResult<CourseView> courses(@RequestParam(required = false) String regionCode,
 			@RequestParam(required = false) String q, @RequestParam(required = false) UUID organizationId,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return this.training.courses(regionCode, q, organizationId, PageQuery.of(page, size));
+			@RequestParam(required = false) String qualification, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return this.courses.courses(regionCode, q, organizationId, qualification, PageQuery.of(page, size));
 	}
 
 	@GetMapping("/api/v1/courses/{id}")
 	@Operation(summary = "A course (public)")
 	CourseView course(@PathVariable UUID id) {
-		return this.training.course(id);
+		return this.courses.course(id);
 	}
 
 	@PostMapping("/api/v1/courses/{id}/sessions")
@@ -99,7 +109,7 @@ class TrainingController {
 	@Operation(summary = "Add a session to a course (its organization's admins, or an operator)")
 	SessionView addSession(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@Valid @RequestBody CourseSessionRequest request) {
-		return this.training.addSession(actor, id, new NewSession(request.startsAt(), request.endsAt(),
+		return this.courses.addSession(actor, id, new NewSession(request.startsAt(), request.endsAt(),
 				request.regionCode(), request.address(), request.capacity(), request.teacher()));
 	}
 
@@ -107,13 +117,13 @@ class TrainingController {
 	@Operation(summary = "A course's sessions (public): the coming ones, or all with all=true")
 	PageResult<SessionView> sessions(@PathVariable UUID id, @RequestParam(required = false) Boolean all,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return this.training.sessions(id, Boolean.TRUE.equals(all), PageQuery.of(page, size));
+		return this.courses.sessions(id, Boolean.TRUE.equals(all), PageQuery.of(page, size));
 	}
 
 	@GetMapping("/api/v1/course-sessions/{id}")
 	@Operation(summary = "A session with its places (public)")
 	SessionView session(@PathVariable UUID id) {
-		return this.training.session(id);
+		return this.courses.session(id);
 	}
 
 	@PostMapping("/api/v1/course-sessions/{id}/enrolments")
@@ -122,21 +132,21 @@ class TrainingController {
 			description = "Never more enrolled than the session's capacity. 409 SESSION_FULL, 409 ALREADY_ENROLLED,"
 					+ " 422 ENROLMENT_CLOSED once it has started.")
 	MyEnrolment enrol(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return this.training.enrol(actor, id);
+		return this.enrolments.enrol(actor, id);
 	}
 
 	@DeleteMapping("/api/v1/course-sessions/{id}/enrolments/mine")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Give up one's place before the session starts (volunteer)")
 	void cancel(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		this.training.cancelEnrolment(actor, id);
+		this.enrolments.cancelEnrolment(actor, id);
 	}
 
 	@GetMapping("/api/v1/course-sessions/{id}/enrolments")
 	@Operation(summary = "The session's roster with attendance and results (its managers and overseers; audited)")
 	PageResult<EnrolmentView> roster(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return this.training.roster(actor, id, PageQuery.of(page, size));
+		return this.enrolments.roster(actor, id, PageQuery.of(page, size));
 	}
 
 	@PostMapping("/api/v1/course-sessions/{id}/checkin-codes")
@@ -144,7 +154,7 @@ class TrainingController {
 	@Operation(summary = "The session's current signed check-in code (its managers); it rotates every minute",
 			description = "422 CHECKIN_CLOSED before an hour ahead of the start or after the end.")
 	SessionCode code(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return this.training.issueCode(actor, id);
+		return this.enrolments.issueCode(actor, id);
 	}
 
 	@PostMapping("/api/v1/course-sessions/check-in")
@@ -152,7 +162,7 @@ class TrainingController {
 			description = "422 CODE_INVALID, 422 CODE_EXPIRED, 422 CHECKIN_CLOSED, 403 NOT_ENROLLED, 409"
 					+ " ALREADY_CHECKED_IN")
 	MyEnrolment checkIn(@AuthenticationPrincipal Actor actor, @Valid @RequestBody SessionCheckinRequest request) {
-		return this.training.checkIn(actor, request.code(), request.sessionId(), request.shortCode());
+		return this.enrolments.checkIn(actor, request.code(), request.sessionId(), request.shortCode());
 	}
 
 	@PostMapping("/api/v1/course-sessions/{id}/results")
@@ -162,17 +172,14 @@ class TrainingController {
 					+ " 409 RESULT_EXISTS, 422 NOT_ENROLLED, 422 SESSION_NOT_STARTED.")
 	ResultView result(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@Valid @RequestBody TrainingResultRequest request) {
-		return this.training.enterResult(actor, id, request.volunteerId(), request.passed());
+		return this.results.enterResult(actor, id, request.volunteerId(), request.passed());
 	}
 
 	@PostMapping(path = "/api/v1/course-sessions/{id}/results/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Enter results from an .xlsx sheet (volunteer number, 通过/不通过), with a report per row")
 	ImportReport importResults(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestParam(required = false) MultipartFile file) throws IOException {
-		if (file == null || file.isEmpty()) {
-			throw ProblemException.invalid(List.of(new FieldProblem("file", "validation.import.file")));
-		}
-		ImportReport report = this.training.importResults(actor, id, file.getBytes());
+			@RequestParam(required = false) MultipartFile file) {
+		ImportReport report = this.results.importResults(actor, id, bytesOf(file));
 		Locale locale = LocaleContextHolder.getLocale();
 		return new ImportReport(report.passed(), report.failed(), report.refused(), report.rows()
 			.stream()
@@ -184,33 +191,53 @@ class TrainingController {
 	@GetMapping("/api/v1/course-sessions/{id}/results-template.xlsx")
 	@Operation(summary = "The results sheet of a session, with its roster filled in (its managers; audited)")
 	ResponseEntity<byte[]> template(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return resultsTemplate(this.results, actor, id);
+	}
+
+	/** The results sheet of a session as a download, for the API and the roster page. */
+	static ResponseEntity<byte[]> resultsTemplate(TrainingResults results, Actor actor, UUID sessionId) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		this.training.resultsTemplate(actor, id, out);
+		results.resultsTemplate(actor, sessionId, out);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"training-results.xlsx\"")
 			.body(out.toByteArray());
 	}
 
+	/**
+	 * An uploaded sheet's bytes; no file, or an empty one, is a problem of {@code file}.
+	 */
+	static byte[] bytesOf(MultipartFile file) {
+		if (file == null || file.isEmpty()) {
+			throw ProblemException.invalid(List.of(new FieldProblem("file", "validation.import.file")));
+		}
+		try {
+			return file.getBytes();
+		}
+		catch (IOException ex) {
+			throw ProblemException.invalid(List.of(new FieldProblem("file", "validation.import.file")));
+		}
+	}
+
 	@GetMapping("/api/v1/volunteers/me/enrolments")
 	@Operation(summary = "The caller's enrolments, latest session first (volunteer)")
 	PageResult<MyEnrolment> myEnrolments(@AuthenticationPrincipal Actor actor,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return this.training.myEnrolments(actor, PageQuery.of(page, size));
+		return this.enrolments.myEnrolments(actor, PageQuery.of(page, size));
 	}
 
 	@GetMapping("/api/v1/volunteers/me/training-records")
 	@Operation(summary = "The caller's training records (volunteer): not service hours")
 	PageResult<TrainingRecordView> myRecords(@AuthenticationPrincipal Actor actor,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return pageOf(this.training.myRecords(actor), PageQuery.of(page, size));
+		return pageOf(this.results.myRecords(actor), PageQuery.of(page, size));
 	}
 
 	@GetMapping("/api/v1/qualification-codes")
 	@Operation(summary = "The platform's list of qualification codes (public)")
 	PageResult<QualificationCode> codes(@RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		return pageOf(this.training.qualificationCodes(), PageQuery.of(page, size));
+		return pageOf(this.courses.qualificationCodes(), PageQuery.of(page, size));
 	}
 
 	@GetMapping("/api/v1/training-teachers")
@@ -218,7 +245,7 @@ class TrainingController {
 	PageResult<TeacherView> teachers(@AuthenticationPrincipal Actor actor,
 			@RequestParam(required = false) UUID organizationId, @RequestParam(required = false) String regionCode,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return pageOf(this.training.teachers(actor, organizationId, regionCode), PageQuery.of(page, size));
+		return pageOf(this.courses.teachers(actor, organizationId, regionCode), PageQuery.of(page, size));
 	}
 
 	/** A page of a short list read whole. */

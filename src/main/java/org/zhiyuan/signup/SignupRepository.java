@@ -14,6 +14,7 @@ import org.zhiyuan.shared.PersonMatch;
 import org.zhiyuan.shared.PersonQuery;
 import org.zhiyuan.shared.identity.PhoneNumbers;
 
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -48,7 +49,12 @@ class SignupRepository {
 	 * two requests of one volunteer are checked for overlaps one after the other.
 	 */
 	void lockVolunteer(UUID volunteerId) {
-		this.jdbc.sql("UPDATE volunteer SET status = status WHERE id = :id").param("id", volunteerId).update();
+		if (this.jdbc.sql("UPDATE volunteer SET status = status WHERE id = :id")
+			.param("id", volunteerId)
+			.update() != 1) {
+			// never checked for overlaps unlocked: the caller's transaction fails instead
+			throw new CannotAcquireLockException("a volunteer was not locked");
+		}
 	}
 
 	/** The volunteer a sign-up is of: it never changes. */

@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
 
 /**
  * The communities (村/居委会, 12-digit codes) of one province, kept compact: the codes in one
- * sorted {@code long[]}, the Chinese names in one string and the English names in
+ * sorted array of {@code long}, the Chinese names in one string and the English names in
  * another, each with the offsets where a name starts. A {@link Region} is made only when
  * one is asked for, so a province of 60,000 communities costs about 3 MB, not an object
  * per row.
@@ -141,8 +141,8 @@ final class CommunityTable {
 	}
 
 	/**
-	 * The rows {@code [from, to)} whose code starts with {@code prefix}, followed by
-	 * {@code free} digits.
+	 * The first row and the row after the last whose code starts with {@code prefix},
+	 * followed by {@code free} digits.
 	 */
 	private int[] rangeOf(String prefix, int free) {
 		if (prefix.isEmpty()) {

@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/regions")
-@Tag(name = "Regions", description = "GB/T 2260 administrative divisions")
+@Tag(name = "Regions",
+		description = "GB/T 2260 administrative divisions, with the streets and communities (村/居委会) of the statistical division codes")
 class RegionController {
 
 	private static final int SEARCH_LIMIT = 50;

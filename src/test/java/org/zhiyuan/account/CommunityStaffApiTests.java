@@ -87,7 +87,9 @@ class CommunityStaffApiTests extends ApiTestSupport {
 		browser.submitForm("/login", "/login",
 				Map.of("username", volunteer.username(), "password", volunteer.password()));
 		assertThat(browser.get("/me?section=basic").body()).as("the picker opens at the community")
-			.contains("data-value=\"" + YINZHA + "\"");
+			.contains("data-value=\"" + YINZHA + "\"")
+			.as("without scripts, a link to the region pages that open at the community")
+			.contains("href=\"/regions?code=" + YINZHA + "\"");
 		assertThat(browser
 			.submitForm("/me?section=basic", "/me/profile", Map.of("section", "basic", "regionCode", DUOFUXIANG))
 			.status()).isEqualTo(302);

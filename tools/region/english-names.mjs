@@ -4,6 +4,10 @@
 //   const nameEn = englishNamer(pinyinPro);  // the module object of the npm package pinyin-pro
 //   nameEn({ code, name, level });           // e.g. 朝阳区 -> "Chaoyang District"
 //
+// Communities (level COMMUNITY, 村/居委会) follow their own rules, at the end of the file:
+// COMMUNITY_KINDS (居委会 Community, 村委会 Village, 嘎查 Gacha, ...), notes in brackets
+// (COMMUNITY_NOTES), characters spelled out from their parts (SPELLED_OUT), digits kept.
+//
 // Order of the rules:
 //   1. WHOLE: full English names (province-level divisions, placeholders, Hong Kong and
 //      Macao districts, a few cities best known by a non-pinyin name).
@@ -73,6 +77,50 @@ export const READINGS = {
   大栅栏: 'dà shi lan',
   // Characters read one way in place names (什么 shen, but 什邡 Shifang, 第什营 Dishiying).
   都: 'dū', 什: 'shí', 柏: 'bǎi', 厦: 'xià', 蚌: 'bèng',
+  // Rare characters of village names that pinyin-pro does not know: their kMandarin
+  // reading in the Unicode Han database (Unihan_Readings.txt).
+  㙟: 'lǎng', 㘵: 'bù', 㭎: 'gāng', 䌷: 'chōu', 㳇: 'fù', 㙦: 'xié', 㟓: 'qí', 䅟: 'cǎn', 䩐: 'hū',
+  㙘: 'yāo', 㴩: 'yōng', 㙍: 'duō', 䢺: 'chū', 㯊: 'hén', 㵲: 'wǔ', 㱔: 'xiē', 䃎: 'zhà',
+};
+
+/**
+ * Characters that the statistics list spells out from their parts because the character
+ * set lacked them (瞿阝, (土郎), 氵甸): a character with the same reading stands in for
+ * them, in the English name only.
+ */
+export const SPELLED_OUT = {
+  '(土郎)': '朗', '（土郎）': '朗', '（瞿阝）': '渠', 瞿阝: '渠', '（氵甸）': '淀', 氵甸: '淀',
+  '(田本)': '本', 氵丙: '炳', 寿阝: '寿',
+};
+
+/**
+ * Communities (村/居委会, the fifth level): the kind of committee at the end of the name,
+ * longest first, in the short form used in addresses (多福巷社区居委会 -> Duofuxiang
+ * Community, 南高村委会 -> Nangao Village).
+ */
+export const COMMUNITY_KINDS = [
+  ['社区居民委员会', 'Community'], ['社区居民委会', 'Community'], ['社区居委会', 'Community'],
+  ['社区委员会', 'Community'], ['社区居委', 'Community'], ['居民委员会', 'Community'],
+  ['居民委会', 'Community'], ['街道委员会', 'Community'], ['居委会', 'Community'], ['居委', 'Community'],
+  ['家委会', 'Community'], ['虚拟社区', 'Community'], ['社区', 'Community'],
+  ['居居委员会', 'Community'], ['居员会', 'Community'],
+  ['村（居）委会', 'Village'], ['村民委员会', 'Village'], ['村民委会', 'Village'], ['村委员会', 'Village'],
+  ['村民委员', 'Village'], ['村委员', 'Village'],
+  ['牧民委员会', 'Village'], ['村委会', 'Village'], ['牧委会', 'Village'], ['渔委会', 'Village'],
+  ['村委', 'Village'], ['村', 'Village'],
+  ['嘎查人民委员会', 'Gacha'], ['嘎查村委员会', 'Gacha'], ['嘎查委员会', 'Gacha'], ['嘎查委会', 'Gacha'], ['嘎查', 'Gacha'],
+  ['虚拟生活区', 'Living Quarter'], ['生活区', 'Living Quarter'],
+  ['生产大队', 'Brigade'], ['大队', 'Brigade'], ['生产队', 'Production Team'], ['连队', 'Company'],
+  ['队', 'Team'], ['委员会', 'Committee'],
+].sort((a, b) => b[0].length - a[0].length);
+
+/**
+ * Notes in brackets after a community's name: those that only repeat the kind or the
+ * status are left out of the English name, a few are translated, the others become pinyin.
+ */
+export const COMMUNITY_NOTES = {
+  省级: null, 社区: null, 农村社区: null, 特殊村委会: null, 特殊社区: null, 村委会: null,
+  同音: null, 部分: null, 筹备组: null, 新: 'New', 西: 'West', 集团: 'Group', 自贸区: 'Free Trade Zone',
 };
 
 /** Ethnic groups as named in autonomous areas and ethnic townships. */
@@ -227,5 +275,78 @@ export function englishNamer(pinyinPro) {
     return romanize(name);
   };
 
-  return (row) => BY_CODE[row.code] || WHOLE[row.name] || translate(row.name, row.level);
+  /**
+   * Text that may mix Chinese with digits and Latin letters: each run of Chinese becomes
+   * one pinyin word, digits and letters stay (IT家园 -> IT Jiayuan), "40号" becomes
+   * "No. 40"; other signs (、·) only separate words, and characters without a reading
+   * (private-use code points) are left out.
+   */
+  const romanizeMixed = (text) => {
+    const words = [];
+    for (const m of text.matchAll(/(\d+)号|[0-9A-Za-z]+|\p{Script=Han}+|./gu)) {
+      if (m[1]) {
+        words.push(`No. ${m[1]}`);
+      } else if (/^[0-9A-Za-z]+$/.test(m[0])) {
+        words.push(m[0]);
+      } else if (/^\p{Script=Han}+$/u.test(m[0])) {
+        const w = romanize(m[0]).replace(/[^A-Za-zü']/g, '').replace(/^'+/, '');
+        if (w) words.push(w.charAt(0).toUpperCase() + w.slice(1));
+      }
+    }
+    return words.join(' ');
+  };
+
+  /**
+   * A name without notes: the kind at its end translated, the rest romanized. A village's
+   * own 村 goes with the kind (铁塘村村委会 -> Tietang Village, 立新村村委会 -> Lixin
+   * Village), but not from a short name or a 新村 (新村村委会 -> Xincun Village, 和平新村村委会
+   * -> Hepingxincun Village), and an ethnic group before the kind is translated (西斋回族社区 -> Xizhai Hui
+   * Community).
+   */
+  const communityMain = (text) => {
+    for (const [suffix, english] of COMMUNITY_KINDS) {
+      if (text.endsWith(suffix)) {
+        let stem = text.slice(0, text.length - suffix.length);
+        const chars = [...stem];
+        if (english === 'Village' && chars.length > 2 && chars[chars.length - 1] === '村'
+            && !(chars.length > 3 && chars[chars.length - 2] === '新')) {
+          stem = stem.slice(0, -1);
+        }
+        const group = ETHNIC_KEYS.find((key) => key.endsWith('族') && stem.endsWith(key) && stem.length > key.length);
+        if (group) stem = stem.slice(0, stem.length - group.length);
+        return [romanizeMixed(stem), group && ETHNIC[group], english].filter(Boolean).join(' ');
+      }
+    }
+    for (const [suffix, english, opts = {}] of SUFFIXES) {
+      if (text.endsWith(suffix) && text.length > suffix.length && !opts.levels && !opts.keep && english) {
+        return [romanizeMixed(text.slice(0, text.length - suffix.length)), english].filter(Boolean).join(' ');
+      }
+    }
+    return romanizeMixed(text);
+  };
+
+  /**
+   * A community (村/居委会): 多福巷社区居委会 -> Duofuxiang Community, 南高村委会 ->
+   * Nangao Village, 站前社区（白河） -> Zhanqian Community (Baihe).
+   */
+  const community = (name) => {
+    let text = name;
+    for (const [spelled, stand] of Object.entries(SPELLED_OUT)) text = text.split(spelled).join(stand);
+    text = text
+      .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0))
+      .replace(/\(/g, '（').replace(/\)/g, '）')
+      .replace('村（居）委会', '村委会')
+      .replace(/会会$/, '会');
+    const notes = [];
+    const main = text.replace(/（([^（）]*)）/g, (all, inner) => { notes.push(inner); return ''; });
+    const words = [communityMain(main)];
+    for (const note of notes) {
+      const english = (note in COMMUNITY_NOTES) ? COMMUNITY_NOTES[note] : (ETHNIC[note] || communityMain(note));
+      if (english) words.push(`(${english})`);
+    }
+    return words.filter(Boolean).join(' ');
+  };
+
+  return (row) => BY_CODE[row.code] || (row.level === 'COMMUNITY' ? community(row.name)
+    : (WHOLE[row.name] || translate(row.name, row.level)));
 }

@@ -7,7 +7,7 @@ document.addEventListener('htmx:configRequest', function (event) {
   }
 });
 
-// Region picker: cascading selects (province → city → district → street) that keep the
+// Region picker: cascading selects (province → city → district → street → community) that keep the
 // deepest chosen code in a hidden input. Markup: <div class="region-picker" data-name=… data-value=…>.
 (function () {
   function lang() {

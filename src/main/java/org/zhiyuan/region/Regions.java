@@ -21,13 +21,17 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 
 /**
- * The region directory, loaded once at start-up from the dataset that ships with the
- * platform ({@code region/regions.csv.gz}, see {@code region/NOTICE.md}).
+ * The region directory, loaded from the dataset that ships with the platform (see
+ * {@code region/NOTICE.md}): provinces, cities, districts and streets once at start-up
+ * ({@code region/regions.csv.gz}); the communities (村/居委会, 12-digit codes) of a province
+ * only when one of them is first asked for ({@code region/communities/}), so that they
+ * cost neither start-up time nor memory until they are used.
  * <p>
  * Containment follows the structure of the codes: a province {@code 11xxxx} holds every
  * code that starts with {@code 11}, a city {@code 1101xx} every code that starts with
- * {@code 1101}, a district every 9-digit street code that starts with its 6 digits. The
- * nation, {@value #NATIONAL}, holds everything.
+ * {@code 1101}, a district every 9-digit street code that starts with its 6 digits, a
+ * street every 12-digit community code that starts with its 9. The nation,
+ * {@value #NATIONAL}, holds everything.
  */
 @Service
 public class Regions {
@@ -37,15 +41,25 @@ public class Regions {
 
 	static final String DATASET = "region/regions.csv.gz";
 
+	private static final int STREET_DIGITS = 9;
+
+	private static final int COMMUNITY_DIGITS = 12;
+
 	private final Map<String, Region> byCode;
 
 	private final Map<String, List<Region>> childrenByCode;
 
+	private final Communities communities;
+
 	public Regions() {
-		this(load(new ClassPathResource(DATASET)));
+		this(load(new ClassPathResource(DATASET)), new Communities(Communities.FOLDER));
 	}
 
 	Regions(List<Region> regions) {
+		this(regions, Communities.NONE);
+	}
+
+	Regions(List<Region> regions, Communities communities) {
 		Map<String, Region> codes = new LinkedHashMap<>();
 		codes.put(NATIONAL, new Region(NATIONAL, "全国", null, RegionLevel.NATIONAL, "China"));
 		regions.forEach((region) -> codes.put(region.code(), region));
@@ -58,29 +72,51 @@ public class Regions {
 		children.replaceAll((code, list) -> List.copyOf(list));
 		this.byCode = Collections.unmodifiableMap(codes);
 		this.childrenByCode = Collections.unmodifiableMap(children);
+		this.communities = communities;
 	}
 
 	public Optional<Region> find(String code) {
+		if (code != null && code.length() == COMMUNITY_DIGITS) {
+			return findCommunity(code);
+		}
 		return Optional.ofNullable((code != null) ? this.byCode.get(code) : null);
 	}
 
 	public boolean exists(String code) {
-		return code != null && this.byCode.containsKey(code);
+		return find(code).isPresent();
 	}
 
+	/** The regions directly below; for a street its communities, by code. */
 	public List<Region> children(String code) {
+		if (code != null && code.length() == STREET_DIGITS && this.byCode.containsKey(code)) {
+			return this.communities.of(code.substring(0, 2)).map((table) -> table.childrenOf(code)).orElse(List.of());
+		}
 		return this.childrenByCode.getOrDefault(code, List.of());
 	}
 
 	/** The chain from the province down to the region itself (the nation left out). */
 	public List<Region> path(String code) {
 		List<Region> path = new ArrayList<>();
-		Region current = this.byCode.get(code);
+		Region current = find(code).orElse(null);
 		while (current != null && current.level() != RegionLevel.NATIONAL) {
 			path.add(0, current);
 			current = (current.parentCode() != null) ? this.byCode.get(current.parentCode()) : null;
 		}
 		return path;
+	}
+
+	/**
+	 * A community, read with its province's communities on first use; never for a street
+	 * we do not know.
+	 */
+	private Optional<Region> findCommunity(String code) {
+		if (!isWellFormed(code) || !this.byCode.containsKey(code.substring(0, STREET_DIGITS))) {
+			return Optional.empty();
+		}
+		return this.communities.of(code.substring(0, 2)).flatMap((table) -> {
+			int row = table.indexOf(code);
+			return (row >= 0) ? Optional.of(table.region(row)) : Optional.empty();
+		});
 	}
 
 	/** The region's name with its ancestors, e.g. 北京市 朝阳区 (市辖区 levels are skipped). */
@@ -120,22 +156,50 @@ public class Regions {
 	}
 
 	/**
-	 * Regions whose name (Chinese, or English ignoring case) contains the text, the
-	 * higher levels first; at most {@code limit}.
+	 * Regions whose name (Chinese, or English ignoring case) contains the text, or whose
+	 * code starts with it, the higher levels first and by code within a level; at most
+	 * {@code limit}. Communities come last: they are searched only when the levels above
+	 * leave room, which reads the communities of every province the first time.
 	 */
 	public List<Region> search(String text, int limit) {
-		if (text == null || text.isBlank()) {
+		return search(text, NATIONAL, limit);
+	}
+
+	/**
+	 * Like {@link #search(String, int)}, within one region (and the regions below it): a
+	 * search within a province or below reads that province's communities only.
+	 */
+	public List<Region> search(String text, String within, int limit) {
+		if (text == null || text.isBlank() || !exists(within) || limit <= 0) {
 			return List.of();
 		}
 		String needle = text.strip();
 		String lower = needle.toLowerCase(Locale.ROOT);
-		return this.byCode.values()
+		String prefix = prefixOf(within);
+		List<Region> found = new ArrayList<>(this.byCode.values()
 			.stream()
+			.filter((region) -> region.level() != RegionLevel.NATIONAL && region.code().startsWith(prefix))
 			.filter((region) -> region.name().contains(needle) || region.code().startsWith(needle)
 					|| (region.nameEn() != null && region.nameEn().toLowerCase(Locale.ROOT).contains(lower)))
 			.sorted((a, b) -> (a.level() != b.level()) ? a.level().compareTo(b.level()) : a.code().compareTo(b.code()))
 			.limit(limit)
-			.toList();
+			.toList());
+		for (String province : provincesWithin(prefix)) {
+			if (found.size() >= limit) {
+				break;
+			}
+			this.communities.of(province)
+				.ifPresent((table) -> found.addAll(table.search(needle, prefix, limit - found.size())));
+		}
+		return found;
+	}
+
+	/** The two-digit codes of the provinces whose communities lie within the prefix. */
+	private List<String> provincesWithin(String prefix) {
+		if (prefix.length() >= 2) {
+			return List.of(prefix.substring(0, 2));
+		}
+		return children(NATIONAL).stream().map((province) -> province.code().substring(0, 2)).toList();
 	}
 
 	/** Whether {@code code} lies within {@code scope} (or is {@code scope} itself). */
@@ -177,8 +241,16 @@ public class Regions {
 		return true;
 	}
 
+	/** How many regions are loaded at start-up: every level but the communities. */
 	public int size() {
 		return this.byCode.size();
+	}
+
+	/**
+	 * How many provinces' communities have been read so far (they are read on first use).
+	 */
+	int communityProvincesLoaded() {
+		return this.communities.loaded();
 	}
 
 	static List<Region> load(ClassPathResource resource) {

@@ -6,8 +6,11 @@ package org.zhiyuan.shared;
  */
 public final class RequestFormats {
 
-	/** A region code: 6 digits (province, city, district) or 9 (street). */
-	public static final String REGION_CODE = "^[0-9]{6}([0-9]{3})?$";
+	/**
+	 * A region code: 6 digits (province, city, district), 9 (street) or 12 (community,
+	 * 村/居委会).
+	 */
+	public static final String REGION_CODE = "^[0-9]{6}([0-9]{3}){0,2}$";
 
 	/**
 	 * A mainland mobile number, {@code +86}, {@code 0086} or {@code 86} in front allowed;

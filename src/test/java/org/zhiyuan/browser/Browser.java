@@ -151,10 +151,25 @@ final class Browser implements AutoCloseable {
 	 */
 	void layOutAs(Screen screen) {
 		this.driver.manage().window().setSize(new Dimension(screen.width(), screen.height()));
-		Object inner = ((JavascriptExecutor) this.driver).executeScript("return window.innerWidth");
-		if (((Number) inner).intValue() != screen.width()) {
-			throw new IllegalStateException("the page is " + inner + " px wide, not " + screen.width());
+		// a busy machine may apply the new size a moment later
+		Object inner = null;
+		for (int tries = 0; tries < 40; tries++) {
+			inner = ((JavascriptExecutor) this.driver).executeScript("return window.innerWidth");
+			if (((Number) inner).intValue() == screen.width()) {
+				return;
+			}
+			if (tries % 10 == 9) {
+				this.driver.manage().window().setSize(new Dimension(screen.width(), screen.height()));
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
 		}
+		throw new IllegalStateException("the page is " + inner + " px wide, not " + screen.width());
 	}
 
 	/** What a script run in the page returns. */

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The region picker lists regions in the page language: Chinese names on a Chinese page,
- * English names on an English one.
+ * English names on an English one; it goes down to the communities (村/居委会).
  */
 @Tag("browser")
 class RegionPickerBrowserTests extends BrowserTestSupport {
@@ -33,6 +33,23 @@ class RegionPickerBrowserTests extends BrowserTestSupport {
 		assertThat(optionText(0, "110000")).isEqualTo("北京市");
 		assertThat(optionText(2, "110105")).isEqualTo("朝阳区");
 		browser.screenshot("zh-CN");
+	}
+
+	@Test
+	void thePickerGoesDownToACommunity() {
+		browser.startFlow("region-picker-community", baseUrl(), Screen.PHONE);
+		browser.open("/activities?lang=zh-CN");
+		browser.chooseRegion(PICKER, "110000", "110100", "110101", "110101001", "110101001001");
+		assertThat(optionText(4, "110101001001")).isEqualTo("多福巷社区居委会");
+		browser.screenshot("community");
+
+		browser.open("/activities?lang=en&regionCode=110101001002");
+		browser.waitFor((driver) -> !driver
+			.findElements(By.cssSelector(PICKER + " select[data-level='4'] option[value='110101001002']"))
+			.isEmpty());
+		assertThat(optionText(4, "110101001002")).isEqualTo("Yinzha Community");
+		assertThat(browser.visible(By.cssSelector(PICKER + " select[data-level='4']")).getDomProperty("value"))
+			.isEqualTo("110101001002");
 	}
 
 	private static String optionText(int level, String code) {

@@ -142,7 +142,7 @@ class TrainingGateBrowserTests extends BrowserTestSupport {
 		browser.open("/activities/" + medics.id());
 		browser.clickAndWaitForNextPage(By.cssSelector("#signup-panel form[action$='/signup'] button[type=submit]"));
 		browser.waitForText(By.cssSelector(".alert-success"), text("signup.done.APPROVED"));
-		assertThat(browser.visible(By.id("signup-panel")).getText()).contains("赛事急救");
+		browser.waitForText(By.id("signup-panel"), "赛事急救");
 		browser.visible(By.cssSelector("#signup-panel a[href$='/check-in']"));
 		shot("signed-up");
 		assertThat(statusesOf(volunteer, medics.id())).containsExactly("APPROVED");

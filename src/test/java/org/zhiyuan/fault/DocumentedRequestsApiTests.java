@@ -271,9 +271,9 @@ class DocumentedRequestsApiTests extends ApiTestSupport {
 			case REGION -> {
 				expectType(found, at, schema, "string", null);
 				expectNumber(found, at, schema, "minLength", 6);
-				expectNumber(found, at, schema, "maxLength", 9);
-				expectPattern(found, at, schema, List.of(Scene.REGION, Scene.STREET),
-						List.of("１１０１０５", "1101050010010", "11010", "abcdef"));
+				expectNumber(found, at, schema, "maxLength", 12);
+				expectPattern(found, at, schema, List.of(Scene.REGION, Scene.STREET, Scene.COMMUNITY),
+						List.of("１１０１０５", "1101050010010", "1101050010", "11010", "abcdef"));
 			}
 			case OBJECT -> compareObject(docs, found, at + ".", schema, field.fields());
 			case LIST -> {

@@ -285,6 +285,7 @@ record Field(String name, Kind kind, boolean mandatory, long min, long max, List
 			}
 			case REGION -> {
 				values.add(new Spoiled("an unknown region", "999999"));
+				values.add(new Spoiled("an unknown community", "110105001999"));
 				values.add(new Spoiled("too long", "1101050010010"));
 				values.add(new Spoiled("full-width digits", "１１０１０５"));
 				values.add(new Spoiled("a number", 999999));

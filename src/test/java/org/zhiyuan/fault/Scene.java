@@ -52,6 +52,9 @@ final class Scene {
 
 	static final String STREET = "110105001";
 
+	/** A community (村/居委会) of that street. */
+	static final String COMMUNITY = "110105001024";
+
 	static final String OTHER_REGION = "310101";
 
 	static final String REASON = "故障测试：按规定处理";

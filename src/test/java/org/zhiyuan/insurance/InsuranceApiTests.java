@@ -140,8 +140,15 @@ class InsuranceApiTests extends ApiTestSupport {
 			.param("id", volunteer.volunteerId())
 			.query(String.class)
 			.single();
-		assertThat(refused.json().get("detail").asString()).contains(name)
-			.contains(today.getMonthValue() + "月" + today.getDayOfMonth() + "日");
+		LocalDate activityDay = this.jdbc.sql("SELECT starts_at FROM activity WHERE id = :id")
+			.param("id", UUID.fromString(activity))
+			.query(OffsetDateTime.class)
+			.single()
+			.atZoneSameInstant(CHINA)
+			.toLocalDate();
+		assertThat(refused.json().get("detail").asString()).as("the day the activity began, in China")
+			.contains(name)
+			.contains(activityDay.getMonthValue() + "月" + activityDay.getDayOfMonth() + "日");
 		Response manual = admin.post("/api/v1/activities/" + activity + "/attendance/check-in",
 				Map.of("volunteerId", other.volunteerId().toString(), "reason", "手机没电"));
 		assertThat(manual.problemCode()).as("an organizer's entry is held to the same rule").isEqualTo("NOT_INSURED");

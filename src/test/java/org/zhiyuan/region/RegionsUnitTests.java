@@ -2,8 +2,16 @@ package org.zhiyuan.region;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +162,137 @@ class RegionsUnitTests {
 		assertThat(earlier).extracting(Region::nameEn).containsOnlyNulls();
 		assertThat(earlier.get(0).parentCode()).isEqualTo(Regions.NATIONAL);
 		assertThat(new Regions(earlier).fullName("110105", Locale.ENGLISH)).isEqualTo("朝阳区, 北京市");
+	}
+
+	@Test
+	void findsACommunityWithItsPathAndNames() {
+		assertThat(REGIONS.find("110101001001")).hasValueSatisfying((community) -> {
+			assertThat(community.name()).isEqualTo("多福巷社区居委会");
+			assertThat(community.level()).isEqualTo(RegionLevel.COMMUNITY);
+			assertThat(community.parentCode()).isEqualTo("110101001");
+			assertThat(community.nameEn()).isEqualTo("Duofuxiang Community");
+		});
+		assertThat(REGIONS.path("110101001001")).extracting(Region::code)
+			.containsExactly("110000", "110100", "110101", "110101001", "110101001001");
+		assertThat(REGIONS.fullName("110101001001")).isEqualTo("北京市 东城区 东华门街道 多福巷社区居委会");
+		assertThat(REGIONS.fullName("110101001001", Locale.ENGLISH))
+			.isEqualTo("Duofuxiang Community, Donghuamen Subdistrict, Dongcheng District, Beijing");
+		assertThat(REGIONS.displayName("110101001001", Locale.ENGLISH)).isEqualTo("Duofuxiang Community");
+		assertThat(REGIONS.displayName("110101001001", Locale.SIMPLIFIED_CHINESE)).isEqualTo("多福巷社区居委会");
+	}
+
+	@Test
+	void namesVillagesGachasAndCommunitiesInEnglish() {
+		assertThat(english("130111200201")).isEqualTo("Nangao Village");
+		assertThat(english("152527201206")).isEqualTo("Dundawusu Gacha");
+		assertThat(english("310101002001")).isEqualTo("Yunnanzhonglu Community");
+	}
+
+	@Test
+	void listsTheCommunitiesOfAStreetByCode() {
+		List<Region> communities = REGIONS.children("110101001");
+		assertThat(communities).hasSize(10)
+			.extracting(Region::code)
+			.contains("110101001001", "110101001002")
+			.isSorted();
+		assertThat(communities).allSatisfy((community) -> {
+			assertThat(community.level()).isEqualTo(RegionLevel.COMMUNITY);
+			assertThat(community.parentCode()).isEqualTo("110101001");
+			assertThat(community.nameEn()).isNotBlank();
+		});
+		assertThat(REGIONS.children("110101001001")).isEmpty();
+		assertThat(REGIONS.children("110101999")).isEmpty();
+	}
+
+	@Test
+	void unknownCommunityCodesAreAbsent() {
+		assertThat(REGIONS.exists("110101001999")).isFalse();
+		assertThat(REGIONS.exists("110101999001")).as("under a street we do not know").isFalse();
+		assertThat(REGIONS.exists("999999999999")).isFalse();
+		assertThat(REGIONS.exists("11010100100x")).isFalse();
+		assertThat(REGIONS.find("1101010010010")).isEmpty();
+		assertThat(REGIONS.path("110101001999")).isEmpty();
+		assertThat(REGIONS.fullName("110101001999", Locale.ENGLISH)).isEmpty();
+	}
+
+	@Test
+	void decidesContainmentAtTheFifthLevel() {
+		assertThat(REGIONS.covers("110000", "110101001001")).isTrue();
+		assertThat(REGIONS.covers("110101", "110101001001")).isTrue();
+		assertThat(REGIONS.covers("110101001", "110101001001")).isTrue();
+		assertThat(REGIONS.covers("110101001001", "110101001001")).isTrue();
+		assertThat(REGIONS.covers("110101001001", "110101001002")).as("the neighbouring community").isFalse();
+		assertThat(REGIONS.covers("110101001001", "110101001")).as("the street above").isFalse();
+		assertThat(REGIONS.covers(Regions.NATIONAL, "110101001001")).isTrue();
+		assertThat(Regions.prefixOf("110101001001")).isEqualTo("110101001001");
+	}
+
+	@Test
+	void findsCommunitiesByNameOrCodeAfterTheLevelsAbove() {
+		assertThat(REGIONS.search("多福巷", 50)).extracting(Region::code).containsExactly("110101001001");
+		assertThat(REGIONS.search("duofuxiang", 50)).extracting(Region::code).containsExactly("110101001001");
+		assertThat(REGIONS.search("110101001001", 50)).extracting(Region::code).containsExactly("110101001001");
+		List<Region> withStreet = REGIONS.search("110101001", 50);
+		assertThat(withStreet.get(0).code()).isEqualTo("110101001");
+		assertThat(withStreet).hasSize(11).extracting(Region::level).endsWith(RegionLevel.COMMUNITY);
+		assertThat(REGIONS.search("东华门", 50)).extracting(Region::level)
+			.startsWith(RegionLevel.STREET)
+			.contains(RegionLevel.COMMUNITY)
+			.isSortedAccordingTo(Enum::compareTo);
+	}
+
+	@Test
+	void searchesWithinOneRegion() {
+		assertThat(REGIONS.search("社区", "110101001", 50)).hasSize(10)
+			.allSatisfy((region) -> assertThat(region.code()).startsWith("110101001"));
+		assertThat(REGIONS.search("东华门", "110101", 50)).extracting(Region::code).containsExactly("110101001");
+		assertThat(REGIONS.search("多福巷", "110101", 50)).extracting(Region::code).containsExactly("110101001001");
+		assertThat(REGIONS.search("多福巷", "310000", 50)).isEmpty();
+		assertThat(REGIONS.search("多福巷", "110101001001", 50)).extracting(Region::code).containsExactly("110101001001");
+		assertThat(REGIONS.search("多福巷", "999999", 50)).isEmpty();
+		assertThat(REGIONS.search("村", "130111200", 5)).hasSize(5);
+	}
+
+	@Test
+	void readsAProvincesCommunitiesOnlyWhenOneIsFirstAskedFor() {
+		Regions regions = new Regions();
+		assertThat(regions.communityProvincesLoaded()).isZero();
+		assertThat(regions.find("110105001")).isPresent();
+		assertThat(regions.covers("110101001001", "110101001001")).isTrue();
+		assertThat(regions.communityProvincesLoaded()).as("streets and containment need no communities").isZero();
+		assertThat(regions.exists("110101001001")).isTrue();
+		assertThat(regions.communityProvincesLoaded()).isEqualTo(1);
+		assertThat(regions.children("310101002")).isNotEmpty();
+		assertThat(regions.communityProvincesLoaded()).isEqualTo(2);
+		assertThat(regions.search("多福巷", "110101", 10)).hasSize(1);
+		assertThat(regions.communityProvincesLoaded()).as("a search within Beijing reads no other province")
+			.isEqualTo(2);
+	}
+
+	@Test
+	void readsAProvinceOnceWhenManyAskAtTheSameMoment() throws Exception {
+		Regions regions = new Regions();
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < 16; i++) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					return regions.children("370102001").size();
+				}));
+			}
+			start.countDown();
+			Set<Integer> sizes = new HashSet<>();
+			for (Future<Integer> answer : answers) {
+				sizes.add(answer.get(60, TimeUnit.SECONDS));
+			}
+			assertThat(sizes).hasSize(1).doesNotContain(0);
+			assertThat(regions.communityProvincesLoaded()).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	private static String english(String code) {

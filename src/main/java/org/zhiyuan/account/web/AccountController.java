@@ -82,7 +82,7 @@ class AccountController {
 			@NotNull @Size(max = 128) @Schema(minLength = 1, maxLength = 64) String password,
 			@NotNull @Size(max = 100) @Schema(minLength = 1) String displayName, @NotNull @Schema(allowableValues = {
 					"OPERATOR", "AUDITOR" }) Role role,
-			@NotNull @Size(max = 12) @Schema(minLength = 6, maxLength = 9,
+			@NotNull @Size(max = 12) @Schema(minLength = 6, maxLength = 12,
 					pattern = RequestFormats.REGION_CODE) String regionCode){
 
 	}

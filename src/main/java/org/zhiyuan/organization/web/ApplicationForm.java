@@ -26,7 +26,7 @@ record ApplicationForm(@Size(max = 200) @Schema(requiredMode = REQUIRED, minLeng
 		@Schema(requiredMode = REQUIRED, implementation = OrganizationType.class) String type,
 		@Size(max = 40) @Schema(
 				description = "Unified social credit code (GB 32100); optional for teams") String creditCode,
-		@Size(max = 12) @Schema(requiredMode = REQUIRED, minLength = 6, maxLength = 9,
+		@Size(max = 12) @Schema(requiredMode = REQUIRED, minLength = 6, maxLength = 12,
 				pattern = RequestFormats.REGION_CODE) String regionCode,
 		@Size(max = 36) @Schema(format = "uuid") String parentId,
 		@ArraySchema(maxItems = 17, schema = @Schema(implementation = ServiceField.class)) List<String> fields,

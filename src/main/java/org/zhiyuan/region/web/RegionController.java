@@ -1,9 +1,11 @@
 package org.zhiyuan.region.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.zhiyuan.region.Region;
@@ -23,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/regions")
-@Tag(name = "Regions", description = "GB/T 2260 administrative divisions")
+@Tag(name = "Regions",
+		description = "GB/T 2260 administrative divisions, with the streets and communities (村/居委会) of the statistical division codes")
 class RegionController {
 
 	private static final int SEARCH_LIMIT = 50;
@@ -35,13 +38,29 @@ class RegionController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Provinces, or regions whose name contains q")
-	List<RegionView> list(@RequestParam(required = false) String q) {
+	@Operation(summary = "Provinces, or regions whose name contains q",
+			description = "With q: at most 50 regions whose Chinese or English name contains q or whose code starts"
+					+ " with it, the higher levels first. Communities (村/居委会, level COMMUNITY) are searched"
+					+ " only when the levels above leave room; give within (a region code) to search one"
+					+ " region and the regions below it, which is faster.")
+	List<RegionView> list(@RequestParam(required = false) String q,
+			@Parameter(description = "Search only within this region, e.g. 110105",
+					example = "110105") @RequestParam(required = false) String within) {
 		if (q != null) {
+			List<FieldProblem> problems = new ArrayList<>();
 			if (q.isBlank() || q.length() > 40) {
-				throw ProblemException.invalid(List.of(new FieldProblem("q", "validation.region.query")));
+				problems.add(new FieldProblem("q", "validation.region.query"));
 			}
-			return this.regions.search(q, SEARCH_LIMIT).stream().map(RegionView::of).toList();
+			if (within != null && !this.regions.exists(within)) {
+				problems.add(new FieldProblem("within", "validation.regionCode"));
+			}
+			if (!problems.isEmpty()) {
+				throw ProblemException.invalid(problems);
+			}
+			return this.regions.search(q, (within != null) ? within : Regions.NATIONAL, SEARCH_LIMIT)
+				.stream()
+				.map(RegionView::of)
+				.toList();
 		}
 		return this.regions.children(Regions.NATIONAL).stream().map(RegionView::of).toList();
 	}
@@ -56,7 +75,8 @@ class RegionController {
 	}
 
 	@GetMapping("/{code}/children")
-	@Operation(summary = "The regions directly below one region")
+	@Operation(summary = "The regions directly below one region",
+			description = "Below a street (9 digits): its communities (村/居委会, 12 digits, level COMMUNITY).")
 	List<RegionView> children(@PathVariable String code) {
 		require(code);
 		return this.regions.children(code).stream().map(RegionView::of).toList();

@@ -264,7 +264,7 @@ class TrainingController {
 	}
 
 	record CourseRequest(@Schema(description = "Empty for a course of the operators of regionCode") UUID organizationId,
-			@Schema(pattern = RequestFormats.REGION_CODE, minLength = 6, maxLength = 9,
+			@Schema(pattern = RequestFormats.REGION_CODE, minLength = 6, maxLength = 12,
 					description = "Required without organizationId; with it, the organization's region") String regionCode,
 			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 100) String title,
 			@Schema(maxLength = 2000) String description,
@@ -285,7 +285,7 @@ class TrainingController {
 	record CourseSessionRequest(@Schema(requiredMode = REQUIRED) OffsetDateTime startsAt,
 			@Schema(requiredMode = REQUIRED) OffsetDateTime endsAt,
 			@Schema(requiredMode = REQUIRED, pattern = RequestFormats.REGION_CODE, minLength = 6,
-					maxLength = 9) String regionCode,
+					maxLength = 12) String regionCode,
 			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 200) String address,
 			@Schema(requiredMode = REQUIRED, minimum = "1", maximum = "100000") Integer capacity,
 			@Schema(maxLength = 100) String teacher) {

@@ -196,7 +196,7 @@ class VolunteerController {
 	}
 
 	record ProfileRequest(
-			@Size(max = 12) @Schema(requiredMode = REQUIRED, minLength = 6, maxLength = 9,
+			@Size(max = 12) @Schema(requiredMode = REQUIRED, minLength = 6, maxLength = 12,
 					pattern = RequestFormats.REGION_CODE) String regionCode,
 			@Size(max = 8) List<VolunteerCategory> categories, @Size(max = 14) List<ProfessionalField> fields,
 			@ArraySchema(maxItems = 20, schema = @Schema(minLength = 1, maxLength = 30)) List<String> skills,
@@ -221,7 +221,7 @@ class VolunteerController {
 	}
 
 	record ReportInRequest(
-			@Size(max = 12) @Schema(requiredMode = REQUIRED, minLength = 6, maxLength = 9,
+			@Size(max = 12) @Schema(requiredMode = REQUIRED, minLength = 6, maxLength = 12,
 					pattern = RequestFormats.REGION_CODE) String regionCode,
 			@Size(max = 100) @Schema(requiredMode = REQUIRED, minLength = 1) String communityName,
 			@Schema(requiredMode = REQUIRED) LocalDate reportedOn) {

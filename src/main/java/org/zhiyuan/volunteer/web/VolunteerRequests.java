@@ -34,7 +34,7 @@ final class VolunteerRequests {
 					description = "Required when the ID number does not tell it") String gender,
 			@Size(max = 30) @Schema(requiredMode = REQUIRED, pattern = RequestFormats.MOBILE_PHONE) String phone,
 			@Size(max = 128) @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 64) String password,
-			@Size(max = 12) @Schema(requiredMode = REQUIRED, minLength = 6, maxLength = 9,
+			@Size(max = 12) @Schema(requiredMode = REQUIRED, minLength = 6, maxLength = 12,
 					pattern = RequestFormats.REGION_CODE) String regionCode,
 			@ArraySchema(maxItems = 20, schema = @Schema(minLength = 1, maxLength = 30)) List<String> skills,
 			@Schema(requiredMode = REQUIRED) Consents consents,

@@ -1,24 +1,20 @@
 package org.zhiyuan.training;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
+import org.zhiyuan.shared.XlsxReader;
+
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The results sheet of a session: one volunteer a row, by volunteer number, and 通过/不通过
- * (or pass/fail). Sessions are small, so the sheet is read as a workbook, with a limit on
- * its rows.
+ * (or pass/fail), read by streaming like every uploaded sheet, with a limit on its rows.
  */
 final class ResultSheet {
 
@@ -56,39 +52,10 @@ final class ResultSheet {
 	 * or hold more than {@link #MAX_ROWS} rows
 	 */
 	static List<Line> read(byte[] bytes) {
-		if (bytes == null || bytes.length == 0) {
-			throw new IllegalArgumentException("no file");
-		}
-		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-			if (workbook.getNumberOfSheets() == 0) {
-				return List.of();
-			}
-			Sheet sheet = workbook.getSheetAt(0);
-			if (sheet.getLastRowNum() > MAX_ROWS) {
-				throw new IllegalArgumentException("too many rows");
-			}
-			DataFormatter format = new DataFormatter();
-			List<Line> rows = new ArrayList<>();
-			for (Row row : sheet) {
-				if (row.getRowNum() == 0) {
-					continue;
-				}
-				String number = text(format, row.getCell(0));
-				String result = text(format, row.getCell(1));
-				if (number.isEmpty() && result.isEmpty()) {
-					continue;
-				}
-				rows.add(new Line(row.getRowNum() + 1, number, passed(result)));
-			}
-			return rows;
-		}
-		catch (IOException | RuntimeException ex) {
-			throw new IllegalArgumentException("not a readable xlsx workbook", ex);
-		}
-	}
-
-	private static String text(DataFormatter format, Cell cell) {
-		return (cell != null) ? format.formatCellValue(cell).strip() : "";
+		return XlsxReader.read(bytes, 2, MAX_ROWS)
+			.stream()
+			.map((row) -> new Line(row.number(), row.cell(0), passed(row.cell(1))))
+			.toList();
 	}
 
 	/** Whether the text says pass or fail; null when it says neither. */

@@ -71,9 +71,8 @@ class StatisticsController {
 			description = "Period: ALL (the default: all time), a year (2025) or a month (2025-03)." + WHAT_COUNTS
 					+ " population: the residents the region's own settings state (a region above's is not"
 					+ " inherited); registeredShare: registered volunteers per resident, null without a population;"
-					+ " goalShare: the goal of 15%.")
-	@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: regionCode or period")
-	@ApiResponse(responseCode = "403", description = "FORBIDDEN: the region is not the caller's")
+					+ " goalShare: the goal of 15%. 400 names a bad regionCode or period; 403 for a region that is"
+					+ " not the caller's.")
 	OverviewResponse overview(@AuthenticationPrincipal Actor actor,
 			@Parameter(description = "The region; 000000 for the nation") @RequestParam String regionCode,
 			@Parameter(description = "ALL, a year or a month; default ALL",
@@ -100,14 +99,12 @@ class StatisticsController {
 					+ " volunteers are registered volunteers; null where a figure means nothing for the dimension:"
 					+ " volunteers by field and month, activities and organizations by category, age band and"
 					+ " gender, organizations by month. With Accept: " + XLSX + " the same items as an Excel"
-					+ " workbook.")
+					+ " workbook. 400 names each bad parameter; 403 for a region that is not the caller's.")
 	@ApiResponse(responseCode = "200", description = "The items",
 			content = {
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							schema = @Schema(implementation = BreakdownResponse.class)),
 					@Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")) })
-	@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: regionCode, by, from or to")
-	@ApiResponse(responseCode = "403", description = "FORBIDDEN: the region is not the caller's")
 	BreakdownResponse breakdown(@AuthenticationPrincipal Actor actor,
 			@Parameter(description = "The region; 000000 for the nation") @RequestParam String regionCode,
 			@Parameter(schema = @Schema(allowableValues = { "REGION", "FIELD", "CATEGORY", "AGE_BAND", "GENDER",
@@ -142,9 +139,8 @@ class StatisticsController {
 			description = "Folds what waits first, then compares every figure the rollups hold for the region with"
 					+ " a recount of the service records, volunteers, activities and organizations within it"
 					+ " (check RECOUNT), and each additive figure with the sum of its sub-regions' and of the"
-					+ " facts held at the region itself (check CHILDREN). consistent: no difference. Audited.")
-	@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: regionCode")
-	@ApiResponse(responseCode = "403", description = "FORBIDDEN: not an operator of the region")
+					+ " facts held at the region itself (check CHILDREN). consistent: no difference. Audited. 403 for"
+					+ " anyone but the operators of the region or a region above it.")
 	ReconciliationResponse reconcile(@AuthenticationPrincipal Actor actor,
 			@Parameter(description = "The region; 000000 for the nation") @RequestParam String regionCode) {
 		return ReconciliationResponse.of(this.statistics.reconcile(actor, regionCode));
@@ -215,11 +211,30 @@ class StatisticsController {
 
 	/** The outcome of a reconciliation. */
 	record ReconciliationResponse(String regionCode, OffsetDateTime checkedAt, boolean consistent, int figuresChecked,
-			List<Reconciliation.Difference> differences) {
+			List<DifferenceResponse> differences) {
 
 		static ReconciliationResponse of(Reconciliation reconciliation) {
 			return new ReconciliationResponse(reconciliation.regionCode(), reconciliation.checkedAt(),
-					reconciliation.consistent(), reconciliation.figuresChecked(), reconciliation.differences());
+					reconciliation.consistent(), reconciliation.figuresChecked(),
+					reconciliation.differences().stream().map(DifferenceResponse::of).toList());
+		}
+
+	}
+
+	/** A figure whose recount (expected) differs from the rollups (actual). */
+	record DifferenceResponse(@Schema(allowableValues = {
+			"RECOUNT", "CHILDREN" }) String check,
+			@Schema(allowableValues = { "REGISTERED", "ORGANIZATIONS", "ACTIVITIES", "HOURS", "RECORDS",
+					"ACTIVE" }) String figure,
+			@Schema(allowableValues = { "TOTAL", "GENDER", "BIRTH_YEAR", "CATEGORY", "FIELD" }) String dim,
+			@Schema(description = "The key within the dimension; * for TOTAL") String key,
+			@Schema(description = "A month, a year or ALL; empty for today's figures") String period,
+			@Schema(type = "string", format = "decimal") String expected,
+			@Schema(type = "string", format = "decimal") String actual){
+
+		static DifferenceResponse of(Reconciliation.Difference difference) {
+			return new DifferenceResponse(difference.check(), difference.figure(), difference.dim(), difference.key(),
+					difference.period(), difference.expected(), difference.actual());
 		}
 
 	}

@@ -47,7 +47,7 @@ CREATE TABLE stat_volunteer_category (
 -- once in every region that holds any of their rows.
 CREATE TABLE stat_member (
     volunteer_id UUID          NOT NULL,
-    period       VARCHAR(7)  NOT NULL,
+    period       VARCHAR(7)    NOT NULL,
     field        VARCHAR(40)   NOT NULL,
     region_code  VARCHAR(12)   NOT NULL,
     hours        NUMERIC(14, 2) NOT NULL,
@@ -61,7 +61,7 @@ CREATE INDEX stat_member_period_ix ON stat_member (period, field, region_code);
 CREATE TABLE stat_activity (
     activity_id  UUID          NOT NULL PRIMARY KEY,
     region_code  VARCHAR(12)   NOT NULL,
-    period       VARCHAR(7)     NOT NULL,
+    period       VARCHAR(7)    NOT NULL,
     field        VARCHAR(40)   NOT NULL
 );
 
@@ -73,7 +73,8 @@ CREATE TABLE stat_organization (
 );
 
 -- The rollups, one row per node (a region code, '000000' the nation) and key: dim TOTAL
--- (dim_key '*'), GENDER, BIRTH_YEAR, CATEGORY or FIELD; periods as in stat_member.
+-- (dim_key '*'), GENDER, BIRTH_YEAR, CATEGORY or FIELD; periods as in stat_member. Every
+-- read names the node, the dimension and a period or a span of months, in key order.
 CREATE TABLE stat_registered (
     node       VARCHAR(12)   NOT NULL,
     dim        VARCHAR(12)   NOT NULL,
@@ -94,28 +95,28 @@ CREATE TABLE stat_activities (
     node       VARCHAR(12)   NOT NULL,
     dim        VARCHAR(12)   NOT NULL,
     dim_key    VARCHAR(40)   NOT NULL,
-    period     VARCHAR(7)     NOT NULL,
+    period     VARCHAR(7)    NOT NULL,
     activities BIGINT        NOT NULL,
-    CONSTRAINT stat_activities_pk PRIMARY KEY (node, dim, dim_key, period)
+    CONSTRAINT stat_activities_pk PRIMARY KEY (node, dim, period, dim_key)
 );
 
 CREATE TABLE stat_service (
     node       VARCHAR(12)    NOT NULL,
     dim        VARCHAR(12)    NOT NULL,
     dim_key    VARCHAR(40)    NOT NULL,
-    period     VARCHAR(7)      NOT NULL,
+    period     VARCHAR(7)    NOT NULL,
     hours      NUMERIC(16, 2) NOT NULL,
     records    BIGINT         NOT NULL,
-    CONSTRAINT stat_service_pk PRIMARY KEY (node, dim, dim_key, period)
+    CONSTRAINT stat_service_pk PRIMARY KEY (node, dim, period, dim_key)
 );
 
 CREATE TABLE stat_active (
     node       VARCHAR(12)   NOT NULL,
     dim        VARCHAR(12)   NOT NULL,
     dim_key    VARCHAR(40)   NOT NULL,
-    period     VARCHAR(7)  NOT NULL,
+    period     VARCHAR(7)    NOT NULL,
     volunteers BIGINT        NOT NULL,
-    CONSTRAINT stat_active_pk PRIMARY KEY (node, dim, dim_key, period)
+    CONSTRAINT stat_active_pk PRIMARY KEY (node, dim, period, dim_key)
 );
 
 -- The fold's lock: whoever folds or rebuilds holds this row. built_at: when the rollups

@@ -3,6 +3,7 @@ package org.zhiyuan.stats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,7 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.access.Grant;
 import org.zhiyuan.activity.Activities;
+import org.zhiyuan.activity.ActivityReviews;
 import org.zhiyuan.activity.ActivityView;
+import org.zhiyuan.activity.ApprovalMode;
+import org.zhiyuan.activity.NewActivity;
+import org.zhiyuan.activity.RecruitmentMode;
+import org.zhiyuan.activity.ReviewDecision;
+import org.zhiyuan.activity.RiskLevel;
 import org.zhiyuan.organization.ImportOutcome;
 import org.zhiyuan.organization.ImportProgress;
 import org.zhiyuan.organization.ImportRowResult;
@@ -95,6 +102,9 @@ class StatisticsReconciliationApiTests extends ApiTestSupport {
 	VolunteerImports imports;
 
 	@Autowired
+	ActivityReviews activityReviews;
+
+	@Autowired
 	StatisticsFold fold;
 
 	@Autowired
@@ -143,6 +153,7 @@ class StatisticsReconciliationApiTests extends ApiTestSupport {
 				changeSomething(random, scene, operator, people, gone, written, teamA, teamB);
 			}
 		}
+		backfill(random, scene, operator, teamA, people, gone, today.minusDays(2));
 		this.organizations.suspend(operator, teamB.id(), "年检未通过");
 		this.fold.foldAll();
 
@@ -206,6 +217,28 @@ class StatisticsReconciliationApiTests extends ApiTestSupport {
 		assertThat(this.fold.foldAll()).as("nothing folds before the first build").isZero();
 		assertThat(this.rebuild.buildIfNeeded()).isTrue();
 		assertThat(this.rebuild.buildIfNeeded()).isFalse();
+	}
+
+	/**
+	 * An activity the team registers afterwards (补录), its records held until the
+	 * operators decide: confirmed, they count with the activity; rejected, both are void.
+	 */
+	private void backfill(Random random, StatsScene scene, Actor operator, Team team, List<Person> people,
+			Set<Person> gone, LocalDate day) {
+		OffsetDateTime start = day.atTime(8, 0).atZone(StatsScene.CHINA).toOffsetDateTime();
+		ActivityView activity = this.activities.recordPast(this.fixtures.actorOf(team.admin()),
+				new NewActivity(team.id(), null, "补录活动 " + Fixtures.uniqueUsername(""), "线下开展的志愿服务。",
+						ServiceField.COMMUNITY_SERVICE, pick(random, STREETS), "服务站", null, null, 300, start,
+						start.plusHours(10), null, ApprovalMode.AUTO, false, RiskLevel.LOW, RecruitmentMode.REGULAR,
+						false, null, null, null, List.of(new NewActivity.NewPosition("志愿者", 50, 14, null, List.of()))),
+				"线下开展的活动，补录以便录入服务时长");
+		for (Person person : people) {
+			if (!gone.contains(person) && random.nextBoolean()) {
+				scene.serve(team, person, activity, 9, 0, 12, 0);
+			}
+		}
+		this.activityReviews.review(operator, activity.id(),
+				random.nextBoolean() ? ReviewDecision.APPROVE : ReviewDecision.REJECT, "已核对签到表");
 	}
 
 	/**

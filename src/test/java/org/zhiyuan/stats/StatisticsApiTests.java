@@ -280,6 +280,7 @@ class StatisticsApiTests extends ApiTestSupport {
 			}
 			assertThat(seen).isEqualTo(json.size());
 		}
+		assertThat(this.provinceOperator.download(path, "*/*").contentType()).startsWith("application/json");
 		Download refused = this.provinceOperator.download(path.replace("by=REGION", "by=YEAR"), XLSX);
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.contentType()).startsWith("application/problem+json");

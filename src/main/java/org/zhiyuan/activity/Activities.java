@@ -173,6 +173,7 @@ public class Activities {
 			.inRegion(request.regionCode())
 			.inOrganization(organization.id())
 			.withDetail(reason.strip()));
+		this.events.publishEvent(new PastActivityRecorded(id, historian));
 		return this.activities.find(id).orElseThrow();
 	}
 

@@ -23,6 +23,7 @@ import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.volunteer.VolunteerView;
 import org.zhiyuan.volunteer.Volunteers;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,9 +45,12 @@ public class RecordAmendments {
 
 	private final AuditLog auditLog;
 
+	private final ApplicationEventPublisher events;
+
 	RecordAmendments(ServiceRecordRepository records, ServiceRecords serviceRecords, Volunteers volunteers,
-			Organizations organizations, AuditLog auditLog) {
+			Organizations organizations, AuditLog auditLog, ApplicationEventPublisher events) {
 		this.records = records;
+		this.events = events;
 		this.serviceRecords = serviceRecords;
 		this.volunteers = volunteers;
 		this.organizations = organizations;
@@ -176,6 +180,7 @@ public class RecordAmendments {
 			throw ProblemException.forbidden("problem.forbidden.object");
 		}
 		this.records.lockVolunteer(record.volunteerId());
+		ChainRow current = this.records.record(recordId).orElseThrow();
 		AmendmentRow amendment = this.records.lockAmendment(amendmentId).orElseThrow();
 		if (amendment.status() != AmendmentStatus.PENDING) {
 			throw ProblemException.conflict("INVALID_STATUS", "record.amendmentInvalidStatus",
@@ -190,6 +195,11 @@ public class RecordAmendments {
 		if (decision == AmendmentStatus.APPROVED) {
 			this.records.setEffectiveHours(recordId, amendment.hours());
 			this.serviceRecords.updateTotals(record.volunteerId());
+			if (current.review().counts()) {
+				this.events.publishEvent(new CountedHoursChanged(recordId, current.volunteerId(), current.activityId(),
+						current.startedAt(), current.volunteerRegionCode(), current.effectiveHours(),
+						amendment.hours()));
+			}
 		}
 		this.auditLog
 			.record(AuditRecord.of("record.amendment." + decision.name().toLowerCase(Locale.ROOT), actor.accountId())

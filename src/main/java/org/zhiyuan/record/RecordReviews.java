@@ -29,6 +29,7 @@ import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,9 +74,12 @@ public class RecordReviews {
 
 	private final ActivityReviews activityReviews;
 
+	private final ApplicationEventPublisher events;
+
 	RecordReviews(ServiceRecordRepository records, ServiceRecords serviceRecords, RecordFlags flags,
 			Organizations organizations, AccessPolicy accessPolicy, Regions regions, AuditLog auditLog,
-			ActivityReviews activityReviews) {
+			ActivityReviews activityReviews, ApplicationEventPublisher events) {
+		this.events = events;
 		this.activityReviews = activityReviews;
 		this.records = records;
 		this.serviceRecords = serviceRecords;
@@ -181,6 +185,12 @@ public class RecordReviews {
 		this.records.insertResolution(new ResolutionRow(id, recordId, outcome, why, decidedBy, now, hash));
 		this.records.setReview(recordId, outcome.review());
 		this.serviceRecords.updateTotals(locked.volunteerId());
+		if (locked.review().counts() != outcome.review().counts()) {
+			this.events.publishEvent(
+					new CountedHoursChanged(recordId, locked.volunteerId(), locked.activityId(), locked.startedAt(),
+							locked.volunteerRegionCode(), locked.review().counts() ? locked.effectiveHours() : null,
+							outcome.review().counts() ? locked.effectiveHours() : null));
+		}
 		this.auditLog.record(AuditRecord.of("record.resolve", decidedBy)
 			.on("service-record", recordId)
 			.inRegion(organization.regionCode())

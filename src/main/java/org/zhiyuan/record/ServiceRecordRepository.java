@@ -26,8 +26,8 @@ class ServiceRecordRepository {
 			+ " JOIN organization o ON o.id = r.organization_id";
 
 	private static final String CHAIN = "SELECT id, volunteer_id, activity_id, organization_id, started_at,"
-			+ " ended_at, hours, effective_hours, method, recorded_by, sequence, prev_hash, hash, flags, held, review"
-			+ " FROM service_record";
+			+ " ended_at, hours, effective_hours, method, recorded_by, sequence, prev_hash, hash, flags, held, review,"
+			+ " volunteer_region_code FROM service_record";
 
 	private static final String COUNTED = " IN ('NONE', 'FLAGGED', 'CONFIRMED')";
 
@@ -59,6 +59,17 @@ class ServiceRecordRepository {
 			.isPresent();
 	}
 
+	/**
+	 * Locks the volunteer's row as {@link #lockVolunteer} does, and gives the region they
+	 * live in now.
+	 */
+	Optional<String> lockVolunteerRegion(UUID volunteerId) {
+		return this.jdbc.sql("SELECT region_code FROM volunteer WHERE id = :id FOR UPDATE")
+			.param("id", volunteerId)
+			.query(String.class)
+			.optional();
+	}
+
 	/** The last link of the volunteer's chain, if any. */
 	Optional<ChainRow> head(UUID volunteerId) {
 		return this.jdbc.sql(CHAIN + " WHERE volunteer_id = :volunteer ORDER BY sequence DESC LIMIT 1")
@@ -79,9 +90,9 @@ class ServiceRecordRepository {
 		this.jdbc
 			.sql("INSERT INTO service_record (id, volunteer_id, activity_id, organization_id, place, content,"
 					+ " started_at, ended_at, hours, effective_hours, method, recorded_by, reason, recorded_at,"
-					+ " sequence, prev_hash, hash, idempotency_key, flags, held, review) VALUES (:id, :volunteer,"
-					+ " :activity, :organization, :place, :content, :started, :ended, :hours, :hours, :method, :by,"
-					+ " :reason, :at, :sequence, :prev, :hash, :key, :flags, :held, :review)")
+					+ " sequence, prev_hash, hash, idempotency_key, flags, held, review, volunteer_region_code) VALUES"
+					+ " (:id, :volunteer, :activity, :organization, :place, :content, :started, :ended, :hours, :hours,"
+					+ " :method, :by, :reason, :at, :sequence, :prev, :hash, :key, :flags, :held, :review, :region)")
 			.param("id", row.id())
 			.param("volunteer", row.volunteerId())
 			.param("activity", row.activityId())
@@ -102,6 +113,7 @@ class ServiceRecordRepository {
 			.param("flags", RecordHashes.flagsText(row.flags()))
 			.param("held", row.held())
 			.param("review", RecordReview.initial(row.held(), row.flags()).name())
+			.param("region", row.volunteerRegionCode())
 			.update();
 	}
 
@@ -478,7 +490,8 @@ class ServiceRecordRepository {
 				rs.getObject("started_at", OffsetDateTime.class), rs.getObject("ended_at", OffsetDateTime.class),
 				hours(rs, "hours"), hours(rs, "effective_hours"), RecordMethod.valueOf(rs.getString("method")),
 				rs.getObject("recorded_by", UUID.class), rs.getLong("sequence"), rs.getString("prev_hash"),
-				rs.getString("hash"), rs.getString("flags"), rs.getBoolean("held"), reviewOf(rs.getString("review")));
+				rs.getString("hash"), rs.getString("flags"), rs.getBoolean("held"), reviewOf(rs.getString("review")),
+				rs.getString("volunteer_region_code"));
 	}
 
 	private static AmendmentRow amendmentRow(ResultSet rs, int n) throws SQLException {
@@ -526,11 +539,13 @@ class ServiceRecordRepository {
 
 	/**
 	 * A record as the chain needs it; its flags as stored, so that verification sees any
-	 * text that was written to them.
+	 * text that was written to them. {@code volunteerRegionCode}, where the record
+	 * counts, is not part of the chain.
 	 */
 	record ChainRow(UUID id, UUID volunteerId, UUID activityId, UUID organizationId, OffsetDateTime startedAt,
 			OffsetDateTime endedAt, BigDecimal hours, BigDecimal effectiveHours, RecordMethod method, UUID recordedBy,
-			long sequence, String prevHash, String hash, String flagsText, boolean held, RecordReview review) {
+			long sequence, String prevHash, String hash, String flagsText, boolean held, RecordReview review,
+			String volunteerRegionCode) {
 
 		Set<RecordFlag> flags() {
 			return RecordHashes.flagsOf(this.flagsText);
@@ -538,11 +553,13 @@ class ServiceRecordRepository {
 
 	}
 
-	/** A record to insert. */
+	/**
+	 * A record to insert, with the region the volunteer lives in as it is written.
+	 */
 	record NewRow(UUID id, UUID volunteerId, UUID activityId, UUID organizationId, String place, String content,
 			OffsetDateTime startedAt, OffsetDateTime endedAt, BigDecimal hours, RecordMethod method, UUID recordedBy,
 			String reason, OffsetDateTime recordedAt, long sequence, String prevHash, String hash,
-			String idempotencyKey, Set<RecordFlag> flags, boolean held) {
+			String idempotencyKey, Set<RecordFlag> flags, boolean held, String volunteerRegionCode) {
 
 	}
 

@@ -39,6 +39,7 @@ import org.zhiyuan.volunteer.VolunteerStatus;
 import org.zhiyuan.volunteer.VolunteerView;
 import org.zhiyuan.volunteer.Volunteers;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -90,11 +91,14 @@ public class ServiceRecords {
 
 	private final ActivityReviews activityReviews;
 
+	private final ApplicationEventPublisher events;
+
 	ServiceRecords(ServiceRecordRepository records, Volunteers volunteers, Activities activities,
 			Organizations organizations, AccessPolicy accessPolicy, Regions regions, AuditLog auditLog,
 			PlatformTransactionManager transactions, RecordFlags flags, StarThresholds thresholds,
-			ActivityReviews activityReviews) {
+			ActivityReviews activityReviews, ApplicationEventPublisher events) {
 		this.records = records;
+		this.events = events;
 		this.activityReviews = activityReviews;
 		this.thresholds = thresholds;
 		this.flags = flags;
@@ -291,7 +295,7 @@ public class ServiceRecords {
 			String reason, String idempotencyKey, OnOverlap onOverlap) {
 		VolunteerView volunteer = checked.volunteer();
 		ActivityView activity = checked.activity();
-		this.records.lockVolunteer(volunteer.id());
+		String volunteerRegion = this.records.lockVolunteerRegion(volunteer.id()).orElse(volunteer.regionCode());
 		BigDecimal hours = hoursBetween(checked.startedAt(), checked.endedAt());
 		Assessment assessment = this.flags.assess(volunteer.id(), activity.id(), checked.startedAt(), checked.endedAt(),
 				hours, method, onOverlap);
@@ -305,8 +309,10 @@ public class ServiceRecords {
 		this.records.insert(new NewRow(id, volunteer.id(), activity.id(), activity.organizationId(),
 				truncate(activity.address(), 200), (content != null) ? content : activity.title(), checked.startedAt(),
 				checked.endedAt(), hours, method, recordedBy, reason, now().truncatedTo(ChronoUnit.MILLIS), sequence,
-				prevHash, hash, idempotencyKey, assessment.flags(), assessment.held()));
+				prevHash, hash, idempotencyKey, assessment.flags(), assessment.held(), volunteerRegion));
 		updateTotals(volunteer.id());
+		this.events.publishEvent(new CountedHoursChanged(id, volunteer.id(), activity.id(), checked.startedAt(),
+				volunteerRegion, null, assessment.held() ? null : hours));
 		String flagged = assessment.flags().isEmpty() ? "" : " " + RecordHashes.flagsText(assessment.flags());
 		this.auditLog.record(AuditRecord.of("record.create", recordedBy)
 			.on("service-record", id)

@@ -5,8 +5,10 @@ import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -140,6 +142,15 @@ public class RegionSettings {
 		return new RegionSettingsView(regionCode, (review.value() != null) ? review.value() : ReviewRequirement.DEFAULT,
 				(thresholds.value() != null) ? thresholds.value() : DEFAULT_STAR_THRESHOLDS, population.value(), own,
 				review.from(), thresholds.from(), population.from());
+	}
+
+	/**
+	 * The populations the regions state themselves, for ratios such as the share of
+	 * residents registered: a region above's population is not theirs, so none is
+	 * inherited. Regions that state none are left out.
+	 */
+	public Map<String, Long> ownPopulations(Collection<String> regionCodes) {
+		return this.settings.populations(regionCodes);
 	}
 
 	/** Which activities of the region wait for review, as it or the region above sets. */

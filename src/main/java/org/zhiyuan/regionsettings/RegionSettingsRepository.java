@@ -1,8 +1,12 @@
 package org.zhiyuan.regionsettings;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,6 +29,22 @@ class RegionSettingsRepository {
 			.query((rs, n) -> new Row((rs.getString(1) != null) ? ReviewRequirement.valueOf(rs.getString(1)) : null,
 					(Long) rs.getObject(2, Long.class)))
 			.optional();
+	}
+
+	/** The populations the regions set themselves, for those that set one. */
+	Map<String, Long> populations(Collection<String> regionCodes) {
+		Map<String, Long> populations = new HashMap<>();
+		if (regionCodes.isEmpty()) {
+			return populations;
+		}
+		this.jdbc
+			.sql("SELECT region_code, population FROM region_setting WHERE region_code IN (:regions) AND population IS"
+					+ " NOT NULL")
+			.param("regions", List.copyOf(regionCodes))
+			.query((ResultSet rs) -> {
+				populations.put(rs.getString(1), rs.getLong(2));
+			});
+		return populations;
 	}
 
 	void save(String regionCode, ReviewRequirement activityReview, Long population, UUID by, OffsetDateTime now) {

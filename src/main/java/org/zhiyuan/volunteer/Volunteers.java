@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.zhiyuan.access.Access;
 import org.zhiyuan.access.AccessPolicy;
@@ -237,6 +239,8 @@ public class Volunteers {
 		this.auditLog.record(AuditRecord.of("volunteer.profile.change", actor.accountId())
 			.on("volunteer", volunteer.id())
 			.inRegion(change.regionCode()));
+		this.events.publishEvent(new VolunteerProfileChanged(volunteer.id(), change.regionCode(),
+				(change.categories() != null) ? Set.copyOf(change.categories()) : Set.of()));
 		return myProfile(actor);
 	}
 
@@ -323,9 +327,11 @@ public class Volunteers {
 		}
 		PartyReportIn report = new PartyReportIn(Ids.newId(), regionCode, communityName.strip(), reportedOn);
 		this.volunteers.insertReportIn(volunteer.id(), report, now());
-		this.volunteers.replaceAttributes(volunteer.id(), AttributeKind.CATEGORY,
-				addTo(this.volunteers.attributesOf(volunteer.id()).get(AttributeKind.CATEGORY),
-						VolunteerCategory.PARTY_MEMBER.name()));
+		List<String> categories = addTo(this.volunteers.attributesOf(volunteer.id()).get(AttributeKind.CATEGORY),
+				VolunteerCategory.PARTY_MEMBER.name());
+		this.volunteers.replaceAttributes(volunteer.id(), AttributeKind.CATEGORY, categories);
+		this.events.publishEvent(new VolunteerProfileChanged(volunteer.id(), volunteer.regionCode(),
+				categories.stream().map(VolunteerCategory::valueOf).collect(Collectors.toSet())));
 		return report;
 	}
 

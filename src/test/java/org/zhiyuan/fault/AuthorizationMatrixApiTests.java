@@ -343,6 +343,11 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			get("/api/v1/records/overdue").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
 			get("/api/v1/regions/{code}/star-thresholds").on((s) -> Target.of("code", STREET)).allow(EVERYONE),
 			get("/api/v1/regions/{code}/settings").on((s) -> Target.of("code", STREET)).allow(OPERATORS),
+			// statistics: a region's overseers read its figures; only operators reconcile
+			get("/api/v1/stats/overview").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
+			get("/api/v1/stats/breakdown").on((s) -> Target.none().query("regionCode=" + STREET + "&by=REGION"))
+				.allow(OVERSEERS),
+			get("/api/v1/stats/reconciliation").on((s) -> Target.none().query("regionCode=" + STREET)).allow(OPERATORS),
 			put("/api/v1/regions/{code}/settings")
 				.on((s) -> Target.of("code", STREET)
 					.body(Map.of("activityReview", "HIGH_RISK", "starThresholds",

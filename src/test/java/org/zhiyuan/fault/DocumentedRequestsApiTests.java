@@ -149,6 +149,85 @@ class DocumentedRequestsApiTests extends ApiTestSupport {
 	/**
 	 * The row's valid request, on a target of its own, with the field set to the value.
 	 */
+	/**
+	 * The read endpoints of the {@link MalformedInputApiTests#QUERIES query table}
+	 * document every query parameter the server reads, required exactly where the server
+	 * refuses a missing one; every value a parameter's documented enum lists is answered,
+	 * and one it does not list is refused by name.
+	 */
+	@Test
+	void everyReadQueryIsDocumentedAsTheServerTakesIt() {
+		JsonNode docs = this.api.get("/v3/api-docs").json();
+		Scene scene = new Scene(this.fixtures, this.api, this.jdbc, this.organizations, this.activities,
+				this.notifications, this.imports, this.sentMessages);
+		String token = scene.token(scene.person(Caller.OPERATOR, Target.none()));
+		List<String> mismatches = new ArrayList<>();
+		for (MalformedInputApiTests.Query query : MalformedInputApiTests.QUERIES) {
+			JsonNode operation = docs.path("paths").path(query.pattern()).path(query.method().toLowerCase(Locale.ROOT));
+			if (operation.isMissingNode()) {
+				mismatches.add(query.endpoint() + ": the operation is not in the document");
+				continue;
+			}
+			Map<String, JsonNode> documented = new LinkedHashMap<>();
+			operation.path("parameters").forEach((parameter) -> {
+				if ("query".equals(parameter.path("in").asString())) {
+					documented.put(parameter.path("name").asString(), parameter);
+				}
+			});
+			Map<String, String> valid = parametersOf(query.valid());
+			Set<String> read = new LinkedHashSet<>(valid.keySet());
+			read.addAll(query.refused().keySet());
+			for (String name : read) {
+				if (!documented.containsKey(name)) {
+					mismatches.add(query.endpoint() + " " + name + ": read by the server, not documented");
+				}
+			}
+			documented.forEach((name, parameter) -> {
+				boolean required = parameter.path("required").asBoolean(false);
+				if (required != query.required().contains(name)) {
+					mismatches
+						.add(query.endpoint() + " " + name + ": documented as " + (required ? "required" : "optional"));
+				}
+				JsonNode values = resolve(docs, parameter.path("schema")).path("enum");
+				values.forEach((value) -> {
+					Map<String, String> with = new LinkedHashMap<>(valid);
+					with.put(name, value.asString());
+					Response answer = Exchange
+						.empty("a documented value", query.method(),
+								query.pattern() + "?" + String.join("&",
+										with.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).toList()))
+						.send(this.port, token);
+					if (answer.status() != 200) {
+						mismatches.add(query.endpoint() + " " + name + ": the documented value " + value.asString()
+								+ " is refused: " + Exchange.abbreviate(answer.body()));
+					}
+				});
+				if (!values.isEmpty()) {
+					Map<String, String> with = new LinkedHashMap<>(valid);
+					with.put(name, "NO_SUCH_VALUE");
+					Response refusal = Exchange
+						.empty("an unlisted value", query.method(),
+								query.pattern() + "?" + String.join("&",
+										with.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).toList()))
+						.send(this.port, token);
+					if (!refusesNaming(refusal, name)) {
+						mismatches.add(query.endpoint() + " " + name + ": NO_SUCH_VALUE is not refused");
+					}
+				}
+			});
+		}
+		assertThat(mismatches).isEmpty();
+	}
+
+	private static Map<String, String> parametersOf(String query) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		for (String pair : query.split("&")) {
+			int equals = pair.indexOf('=');
+			parameters.put(pair.substring(0, equals), pair.substring(equals + 1));
+		}
+		return parameters;
+	}
+
 	private Response send(Scene scene, Row row, String field, Object value) {
 		Target target = row.target().apply(scene);
 		Person caller = scene.person(row.caller(), target);

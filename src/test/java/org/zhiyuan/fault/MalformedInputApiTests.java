@@ -568,6 +568,38 @@ class MalformedInputApiTests extends ApiTestSupport {
 	@Autowired
 	VolunteerImports imports;
 
+	/**
+	 * Read endpoints whose query selects what they answer, called by a caller who may:
+	 * each malformed query must be refused with a 400 problem that names the parameter,
+	 * and the valid query answered. The parameters the server requires are listed, so
+	 * that the document can be checked against them (see
+	 * {@link DocumentedRequestsApiTests}).
+	 */
+	static final List<Query> QUERIES = List.of(
+			query("GET /api/v1/stats/overview", "regionCode=" + REGION + "&period=2026").required("regionCode")
+				.refuses("regionCode", "period=2026", "regionCode=", "regionCode=%20", "regionCode=999999",
+						"regionCode=11010", "regionCode=" + encode("' OR 1=1 --"), "regionCode=" + "1".repeat(300))
+				.refuses("period", "regionCode=" + REGION + "&period=2026-13", "regionCode=" + REGION + "&period=26",
+						"regionCode=" + REGION + "&period=tomorrow", "regionCode=" + REGION + "&period=2026-1",
+						"regionCode=" + REGION + "&period=1066"),
+			query("GET /api/v1/stats/breakdown", "regionCode=" + REGION + "&by=MONTH&from=2025-01&to=2025-12")
+				.required("regionCode", "by")
+				.refuses("regionCode", "by=REGION", "regionCode=&by=REGION", "regionCode=abc&by=REGION",
+						"regionCode=999999999&by=REGION")
+				.refuses("by", "regionCode=" + REGION, "regionCode=" + REGION + "&by=",
+						"regionCode=" + REGION + "&by=YEAR",
+						"regionCode=" + REGION + "&by=" + encode("REGION;DROP TABLE stat_active"))
+				.refuses("from", "regionCode=" + REGION + "&by=REGION&from=2025",
+						"regionCode=" + REGION + "&by=REGION&from=2025-00",
+						"regionCode=" + REGION + "&by=REGION&from=2025-01-01",
+						"regionCode=" + REGION + "&by=REGION&from=-2025-01")
+				.refuses("to", "regionCode=" + REGION + "&by=REGION&to=2025-13",
+						"regionCode=" + REGION + "&by=REGION&from=2025-05&to=2025-01",
+						"regionCode=" + REGION + "&by=MONTH&from=1990-01&to=2025-01")
+				.alsoAsking("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+			query("GET /api/v1/stats/reconciliation", "regionCode=" + STREET).required("regionCode")
+				.refuses("regionCode", "", "regionCode=", "regionCode=12", "regionCode=000000000"));
+
 	@BeforeEach
 	void pauseBackgroundWork() {
 		this.scheduler.pause();
@@ -718,6 +750,42 @@ class MalformedInputApiTests extends ApiTestSupport {
 		return response.json().path("code").asString("").isBlank() ? "a problem without a code" : null;
 	}
 
+	@TestFactory
+	Stream<DynamicTest> malformedQueriesAreRefusedByName() {
+		Scene scene = new Scene(this.fixtures, this.api, this.jdbc, this.organizations, this.activities,
+				this.notifications, this.imports, this.sentMessages);
+		return QUERIES.stream().map((query) -> DynamicTest.dynamicTest(query.endpoint(), () -> check(scene, query)));
+	}
+
+	private void check(Scene scene, Query query) {
+		String token = scene.token(scene.person(OPERATOR, Target.none()));
+		List<String> failures = new ArrayList<>();
+		for (Map.Entry<String, List<String>> refused : query.refused().entrySet()) {
+			for (String bad : refused.getValue()) {
+				for (String accept : query.accepts()) {
+					Exchange request = new Exchange(bad + " (" + accept + ")", query.method(),
+							query.pattern() + (bad.isEmpty() ? "" : "?" + bad), null, null, Map.of("Accept", accept));
+					Response response = request.send(this.port, token);
+					String verdict = verdictNaming(response, refused.getKey());
+					if (verdict != null) {
+						failures.add(request + " → " + verdict + ": " + response.status() + " "
+								+ Exchange.abbreviate(response.body()));
+					}
+				}
+			}
+		}
+		for (String accept : query.accepts()) {
+			Exchange valid = new Exchange("the valid query", query.method(), query.pattern() + "?" + query.valid(),
+					null, null, Map.of("Accept", accept));
+			Response control = valid.send(this.port, token);
+			if (control.status() != 200) {
+				failures.add("the valid query was refused (" + accept + "): " + control.status() + " "
+						+ Exchange.abbreviate(control.body()));
+			}
+		}
+		assertThat(failures).as(query.endpoint()).isEmpty();
+	}
+
 	// targets and bodies
 
 	private static Map<String, Object> reason() {
@@ -770,6 +838,80 @@ class MalformedInputApiTests extends ApiTestSupport {
 
 	private static String encode(String text) {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+	private static Query query(String endpoint, String valid) {
+		return new Query(endpoint, valid);
+	}
+
+	/**
+	 * A read endpoint, its valid query, the parameters it requires and the malformed
+	 * queries it must refuse, by the parameter the refusal must name.
+	 */
+	static final class Query {
+
+		private final String method;
+
+		private final String pattern;
+
+		private final String valid;
+
+		private final Map<String, List<String>> refused = new LinkedHashMap<>();
+
+		private final List<String> accepts = new ArrayList<>(List.of("application/json"));
+
+		private List<String> required = List.of();
+
+		Query(String endpoint, String valid) {
+			this.method = endpoint.substring(0, endpoint.indexOf(' '));
+			this.pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
+			this.valid = valid;
+		}
+
+		Query required(String... parameters) {
+			this.required = List.of(parameters);
+			return this;
+		}
+
+		Query refuses(String parameter, String... queries) {
+			this.refused.computeIfAbsent(parameter, (name) -> new ArrayList<>()).addAll(List.of(queries));
+			return this;
+		}
+
+		/** Another media type the endpoint answers in, which must refuse the same way. */
+		Query alsoAsking(String mediaType) {
+			this.accepts.add(mediaType);
+			return this;
+		}
+
+		String endpoint() {
+			return this.method + " " + this.pattern;
+		}
+
+		String method() {
+			return this.method;
+		}
+
+		String pattern() {
+			return this.pattern;
+		}
+
+		String valid() {
+			return this.valid;
+		}
+
+		List<String> required() {
+			return this.required;
+		}
+
+		Map<String, List<String>> refused() {
+			return this.refused;
+		}
+
+		List<String> accepts() {
+			return this.accepts;
+		}
+
 	}
 
 	private static Row row(String endpoint) {

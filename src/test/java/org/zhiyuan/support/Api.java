@@ -157,9 +157,17 @@ public final class Api {
 
 	/** Downloads a binary body, such as a PDF. */
 	public Download download(String path) {
+		return download(path, null);
+	}
+
+	/** Downloads a binary body, asking for the media type ({@code Accept}) when given. */
+	public Download download(String path, String accept) {
 		try {
-			HttpResponse<byte[]> response = this.client.send(request(path).GET().build(),
-					HttpResponse.BodyHandlers.ofByteArray());
+			HttpRequest.Builder builder = request(path).GET();
+			if (accept != null) {
+				builder.header("Accept", accept);
+			}
+			HttpResponse<byte[]> response = this.client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
 			return new Download(response.statusCode(), response.body(),
 					response.headers().firstValue("Content-Type").orElse(""));
 		}

@@ -1,0 +1,83 @@
+package org.zhiyuan.stats;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Changes to the rollups gathered while a batch is folded or the rollups are built, so
+ * that each row is written once however many facts touch it (the nation's row is touched
+ * by every fact). Service rows change hours and records together; the others a count.
+ */
+final class Deltas {
+
+	private final Map<Row, Change> changes = new LinkedHashMap<>();
+
+	/** Adds {@code delta} to a count figure at every node. */
+	void count(Figure figure, Collection<String> nodes, Dim dim, String key, String period, long delta) {
+		if (delta == 0) {
+			return;
+		}
+		for (String node : nodes) {
+			this.changes
+				.computeIfAbsent(new Row(figure, node, dim, key, figure.periodic() ? period : ""),
+						(row) -> new Change())
+				.add(BigDecimal.ZERO, delta);
+		}
+	}
+
+	/** Adds hours and records to the service figures of a month at every node. */
+	void service(Collection<String> nodes, Dim dim, String key, String period, BigDecimal hours, long records) {
+		if (records == 0 && hours.signum() == 0) {
+			return;
+		}
+		for (String node : nodes) {
+			this.changes.computeIfAbsent(new Row(Figure.HOURS, node, dim, key, period), (row) -> new Change())
+				.add(hours, records);
+		}
+	}
+
+	Map<Row, Change> changes() {
+		return this.changes;
+	}
+
+	void clear() {
+		this.changes.clear();
+	}
+
+	/**
+	 * A rollup row: {@link Figure#HOURS} stands for the service table (hours and
+	 * records); {@code period} is empty for today's figures.
+	 */
+	record Row(Figure table, String node, Dim dim, String key, String period) {
+
+	}
+
+	/** What a row gains: hours (service rows only) and a count. */
+	static final class Change {
+
+		private BigDecimal hours = BigDecimal.ZERO;
+
+		private long count;
+
+		void add(BigDecimal moreHours, long more) {
+			this.hours = this.hours.add(moreHours);
+			this.count += more;
+		}
+
+		BigDecimal hours() {
+			return this.hours;
+		}
+
+		long count() {
+			return this.count;
+		}
+
+		boolean isZero() {
+			return this.count == 0 && this.hours.signum() == 0;
+		}
+
+	}
+
+}

@@ -1,0 +1,19 @@
+package org.zhiyuan.stats;
+
+/**
+ * The keys a rollup row counts under: the total ({@value #ALL}), or one gender, birth
+ * year, volunteer category or service field ({@value #UNKNOWN} where the volunteer's
+ * gender or birth date is not held).
+ */
+enum Dim {
+
+	TOTAL, GENDER, BIRTH_YEAR, CATEGORY, FIELD;
+
+	/**
+	 * The key of {@link #TOTAL}, and the field of a volunteer's service in every field.
+	 */
+	static final String ALL = "*";
+
+	static final String UNKNOWN = "UNKNOWN";
+
+}

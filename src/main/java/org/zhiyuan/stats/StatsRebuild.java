@@ -1,0 +1,383 @@
+package org.zhiyuan.stats;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.zhiyuan.organization.OrganizationStatus;
+import org.zhiyuan.record.RecordReview;
+import org.zhiyuan.stats.StatsRepository.Placed;
+import org.zhiyuan.volunteer.VolunteerStatus;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Builds every statistic from the facts themselves, in one transaction that holds the
+ * fold's lock: the volunteers, organizations and activities as they count now, and the
+ * counted records month by month, then year by year and for all time, with the same keys
+ * and nodes as the fold. Rows already in the outbox are counted in the facts and are
+ * dropped. On the first start after the statistics came, this runs once before the
+ * application serves ({@link StatsBackfill}), so that existing installations and demo
+ * data have their figures from the start; later, an operator may run it again
+ * ({@code --zhiyuan.rebuild-stats}).
+ */
+@Service
+class StatsRebuild {
+
+	static final List<String> COUNTED_REVIEWS = Arrays.stream(RecordReview.values())
+		.filter(RecordReview::counts)
+		.map(Enum::name)
+		.toList();
+
+	static final List<String> PUBLISHED = StatsOutbox.PUBLISHED.stream().map(Enum::name).toList();
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate streaming;
+
+	private final StatsRepository repository;
+
+	private final Nodes nodes;
+
+	private final TransactionTemplate transaction;
+
+	StatsRebuild(JdbcClient jdbc, DataSource dataSource, StatsRepository repository, Nodes nodes,
+			PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.streaming = new JdbcTemplate(dataSource);
+		this.streaming.setFetchSize(1000);
+		this.repository = repository;
+		this.nodes = nodes;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	/** Builds the statistics from the facts unless they were built before. */
+	boolean buildIfNeeded() {
+		Boolean built = this.transaction.execute((status) -> {
+			if (this.repository.lockFold().isPresent()) {
+				return false;
+			}
+			build();
+			return true;
+		});
+		return Boolean.TRUE.equals(built);
+	}
+
+	/** Builds the statistics from the facts again, whatever they hold. */
+	void rebuild() {
+		this.transaction.executeWithoutResult((status) -> {
+			this.repository.lockFold();
+			build();
+		});
+	}
+
+	private void build() {
+		this.repository.clearAll();
+		volunteers();
+		organizations();
+		activities();
+		service();
+		this.repository.markBuilt(OffsetDateTime.now(ZoneOffset.UTC));
+	}
+
+	private void volunteers() {
+		this.jdbc
+			.sql("INSERT INTO stat_volunteer (volunteer_id, region_code, gender, birth_year, registered) SELECT id,"
+					+ " region_code, COALESCE(gender, 'UNKNOWN'), COALESCE(CAST(EXTRACT(YEAR FROM birth_date) AS"
+					+ " VARCHAR(8)), 'UNKNOWN'), status = :registered FROM volunteer")
+			.param("registered", VolunteerStatus.ACTIVE.name())
+			.update();
+		this.jdbc
+			.sql("INSERT INTO stat_volunteer_category (volunteer_id, category) SELECT a.volunteer_id, a.attribute FROM"
+					+ " volunteer_attribute a JOIN volunteer v ON v.id = a.volunteer_id WHERE a.kind = 'CATEGORY' AND"
+					+ " v.status = :registered")
+			.param("registered", VolunteerStatus.ACTIVE.name())
+			.update();
+		Deltas deltas = new Deltas();
+		this.jdbc
+			.sql("SELECT region_code, gender, birth_year, COUNT(*) FROM stat_volunteer WHERE registered GROUP BY"
+					+ " region_code, gender, birth_year")
+			.query((ResultSet rs) -> {
+				List<String> at = this.nodes.of(rs.getString(1));
+				long count = rs.getLong(4);
+				deltas.count(Figure.REGISTERED, at, Dim.TOTAL, Dim.ALL, "", count);
+				deltas.count(Figure.REGISTERED, at, Dim.GENDER, rs.getString(2), "", count);
+				deltas.count(Figure.REGISTERED, at, Dim.BIRTH_YEAR, rs.getString(3), "", count);
+			});
+		this.jdbc
+			.sql("SELECT v.region_code, c.category, COUNT(*) FROM stat_volunteer v JOIN stat_volunteer_category c ON"
+					+ " c.volunteer_id = v.volunteer_id WHERE v.registered GROUP BY v.region_code, c.category")
+			.query((ResultSet rs) -> {
+				deltas.count(Figure.REGISTERED, this.nodes.of(rs.getString(1)), Dim.CATEGORY, rs.getString(2), "",
+						rs.getLong(3));
+			});
+		this.repository.flush(deltas);
+	}
+
+	private void organizations() {
+		Deltas deltas = new Deltas();
+		List<UUID> ids = new ArrayList<>();
+		List<Placed> placed = new ArrayList<>();
+		this.streaming.query(
+				"SELECT o.id, o.region_code, f.field FROM organization o LEFT JOIN organization_field f ON"
+						+ " f.organization_id = o.id WHERE o.status = ? ORDER BY o.id, f.field",
+				(RowCallbackHandler) (rs) -> {
+					UUID id = rs.getObject(1, UUID.class);
+					String field = rs.getString(3);
+					int last = ids.size() - 1;
+					if (last >= 0 && ids.get(last).equals(id)) {
+						Placed before = placed.get(last);
+						placed.set(last, new Placed(before.regionCode(), "",
+								before.field().isEmpty() ? field : before.field() + "," + field));
+					}
+					else {
+						ids.add(id);
+						placed.add(new Placed(rs.getString(2), "", (field != null) ? field : ""));
+					}
+				}, OrganizationStatus.ACTIVE.name());
+		for (int i = 0; i < ids.size(); i++) {
+			Placed organization = placed.get(i);
+			this.repository.saveOrganization(ids.get(i), organization);
+			List<String> at = this.nodes.of(organization.regionCode());
+			deltas.count(Figure.ORGANIZATIONS, at, Dim.TOTAL, Dim.ALL, "", 1);
+			for (String field : StatisticsFold.split(organization.field())) {
+				deltas.count(Figure.ORGANIZATIONS, at, Dim.FIELD, field, "", 1);
+			}
+		}
+		this.repository.flush(deltas);
+	}
+
+	private void activities() {
+		Deltas deltas = new Deltas();
+		List<Object[]> rows = new ArrayList<>();
+		this.streaming.query("SELECT id, region_code, starts_at, field FROM activity WHERE status IN ("
+				+ String.join(", ", PUBLISHED.stream().map((status) -> "?").toList()) + ") AND cancel_reason IS NULL",
+				(RowCallbackHandler) (rs) -> {
+					String month = StatsOutbox.month(rs.getObject(3, OffsetDateTime.class));
+					List<String> at = this.nodes.of(rs.getString(2));
+					deltas.count(Figure.ACTIVITIES, at, Dim.TOTAL, Dim.ALL, month, 1);
+					deltas.count(Figure.ACTIVITIES, at, Dim.FIELD, rs.getString(4), month, 1);
+					rows.add(new Object[] { rs.getObject(1, UUID.class), rs.getString(2), month, rs.getString(4) });
+					if (rows.size() == 1000) {
+						insertActivities(rows);
+					}
+				}, PUBLISHED.toArray());
+		insertActivities(rows);
+		this.repository.flush(deltas);
+	}
+
+	private void insertActivities(List<Object[]> rows) {
+		if (!rows.isEmpty()) {
+			this.streaming.batchUpdate(
+					"INSERT INTO stat_activity (activity_id, region_code, period, field) VALUES (?, ?, ?, ?)", rows);
+			rows.clear();
+		}
+	}
+
+	/**
+	 * The counted records of each month into the volunteers' rows and the service and
+	 * active figures; then the years and all time from the months' rows.
+	 */
+	private void service() {
+		Optional<YearMonth[]> span = this.jdbc
+			.sql("SELECT MIN(started_at), MAX(started_at) FROM service_record WHERE review IN (:counted)")
+			.param("counted", COUNTED_REVIEWS)
+			.query((rs,
+					n) -> (rs.getObject(1) != null) ? new YearMonth[] {
+							YearMonth.parse(StatsOutbox.month(rs.getObject(1, OffsetDateTime.class))),
+							YearMonth.parse(StatsOutbox.month(rs.getObject(2, OffsetDateTime.class))) } : null)
+			.optional();
+		if (span.isEmpty()) {
+			return;
+		}
+		YearMonth first = span.get()[0];
+		YearMonth last = span.get()[1];
+		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+			month(month);
+		}
+		for (int year = first.getYear(); year <= last.getYear(); year++) {
+			this.jdbc
+				.sql("INSERT INTO stat_member (volunteer_id, period, field, region_code, hours, records) SELECT"
+						+ " volunteer_id, :year, field, region_code, SUM(hours), SUM(records) FROM stat_member WHERE"
+						+ " period >= :from AND period <= :to AND CHAR_LENGTH(period) = 7 GROUP BY volunteer_id, field,"
+						+ " region_code")
+				.param("year", String.valueOf(year))
+				.param("from", year + "-01")
+				.param("to", year + "-12")
+				.update();
+			active(String.valueOf(year));
+		}
+		this.jdbc
+			.sql("INSERT INTO stat_member (volunteer_id, period, field, region_code, hours, records) SELECT"
+					+ " volunteer_id, :all, field, region_code, SUM(hours), SUM(records) FROM stat_member WHERE"
+					+ " CHAR_LENGTH(period) = 4 GROUP BY volunteer_id, field, region_code")
+			.param("all", ReportPeriod.ALL)
+			.update();
+		active(ReportPeriod.ALL);
+	}
+
+	private void month(YearMonth month) {
+		String period = month.toString();
+		OffsetDateTime from = month.atDay(1).atStartOfDay(ReportPeriod.CHINA).toOffsetDateTime();
+		OffsetDateTime until = month.plusMonths(1).atDay(1).atStartOfDay(ReportPeriod.CHINA).toOffsetDateTime();
+		this.jdbc
+			.sql("INSERT INTO stat_member (volunteer_id, period, field, region_code, hours, records) SELECT"
+					+ " volunteer_id, :period, '*', volunteer_region_code, SUM(effective_hours), COUNT(*) FROM"
+					+ " service_record WHERE review IN (:counted) AND started_at >= :from AND started_at < :until"
+					+ " GROUP BY volunteer_id, volunteer_region_code")
+			.param("period", period)
+			.param("counted", COUNTED_REVIEWS)
+			.param("from", from)
+			.param("until", until)
+			.update();
+		this.jdbc
+			.sql("INSERT INTO stat_member (volunteer_id, period, field, region_code, hours, records) SELECT"
+					+ " r.volunteer_id, :period, a.field, r.volunteer_region_code, SUM(r.effective_hours), COUNT(*)"
+					+ " FROM service_record r JOIN activity a ON a.id = r.activity_id WHERE r.review IN (:counted) AND"
+					+ " r.started_at >= :from AND r.started_at < :until GROUP BY r.volunteer_id, a.field,"
+					+ " r.volunteer_region_code")
+			.param("period", period)
+			.param("counted", COUNTED_REVIEWS)
+			.param("from", from)
+			.param("until", until)
+			.update();
+		Deltas deltas = new Deltas();
+		this.jdbc
+			.sql("SELECT m.region_code, COALESCE(v.gender, 'UNKNOWN'), COALESCE(v.birth_year, 'UNKNOWN'), SUM(m.hours),"
+					+ " SUM(m.records) FROM stat_member m LEFT JOIN stat_volunteer v ON v.volunteer_id = m.volunteer_id"
+					+ " WHERE m.period = :period AND m.field = '*' GROUP BY m.region_code, COALESCE(v.gender,"
+					+ " 'UNKNOWN'), COALESCE(v.birth_year, 'UNKNOWN')")
+			.param("period", period)
+			.query((ResultSet rs) -> {
+				List<String> at = this.nodes.of(rs.getString(1));
+				BigDecimal hours = rs.getBigDecimal(4);
+				long records = rs.getLong(5);
+				deltas.service(at, Dim.TOTAL, Dim.ALL, period, hours, records);
+				deltas.service(at, Dim.GENDER, rs.getString(2), period, hours, records);
+				deltas.service(at, Dim.BIRTH_YEAR, rs.getString(3), period, hours, records);
+			});
+		this.jdbc
+			.sql("SELECT m.region_code, c.category, SUM(m.hours), SUM(m.records) FROM stat_member m JOIN"
+					+ " stat_volunteer_category c ON c.volunteer_id = m.volunteer_id WHERE m.period = :period AND"
+					+ " m.field = '*' GROUP BY m.region_code, c.category")
+			.param("period", period)
+			.query((ResultSet rs) -> {
+				deltas.service(this.nodes.of(rs.getString(1)), Dim.CATEGORY, rs.getString(2), period,
+						rs.getBigDecimal(3), rs.getLong(4));
+			});
+		this.jdbc
+			.sql("SELECT region_code, field, SUM(hours), SUM(records) FROM stat_member WHERE period = :period AND"
+					+ " field <> '*' GROUP BY region_code, field")
+			.param("period", period)
+			.query((ResultSet rs) -> {
+				deltas.service(this.nodes.of(rs.getString(1)), Dim.FIELD, rs.getString(2), period, rs.getBigDecimal(3),
+						rs.getLong(4));
+			});
+		this.repository.flush(deltas);
+		active(period);
+	}
+
+	/**
+	 * The active volunteers of a period from the volunteers' rows: each volunteer once at
+	 * every node that any of their regions lies in, over all fields and in each field,
+	 * under their gender, birth year and categories.
+	 */
+	private void active(String period) {
+		Deltas deltas = new Deltas();
+		Group group = new Group();
+		this.streaming.query("SELECT m.volunteer_id, m.field, m.region_code, COALESCE(v.gender, 'UNKNOWN'),"
+				+ " COALESCE(v.birth_year, 'UNKNOWN') FROM stat_member m LEFT JOIN stat_volunteer v ON v.volunteer_id ="
+				+ " m.volunteer_id WHERE m.period = ? AND m.records > 0 ORDER BY m.volunteer_id, m.field",
+				(RowCallbackHandler) (rs) -> {
+					if (!group.is(rs.getObject(1, UUID.class), rs.getString(2))) {
+						group.close((g) -> active(g, period, deltas));
+						group.open(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(4), rs.getString(5));
+					}
+					group.regions.add(rs.getString(3));
+				}, period);
+		group.close((g) -> active(g, period, deltas));
+		this.streaming.query("SELECT m.volunteer_id, c.category, m.region_code FROM stat_member m JOIN"
+				+ " stat_volunteer_category c ON c.volunteer_id = m.volunteer_id WHERE m.period = ? AND m.field = '*'"
+				+ " AND m.records > 0 ORDER BY m.volunteer_id, c.category", (RowCallbackHandler) (rs) -> {
+					if (!group.is(rs.getObject(1, UUID.class), rs.getString(2))) {
+						group.close((g) -> deltas.count(Figure.ACTIVE, this.nodes.ofAll(g.regions), Dim.CATEGORY, g.key,
+								period, 1));
+						group.open(rs.getObject(1, UUID.class), rs.getString(2), null, null);
+					}
+					group.regions.add(rs.getString(3));
+				}, period);
+		group.close((g) -> deltas.count(Figure.ACTIVE, this.nodes.ofAll(g.regions), Dim.CATEGORY, g.key, period, 1));
+		this.repository.flush(deltas);
+	}
+
+	private void active(Group group, String period, Deltas deltas) {
+		Set<String> covered = this.nodes.ofAll(group.regions);
+		if (Dim.ALL.equals(group.key)) {
+			deltas.count(Figure.ACTIVE, covered, Dim.TOTAL, Dim.ALL, period, 1);
+			deltas.count(Figure.ACTIVE, covered, Dim.GENDER, group.gender, period, 1);
+			deltas.count(Figure.ACTIVE, covered, Dim.BIRTH_YEAR, group.birthYear, period, 1);
+		}
+		else {
+			deltas.count(Figure.ACTIVE, covered, Dim.FIELD, group.key, period, 1);
+		}
+	}
+
+	/** The rows of one volunteer and key while they stream past. */
+	private static final class Group {
+
+		private UUID volunteerId;
+
+		private String key;
+
+		private String gender;
+
+		private String birthYear;
+
+		private final Set<String> regions = new LinkedHashSet<>();
+
+		boolean is(UUID volunteer, String otherKey) {
+			return volunteer.equals(this.volunteerId) && otherKey.equals(this.key);
+		}
+
+		void open(UUID volunteer, String newKey, String newGender, String newBirthYear) {
+			this.volunteerId = volunteer;
+			this.key = newKey;
+			this.gender = newGender;
+			this.birthYear = newBirthYear;
+			this.regions.clear();
+		}
+
+		void close(GroupAction action) {
+			if (this.volunteerId != null && !this.regions.isEmpty()) {
+				action.apply(this);
+			}
+			this.volunteerId = null;
+			this.regions.clear();
+		}
+
+	}
+
+	@FunctionalInterface
+	private interface GroupAction {
+
+		void apply(Group group);
+
+	}
+
+}

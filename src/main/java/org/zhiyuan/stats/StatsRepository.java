@@ -1,0 +1,515 @@
+package org.zhiyuan.stats;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.zhiyuan.stats.Deltas.Change;
+import org.zhiyuan.stats.Deltas.Row;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The statistics' own tables: the outbox, what has been folded of each subject, and the
+ * rollups. Only the fold and the rebuild write the rollups, one at a time (they hold
+ * {@link #lockFold}), so that an update followed by an insert where no row was updated is
+ * a safe upsert on every database.
+ */
+@Repository
+class StatsRepository {
+
+	/** A period no month is before, and one no month is after. */
+	static final String FIRST = "0000-00";
+
+	static final String LAST = "9999-99";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	StatsRepository(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	// the fold's lock
+
+	/**
+	 * Takes the fold's lock until the transaction ends, and tells when the rollups were
+	 * built from the facts ({@code null}: not yet).
+	 */
+	Optional<OffsetDateTime> lockFold() {
+		return this.jdbc.sql("SELECT built_at FROM stat_fold WHERE name = 'rollups' FOR UPDATE")
+			.query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
+			.single();
+	}
+
+	void markBuilt(OffsetDateTime at) {
+		this.jdbc.sql("UPDATE stat_fold SET built_at = :at WHERE name = 'rollups'").param("at", at).update();
+	}
+
+	/** Empties every table of the statistics, the outbox too, for a rebuild. */
+	void clearAll() {
+		for (String table : List.of("stat_outbox", "stat_volunteer", "stat_volunteer_category", "stat_member",
+				"stat_activity", "stat_organization", "stat_registered", "stat_organizations", "stat_activities",
+				"stat_service", "stat_active")) {
+			this.jdbc.sql("DELETE FROM " + table).update();
+		}
+	}
+
+	// the outbox
+
+	void insertOutbox(OutboxRow row, OffsetDateTime now) {
+		this.jdbc
+			.sql("INSERT INTO stat_outbox (kind, subject_id, volunteer_id, region_code, gender, birth_year, attributes,"
+					+ " field, period, counted, hours_before, hours_after, created_at) VALUES (:kind, :subject,"
+					+ " :volunteer, :region, :gender, :birthYear, :attributes, :field, :period, :counted, :before,"
+					+ " :after, :now)")
+			.param("kind", row.kind().name())
+			.param("subject", row.subjectId())
+			.param("volunteer", row.volunteerId())
+			.param("region", row.regionCode())
+			.param("gender", row.gender())
+			.param("birthYear", row.birthYear())
+			.param("attributes", row.attributes())
+			.param("field", row.field())
+			.param("period", row.period())
+			.param("counted", row.counted())
+			.param("before", row.hoursBefore())
+			.param("after", row.hoursAfter())
+			.param("now", now)
+			.update();
+	}
+
+	/** The oldest rows of the outbox, in order. */
+	List<OutboxRow> nextOutbox(int limit) {
+		return this.jdbc.sql(
+				"SELECT id, kind, subject_id, volunteer_id, region_code, gender, birth_year, attributes, field, period,"
+						+ " counted, hours_before, hours_after FROM stat_outbox ORDER BY id LIMIT :limit")
+			.param("limit", limit)
+			.query(StatsRepository::outboxRow)
+			.list();
+	}
+
+	void deleteOutbox(List<Long> ids) {
+		this.jdbc.sql("DELETE FROM stat_outbox WHERE id IN (:ids)").param("ids", ids).update();
+	}
+
+	long outboxSize() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM stat_outbox").query(Long.class).single();
+	}
+
+	// what has been folded of each subject
+
+	Optional<VolunteerState> volunteer(UUID volunteerId) {
+		Optional<VolunteerState> state = this.jdbc
+			.sql("SELECT region_code, gender, birth_year, registered FROM stat_volunteer WHERE volunteer_id = :id")
+			.param("id", volunteerId)
+			.query((rs, n) -> new VolunteerState(volunteerId, rs.getString(1), rs.getString(2), rs.getString(3),
+					Set.of(), rs.getBoolean(4)))
+			.optional();
+		if (state.isEmpty()) {
+			return state;
+		}
+		Set<String> categories = new LinkedHashSet<>(
+				this.jdbc.sql("SELECT category FROM stat_volunteer_category WHERE volunteer_id = :id ORDER BY category")
+					.param("id", volunteerId)
+					.query(String.class)
+					.list());
+		VolunteerState found = state.get();
+		return Optional.of(new VolunteerState(volunteerId, found.regionCode(), found.gender(), found.birthYear(),
+				categories, found.registered()));
+	}
+
+	void saveVolunteer(VolunteerState state) {
+		int updated = this.jdbc
+			.sql("UPDATE stat_volunteer SET region_code = :region, gender = :gender, birth_year = :birthYear,"
+					+ " registered = :registered WHERE volunteer_id = :id")
+			.param("id", state.volunteerId())
+			.param("region", state.regionCode())
+			.param("gender", state.gender())
+			.param("birthYear", state.birthYear())
+			.param("registered", state.registered())
+			.update();
+		if (updated == 0) {
+			this.jdbc
+				.sql("INSERT INTO stat_volunteer (volunteer_id, region_code, gender, birth_year, registered) VALUES"
+						+ " (:id, :region, :gender, :birthYear, :registered)")
+				.param("id", state.volunteerId())
+				.param("region", state.regionCode())
+				.param("gender", state.gender())
+				.param("birthYear", state.birthYear())
+				.param("registered", state.registered())
+				.update();
+		}
+		this.jdbc.sql("DELETE FROM stat_volunteer_category WHERE volunteer_id = :id")
+			.param("id", state.volunteerId())
+			.update();
+		for (String category : state.categories()) {
+			this.jdbc.sql("INSERT INTO stat_volunteer_category (volunteer_id, category) VALUES (:id, :category)")
+				.param("id", state.volunteerId())
+				.param("category", category)
+				.update();
+		}
+	}
+
+	/**
+	 * The volunteer's rows with records, in one field ({@value Dim#ALL}: every field).
+	 */
+	List<Member> members(UUID volunteerId, String field) {
+		return this.jdbc
+			.sql("SELECT period, region_code, hours, records FROM stat_member WHERE volunteer_id = :id AND field ="
+					+ " :field AND records > 0")
+			.param("id", volunteerId)
+			.param("field", field)
+			.query((rs, n) -> new Member(volunteerId, rs.getString(1), field, rs.getString(2), rs.getBigDecimal(3),
+					rs.getInt(4)))
+			.list();
+	}
+
+	Optional<Member> member(UUID volunteerId, String period, String field, String regionCode) {
+		return this.jdbc
+			.sql("SELECT hours, records FROM stat_member WHERE volunteer_id = :id AND period = :period AND field ="
+					+ " :field AND region_code = :region")
+			.param("id", volunteerId)
+			.param("period", period)
+			.param("field", field)
+			.param("region", regionCode)
+			.query((rs, n) -> new Member(volunteerId, period, field, regionCode, rs.getBigDecimal(1), rs.getInt(2)))
+			.optional();
+	}
+
+	void saveMember(Member member, boolean exists) {
+		if (member.records() <= 0) {
+			this.jdbc
+				.sql("DELETE FROM stat_member WHERE volunteer_id = :id AND period = :period AND field = :field AND"
+						+ " region_code = :region")
+				.param("id", member.volunteerId())
+				.param("period", member.period())
+				.param("field", member.field())
+				.param("region", member.regionCode())
+				.update();
+			return;
+		}
+		this.jdbc
+			.sql(exists
+					? "UPDATE stat_member SET hours = :hours, records = :records WHERE volunteer_id = :id AND period ="
+							+ " :period AND field = :field AND region_code = :region"
+					: "INSERT INTO stat_member (volunteer_id, period, field, region_code, hours, records) VALUES (:id,"
+							+ " :period, :field, :region, :hours, :records)")
+			.param("id", member.volunteerId())
+			.param("period", member.period())
+			.param("field", member.field())
+			.param("region", member.regionCode())
+			.param("hours", member.hours())
+			.param("records", member.records())
+			.update();
+	}
+
+	/** The other regions in which the volunteer has records in the period and field. */
+	List<String> otherRegions(UUID volunteerId, String period, String field, String regionCode) {
+		return this.jdbc
+			.sql("SELECT region_code FROM stat_member WHERE volunteer_id = :id AND period = :period AND field = :field"
+					+ " AND region_code <> :region AND records > 0")
+			.param("id", volunteerId)
+			.param("period", period)
+			.param("field", field)
+			.param("region", regionCode)
+			.query(String.class)
+			.list();
+	}
+
+	Optional<Placed> activity(UUID activityId) {
+		return this.jdbc.sql("SELECT region_code, period, field FROM stat_activity WHERE activity_id = :id")
+			.param("id", activityId)
+			.query((rs, n) -> new Placed(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.optional();
+	}
+
+	void saveActivity(UUID activityId, Placed placed) {
+		this.jdbc.sql("DELETE FROM stat_activity WHERE activity_id = :id").param("id", activityId).update();
+		if (placed != null) {
+			this.jdbc
+				.sql("INSERT INTO stat_activity (activity_id, region_code, period, field) VALUES (:id, :region,"
+						+ " :period, :field)")
+				.param("id", activityId)
+				.param("region", placed.regionCode())
+				.param("period", placed.period())
+				.param("field", placed.field())
+				.update();
+		}
+	}
+
+	Optional<Placed> organization(UUID organizationId) {
+		return this.jdbc.sql("SELECT region_code, fields FROM stat_organization WHERE organization_id = :id")
+			.param("id", organizationId)
+			.query((rs, n) -> new Placed(rs.getString(1), "", rs.getString(2)))
+			.optional();
+	}
+
+	void saveOrganization(UUID organizationId, Placed placed) {
+		this.jdbc.sql("DELETE FROM stat_organization WHERE organization_id = :id").param("id", organizationId).update();
+		if (placed != null) {
+			this.jdbc
+				.sql("INSERT INTO stat_organization (organization_id, region_code, fields) VALUES (:id, :region,"
+						+ " :fields)")
+				.param("id", organizationId)
+				.param("region", placed.regionCode())
+				.param("fields", placed.field())
+				.update();
+		}
+	}
+
+	// the rollups: writing
+
+	/** Writes the gathered changes, each row once, and forgets them. */
+	void flush(Deltas deltas) {
+		Map<Figure, List<Map.Entry<Row, Change>>> byTable = new HashMap<>();
+		for (Map.Entry<Row, Change> entry : deltas.changes().entrySet()) {
+			if (!entry.getValue().isZero()) {
+				byTable.computeIfAbsent(entry.getKey().table(), (table) -> new ArrayList<>()).add(entry);
+			}
+		}
+		byTable.forEach(this::flush);
+		deltas.clear();
+	}
+
+	private void flush(Figure table, List<Map.Entry<Row, Change>> entries) {
+		boolean service = table == Figure.HOURS;
+		String keys = "node = ? AND dim = ? AND dim_key = ?" + (table.periodic() ? " AND period = ?" : "");
+		String update = service ? "UPDATE stat_service SET hours = hours + ?, records = records + ? WHERE " + keys
+				: "UPDATE " + table.table() + " SET " + table.column() + " = " + table.column() + " + ? WHERE " + keys;
+		List<Object[]> updates = new ArrayList<>(entries.size());
+		for (Map.Entry<Row, Change> entry : entries) {
+			updates.add(arguments(entry.getKey(), entry.getValue(), service, true));
+		}
+		int[] updated = this.template.batchUpdate(update, updates);
+		String insert = service
+				? "INSERT INTO stat_service (hours, records, node, dim, dim_key, period) VALUES (?, ?, ?, ?, ?, ?)"
+				: "INSERT INTO " + table.table() + " (" + table.column() + ", node, dim, dim_key"
+						+ (table.periodic() ? ", period" : "") + ") VALUES (?, ?, ?, ?"
+						+ (table.periodic() ? ", ?" : "") + ")";
+		List<Object[]> inserts = new ArrayList<>();
+		for (int i = 0; i < entries.size(); i++) {
+			if (updated[i] == 0) {
+				inserts.add(arguments(entries.get(i).getKey(), entries.get(i).getValue(), service, false));
+			}
+			else if (updated[i] < 0) {
+				// the driver did not say: update this row alone and look
+				Object[] args = updates.get(i);
+				if (this.template.update(update, args) == 0) {
+					inserts.add(arguments(entries.get(i).getKey(), entries.get(i).getValue(), service, false));
+				}
+			}
+		}
+		if (!inserts.isEmpty()) {
+			this.template.batchUpdate(insert, inserts);
+		}
+	}
+
+	private static Object[] arguments(Row row, Change change, boolean service, boolean forUpdate) {
+		List<Object> args = new ArrayList<>(6);
+		if (service) {
+			args.add(change.hours());
+		}
+		args.add(change.count());
+		args.add(row.node());
+		args.add(row.dim().name());
+		args.add(row.key());
+		if (row.table().periodic()) {
+			args.add(row.period());
+		}
+		return args.toArray();
+	}
+
+	// the rollups: reading
+
+	/**
+	 * A figure of one node by key, summed over the months from {@code from} to {@code to}
+	 * for dated figures ({@code null}: open), at the given period for active volunteers.
+	 */
+	Map<String, BigDecimal> byKey(Figure figure, String node, Dim dim, String from, String to) {
+		String where = " WHERE node = :node AND dim = :dim" + periodClause(figure);
+		Map<String, BigDecimal> values = new HashMap<>();
+		this.jdbc
+			.sql("SELECT dim_key, SUM(" + figure.column() + ") FROM " + figure.table() + where + " GROUP BY dim_key")
+			.param("node", node)
+			.param("dim", dim.name())
+			.param("from", (from != null) ? from : FIRST)
+			.param("to", (to != null) ? to : LAST)
+			.query((ResultSet rs) -> {
+				values.put(rs.getString(1), rs.getBigDecimal(2));
+			});
+		return values;
+	}
+
+	/** A figure's total at each of the nodes, as {@link #byKey}. */
+	Map<String, BigDecimal> byNode(Figure figure, Collection<String> nodes, String from, String to) {
+		Map<String, BigDecimal> values = new HashMap<>();
+		if (nodes.isEmpty()) {
+			return values;
+		}
+		this.jdbc
+			.sql("SELECT node, SUM(" + figure.column() + ") FROM " + figure.table()
+					+ " WHERE node IN (:nodes) AND dim = 'TOTAL'" + periodClause(figure) + " GROUP BY node")
+			.param("nodes", List.copyOf(nodes))
+			.param("from", (from != null) ? from : FIRST)
+			.param("to", (to != null) ? to : LAST)
+			.query((ResultSet rs) -> {
+				values.put(rs.getString(1), rs.getBigDecimal(2));
+			});
+		return values;
+	}
+
+	/** A dated figure's total at the node, month by month within the bounds. */
+	Map<String, BigDecimal> byMonth(Figure figure, String node, String from, String to) {
+		Map<String, BigDecimal> values = new HashMap<>();
+		this.jdbc
+			.sql("SELECT period, " + figure.column() + " FROM " + figure.table()
+					+ " WHERE node = :node AND dim = 'TOTAL' AND period >= :from AND period <= :to"
+					+ " AND CHAR_LENGTH(period) = 7")
+			.param("node", node)
+			.param("from", (from != null) ? from : FIRST)
+			.param("to", (to != null) ? to : LAST)
+			.query((ResultSet rs) -> {
+				values.merge(rs.getString(1), rs.getBigDecimal(2), BigDecimal::add);
+			});
+		return values;
+	}
+
+	/** The first and last month with hours or activities at the node, if any. */
+	Optional<String[]> monthsWithData(String node) {
+		return this.jdbc
+			.sql("SELECT MIN(p), MAX(p) FROM (SELECT period AS p FROM stat_service WHERE node = :node AND dim ="
+					+ " 'TOTAL' UNION ALL SELECT period AS p FROM stat_activities WHERE node = :node AND dim = 'TOTAL'"
+					+ " UNION ALL SELECT period AS p FROM stat_active WHERE node = :node AND dim = 'TOTAL' AND"
+					+ " CHAR_LENGTH(period) = 7) months")
+			.param("node", node)
+			.query((rs, n) -> (rs.getString(1) != null) ? new String[] { rs.getString(1), rs.getString(2) } : null)
+			.optional();
+	}
+
+	/**
+	 * Active volunteers of a span of months that is not one of the rollups' periods:
+	 * distinct volunteers with records in any of the months, in regions under the prefix,
+	 * by key of the dimension ({@link Dim#TOTAL}, {@link Dim#GENDER},
+	 * {@link Dim#BIRTH_YEAR}, {@link Dim#CATEGORY} or {@link Dim#FIELD}).
+	 */
+	Map<String, BigDecimal> activeBetween(String regionPrefix, Dim dim, String from, String to) {
+		String select;
+		String join = "";
+		String field = " AND m.field = '*'";
+		switch (dim) {
+			case GENDER -> {
+				select = "COALESCE(v.gender, 'UNKNOWN')";
+				join = " LEFT JOIN stat_volunteer v ON v.volunteer_id = m.volunteer_id";
+			}
+			case BIRTH_YEAR -> {
+				select = "COALESCE(v.birth_year, 'UNKNOWN')";
+				join = " LEFT JOIN stat_volunteer v ON v.volunteer_id = m.volunteer_id";
+			}
+			case CATEGORY -> {
+				select = "c.category";
+				join = " JOIN stat_volunteer_category c ON c.volunteer_id = m.volunteer_id";
+			}
+			case FIELD -> {
+				select = "m.field";
+				field = " AND m.field <> '*'";
+			}
+			default -> select = "'*'";
+		}
+		Map<String, BigDecimal> values = new HashMap<>();
+		this.jdbc
+			.sql("SELECT " + select + ", COUNT(DISTINCT m.volunteer_id) FROM stat_member m" + join
+					+ " WHERE m.records > 0 AND m.region_code LIKE :prefix AND CHAR_LENGTH(m.period) = 7 AND m.period"
+					+ " >= :from AND m.period <= :to" + field + ((dim == Dim.TOTAL) ? "" : " GROUP BY " + select))
+			.param("prefix", regionPrefix + "%")
+			.param("from", (from != null) ? from : FIRST)
+			.param("to", (to != null) ? to : LAST)
+			.query((ResultSet rs) -> {
+				values.merge(rs.getString(1), rs.getBigDecimal(2), BigDecimal::add);
+			});
+		return values;
+	}
+
+	/**
+	 * Active volunteers with records in the region itself, none below it: in the rollups'
+	 * period {@code key}, else in the months from {@code from} to {@code to}.
+	 */
+	long activeAt(String regionCode, String key, String from, String to) {
+		String period = (key != null) ? " AND period = :key"
+				: " AND CHAR_LENGTH(period) = 7 AND period >= :from AND" + " period <= :to";
+		return this.jdbc
+			.sql("SELECT COUNT(DISTINCT volunteer_id) FROM stat_member WHERE field = '*' AND region_code = :region AND"
+					+ " records > 0" + period)
+			.param("region", regionCode)
+			.param("key", key)
+			.param("from", (from != null) ? from : FIRST)
+			.param("to", (to != null) ? to : LAST)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Every figure the rollups hold for the node. */
+	Figures figuresOf(String node) {
+		Figures figures = new Figures();
+		for (Figure figure : Figure.values()) {
+			this.jdbc
+				.sql("SELECT dim, dim_key, " + (figure.periodic() ? "period" : "''") + ", " + figure.column() + " FROM "
+						+ figure.table() + " WHERE node = :node")
+				.param("node", node)
+				.query((ResultSet rs) -> {
+					figures.add(figure, Dim.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+							rs.getBigDecimal(4));
+				});
+		}
+		return figures;
+	}
+
+	private static String periodClause(Figure figure) {
+		if (figure == Figure.ACTIVE) {
+			return " AND period = :from";
+		}
+		return figure.periodic() ? " AND period >= :from AND period <= :to" : "";
+	}
+
+	private static OutboxRow outboxRow(ResultSet rs, int n) throws SQLException {
+		return new OutboxRow(rs.getLong("id"), OutboxRow.Kind.valueOf(rs.getString("kind")),
+				rs.getObject("subject_id", UUID.class), rs.getObject("volunteer_id", UUID.class),
+				rs.getString("region_code"), rs.getString("gender"), rs.getString("birth_year"),
+				rs.getString("attributes"), rs.getString("field"), rs.getString("period"), rs.getBoolean("counted"),
+				rs.getBigDecimal("hours_before"), rs.getBigDecimal("hours_after"));
+	}
+
+	/** What has been folded of a volunteer: the keys they count under. */
+	record VolunteerState(UUID volunteerId, String regionCode, String gender, String birthYear, Set<String> categories,
+			boolean registered) {
+
+	}
+
+	/** A volunteer's counted records in a period, field and region. */
+	record Member(UUID volunteerId, String period, String field, String regionCode, BigDecimal hours, int records) {
+
+	}
+
+	/**
+	 * Where a counted activity or organization counts: region, month (activities) and
+	 * field (an organization's fields, comma-separated).
+	 */
+	record Placed(String regionCode, String period, String field) {
+
+	}
+
+}

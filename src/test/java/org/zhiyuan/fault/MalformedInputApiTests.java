@@ -230,23 +230,10 @@ class MalformedInputApiTests extends ApiTestSupport {
 						region("regionCode").required(), text("address", 200).required(),
 						object("location", coordinate("lat", 90).required(), coordinate("lng", 180).required()),
 						integer("geofenceMeters", 50, 5000), time("startsAt", Kind.FUTURE_TIME).required(),
-						time("endsAt", Kind.FUTURE_TIME).required(),
-						list("positions",
-								object("position", text("name", 60).required(),
-										integer("capacity", 1, 100_000).required(), integer("minAge", 14, 100),
-										integer("maxAge", 14, 100),
-										list("qualifications", text("qualification", 100).required(), 0, 10),
-										time("startsAt", Kind.FUTURE_TIME), time("endsAt", Kind.FUTURE_TIME),
-										enumeration("gender"), integer("minServices", 0, 10_000),
-										decimal("minHours", 0, 100_000)),
-								1, 50)
-							.required(),
-						enumeration("approval"), time("signupDeadline",
-								Kind.FUTURE_TIME),
-						flag("waitlist"), enumeration("riskLevel"), flag("timeBankEligible"),
-						enumeration("recruitmentMode"), text("risksAndProtections", 2000), text("contactName",
-								50),
-						phone("contactPhone")),
+						time("endsAt", Kind.FUTURE_TIME).required(), list("positions", position(), 1, 50).required(),
+						enumeration("approval"), time("signupDeadline", Kind.FUTURE_TIME), flag("waitlist"),
+						enumeration("riskLevel"), flag("timeBankEligible"), enumeration("recruitmentMode"),
+						text("risksAndProtections", 2000), text("contactName", 50), phone("contactPhone")),
 			row("POST /api/v1/activities/past").as(ORG_ADMIN)
 				.on((s) -> Target.none().body(Map.of("activity", s.pastActivityBody(s.team()), "reason", "线下开展，活动后补录")))
 				.body(object("activity", id("organizationId").required(), id("projectId"),
@@ -255,17 +242,7 @@ class MalformedInputApiTests extends ApiTestSupport {
 						text("address", 200).required(),
 						object("location", coordinate("lat", 90).required(), coordinate("lng", 180).required()),
 						integer("geofenceMeters", 50, 5000), time("startsAt", Kind.PAST_TIME).required(),
-						time("endsAt", Kind.PAST_TIME).required(),
-						list("positions",
-								object("position", text("name", 60).required(),
-										integer("capacity", 1, 100_000).required(), integer("minAge", 14, 100),
-										integer("maxAge", 14, 100),
-										list("qualifications", text("qualification", 100).required(), 0, 10),
-										time("startsAt", Kind.FUTURE_TIME), time("endsAt", Kind.FUTURE_TIME),
-										enumeration("gender"), integer("minServices", 0, 10_000),
-										decimal("minHours", 0, 100_000)),
-								1, 50)
-							.required(),
+						time("endsAt", Kind.PAST_TIME).required(), list("positions", position(), 1, 50).required(),
 						enumeration("riskLevel"), enumeration("recruitmentMode"), text("risksAndProtections", 2000),
 						text("contactName", 50), phone("contactPhone"))
 					.required(), text("reason", 500).required()),
@@ -296,17 +273,7 @@ class MalformedInputApiTests extends ApiTestSupport {
 						text("address", 200).required(),
 						object("location", coordinate("lat", 90).required(), coordinate("lng", 180).required()),
 						integer("geofenceMeters", 50, 5000), time("startsAt", Kind.FUTURE_TIME).required(),
-						time("endsAt", Kind.FUTURE_TIME).required(),
-						list("positions",
-								object("position", text("name", 60).required(),
-										integer("capacity", 1, 100_000).required(), integer("minAge", 14, 100),
-										integer("maxAge", 14, 100),
-										list("qualifications", text("qualification", 100).required(), 0, 10),
-										time("startsAt", Kind.FUTURE_TIME), time("endsAt", Kind.FUTURE_TIME),
-										enumeration("gender"), integer("minServices", 0, 10_000),
-										decimal("minHours", 0, 100_000)),
-								1, 50)
-							.required(),
+						time("endsAt", Kind.FUTURE_TIME).required(), list("positions", position(), 1, 50).required(),
 						enumeration("approval"), time("signupDeadline", Kind.FUTURE_TIME), flag("waitlist"),
 						enumeration("riskLevel"), flag("timeBankEligible"), enumeration("recruitmentMode"),
 						text("risksAndProtections", 2000), text("contactName", 50), phone("contactPhone"))
@@ -1067,6 +1034,17 @@ class MalformedInputApiTests extends ApiTestSupport {
 			return endpoint();
 		}
 
+	}
+
+	/**
+	 * A position of a new activity, as the create, backfill and series requests take it.
+	 */
+	private static Field position() {
+		return object("position", text("name", 60).required(), integer("capacity", 1, 100_000).required(),
+				integer("minAge", 14, 100), integer("maxAge", 14, 100),
+				list("qualifications", text("qualification", 100).required(), 0, 10),
+				time("startsAt", Kind.FUTURE_TIME), time("endsAt", Kind.FUTURE_TIME), enumeration("gender"),
+				integer("minServices", 0, 10_000), decimal("minHours", 0, 100_000));
 	}
 
 }

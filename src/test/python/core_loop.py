@@ -112,7 +112,8 @@ def main():
     check(zhiyuan_client.VolunteerApi(volunteer).volunteer_me().total_hours == out.hours, "counted once")
 
     certificates = zhiyuan_client.CertificateApi(volunteer)
-    today = datetime.date.today()
+    # the platform's day is China's (UTC+8), not the machine's
+    today = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)).date()
     issued = certificates.certificate_issue(
         IssueRequest(volunteer_id=registered.id, var_from=today - datetime.timedelta(days=30), to=today),
         idempotency_key=str(uuid.uuid4()))

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -160,8 +161,8 @@ class GeneratedClientApiTests extends ApiTestSupport {
 		// the certificate, downloaded as the PDF file it is, and verified by anyone
 		IssuedResponse issued = new CertificateApi(volunteer)
 			.certificateIssue(new IssueRequest().volunteerId(registered.getId())
-				.from(LocalDate.now().minusDays(30))
-				.to(LocalDate.now()), UUID.randomUUID().toString(), null);
+				.from(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(30))
+				.to(LocalDate.now(ZoneId.of("Asia/Shanghai"))), UUID.randomUUID().toString(), null);
 		assertThat(issued.getTotalHours()).isEqualTo(out.getHours());
 		File pdf = new CertificateApi(volunteer).certificatePdf(issued.getNumber(), null);
 		byte[] bytes = Files.readAllBytes(pdf.toPath());

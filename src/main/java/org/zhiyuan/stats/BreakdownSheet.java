@@ -25,6 +25,8 @@ public final class BreakdownSheet {
 	private BreakdownSheet() {
 	}
 
+	private static final String PER_VOLUNTEER = "人均时长 Hours per volunteer";
+
 	public static byte[] of(Breakdown breakdown, String regionName) {
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
 			CellStyle hours = workbook.createCellStyle();
@@ -33,9 +35,14 @@ public final class BreakdownSheet {
 			share.setDataFormat(workbook.createDataFormat().getFormat("0.00%"));
 			Sheet sheet = workbook.createSheet("统计 Statistics");
 			Row heading = sheet.createRow(0);
+			boolean regions = breakdown.by() == Dimension.REGION;
 			for (int i = 0; i < HEADINGS.length; i++) {
 				heading.createCell(i).setCellValue(HEADINGS[i]);
 				sheet.setColumnWidth(i, ((i == 1) ? 30 : 18) * 256);
+			}
+			if (regions) {
+				heading.createCell(HEADINGS.length).setCellValue(PER_VOLUNTEER);
+				sheet.setColumnWidth(HEADINGS.length, 18 * 256);
 			}
 			int index = 1;
 			for (Breakdown.Item item : breakdown.items()) {
@@ -49,6 +56,9 @@ public final class BreakdownSheet {
 				number(row, 6, item.organizations());
 				number(row, 7, item.population());
 				decimal(row, 8, item.registeredShare(), share);
+				if (regions) {
+					decimal(row, HEADINGS.length, hoursPerVolunteer(item), hours);
+				}
 			}
 			Sheet about = workbook.createSheet("说明 About");
 			about(about, 0, "地区 Region", breakdown.regionCode() + " " + regionName);
@@ -63,6 +73,17 @@ public final class BreakdownSheet {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Hours per registered volunteer, as the dashboard shows them; none without
+	 * volunteers.
+	 */
+	public static BigDecimal hoursPerVolunteer(Breakdown.Item item) {
+		if (item.volunteers() == null || item.volunteers() <= 0 || item.hours() == null) {
+			return null;
+		}
+		return item.hours().divide(BigDecimal.valueOf(item.volunteers()), 2, java.math.RoundingMode.HALF_UP);
 	}
 
 	private static void number(Row row, int column, Long value) {

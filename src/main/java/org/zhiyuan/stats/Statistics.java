@@ -108,7 +108,23 @@ public class Statistics {
 	 * the operators and auditors of the region or a region above it
 	 */
 	public Overview overview(Actor actor, String regionCode, ReportPeriod period) {
-		String node = requireReader(actor, regionCode);
+		return figures(requireReader(actor, regionCode), period);
+	}
+
+	/**
+	 * The headline figures anyone may see, for a region's public page and large screen:
+	 * counts and hours only, no one's personal data.
+	 * @throws ProblemException 400 for a region that does not exist
+	 */
+	public Overview publicOverview(String regionCode, ReportPeriod period) {
+		List<FieldProblem> problems = regionProblems(regionCode, "regionCode");
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		return figures(regionCode.strip(), period);
+	}
+
+	private Overview figures(String node, ReportPeriod period) {
 		long registered = count(this.repository.byKey(Figure.REGISTERED, node, Dim.TOTAL, null, null), Dim.ALL);
 		Long population = this.settings.ownPopulations(List.of(node)).get(node);
 		return new Overview(node, this.regions.fullName(node, LocaleContextHolder.getLocale()), period.name(),

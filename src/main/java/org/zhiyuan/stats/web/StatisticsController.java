@@ -122,6 +122,13 @@ class StatisticsController {
 			@RequestParam String by, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
 		Breakdown breakdown = breakdownOf(actor, regionCode, by, from, to);
+		return workbook(breakdown, this.regions.fullName(breakdown.regionCode(), LocaleContextHolder.getLocale()));
+	}
+
+	/**
+	 * The breakdown as an Excel download, named after the region, dimension and period.
+	 */
+	static ResponseEntity<byte[]> workbook(Breakdown breakdown, String regionName) {
 		String name = "statistics-" + breakdown.regionCode() + "-"
 				+ breakdown.by().name().toLowerCase(java.util.Locale.ROOT) + "-" + breakdown.period().replace("..", "_")
 				+ ".xlsx";
@@ -130,8 +137,7 @@ class StatisticsController {
 			.cacheControl(CacheControl.noStore())
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-			.body(BreakdownSheet.of(breakdown,
-					this.regions.fullName(breakdown.regionCode(), LocaleContextHolder.getLocale())));
+			.body(BreakdownSheet.of(breakdown, regionName));
 	}
 
 	@GetMapping("/api/v1/stats/reconciliation")

@@ -93,7 +93,8 @@ class RankingsController {
 			@Parameter(
 					description = "The most items to give, 1 to " + Rankings.MAX_LIMIT + "; default "
 							+ Rankings.DEFAULT_LIMIT,
-					schema = @Schema(minimum = "1", maximum = "" + Rankings.MAX_LIMIT,
+					schema = @Schema(type = "integer", format = "int32", minimum = "1",
+							maximum = "" + Rankings.MAX_LIMIT,
 							defaultValue = "" + Rankings.DEFAULT_LIMIT)) @RequestParam(
 									required = false) Integer limit) {
 		return RankingResponse.of(rankingOf(actor, regionCode, by, period, limit));

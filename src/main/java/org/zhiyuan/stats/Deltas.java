@@ -3,16 +3,21 @@ package org.zhiyuan.stats;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Changes to the rollups gathered while a batch is folded or the rollups are built, so
  * that each row is written once however many facts touch it (the nation's row is touched
- * by every fact). Service rows change hours and records together; the others a count.
+ * by every fact). Service rows change hours and records together; the others a count; a
+ * provider's rows hours, records and activities.
  */
 final class Deltas {
 
 	private final Map<Row, Change> changes = new LinkedHashMap<>();
+
+	private final Map<ProviderRow, Change> providers = new LinkedHashMap<>();
 
 	/** Adds {@code delta} to a count figure at every node. */
 	void count(Figure figure, Collection<String> nodes, Dim dim, String key, String period, long delta) {
@@ -38,12 +43,33 @@ final class Deltas {
 		}
 	}
 
+	/**
+	 * Adds hours, records and activities to a provider's month ({@code 2025-03}), its
+	 * year and all time.
+	 */
+	void provider(Provider kind, UUID providerId, String month, BigDecimal hours, long records, long activities) {
+		if (providerId == null || (records == 0 && activities == 0 && hours.signum() == 0)) {
+			return;
+		}
+		for (String period : List.of(month, month.substring(0, 4), ReportPeriod.ALL)) {
+			Change change = this.providers.computeIfAbsent(new ProviderRow(kind, providerId, period),
+					(row) -> new Change());
+			change.add(hours, records);
+			change.activities += activities;
+		}
+	}
+
 	Map<Row, Change> changes() {
 		return this.changes;
 	}
 
+	Map<ProviderRow, Change> providers() {
+		return this.providers;
+	}
+
 	void clear() {
 		this.changes.clear();
+		this.providers.clear();
 	}
 
 	/**
@@ -54,12 +80,22 @@ final class Deltas {
 
 	}
 
-	/** What a row gains: hours (service rows only) and a count. */
+	/** A provider's row: one organization or project in one period. */
+	record ProviderRow(Provider kind, UUID providerId, String period) {
+
+	}
+
+	/**
+	 * What a row gains: hours (service and provider rows only), a count (a provider's
+	 * records) and a provider's activities.
+	 */
 	static final class Change {
 
 		private BigDecimal hours = BigDecimal.ZERO;
 
 		private long count;
+
+		private long activities;
 
 		void add(BigDecimal moreHours, long more) {
 			this.hours = this.hours.add(moreHours);
@@ -74,8 +110,12 @@ final class Deltas {
 			return this.count;
 		}
 
+		long activities() {
+			return this.activities;
+		}
+
 		boolean isZero() {
-			return this.count == 0 && this.hours.signum() == 0;
+			return this.count == 0 && this.activities == 0 && this.hours.signum() == 0;
 		}
 
 	}

@@ -11,11 +11,21 @@ import java.util.UUID;
  * month of start and field, counted when published and not cancelled; an
  * {@link Kind#ORGANIZATION} row the organization's region and fields, counted when
  * active; a {@link Kind#SERVICE} row one record's change of counted hours, in the region
- * the volunteer lived in when it was written, its month and its activity's field.
+ * the volunteer lived in when it was written, its month and its activity's field. Service
+ * and activity rows also name the activity's organization and project ({@code null}:
+ * none).
  */
 record OutboxRow(long id, Kind kind, UUID subjectId, UUID volunteerId, String regionCode, String gender,
 		String birthYear, String attributes, String field, String period, boolean counted, BigDecimal hoursBefore,
-		BigDecimal hoursAfter) {
+		BigDecimal hoursAfter, UUID organizationId, UUID projectId) {
+
+	/** A row of a volunteer or an organization, which names no activity. */
+	OutboxRow(long id, Kind kind, UUID subjectId, UUID volunteerId, String regionCode, String gender, String birthYear,
+			String attributes, String field, String period, boolean counted, BigDecimal hoursBefore,
+			BigDecimal hoursAfter) {
+		this(id, kind, subjectId, volunteerId, regionCode, gender, birthYear, attributes, field, period, counted,
+				hoursBefore, hoursAfter, null, null);
+	}
 
 	enum Kind {
 

@@ -8,7 +8,9 @@ import java.util.List;
  * each difference names the figure, its key and period, the recounted and the rolled-up
  * value. {@code RECOUNT} differences are the region's own; {@code CHILDREN} differences
  * are additive figures of the region that do not equal the sum of its sub-regions' and of
- * the facts held at the region itself.
+ * the facts held at the region itself; {@code PROVIDERS} differences are the hours,
+ * records or activities of one of the region's organizations or projects in one period
+ * (dim {@code ORGANIZATION} or {@code PROJECT}, key its id).
  */
 public record Reconciliation(String regionCode, OffsetDateTime checkedAt, int figuresChecked,
 		List<Difference> differences) {

@@ -66,6 +66,8 @@ public class Statistics {
 
 	private final StatsRecount recount;
 
+	private final ProviderRecount providers;
+
 	private final Regions regions;
 
 	private final RegionSettings settings;
@@ -76,11 +78,13 @@ public class Statistics {
 
 	private final MessageSource messages;
 
-	Statistics(StatsRepository repository, StatisticsFold fold, StatsRecount recount, Regions regions,
-			RegionSettings settings, AccessPolicy accessPolicy, AuditLog auditLog, MessageSource messages) {
+	Statistics(StatsRepository repository, StatisticsFold fold, StatsRecount recount, ProviderRecount providers,
+			Regions regions, RegionSettings settings, AccessPolicy accessPolicy, AuditLog auditLog,
+			MessageSource messages) {
 		this.repository = repository;
 		this.fold = fold;
 		this.recount = recount;
+		this.providers = providers;
 		this.regions = regions;
 		this.settings = settings;
 		this.accessPolicy = accessPolicy;
@@ -204,9 +208,9 @@ public class Statistics {
 	}
 
 	/**
-	 * The region's rollups against a recount of the facts within it, and its additive
-	 * figures against the sum of its sub-regions' rollups and the facts held at the
-	 * region itself.
+	 * The region's rollups against a recount of the facts within it, its additive figures
+	 * against the sum of its sub-regions' rollups and the facts held at the region
+	 * itself, and its organizations' and projects' figures against a recount of theirs.
 	 */
 	private Reconciliation compare(String node) {
 		Figures rolledUp = this.repository.figuresOf(node);
@@ -217,6 +221,7 @@ public class Statistics {
 			parts.addAll(this.repository.figuresOf(child.code()));
 		}
 		checked += differences(rolledUp, parts, "CHILDREN", true, differences);
+		checked += this.providers.compare(node, differences);
 		return new Reconciliation(node, OffsetDateTime.now(ZoneOffset.UTC), checked, differences);
 	}
 

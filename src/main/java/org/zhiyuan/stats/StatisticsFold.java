@@ -29,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link Nodes}). Active volunteers are exact distinct counts: a volunteer's records of
  * a period are kept per region ({@code stat_member}), and a region counts the volunteer
  * once while any of their rows of the period lies within it, so that a volunteer who
- * served in two streets counts once in each street and once in their district.
+ * served in two streets counts once in each street and once in their district. Each
+ * record's hours and each activity also count for the activity's organization and project
+ * ({@code stat_provider}), for the rankings.
  */
 @Service
 public class StatisticsFold {
@@ -186,6 +188,8 @@ public class StatisticsFold {
 		String month = row.period();
 		deltas.service(at, Dim.TOTAL, Dim.ALL, month, hours, records);
 		deltas.service(at, Dim.FIELD, row.field(), month, hours, records);
+		deltas.provider(Provider.ORGANIZATION, row.organizationId(), month, hours, records, 0);
+		deltas.provider(Provider.PROJECT, row.projectId(), month, hours, records, 0);
 		serviceKeys(at, volunteer, month, hours, records, deltas);
 		for (String period : List.of(month, month.substring(0, 4), ReportPeriod.ALL)) {
 			for (String field : List.of(Dim.ALL, row.field())) {
@@ -233,17 +237,23 @@ public class StatisticsFold {
 		if (before.isPresent() && before.get().equals(now)) {
 			return;
 		}
-		before.ifPresent((placed) -> activityCount(placed, -1, deltas));
+		before.ifPresent((placed) -> activityCount(placed, row, -1, deltas));
 		if (now != null) {
-			activityCount(now, 1, deltas);
+			activityCount(now, row, 1, deltas);
 		}
 		this.repository.saveActivity(row.subjectId(), now);
 	}
 
-	private void activityCount(Placed activity, long sign, Deltas deltas) {
+	/**
+	 * One activity more or less where it counts, and for its organization and project
+	 * (which the row names, as they never change).
+	 */
+	private void activityCount(Placed activity, OutboxRow row, long sign, Deltas deltas) {
 		List<String> at = this.nodes.of(activity.regionCode());
 		deltas.count(Figure.ACTIVITIES, at, Dim.TOTAL, Dim.ALL, activity.period(), sign);
 		deltas.count(Figure.ACTIVITIES, at, Dim.FIELD, activity.field(), activity.period(), sign);
+		deltas.provider(Provider.ORGANIZATION, row.organizationId(), activity.period(), BigDecimal.ZERO, 0, sign);
+		deltas.provider(Provider.PROJECT, row.projectId(), activity.period(), BigDecimal.ZERO, 0, sign);
 	}
 
 	/** An organization as it counts now: one, with its fields, while active. */

@@ -82,11 +82,12 @@ class StatsOutbox {
 
 	@EventListener
 	void on(CountedHoursChanged event) {
-		String field = this.activities.find(event.activityId()).map((a) -> a.field().name()).orElse(Dim.UNKNOWN);
-		this.repository.insertOutbox(
-				new OutboxRow(0, Kind.SERVICE, event.recordId(), event.volunteerId(), event.volunteerRegionCode(), null,
-						null, null, field, month(event.startedAt()), true, event.hoursBefore(), event.hoursAfter()),
-				now());
+		ActivityView activity = this.activities.find(event.activityId()).orElse(null);
+		this.repository.insertOutbox(new OutboxRow(0, Kind.SERVICE, event.recordId(), event.volunteerId(),
+				event.volunteerRegionCode(), null, null, null,
+				(activity != null) ? activity.field().name() : Dim.UNKNOWN, month(event.startedAt()), true,
+				event.hoursBefore(), event.hoursAfter(), (activity != null) ? activity.organizationId() : null,
+				(activity != null) ? activity.projectId() : null), now());
 	}
 
 	@EventListener
@@ -145,7 +146,8 @@ class StatsOutbox {
 		}
 		boolean counted = PUBLISHED.contains(activity.status()) && activity.cancelReason() == null;
 		this.repository.insertOutbox(new OutboxRow(0, Kind.ACTIVITY, activity.id(), null, activity.regionCode(), null,
-				null, null, activity.field().name(), month(activity.startsAt()), counted, null, null), now());
+				null, null, activity.field().name(), month(activity.startsAt()), counted, null, null,
+				activity.organizationId(), activity.projectId()), now());
 	}
 
 	/** The month of an instant in China, as the rollups name it. */

@@ -31,10 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Builds every statistic from the facts themselves, in one transaction that holds the
  * fold's lock: the volunteers, organizations and activities as they count now, and the
  * counted records month by month, then year by year and for all time, with the same keys
- * and nodes as the fold. Rows already in the outbox are counted in the facts and are
- * dropped. On the first start after the statistics came, this runs once before the
- * application serves ({@link StatsBackfill}), so that existing installations and demo
- * data have their figures from the start; later, an operator may run it again
+ * and nodes as the fold, and each organization's and project's service and activities.
+ * Rows already in the outbox are counted in the facts and are dropped. On the first start
+ * after the statistics came, this runs once before the application serves
+ * ({@link StatsBackfill}), so that existing installations and demo data have their
+ * figures from the start; later, an operator may run it again
  * ({@code --zhiyuan.rebuild-stats}).
  */
 @Service
@@ -166,13 +167,15 @@ class StatsRebuild {
 	private void activities() {
 		Deltas deltas = new Deltas();
 		List<Object[]> rows = new ArrayList<>();
-		this.streaming.query("SELECT id, region_code, starts_at, field FROM activity WHERE status IN ("
-				+ String.join(", ", PUBLISHED.stream().map((status) -> "?").toList()) + ") AND cancel_reason IS NULL",
-				(RowCallbackHandler) (rs) -> {
+		this.streaming.query("SELECT id, region_code, starts_at, field, organization_id, project_id FROM activity"
+				+ " WHERE status IN (" + String.join(", ", PUBLISHED.stream().map((status) -> "?").toList())
+				+ ") AND cancel_reason IS NULL", (RowCallbackHandler) (rs) -> {
 					String month = StatsOutbox.month(rs.getObject(3, OffsetDateTime.class));
 					List<String> at = this.nodes.of(rs.getString(2));
 					deltas.count(Figure.ACTIVITIES, at, Dim.TOTAL, Dim.ALL, month, 1);
 					deltas.count(Figure.ACTIVITIES, at, Dim.FIELD, rs.getString(4), month, 1);
+					deltas.provider(Provider.ORGANIZATION, rs.getObject(5, UUID.class), month, BigDecimal.ZERO, 0, 1);
+					deltas.provider(Provider.PROJECT, rs.getObject(6, UUID.class), month, BigDecimal.ZERO, 0, 1);
 					rows.add(new Object[] { rs.getObject(1, UUID.class), rs.getString(2), month, rs.getString(4) });
 					if (rows.size() == 1000) {
 						insertActivities(rows);
@@ -289,8 +292,26 @@ class StatsRebuild {
 				deltas.service(this.nodes.of(rs.getString(1)), Dim.FIELD, rs.getString(2), period, rs.getBigDecimal(3),
 						rs.getLong(4));
 			});
+		providers(period, from, until, deltas);
 		this.repository.flush(deltas);
 		active(period);
+	}
+
+	/** The month's counted records by the organization and project of their activity. */
+	private void providers(String period, OffsetDateTime from, OffsetDateTime until, Deltas deltas) {
+		this.jdbc
+			.sql("SELECT a.organization_id, a.project_id, SUM(r.effective_hours), COUNT(*) FROM service_record r JOIN"
+					+ " activity a ON a.id = r.activity_id WHERE r.review IN (:counted) AND r.started_at >= :from AND"
+					+ " r.started_at < :until GROUP BY a.organization_id, a.project_id")
+			.param("counted", COUNTED_REVIEWS)
+			.param("from", from)
+			.param("until", until)
+			.query((ResultSet rs) -> {
+				BigDecimal hours = rs.getBigDecimal(3);
+				long records = rs.getLong(4);
+				deltas.provider(Provider.ORGANIZATION, rs.getObject(1, UUID.class), period, hours, records, 0);
+				deltas.provider(Provider.PROJECT, rs.getObject(2, UUID.class), period, hours, records, 0);
+			});
 	}
 
 	/**

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.zhiyuan.stats.Deltas.Change;
+import org.zhiyuan.stats.Deltas.ProviderRow;
 import org.zhiyuan.stats.Deltas.Row;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,7 +65,7 @@ class StatsRepository {
 	void clearAll() {
 		for (String table : List.of("stat_outbox", "stat_volunteer", "stat_volunteer_category", "stat_member",
 				"stat_activity", "stat_organization", "stat_registered", "stat_organizations", "stat_activities",
-				"stat_service", "stat_active")) {
+				"stat_service", "stat_active", "stat_provider")) {
 			this.jdbc.sql("DELETE FROM " + table).update();
 		}
 	}
@@ -74,9 +75,9 @@ class StatsRepository {
 	void insertOutbox(OutboxRow row, OffsetDateTime now) {
 		this.jdbc
 			.sql("INSERT INTO stat_outbox (kind, subject_id, volunteer_id, region_code, gender, birth_year, attributes,"
-					+ " field, period, counted, hours_before, hours_after, created_at) VALUES (:kind, :subject,"
-					+ " :volunteer, :region, :gender, :birthYear, :attributes, :field, :period, :counted, :before,"
-					+ " :after, :now)")
+					+ " field, period, counted, hours_before, hours_after, organization_id, project_id, created_at)"
+					+ " VALUES (:kind, :subject, :volunteer, :region, :gender, :birthYear, :attributes, :field,"
+					+ " :period, :counted, :before, :after, :organization, :project, :now)")
 			.param("kind", row.kind().name())
 			.param("subject", row.subjectId())
 			.param("volunteer", row.volunteerId())
@@ -89,15 +90,18 @@ class StatsRepository {
 			.param("counted", row.counted())
 			.param("before", row.hoursBefore())
 			.param("after", row.hoursAfter())
+			.param("organization", row.organizationId())
+			.param("project", row.projectId())
 			.param("now", now)
 			.update();
 	}
 
 	/** The oldest rows of the outbox, in order. */
 	List<OutboxRow> nextOutbox(int limit) {
-		return this.jdbc.sql(
-				"SELECT id, kind, subject_id, volunteer_id, region_code, gender, birth_year, attributes, field, period,"
-						+ " counted, hours_before, hours_after FROM stat_outbox ORDER BY id LIMIT :limit")
+		return this.jdbc
+			.sql("SELECT id, kind, subject_id, volunteer_id, region_code, gender, birth_year, attributes, field, period,"
+					+ " counted, hours_before, hours_after, organization_id, project_id FROM stat_outbox ORDER BY id"
+					+ " LIMIT :limit")
 			.param("limit", limit)
 			.query(StatsRepository::outboxRow)
 			.list();
@@ -283,7 +287,37 @@ class StatsRepository {
 			}
 		}
 		byTable.forEach(this::flush);
+		flushProviders(deltas.providers());
 		deltas.clear();
+	}
+
+	private void flushProviders(Map<ProviderRow, Change> changes) {
+		List<Object[]> updates = new ArrayList<>();
+		List<ProviderRow> rows = new ArrayList<>();
+		changes.forEach((row, change) -> {
+			if (!change.isZero()) {
+				rows.add(row);
+				updates.add(new Object[] { change.hours(), change.count(), change.activities(), row.kind().name(),
+						row.providerId(), row.period() });
+			}
+		});
+		if (rows.isEmpty()) {
+			return;
+		}
+		String update = "UPDATE stat_provider SET hours = hours + ?, records = records + ?, activities = activities"
+				+ " + ? WHERE kind = ? AND provider_id = ? AND period = ?";
+		int[] updated = this.template.batchUpdate(update, updates);
+		List<Object[]> inserts = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			if (updated[i] == 0 || (updated[i] < 0 && this.template.update(update, updates.get(i)) == 0)) {
+				inserts.add(updates.get(i));
+			}
+		}
+		if (!inserts.isEmpty()) {
+			this.template
+				.batchUpdate("INSERT INTO stat_provider (hours, records, activities, kind, provider_id, period)"
+						+ " VALUES (?, ?, ?, ?, ?, ?)", inserts);
+		}
 	}
 
 	private void flush(Figure table, List<Map.Entry<Row, Change>> entries) {
@@ -490,7 +524,8 @@ class StatsRepository {
 				rs.getObject("subject_id", UUID.class), rs.getObject("volunteer_id", UUID.class),
 				rs.getString("region_code"), rs.getString("gender"), rs.getString("birth_year"),
 				rs.getString("attributes"), rs.getString("field"), rs.getString("period"), rs.getBoolean("counted"),
-				rs.getBigDecimal("hours_before"), rs.getBigDecimal("hours_after"));
+				rs.getBigDecimal("hours_before"), rs.getBigDecimal("hours_after"),
+				rs.getObject("organization_id", UUID.class), rs.getObject("project_id", UUID.class));
 	}
 
 	/** What has been folded of a volunteer: the keys they count under. */

@@ -347,6 +347,9 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			get("/api/v1/stats/overview").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
 			get("/api/v1/stats/breakdown").on((s) -> Target.none().query("regionCode=" + STREET + "&by=REGION"))
 				.allow(OVERSEERS),
+			get("/api/v1/stats/rankings")
+				.on((s) -> Target.none().query("regionCode=" + REGION + "&by=ORGANIZATION_HOURS"))
+				.allow(OVERSEERS),
 			get("/api/v1/stats/reconciliation").on((s) -> Target.none().query("regionCode=" + STREET)).allow(OPERATORS),
 			put("/api/v1/regions/{code}/settings")
 				.on((s) -> Target.of("code", STREET)

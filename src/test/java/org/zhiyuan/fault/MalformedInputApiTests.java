@@ -564,6 +564,20 @@ class MalformedInputApiTests extends ApiTestSupport {
 						"regionCode=" + REGION + "&by=REGION&from=2025-05&to=2025-01",
 						"regionCode=" + REGION + "&by=MONTH&from=1990-01&to=2025-01")
 				.alsoAsking("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+			query("GET /api/v1/stats/rankings", "regionCode=" + REGION + "&by=BRAND_PROJECTS&period=2025&limit=5")
+				.required("regionCode", "by")
+				.refuses("regionCode", "by=REGISTERED_SHARE", "regionCode=&by=REGISTERED_SHARE",
+						"regionCode=999999&by=REGISTERED_SHARE")
+				.refuses("by", "regionCode=" + REGION, "regionCode=" + REGION + "&by=",
+						"regionCode=" + REGION + "&by=REGION",
+						"regionCode=" + REGION + "&by=" + encode("BRAND_PROJECTS'--"))
+				.refuses("period", "regionCode=" + REGION + "&by=ORGANIZATION_HOURS&period=2025-13",
+						"regionCode=" + REGION + "&by=ORGANIZATION_HOURS&period=2025-01..2025-03")
+				.refuses("limit", "regionCode=" + REGION + "&by=ORGANIZATION_HOURS&limit=0",
+						"regionCode=" + REGION + "&by=ORGANIZATION_HOURS&limit=101",
+						"regionCode=" + REGION + "&by=ORGANIZATION_HOURS&limit=ten",
+						"regionCode=" + REGION + "&by=ORGANIZATION_HOURS&limit=" + "9".repeat(30))
+				.alsoAsking("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 			query("GET /api/v1/stats/reconciliation", "regionCode=" + STREET).required("regionCode")
 				.refuses("regionCode", "", "regionCode=", "regionCode=12", "regionCode=000000000"));
 

@@ -98,9 +98,14 @@ final class StatsScene {
 
 	/** An activity that took place on the day, 08:00 to 18:00 China time. */
 	ActivityView activity(Team team, String regionCode, ServiceField field, LocalDate day) {
+		return activity(team, null, regionCode, field, day);
+	}
+
+	/** An activity of the team's project that took place on the day. */
+	ActivityView activity(Team team, UUID projectId, String regionCode, ServiceField field, LocalDate day) {
 		OffsetDateTime start = day.atTime(8, 0).atZone(CHINA).toOffsetDateTime();
 		return this.activities.recordPast(this.historian,
-				new NewActivity(team.id(), null, "统计测试活动 " + Fixtures.uniqueUsername(""), "线下开展的志愿服务。", field,
+				new NewActivity(team.id(), projectId, "统计测试活动 " + Fixtures.uniqueUsername(""), "线下开展的志愿服务。", field,
 						regionCode, "服务站", 38.47, 106.27, 300, start, start.plusHours(10), null, ApprovalMode.AUTO,
 						false, RiskLevel.LOW, RecruitmentMode.REGULAR, false, null, "王芳", null,
 						List.of(new NewActivity.NewPosition("志愿者", 50, 14, null, List.of()))),

@@ -85,4 +85,45 @@ class StatsUnitTests {
 			.isTrue();
 	}
 
+	@Test
+	void ranksTheHighestFirstWithEqualValuesSharingARankAndThoseWithoutOneLast() {
+		List<Ranking.Item> ranked = Ranking.ranked(List.of(item("e", null), item("b", "2.50"), item("a", "7"),
+				item("c", "2.5"), item("d", "1.00"), item("f", null)), 5);
+		assertThat(ranked).extracting(Ranking.Item::key).containsExactly("a", "b", "c", "d", "e");
+		assertThat(ranked).extracting(Ranking.Item::rank).containsExactly(1, 2, 2, 4, null);
+		assertThat(Ranking.ranked(List.of(item("a", "1"), item("b", "2")), 1)).extracting(Ranking.Item::key)
+			.containsExactly("b");
+		assertThat(Ranking.ranked(List.of(), 10)).isEmpty();
+	}
+
+	@Test
+	void dividesHoursByRegisteredVolunteersOnlyWhenThereAreAny() {
+		assertThat(Rankings.perVolunteer(new BigDecimal("8.50"), 3)).isEqualTo(new BigDecimal("2.83"));
+		assertThat(Rankings.perVolunteer(new BigDecimal("0.00"), 4)).isEqualTo(new BigDecimal("0.00"));
+		assertThat(Rankings.perVolunteer(new BigDecimal("5.00"), 0)).isNull();
+	}
+
+	@Test
+	void addsAProvidersChangeToItsMonthItsYearAndAllTime() {
+		Deltas deltas = new Deltas();
+		java.util.UUID organization = java.util.UUID.randomUUID();
+		deltas.provider(Provider.ORGANIZATION, organization, "2025-03", new BigDecimal("3.00"), 1, 0);
+		deltas.provider(Provider.ORGANIZATION, organization, "2025-04", BigDecimal.ZERO, 0, 1);
+		deltas.provider(Provider.PROJECT, null, "2025-03", new BigDecimal("3.00"), 1, 0);
+		assertThat(deltas.providers()).hasSize(4);
+		Deltas.Change year = deltas.providers()
+			.get(new Deltas.ProviderRow(Provider.ORGANIZATION, organization, "2025"));
+		assertThat(year.hours()).isEqualByComparingTo("3");
+		assertThat(year.count()).isEqualTo(1);
+		assertThat(year.activities()).isEqualTo(1);
+		assertThat(
+				deltas.providers().get(new Deltas.ProviderRow(Provider.ORGANIZATION, organization, "ALL")).activities())
+			.isEqualTo(1);
+	}
+
+	private static Ranking.Item item(String key, String value) {
+		return new Ranking.Item(null, key, key, (value != null) ? new BigDecimal(value) : null, null, null, null, null,
+				null, null);
+	}
+
 }

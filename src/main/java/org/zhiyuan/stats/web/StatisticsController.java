@@ -144,8 +144,10 @@ class StatisticsController {
 	@Operation(summary = "Recount a region's figures from the facts and compare (operators of the region or above)",
 			description = "Folds what waits first, then compares every figure the rollups hold for the region with"
 					+ " a recount of the service records, volunteers, activities and organizations within it"
-					+ " (check RECOUNT), and each additive figure with the sum of its sub-regions' and of the"
-					+ " facts held at the region itself (check CHILDREN). consistent: no difference. Audited. 403 for"
+					+ " (check RECOUNT), each additive figure with the sum of its sub-regions' and of the"
+					+ " facts held at the region itself (check CHILDREN), and the hours, records and activities of"
+					+ " each organization of the region and of its projects, which the rankings read, with a recount"
+					+ " of theirs (check PROVIDERS). consistent: no difference. Audited. 403 for"
 					+ " anyone but the operators of the region or a region above it.")
 	ReconciliationResponse reconcile(@AuthenticationPrincipal Actor actor,
 			@Parameter(description = "The region; 000000 for the nation") @RequestParam String regionCode) {
@@ -229,11 +231,13 @@ class StatisticsController {
 
 	/** A figure whose recount (expected) differs from the rollups (actual). */
 	record DifferenceResponse(@Schema(allowableValues = {
-			"RECOUNT", "CHILDREN" }) String check,
+			"RECOUNT", "CHILDREN", "PROVIDERS" }) String check,
 			@Schema(allowableValues = { "REGISTERED", "ORGANIZATIONS", "ACTIVITIES", "HOURS", "RECORDS",
 					"ACTIVE" }) String figure,
-			@Schema(allowableValues = { "TOTAL", "GENDER", "BIRTH_YEAR", "CATEGORY", "FIELD" }) String dim,
-			@Schema(description = "The key within the dimension; * for TOTAL") String key,
+			@Schema(allowableValues = { "TOTAL", "GENDER", "BIRTH_YEAR", "CATEGORY", "FIELD", "ORGANIZATION",
+					"PROJECT" }) String dim,
+			@Schema(description = "The key within the dimension; * for TOTAL; the organization's or project's id"
+					+ " for ORGANIZATION and PROJECT") String key,
 			@Schema(description = "A month, a year or ALL; empty for today's figures") String period,
 			@Schema(type = "string", format = "decimal") String expected,
 			@Schema(type = "string", format = "decimal") String actual){

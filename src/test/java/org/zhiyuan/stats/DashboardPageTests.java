@@ -194,6 +194,16 @@ class DashboardPageTests extends ApiTestSupport {
 			}
 		}
 		assertThat(page.get("/dashboard/" + DISTRICT + "/sheet?by=COLOUR").status()).isEqualTo(400);
+		int organizations = html.indexOf("id=\"ranking-ORGANIZATION_HOURS\"");
+		assertThat(organizations).as("the organizations' ranking").isPositive();
+		assertThat(html.substring(organizations, html.indexOf("</ol>", organizations))).contains("data-v=\"5.50\"");
+		assertThat(html).contains("id=\"ranking-REGISTERED_SHARE\"").contains("id=\"ranking-BRAND_PROJECTS\"");
+		Download ranking = page.download("/dashboard/" + DISTRICT + "/ranking?by=ORGANIZATION_HOURS&period=ALL");
+		assertThat(ranking.status()).isEqualTo(200);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(ranking.body()))) {
+			assertThat(workbook.getSheetAt(0).getPhysicalNumberOfRows()).isGreaterThan(1);
+		}
+		assertThat(page.get("/dashboard/" + DISTRICT + "/ranking?by=TALLEST").status()).isEqualTo(400);
 	}
 
 	@Test

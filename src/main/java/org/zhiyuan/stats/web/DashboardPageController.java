@@ -2,6 +2,7 @@ package org.zhiyuan.stats.web;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -22,10 +23,18 @@ import org.zhiyuan.stats.Breakdown.Item;
 import org.zhiyuan.stats.BreakdownSheet;
 import org.zhiyuan.stats.Dimension;
 import org.zhiyuan.stats.Overview;
+import org.zhiyuan.stats.Ranking;
+import org.zhiyuan.stats.RankingKind;
+import org.zhiyuan.stats.RankingSheet;
+import org.zhiyuan.stats.Rankings;
 import org.zhiyuan.stats.ReportPeriod;
 import org.zhiyuan.stats.Statistics;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -47,6 +56,9 @@ class DashboardPageController {
 	/** Months the trend shows when the period is all time. */
 	static final int TREND_MONTHS = 24;
 
+	/** Places each ranking shows. */
+	static final int RANKED = 10;
+
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final Statistics statistics;
@@ -55,8 +67,11 @@ class DashboardPageController {
 
 	private final MessageSource messages;
 
-	DashboardPageController(Statistics statistics, Regions regions, MessageSource messages) {
+	private final Rankings rankings;
+
+	DashboardPageController(Statistics statistics, Rankings rankings, Regions regions, MessageSource messages) {
 		this.statistics = statistics;
+		this.rankings = rankings;
 		this.regions = regions;
 		this.messages = messages;
 	}
@@ -82,6 +97,8 @@ class DashboardPageController {
 		model.addAttribute("problems", problems);
 		Overview overview = this.statistics.overview(actor, code, chosen);
 		model.addAttribute("overview", overview);
+		model.addAttribute("heading", overview.regionName().isBlank()
+				? this.regions.displayName(overview.regionCode(), locale) : overview.regionName());
 		model.addAttribute("goalProgress", goalProgress(overview));
 		model.addAttribute("period", periodName);
 		model.addAttribute("periods", periods(locale));
@@ -103,7 +120,39 @@ class DashboardPageController {
 		model.addAttribute("categories", breakdown(actor, code, Dimension.CATEGORY, chosen, locale).items());
 		model.addAttribute("ages", breakdown(actor, code, Dimension.AGE_BAND, chosen, locale).items());
 		model.addAttribute("genders", breakdown(actor, code, Dimension.GENDER, chosen, locale).items());
+		List<Ranking> rankings = new ArrayList<>();
+		for (RankingKind kind : RankingKind.values()) {
+			boolean ofSubRegions = kind == RankingKind.REGISTERED_SHARE || kind == RankingKind.HOURS_PER_VOLUNTEER;
+			if (!(leaf && ofSubRegions)) {
+				rankings.add(this.rankings.rank(actor, code, kind, chosen, RANKED, locale));
+			}
+		}
+		model.addAttribute("rankings", rankings);
 		return "stats/dashboard";
+	}
+
+	/** One of the page's rankings as an Excel workbook, the same items the page shows. */
+	@GetMapping("/dashboard/{code}/ranking")
+	ResponseEntity<byte[]> ranking(@AuthenticationPrincipal Actor actor, @PathVariable String code,
+			@RequestParam(required = false) String by, @RequestParam(required = false) String period, Locale locale) {
+		List<FieldProblem> problems = new ArrayList<>();
+		RankingKind kind = Enums.parse(RankingKind.class, by, "by", problems);
+		if (kind == null && problems.isEmpty()) {
+			problems.add(new FieldProblem("by", "validation.required"));
+		}
+		ReportPeriod chosen = ReportPeriod.parse(period, "period", problems);
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		Ranking ranking = this.rankings.rank(actor, code, kind, chosen, RANKED, locale);
+		String name = "ranking-" + ranking.regionCode() + "-" + kind.name().toLowerCase(Locale.ROOT) + "-"
+				+ ranking.period().replace("..", "_") + ".xlsx";
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(StatisticsController.XLSX))
+			.cacheControl(CacheControl.noStore())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+			.body(RankingSheet.of(ranking, this.regions.fullName(ranking.regionCode(), locale)));
 	}
 
 	/** One of the page's tables as an Excel workbook, the same items the page shows. */

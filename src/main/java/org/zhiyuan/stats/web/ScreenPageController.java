@@ -40,7 +40,8 @@ class ScreenPageController {
 		model.addAttribute("all", this.statistics.publicOverview(code, ReportPeriod.allTime()));
 		model.addAttribute("year", this.statistics.publicOverview(code, ReportPeriod.ofYear(year)));
 		model.addAttribute("yearNumber", year);
-		model.addAttribute("regionName", this.regions.fullName(code.strip(), locale));
+		String name = this.regions.fullName(code.strip(), locale);
+		model.addAttribute("regionName", name.isBlank() ? this.regions.displayName(code.strip(), locale) : name);
 		model.addAttribute("updatedAt", LocalDateTime.now(CHINA).withNano(0).withSecond(0));
 		return "stats/screen";
 	}

@@ -198,7 +198,7 @@ public final class ScenarioFixtures {
 				PreparedStatement position = connection.prepareStatement(POSITION);
 				PreparedStatement signup = connection.prepareStatement(
 						"INSERT INTO signup (id, activity_id, position_id, volunteer_id, status, holds_place, queued_at,"
-								+ " decided_at, created_at) VALUES (?, ?, ?, ?, 'APPROVED', TRUE, ?, ?, ?)");
+								+ " decided_at, created_at, slot_id) VALUES (?, ?, ?, ?, 'APPROVED', TRUE, ?, ?, ?, ?)");
 				PreparedStatement event = connection
 					.prepareStatement("INSERT INTO signup_event (id, signup_id, status, actor_id, occurred_at)"
 							+ " VALUES (?, ?, 'APPROVED', ?, ?)")) {
@@ -213,7 +213,8 @@ public final class ScenarioFixtures {
 				position.executeBatch();
 				for (Person person : people.subList(first, first + size)) {
 					UUID signupId = Uuids.v7(this.now.toEpochMilli(), this.random);
-					set(signup, signupId, id, positionId, person.volunteerId, accepted, accepted, accepted);
+					// an activity without shifts: its one slot is the activity itself
+					set(signup, signupId, id, positionId, person.volunteerId, accepted, accepted, accepted, id);
 					signup.addBatch();
 					set(event, Uuids.v7(this.now.toEpochMilli(), this.random), signupId, person.accountId, accepted);
 					event.addBatch();

@@ -25,6 +25,7 @@ SEARCHES="${SEARCHES:-5000}"
 STATS_REQUESTS="${STATS_REQUESTS:-6600}"
 SCENARIOS="${SCENARIOS:-S1,S2,S3,S4,S5}"
 H2_SCENARIOS="${H2_SCENARIOS:-S4}"
+STATS_KINDS="${STATS_KINDS:-}"   # S4's statistics kinds, ';'-separated (default: all of them)
 SEED="${SEED:-2026}"
 BCRYPT_COST="${BCRYPT_COST:-4}"
 
@@ -238,7 +239,7 @@ step_h2_drive() {
   bench_java drive --base-url="http://127.0.0.1:$APP_PORT" --fixtures="$RESULTS/fixtures-h2.json" \
     --volunteer-password="$VOLUNTEER_PASSWORD" --admin-password="$ADMIN_PASSWORD" --clients="$CLIENTS" \
     --search-clients="$SEARCH_CLIENTS" --search-requests="$SEARCHES" --stats-requests="$STATS_REQUESTS" \
-    --scenarios="$H2_SCENARIOS" --database=H2 --out="$RESULTS/http-h2.json" || { stop_platform "$dir"; exit 1; }
+    ${STATS_KINDS:+"--stats-kinds=$STATS_KINDS"} --scenarios="$H2_SCENARIOS" --database=H2 --out="$RESULTS/http-h2.json" || { stop_platform "$dir"; exit 1; }
   load_note "drive (H2): end"
   stop_platform "$dir"
 }
@@ -372,7 +373,7 @@ step_drive() {
   bench_java drive --base-url="http://127.0.0.1:$APP_PORT" --fixtures="$RESULTS/fixtures.json" \
     --volunteer-password="$VOLUNTEER_PASSWORD" --admin-password="$ADMIN_PASSWORD" --clients="$CLIENTS" \
     --search-clients="$SEARCH_CLIENTS" --search-requests="$SEARCHES" --stats-requests="$STATS_REQUESTS" \
-    --scenarios="$SCENARIOS" --jdbc-url="$PG_URL" --jdbc-user=zhiyuan --jdbc-password=zhiyuan --out="$RESULTS/http.json"
+    ${STATS_KINDS:+"--stats-kinds=$STATS_KINDS"} --scenarios="$SCENARIOS" --jdbc-url="$PG_URL" --jdbc-user=zhiyuan --jdbc-password=zhiyuan --out="$RESULTS/${HTTP_OUT:-http.json}"
   load_note "drive: end"
 }
 

@@ -358,8 +358,10 @@ public final class LoadDriver {
 			tokens.put(level, token(operators.path(level).path("username").asString(), this.password));
 			regions.put(level, operators.path(level).path("regionCode").asString());
 		}
+		List<String> kindsRun = this.options.has("stats-kinds") ? List.of(this.options.string("stats-kinds").split(";"))
+				: StatsMix.KINDS;
 		for (String level : levels) {
-			for (String kind : StatsMix.KINDS) {
+			for (String kind : kindsRun) {
 				Http.Reply probe = this.http.get(StatsMix.path(kind, regions.get(level)), tokens.get(level));
 				if (probe.status() != 200) {
 					throw new IllegalStateException(
@@ -369,7 +371,7 @@ public final class LoadDriver {
 		}
 		int requests = this.options.integer("stats-requests", 6_600);
 		Console.line("S4 statistics: " + requests + " requests on " + clients + " clients over " + levels.size()
-				+ " levels x " + StatsMix.KINDS.size() + " kinds, then " + requests / 10 + " on one; regions "
+				+ " levels x " + kindsRun.size() + " kinds, then " + requests / 10 + " on one; regions "
 				+ regions.values());
 		Recorder warmup = new Recorder("statistics warm-up (not measured)");
 		warmup.start();
@@ -386,7 +388,7 @@ public final class LoadDriver {
 		for (String level : levels) {
 			byLevel.put(level,
 					new Recorder("S4 statistics, " + level + " " + regions.get(level) + " (" + clients + " clients)"));
-			for (String kind : StatsMix.KINDS) {
+			for (String kind : kindsRun) {
 				byLevelKind.put(level + " " + kind, new Recorder(kind));
 			}
 		}
@@ -395,7 +397,7 @@ public final class LoadDriver {
 		this.workers.run(clients, requests, (i) -> {
 			ThreadLocalRandom random = ThreadLocalRandom.current();
 			String level = levels.get(random.nextInt(levels.size()));
-			String kind = StatsMix.KINDS.get(random.nextInt(StatsMix.KINDS.size()));
+			String kind = kindsRun.get(random.nextInt(kindsRun.size()));
 			Http.Reply reply = this.http.get(StatsMix.path(kind, regions.get(level)), tokens.get(level));
 			all.record(reply);
 			byLevel.get(level).record(reply);
@@ -406,7 +408,7 @@ public final class LoadDriver {
 		Map<String, Object> grid = new LinkedHashMap<>();
 		for (String level : levels) {
 			Map<String, Object> kinds = new LinkedHashMap<>();
-			for (String kind : StatsMix.KINDS) {
+			for (String kind : kindsRun) {
 				kinds.put(kind, summary(byLevelKind.get(level + " " + kind).result()));
 			}
 			grid.put(level, kinds);

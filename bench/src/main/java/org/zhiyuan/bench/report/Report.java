@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,19 +44,22 @@ public final class Report {
 		StringBuilder md = new StringBuilder();
 		Pgbench spread = pgbench(results.resolve("pgbench"), "spread");
 		Pgbench hot = pgbench(results.resolve("pgbench"), "hot");
-		for (String file : List.of("http.json", "http-h2.json")) {
-			Path http = results.resolve(file);
-			if (Files.exists(http)) {
-				scenarios(md, this.json.readTree(http.toFile()), spread, hot);
-			}
+		List<Path> runs;
+		try (Stream<Path> list = Files.list(results)) {
+			runs = list.filter((p) -> p.getFileName().toString().matches("http.*\\.json")).sorted().toList();
 		}
-		md.append("\n### pgbench ceilings (same transaction shape, straight on PostgreSQL)\n\n");
-		md.append("| Run | Transactions | Failed | Throughput (tx/s) | p50 ms | p95 ms | p99 ms |\n");
-		md.append("|---|---:|---:|---:|---:|---:|---:|\n");
-		for (Pgbench run : List.of(spread, hot)) {
-			if (run != null) {
-				md.append(String.format("| %s | %d | %d | %.1f | %.1f | %.1f | %.1f |%n", run.name, run.transactions,
-						run.failed, run.tps, run.p50, run.p95, run.p99));
+		for (Path http : runs) {
+			scenarios(md, this.json.readTree(http.toFile()), spread, hot, http.getFileName().toString());
+		}
+		if (spread != null || hot != null) {
+			md.append("\n### pgbench ceilings (same transaction shape, straight on PostgreSQL)\n\n");
+			md.append("| Run | Transactions | Failed | Throughput (tx/s) | p50 ms | p95 ms | p99 ms |\n");
+			md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+			for (Pgbench run : Arrays.asList(spread, hot)) {
+				if (run != null) {
+					md.append(String.format("| %s | %d | %d | %.1f | %.1f | %.1f | %.1f |%n", run.name,
+							run.transactions, run.failed, run.tps, run.p50, run.p95, run.p99));
+				}
 			}
 		}
 		Path hotCheck = results.resolve("pgbench").resolve("hot-check.txt");
@@ -83,11 +87,11 @@ public final class Report {
 		Console.line("summary written to " + out);
 	}
 
-	private void scenarios(StringBuilder md, JsonNode http, Pgbench spread, Pgbench hot) {
+	private void scenarios(StringBuilder md, JsonNode http, Pgbench spread, Pgbench hot, String file) {
 		JsonNode meta = http.path("meta");
 		md.append(String.format(
-				"### HTTP scenarios on %s (%d clients; statistics, searches and certificates %d clients)%n%n",
-				meta.path("database").asString("PostgreSQL"), meta.path("clients").asInt(),
+				"### HTTP scenarios on %s, `%s` (%d clients; statistics, searches and certificates %d clients)%n%n",
+				meta.path("database").asString("PostgreSQL"), file, meta.path("clients").asInt(),
 				meta.path("searchClients").asInt()));
 		md.append(
 				"| Scenario | Requests | Throughput (/s) | p50 ms | p95 ms | p99 ms | Non-2xx | pgbench ceiling (tx/s)"

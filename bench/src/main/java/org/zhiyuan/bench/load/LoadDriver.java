@@ -377,8 +377,7 @@ public final class LoadDriver {
 		warmup.start();
 		this.workers.run(clients, Math.max(200, requests / 10), (i) -> {
 			String level = levels.get(ThreadLocalRandom.current().nextInt(levels.size()));
-			warmup.record(
-					this.http.get(StatsMix.path(StatsMix.any(StatsMix.KINDS), regions.get(level)), tokens.get(level)));
+			warmup.record(this.http.get(StatsMix.path(StatsMix.any(kindsRun), regions.get(level)), tokens.get(level)));
 		});
 		warmup.stop();
 		keep(this.setup, warmup.result(), "warmup-stats");
@@ -426,8 +425,7 @@ public final class LoadDriver {
 		single.start();
 		this.workers.run(1, requests / 10, (i) -> {
 			String level = levels.get(ThreadLocalRandom.current().nextInt(levels.size()));
-			single.record(
-					this.http.get(StatsMix.path(StatsMix.any(StatsMix.KINDS), regions.get(level)), tokens.get(level)));
+			single.record(this.http.get(StatsMix.path(StatsMix.any(kindsRun), regions.get(level)), tokens.get(level)));
 		});
 		single.stop();
 		keep(this.scenarios, single.result(), "S4-stats-1");

@@ -2,6 +2,7 @@
 # Zhiyuan benchmarks: data generation, HTTP scenarios S1-S5, pgbench ceilings, cold starts.
 # See bench/README.md. Usage: bench/run.sh [step ...]   (no step: all)
 # Steps: build machine coldstart-h2 pg-up pg-load platform-up drive platform-down pgbench report pg-down
+# Also: h2-load h2-drive (the H2 data set and the scenarios on it), pg-stats (the rollups again)
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "$0")" && pwd)"
@@ -21,6 +22,10 @@ POSITIONS="${POSITIONS:-1000}"
 HOT_CAPACITY="${HOT_CAPACITY:-1000}"
 CHECKINS="${CHECKINS:-20000}"
 SEARCHES="${SEARCHES:-5000}"
+STATS_REQUESTS="${STATS_REQUESTS:-6600}"
+SCENARIOS="${SCENARIOS:-S1,S2,S3,S4,S5}"
+H2_SCENARIOS="${H2_SCENARIOS:-S4}"
+STATS_KINDS="${STATS_KINDS:-}"   # S4's statistics kinds, ';'-separated (default: all of them)
 SEED="${SEED:-2026}"
 BCRYPT_COST="${BCRYPT_COST:-4}"
 
@@ -170,6 +175,14 @@ step_coldstart_h2() {
   if [ -n "$java17" ] && [ "$java17" != "$PLATFORM_JAVA" ]; then
     cached_starts "$dir" "$java17"
   fi
+  h2_generate "$dir"
+  start_platform "H2, start with $H2_VOLUNTEERS volunteers and $H2_RECORDS service records, $("$PLATFORM_JAVA" -version 2>&1 | head -1 | cut -d'"' -f2)" "$dir"
+  stop_platform "$dir"
+}
+
+# The H2 data set: the generator's H2 mode, then the statistics built from it.
+h2_generate() {
+  local dir="$1"
   log "generating $H2_VOLUNTEERS volunteers and $H2_RECORDS service records into H2"
   load_note "generate (H2): start"
   # shellcheck disable=SC2046
@@ -177,7 +190,57 @@ step_coldstart_h2() {
     --volunteers="$H2_VOLUNTEERS" --records="$H2_RECORDS" --seed="$SEED" --bcrypt-cost="$BCRYPT_COST" \
     --volunteer-password="$VOLUNTEER_PASSWORD" $(key_flags) --out="$RESULTS/generate-h2.json"
   load_note "generate (H2): end"
-  start_platform "H2, start with $H2_VOLUNTEERS volunteers and $H2_RECORDS service records, $("$PLATFORM_JAVA" -version 2>&1 | head -1 | cut -d'"' -f2)" "$dir"
+  stats_rebuild "H2, $H2_VOLUNTEERS volunteers, $H2_RECORDS service records" "$dir"
+}
+
+# stats_rebuild <label> <data-dir>: the platform's --zhiyuan.rebuild-stats command builds
+# every statistic from the generated facts (the generator writes no outbox rows, and the
+# start-up back-fill ran on the empty database); its time goes to stats-build.tsv.
+stats_rebuild() {
+  local label="$1" dir="$2" t0 t1 ms
+  mkdir -p "$dir" "$RESULTS"
+  log "building the statistics from the facts ($label)"
+  load_note "stats rebuild ($label): start"
+  t0="$(date +%s%N)"
+  # shellcheck disable=SC2086
+  "$PLATFORM_JAVA" $PLATFORM_JAVA_OPTS -jar "$PLATFORM_JAR" --server.port=0 --zhiyuan.data-dir="$dir" \
+    --zhiyuan.rebuild-stats=true >"$dir/stats-rebuild.log" 2>&1 || { tail -40 "$dir/stats-rebuild.log"; exit 1; }
+  t1="$(date +%s%N)"
+  load_note "stats rebuild ($label): end"
+  ms="$(sed -n 's/.*Statistics rebuilt from the facts in \([0-9]*\) ms.*/\1/p' "$dir/stats-rebuild.log" | tail -1)"
+  printf '%s\t%s\t%s\n' "$label" "$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", (b - a) / 1e9}')" "${ms:-0}" \
+    >>"$RESULTS/stats-build.tsv"
+  log "statistics built in ${ms:-?} ms ($label)"
+}
+
+# The H2 data set alone (no cold-start measurements): migrations, generator, statistics.
+step_h2_load() {
+  keys
+  local dir="$TARGET/h2"
+  rm -rf "$dir"
+  unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME SPRING_DATASOURCE_PASSWORD
+  start_platform "H2, first start (migrations run; not measured here)" "$dir"
+  stop_platform "$dir"
+  sed -i '/^H2, first start (migrations run; not measured here)/d' "$RESULTS/coldstart.tsv"
+  h2_generate "$dir"
+}
+
+# The scenarios on the H2 data set ($H2_SCENARIOS, S4 by default): fixtures, the platform
+# on H2, the driver (http-h2.json), the platform stopped.
+step_h2_drive() {
+  keys
+  local dir="$TARGET/h2"
+  unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME SPRING_DATASOURCE_PASSWORD
+  bench_java fixtures --url="$(h2_url "$dir")" --user=sa --password= --clients="$CLIENTS" --signups="$SIGNUPS" \
+    --positions="$POSITIONS" --hot-capacity="$HOT_CAPACITY" --checkins="$CHECKINS" --seed="$SEED" \
+    --out="$RESULTS/fixtures-h2.json"
+  start_platform "Platform on H2 with $H2_VOLUNTEERS volunteers and $H2_RECORDS service records for the scenarios (not a target)" "$dir"
+  load_note "drive (H2): start"
+  bench_java drive --base-url="http://127.0.0.1:$APP_PORT" --fixtures="$RESULTS/fixtures-h2.json" \
+    --volunteer-password="$VOLUNTEER_PASSWORD" --admin-password="$ADMIN_PASSWORD" --clients="$CLIENTS" \
+    --search-clients="$SEARCH_CLIENTS" --search-requests="$SEARCHES" --stats-requests="$STATS_REQUESTS" \
+    ${STATS_KINDS:+"--stats-kinds=$STATS_KINDS"} --scenarios="$H2_SCENARIOS" --database=H2 --out="$RESULTS/http-h2.json" || { stop_platform "$dir"; exit 1; }
+  load_note "drive (H2): end"
   stop_platform "$dir"
 }
 
@@ -276,7 +339,21 @@ step_pg_load() {
   local t0; t0="$(date +%s)"
   psql_admin -d zhiyuan -c "VACUUM (ANALYZE)"
   log "VACUUM ANALYZE took $(( $(date +%s) - t0 )) s; database size $(psql_admin -d zhiyuan -Atc "SELECT pg_size_pretty(pg_database_size('zhiyuan'))")"
+  step_pg_stats
   step_fixtures
+}
+
+# The statistics built from the generated facts, then their tables analysed.
+# The rebuild's batched updates start on empty tables: with PostgreSQL's default plan cache
+# they keep a generic plan made then (a sequential scan) and the build slows to hours (see
+# BENCHMARKS.md); custom plans are forced for the build only.
+step_pg_stats() {
+  pg_env
+  psql_admin -c "ALTER DATABASE zhiyuan SET plan_cache_mode = force_custom_plan" >/dev/null
+  stats_rebuild "PostgreSQL, $VOLUNTEERS volunteers, $RECORDS service records (plan_cache_mode = force_custom_plan)" "$TARGET/app-pg"
+  psql_admin -c "ALTER DATABASE zhiyuan RESET plan_cache_mode" >/dev/null
+  psql_admin -d zhiyuan -c "VACUUM (ANALYZE) stat_volunteer, stat_volunteer_category, stat_member, stat_activity,
+    stat_organization, stat_registered, stat_organizations, stat_activities, stat_service, stat_active" >/dev/null
 }
 
 step_fixtures() {
@@ -300,8 +377,8 @@ step_drive() {
   load_note "drive: start"
   bench_java drive --base-url="http://127.0.0.1:$APP_PORT" --fixtures="$RESULTS/fixtures.json" \
     --volunteer-password="$VOLUNTEER_PASSWORD" --admin-password="$ADMIN_PASSWORD" --clients="$CLIENTS" \
-    --search-clients="$SEARCH_CLIENTS" --search-requests="$SEARCHES" \
-    --jdbc-url="$PG_URL" --jdbc-user=zhiyuan --jdbc-password=zhiyuan --out="$RESULTS/http.json"
+    --search-clients="$SEARCH_CLIENTS" --search-requests="$SEARCHES" --stats-requests="$STATS_REQUESTS" \
+    ${STATS_KINDS:+"--stats-kinds=$STATS_KINDS"} --scenarios="$SCENARIOS" --jdbc-url="$PG_URL" --jdbc-user=zhiyuan --jdbc-password=zhiyuan --out="$RESULTS/${HTTP_OUT:-http.json}"
   load_note "drive: end"
 }
 

@@ -16,14 +16,14 @@ WITH claimed AS (
 SELECT COUNT(*) AS won FROM claimed \gset
 \if :won
 INSERT INTO signup (id, activity_id, position_id, volunteer_id, status, holds_place, queued_at, decided_at,
-  created_at)
-SELECT gen_random_uuid(), b.activity_id, b.position_id, v.volunteer_id, 'APPROVED', TRUE, now(), now(), now()
+  created_at, slot_id)
+SELECT gen_random_uuid(), b.activity_id, b.position_id, v.volunteer_id, 'APPROVED', TRUE, now(), now(), now(), b.activity_id
 FROM bench.pgbench_position b, bench.pgbench_volunteer v
 WHERE b.kind = 'spread' AND b.n = :p AND v.kind = 'spread' AND v.n = :n;
 \else
 INSERT INTO signup (id, activity_id, position_id, volunteer_id, status, holds_place, queued_at, decided_at,
-  created_at)
-SELECT gen_random_uuid(), b.activity_id, b.position_id, v.volunteer_id, 'WAITLISTED', FALSE, now(), NULL, now()
+  created_at, slot_id)
+SELECT gen_random_uuid(), b.activity_id, b.position_id, v.volunteer_id, 'WAITLISTED', FALSE, now(), NULL, now(), b.activity_id
 FROM bench.pgbench_position b, bench.pgbench_volunteer v
 WHERE b.kind = 'spread' AND b.n = :p AND v.kind = 'spread' AND v.n = :n;
 \endif

@@ -321,7 +321,7 @@ public final class DataGenerator {
 					TableSink record = sink("service_record",
 							"id, volunteer_id, activity_id, organization_id, place, content, started_at, ended_at,"
 									+ " hours, effective_hours, method, recorded_by, recorded_at, sequence,"
-									+ " prev_hash, hash")) {
+									+ " prev_hash, hash, volunteer_region_code")) {
 				volunteers(account, grant, volunteer, attribute, member, record);
 				count(rows, account, grant, volunteer, attribute, member, record);
 			}
@@ -523,7 +523,7 @@ public final class DataGenerator {
 					record.row(Uuids.v7(recordedAt.toEpochMilli(), random), volunteerId, this.activityIds[a],
 							this.orgIds[o], (place.length() > 200) ? place.substring(0, 200) : place,
 							this.activityTitle[a], begin, end, hours, hours, "IMPORT", recordedBy, recordedAt,
-							(long) (s + 1), prevHash, hash);
+							(long) (s + 1), prevHash, hash, this.volunteerRegion[i]);
 					prevHash = hash;
 					total = total.add(hours);
 				}

@@ -32,8 +32,10 @@ import org.zhiyuan.bench.Options;
  * file for the load driver: an organization run by volunteer 0; S1's 1,000 positions;
  * S2's one position; S3's activities in progress with every volunteer of its pool already
  * accepted; the positions and volunteer pools of the pgbench scripts (schema
- * {@code bench}, PostgreSQL only); and which volunteers sign up, check in or ask for
- * certificates. Rows go through ordinary transactions with every constraint checked.
+ * {@code bench}, PostgreSQL only); which volunteers sign up, check in or ask for
+ * certificates; and S4's operators of the nation, of the province with the most
+ * volunteers and of that province's district with the most, who read the statistics. Rows
+ * go through ordinary transactions with every constraint checked.
  * <p>
  * Volunteer pools are ranges of generated volunteer numbers, so the driver finds their
  * usernames with {@link Identities#phone(int)}: 0 is the organizer, then warm-up, S1, S2
@@ -104,6 +106,7 @@ public final class ScenarioFixtures {
 			fixtures.put("s3",
 					checkinActivities(connection, organization, organizer, pools.get("s3"), perCheckinActivity));
 			fixtures.put("s4", searches(connection));
+			fixtures.put("operators", operators(connection));
 			fixtures.put("s5", certificateVolunteers(connection, volunteers, certificates));
 			if (database.isPostgres()) {
 				fixtures.put("pgbench",
@@ -195,7 +198,7 @@ public final class ScenarioFixtures {
 				PreparedStatement position = connection.prepareStatement(POSITION);
 				PreparedStatement signup = connection.prepareStatement(
 						"INSERT INTO signup (id, activity_id, position_id, volunteer_id, status, holds_place, queued_at,"
-								+ " decided_at, created_at) VALUES (?, ?, ?, ?, 'APPROVED', TRUE, ?, ?, ?)");
+								+ " decided_at, created_at, slot_id) VALUES (?, ?, ?, ?, 'APPROVED', TRUE, ?, ?, ?, ?)");
 				PreparedStatement event = connection
 					.prepareStatement("INSERT INTO signup_event (id, signup_id, status, actor_id, occurred_at)"
 							+ " VALUES (?, ?, 'APPROVED', ?, ?)")) {
@@ -210,7 +213,8 @@ public final class ScenarioFixtures {
 				position.executeBatch();
 				for (Person person : people.subList(first, first + size)) {
 					UUID signupId = Uuids.v7(this.now.toEpochMilli(), this.random);
-					set(signup, signupId, id, positionId, person.volunteerId, accepted, accepted, accepted);
+					// an activity without shifts: its one slot is the activity itself
+					set(signup, signupId, id, positionId, person.volunteerId, accepted, accepted, accepted, id);
 					signup.addBatch();
 					set(event, Uuids.v7(this.now.toEpochMilli(), this.random), signupId, person.accountId, accepted);
 					event.addBatch();
@@ -256,6 +260,72 @@ public final class ScenarioFixtures {
 		s4.put("points", points);
 		s4.put("fields", DataGenerator.FIELDS);
 		return s4;
+	}
+
+	/**
+	 * S4's statistics readers: an operator account (no volunteer, one {@code OPERATOR}
+	 * grant scoped to the region, as the platform stores its operators) for the nation,
+	 * for the province with the most volunteers and for that province's district with the
+	 * most. They sign in with the volunteers' password (the hash of volunteer 0's account
+	 * is reused); accounts of an earlier run are kept.
+	 */
+	private Map<String, Object> operators(Connection connection) throws SQLException {
+		String province;
+		String district;
+		try (Statement statement = connection.createStatement()) {
+			try (ResultSet rs = statement.executeQuery("SELECT SUBSTRING(region_code, 1, 2), COUNT(*) FROM volunteer"
+					+ " GROUP BY SUBSTRING(region_code, 1, 2) ORDER BY COUNT(*) DESC, 1 LIMIT 1")) {
+				rs.next();
+				province = rs.getString(1) + "0000";
+			}
+		}
+		try (PreparedStatement query = connection.prepareStatement("SELECT SUBSTRING(region_code, 1, 6), COUNT(*)"
+				+ " FROM volunteer WHERE region_code LIKE ? GROUP BY SUBSTRING(region_code, 1, 6)"
+				+ " ORDER BY COUNT(*) DESC, 1 LIMIT 1")) {
+			query.setString(1, province.substring(0, 2) + "%");
+			try (ResultSet rs = query.executeQuery()) {
+				rs.next();
+				district = rs.getString(1);
+			}
+		}
+		String passwordHash;
+		try (PreparedStatement query = connection
+			.prepareStatement("SELECT password_hash FROM account WHERE username = ?")) {
+			query.setString(1, Identities.phone(0));
+			try (ResultSet rs = query.executeQuery()) {
+				rs.next();
+				passwordHash = rs.getString(1);
+			}
+		}
+		Map<String, Object> operators = new LinkedHashMap<>();
+		Map<String, String> levels = new LinkedHashMap<>();
+		levels.put("national", "000000");
+		levels.put("province", province);
+		levels.put("district", district);
+		OffsetDateTime at = timestamp(this.now);
+		for (Map.Entry<String, String> level : levels.entrySet()) {
+			String username = "bench-operator-" + level.getValue();
+			boolean exists;
+			try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM account WHERE username = ?")) {
+				query.setString(1, username);
+				try (ResultSet rs = query.executeQuery()) {
+					exists = rs.next();
+				}
+			}
+			if (!exists) {
+				UUID id = Uuids.v7(this.now.toEpochMilli(), this.random);
+				update(connection,
+						"INSERT INTO account (id, username, password_hash, display_name, status, failed_attempts,"
+								+ " credentials_version, created_at, password_changed_at) VALUES (?, ?, ?, ?, 'ACTIVE',"
+								+ " 0, 0, ?, ?)",
+						id, username, passwordHash, "性能测试运营 " + level.getValue(), at, at);
+				update(connection, "INSERT INTO account_grant (account_id, role, scope, granted_at, granted_by)"
+						+ " VALUES (?, 'OPERATOR', ?, ?, NULL)", id, level.getValue(), at);
+			}
+			operators.put(level.getKey(), Map.of("username", username, "regionCode", level.getValue()));
+		}
+		Console.line("S4 operators: nation 000000, province " + province + ", district " + district);
+		return operators;
 	}
 
 	/** S5: volunteers near the end of the generated range who have service records. */

@@ -274,12 +274,10 @@ public class Statistics {
 			active.putAll(this.repository.byNode(Figure.ACTIVE, children, key, key));
 		}
 		else {
+			Map<String, BigDecimal> byPrefix = this.repository.activeBetweenEach(Regions.prefixOf(node),
+					children.stream().map(Regions::prefixOf).toList(), monthOf(period.from()), monthOf(period.to()));
 			for (String child : children) {
-				active.put(child,
-						this.repository
-							.activeBetween(Regions.prefixOf(child), Dim.TOTAL, monthOf(period.from()),
-									monthOf(period.to()))
-							.get(Dim.ALL));
+				active.put(child, byPrefix.get(Regions.prefixOf(child)));
 			}
 		}
 		Map<String, Long> populations = this.settings.ownPopulations(children);

@@ -7,11 +7,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.zhiyuan.stats.Deltas.Change;
@@ -475,6 +477,34 @@ class StatsRepository {
 			.query((ResultSet rs) -> {
 				values.merge(rs.getString(1), rs.getBigDecimal(2), BigDecimal::add);
 			});
+		return values;
+	}
+
+	/**
+	 * Active volunteers of a span of months that is not one of the rollups' periods, for
+	 * each of several regions under {@code within} given by their prefixes: one pass over
+	 * the months' rows per length of prefix (sub-regions of one level share it, so
+	 * usually one), not one per region.
+	 */
+	Map<String, BigDecimal> activeBetweenEach(String within, List<String> prefixes, String from, String to) {
+		Map<Integer, Set<String>> byLength = new TreeMap<>();
+		for (String prefix : prefixes) {
+			byLength.computeIfAbsent(prefix.length(), (length) -> new HashSet<>()).add(prefix);
+		}
+		Map<String, BigDecimal> values = new HashMap<>();
+		byLength.forEach((length, wanted) -> this.jdbc
+			.sql("SELECT SUBSTRING(m.region_code, 1, " + length + "), COUNT(DISTINCT m.volunteer_id) FROM stat_member m"
+					+ " WHERE m.records > 0 AND m.region_code LIKE :prefix AND CHAR_LENGTH(m.period) = 7 AND m.period"
+					+ " >= :from AND m.period <= :to AND m.field = '*' GROUP BY SUBSTRING(m.region_code, 1, " + length
+					+ ")")
+			.param("prefix", within + "%")
+			.param("from", (from != null) ? from : FIRST)
+			.param("to", (to != null) ? to : LAST)
+			.query((ResultSet rs) -> {
+				if (wanted.contains(rs.getString(1))) {
+					values.put(rs.getString(1), rs.getBigDecimal(2));
+				}
+			}));
 		return values;
 	}
 

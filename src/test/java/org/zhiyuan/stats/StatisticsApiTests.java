@@ -245,6 +245,8 @@ class StatisticsApiTests extends ApiTestSupport {
 	void countsActiveVolunteersOfAnySpanOfMonthsFromTheirMonths() {
 		JsonNode span = breakdown(CITY, "REGION", this.earlier, this.later);
 		assertThat(span.get("period").asString()).isEqualTo(this.earlier + ".." + this.later);
+		assertThat(items(span).get(XINGQING).get("activeVolunteers").asLong()).as("Ann and Bo").isEqualTo(2);
+		assertThat(items(span).get(XIXIA).get("activeVolunteers").asLong()).as("Cai").isEqualTo(1);
 		JsonNode open = breakdown(PROVINCE, "REGION", this.earlier, null);
 		assertThat(items(open).get(CITY).get("activeVolunteers").asLong()).isEqualTo(3);
 		assertThat(items(open).get(CITY).get("hours").asString()).isEqualTo("12.50");

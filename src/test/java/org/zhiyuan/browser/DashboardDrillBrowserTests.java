@@ -84,6 +84,16 @@ class DashboardDrillBrowserTests extends BrowserTestSupport {
 		browser.clickAndWaitForNextPage(By.cssSelector("#table-regions tr[data-key='540102002'] a"));
 		assertThat(crumbs()).containsExactly("城关区", "八廓街道");
 		shot("7-district-operator-at-a-street");
+
+		// the same dashboard on a desktop screen, in English
+		browser.layOutAs(Screen.DESKTOP);
+		browser.open("/dashboard/540102?lang=en");
+		assertThat(browser.visible(By.id("dash-title")).getText()).contains("Chengguan");
+		assertThat(browser.visible(By.id("dash-regions")).getText()).contains("Streets and towns");
+		browser.waitFor(
+				(driver) -> !driver.findElements(By.cssSelector("#dash-regions [data-drawn=true] canvas")).isEmpty());
+		shot("8-desktop-english");
+		browser.open("/?lang=zh-CN");
 	}
 
 	/**

@@ -2,7 +2,6 @@ package org.zhiyuan.stats.web;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -25,16 +24,11 @@ import org.zhiyuan.stats.Dimension;
 import org.zhiyuan.stats.Overview;
 import org.zhiyuan.stats.Ranking;
 import org.zhiyuan.stats.RankingKind;
-import org.zhiyuan.stats.RankingSheet;
 import org.zhiyuan.stats.Rankings;
 import org.zhiyuan.stats.ReportPeriod;
 import org.zhiyuan.stats.Statistics;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -145,14 +139,7 @@ class DashboardPageController {
 			throw ProblemException.invalid(problems);
 		}
 		Ranking ranking = this.rankings.rank(actor, code, kind, chosen, RANKED, locale);
-		String name = "ranking-" + ranking.regionCode() + "-" + kind.name().toLowerCase(Locale.ROOT) + "-"
-				+ ranking.period().replace("..", "_") + ".xlsx";
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(StatisticsController.XLSX))
-			.cacheControl(CacheControl.noStore())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-			.body(RankingSheet.of(ranking, this.regions.fullName(ranking.regionCode(), locale)));
+		return RankingsController.workbook(ranking, this.regions.fullName(ranking.regionCode(), locale));
 	}
 
 	/** One of the page's tables as an Excel workbook, the same items the page shows. */

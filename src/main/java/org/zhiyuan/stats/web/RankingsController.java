@@ -1,7 +1,6 @@
 package org.zhiyuan.stats.web;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +24,6 @@ import org.zhiyuan.stats.ReportPeriod;
 import org.zhiyuan.stats.Statistics;
 
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -106,15 +102,14 @@ class RankingsController {
 			@RequestParam String by, @RequestParam(required = false) String period,
 			@RequestParam(required = false) Integer limit) {
 		Ranking ranking = rankingOf(actor, regionCode, by, period, limit);
+		return workbook(ranking, this.regions.fullName(ranking.regionCode(), LocaleContextHolder.getLocale()));
+	}
+
+	/** The ranking as an Excel download, named after the region, kind and period. */
+	static ResponseEntity<byte[]> workbook(Ranking ranking, String regionName) {
 		String name = "ranking-" + ranking.regionCode() + "-" + ranking.by().name().toLowerCase(Locale.ROOT) + "-"
 				+ ranking.period().replace("..", "_") + ".xlsx";
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(StatisticsController.XLSX))
-			.cacheControl(CacheControl.noStore())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-			.body(RankingSheet.of(ranking,
-					this.regions.fullName(ranking.regionCode(), LocaleContextHolder.getLocale())));
+		return Downloads.xlsx(name, RankingSheet.of(ranking, regionName));
 	}
 
 	private Ranking rankingOf(Actor actor, String regionCode, String by, String period, Integer limit) {

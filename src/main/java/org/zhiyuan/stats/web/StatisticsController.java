@@ -1,7 +1,6 @@
 package org.zhiyuan.stats.web;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -27,9 +26,6 @@ import org.zhiyuan.stats.ReportPeriod;
 import org.zhiyuan.stats.Statistics;
 
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -132,12 +128,7 @@ class StatisticsController {
 		String name = "statistics-" + breakdown.regionCode() + "-"
 				+ breakdown.by().name().toLowerCase(java.util.Locale.ROOT) + "-" + breakdown.period().replace("..", "_")
 				+ ".xlsx";
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(XLSX))
-			.cacheControl(CacheControl.noStore())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-			.body(BreakdownSheet.of(breakdown, regionName));
+		return Downloads.xlsx(name, BreakdownSheet.of(breakdown, regionName));
 	}
 
 	@GetMapping("/api/v1/stats/reconciliation")

@@ -136,7 +136,7 @@ public class Statistics {
 				count(this.repository.byKey(Figure.ORGANIZATIONS, node, Dim.TOTAL, null, null), Dim.ALL),
 				count(dated(Figure.ACTIVITIES, node, Dim.TOTAL, period), Dim.ALL),
 				hours(dated(Figure.HOURS, node, Dim.TOTAL, period), Dim.ALL), population, share(registered, population),
-				Overview.GOAL_SHARE);
+				Overview.GOAL_SHARE, this.repository.builtAt().isEmpty());
 	}
 
 	/** The breakdown, labels in the language of the current request. */
@@ -185,7 +185,8 @@ public class Statistics {
 	 * after folding what waits in the outbox; a difference is checked once more after
 	 * another fold, so that a fact written meanwhile is not reported. The run is audited.
 	 * @throws ProblemException 400 for a region that does not exist; 403 for anyone but
-	 * the operators of the region or a region above it
+	 * the operators of the region or a region above it; 409 {@code STATS_BUILDING} while
+	 * the figures are being built from the facts
 	 */
 	public Reconciliation reconcile(Actor actor, String regionCode) {
 		List<FieldProblem> problems = regionProblems(regionCode, "regionCode");
@@ -194,6 +195,9 @@ public class Statistics {
 		}
 		String node = regionCode.strip();
 		this.accessPolicy.requireOperatorOf(actor, node);
+		if (this.repository.builtAt().isEmpty()) {
+			throw ProblemException.conflict("STATS_BUILDING", "stats.building.reconcile");
+		}
 		this.fold.foldAll();
 		Reconciliation result = compare(node);
 		if (!result.consistent()) {

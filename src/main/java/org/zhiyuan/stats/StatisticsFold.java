@@ -70,6 +70,11 @@ public class StatisticsFold {
 	 * Folds the oldest rows of the outbox, at most {@value #BATCH}, in one transaction.
 	 */
 	int foldBatch() {
+		if (this.repository.builtAt().isEmpty()) {
+			// being built: the build holds the lock for as long as it takes, and counts
+			// what this batch would have
+			return 0;
+		}
 		Integer folded = this.transaction.execute((status) -> {
 			if (this.repository.lockFold().isEmpty()) {
 				return 0;

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -58,6 +59,10 @@ class StatsRebuild {
 
 	private final TransactionTemplate transaction;
 
+	private final PlatformTransactionManager transactions;
+
+	private volatile Boolean postgreSql;
+
 	StatsRebuild(JdbcClient jdbc, DataSource dataSource, StatsRepository repository, Nodes nodes,
 			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
@@ -66,11 +71,28 @@ class StatsRebuild {
 		this.repository = repository;
 		this.nodes = nodes;
 		this.transaction = new TransactionTemplate(transactions);
+		this.transactions = transactions;
+	}
+
+	/** Whether the statistics wait to be built from the facts. */
+	boolean needed() {
+		return this.repository.builtAt().isEmpty();
+	}
+
+	/**
+	 * Counts the facts a build reads, up to the given number: enough to tell a small
+	 * installation from a large one without counting all of a large one.
+	 */
+	long factsUpTo(long limit) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM service_record FETCH FIRST :n ROWS ONLY) r")
+			.param("n", limit)
+			.query(Long.class)
+			.single();
 	}
 
 	/** Builds the statistics from the facts unless they were built before. */
 	boolean buildIfNeeded() {
-		Boolean built = this.transaction.execute((status) -> {
+		Boolean built = snapshot().execute((status) -> {
 			if (this.repository.lockFold().isPresent()) {
 				return false;
 			}
@@ -80,23 +102,49 @@ class StatsRebuild {
 		return Boolean.TRUE.equals(built);
 	}
 
-	/** Builds the statistics from the facts again, whatever they hold. */
+	/**
+	 * Builds the statistics from the facts again, whatever they hold: they are first
+	 * marked as being built, so that the fold waits and the pages say so, then built.
+	 */
 	void rebuild() {
 		this.transaction.executeWithoutResult((status) -> {
+			this.repository.lockFold();
+			this.repository.markBuilt(null);
+		});
+		snapshot().executeWithoutResult((status) -> {
 			this.repository.lockFold();
 			build();
 		});
 	}
 
+	/**
+	 * The build's transaction, which reads the facts and the outbox as of one moment
+	 * while the platform keeps writing: what is committed after that moment stays in the
+	 * outbox, and the fold counts it once the build is done. PostgreSQL's repeatable read
+	 * is such a snapshot; H2's is not (it sees rows committed meanwhile), its
+	 * serializable level is.
+	 */
+	private TransactionTemplate snapshot() {
+		TransactionTemplate snapshot = new TransactionTemplate(this.transactions);
+		snapshot.setIsolationLevel(isPostgreSql() ? TransactionDefinition.ISOLATION_REPEATABLE_READ
+				: TransactionDefinition.ISOLATION_SERIALIZABLE);
+		return snapshot;
+	}
+
+	private boolean isPostgreSql() {
+		if (this.postgreSql == null) {
+			this.postgreSql = "PostgreSQL".equals(this.streaming.execute(
+					(org.springframework.jdbc.core.ConnectionCallback<String>) (connection) -> connection.getMetaData()
+						.getDatabaseProductName()));
+		}
+		return this.postgreSql;
+	}
+
 	private void build() {
-		String database = this.streaming
-			.execute((org.springframework.jdbc.core.ConnectionCallback<String>) (connection) -> connection.getMetaData()
-				.getDatabaseProductName());
-		if ("PostgreSQL".equals(database)) {
+		if (isPostgreSql()) {
 			// the batched updates are prepared while the rollups are still empty; a
-			// generic
-			// plan made then (a scan) would be kept for the whole build (BENCHMARKS.md,
-			// S4)
+			// generic plan made then (a scan) would be kept for the whole build
+			// (BENCHMARKS.md, S4)
 			this.jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
 		}
 		this.repository.clearAll();

@@ -59,6 +59,16 @@ class StatsRepository {
 			.single();
 	}
 
+	/**
+	 * When the rollups were last built from the facts, read without waiting for the
+	 * fold's lock ({@code null}: not yet, or being built again).
+	 */
+	Optional<OffsetDateTime> builtAt() {
+		return this.jdbc.sql("SELECT built_at FROM stat_fold WHERE name = 'rollups'")
+			.query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
+			.single();
+	}
+
 	void markBuilt(OffsetDateTime at) {
 		this.jdbc.sql("UPDATE stat_fold SET built_at = :at WHERE name = 'rollups'").param("at", at).update();
 	}

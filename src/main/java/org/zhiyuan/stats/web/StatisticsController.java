@@ -139,7 +139,8 @@ class StatisticsController {
 					+ " facts held at the region itself (check CHILDREN), and the hours, records and activities of"
 					+ " each organization of the region and of its projects, which the rankings read, with a recount"
 					+ " of theirs (check PROVIDERS). consistent: no difference. Audited. 403 for"
-					+ " anyone but the operators of the region or a region above it.")
+					+ " anyone but the operators of the region or a region above it; 409 STATS_BUILDING while the"
+					+ " figures are being built from the facts again (overview's building is true).")
 	ReconciliationResponse reconcile(@AuthenticationPrincipal Actor actor,
 			@Parameter(description = "The region; 000000 for the nation") @RequestParam String regionCode) {
 		return ReconciliationResponse.of(this.statistics.reconcile(actor, regionCode));
@@ -170,13 +171,14 @@ class StatisticsController {
 			@Schema(description = "Residents, as the region's own settings state; null: none") Long population,
 			@Schema(type = "string", format = "decimal", example = "0.0831",
 					description = "Registered volunteers per resident; null without a population") BigDecimal registeredShare,
-			@Schema(type = "string", format = "decimal", example = "0.15") BigDecimal goalShare) {
+			@Schema(type = "string", format = "decimal", example = "0.15") BigDecimal goalShare,
+			@Schema(description = "The figures are being built from the records again and may be short until done") boolean building) {
 
 		static OverviewResponse of(Overview overview) {
 			return new OverviewResponse(overview.regionCode(), overview.regionName(), overview.period(),
 					overview.registeredVolunteers(), overview.activeVolunteers(), overview.organizations(),
 					overview.activities(), overview.totalHours(), overview.population(), overview.registeredShare(),
-					overview.goalShare());
+					overview.goalShare(), overview.building());
 		}
 
 	}

@@ -93,6 +93,12 @@ class DashboardDrillBrowserTests extends BrowserTestSupport {
 		browser.waitFor(
 				(driver) -> !driver.findElements(By.cssSelector("#dash-regions [data-drawn=true] canvas")).isEmpty());
 		shot("8-desktop-english");
+		assertThat(browser.evaluate("return Array.from(document.querySelectorAll('.zy-dashboard .table-responsive'))"
+				+ ".filter((box) => box.scrollWidth > box.clientWidth + 1)"
+				+ ".map((box) => box.querySelector('table').id)"))
+			.as("tables that scroll sideways inside their card at 1366 px")
+			.asList()
+			.isEmpty();
 		browser.open("/?lang=zh-CN");
 	}
 

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.zhiyuan.access.AccessPolicy;
 import org.zhiyuan.access.Actor;
@@ -151,8 +153,9 @@ public class Rankings {
 	}
 
 	/**
-	 * Every brand project of the region, with hours or without: brand projects are the
-	 * few an operator has distinguished, so all of them are read and ranked here.
+	 * Every brand project of the region's active organizations, with hours or without:
+	 * brand projects are the few an operator has distinguished, so all of them are read
+	 * and ranked here.
 	 */
 	private List<Item> brandProjects(String node, ReportPeriod period) {
 		List<ProjectView> projects = new ArrayList<>();
@@ -163,6 +166,9 @@ public class Rankings {
 			projects.addAll(page.items());
 		}
 		while (number < page.totalPages());
+		Set<UUID> counted = this.rankings
+			.counted(projects.stream().map(ProjectView::organizationId).collect(Collectors.toSet()));
+		projects.removeIf((project) -> !counted.contains(project.organizationId()));
 		Map<UUID, Served> served = this.rankings.of(Provider.PROJECT, projects.stream().map(ProjectView::id).toList(),
 				period);
 		List<Item> items = new ArrayList<>();

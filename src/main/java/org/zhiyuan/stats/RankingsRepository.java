@@ -5,8 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,6 +75,21 @@ class RankingsRepository {
 				served.put(one.providerId(), one);
 			});
 		return served;
+	}
+
+	/**
+	 * Those of the organizations that count today (active; a suspended or dissolved one
+	 * is left out of the figures and the rankings).
+	 */
+	Set<UUID> counted(Collection<UUID> organizationIds) {
+		if (organizationIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(
+				this.jdbc.sql("SELECT organization_id FROM stat_organization WHERE organization_id IN (:ids)")
+					.param("ids", List.copyOf(organizationIds))
+					.query(UUID.class)
+					.list());
 	}
 
 	private static String from(ReportPeriod period) {

@@ -20,7 +20,11 @@ import org.zhiyuan.activity.Activities;
 import org.zhiyuan.activity.ActivityView;
 import org.zhiyuan.activity.ProjectLevel;
 import org.zhiyuan.activity.ProjectView;
+import org.zhiyuan.organization.NewOrganization;
+import org.zhiyuan.organization.OrganizationType;
+import org.zhiyuan.organization.OrganizationView;
 import org.zhiyuan.organization.Organizations;
+import org.zhiyuan.region.Regions;
 import org.zhiyuan.record.RecordAmendments;
 import org.zhiyuan.record.ServiceRecordView;
 import org.zhiyuan.record.ServiceRecords;
@@ -31,6 +35,7 @@ import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Api.Download;
 import org.zhiyuan.support.Api.Response;
 import org.zhiyuan.support.ApiTestSupport;
+import org.zhiyuan.support.Fixtures;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
 import org.zhiyuan.volunteer.VolunteerRegistration;
@@ -145,6 +150,9 @@ class RankingsApiTests extends ApiTestSupport {
 		Actor cityActor = this.fixtures.actorOf(this.fixtures.anOperatorOf(CITY));
 		this.activities.markBrand(cityActor, this.brandP.id(), true);
 		this.activities.markBrand(cityActor, this.brandR.id(), true);
+		Team teamC = secondTeamOf(this.teamB, "460108001");
+		this.activities.markBrand(cityActor, project(teamC, "停办的品牌项目").id(), true);
+		this.organizations.suspend(cityActor, teamC.id(), "年检未通过");
 		ActivityView inP = scene.activity(this.teamA, this.brandP.id(), "460106001", ServiceField.ELDERLY_CARE,
 				this.later.atDay(10));
 		ActivityView plain = scene.activity(this.teamA, "460106001", ServiceField.ELDERLY_CARE, this.earlier.atDay(12));
@@ -164,6 +172,16 @@ class RankingsApiTests extends ApiTestSupport {
 		this.fold.foldAll();
 		this.cityOperator = new Api("http://localhost:" + this.port)
 			.as(this.fixtures.tokenFor(this.fixtures.anOperatorOf(CITY)));
+	}
+
+	/** Another team in the region, run by the admin of one already there. */
+	private Team secondTeamOf(Team team, String regionCode) {
+		OrganizationView organization = this.organizations.apply(this.fixtures.actorOf(team.admin()),
+				new NewOrganization("美兰服务队" + Fixtures.uniqueUsername(""), OrganizationType.COMMUNITY_TEAM, null,
+						regionCode, null, List.of(ServiceField.CULTURE), null, null, null));
+		this.organizations.approve(new Actor(UUID.randomUUID(), "op", "op", Set.of(Grant.operatorOf(Regions.NATIONAL))),
+				organization.id());
+		return new Team(organization.id(), team.admin());
 	}
 
 	@Test
@@ -219,7 +237,7 @@ class RankingsApiTests extends ApiTestSupport {
 		String r = this.brandR.id().toString();
 		assertThat(
 				rows(ranking(CITY, "BRAND_PROJECTS", null, null), "hours", "records", "activities", "organizationName"))
-			.as("Q is not a brand project; R is one without hours")
+			.as("Q is not a brand project; R is one without hours; the suspended team's is left out")
 			.containsExactly(List.of("1", p, "椰城助老", "4.50", "4.50", "2", "1", name(this.teamA)),
 					List.of("2", r, "琼剧进社区", "0.00", "0.00", "0", "1", name(this.teamB)));
 		JsonNode earlierMonth = ranking(CITY, "BRAND_PROJECTS", this.earlier.toString(), null);

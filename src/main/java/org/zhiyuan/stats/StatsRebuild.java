@@ -186,7 +186,7 @@ class StatsRebuild {
 				deltas.count(Figure.REGISTERED, this.nodes.of(rs.getString(1)), Dim.CATEGORY, rs.getString(2), "",
 						rs.getLong(3));
 			});
-		this.repository.flush(deltas);
+		this.repository.insertFresh(deltas);
 	}
 
 	private void organizations() {
@@ -219,7 +219,7 @@ class StatsRebuild {
 				deltas.count(Figure.ORGANIZATIONS, at, Dim.FIELD, field, "", 1);
 			}
 		}
-		this.repository.flush(deltas);
+		this.repository.insertFresh(deltas);
 	}
 
 	private void activities() {
@@ -240,7 +240,7 @@ class StatsRebuild {
 					}
 				}, PUBLISHED.toArray());
 		insertActivities(rows);
-		this.repository.flush(deltas);
+		this.repository.insertFresh(deltas);
 	}
 
 	private void insertActivities(List<Object[]> rows) {
@@ -351,7 +351,7 @@ class StatsRebuild {
 						rs.getLong(4));
 			});
 		providers(period, from, until, deltas);
-		this.repository.flush(deltas);
+		this.repository.insertFresh(deltas);
 		active(period);
 	}
 
@@ -402,7 +402,7 @@ class StatsRebuild {
 					group.regions.add(rs.getString(3));
 				}, period);
 		group.close((g) -> deltas.count(Figure.ACTIVE, this.nodes.ofAll(g.regions), Dim.CATEGORY, g.key, period, 1));
-		this.repository.flush(deltas);
+		this.repository.insertFresh(deltas);
 	}
 
 	private void active(Group group, String period, Deltas deltas) {

@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -37,6 +39,9 @@ class StatsRepository {
 	static final String FIRST = "0000-00";
 
 	static final String LAST = "9999-99";
+
+	/** Rows of a build written by one statement. */
+	private static final int FRESH_ROWS = 1000;
 
 	private final JdbcClient jdbc;
 
@@ -301,6 +306,42 @@ class StatsRepository {
 		byTable.forEach(this::flush);
 		flushProviders(deltas.providers());
 		deltas.clear();
+	}
+
+	/**
+	 * Writes a build's changes to rollup rows that do not exist yet (the build empties
+	 * the tables first and gives each row its whole value at once), many rows to a
+	 * statement; the providers' rows, which each month of the build adds to, are written
+	 * as {@link #flush} writes them.
+	 */
+	void insertFresh(Deltas deltas) {
+		Map<Figure, List<Map.Entry<Row, Change>>> byTable = new HashMap<>();
+		for (Map.Entry<Row, Change> entry : deltas.changes().entrySet()) {
+			if (!entry.getValue().isZero()) {
+				byTable.computeIfAbsent(entry.getKey().table(), (table) -> new ArrayList<>()).add(entry);
+			}
+		}
+		byTable.forEach(this::insertFresh);
+		flushProviders(deltas.providers());
+		deltas.clear();
+	}
+
+	private void insertFresh(Figure table, List<Map.Entry<Row, Change>> entries) {
+		boolean service = table == Figure.HOURS;
+		String columns = service ? "stat_service (hours, records, node, dim, dim_key, period)" : table.table() + " ("
+				+ table.column() + ", node, dim, dim_key" + (table.periodic() ? ", period" : "") + ")";
+		int width = (service ? 2 : 1) + 3 + (table.periodic() ? 1 : 0);
+		String tuple = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
+		for (int from = 0; from < entries.size(); from += FRESH_ROWS) {
+			List<Map.Entry<Row, Change>> chunk = entries.subList(from, Math.min(entries.size(), from + FRESH_ROWS));
+			List<Object> args = new ArrayList<>(chunk.size() * width);
+			for (Map.Entry<Row, Change> entry : chunk) {
+				args.addAll(Arrays.asList(arguments(entry.getKey(), entry.getValue(), service, false)));
+			}
+			this.template.update(
+					"INSERT INTO " + columns + " VALUES " + String.join(", ", Collections.nCopies(chunk.size(), tuple)),
+					args.toArray());
+		}
 	}
 
 	private void flushProviders(Map<ProviderRow, Change> changes) {

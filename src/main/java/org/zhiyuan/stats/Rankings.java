@@ -18,7 +18,6 @@ import org.zhiyuan.organization.OrganizationView;
 import org.zhiyuan.organization.Organizations;
 import org.zhiyuan.region.Region;
 import org.zhiyuan.region.Regions;
-import org.zhiyuan.regionsettings.RegionSettings;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
@@ -57,7 +56,7 @@ public class Rankings {
 
 	private final Regions regions;
 
-	private final RegionSettings settings;
+	private final Populations populations;
 
 	private final Organizations organizations;
 
@@ -66,12 +65,12 @@ public class Rankings {
 	private final AccessPolicy accessPolicy;
 
 	Rankings(StatsRepository repository, RankingsRepository rankings, Statistics statistics, Regions regions,
-			RegionSettings settings, Organizations organizations, Activities activities, AccessPolicy accessPolicy) {
+			Populations populations, Organizations organizations, Activities activities, AccessPolicy accessPolicy) {
 		this.repository = repository;
 		this.rankings = rankings;
 		this.statistics = statistics;
 		this.regions = regions;
-		this.settings = settings;
+		this.populations = populations;
 		this.organizations = organizations;
 		this.activities = activities;
 		this.accessPolicy = accessPolicy;
@@ -112,11 +111,11 @@ public class Rankings {
 	private List<Item> registeredShare(String node, Locale locale) {
 		List<String> children = children(node);
 		Map<String, BigDecimal> volunteers = this.repository.byNode(Figure.REGISTERED, children, null, null);
-		Map<String, Long> populations = this.settings.ownPopulations(children);
+		Map<String, Long> residents = this.populations.of(children);
 		List<Item> items = new ArrayList<>();
 		for (String child : children) {
 			long registered = count(volunteers.get(child));
-			Long population = populations.get(child);
+			Long population = residents.get(child);
 			items.add(new Item(null, child, this.regions.displayName(child, locale),
 					Statistics.share(registered, population), registered, null, population, null, null, null));
 		}

@@ -23,13 +23,13 @@ import org.zhiyuan.audit.AuditLog;
 import org.zhiyuan.audit.AuditRecord;
 import org.zhiyuan.region.Region;
 import org.zhiyuan.region.Regions;
-import org.zhiyuan.regionsettings.RegionSettings;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.ServiceField;
 import org.zhiyuan.shared.identity.Gender;
 import org.zhiyuan.stats.Breakdown.Item;
 import org.zhiyuan.stats.Figures.Cell;
+import org.zhiyuan.stats.Populations.Population;
 import org.zhiyuan.stats.Reconciliation.Difference;
 import org.zhiyuan.volunteer.VolunteerCategory;
 
@@ -70,7 +70,7 @@ public class Statistics {
 
 	private final Regions regions;
 
-	private final RegionSettings settings;
+	private final Populations populations;
 
 	private final AccessPolicy accessPolicy;
 
@@ -79,14 +79,14 @@ public class Statistics {
 	private final MessageSource messages;
 
 	Statistics(StatsRepository repository, StatisticsFold fold, StatsRecount recount, ProviderRecount providers,
-			Regions regions, RegionSettings settings, AccessPolicy accessPolicy, AuditLog auditLog,
+			Regions regions, Populations populations, AccessPolicy accessPolicy, AuditLog auditLog,
 			MessageSource messages) {
 		this.repository = repository;
 		this.fold = fold;
 		this.recount = recount;
 		this.providers = providers;
 		this.regions = regions;
-		this.settings = settings;
+		this.populations = populations;
 		this.accessPolicy = accessPolicy;
 		this.auditLog = auditLog;
 		this.messages = messages;
@@ -130,13 +130,15 @@ public class Statistics {
 
 	private Overview figures(String node, ReportPeriod period) {
 		long registered = count(this.repository.byKey(Figure.REGISTERED, node, Dim.TOTAL, null, null), Dim.ALL);
-		Long population = this.settings.ownPopulations(List.of(node)).get(node);
+		Optional<Population> residents = this.populations.of(node);
+		Long population = residents.map(Population::residents).orElse(null);
 		return new Overview(node, this.regions.fullName(node, LocaleContextHolder.getLocale()), period.name(),
 				registered, count(active(node, Dim.TOTAL, period), Dim.ALL),
 				count(this.repository.byKey(Figure.ORGANIZATIONS, node, Dim.TOTAL, null, null), Dim.ALL),
 				count(dated(Figure.ACTIVITIES, node, Dim.TOTAL, period), Dim.ALL),
 				hours(dated(Figure.HOURS, node, Dim.TOTAL, period), Dim.ALL), population, share(registered, population),
-				Overview.GOAL_SHARE, this.repository.builtAt().isEmpty());
+				Overview.GOAL_SHARE, residents.map(Population::summed).orElse(false),
+				this.repository.builtAt().isEmpty());
 	}
 
 	/** The breakdown, labels in the language of the current request. */
@@ -284,13 +286,13 @@ public class Statistics {
 				active.put(child, byPrefix.get(Regions.prefixOf(child)));
 			}
 		}
-		Map<String, Long> populations = this.settings.ownPopulations(children);
+		Map<String, Long> residents = this.populations.of(children);
 		List<Item> items = new ArrayList<>();
 		for (String child : children) {
 			long registered = count(volunteers, child);
 			items.add(new Item(child, this.regions.displayName(child, locale), registered, count(active, child),
-					hours(hours, child), count(activities, child), count(organizations, child), populations.get(child),
-					share(registered, populations.get(child))));
+					hours(hours, child), count(activities, child), count(organizations, child), residents.get(child),
+					share(registered, residents.get(child))));
 		}
 		directly(node, period, volunteers, organizations, activities, hours, locale).ifPresent(items::add);
 		return items;

@@ -59,7 +59,7 @@ class RankingsController {
 					+ " region or a region above)",
 			description = "by: REGISTERED_SHARE ranks the sub-regions one level down by registered volunteers per"
 					+ " resident (value = volunteers / population, four places; population: the sub-region's own, as"
-					+ " its settings state; the period does not apply, registrations are today's). HOURS_PER_VOLUNTEER"
+					+ " its settings state, or its own sub-regions' sum when it states none and each of them does; the period does not apply, registrations are today's). HOURS_PER_VOLUNTEER"
 					+ " ranks them by the counted hours of the period per registered volunteer (value = hours /"
 					+ " volunteers, two places; hours count in the region the volunteer lived in when the record was"
 					+ " written). ORGANIZATION_HOURS ranks the active organizations of the region or below (by the"
@@ -153,7 +153,7 @@ class RankingsController {
 			@Schema(description = "Sub-regions: registered volunteers today") Long volunteers,
 			@Schema(type = "string", format = "decimal", example = "86.00",
 					description = "Counted hours of the period (not for REGISTERED_SHARE)") BigDecimal hours,
-			@Schema(description = "REGISTERED_SHARE: the sub-region's own population; null: none stated") Long population,
+			@Schema(description = "REGISTERED_SHARE: the sub-region's population (its own, or its sub-regions' sum); null: none") Long population,
 			@Schema(description = "Organizations and projects: counted records of the period") Long records,
 			@Schema(description = "Organizations and projects: published activities that start in the period") Long activities,
 			@Schema(description = "BRAND_PROJECTS: the project's organization") String organizationName) {

@@ -66,7 +66,8 @@ class StatisticsController {
 	@Operation(summary = "A region's headline figures (operators and auditors of the region or a region above)",
 			description = "Period: ALL (the default: all time), a year (2025) or a month (2025-03)." + WHAT_COUNTS
 					+ " population: the residents the region's own settings state (a region above's is not"
-					+ " inherited); registeredShare: registered volunteers per resident, null without a population;"
+					+ " inherited) or, when it states none, the sum of its sub-regions' own when every one states one"
+					+ " (populationSummed true); registeredShare: registered volunteers per resident, null without a population;"
 					+ " goalShare: the goal of 15%. 400 names a bad regionCode or period; 403 for a region that is"
 					+ " not the caller's.")
 	OverviewResponse overview(@AuthenticationPrincipal Actor actor,
@@ -168,17 +169,19 @@ class StatisticsController {
 			@Schema(description = "ALL, a year or a month") String period, long registeredVolunteers,
 			long activeVolunteers, long organizations, long activities,
 			@Schema(type = "string", format = "decimal", example = "1250.50") BigDecimal totalHours,
-			@Schema(description = "Residents, as the region's own settings state; null: none") Long population,
+			@Schema(description = "Residents, as the region's own settings state, or else the sum of its sub-regions' when"
+					+ " each states one (populationSummed); null: none") Long population,
 			@Schema(type = "string", format = "decimal", example = "0.0831",
 					description = "Registered volunteers per resident; null without a population") BigDecimal registeredShare,
 			@Schema(type = "string", format = "decimal", example = "0.15") BigDecimal goalShare,
+			@Schema(description = "The population is the sum of the sub-regions' own") boolean populationSummed,
 			@Schema(description = "The figures are being built from the records again and may be short until done") boolean building) {
 
 		static OverviewResponse of(Overview overview) {
 			return new OverviewResponse(overview.regionCode(), overview.regionName(), overview.period(),
 					overview.registeredVolunteers(), overview.activeVolunteers(), overview.organizations(),
 					overview.activities(), overview.totalHours(), overview.population(), overview.registeredShare(),
-					overview.goalShare(), overview.building());
+					overview.goalShare(), overview.populationSummed(), overview.building());
 		}
 
 	}
@@ -199,7 +202,8 @@ class StatisticsController {
 	record ItemResponse(String key, String label, Long volunteers, Long activeVolunteers,
 			@Schema(type = "string", format = "decimal", example = "86.00") BigDecimal hours, Long activities,
 			Long organizations,
-			@Schema(description = "By region only: the sub-region's own population") Long population,
+			@Schema(description = "By region only: the sub-region's population (its own, or its sub-regions' sum when it"
+					+ " states none and each of them does)") Long population,
 			@Schema(type = "string", format = "decimal",
 					description = "By region only: registered volunteers per resident") BigDecimal registeredShare) {
 

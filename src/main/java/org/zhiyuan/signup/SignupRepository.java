@@ -15,6 +15,8 @@ import org.zhiyuan.shared.PersonQuery;
 import org.zhiyuan.shared.identity.PhoneNumbers;
 
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,10 +28,27 @@ class SignupRepository {
 			+ " s.status, s.queued_at, s.cancel_reason, s.late_cancel, s.signed_up_via FROM signup s JOIN activity a ON a.id = s.activity_id"
 			+ " JOIN activity_position p ON p.id = s.position_id JOIN volunteer v ON v.id = s.volunteer_id";
 
+	/**
+	 * Whether the waiting sign-up {@code w} could take its place: its volunteer holds no
+	 * accepted place at another activity, recruiting or under way, at an overlapping
+	 * time, each by its shift's time when it has one.
+	 */
+	private static final String FREE_AT_THE_TIME = "NOT EXISTS (SELECT 1 FROM activity_position wp JOIN activity wa"
+			+ " ON wa.id = wp.activity_id, signup s JOIN activity a ON a.id = s.activity_id JOIN activity_position p"
+			+ " ON p.id = s.position_id WHERE wp.id = w.position_id AND s.volunteer_id = w.volunteer_id"
+			+ " AND s.status = 'APPROVED' AND a.id <> wa.id AND a.status IN ('RECRUITING', 'IN_PROGRESS')"
+			+ " AND COALESCE(p.starts_at, a.starts_at) < COALESCE(wp.ends_at, wa.ends_at)"
+			+ " AND COALESCE(p.ends_at, a.ends_at) > COALESCE(wp.starts_at, wa.starts_at))";
+
 	private final JdbcClient jdbc;
 
-	SignupRepository(JdbcClient jdbc) {
+	private final JdbcTemplate jdbcTemplate;
+
+	private volatile String skipLocked;
+
+	SignupRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 	}
 
 	Optional<Row> lock(UUID id) {
@@ -46,7 +65,9 @@ class SignupRepository {
 	 * changes nothing (the weaker lock, as for a position: sign-ups inserted meanwhile
 	 * may still reference the row). Every write that may give a volunteer service takes
 	 * this lock first, volunteers in ascending id order and before any position, so that
-	 * two requests of one volunteer are checked for overlaps one after the other.
+	 * two requests of one volunteer are checked for overlaps one after the other. A
+	 * promotion, which holds its place already, only tries it
+	 * ({@link #tryLockVolunteer}).
 	 */
 	void lockVolunteer(UUID volunteerId) {
 		if (this.jdbc.sql("UPDATE volunteer SET status = status WHERE id = :id")
@@ -151,35 +172,49 @@ class SignupRepository {
 	}
 
 	/**
-	 * Promotes the first in line of a position's waiting list to a place the caller has
-	 * already claimed; the status condition makes two concurrent promotions of the same
-	 * row impossible. Someone who meanwhile took an accepted place elsewhere at an
-	 * overlapping time is passed over and keeps waiting. Returns the promoted sign-up, or
-	 * empty when nobody was (left) waiting.
+	 * The first of the position's waiting list, in order, who hold no accepted place
+	 * elsewhere at an overlapping time: those a freed place may go to. Read without
+	 * locks: {@link #promote} checks again.
 	 */
-	Optional<Row> promoteFirstWaiting(UUID positionId, OffsetDateTime now) {
-		Optional<UUID> first = this.jdbc
-			.sql("SELECT w.id FROM signup w JOIN activity wa ON wa.id = w.activity_id JOIN activity_position wp ON"
-					+ " wp.id = w.position_id WHERE w.position_id = :position AND w.status = 'WAITLISTED' AND NOT"
-					+ " EXISTS (SELECT 1 FROM signup s JOIN activity a ON a.id = s.activity_id JOIN activity_position p"
-					+ " ON p.id = s.position_id WHERE s.volunteer_id = w.volunteer_id AND s.status = 'APPROVED'"
-					+ " AND a.id <> wa.id AND a.status IN ('RECRUITING', 'IN_PROGRESS')"
-					+ " AND COALESCE(p.starts_at, a.starts_at) < COALESCE(wp.ends_at, wa.ends_at)"
-					+ " AND COALESCE(p.ends_at, a.ends_at) > COALESCE(wp.starts_at, wa.starts_at))"
-					+ " ORDER BY w.queued_at, w.id LIMIT 1")
+	List<Waiting> firstInLine(UUID positionId, int limit) {
+		return this.jdbc
+			.sql("SELECT w.id, w.activity_id, w.volunteer_id FROM signup w WHERE w.position_id = :position"
+					+ " AND w.status = 'WAITLISTED' AND " + FREE_AT_THE_TIME
+					+ " ORDER BY w.queued_at, w.id LIMIT :limit")
 			.param("position", positionId)
+			.param("limit", limit)
+			.query((rs, n) -> new Waiting(rs.getObject("id", UUID.class), rs.getObject("activity_id", UUID.class),
+					rs.getObject("volunteer_id", UUID.class)))
+			.list();
+	}
+
+	/**
+	 * Locks the volunteer as {@link #lockVolunteer} does, unless another transaction
+	 * holds that lock: then nothing is locked and nothing waits. For a caller that holds
+	 * a position's place already, which a volunteer's request, holding that volunteer
+	 * first, may be waiting for.
+	 */
+	boolean tryLockVolunteer(UUID volunteerId) {
+		return this.jdbc.sql("SELECT id FROM volunteer WHERE id = :id " + rowLockSkippingLocked())
+			.param("id", volunteerId)
 			.query(UUID.class)
-			.optional();
-		if (first.isEmpty()) {
-			return Optional.empty();
-		}
-		int promoted = this.jdbc
-			.sql("UPDATE signup SET status = 'APPROVED', holds_place = TRUE, decided_at = :now WHERE id = :id"
-					+ " AND status = 'WAITLISTED'")
-			.param("id", first.get())
+			.optional()
+			.isPresent();
+	}
+
+	/**
+	 * Gives a waiting sign-up the place the caller has claimed, if it still waits and its
+	 * volunteer still holds no accepted place elsewhere at an overlapping time: under the
+	 * volunteer's lock, so that their own sign-up elsewhere, if any, has committed and is
+	 * seen. {@code false} when it was passed over, and stays as it was.
+	 */
+	boolean promote(UUID signupId, OffsetDateTime now) {
+		return this.jdbc
+			.sql("UPDATE signup w SET status = 'APPROVED', holds_place = TRUE, decided_at = :now WHERE w.id = :id"
+					+ " AND w.status = 'WAITLISTED' AND " + FREE_AT_THE_TIME)
+			.param("id", signupId)
 			.param("now", now)
-			.update();
-		return (promoted == 1) ? lock(first.get()) : Optional.of(Row.LOST_RACE);
+			.update() == 1;
 	}
 
 	boolean hasWaiting(UUID positionId) {
@@ -341,10 +376,29 @@ class SignupRepository {
 				SignupOrigin.valueOf(rs.getString("signed_up_via")));
 	}
 
+	/**
+	 * The row lock a {@code SELECT} takes without waiting: on PostgreSQL the same weaker
+	 * lock that {@link #lockVolunteer}'s update takes, which inserts referencing the row
+	 * do not conflict with; H2 knows only the one.
+	 */
+	private String rowLockSkippingLocked() {
+		String clause = this.skipLocked;
+		if (clause == null) {
+			String product = this.jdbcTemplate.execute(
+					(ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName());
+			clause = "PostgreSQL".equals(product) ? "FOR NO KEY UPDATE SKIP LOCKED" : "FOR UPDATE SKIP LOCKED";
+			this.skipLocked = clause;
+		}
+		return clause;
+	}
+
 	/** The state of a sign-up, as its transitions need it. */
 	record Row(UUID id, UUID activityId, UUID positionId, UUID volunteerId, SignupStatus status, boolean holdsPlace) {
 
-		static final Row LOST_RACE = new Row(null, null, null, null, SignupStatus.WAITLISTED, false);
+	}
+
+	/** A sign-up waiting for a place. */
+	record Waiting(UUID signupId, UUID activityId, UUID volunteerId) {
 
 	}
 

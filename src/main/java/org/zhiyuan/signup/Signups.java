@@ -18,7 +18,6 @@ import org.zhiyuan.access.Actor;
 import org.zhiyuan.access.ScopedObject;
 import org.zhiyuan.activity.Activities;
 import org.zhiyuan.activity.ActivityCancelled;
-import org.zhiyuan.activity.ActivityChanged;
 import org.zhiyuan.activity.ActivityView;
 import org.zhiyuan.activity.ActivityView.PositionView;
 import org.zhiyuan.activity.ApprovalMode;
@@ -50,7 +49,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * Sign-ups. A place is taken only by a conditional update of the position's accepted
  * count, in the same transaction as the sign-up row, so capacity is never exceeded
  * however many requests arrive at once. When a place frees up, the first in the waiting
- * list moves up in the same transaction.
+ * list who can take it moves up in the same transaction ({@link WaitingList}).
  */
 @Service
 public class Signups {
@@ -81,10 +80,13 @@ public class Signups {
 
 	private final PositionRequirements furtherRequirements;
 
+	private final WaitingList waitingList;
+
 	Signups(SignupRepository signups, Activities activities, Volunteers volunteers, AccessPolicy accessPolicy,
 			AuditLog auditLog, ApplicationEventPublisher events, PlatformTransactionManager transactions,
-			PositionRequirements furtherRequirements) {
+			PositionRequirements furtherRequirements, WaitingList waitingList) {
 		this.furtherRequirements = furtherRequirements;
+		this.waitingList = waitingList;
 		this.signups = signups;
 		this.activities = activities;
 		this.volunteers = volunteers;
@@ -366,10 +368,12 @@ public class Signups {
 	/**
 	 * Cancels a sign-up: by the volunteer (a reason is optional; within 24 hours of the
 	 * start the cancellation is marked late) or by the organizer (a reason is required).
-	 * A freed place goes to the first in the waiting list.
+	 * A freed place goes to the first in the waiting list who can take it.
 	 */
 	@Transactional
 	public SignupView cancel(Actor actor, UUID signupId, String reason) {
+		// their volunteer first, locked before sign-ups and places as everywhere
+		this.signups.volunteerOf(signupId).ifPresent(this.signups::lockVolunteer);
 		Row row = this.signups.lock(signupId)
 			.orElseThrow(() -> ProblemException.notFound("SIGNUP_NOT_FOUND", "signup.notFound"));
 		VolunteerView volunteer = this.volunteers.find(row.volunteerId()).orElseThrow();
@@ -391,7 +395,7 @@ public class Signups {
 		this.signups.event(row.id(), SignupStatus.CANCELLED, why, actor.accountId(), now);
 		if (row.holdsPlace()) {
 			this.activities.releasePlace(row.positionId());
-			promoteInto(row.positionId(), actor.accountId());
+			this.waitingList.promoteInto(row.positionId(), actor.accountId());
 		}
 		audit(own ? "signup.cancel" : "signup.cancel.organizer", actor, row);
 		this.events.publishEvent(
@@ -519,42 +523,6 @@ public class Signups {
 	 */
 	public long placesHeld(UUID positionId) {
 		return this.signups.countApproved(positionId);
-	}
-
-	/**
-	 * Gives a freed place to the first in line. The place is claimed before anyone is
-	 * promoted, so a race can only leave a place free for a moment, never oversell it.
-	 */
-	private boolean promoteInto(UUID positionId, UUID actorId) {
-		for (int attempt = 0; attempt < 5; attempt++) {
-			if (!this.signups.hasWaiting(positionId) || !this.activities.claimPlace(positionId)) {
-				return false;
-			}
-			Optional<Row> promoted = this.signups.promoteFirstWaiting(positionId, now());
-			if (promoted.isEmpty()) {
-				this.activities.releasePlace(positionId);
-				return false;
-			}
-			if (promoted.get() == Row.LOST_RACE) {
-				this.activities.releasePlace(positionId);
-				continue;
-			}
-			Row row = promoted.get();
-			this.signups.event(row.id(), SignupStatus.APPROVED, "promoted", actorId, now());
-			this.events.publishEvent(new SignupApproved(row.id(), row.activityId(), row.volunteerId(), true));
-			return true;
-		}
-		return false;
-	}
-
-	/** Positions that gained places take the next in line, as many as now fit. */
-	@EventListener
-	void on(ActivityChanged event) {
-		for (UUID positionId : event.grownPositions()) {
-			while (promoteInto(positionId, null)) {
-				// each round fills one more of the new places
-			}
-		}
 	}
 
 	/**

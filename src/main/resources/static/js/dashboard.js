@@ -58,7 +58,7 @@
       };
     }
     if (kind === 'pyramid') {
-      // each band's bar centred, wider for more volunteers: the age pyramid
+      // the age pyramid: the first column (men) to the left, the second (women) to the right
       return {
         color: palette, tooltip: tooltip, legend: legend, grid: grid,
         xAxis: { type: 'value', axisLabel: { formatter: function (v) { return Math.abs(v); } } },

@@ -13,8 +13,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * A breakdown as an Excel workbook, with the same numbers as its JSON: one row per item,
  * headings in Chinese and English, counts and hours as numbers (hours with two places), a
- * figure that means nothing for the dimension left blank; the region, dimension and
- * period on a sheet of their own.
+ * figure that means nothing for the dimension left blank (by region, hours per volunteer
+ * too; by age band, the registered men and women); the region, dimension and period on a
+ * sheet of their own.
  */
 public final class BreakdownSheet {
 
@@ -27,6 +28,10 @@ public final class BreakdownSheet {
 
 	private static final String PER_VOLUNTEER = "人均时长 Hours per volunteer";
 
+	private static final String MALE = "男 Men";
+
+	private static final String FEMALE = "女 Women";
+
 	public static byte[] of(Breakdown breakdown, String regionName) {
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
 			CellStyle hours = workbook.createCellStyle();
@@ -36,6 +41,7 @@ public final class BreakdownSheet {
 			Sheet sheet = workbook.createSheet("统计 Statistics");
 			Row heading = sheet.createRow(0);
 			boolean regions = breakdown.by() == Dimension.REGION;
+			boolean ages = breakdown.by() == Dimension.AGE_BAND;
 			for (int i = 0; i < HEADINGS.length; i++) {
 				heading.createCell(i).setCellValue(HEADINGS[i]);
 				sheet.setColumnWidth(i, ((i == 1) ? 30 : 18) * 256);
@@ -43,6 +49,12 @@ public final class BreakdownSheet {
 			if (regions) {
 				heading.createCell(HEADINGS.length).setCellValue(PER_VOLUNTEER);
 				sheet.setColumnWidth(HEADINGS.length, 18 * 256);
+			}
+			if (ages) {
+				heading.createCell(HEADINGS.length).setCellValue(MALE);
+				heading.createCell(HEADINGS.length + 1).setCellValue(FEMALE);
+				sheet.setColumnWidth(HEADINGS.length, 18 * 256);
+				sheet.setColumnWidth(HEADINGS.length + 1, 18 * 256);
 			}
 			int index = 1;
 			for (Breakdown.Item item : breakdown.items()) {
@@ -58,6 +70,10 @@ public final class BreakdownSheet {
 				decimal(row, 8, item.registeredShare(), share);
 				if (regions) {
 					decimal(row, HEADINGS.length, hoursPerVolunteer(item), hours);
+				}
+				if (ages) {
+					number(row, HEADINGS.length, item.male());
+					number(row, HEADINGS.length + 1, item.female());
 				}
 			}
 			Sheet about = workbook.createSheet("说明 About");

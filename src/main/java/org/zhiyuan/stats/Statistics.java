@@ -367,11 +367,22 @@ public class Statistics {
 		return items;
 	}
 
-	/** Birth years gathered into bands by the age reached in the period's last year. */
+	/**
+	 * Birth years gathered into bands by the age reached in the period's last year, with
+	 * the registered men and women of each band.
+	 */
 	private List<Item> byAgeBand(String node, ReportPeriod period, Locale locale) {
 		int year = period.ageYear();
 		Map<AgeBand, BigDecimal> volunteers = bands(
 				this.repository.byKey(Figure.REGISTERED, node, Dim.BIRTH_YEAR, null, null), year);
+		Map<String, Map<String, BigDecimal>> byGender = new HashMap<>();
+		this.repository.byKey(Figure.REGISTERED, node, Dim.GENDER_YEAR, null, null).forEach((key, value) -> {
+			int colon = key.indexOf(':');
+			byGender.computeIfAbsent(key.substring(0, colon), (gender) -> new HashMap<>())
+				.put(key.substring(colon + 1), value);
+		});
+		Map<AgeBand, BigDecimal> male = bands(byGender.getOrDefault(Gender.MALE.name(), Map.of()), year);
+		Map<AgeBand, BigDecimal> female = bands(byGender.getOrDefault(Gender.FEMALE.name(), Map.of()), year);
 		Map<AgeBand, BigDecimal> active = bands(active(node, Dim.BIRTH_YEAR, period), year);
 		Map<AgeBand, BigDecimal> hours = bands(dated(Figure.HOURS, node, Dim.BIRTH_YEAR, period), year);
 		List<Item> items = new ArrayList<>();
@@ -383,7 +394,9 @@ public class Statistics {
 			items.add(new Item(band.name(), label("stats.ageBand." + band.name(), locale),
 					volunteers.getOrDefault(band, BigDecimal.ZERO).longValue(),
 					active.getOrDefault(band, BigDecimal.ZERO).longValue(),
-					scaled(hours.getOrDefault(band, BigDecimal.ZERO)), null, null, null, null));
+					scaled(hours.getOrDefault(band, BigDecimal.ZERO)), null, null, null, null,
+					male.getOrDefault(band, BigDecimal.ZERO).longValue(),
+					female.getOrDefault(band, BigDecimal.ZERO).longValue()));
 		}
 		return items;
 	}

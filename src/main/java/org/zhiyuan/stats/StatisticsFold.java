@@ -133,6 +133,8 @@ public class StatisticsFold {
 		deltas.count(Figure.REGISTERED, at, Dim.TOTAL, Dim.ALL, "", sign);
 		deltas.count(Figure.REGISTERED, at, Dim.GENDER, volunteer.gender(), "", sign);
 		deltas.count(Figure.REGISTERED, at, Dim.BIRTH_YEAR, volunteer.birthYear(), "", sign);
+		deltas.count(Figure.REGISTERED, at, Dim.GENDER_YEAR, Dim.genderYear(volunteer.gender(), volunteer.birthYear()),
+				"", sign);
 		for (String category : volunteer.categories()) {
 			deltas.count(Figure.REGISTERED, at, Dim.CATEGORY, category, "", sign);
 		}

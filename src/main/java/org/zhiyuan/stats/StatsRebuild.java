@@ -178,6 +178,8 @@ class StatsRebuild {
 				deltas.count(Figure.REGISTERED, at, Dim.TOTAL, Dim.ALL, "", count);
 				deltas.count(Figure.REGISTERED, at, Dim.GENDER, rs.getString(2), "", count);
 				deltas.count(Figure.REGISTERED, at, Dim.BIRTH_YEAR, rs.getString(3), "", count);
+				deltas.count(Figure.REGISTERED, at, Dim.GENDER_YEAR, Dim.genderYear(rs.getString(2), rs.getString(3)),
+						"", count);
 			});
 		this.jdbc
 			.sql("SELECT v.region_code, c.category, COUNT(*) FROM stat_volunteer v JOIN stat_volunteer_category c ON"

@@ -62,6 +62,8 @@ class StatsRecount {
 				figures.add(Figure.REGISTERED, Dim.TOTAL, Dim.ALL, "", count);
 				figures.add(Figure.REGISTERED, Dim.GENDER, orUnknown(rs.getString(1)), "", count);
 				figures.add(Figure.REGISTERED, Dim.BIRTH_YEAR, year(rs.getObject(2)), "", count);
+				figures.add(Figure.REGISTERED, Dim.GENDER_YEAR,
+						Dim.genderYear(orUnknown(rs.getString(1)), year(rs.getObject(2))), "", count);
 			});
 		this.jdbc
 			.sql("SELECT a.attribute, COUNT(*) FROM volunteer v JOIN volunteer_attribute a ON a.volunteer_id = v.id AND"

@@ -135,7 +135,9 @@ class DashboardPageTests extends ApiTestSupport {
 		assertThat(html).contains("href=\"/dashboard/" + DISTRICT + "?period=ALL\"");
 		assertThat(rows(html, "table-fields").get("ELDERLY_CARE").get(0)).isEqualTo("3.50");
 		assertThat(rows(html, "table-fields").get("HEALTH").get(0)).isEqualTo("2.00");
-		assertThat(rows(html, "table-ages").get("AGE_60_PLUS").get(0)).isEqualTo("1");
+		List<String> elders = rows(html, "table-ages").get("AGE_60_PLUS");
+		assertThat(elders.get(2)).as("registered").isEqualTo("1");
+		assertThat(Long.parseLong(elders.get(0)) + Long.parseLong(elders.get(1))).as("a man or a woman").isEqualTo(1);
 		assertThat(crumbs(html)).as("the breadcrumb starts at the operator's own region").containsExactly("拉萨市");
 	}
 

@@ -239,6 +239,17 @@ class StatisticsApiTests extends ApiTestSupport {
 			assertThat(genders.get(gender).get("volunteers").asLong())
 				.isEqualTo((long) this.registeredByGender.getOrDefault(gender, 0));
 		}
+		long men = 0;
+		long women = 0;
+		for (JsonNode band : ages.values()) {
+			assertThat(band.get("male").asLong() + band.get("female").asLong()).as(band.get("key").asString())
+				.isLessThanOrEqualTo(band.get("volunteers").asLong());
+			men += band.get("male").asLong();
+			women += band.get("female").asLong();
+		}
+		assertThat(men).as("the pyramid's men are the men").isEqualTo(genders.get("MALE").get("volunteers").asLong());
+		assertThat(women).isEqualTo(genders.get("FEMALE").get("volunteers").asLong());
+		assertThat(genders.get("FEMALE").get("male").isNull()).as("by age band only").isTrue();
 	}
 
 	@Test

@@ -205,11 +205,14 @@ class StatisticsController {
 			@Schema(description = "By region only: the sub-region's population (its own, or its sub-regions' sum when it"
 					+ " states none and each of them does)") Long population,
 			@Schema(type = "string", format = "decimal",
-					description = "By region only: registered volunteers per resident") BigDecimal registeredShare) {
+					description = "By region only: registered volunteers per resident") BigDecimal registeredShare,
+			@Schema(description = "By age band only: registered volunteers who are men (the age pyramid's left side)") Long male,
+			@Schema(description = "By age band only: registered volunteers who are women (its right side)") Long female) {
 
 		static ItemResponse of(Breakdown.Item item) {
 			return new ItemResponse(item.key(), item.label(), item.volunteers(), item.activeVolunteers(), item.hours(),
-					item.activities(), item.organizations(), item.population(), item.registeredShare());
+					item.activities(), item.organizations(), item.population(), item.registeredShare(), item.male(),
+					item.female());
 		}
 
 	}

@@ -86,12 +86,13 @@ import static org.zhiyuan.volunteer.VolunteerCategory.YOUTH;
 /**
  * Seeds 北京市朝阳区 (110105) once, through the same services as real users so that every rule
  * applies and every step is audited: the operators of the city, the district and its
- * streets 建外街道 and 朝外街道, an auditor, and 黄浦区's operator; twelve volunteers living on the
- * two streets; 朝阳区志愿者协会 with its street and school teams, approved by the district's
- * operator {@code chaoyang}, their members (invited, and consenting), a join request, an
- * invitation left open, a warning, and one more team awaiting review; the teams' projects
- * (three of them brand projects) and seals; activities recruiting in the coming days; and
- * the teams' last thirteen weeks ({@link DemoHistory}).
+ * streets 建外街道 and 朝外街道, of 永安里社区 on 建外街道, an auditor, and 黄浦区's operator; twelve
+ * volunteers living on the two streets (two of them in 永安里社区); 朝阳区志愿者协会 with its street
+ * and school teams, approved by the district's operator {@code chaoyang}, their members
+ * (invited, and consenting), a join request, an invitation left open, a warning, and one
+ * more team awaiting review; the teams' projects (three of them brand projects) and
+ * seals; activities recruiting in the coming days; and the teams' last thirteen weeks
+ * ({@link DemoHistory}).
  * <p>
  * <b>The past.</b> No service lets anyone publish an activity that has begun or check in
  * outside an activity's hours, and the demo does not write rows behind their backs. The
@@ -128,6 +129,9 @@ class DemoData implements ApplicationRunner {
 	static final String JIANWAI = "110105001";
 
 	static final String CHAOWAI = "110105002";
+
+	/** 建外街道永安里社区, where two of the volunteers live. */
+	static final String YONGANLI = "110105001026";
 
 	static final String ASSOCIATION = "朝阳区志愿者协会";
 
@@ -237,6 +241,7 @@ class DemoData implements ApplicationRunner {
 				new DemoStaff("chaoyang", "朝阳区志愿服务指导中心", Grant.operatorOf(DISTRICT)),
 				new DemoStaff("jianwai", "建外街道志愿服务站", Grant.operatorOf(JIANWAI)),
 				new DemoStaff("chaowai", "朝外街道志愿服务站", Grant.operatorOf(CHAOWAI)),
+				new DemoStaff("yonganli", "永安里社区居委会", Grant.operatorOf(YONGANLI)),
 				new DemoStaff("shenji", "朝阳区志愿服务督查员", Grant.auditorOf(DISTRICT)),
 				new DemoStaff("huangpu", "上海市黄浦区志愿服务指导中心", Grant.operatorOf("310101")));
 		Map<String, UUID> created = new HashMap<>();
@@ -404,7 +409,7 @@ class DemoData implements ApplicationRunner {
 					.availability(MON_AM, WED_AM, FRI_AM)
 					.reportsTo(CHAOWAI, "朝外街道吉祥里社区", LocalDate.of(2024, 3, 5)),
 				DemoVolunteer
-					.resident("刘淑芬", "110105", LocalDate.of(1955, 9, 2), Gender.FEMALE, 48, "13800000003", JIANWAI)
+					.resident("刘淑芬", "110105", LocalDate.of(1955, 9, 2), Gender.FEMALE, 48, "13800000003", YONGANLI)
 					.skills("手工编织", "陪伴聊天")
 					.categories(SENIOR, WOMEN, COMMUNITY)
 					.fields(ELDERLY_CARE)
@@ -445,7 +450,7 @@ class DemoData implements ApplicationRunner {
 					.fields(EMERGENCY_RESCUE)
 					.availability(SUN_AM, SUN_PM),
 				DemoVolunteer
-					.resident("郑雅琴", "110105", LocalDate.of(1984, 12, 3), Gender.FEMALE, 72, "13800000009", JIANWAI)
+					.resident("郑雅琴", "110105", LocalDate.of(1984, 12, 3), Gender.FEMALE, 72, "13800000009", YONGANLI)
 					.skills("课业辅导", "班级管理")
 					.categories(WORKER, WOMEN)
 					.fields(EDUCATION)

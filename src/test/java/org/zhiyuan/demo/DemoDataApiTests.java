@@ -14,6 +14,7 @@ import org.zhiyuan.account.AccountManagement;
 import org.zhiyuan.certificate.Certificates;
 import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.identity.CreditCodes;
+import org.zhiyuan.stats.StatisticsFold;
 import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Api.Response;
 import org.zhiyuan.support.ApiTestSupport;
@@ -26,6 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DemoDataApiTests extends ApiTestSupport {
+
+	@Autowired
+	StatisticsFold fold;
 
 	@Autowired
 	AutowireCapableBeanFactory beans;
@@ -69,8 +73,15 @@ class DemoDataApiTests extends ApiTestSupport {
 		assertThat(chaoyang.get("/api/v1/staff?regionCode=110105&size=200")
 			.json()
 			.get("items")
-			.findValuesAsString("username")).contains("chaoyang", "jianwai", "chaowai", "shenji")
+			.findValuesAsString("username")).contains("chaoyang", "jianwai", "chaowai", "yonganli", "shenji")
 			.doesNotContain("huangpu");
+		this.fold.foldAll();
+		Api yonganli = this.api.signIn("yonganli", DemoData.PASSWORD);
+		JsonNode community = yonganli.get("/api/v1/stats/overview?regionCode=" + DemoData.YONGANLI).json();
+		assertThat(community.get("registeredVolunteers").asLong()).as("刘淑芬 and 郑雅琴 live in 永安里社区").isEqualTo(2);
+		assertThat(yonganli.get("/api/v1/stats/overview?regionCode=" + DemoData.JIANWAI).status())
+			.as("the street above is not the community operator's")
+			.isEqualTo(403);
 
 		JsonNode association = demoOrganization(chaoyang, DemoData.ASSOCIATION,
 				(o) -> DemoData.ASSOCIATION_CREDIT_CODE.equals(o.path("creditCode").asString()));

@@ -85,9 +85,10 @@ public record ReportPeriod(YearMonth from, YearMonth to) {
 	}
 
 	/**
-	 * The rollups' key of this period when it is one: {@code ALL}, a calendar year or a
-	 * month; otherwise {@code null}, and its active volunteers are counted from the
-	 * months it spans.
+	 * The rollups' key of this period when it is one of every rollup's periods:
+	 * {@code ALL}, a calendar year or a month; otherwise {@code null}, and its figures
+	 * are summed from its months (its active volunteers counted from them unless it is a
+	 * quarter, see {@link #activeKey()}).
 	 */
 	String rollupKey() {
 		if (this.from == null && this.to == null) {
@@ -104,6 +105,28 @@ public record ReportPeriod(YearMonth from, YearMonth to) {
 			return String.valueOf(this.from.getYear());
 		}
 		return null;
+	}
+
+	/**
+	 * The rollups' key of this period's active volunteers: its {@link #rollupKey()}, or a
+	 * calendar quarter's ({@code 2025Q1}), which the volunteers' rows and the active
+	 * figures also hold; otherwise {@code null}.
+	 */
+	String activeKey() {
+		String key = rollupKey();
+		if (key != null || this.from == null || this.to == null) {
+			return key;
+		}
+		if (this.from.getYear() == this.to.getYear() && this.from.getMonthValue() % 3 == 1
+				&& this.to.getMonthValue() == this.from.getMonthValue() + 2) {
+			return quarterOf(this.from);
+		}
+		return null;
+	}
+
+	/** The rollups' key of the quarter a month falls in: {@code 2025Q1}. */
+	static String quarterOf(YearMonth month) {
+		return month.getYear() + "Q" + ((month.getMonthValue() + 2) / 3);
 	}
 
 	/** How the API names it: {@code ALL}, {@code 2025}, {@code 2025-03}, or its ends. */

@@ -274,7 +274,7 @@ public class Statistics {
 				monthOf(period.to()));
 		Map<String, BigDecimal> hours = this.repository.byNode(Figure.HOURS, children, monthOf(period.from()),
 				monthOf(period.to()));
-		String key = period.rollupKey();
+		String key = period.activeKey();
 		Map<String, BigDecimal> active = new HashMap<>();
 		if (key != null) {
 			active.putAll(this.repository.byNode(Figure.ACTIVE, children, key, key));
@@ -312,7 +312,7 @@ public class Statistics {
 		long held = count(dated(Figure.ACTIVITIES, node, Dim.TOTAL, period), Dim.ALL) - sum(activities);
 		BigDecimal served = hours(dated(Figure.HOURS, node, Dim.TOTAL, period), Dim.ALL)
 			.subtract(hours.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
-		long active = this.repository.activeAt(node, period.rollupKey(), monthOf(period.from()), monthOf(period.to()));
+		long active = this.repository.activeAt(node, period.activeKey(), monthOf(period.from()), monthOf(period.to()));
 		if (registered == 0 && organized == 0 && held == 0 && served.signum() == 0 && active == 0) {
 			return Optional.empty();
 		}
@@ -444,7 +444,7 @@ public class Statistics {
 	 * Active volunteers of the period by key: from the rollups, or counted from months.
 	 */
 	private Map<String, BigDecimal> active(String node, Dim dim, ReportPeriod period) {
-		String key = period.rollupKey();
+		String key = period.activeKey();
 		if (key != null) {
 			return this.repository.byKey(Figure.ACTIVE, node, dim, key, key);
 		}

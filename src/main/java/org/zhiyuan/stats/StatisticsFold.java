@@ -1,6 +1,7 @@
 package org.zhiyuan.stats;
 
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -179,8 +180,8 @@ public class StatisticsFold {
 
 	/**
 	 * One record's change of counted hours: hours and records of its month under every
-	 * key, and the volunteer's rows of its month, year and all time, over all fields and
-	 * in its field, with the active volunteers they make.
+	 * key, and the volunteer's rows of its month, quarter, year and all time, over all
+	 * fields and in its field, with the active volunteers they make.
 	 */
 	private void service(OutboxRow row, Deltas deltas) {
 		long records = ((row.hoursAfter() != null) ? 1 : 0) - ((row.hoursBefore() != null) ? 1 : 0);
@@ -198,7 +199,8 @@ public class StatisticsFold {
 		deltas.provider(Provider.ORGANIZATION, row.organizationId(), month, hours, records, 0);
 		deltas.provider(Provider.PROJECT, row.projectId(), month, hours, records, 0);
 		serviceKeys(at, volunteer, month, hours, records, deltas);
-		for (String period : List.of(month, month.substring(0, 4), ReportPeriod.ALL)) {
+		for (String period : List.of(month, ReportPeriod.quarterOf(YearMonth.parse(month)), month.substring(0, 4),
+				ReportPeriod.ALL)) {
 			for (String field : List.of(Dim.ALL, row.field())) {
 				member(volunteer, period, field, row.regionCode(), hours, records, deltas);
 			}

@@ -274,6 +274,20 @@ class StatsRebuild {
 		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
 			month(month);
 		}
+		for (YearMonth quarter = first.withMonth((first.getMonthValue() - 1) / 3 * 3 + 1); !quarter
+			.isAfter(last); quarter = quarter.plusMonths(3)) {
+			String key = ReportPeriod.quarterOf(quarter);
+			this.jdbc
+				.sql("INSERT INTO stat_member (volunteer_id, period, field, region_code, hours, records) SELECT"
+						+ " volunteer_id, :quarter, field, region_code, SUM(hours), SUM(records) FROM stat_member WHERE"
+						+ " period >= :from AND period <= :to AND CHAR_LENGTH(period) = 7 GROUP BY volunteer_id, field,"
+						+ " region_code")
+				.param("quarter", key)
+				.param("from", quarter.toString())
+				.param("to", quarter.plusMonths(2).toString())
+				.update();
+			active(key);
+		}
 		for (int year = first.getYear(); year <= last.getYear(); year++) {
 			this.jdbc
 				.sql("INSERT INTO stat_member (volunteer_id, period, field, region_code, hours, records) SELECT"

@@ -131,6 +131,10 @@ class StatsRecount {
 		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
 			windows.add(new Window(month.toString(), month, month, true));
 		}
+		for (YearMonth quarter = first.withMonth((first.getMonthValue() - 1) / 3 * 3 + 1); !quarter
+			.isAfter(last); quarter = quarter.plusMonths(3)) {
+			windows.add(new Window(ReportPeriod.quarterOf(quarter), quarter, quarter.plusMonths(2), false));
+		}
 		for (int year = first.getYear(); year <= last.getYear(); year++) {
 			windows.add(new Window(String.valueOf(year), YearMonth.of(year, 1), YearMonth.of(year, 12), false));
 		}

@@ -266,6 +266,29 @@ class StatisticsApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void countsAQuartersActiveVolunteersFromItsRollupsAsFromItsMonths() {
+		YearMonth quarter = this.later.withMonth((this.later.getMonthValue() - 1) / 3 * 3 + 1);
+		for (String by : List.of("REGION", "AGE_BAND", "GENDER", "FIELD", "CATEGORY")) {
+			for (String region : List.of(PROVINCE, CITY)) {
+				JsonNode rollup = breakdown(region, by, quarter, quarter.plusMonths(2));
+				assertThat(rollup.get("period").asString()).isEqualTo(quarter + ".." + quarter.plusMonths(2));
+				// a month more, when nobody served yet: the same volunteers, counted from
+				// their months
+				JsonNode months = breakdown(region, by, quarter, quarter.plusMonths(3));
+				Map<String, JsonNode> counted = items(months);
+				for (Map.Entry<String, JsonNode> item : items(rollup).entrySet()) {
+					assertThat(item.getValue().get("activeVolunteers").asLong())
+						.as(region + " " + by + " " + item.getKey())
+						.isEqualTo(counted.get(item.getKey()).get("activeVolunteers").asLong());
+				}
+			}
+		}
+		assertThat(items(breakdown(CITY, "REGION", quarter, quarter.plusMonths(2))).get(XINGQING)
+			.get("activeVolunteers")
+			.asLong()).as("Ann or Bo or both served in the quarter of the later month").isPositive();
+	}
+
+	@Test
 	void givesTheBreakdownAsAWorkbookWithTheSameNumbers() throws Exception {
 		String path = "/api/v1/stats/breakdown?regionCode=" + CITY + "&by=REGION&from=" + this.earlier + "&to="
 				+ this.later;

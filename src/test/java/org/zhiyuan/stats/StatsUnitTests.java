@@ -15,6 +15,22 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class StatsUnitTests {
 
 	@Test
+	void keysACalendarQuartersActiveVolunteersAndNoOtherSpan() {
+		assertThat(ReportPeriod.quarterOf(YearMonth.of(2025, 1))).isEqualTo("2025Q1");
+		assertThat(ReportPeriod.quarterOf(YearMonth.of(2025, 6))).isEqualTo("2025Q2");
+		assertThat(ReportPeriod.quarterOf(YearMonth.of(2025, 12))).isEqualTo("2025Q4");
+		assertThat(new ReportPeriod(YearMonth.of(2025, 4), YearMonth.of(2025, 6)).activeKey()).isEqualTo("2025Q2");
+		assertThat(new ReportPeriod(YearMonth.of(2025, 4), YearMonth.of(2025, 6)).rollupKey())
+			.as("hours and activities of a quarter are summed from its months")
+			.isNull();
+		assertThat(new ReportPeriod(YearMonth.of(2025, 4), YearMonth.of(2025, 6)).name()).isEqualTo("2025-04..2025-06");
+		assertThat(new ReportPeriod(YearMonth.of(2025, 2), YearMonth.of(2025, 4)).activeKey()).isNull();
+		assertThat(new ReportPeriod(YearMonth.of(2025, 10), YearMonth.of(2026, 12)).activeKey()).isNull();
+		assertThat(ReportPeriod.ofYear(2025).activeKey()).isEqualTo("2025");
+		assertThat(new ReportPeriod(YearMonth.of(2025, 4), null).activeKey()).isNull();
+	}
+
+	@Test
 	void readsAllTimeAYearOrAMonthAndRefusesAnythingElse() {
 		List<FieldProblem> problems = new ArrayList<>();
 		assertThat(ReportPeriod.parse(null, "period", problems).rollupKey()).isEqualTo("ALL");

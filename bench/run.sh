@@ -353,7 +353,14 @@ step_pg_stats() {
   stats_rebuild "PostgreSQL, $VOLUNTEERS volunteers, $RECORDS service records (plan_cache_mode = force_custom_plan)" "$TARGET/app-pg"
   psql_admin -c "ALTER DATABASE zhiyuan RESET plan_cache_mode" >/dev/null
   psql_admin -d zhiyuan -c "VACUUM (ANALYZE) stat_volunteer, stat_volunteer_category, stat_member, stat_activity,
-    stat_organization, stat_registered, stat_organizations, stat_activities, stat_service, stat_active" >/dev/null
+    stat_organization, stat_registered, stat_organizations, stat_activities, stat_service, stat_active,
+    stat_provider" >/dev/null
+}
+
+# The statistics built again from the facts on the H2 data set of h2-load.
+step_h2_stats() {
+  unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME SPRING_DATASOURCE_PASSWORD
+  stats_rebuild "H2, $H2_VOLUNTEERS volunteers, $H2_RECORDS service records" "$TARGET/h2"
 }
 
 step_fixtures() {

@@ -3,7 +3,7 @@ package org.zhiyuan.stats;
 /**
  * The figures the rollups keep, each in its table: registered volunteers and active
  * organizations (today), activities by month of start, hours and records by month, and
- * active volunteers by month, year and all time.
+ * active volunteers by month, quarter, year and all time.
  */
 enum Figure {
 

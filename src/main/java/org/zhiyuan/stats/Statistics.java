@@ -31,6 +31,7 @@ import org.zhiyuan.stats.Breakdown.Item;
 import org.zhiyuan.stats.Figures.Cell;
 import org.zhiyuan.stats.Populations.Population;
 import org.zhiyuan.stats.Reconciliation.Difference;
+import org.zhiyuan.stats.StatsRepository.Totals;
 import org.zhiyuan.volunteer.VolunteerCategory;
 
 import org.springframework.context.MessageSource;
@@ -129,16 +130,14 @@ public class Statistics {
 	}
 
 	private Overview figures(String node, ReportPeriod period) {
-		long registered = count(this.repository.byKey(Figure.REGISTERED, node, Dim.TOTAL, null, null), Dim.ALL);
+		Totals totals = this.repository.totals(node, monthOf(period.from()), monthOf(period.to()), period.activeKey());
+		long active = (totals.active() != null) ? totals.active() : count(active(node, Dim.TOTAL, period), Dim.ALL);
 		Optional<Population> residents = this.populations.of(node);
 		Long population = residents.map(Population::residents).orElse(null);
 		return new Overview(node, this.regions.fullName(node, LocaleContextHolder.getLocale()), period.name(),
-				registered, count(active(node, Dim.TOTAL, period), Dim.ALL),
-				count(this.repository.byKey(Figure.ORGANIZATIONS, node, Dim.TOTAL, null, null), Dim.ALL),
-				count(dated(Figure.ACTIVITIES, node, Dim.TOTAL, period), Dim.ALL),
-				hours(dated(Figure.HOURS, node, Dim.TOTAL, period), Dim.ALL), population, share(registered, population),
-				Overview.GOAL_SHARE, residents.map(Population::summed).orElse(false),
-				this.repository.builtAt().isEmpty());
+				totals.registered(), active, totals.organizations(), totals.activities(), scaled(totals.hours()),
+				population, share(totals.registered(), population), Overview.GOAL_SHARE,
+				residents.map(Population::summed).orElse(false), !totals.built());
 	}
 
 	/** The breakdown, labels in the language of the current request. */

@@ -442,6 +442,40 @@ class StatsRepository {
 		return values;
 	}
 
+	/**
+	 * A node's headline figures in one round trip: registered volunteers and active
+	 * organizations today, activities and hours summed over the months from {@code from}
+	 * to {@code to} ({@code null}: open), active volunteers at the rollups' period
+	 * {@code activeKey} (none when {@code null}: counted elsewhere), and whether the
+	 * rollups are built.
+	 */
+	Totals totals(String node, String from, String to, String activeKey) {
+		String months = " AND period >= :from AND period <= :to";
+		Map<String, BigDecimal> values = new HashMap<>();
+		this.jdbc
+			.sql("SELECT 'R', SUM(volunteers) FROM stat_registered WHERE node = :node AND dim = 'TOTAL' UNION ALL"
+					+ " SELECT 'O', SUM(organizations) FROM stat_organizations WHERE node = :node AND dim = 'TOTAL'"
+					+ " UNION ALL SELECT 'A', SUM(activities) FROM stat_activities WHERE node = :node AND dim = 'TOTAL'"
+					+ months + " UNION ALL SELECT 'H', SUM(hours) FROM stat_service WHERE node = :node AND dim ="
+					+ " 'TOTAL'" + months + " UNION ALL SELECT 'V', SUM(volunteers) FROM stat_active WHERE node ="
+					+ " :node AND dim = 'TOTAL' AND period = :key UNION ALL SELECT 'B', CASE WHEN built_at IS NULL"
+					+ " THEN 0 ELSE 1 END FROM stat_fold WHERE name = 'rollups'")
+			.param("node", node)
+			.param("from", (from != null) ? from : FIRST)
+			.param("to", (to != null) ? to : LAST)
+			.param("key", (activeKey != null) ? activeKey : "")
+			.query((ResultSet rs) -> {
+				values.put(rs.getString(1), rs.getBigDecimal(2));
+			});
+		return new Totals(count(values.get("R")), count(values.get("O")), count(values.get("A")),
+				(values.get("H") != null) ? values.get("H") : BigDecimal.ZERO,
+				(activeKey != null) ? count(values.get("V")) : null, count(values.get("B")) == 1);
+	}
+
+	private static long count(BigDecimal value) {
+		return (value != null) ? value.longValue() : 0;
+	}
+
 	/** A figure's total at each of the nodes, as {@link #byKey}. */
 	Map<String, BigDecimal> byNode(Figure figure, Collection<String> nodes, String from, String to) {
 		Map<String, BigDecimal> values = new HashMap<>();
@@ -591,6 +625,14 @@ class StatsRepository {
 				});
 		}
 		return figures;
+	}
+
+	/**
+	 * A node's headline figures; {@code active} is {@code null} when the period has no
+	 * rollup of its own.
+	 */
+	record Totals(long registered, long organizations, long activities, BigDecimal hours, Long active, boolean built) {
+
 	}
 
 	private static String periodClause(Figure figure) {

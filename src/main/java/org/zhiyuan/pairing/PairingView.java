@@ -20,6 +20,11 @@ public record PairingView(UUID id, UUID beneficiaryId, String beneficiaryNameMas
 		return this.status == PairingStatus.ACTIVE;
 	}
 
+	/** The last visit's time of day in China, or null. */
+	public java.time.LocalDateTime lastVisitLocal() {
+		return (this.lastVisitAt != null) ? this.lastVisitAt.atZoneSameInstant(Pairings.CHINA).toLocalDateTime() : null;
+	}
+
 	/** Whether the current period has ended without a visit, as of the day. */
 	public boolean overdueOn(LocalDate day) {
 		return isActive() && this.nextDueOn.isBefore(day);

@@ -131,8 +131,7 @@ public class Pairings {
 			problems.add(new FieldProblem("birthYear", "validation.pairing.birthYear", thisYear));
 		}
 		text(problems, "address", person.address(), 200, true);
-		if (person.lat() == null || person.lng() == null || person.lat() < -90 || person.lat() > 90
-				|| person.lng() < -180 || person.lng() > 180) {
+		if (!isPosition(person.lat(), person.lng())) {
 			problems.add(new FieldProblem("location", "validation.location"));
 		}
 		String phone = (person.phone() != null) ? PhoneNumbers.normalize(person.phone()) : "";
@@ -338,6 +337,7 @@ public class Pairings {
 
 	/** The active pairings the calling volunteer visits, the next due first. */
 	public List<PairingView> mine(Actor actor) {
+		this.volunteers.mine(actor);
 		return this.repository.pairingsVisitedBy(actor.accountId());
 	}
 
@@ -408,10 +408,8 @@ public class Pairings {
 	@Transactional
 	public Visited visit(Actor actor, UUID pairingId, VisitCheckIn checkIn, String idempotencyKey) {
 		List<FieldProblem> problems = new ArrayList<>();
-		if (checkIn.lat() == null || checkIn.lng() == null || checkIn.lat() < -90 || checkIn.lat() > 90
-				|| checkIn.lng() < -180 || checkIn.lng() > 180
-				|| (checkIn.accuracyMeters() != null && (checkIn.accuracyMeters() < 0
-						|| checkIn.accuracyMeters().isInfinite() || checkIn.accuracyMeters().isNaN()))) {
+		if (!isPosition(checkIn.lat(), checkIn.lng()) || (checkIn.accuracyMeters() != null
+				&& (!Double.isFinite(checkIn.accuracyMeters()) || checkIn.accuracyMeters() < 0))) {
 			problems.add(new FieldProblem("location", "validation.location"));
 		}
 		text(problems, "note", checkIn.note(), 500, false);
@@ -546,7 +544,7 @@ public class Pairings {
 		Map<UUID, List<AssignmentView>> histories = this.repository.assignmentsOf(ids);
 		Map<UUID, OffsetDateTime> ended = this.repository.endedAt(ids);
 		OffsetDateTime now = now();
-		return pairings.map((p) -> {
+		PageResult<Continuity> rows = pairings.map((p) -> {
 			OffsetDateTime end = ended.getOrDefault(p.id(), now);
 			ContinuityScore.Result result = ContinuityScore.of(histories.getOrDefault(p.id(), List.of()), end,
 					now.minusYears(1));
@@ -556,6 +554,9 @@ public class Pairings {
 					p.status(), p.startsOn(), days, result.distinct(), result.changes(), result.changesSince(),
 					result.score());
 		});
+		List<Continuity> lowestFirst = new ArrayList<>(rows.items());
+		lowestFirst.sort(java.util.Comparator.comparingInt(Continuity::score));
+		return new PageResult<>(lowestFirst, rows.page(), rows.size(), rows.total());
 	}
 
 	// checks
@@ -676,6 +677,12 @@ public class Pairings {
 			problems
 				.add(new FieldProblem(field, required ? "validation.textRequired" : "validation.pairing.text", max));
 		}
+	}
+
+	/** A latitude and a longitude, both finite and within their ranges. */
+	private static boolean isPosition(Double lat, Double lng) {
+		return lat != null && lng != null && Double.isFinite(lat) && Double.isFinite(lng) && lat >= -90 && lat <= 90
+				&& lng >= -180 && lng <= 180;
 	}
 
 	private static OffsetDateTime now() {

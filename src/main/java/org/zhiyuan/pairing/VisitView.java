@@ -11,4 +11,9 @@ import java.util.UUID;
 public record VisitView(UUID id, UUID pairingId, UUID volunteerId, String volunteerNameMasked, OffsetDateTime visitedAt,
 		BigDecimal distanceMeters, boolean outsideGeofence, String outsideReason) {
 
+	/** The time of the visit in China. */
+	public java.time.LocalDateTime visitedAtLocal() {
+		return this.visitedAt.atZoneSameInstant(Pairings.CHINA).toLocalDateTime();
+	}
+
 }

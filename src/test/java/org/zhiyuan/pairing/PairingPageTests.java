@@ -95,6 +95,8 @@ class PairingPageTests extends ApiTestSupport {
 
 		Api phone = browserOf(member);
 		assertThat(phone.get("/me/pairings").body()).contains("王*英").contains("到达签到").contains("下次探访");
+		assertThat(phone.get("/").body()).as("the home page's queue of visits due")
+			.contains("data-queue=\"home.queue.visitsDue\"");
 		String visitPage = "/me/pairings/" + pairing + "/visit";
 		assertThat(phone.get(visitPage).body()).contains(PairingApiTests.ADDRESS).contains("checkin-form");
 		Response far = phone.submitForm(visitPage, visitPage, Map.of("lat", String.valueOf(PairingApiTests.LAT + 0.01),
@@ -115,6 +117,7 @@ class PairingPageTests extends ApiTestSupport {
 		Api operator = browserOf(this.fixtures.anOperatorOf(PairingApiTests.DISTRICT));
 		String page = operator.get("/regions/" + PairingApiTests.DISTRICT + "/pairings").body();
 		assertThat(page).contains("漏访").contains("结对稳定性").contains("上城区");
+		assertThat(operator.get("/").body()).contains("data-queue=\"home.queue.missedVisits\"");
 		assertThat(browserOf(this.fixtures.anOperatorOf(PairingApiTests.OTHER_DISTRICT))
 			.get("/regions/" + PairingApiTests.DISTRICT + "/pairings")
 			.status()).isEqualTo(403);

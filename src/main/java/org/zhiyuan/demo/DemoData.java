@@ -21,6 +21,7 @@ import org.zhiyuan.organization.OrganizationView;
 import org.zhiyuan.organization.Organizations;
 import org.zhiyuan.activity.Activities;
 import org.zhiyuan.insurance.InsurancePolicies;
+import org.zhiyuan.pairing.Pairings;
 import org.zhiyuan.training.Courses;
 import org.zhiyuan.activity.ActivityReviews;
 import org.zhiyuan.activity.ActivityView;
@@ -180,11 +181,14 @@ class DemoData implements ApplicationRunner {
 
 	private final InsurancePolicies insurance;
 
+	private final Pairings pairings;
+
 	DemoData(AccountManagement accounts, Regions regions, VolunteerRegistration registration, Volunteers volunteers,
 			Organizations organizations, Activities activities, Signups signups, ServiceRecords records,
 			RecordReviews reviews, Certificates certificates, Attendance attendance,
 			PlatformTransactionManager transactions, ActivityReviews activityReviews, Courses training,
-			InsurancePolicies insurance) {
+			InsurancePolicies insurance, Pairings pairings) {
+		this.pairings = pairings;
 		this.training = training;
 		this.insurance = insurance;
 		this.activities = activities;
@@ -231,6 +235,7 @@ class DemoData implements ApplicationRunner {
 		seedActivities(teams, projects, people);
 		new DemoGates(this.training, this.insurance, this.activities, this.activityReviews, this::actorOf, today)
 			.seed(teams, people.get("李华").accountId(), district, JIANWAI);
+		new DemoPairing(this.pairings, this::actorOf, today).seed(teams.elderly(), people.get("李华"), people.get("刘淑芬"));
 		int records = history.seed(teams, projects, people, district);
 		history.checkInToday(teams, projects, people);
 		return new Seeded(people.size(), records);

@@ -94,8 +94,8 @@ class SecurityConfiguration {
 
 	/** Pages under the public patterns below that still need a signed-in caller. */
 	private static final String[] PRIVATE_PAGES = { "/organizations/apply", "/organizations/mine",
-			"/organizations/review", "/regions/settings", "/regions/*/settings", "/activities/review",
-			"/training/courses/new" };
+			"/organizations/review", "/regions/settings", "/regions/*/settings", "/regions/*/pairings",
+			"/activities/review", "/training/courses/new" };
 
 	private static final String[] PUBLIC_PAGE_GETS = { "/organizations", "/organizations/*", "/activities",
 			"/activities/*", "/activities/*/signup-panel", "/organizations/*/activities", "/projects",

@@ -139,6 +139,33 @@ class DemoDataApiTests extends ApiTestSupport {
 		assertThat(passport.get("gender").asString()).isEqualTo("FEMALE");
 
 		assertHistory(chaoyang, lihua, teams.get(0).get("id").asString());
+		assertPairing();
+	}
+
+	/**
+	 * One pairing in 建外街道: its volunteer sees it with the next visit due after the visit
+	 * she logged; the street's operator sees it too, with its continuity.
+	 */
+	private void assertPairing() {
+		JsonNode mine = this.api.signIn("13800000003", DemoData.PASSWORD).get("/api/v1/volunteers/me/pairings").json();
+		assertThat(mine.size()).isEqualTo(1);
+		assertThat(mine.get(0).get("beneficiaryNameMasked").asString()).isEqualTo("张*明");
+		assertThat(mine.get(0).get("lastVisitAt").isNull()).isFalse();
+		Api jianwai = this.api.signIn("jianwai", DemoData.PASSWORD);
+		String pairing = mine.get(0).get("id").asString();
+		assertThat(jianwai.get("/api/v1/pairings/" + pairing).json().get("organizationName").asString())
+			.isEqualTo(DemoData.ELDERLY_TEAM);
+		assertThat(jianwai.get("/api/v1/pairings/" + pairing + "/visits").json().get("total").asLong()).isEqualTo(1);
+		JsonNode continuity = jianwai.get("/api/v1/pairings/continuity?regionCode=" + DemoData.JIANWAI + "&size=200")
+			.json()
+			.get("items");
+		List<Integer> scores = new ArrayList<>();
+		continuity.forEach((item) -> {
+			if (item.get("pairingId").asString().equals(pairing)) {
+				scores.add(item.get("score").asInt());
+			}
+		});
+		assertThat(scores).containsExactly(100);
 	}
 
 	/**

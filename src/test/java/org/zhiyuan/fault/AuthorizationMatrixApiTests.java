@@ -445,6 +445,35 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			get("/api/v1/qualification-codes").allow(EVERYONE),
 			get("/api/v1/training-teachers").on((s) -> Target.none().query("organizationId=" + s.team().id()))
 				.allow(MANAGERS),
+			// pairing (结对)
+			post("/api/v1/beneficiaries").on((s) -> Target.none().body(Scene.beneficiaryBody(s.team())))
+				.allow(MANAGERS),
+			get("/api/v1/beneficiaries").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
+			get("/api/v1/beneficiaries/{id}").on(AuthorizationMatrixApiTests::pairedBeneficiary).allow(READERS),
+			get("/api/v1/beneficiaries/{id}/contact").on(AuthorizationMatrixApiTests::pairedBeneficiary).allow(READERS),
+			get("/api/v1/beneficiaries/{id}/pairings").on(AuthorizationMatrixApiTests::pairedBeneficiary)
+				.allow(READERS),
+			get("/api/v1/organizations/{id}/beneficiaries").on((s) -> organization(s, s.team())).allow(INSIDERS),
+			post("/api/v1/pairings").on((s) -> Target.none().body(s.pairingBody(s.team(), s.memberOf(s.team()))))
+				.allow(MANAGERS),
+			get("/api/v1/pairings").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
+			get("/api/v1/pairings/missed-visits").on((s) -> Target.none().query("regionCode=" + REGION))
+				.allow(OVERSEERS),
+			get("/api/v1/pairings/continuity").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
+			get("/api/v1/pairings/{id}").on(AuthorizationMatrixApiTests::pairing).allow(READERS),
+			get("/api/v1/pairings/{id}/history").on(AuthorizationMatrixApiTests::pairing).allow(READERS),
+			get("/api/v1/pairings/{id}/visits").on(AuthorizationMatrixApiTests::pairing).allow(READERS),
+			post("/api/v1/pairings/{id}/visits")
+				.on((s) -> pairing(s).body(Map.of("location", AT_THE_SITE, "note", "测血压")))
+				.allow(ONLY_VOLUNTEER),
+			post("/api/v1/pairings/{id}/volunteer-changes")
+				.on((s) -> pairing(s)
+					.body(Map.of("volunteerId", s.memberOf(s.team()).volunteerId().toString(), "reason", REASON)))
+				.allow(MANAGERS),
+			post("/api/v1/pairings/{id}/end").on((s) -> pairing(s).body(reason())).allow(MANAGERS),
+			get("/api/v1/organizations/{id}/pairings").on((s) -> organization(s, s.team())).allow(INSIDERS),
+			get("/api/v1/organizations/{id}/missed-visits").on((s) -> organization(s, s.team())).allow(INSIDERS),
+			get("/api/v1/volunteers/me/pairings").allow(VOLUNTEERS),
 			// notifications and audit
 			get("/api/v1/notifications").allow(SIGNED_IN), get("/api/v1/notifications/unread-count").allow(SIGNED_IN),
 			post("/api/v1/notifications/{id}/read").on((s) -> {
@@ -596,6 +625,27 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 
 	private static Target record(Recorded record) {
 		return Target.of("id", record.id()).playing(VOLUNTEER, record.volunteer());
+	}
+
+	/**
+	 * A pairing of organization A with a new member, who plays the volunteer: the
+	 * volunteer concerned.
+	 */
+	private static Target pairing(Scene scene) {
+		Person paired = scene.memberOf(scene.team());
+		return Target.of("id", scene.pairing(scene.team(), paired)).playing(VOLUNTEER, paired);
+	}
+
+	/** The beneficiary of such a pairing, with its volunteer in the part. */
+	private static Target pairedBeneficiary(Scene scene) {
+		Person paired = scene.memberOf(scene.team());
+		UUID pairing = scene.pairing(scene.team(), paired);
+		String beneficiary = scene.as(scene.team().admin())
+			.get("/api/v1/pairings/" + pairing)
+			.json()
+			.path("beneficiaryId")
+			.asString();
+		return Target.of("id", beneficiary).playing(VOLUNTEER, paired);
 	}
 
 	/** A certificate the organization issued, with its volunteer in the part. */

@@ -502,6 +502,38 @@ class MalformedInputApiTests extends ApiTestSupport {
 				s.signedUp(running);
 				return Target.of("id", running.id()).body(Map.of("policyId", s.policy(s.team()).toString()));
 			}).body(id("policyId").required()),
+			// pairing (结对)
+			row("POST /api/v1/beneficiaries").as(ORG_ADMIN)
+				.on((s) -> Target.none().body(Scene.beneficiaryBody(s.team())))
+				.body(region("regionCode").required(), id("organizationId"), text("name", 50).required(),
+						enumeration("keyGroup").required(), enumeration("gender"),
+						integer("birthYear", 1900, 2100).required(), text("address", 200).required(),
+						object("location", coordinate("lat", 90).required(), coordinate("lng", 180).required())
+							.required(),
+						phone("phone").required(), text("notes", 1000),
+						object("guardian", text("name", 50).required(), date("consentOn", Kind.PAST_DATE).required())),
+			row("POST /api/v1/pairings").as(ORG_ADMIN)
+				.on((s) -> Target.none().body(s.pairingBody(s.team(), s.memberOf(s.team()))))
+				.body(id("beneficiaryId").required(), id("organizationId").required(), id("volunteerId"),
+						enumeration("frequency").required(), date("startsOn", Kind.DATE),
+						integer("geofenceMeters", 50, 1000)),
+			row("POST /api/v1/pairings/{id}/visits").as(VOLUNTEER).on((s) -> {
+				Person paired = s.memberOf(s.team());
+				return Target.of("id", s.pairing(s.team(), paired))
+					.body(Map.of("location", AT_THE_SITE, "note", "测血压 130/80", "outsideReason", "在楼下花园"))
+					.playing(VOLUNTEER, paired);
+			})
+				.body(object("location", coordinate("lat", 90).required(), coordinate("lng", 180).required(),
+						nonNegative("accuracyMeters"))
+					.required(), text("note", 500), text("outsideReason", 200))
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			row("POST /api/v1/pairings/{id}/volunteer-changes").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.pairing(s.team(), s.memberOf(s.team())))
+					.body(Map.of("volunteerId", s.memberOf(s.team()).volunteerId().toString(), "reason", REASON)))
+				.body(id("volunteerId").required(), text("reason", 500).required()),
+			row("POST /api/v1/pairings/{id}/end").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.pairing(s.team(), s.memberOf(s.team()))).body(reason()))
+				.body(text("reason", 500).required()),
 			// notifications
 			row("POST /api/v1/notifications/{id}/read").as(VOLUNTEER).on((s) -> {
 				Person volunteer = s.volunteer();

@@ -491,6 +491,42 @@ final class Scene {
 				"意外身故/伤残 50 万元");
 	}
 
+	/** A person of a key group whom the team registered, at the site. */
+	UUID beneficiary(Team of) {
+		return id(expect(201, as(of.admin()).post("/api/v1/beneficiaries", beneficiaryBody(of))));
+	}
+
+	/**
+	 * An elderly person living alone in R1's street, at the site, registered by the team,
+	 * with the guardian who consented for them.
+	 */
+	static Map<String, Object> beneficiaryBody(Team of) {
+		Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("regionCode", STREET);
+		body.put("organizationId", of.id().toString());
+		body.put("name", "故障测试老人");
+		body.put("keyGroup", "ELDERLY_LIVING_ALONE");
+		body.put("gender", "MALE");
+		body.put("birthYear", 1940);
+		body.put("address", "建外街道某小区 1 号楼 101");
+		body.put("location", Map.of("lat", 39.9088, "lng", 116.4446));
+		body.put("phone", "13700009999");
+		body.put("notes", "行动不便");
+		body.put("guardian", Map.of("name", "故障测试家属", "consentOn", LocalDate.now().minusDays(1).toString()));
+		return body;
+	}
+
+	/** The body of a pairing of a new beneficiary of the team with the member. */
+	Map<String, Object> pairingBody(Team of, Person member) {
+		return Map.of("beneficiaryId", beneficiary(of).toString(), "organizationId", of.id().toString(), "volunteerId",
+				member.volunteerId().toString(), "frequency", "WEEKLY", "geofenceMeters", 300);
+	}
+
+	/** A weekly pairing of a new beneficiary of the team with the member. */
+	UUID pairing(Team of, Person member) {
+		return id(expect(201, as(of.admin()).post("/api/v1/pairings", pairingBody(of, member))));
+	}
+
 	UUID importOf(Team of) {
 		return this.imports.start(this.fixtures.actorOf(of.admin()), of.id(), "import.xlsx", importTemplate(), true)
 			.id();

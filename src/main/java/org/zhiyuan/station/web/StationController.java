@@ -111,7 +111,9 @@ class StationController {
 					+ " 7946): each station a Feature with a Point geometry in [lng, lat] order and the station's"
 					+ " fields as properties; page, size and total are foreign members.")
 	@ApiResponse(responseCode = "200", description = "A page of stations, or a FeatureCollection",
-			content = { @Content(mediaType = MediaType.APPLICATION_JSON_VALUE),
+			content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = StationPage.class)),
 					@Content(mediaType = GEO_JSON, schema = @Schema(implementation = FeatureCollection.class)) })
 	Object search(@RequestHeader(name = "Accept", required = false) String accept,
 			@RequestParam(required = false) String regionCode,
@@ -257,6 +259,12 @@ class StationController {
 					new LocationResponse(s.lat(), s.lng()), s.openingHours(), s.organizationId(), s.organizationName(),
 					ChecklistResponse.of(s.checklist()), s.status(), s.closedReason(), s.createdAt(), s.updatedAt());
 		}
+
+	}
+
+	/** How a page of stations reads, for the document (the answer is a PageResult). */
+	@Schema(name = "PageResultStation")
+	record StationPage(List<StationResponse> items, int page, int size, long total) {
 
 	}
 

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stations of 杭州市上城区 (330102, which no other test uses) drawn as markers, three that
  * stand within fifty metres of each other gathered into one cluster, all five listed as
  * cards under the map; a tap on the cluster zooms in and the list follows the map to the
- * three in view. Screenshots go to {@code target/browser-screenshots/station-map/}.
+ * three in view; on a wide screen the list stands beside the map. Screenshots go to
+ * {@code target/browser-screenshots/station-map/}.
  */
 @Tag("browser")
 class StationMapBrowserTests extends BrowserTestSupport {
@@ -73,6 +74,18 @@ class StationMapBrowserTests extends BrowserTestSupport {
 		assertThat(browser.visible(By.id("station-checklist")).getText()).contains("有场所");
 		assertThat(browser.fitsTheScreenWidth()).isTrue();
 		browser.screenshot("station-page");
+
+		browser.layOutAs(Screen.DESKTOP);
+		browser.open("/stations?regionCode=" + SHANGCHENG + "&kind=PRACTICE_CENTER");
+		browser.waitFor((driver) -> loads() >= 1);
+		assertThat(browser.visibleElements("#station-list .station-card")).hasSize(1);
+		Number mapRight = (Number) browser
+			.evaluate("return document.getElementById('station-map').getBoundingClientRect().right");
+		Number listLeft = (Number) browser
+			.evaluate("return document.getElementById('station-list').getBoundingClientRect().left");
+		assertThat(listLeft.doubleValue()).as("the list stands beside the map on a wide screen")
+			.isGreaterThanOrEqualTo(mapRight.doubleValue());
+		browser.screenshot("desktop-by-kind");
 	}
 
 	private static int loads() {

@@ -82,7 +82,9 @@ class StationPageController {
 		model.addAttribute("kind", chosen);
 		model.addAttribute("kinds", StationKind.values());
 		model.addAttribute("found", found);
-		model.addAttribute("bounds", bounds(found.items()));
+		// without a region the map opens where the installation's maps open
+		// (zhiyuan.map.center-*)
+		model.addAttribute("bounds", (region != null) ? bounds(found.items()) : null);
 		model.addAttribute("mayCreate", this.stations.mayCreate(actor));
 		model.addAttribute("limit", MAP_LIMIT);
 		return "station/map";

@@ -35,6 +35,7 @@ import org.zhiyuan.demo.DemoHistory.DemoTeams;
 import org.zhiyuan.record.RecordReviews;
 import org.zhiyuan.record.ServiceRecords;
 import org.zhiyuan.signup.Signups;
+import org.zhiyuan.station.Stations;
 import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.ServiceField;
 import org.zhiyuan.shared.identity.Gender;
@@ -107,7 +108,8 @@ import static org.zhiyuan.volunteer.VolunteerCategory.YOUTH;
  * records one by one or with their activity; the youth team's last activity is left in
  * the review queue. Certificates are then printed from those records like any other. The
  * check-in board shows an activity that starts within the hour, into which volunteers
- * check in with the organizer's code as their phones would.
+ * check in with the organizer's code as their phones would. The district's stations are
+ * on the station map ({@link DemoStations}).
  * <p>
  * Every demo account uses the password {@value #PASSWORD}; volunteers sign in with their
  * phone number, for example {@value #DEMO_VOLUNTEER} (李华, admin of 建外街道为老服务队, with over
@@ -183,12 +185,15 @@ class DemoData implements ApplicationRunner {
 
 	private final Pairings pairings;
 
+	private final Stations stations;
+
 	DemoData(AccountManagement accounts, Regions regions, VolunteerRegistration registration, Volunteers volunteers,
 			Organizations organizations, Activities activities, Signups signups, ServiceRecords records,
 			RecordReviews reviews, Certificates certificates, Attendance attendance,
 			PlatformTransactionManager transactions, ActivityReviews activityReviews, Courses training,
-			InsurancePolicies insurance, Pairings pairings) {
+			InsurancePolicies insurance, Pairings pairings, Stations stations) {
 		this.pairings = pairings;
+		this.stations = stations;
 		this.training = training;
 		this.insurance = insurance;
 		this.activities = activities;
@@ -238,6 +243,7 @@ class DemoData implements ApplicationRunner {
 		new DemoPairing(this.pairings, this::actorOf, today).seed(teams.elderly(), people.get("李华"), people.get("刘淑芬"));
 		int records = history.seed(teams, projects, people, district);
 		history.checkInToday(teams, projects, people);
+		new DemoStations(this.stations).seed(district, teams);
 		return new Seeded(people.size(), records);
 	}
 

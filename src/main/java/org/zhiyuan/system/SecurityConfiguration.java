@@ -54,7 +54,7 @@ class SecurityConfiguration {
 			"/api/v1/organizations/*", "/api/v1/organizations/*/activities", "/api/v1/activities",
 			"/api/v1/activities/*", "/api/v1/projects", "/api/v1/certificates/*/verification", "/api/v1/consents",
 			"/api/v1/courses", "/api/v1/courses/*", "/api/v1/courses/*/sessions", "/api/v1/course-sessions/*",
-			"/api/v1/qualification-codes" };
+			"/api/v1/qualification-codes", "/api/v1/stations", "/api/v1/stations/*" };
 
 	/** Under the public patterns above, but only for signed-in callers. */
 	private static final String[] PRIVATE_API_GETS = { "/api/v1/organizations/mine", "/api/v1/organizations/supervised",
@@ -95,11 +95,11 @@ class SecurityConfiguration {
 	/** Pages under the public patterns below that still need a signed-in caller. */
 	private static final String[] PRIVATE_PAGES = { "/organizations/apply", "/organizations/mine",
 			"/organizations/review", "/regions/settings", "/regions/*/settings", "/regions/*/pairings",
-			"/activities/review", "/training/courses/new" };
+			"/activities/review", "/training/courses/new", "/stations/new", "/stations/manage" };
 
 	private static final String[] PUBLIC_PAGE_GETS = { "/organizations", "/organizations/*", "/activities",
 			"/activities/*", "/activities/*/signup-panel", "/organizations/*/activities", "/projects",
-			"/organizations/*/projects", "/training", "/training/courses/*" };
+			"/organizations/*/projects", "/training", "/training/courses/*", "/stations", "/stations/*" };
 
 	/**
 	 * The default firewall, and query and form values must be storable text as JSON

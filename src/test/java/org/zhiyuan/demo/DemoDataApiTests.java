@@ -63,11 +63,20 @@ class DemoDataApiTests extends ApiTestSupport {
 		long organizationsAfterFirstRun = count("organization");
 		long volunteersAfterFirstRun = count("volunteer");
 		long recordsAfterFirstRun = count("service_record");
+		long stationsAfterFirstRun = count("station");
+		JsonNode stations = this.api.get("/api/v1/stations?regionCode=110105&bbox=116.40,39.88,116.48,39.94").json();
+		assertThat(stations.get("total").asLong()).as("the district's stations show on the map")
+			.isGreaterThanOrEqualTo(7);
+		assertThat(this.api.get("/api/v1/stations?regionCode=110105&kind=PRACTICE_INSTITUTE&size=200")
+			.json()
+			.get("items")
+			.findValuesAsString("name")).contains("建外街道新时代文明实践所", "朝外街道新时代文明实践所");
 		demo.run(null);
 		assertThat(count("account")).isEqualTo(accountsAfterFirstRun);
 		assertThat(count("organization")).isEqualTo(organizationsAfterFirstRun);
 		assertThat(count("volunteer")).isEqualTo(volunteersAfterFirstRun);
 		assertThat(count("service_record")).isEqualTo(recordsAfterFirstRun);
+		assertThat(count("station")).isEqualTo(stationsAfterFirstRun);
 
 		Api chaoyang = this.api.signIn("chaoyang", DemoData.PASSWORD);
 		assertThat(chaoyang.get("/api/v1/staff?regionCode=110105&size=200")

@@ -474,6 +474,15 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			get("/api/v1/organizations/{id}/pairings").on((s) -> organization(s, s.team())).allow(INSIDERS),
 			get("/api/v1/organizations/{id}/missed-visits").on((s) -> organization(s, s.team())).allow(INSIDERS),
 			get("/api/v1/volunteers/me/pairings").allow(VOLUNTEERS),
+			// stations
+			post("/api/v1/stations").on((s) -> Target.none().body(Scene.stationBody())).allow(OPERATORS),
+			put("/api/v1/stations/{id}").on((s) -> Target.of("id", s.station(true)).body(Scene.stationBody()))
+				.allow(OPERATORS),
+			post("/api/v1/stations/{id}/close").on((s) -> Target.of("id", s.station(true)).body(reason()))
+				.allow(OPERATORS),
+			post("/api/v1/stations/{id}/reopen").on((s) -> Target.of("id", s.station(false))).allow(OPERATORS),
+			get("/api/v1/stations").allow(EVERYONE),
+			get("/api/v1/stations/{id}").on((s) -> Target.of("id", s.station(true))).allow(EVERYONE),
 			// notifications and audit
 			get("/api/v1/notifications").allow(SIGNED_IN), get("/api/v1/notifications/unread-count").allow(SIGNED_IN),
 			post("/api/v1/notifications/{id}/read").on((s) -> {

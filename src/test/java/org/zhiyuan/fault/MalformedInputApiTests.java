@@ -102,6 +102,15 @@ class MalformedInputApiTests extends ApiTestSupport {
 	private static final Field[] MANUAL_ENTRY = { id("volunteerId").required(), time("at", Kind.NEAR_TIME),
 			text("reason", 500).required() };
 
+	/** A station as an operator enters or changes it. */
+	private static final Field[] STATION = { text("name", 100).required(), enumeration("kind").required(),
+			region("regionCode").required(), text("address", 200).required(),
+			object("location", coordinate("lat", 90).required(), coordinate("lng", 180).required()).required(),
+			text("openingHours", 200).required(), id("organizationId"),
+			object("checklist", flag("venue").required(), flag("team").required(), flag("projects").required(),
+					flag("facilities").required(), flag("rules").required(), flag("signage").required())
+				.required() };
+
 	/** The check-in code's other form: the activity and the code's short form. */
 	private static final Field[] SHORT_CODE = { id("activityId"), code("shortCode", 12) };
 
@@ -534,6 +543,15 @@ class MalformedInputApiTests extends ApiTestSupport {
 			row("POST /api/v1/pairings/{id}/end").as(ORG_ADMIN)
 				.on((s) -> Target.of("id", s.pairing(s.team(), s.memberOf(s.team()))).body(reason()))
 				.body(text("reason", 500).required()),
+			// stations
+			row("POST /api/v1/stations").as(OPERATOR).on((s) -> Target.none().body(Scene.stationBody())).body(STATION),
+			row("PUT /api/v1/stations/{id}").as(OPERATOR)
+				.on((s) -> Target.of("id", s.station(true)).body(Scene.stationBody()))
+				.body(STATION),
+			row("POST /api/v1/stations/{id}/close").as(OPERATOR)
+				.on((s) -> Target.of("id", s.station(true)).body(reason()))
+				.body(text("reason", 500).required()),
+			row("POST /api/v1/stations/{id}/reopen").as(OPERATOR).on((s) -> Target.of("id", s.station(false))),
 			// notifications
 			row("POST /api/v1/notifications/{id}/read").as(VOLUNTEER).on((s) -> {
 				Person volunteer = s.volunteer();
@@ -610,6 +628,16 @@ class MalformedInputApiTests extends ApiTestSupport {
 						"regionCode=" + REGION + "&by=ORGANIZATION_HOURS&limit=ten",
 						"regionCode=" + REGION + "&by=ORGANIZATION_HOURS&limit=" + "9".repeat(30))
 				.alsoAsking("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+			query("GET /api/v1/stations",
+					"regionCode=" + REGION + "&kind=SERVICE_POINT&bbox=116.40,39.88,116.48,39.94&page=0&size=50")
+				.refuses("bbox", "bbox=1,2,3", "bbox=116.48,39.88,116.40,39.94", "bbox=116.40,39.94,116.48,39.88",
+						"bbox=181,0,182,1", "bbox=0,-91,1,0", "bbox=a,b,c,d",
+						"bbox=" + encode("1,2,3,4;DROP TABLE station"), "bbox=" + encode("1e2,0,2e2,1"),
+						"bbox=1,2,3,4,5", "bbox=" + "1".repeat(300))
+				.refuses("kind", "kind=CASTLE", "kind=" + encode("SERVICE_POINT'--"))
+				.refuses("regionCode", "regionCode=999999", "regionCode=11010", "regionCode=abc")
+				.refuses("size", "size=0", "size=201", "size=ten")
+				.alsoAsking("application/geo+json"),
 			query("GET /api/v1/stats/reconciliation", "regionCode=" + STREET).required("regionCode")
 				.refuses("regionCode", "", "regionCode=", "regionCode=12", "regionCode=000000000"));
 

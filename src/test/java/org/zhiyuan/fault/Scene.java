@@ -550,6 +550,26 @@ final class Scene {
 	}
 
 	/** A course of organization A granting 急救证书 for two years. */
+	/**
+	 * A station of R1's street, entered by R1's operator; closed when {@code open} is
+	 * false.
+	 */
+	UUID station(boolean open) {
+		Api operator = as(person(Caller.OPERATOR));
+		UUID id = id(expect(201, operator.post("/api/v1/stations", stationBody())));
+		if (!open) {
+			expect(200, operator.post("/api/v1/stations/" + id + "/close", Map.of("reason", REASON)));
+		}
+		return id;
+	}
+
+	static Map<String, Object> stationBody() {
+		return Map.of("name", "建外街道志愿服务站" + UUID.randomUUID().toString().substring(0, 6), "kind", "SERVICE_POINT",
+				"regionCode", STREET, "address", "建国门外大街 1 号", "location", Map.of("lat", 39.9088, "lng", 116.4446),
+				"openingHours", "周一至周五 9:00-17:00", "checklist", Map.of("venue", true, "team", true, "projects", true,
+						"facilities", false, "rules", true, "signage", true));
+	}
+
 	UUID course(Team of) {
 		return id(expect(201, as(of.admin()).post("/api/v1/courses", courseBody(of))));
 	}

@@ -166,8 +166,8 @@ public class Needs {
 		}
 		this.residents.checkRegion(request.regionCode(), "regionCode", problems);
 		MenuItems.text(problems, "address", request.address(), 200, true);
-		if ((request.lat() == null) != (request.lng() == null) || (request.lat() != null
-				&& (request.lat() < -90 || request.lat() > 90 || request.lng() < -180 || request.lng() > 180))) {
+		if ((request.lat() == null) != (request.lng() == null)
+				|| (request.lat() != null && !validPoint(request.lat(), request.lng()))) {
 			problems.add(new FieldProblem("location", "validation.location"));
 		}
 		checkWish(request.wantedFrom(), request.wantedTo(), problems);
@@ -734,6 +734,10 @@ public class Needs {
 		else if (!to.isAfter(now)) {
 			problems.add(new FieldProblem("wantedTo", "validation.need.past"));
 		}
+	}
+
+	private static boolean validPoint(double lat, double lng) {
+		return Double.isFinite(lat) && Double.isFinite(lng) && lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180;
 	}
 
 	private static String key(String idempotencyKey) {

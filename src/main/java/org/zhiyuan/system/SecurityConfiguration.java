@@ -100,7 +100,7 @@ class SecurityConfiguration {
 
 	private static final String[] PUBLIC_PAGE_GETS = { "/organizations", "/organizations/*", "/activities",
 			"/activities/*", "/activities/*/signup-panel", "/organizations/*/activities", "/projects",
-			"/organizations/*/projects", "/training", "/training/courses/*", "/menu" };
+			"/organizations/*/projects", "/training", "/training/courses/*" };
 
 	/**
 	 * The default firewall, and query and form values must be storable text as JSON

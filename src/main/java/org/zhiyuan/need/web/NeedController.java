@@ -207,8 +207,8 @@ class NeedController {
 	@Schema(name = "ResidentRegistration")
 	record ResidentRequest(@Size(max = 100) @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 50) String name,
 			@Size(max = 30) @Schema(requiredMode = REQUIRED, pattern = RequestFormats.MOBILE_PHONE) String phone,
-			@Size(max = 128) @Schema(requiredMode = REQUIRED, minLength = 8, maxLength = 64,
-					description = "With at least one letter and one digit") String password,
+			@Size(max = 128) @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 64,
+					description = "8 to 64 characters with at least one letter and one digit") String password,
 			@Size(max = 12) @Schema(requiredMode = REQUIRED, minLength = 6, maxLength = 12,
 					pattern = RequestFormats.REGION_CODE,
 					description = "Where the resident lives, best their community (12 digits)") String regionCode) {
@@ -221,7 +221,8 @@ class NeedController {
 			@Schema(requiredMode = REQUIRED, implementation = ServiceField.class) String field,
 			@Size(max = 2000) @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 1000) String description,
 			@Size(max = 100) @ArraySchema(arraySchema = @Schema(requiredMode = REQUIRED), minItems = 1, maxItems = 50,
-					schema = @Schema(pattern = RequestFormats.REGION_CODE)) List<String> regionCodes) {
+					schema = @Schema(minLength = 6, maxLength = 12,
+							pattern = RequestFormats.REGION_CODE)) List<String> regionCodes) {
 
 		NewMenuItem toNewMenuItem() {
 			List<FieldProblem> problems = new java.util.ArrayList<>();

@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
 		allowedDependencies = { "shared", "region", "access", "account", "volunteer", "organization", "activity",
-				"signup", "attendance", "record", "certificate", "training", "insurance" })
+				"signup", "attendance", "record", "certificate", "training", "insurance", "need" })
 package org.zhiyuan.demo;

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.zhiyuan.shared.ServiceField;
 
 /**
@@ -19,11 +20,13 @@ public record NeedView(UUID id, NeedStatus status, String title, String descript
 		NeedOverdue overdue, OffsetDateTime overdueSince, List<Step> timeline) {
 
 	/** A person on a need: their name and masked phone. */
+	@Schema(name = "NeedPerson")
 	public record Person(UUID id, String name, String phoneMasked) {
 
 	}
 
 	/** A step of the timeline, with the organization it concerns. */
+	@Schema(name = "NeedStep")
 	public record Step(NeedEventKind kind, OffsetDateTime at, UUID organizationId, String organizationName,
 			String detail) {
 

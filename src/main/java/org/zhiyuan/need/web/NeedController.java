@@ -271,6 +271,7 @@ class NeedController {
 
 	}
 
+	@Schema(name = "NeedOnBehalfRequest")
 	record OnBehalfRequest(@Size(max = 100) @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 50) String name,
 			@Size(max = 30) @Schema(pattern = RequestFormats.MOBILE_PHONE) String phone) {
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.zhiyuan.access.AccessPolicy;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.audit.AuditLog;
 import org.zhiyuan.audit.AuditRecord;
@@ -39,8 +38,7 @@ public class MenuItems {
 
 	private final AuditLog auditLog;
 
-	MenuItems(NeedRepository repository, Organizations organizations, Regions regions, AuditLog auditLog,
-			AccessPolicy accessPolicy) {
+	MenuItems(NeedRepository repository, Organizations organizations, Regions regions, AuditLog auditLog) {
 		this.repository = repository;
 		this.organizations = organizations;
 		this.regions = regions;

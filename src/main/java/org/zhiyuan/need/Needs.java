@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +42,7 @@ import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.ServiceField;
 import org.zhiyuan.shared.identity.PhoneNumbers;
 import org.zhiyuan.volunteer.VolunteerView;
 import org.zhiyuan.volunteer.Volunteers;
@@ -160,7 +160,7 @@ public class Needs {
 				: item.map(MenuItemView::title).orElse(null);
 		MenuItems.text(problems, "title", title, 100, true);
 		MenuItems.text(problems, "description", request.description(), 1000, false);
-		var field = (request.field() != null) ? request.field() : item.map(MenuItemView::field).orElse(null);
+		ServiceField field = (request.field() != null) ? request.field() : item.map(MenuItemView::field).orElse(null);
 		if (field == null) {
 			problems.add(new FieldProblem("field", "validation.required"));
 		}

@@ -157,8 +157,10 @@ class DemoDataApiTests extends ApiTestSupport {
 			.json()
 			.get("items")
 			.findValuesAsString("status")).contains("SUBMITTED", "DISPATCHED", "ACCEPTED", "RATED");
-		assertThat(this.api.get("/api/v1/menu-items?regionCode=" + DemoData.YONGANLI).json().get("total").asLong())
-			.isEqualTo(2);
+		assertThat(this.api.get("/api/v1/menu-items?regionCode=" + DemoData.YONGANLI + "&size=200")
+			.json()
+			.get("items")
+			.findValuesAsString("title")).contains("上门助餐", "陪同就医");
 	}
 
 	private void assertHistory(Api chaoyang, Api lihua, String elderlyTeam) {

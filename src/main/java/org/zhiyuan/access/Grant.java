@@ -4,12 +4,16 @@ import java.io.Serializable;
 
 /**
  * A role held within a scope: a region code for operators and auditors, an organization
- * id for organization admins, the empty string for volunteers.
+ * id for organization admins, the empty string for volunteers and residents.
  */
 public record Grant(Role role, String scope) implements Serializable {
 
 	public static Grant volunteer() {
 		return new Grant(Role.VOLUNTEER, "");
+	}
+
+	public static Grant resident() {
+		return new Grant(Role.RESIDENT, "");
 	}
 
 	public static Grant operatorOf(String regionCode) {

@@ -13,6 +13,12 @@ public enum Role {
 	OPERATOR,
 
 	/** Reads, never changes, a region and everything below it (scope: region code). */
-	AUDITOR
+	AUDITOR,
+
+	/**
+	 * A resident (服务对象) who orders services and rates them: their own account and needs
+	 * only (scope: the empty string).
+	 */
+	RESIDENT
 
 }

@@ -178,6 +178,33 @@ public class Activities {
 	}
 
 	/**
+	 * Registers the activity behind a resident's need that an organization served
+	 * (点单、派单、接单), {@code FINISHED} at once, so that the service records of the volunteers
+	 * who served have an activity, as every record has: it never recruits, has no
+	 * sign-ups and is never in the public search. Its place is the need's community,
+	 * never the resident's address. The need module has checked who completes the need.
+	 */
+	@Transactional
+	public ActivityView recordServedNeed(UUID organizationId, String title, ServiceField field, String regionCode,
+			String place, OffsetDateTime startsAt, OffsetDateTime endsAt, UUID recordedBy) {
+		UUID id = Ids.newId();
+		OffsetDateTime now = now();
+		String shortTitle = (title.length() > 100) ? title.substring(0, 100) : title;
+		this.activities.insert(id,
+				new NewActivity(organizationId, null, shortTitle, shortTitle, field, regionCode, place, null, null, 200,
+						startsAt, endsAt, startsAt, ApprovalMode.MANUAL, false, RiskLevel.LOW, RecruitmentMode.REGULAR,
+						false, null, null, null, List.of(new NewActivity.NewPosition("上门服务", 1, 0, null, List.of()))),
+				recordedBy, now);
+		this.activities.changeStatus(id, ActivityStatus.FINISHED, null, now);
+		this.auditLog.record(AuditRecord.of("activity.record-need", recordedBy)
+			.on("activity", id)
+			.inRegion(regionCode)
+			.inOrganization(organizationId));
+		this.events.publishEvent(new PastActivityRecorded(id, true));
+		return this.activities.find(id).orElseThrow();
+	}
+
+	/**
 	 * The activity's organization, when it is active, the actor administers it, and the
 	 * project, if any, is its own.
 	 */

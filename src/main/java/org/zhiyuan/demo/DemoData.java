@@ -22,6 +22,9 @@ import org.zhiyuan.organization.Organizations;
 import org.zhiyuan.activity.Activities;
 import org.zhiyuan.insurance.InsurancePolicies;
 import org.zhiyuan.pairing.Pairings;
+import org.zhiyuan.need.MenuItems;
+import org.zhiyuan.need.Needs;
+import org.zhiyuan.need.Residents;
 import org.zhiyuan.training.Courses;
 import org.zhiyuan.activity.ActivityReviews;
 import org.zhiyuan.activity.ActivityView;
@@ -187,13 +190,23 @@ class DemoData implements ApplicationRunner {
 
 	private final Stations stations;
 
+	private final Residents residents;
+
+	private final MenuItems menus;
+
+	private final Needs needs;
+
 	DemoData(AccountManagement accounts, Regions regions, VolunteerRegistration registration, Volunteers volunteers,
 			Organizations organizations, Activities activities, Signups signups, ServiceRecords records,
 			RecordReviews reviews, Certificates certificates, Attendance attendance,
 			PlatformTransactionManager transactions, ActivityReviews activityReviews, Courses training,
-			InsurancePolicies insurance, Pairings pairings, Stations stations) {
+			InsurancePolicies insurance, Pairings pairings, Stations stations, Residents residents, MenuItems menus,
+			Needs needs) {
 		this.pairings = pairings;
 		this.stations = stations;
+		this.residents = residents;
+		this.menus = menus;
+		this.needs = needs;
 		this.training = training;
 		this.insurance = insurance;
 		this.activities = activities;
@@ -244,6 +257,8 @@ class DemoData implements ApplicationRunner {
 		int records = history.seed(teams, projects, people, district);
 		history.checkInToday(teams, projects, people);
 		new DemoStations(this.stations).seed(district, teams);
+		new DemoNeeds(this.residents, this.menus, this.needs, this::actorOf, today).seed(teams, people.get("李华"),
+				people.get("刘淑芬"), staff.get("jianwai"), PASSWORD);
 		return new Seeded(people.size(), records);
 	}
 

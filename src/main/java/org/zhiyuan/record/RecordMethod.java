@@ -2,10 +2,11 @@ package org.zhiyuan.record;
 
 /**
  * How a record came about: a QR check-in and check-out, manual entry by the organization,
- * or an import.
+ * an import, or the completion of a resident's need that the volunteer accepted (接单),
+ * where the acceptance stands for the sign-up.
  */
 public enum RecordMethod {
 
-	QR, MANUAL, IMPORT
+	QR, MANUAL, IMPORT, NEED
 
 }

@@ -149,6 +149,7 @@ class DemoDataApiTests extends ApiTestSupport {
 
 		assertHistory(chaoyang, lihua, teams.get(0).get("id").asString());
 		assertPairing();
+		assertNeeds();
 	}
 
 	/**
@@ -182,6 +183,22 @@ class DemoDataApiTests extends ApiTestSupport {
 	 * and a sealed certificate; finished activities recorded afterwards; brand projects;
 	 * the teams' seals; last week's records in the operator's queue; a check-in board.
 	 */
+	/** The demo resident's needs at every step, and the street's dispatch queue. */
+	private void assertNeeds() {
+		Api resident = this.api.signIn(DemoNeeds.DEMO_RESIDENT, DemoData.PASSWORD);
+		assertThat(resident.get("/api/v1/residents/me/needs").json().get("items").findValuesAsString("status"))
+			.containsExactlyInAnyOrder("SUBMITTED", "DISPATCHED");
+		Api jianwai = this.api.signIn("jianwai", DemoData.PASSWORD);
+		assertThat(jianwai.get("/api/v1/needs?regionCode=" + DemoData.JIANWAI)
+			.json()
+			.get("items")
+			.findValuesAsString("status")).contains("SUBMITTED", "DISPATCHED", "ACCEPTED", "RATED");
+		assertThat(this.api.get("/api/v1/menu-items?regionCode=" + DemoData.YONGANLI + "&size=200")
+			.json()
+			.get("items")
+			.findValuesAsString("title")).contains("上门助餐", "陪同就医");
+	}
+
 	private void assertHistory(Api chaoyang, Api lihua, String elderlyTeam) {
 		JsonNode me = lihua.get("/api/v1/volunteers/me").json();
 		assertThat(new BigDecimal(me.get("totalHours").asString())).as("over a hundred hours")

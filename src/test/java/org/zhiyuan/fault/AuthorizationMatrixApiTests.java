@@ -379,6 +379,42 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			put("/api/v1/organizations/{id}/seal").on((s) -> organization(s, s.team()).body(new Upload(Scene.seal())))
 				.allow(ONLY_ORG_ADMIN),
 			delete("/api/v1/organizations/{id}/seal").on((s) -> organization(s, s.team())).allow(ONLY_ORG_ADMIN),
+			// needs (C12)
+			post("/api/v1/residents").on((s) -> Target.none().body(Scene.residentBody())).allow(EVERYONE),
+			get("/api/v1/residents/me").on((s) -> Target.none().playing(VOLUNTEER, s.resident())).allow(ONLY_VOLUNTEER),
+			get("/api/v1/residents/me/needs").on((s) -> Target.none().playing(VOLUNTEER, s.resident()))
+				.allow(ONLY_VOLUNTEER),
+			post("/api/v1/organizations/{id}/menu-items")
+				.on((s) -> Target.of("id", s.team().id()).body(Scene.menuItemBody()))
+				.allow(ONLY_ORG_ADMIN),
+			get("/api/v1/menu-items").on((s) -> Target.none().query("regionCode=" + Scene.COMMUNITY)).allow(EVERYONE),
+			post("/api/v1/needs").on((s) -> Target.none().body(Scene.needBody(true)).playing(VOLUNTEER, s.resident()))
+				.allow(VOLUNTEER, OPERATOR, NATIONAL_OPERATOR),
+			get("/api/v1/needs/{id}").on((s) -> {
+				Person resident = s.resident();
+				return Target.of("id", s.need(resident, s.team(), Scene.NeedStage.DISPATCHED))
+					.playing(VOLUNTEER, resident);
+			}).allow(READERS),
+			get("/api/v1/needs").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
+			get("/api/v1/organizations/{id}/needs").on((s) -> Target.of("id", s.team().id())).allow(INSIDERS),
+			get("/api/v1/volunteers/me/needs").allow(VOLUNTEERS),
+			post("/api/v1/needs/{id}/dispatch")
+				.on((s) -> Target.of("id", s.need(s.resident(), s.team(), Scene.NeedStage.SUBMITTED))
+					.body(Map.of("organizationId", s.team().id().toString())))
+				.allow(OPERATORS),
+			post("/api/v1/needs/{id}/acceptance")
+				.on((s) -> Target.of("id", s.need(s.resident(), s.team(), Scene.NeedStage.DISPATCHED)).body(Map.of()))
+				.allow(VOLUNTEER, ORG_ADMIN),
+			post("/api/v1/needs/{id}/completion")
+				.on((s) -> Target.of("id", s.need(s.resident(), s.team(), Scene.NeedStage.ACCEPTED))
+					.body(Scene.needCompletionBody()))
+				.allow(VOLUNTEER, ORG_ADMIN),
+			post("/api/v1/needs/{id}/rating").on((s) -> {
+				Person resident = s.resident();
+				return Target.of("id", s.need(resident, s.team(), Scene.NeedStage.DONE))
+					.body(Map.of("stars", 5, "comment", "很满意"))
+					.playing(VOLUNTEER, resident);
+			}).allow(ONLY_VOLUNTEER),
 			// insurance
 			post("/api/v1/insurance-policies").on((s) -> Target.none().body(Scene.policyBody(s.team())))
 				.allow(ONLY_ORG_ADMIN),

@@ -488,6 +488,43 @@ class MalformedInputApiTests extends ApiTestSupport {
 								Map.of()),
 						Exchange.multipart("an xlsx file", "PUT", path, Scene.importTemplate(), Map.of()))),
 			row("DELETE /api/v1/organizations/{id}/seal").as(ORG_ADMIN).on((s) -> Target.of("id", s.team().id())),
+			// needs (C12)
+			row("POST /api/v1/residents").as(ANONYMOUS)
+				.on((s) -> Target.none().body(Scene.residentBody()))
+				.body(text("name", 50).required(), phone("phone").required(), text("password", 64).required(),
+						region("regionCode").required()),
+			row("POST /api/v1/organizations/{id}/menu-items").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.team().id()).body(Scene.menuItemBody()))
+				.body(text("title", 100).required(), enumeration("field").required(),
+						text("description", 1000).required(),
+						list("regionCodes", region("regionCode").required(), 1, 50).required()),
+			row("POST /api/v1/needs").as(OPERATOR)
+				.on((s) -> Target.none().body(Scene.needBody(true)))
+				.body(id("menuItemId"), text("title", 100), text("description", 1000), enumeration("field"),
+						region("regionCode").required(), text("address", 200).required(),
+						object("location", coordinate("lat", 90).required(), coordinate("lng", 180).required()),
+						time("wantedFrom", Kind.FUTURE_TIME).required(), time("wantedTo", Kind.FUTURE_TIME).required(),
+						object("onBehalfOf", text("name", 50).required(), phone("phone")))
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			row("POST /api/v1/needs/{id}/dispatch").as(OPERATOR)
+				.on((s) -> Target.of("id", s.need(s.resident(), s.team(), Scene.NeedStage.SUBMITTED))
+					.body(Map.of("organizationId", s.team().id().toString())))
+				.body(id("organizationId").required()),
+			row("POST /api/v1/needs/{id}/acceptance").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.need(s.resident(), s.team(), Scene.NeedStage.DISPATCHED))
+					.body(Map.of("volunteerIds", List.of(s.person(VOLUNTEER).volunteerId().toString()))))
+				.optionalBody(list("volunteerIds", id("volunteerId").required(), 0, 20)),
+			row("POST /api/v1/needs/{id}/completion").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.need(s.resident(), s.team(), Scene.NeedStage.ACCEPTED))
+					.body(Scene.needCompletionBody()))
+				.body(time("startedAt", Kind.PAST_TIME).required(), time("endedAt", Kind.PAST_TIME).required())
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			row("POST /api/v1/needs/{id}/rating").as(VOLUNTEER).on((s) -> {
+				Person resident = s.resident();
+				return Target.of("id", s.need(resident, s.team(), Scene.NeedStage.DONE))
+					.body(Map.of("stars", 5, "comment", "很满意"))
+					.playing(VOLUNTEER, resident);
+			}).body(integer("stars", 1, 5).required(), text("comment", 500)),
 			// insurance
 			row("POST /api/v1/insurance-policies").as(ORG_ADMIN)
 				.on((s) -> Target.none().body(Scene.policyBody(s.team())))

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,7 @@ import org.zhiyuan.support.ActivityFixtures;
 import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Api.Response;
 import org.zhiyuan.support.Fixtures;
+import org.zhiyuan.support.Identities;
 import org.zhiyuan.support.SentMessages;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
@@ -640,6 +642,88 @@ final class Scene {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	// needs (C12)
+
+	/**
+	 * Completed needs' services lie forty days back, three hours apart, so that one
+	 * volunteer's never overlap each other or the scene's other records.
+	 */
+	private static final AtomicInteger NEED_SLOTS = new AtomicInteger();
+
+	/** The stage a need of the scene has reached. */
+	enum NeedStage {
+
+		SUBMITTED, DISPATCHED, ACCEPTED, DONE
+
+	}
+
+	/** A resident of a community of R1, signed in cheaply. */
+	Person resident() {
+		Response registered = expect(201, this.api.post("/api/v1/residents", residentBody()));
+		UUID account = UUID.fromString(registered.json().get("accountId").asString());
+		cheapen(account);
+		return new Person(account, registered.json().path("phone").asString(""), Fixtures.PASSWORD, null, null);
+	}
+
+	static Map<String, Object> residentBody() {
+		return Map.of("name", "故障测试居民", "phone", Identities.phone(), "password", Fixtures.PASSWORD, "regionCode",
+				COMMUNITY);
+	}
+
+	static Map<String, Object> menuItemBody() {
+		return Map.of("title", "上门理发", "field", "ELDERLY_CARE", "description", "每月一次上门为老人理发", "regionCodes",
+				List.of(REGION));
+	}
+
+	/** A need of R1's community in its own words, wanted tomorrow. */
+	static Map<String, Object> needBody(boolean onBehalf) {
+		OffsetDateTime from = OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).truncatedTo(ChronoUnit.HOURS);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("title", "代买药品");
+		body.put("description", "帮忙去药店买降压药");
+		body.put("field", "ELDERLY_CARE");
+		body.put("regionCode", COMMUNITY);
+		body.put("address", "建国门外大街 1 号院 2 楼");
+		body.put("location", Map.of("lat", 39.9088, "lng", 116.4446));
+		body.put("wantedFrom", from.toString());
+		body.put("wantedTo", from.plusHours(2).toString());
+		if (onBehalf) {
+			body.put("onBehalfOf", Map.of("name", "故障测试老人", "phone", Identities.phone()));
+		}
+		return body;
+	}
+
+	/**
+	 * A need of the resident that has reached the stage: dispatched to the team and
+	 * accepted by the cast's volunteer (a member of the team) when it goes that far.
+	 */
+	UUID need(Person resident, Team to, NeedStage stage) {
+		UUID id = id(expect(201, as(resident).post("/api/v1/needs", needBody(false))));
+		if (stage == NeedStage.SUBMITTED) {
+			return id;
+		}
+		expect(200, as(Caller.NATIONAL_OPERATOR).post("/api/v1/needs/" + id + "/dispatch",
+				Map.of("organizationId", to.id().toString())));
+		if (stage == NeedStage.DISPATCHED) {
+			return id;
+		}
+		expect(200, as(Caller.VOLUNTEER).post("/api/v1/needs/" + id + "/acceptance", Map.of()));
+		if (stage == NeedStage.ACCEPTED) {
+			return id;
+		}
+		expect(200, as(to.admin()).post("/api/v1/needs/" + id + "/completion", needCompletionBody()));
+		return id;
+	}
+
+	/** Two hours of service in a slot of their own. */
+	static Map<String, Object> needCompletionBody() {
+		OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC)
+			.minusDays(40)
+			.plusHours(3L * NEED_SLOTS.incrementAndGet())
+			.truncatedTo(ChronoUnit.MINUTES);
+		return Map.of("startedAt", end.minusHours(2).toString(), "endedAt", end.toString());
 	}
 
 	private static UUID id(Response response) {

@@ -5,5 +5,5 @@
  * service, and the resident rates it (评单), with timers that flag late steps.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit",
-		"account", "privacy", "volunteer", "organization", "activity", "record", "notification" })
+		"account", "privacy", "volunteer", "organization", "activity", "record", "notification", "station" })
 package org.zhiyuan.need;

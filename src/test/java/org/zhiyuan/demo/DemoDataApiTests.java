@@ -71,6 +71,15 @@ class DemoDataApiTests extends ApiTestSupport {
 			.json()
 			.get("items")
 			.findValuesAsString("name")).contains("建外街道新时代文明实践所", "朝外街道新时代文明实践所");
+		String institute = this.api.get("/api/v1/stations?regionCode=" + DemoData.JIANWAI + "&kind=PRACTICE_INSTITUTE")
+			.json()
+			.get("items")
+			.get(0)
+			.get("id")
+			.asString();
+		assertThat(this.api.get("/stations/" + institute).body())
+			.as("the running team's menu, ordered from the station")
+			.contains("上门助餐", "陪同就医", "/needs/new?menuItemId=");
 		demo.run(null);
 		assertThat(count("account")).isEqualTo(accountsAfterFirstRun);
 		assertThat(count("organization")).isEqualTo(organizationsAfterFirstRun);
@@ -157,7 +166,10 @@ class DemoDataApiTests extends ApiTestSupport {
 	 * she logged; the street's operator sees it too, with its continuity.
 	 */
 	private void assertPairing() {
-		JsonNode mine = this.api.signIn("13800000003", DemoData.PASSWORD).get("/api/v1/volunteers/me/pairings").json();
+		JsonNode mine = this.api.signIn("13800000003", DemoData.PASSWORD)
+			.get("/api/v1/volunteers/me/pairings")
+			.json()
+			.get("items");
 		assertThat(mine.size()).isEqualTo(1);
 		assertThat(mine.get(0).get("beneficiaryNameMasked").asString()).isEqualTo("张*明");
 		assertThat(mine.get(0).get("lastVisitAt").isNull()).isFalse();

@@ -259,7 +259,7 @@ class PairingApiTests extends ApiTestSupport {
 					Map.of("volunteerId", first.volunteerId().toString(), "reason", "自己改回"))
 			.status()).isEqualTo(403);
 
-		JsonNode history = as(team.admin()).get("/api/v1/pairings/" + pairing + "/history").json();
+		JsonNode history = as(team.admin()).get("/api/v1/pairings/" + pairing + "/history").json().get("items");
 		assertThat(history.findValuesAsString("volunteerId")).containsExactly(first.volunteerId().toString(),
 				second.volunteerId().toString());
 		assertThat(history.get(1).path("reason").asString()).isEqualTo("原志愿者外出务工");
@@ -296,7 +296,8 @@ class PairingApiTests extends ApiTestSupport {
 		assertThat(
 				as(team.admin()).post("/api/v1/pairings/" + pairing + "/end", Map.of("reason", "再次结束")).problemCode())
 			.isEqualTo("INVALID_STATE");
-		assertThat(as(team.admin()).get("/api/v1/pairings/" + pairing + "/history").json().size()).isEqualTo(2);
+		assertThat(as(team.admin()).get("/api/v1/pairings/" + pairing + "/history").json().get("total").asLong())
+			.isEqualTo(2);
 	}
 
 	@Test

@@ -161,8 +161,9 @@ class PairingController {
 
 	@GetMapping("/api/v1/pairings/{id}/history")
 	@Operation(summary = "Whom the pairing paired, oldest first: every change of volunteer is kept")
-	List<AssignmentView> history(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return this.pairings.history(actor, id);
+	PageResult<AssignmentView> history(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return PageResult.of(this.pairings.history(actor, id), PageQuery.of(page, size));
 	}
 
 	@GetMapping("/api/v1/pairings/{id}/visits")
@@ -227,8 +228,9 @@ class PairingController {
 
 	@GetMapping("/api/v1/volunteers/me/pairings")
 	@Operation(summary = "The caller's active pairings, the next visit due first")
-	List<PairingView> mine(@AuthenticationPrincipal Actor actor) {
-		return this.pairings.mine(actor);
+	PageResult<PairingView> mine(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return PageResult.of(this.pairings.mine(actor), PageQuery.of(page, size));
 	}
 
 	@Schema(name = "BeneficiaryRequest")

@@ -2,7 +2,8 @@
 # Zhiyuan benchmarks: data generation, HTTP scenarios S1-S5, pgbench ceilings, cold starts.
 # See bench/README.md. Usage: bench/run.sh [step ...]   (no step: all)
 # Steps: build machine coldstart-h2 pg-up pg-load platform-up drive platform-down pgbench report pg-down
-# Also: h2-load h2-drive (the H2 data set and the scenarios on it), pg-stats (the rollups again)
+# Also: h2-load h2-drive (the H2 data set and the scenarios on it), pg-generate (pg-load's data set
+# alone), pg-stats (the rollups again), h2-stats
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "$0")" && pwd)"
@@ -321,8 +322,15 @@ pg_env() {
   export SPRING_DATASOURCE_URL="$PG_URL" SPRING_DATASOURCE_USERNAME=zhiyuan SPRING_DATASOURCE_PASSWORD=zhiyuan
 }
 
-# Migrations by the platform, then the data set, then the scenarios' fixtures.
+# Migrations by the platform, then the data set, then the statistics and the scenarios' fixtures.
 step_pg_load() {
+  step_pg_generate
+  step_pg_stats
+  step_fixtures
+}
+
+# Migrations by the platform, then the generated data set, analysed.
+step_pg_generate() {
   pg_env
   local dir="$TARGET/app-pg"
   rm -rf "$dir"
@@ -339,8 +347,6 @@ step_pg_load() {
   local t0; t0="$(date +%s)"
   psql_admin -d zhiyuan -c "VACUUM (ANALYZE)"
   log "VACUUM ANALYZE took $(( $(date +%s) - t0 )) s; database size $(psql_admin -d zhiyuan -Atc "SELECT pg_size_pretty(pg_database_size('zhiyuan'))")"
-  step_pg_stats
-  step_fixtures
 }
 
 # The statistics built from the generated facts, then their tables analysed.

@@ -7,11 +7,16 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -254,8 +259,10 @@ class StatsRebuild {
 	}
 
 	/**
-	 * The counted records of each month into the volunteers' rows and the service and
-	 * active figures; then the years and all time from the months' rows.
+	 * The counted records into the volunteers' rows of each month, in one pass over the
+	 * records (a month is a range of their start, in China's time); then each month's
+	 * service and active figures from those rows, and the quarters, years and all time
+	 * from the months' rows.
 	 */
 	private void service() {
 		Optional<YearMonth[]> span = this.jdbc
@@ -271,8 +278,24 @@ class StatsRebuild {
 		}
 		YearMonth first = span.get()[0];
 		YearMonth last = span.get()[1];
+		Months months = new Months(first, last);
+		this.jdbc
+			.sql("INSERT INTO stat_member (volunteer_id, period, field, region_code, hours, records) SELECT"
+					+ " volunteer_id, period, field, region_code, SUM(hours), COUNT(*) FROM (SELECT r.volunteer_id,"
+					+ months.of("r.started_at") + " AS period, a.field, r.volunteer_region_code AS region_code,"
+					+ " r.effective_hours AS hours FROM service_record r JOIN activity a ON a.id = r.activity_id"
+					+ " WHERE r.review IN (:counted)) x GROUP BY volunteer_id, period, field, region_code")
+			.params(months.bounds())
+			.param("counted", COUNTED_REVIEWS)
+			.update();
+		this.jdbc
+			.sql("INSERT INTO stat_member (volunteer_id, period, field, region_code, hours, records) SELECT"
+					+ " volunteer_id, period, '*', region_code, SUM(hours), SUM(records) FROM stat_member GROUP BY"
+					+ " volunteer_id, period, region_code")
+			.update();
+		providers(months);
 		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-			month(month);
+			month(month.toString());
 		}
 		for (YearMonth quarter = first.withMonth((first.getMonthValue() - 1) / 3 * 3 + 1); !quarter
 			.isAfter(last); quarter = quarter.plusMonths(3)) {
@@ -309,31 +332,8 @@ class StatsRebuild {
 		active(ReportPeriod.ALL);
 	}
 
-	private void month(YearMonth month) {
-		String period = month.toString();
-		OffsetDateTime from = month.atDay(1).atStartOfDay(ReportPeriod.CHINA).toOffsetDateTime();
-		OffsetDateTime until = month.plusMonths(1).atDay(1).atStartOfDay(ReportPeriod.CHINA).toOffsetDateTime();
-		this.jdbc
-			.sql("INSERT INTO stat_member (volunteer_id, period, field, region_code, hours, records) SELECT"
-					+ " volunteer_id, :period, '*', volunteer_region_code, SUM(effective_hours), COUNT(*) FROM"
-					+ " service_record WHERE review IN (:counted) AND started_at >= :from AND started_at < :until"
-					+ " GROUP BY volunteer_id, volunteer_region_code")
-			.param("period", period)
-			.param("counted", COUNTED_REVIEWS)
-			.param("from", from)
-			.param("until", until)
-			.update();
-		this.jdbc
-			.sql("INSERT INTO stat_member (volunteer_id, period, field, region_code, hours, records) SELECT"
-					+ " r.volunteer_id, :period, a.field, r.volunteer_region_code, SUM(r.effective_hours), COUNT(*)"
-					+ " FROM service_record r JOIN activity a ON a.id = r.activity_id WHERE r.review IN (:counted) AND"
-					+ " r.started_at >= :from AND r.started_at < :until GROUP BY r.volunteer_id, a.field,"
-					+ " r.volunteer_region_code")
-			.param("period", period)
-			.param("counted", COUNTED_REVIEWS)
-			.param("from", from)
-			.param("until", until)
-			.update();
+	/** A month's service figures and active volunteers from its volunteers' rows. */
+	private void month(String period) {
 		Deltas deltas = new Deltas();
 		this.jdbc
 			.sql("SELECT m.region_code, COALESCE(v.gender, 'UNKNOWN'), COALESCE(v.birth_year, 'UNKNOWN'), SUM(m.hours),"
@@ -366,26 +366,112 @@ class StatsRebuild {
 				deltas.service(this.nodes.of(rs.getString(1)), Dim.FIELD, rs.getString(2), period, rs.getBigDecimal(3),
 						rs.getLong(4));
 			});
-		providers(period, from, until, deltas);
 		this.repository.insertFresh(deltas);
 		active(period);
 	}
 
-	/** The month's counted records by the organization and project of their activity. */
-	private void providers(String period, OffsetDateTime from, OffsetDateTime until, Deltas deltas) {
-		this.jdbc
-			.sql("SELECT a.organization_id, a.project_id, SUM(r.effective_hours), COUNT(*) FROM service_record r JOIN"
-					+ " activity a ON a.id = r.activity_id WHERE r.review IN (:counted) AND r.started_at >= :from AND"
-					+ " r.started_at < :until GROUP BY a.organization_id, a.project_id")
-			.param("counted", COUNTED_REVIEWS)
-			.param("from", from)
-			.param("until", until)
-			.query((ResultSet rs) -> {
-				BigDecimal hours = rs.getBigDecimal(3);
-				long records = rs.getLong(4);
-				deltas.provider(Provider.ORGANIZATION, rs.getObject(1, UUID.class), period, hours, records, 0);
-				deltas.provider(Provider.PROJECT, rs.getObject(2, UUID.class), period, hours, records, 0);
-			});
+	/**
+	 * The counted records by the organization and project of their activity and by month,
+	 * in one pass, written month by month.
+	 */
+	private void providers(Months months) {
+		Deltas deltas = new Deltas();
+		String[] current = { null };
+		List<Object> args = new ArrayList<>();
+		String period = months.positional("r.started_at", args);
+		args.addAll(COUNTED_REVIEWS);
+		this.streaming.query(
+				"SELECT organization_id, project_id, period, SUM(hours), COUNT(*) FROM (SELECT"
+						+ " a.organization_id, a.project_id, " + period
+						+ " AS period, r.effective_hours AS hours FROM service_record r JOIN activity a ON a.id ="
+						+ " r.activity_id WHERE r.review IN ("
+						+ String.join(", ", Collections.nCopies(COUNTED_REVIEWS.size(), "?"))
+						+ ")) x GROUP BY organization_id, project_id, period ORDER BY period",
+				(RowCallbackHandler) (rs) -> {
+					String month = rs.getString(3);
+					if (current[0] != null && !current[0].equals(month)) {
+						this.repository.insertFresh(deltas);
+					}
+					current[0] = month;
+					BigDecimal hours = rs.getBigDecimal(4);
+					long records = rs.getLong(5);
+					deltas.provider(Provider.ORGANIZATION, rs.getObject(1, UUID.class), month, hours, records, 0);
+					deltas.provider(Provider.PROJECT, rs.getObject(2, UUID.class), month, hours, records, 0);
+				}, args.toArray());
+		this.repository.insertFresh(deltas);
+	}
+
+	/**
+	 * The months from the first to the last as an SQL expression of a timestamp: its
+	 * month ({@code yyyy-MM} in China's time), by comparisons with each month's end
+	 * (bound parameters {@code b0}, {@code b1}, …), years first.
+	 */
+	private static final class Months {
+
+		private final StringBuilder sql = new StringBuilder();
+
+		private final Map<String, Object> bounds = new LinkedHashMap<>();
+
+		Months(YearMonth first, YearMonth last) {
+			StringBuilder outer = new StringBuilder("CASE");
+			for (int year = first.getYear(); year <= last.getYear(); year++) {
+				YearMonth from = YearMonth.of(year, (year == first.getYear()) ? first.getMonthValue() : 1);
+				YearMonth to = YearMonth.of(year, (year == last.getYear()) ? last.getMonthValue() : 12);
+				String inner = months(from, to);
+				if (first.getYear() == last.getYear()) {
+					this.sql.append(inner);
+					return;
+				}
+				outer.append((year < last.getYear()) ? " WHEN @ < :" + bound(to.plusMonths(1)) + " THEN " : " ELSE ")
+					.append(inner);
+			}
+			this.sql.append(outer).append(" END");
+		}
+
+		private String months(YearMonth from, YearMonth to) {
+			if (from.equals(to)) {
+				return "'" + to + "'";
+			}
+			StringBuilder inner = new StringBuilder("CASE");
+			for (YearMonth month = from; month.isBefore(to); month = month.plusMonths(1)) {
+				inner.append(" WHEN @ < :")
+					.append(bound(month.plusMonths(1)))
+					.append(" THEN '")
+					.append(month)
+					.append("'");
+			}
+			return inner.append(" ELSE '").append(to).append("' END").toString();
+		}
+
+		/**
+		 * The expression with positional parameters, whose values are added in their
+		 * order.
+		 */
+		String positional(String column, List<Object> args) {
+			Matcher names = Pattern.compile(":(b[0-9]+)").matcher(of(column));
+			StringBuilder sql = new StringBuilder();
+			while (names.find()) {
+				args.add(this.bounds.get(names.group(1)));
+				names.appendReplacement(sql, "?");
+			}
+			names.appendTail(sql);
+			return sql.toString();
+		}
+
+		private String bound(YearMonth month) {
+			String name = "b" + this.bounds.size();
+			this.bounds.put(name, month.atDay(1).atStartOfDay(ReportPeriod.CHINA).toOffsetDateTime());
+			return name;
+		}
+
+		String of(String column) {
+			return this.sql.toString().replace("@", column);
+		}
+
+		Map<String, Object> bounds() {
+			return this.bounds;
+		}
+
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.zhiyuan.attendance;
 
+import org.zhiyuan.shared.Geo;
+
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
@@ -13,8 +15,6 @@ public record GeoPoint(
 				maximum = "180") Double lng,
 		@io.swagger.v3.oas.annotations.media.Schema(minimum = "0") Double accuracyMeters) {
 
-	private static final double EARTH_METERS = 6_371_008.8;
-
 	/** Whether the point can be used; not a property of the point in JSON. */
 	@com.fasterxml.jackson.annotation.JsonIgnore
 	@io.swagger.v3.oas.annotations.media.Schema(hidden = true)
@@ -25,11 +25,7 @@ public record GeoPoint(
 
 	/** Great-circle distance in metres (haversine). */
 	public double metersTo(double otherLat, double otherLng) {
-		double dLat = Math.toRadians(otherLat - this.lat);
-		double dLng = Math.toRadians(otherLng - this.lng);
-		double a = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(Math.toRadians(this.lat))
-				* Math.cos(Math.toRadians(otherLat)) * Math.pow(Math.sin(dLng / 2), 2);
-		return 2 * EARTH_METERS * Math.asin(Math.sqrt(a));
+		return Geo.meters(this.lat, this.lng, otherLat, otherLng);
 	}
 
 }

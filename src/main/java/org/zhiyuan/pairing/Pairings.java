@@ -32,6 +32,7 @@ import org.zhiyuan.region.Region;
 import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.Enums;
 import org.zhiyuan.shared.FieldProblem;
+import org.zhiyuan.shared.Geo;
 import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;

@@ -4,13 +4,17 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
+import org.zhiyuan.shared.ServiceField;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -164,6 +168,25 @@ class ServiceRecordRepository {
 			.param("volunteer", volunteerId)
 			.query(Integer.class)
 			.single();
+	}
+
+	/**
+	 * The volunteer's counted records by the field of their activity and by organization.
+	 */
+	ServicePast.Summary pastServiceOf(UUID volunteerId) {
+		Map<ServiceField, Integer> byField = new EnumMap<>(ServiceField.class);
+		Map<UUID, Integer> byOrganization = new HashMap<>();
+		this.jdbc
+			.sql("SELECT a.field, r.organization_id, COUNT(*) FROM service_record r JOIN activity a ON a.id ="
+					+ " r.activity_id WHERE r.volunteer_id = :volunteer AND r.review" + COUNTED
+					+ " GROUP BY a.field, r.organization_id")
+			.param("volunteer", volunteerId)
+			.query((java.sql.ResultSet rs) -> {
+				int count = rs.getInt(3);
+				byField.merge(ServiceField.valueOf(rs.getString(1)), count, Integer::sum);
+				byOrganization.merge(rs.getObject(2, UUID.class), count, Integer::sum);
+			});
+		return new ServicePast.Summary(byField, byOrganization);
 	}
 
 	BigDecimal totalOf(UUID volunteerId) {

@@ -1,7 +1,7 @@
-package org.zhiyuan.pairing;
+package org.zhiyuan.shared;
 
 /** Distances on the earth's surface. */
-final class Geo {
+public final class Geo {
 
 	private static final double EARTH_METERS = 6_371_008.8;
 
@@ -9,7 +9,7 @@ final class Geo {
 	}
 
 	/** Great-circle distance in metres (haversine). */
-	static double meters(double lat, double lng, double otherLat, double otherLng) {
+	public static double meters(double lat, double lng, double otherLat, double otherLng) {
 		double dLat = Math.toRadians(otherLat - lat);
 		double dLng = Math.toRadians(otherLng - lng);
 		double a = Math.pow(Math.sin(dLat / 2), 2)

@@ -3,8 +3,10 @@ package org.zhiyuan.signup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.zhiyuan.shared.Ids;
@@ -240,6 +242,16 @@ class SignupRepository {
 			.param("ends", endsAt)
 			.query(String.class)
 			.list();
+	}
+
+	/** The activities in which the volunteer holds a sign-up that is still active. */
+	Set<UUID> activitiesWithActiveSignup(UUID volunteerId) {
+		return new HashSet<>(this.jdbc
+			.sql("SELECT DISTINCT activity_id FROM signup WHERE volunteer_id = :volunteer AND status IN ('PENDING',"
+					+ " 'APPROVED', 'WAITLISTED')")
+			.param("volunteer", volunteerId)
+			.query(UUID.class)
+			.list());
 	}
 
 	List<Row> activeOf(UUID activityId) {

@@ -510,6 +510,13 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			get("/api/v1/organizations/{id}/pairings").on((s) -> organization(s, s.team())).allow(INSIDERS),
 			get("/api/v1/organizations/{id}/missed-visits").on((s) -> organization(s, s.team())).allow(INSIDERS),
 			get("/api/v1/volunteers/me/pairings").allow(VOLUNTEERS),
+			// recommendations
+			get("/api/v1/volunteers/me/recommendations").allow(VOLUNTEERS),
+			get("/api/v1/volunteers/me/home-point").allow(VOLUNTEERS),
+			put("/api/v1/volunteers/me/home-point")
+				.on((s) -> Target.none().body(Map.of("lat", 39.9087, "lng", 116.4445)))
+				.allow(VOLUNTEERS),
+			delete("/api/v1/volunteers/me/home-point").allow(VOLUNTEERS),
 			// stations
 			post("/api/v1/stations").on((s) -> Target.none().body(Scene.stationBody())).allow(OPERATORS),
 			put("/api/v1/stations/{id}").on((s) -> Target.of("id", s.station(true)).body(Scene.stationBody()))

@@ -580,6 +580,12 @@ class MalformedInputApiTests extends ApiTestSupport {
 			row("POST /api/v1/pairings/{id}/end").as(ORG_ADMIN)
 				.on((s) -> Target.of("id", s.pairing(s.team(), s.memberOf(s.team()))).body(reason()))
 				.body(text("reason", 500).required()),
+			// recommendations
+			row("PUT /api/v1/volunteers/me/home-point").as(VOLUNTEER)
+				.on((s) -> Target.none().body(Map.of("lat", 39.9087, "lng", 116.4445)))
+				.body(coordinate("lat", 90).required(), coordinate("lng", 180).required()),
+			// takes no input at all: only the valid request is sent
+			row("DELETE /api/v1/volunteers/me/home-point").as(VOLUNTEER),
 			// stations
 			row("POST /api/v1/stations").as(OPERATOR).on((s) -> Target.none().body(Scene.stationBody())).body(STATION),
 			row("PUT /api/v1/stations/{id}").as(OPERATOR)

@@ -24,6 +24,7 @@ import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.identity.Gender;
+import org.zhiyuan.shared.web.FormNumbers;
 import org.zhiyuan.shared.web.PageActions;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -85,8 +86,8 @@ class PairingPageController {
 			@RequestParam(defaultValue = "") String outsideReason, @RequestParam(required = false) String formKey,
 			Model model, RedirectAttributes redirect) {
 		try {
-			Pairings.Visited visited = this.pairings.visit(actor, id,
-					new VisitCheckIn(number(lat), number(lng), number(accuracy), note, outsideReason), formKey);
+			Pairings.Visited visited = this.pairings.visit(actor, id, new VisitCheckIn(FormNumbers.decimalOrNull(lat),
+					FormNumbers.decimalOrNull(lng), FormNumbers.decimalOrNull(accuracy), note, outsideReason), formKey);
 			redirect.addFlashAttribute("notice",
 					visited.visit().outsideGeofence() ? "pairing.visit.doneOutside" : "pairing.visit.done");
 			return "redirect:/me/pairings";
@@ -141,8 +142,9 @@ class PairingPageController {
 		try {
 			BeneficiaryView registered = this.pairings.register(actor,
 					new NewBeneficiary(form.regionCode(), id, form.name(), form.keyGroup(), blankToNull(form.gender()),
-							integer(form.birthYear(), "birthYear"), form.address(), number(form.lat()),
-							number(form.lng()), form.phone(), form.notes(), blankToNull(form.guardianName()),
+							integer(form.birthYear(), "birthYear"), form.address(),
+							FormNumbers.decimalOrNull(form.lat()), FormNumbers.decimalOrNull(form.lng()), form.phone(),
+							form.notes(), blankToNull(form.guardianName()),
 							date(form.guardianConsentOn(), "guardian.consentOn")));
 			redirect.addFlashAttribute("notice", "pairing.beneficiary.registered");
 			return "redirect:/beneficiaries/" + registered.id();
@@ -251,19 +253,6 @@ class PairingPageController {
 
 	private static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value;
-	}
-
-	private static Double number(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			double parsed = Double.parseDouble(value.strip());
-			return Double.isFinite(parsed) ? parsed : null;
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 
 	private static Integer integer(String value, String field) {

@@ -12,6 +12,7 @@ import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.web.FormNumbers;
 import org.zhiyuan.shared.web.PageActions;
 import org.zhiyuan.station.Checklist;
 import org.zhiyuan.station.NewStation;
@@ -269,8 +270,8 @@ class StationPageController {
 			catch (IllegalArgumentException ex) {
 				problems.add(new FieldProblem("kind", "validation.enum", String.join(", ", kinds())));
 			}
-			Double pointLat = number(this.lat);
-			Double pointLng = number(this.lng);
+			Double pointLat = FormNumbers.decimalOrNull(this.lat);
+			Double pointLng = FormNumbers.decimalOrNull(this.lng);
 			if ((this.lat != null && !this.lat.isBlank() && pointLat == null)
 					|| (this.lng != null && !this.lng.isBlank() && pointLng == null)) {
 				problems.add(new FieldProblem("location", "validation.station.location"));
@@ -288,19 +289,6 @@ class StationPageController {
 			return new NewStation(this.name, parsed, blankToNull(this.regionCode), this.address, pointLat, pointLng,
 					this.openingHours, organization, new Checklist(this.venue != null, this.team != null,
 							this.projects != null, this.facilities != null, this.rules != null, this.signage != null));
-		}
-
-		private static Double number(String text) {
-			if (text == null || text.isBlank()) {
-				return null;
-			}
-			try {
-				double value = Double.parseDouble(text.strip());
-				return Double.isFinite(value) ? value : null;
-			}
-			catch (NumberFormatException ex) {
-				return null;
-			}
 		}
 
 		private static String on(boolean value) {

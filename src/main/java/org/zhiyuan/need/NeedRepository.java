@@ -287,6 +287,15 @@ class NeedRepository {
 		return flagged;
 	}
 
+	void cancel(UUID id, OffsetDateTime now) {
+		this.jdbc
+			.sql("UPDATE need SET status = 'CANCELLED', done_at = :now, overdue = NULL, overdue_since = NULL WHERE"
+					+ " id = :id")
+			.param("now", now)
+			.param("id", id)
+			.update();
+	}
+
 	List<Assignee> volunteersOf(UUID needId) {
 		return this.jdbc
 			.sql("SELECT v.id, v.account_id, v.name, v.phone, nv.record_id FROM need_volunteer nv"

@@ -8,6 +8,6 @@ package org.zhiyuan.need;
  */
 public enum NeedStatus {
 
-	SUBMITTED, DISPATCHED, ACCEPTED, DONE, RATED
+	SUBMITTED, DISPATCHED, ACCEPTED, DONE, RATED, CANCELLED
 
 }

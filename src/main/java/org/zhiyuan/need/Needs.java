@@ -694,7 +694,7 @@ public class Needs {
 				row.overdue(), row.overdueSince(), full ? this.repository.timeline(row.id()) : List.of());
 	}
 
-	private void notifyAdmins(UUID organizationId, String messageKey, List<String> args, UUID needId) {
+	void notifyAdmins(UUID organizationId, String messageKey, List<String> args, UUID needId) {
 		if (organizationId == null) {
 			return;
 		}
@@ -706,11 +706,11 @@ public class Needs {
 			.toList());
 	}
 
-	private NeedRow require(UUID id) {
+	NeedRow require(UUID id) {
 		return this.repository.need(id).orElseThrow(() -> ProblemException.notFound("NEED_NOT_FOUND", "need.notFound"));
 	}
 
-	private static ProblemException invalidState(NeedStatus current) {
+	static ProblemException invalidState(NeedStatus current) {
 		return ProblemException.conflict("INVALID_STATE", "need.invalidState", current.name());
 	}
 

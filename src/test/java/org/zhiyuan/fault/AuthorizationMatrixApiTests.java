@@ -414,7 +414,12 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 				return Target.of("id", s.need(resident, s.team(), Scene.NeedStage.DONE))
 					.body(Map.of("stars", 5, "comment", "很满意"))
 					.playing(VOLUNTEER, resident);
-			}).allow(ONLY_VOLUNTEER),
+			}).allow(ONLY_VOLUNTEER), post("/api/v1/needs/{id}/cancellation").on((s) -> {
+				Person resident = s.resident();
+				return Target.of("id", s.need(resident, s.team(), Scene.NeedStage.DISPATCHED))
+					.body(Map.of("reason", "邻居已经帮忙了"))
+					.playing(VOLUNTEER, resident);
+			}).allow(VOLUNTEER, OPERATOR, NATIONAL_OPERATOR),
 			// insurance
 			post("/api/v1/insurance-policies").on((s) -> Target.none().body(Scene.policyBody(s.team())))
 				.allow(ONLY_ORG_ADMIN),

@@ -525,6 +525,12 @@ class MalformedInputApiTests extends ApiTestSupport {
 					.body(Map.of("stars", 5, "comment", "很满意"))
 					.playing(VOLUNTEER, resident);
 			}).body(integer("stars", 1, 5).required(), text("comment", 500)),
+			row("POST /api/v1/needs/{id}/cancellation").as(VOLUNTEER).on((s) -> {
+				Person resident = s.resident();
+				return Target.of("id", s.need(resident, s.team(), Scene.NeedStage.DISPATCHED))
+					.body(Map.of("reason", "邻居已经帮忙了"))
+					.playing(VOLUNTEER, resident);
+			}).body(text("reason", 500).required()),
 			// insurance
 			row("POST /api/v1/insurance-policies").as(ORG_ADMIN)
 				.on((s) -> Target.none().body(Scene.policyBody(s.team())))

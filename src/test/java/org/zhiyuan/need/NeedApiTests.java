@@ -199,6 +199,49 @@ class NeedApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aResidentOrAnOperatorCancelsANeedUntilItIsServedAndThoseComingAreTold() {
+		Resident resident = aResident();
+		String id = acceptedNeed(resident);
+		Map<String, Object> reason = Map.of("reason", "邻居已经陪我去过了");
+		assertThat(as(this.volunteer).post("/api/v1/needs/" + id + "/cancellation", reason).status())
+			.as("the volunteer coming may not cancel it")
+			.isEqualTo(403);
+		assertThat(resident.api().post("/api/v1/needs/" + id + "/cancellation", Map.of()).status()).isEqualTo(400);
+		Response cancelled = resident.api().post("/api/v1/needs/" + id + "/cancellation", reason);
+		assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+		assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(cancelled.body()).contains("CANCELLED", "邻居已经陪我去过了");
+		assertThat(notices(this.volunteer)).contains("notice.need.cancelled");
+		assertThat(notices(this.team.admin())).contains("notice.need.cancelled");
+		expectInvalidState(resident.api().post("/api/v1/needs/" + id + "/cancellation", reason));
+		expectInvalidState(as(this.volunteer).post("/api/v1/needs/" + id + "/completion", pastTimes(1)));
+		expectInvalidState(resident.api().post("/api/v1/needs/" + id + "/rating", Map.of("stars", 5)));
+
+		String submitted = submit(resident.api(), needBody(null));
+		Api page = new Api("http://localhost:" + this.port);
+		page.submitForm("/login", "/login",
+				Map.of("username", this.operator.username(), "password", this.operator.password()));
+		assertThat(page.get("/needs/" + submitted).body()).contains("need-cancel", "cancel-form");
+		assertThat(page.submitForm("/needs/" + submitted, "/needs/" + submitted + "/cancellation", Map.of()).status())
+			.isEqualTo(302);
+		assertThat(page.get("/needs/" + submitted).body()).as("no reason: refused next to the field")
+			.contains("problem-reason");
+		assertThat(page
+			.submitForm("/needs/" + submitted, "/needs/" + submitted + "/cancellation", Map.of("reason", "居民电话说不需要了"))
+			.status()).isEqualTo(302);
+		Response byOperator = as(this.operator).get("/api/v1/needs/" + submitted);
+		assertThat(byOperator.json().get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(page.get("/needs/" + submitted).body()).contains("居民电话说不需要了", "已取消").doesNotContain("cancel-form");
+		expectInvalidState(as(this.operator).post("/api/v1/needs/" + submitted + "/dispatch",
+				Map.of("organizationId", this.team.id().toString())));
+
+		String done = acceptedNeed(resident);
+		assertThat(as(this.volunteer).post("/api/v1/needs/" + done + "/completion", pastTimes(30)).status())
+			.isEqualTo(200);
+		expectInvalidState(resident.api().post("/api/v1/needs/" + done + "/cancellation", reason));
+	}
+
+	@Test
 	void concurrentCompletionsRecordTheServiceOnceAndARepeatWithTheKeyChangesNothing() throws Exception {
 		Resident resident = aResident();
 		String id = acceptedNeed(resident);

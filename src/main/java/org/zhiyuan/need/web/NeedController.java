@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.need.MenuItemView;
 import org.zhiyuan.need.MenuItems;
+import org.zhiyuan.need.NeedCancellations;
 import org.zhiyuan.need.NeedStatus;
 import org.zhiyuan.need.NeedView;
 import org.zhiyuan.need.Needs;
@@ -55,7 +56,10 @@ class NeedController {
 
 	private final Needs needs;
 
-	NeedController(Residents residents, MenuItems menus, Needs needs) {
+	private final NeedCancellations cancellations;
+
+	NeedController(Residents residents, MenuItems menus, Needs needs, NeedCancellations cancellations) {
+		this.cancellations = cancellations;
 		this.residents = residents;
 		this.menus = menus;
 		this.needs = needs;
@@ -195,6 +199,15 @@ class NeedController {
 		return this.needs.rate(actor, id, request.stars(), request.comment());
 	}
 
+	@PostMapping("/api/v1/needs/{id}/cancellation")
+	@Operation(summary = "Cancel a need before it is served (its resident, or an operator of its region)",
+			description = "With a reason, which the organization's admins and the volunteers who accepted are told."
+					+ " 409 INVALID_STATE once DONE, RATED or CANCELLED.")
+	NeedView cancel(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody CancellationRequest request) {
+		return this.cancellations.cancel(actor, id, request.reason());
+	}
+
 	private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
 		List<FieldProblem> problems = new java.util.ArrayList<>();
 		E parsed = (value != null && !value.isBlank()) ? Enums.parse(type, value, field, problems) : null;
@@ -291,6 +304,12 @@ class NeedController {
 	@Schema(name = "NeedCompletionRequest")
 	record CompletionRequest(@Schema(requiredMode = REQUIRED) OffsetDateTime startedAt, @Schema(requiredMode = REQUIRED,
 			description = "After startedAt, at most 24 hours later, not in the future") OffsetDateTime endedAt) {
+
+	}
+
+	@Schema(name = "NeedCancellationRequest")
+	record CancellationRequest(
+			@Size(max = 1000) @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 500) String reason) {
 
 	}
 

@@ -16,6 +16,7 @@ import org.zhiyuan.access.Actor;
 import org.zhiyuan.access.Role;
 import org.zhiyuan.need.MenuItemView;
 import org.zhiyuan.need.MenuItems;
+import org.zhiyuan.need.NeedCancellations;
 import org.zhiyuan.need.NeedStatus;
 import org.zhiyuan.need.NeedView;
 import org.zhiyuan.need.Needs;
@@ -67,6 +68,8 @@ class NeedPageController {
 
 	private final Needs needs;
 
+	private final NeedCancellations cancellations;
+
 	private final Organizations organizations;
 
 	private final Volunteers volunteers;
@@ -75,8 +78,9 @@ class NeedPageController {
 
 	private final Regions regions;
 
-	NeedPageController(Residents residents, MenuItems menus, Needs needs, Organizations organizations,
-			Volunteers volunteers, AccessPolicy accessPolicy, Regions regions) {
+	NeedPageController(Residents residents, MenuItems menus, Needs needs, NeedCancellations cancellations,
+			Organizations organizations, Volunteers volunteers, AccessPolicy accessPolicy, Regions regions) {
+		this.cancellations = cancellations;
 		this.residents = residents;
 		this.menus = menus;
 		this.needs = needs;
@@ -218,6 +222,7 @@ class NeedPageController {
 		model.addAttribute("canAssign", status == NeedStatus.DISPATCHED && admin);
 		model.addAttribute("canComplete", status == NeedStatus.ACCEPTED && (admin || served));
 		model.addAttribute("canRate", status == NeedStatus.DONE && (resident || (operator && ratesForResident(need))));
+		model.addAttribute("canCancel", this.cancellations.mayCancel(actor, need));
 		if ((boolean) model.getAttribute("canDispatch")) {
 			model.addAttribute("organizations",
 					this.organizations.search(need.regionCode().substring(0, 6), null, PageQuery.of(0, 100))
@@ -280,6 +285,13 @@ class NeedPageController {
 			@RequestParam(required = false) Integer stars, @RequestParam(defaultValue = "") String comment,
 			RedirectAttributes redirect) {
 		PageActions.run(redirect, "need.rated", () -> this.needs.rate(actor, id, stars, comment));
+		return "redirect:/needs/" + id;
+	}
+
+	@PostMapping("/needs/{id}/cancellation")
+	String cancel(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+		PageActions.run(redirect, "need.cancelled", () -> this.cancellations.cancel(actor, id, reason));
 		return "redirect:/needs/" + id;
 	}
 

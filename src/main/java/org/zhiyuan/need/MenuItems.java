@@ -101,6 +101,26 @@ public class MenuItems {
 		return this.repository.menuItems(regionCode, field, organizationId, page);
 	}
 
+	/**
+	 * Takes an item off the menu (its organization's admins): residents can no longer
+	 * order it, stations no longer show it; needs ordered from it go on.
+	 * @throws ProblemException 404 {@code MENU_ITEM_NOT_FOUND} unless it is on the menu,
+	 * 403 for anyone else
+	 */
+	@Transactional
+	public void withdraw(Actor actor, UUID id) {
+		MenuItemView item = find(id)
+			.orElseThrow(() -> ProblemException.notFound("MENU_ITEM_NOT_FOUND", "need.menu.notFound"));
+		if (!this.organizations.isAdmin(actor, item.organizationId())) {
+			throw ProblemException.forbidden("problem.forbidden.object");
+		}
+		if (this.repository.withdrawMenuItem(id)) {
+			this.auditLog.record(AuditRecord.of("need.menu.withdraw", actor.accountId())
+				.on("menu-item", id)
+				.inOrganization(item.organizationId()));
+		}
+	}
+
 	public Optional<MenuItemView> find(UUID id) {
 		return this.repository.menuItem(id);
 	}

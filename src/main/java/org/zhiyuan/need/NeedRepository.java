@@ -76,6 +76,13 @@ class NeedRepository {
 
 	// menus
 
+	/** Withdraws an active item; whether it was active. */
+	boolean withdrawMenuItem(UUID id) {
+		return this.jdbc.sql("UPDATE menu_item SET status = 'WITHDRAWN' WHERE id = :id AND status = 'ACTIVE'")
+			.param("id", id)
+			.update() == 1;
+	}
+
 	void insertMenuItem(UUID id, UUID organizationId, NewMenuItem item, UUID createdBy, OffsetDateTime now) {
 		this.jdbc.sql(
 				"INSERT INTO menu_item (id, organization_id, title, field, description, status, created_by, created_at)"

@@ -387,6 +387,8 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			post("/api/v1/organizations/{id}/menu-items")
 				.on((s) -> Target.of("id", s.team().id()).body(Scene.menuItemBody()))
 				.allow(ONLY_ORG_ADMIN),
+			post("/api/v1/menu-items/{id}/withdrawal").on((s) -> Target.of("id", s.menuItem(s.team())))
+				.allow(ONLY_ORG_ADMIN),
 			get("/api/v1/menu-items").on((s) -> Target.none().query("regionCode=" + Scene.COMMUNITY)).allow(EVERYONE),
 			post("/api/v1/needs").on((s) -> Target.none().body(Scene.needBody(true)).playing(VOLUNTEER, s.resident()))
 				.allow(VOLUNTEER, OPERATOR, NATIONAL_OPERATOR),

@@ -493,6 +493,9 @@ class MalformedInputApiTests extends ApiTestSupport {
 				.on((s) -> Target.none().body(Scene.residentBody()))
 				.body(text("name", 50).required(), phone("phone").required(), text("password", 64).required(),
 						region("regionCode").required()),
+			// takes no input at all: only the valid request is sent
+			row("POST /api/v1/menu-items/{id}/withdrawal").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.menuItem(s.team()))),
 			row("POST /api/v1/organizations/{id}/menu-items").as(ORG_ADMIN)
 				.on((s) -> Target.of("id", s.team().id()).body(Scene.menuItemBody()))
 				.body(text("title", 100).required(), enumeration("field").required(),

@@ -486,6 +486,11 @@ final class Scene {
 		return id(expect(201, as(of.admin()).post("/api/v1/insurance-policies", policyBody(of))));
 	}
 
+	/** An item on the team's service menu. */
+	UUID menuItem(Team of) {
+		return id(expect(201, as(of.admin()).post("/api/v1/organizations/" + of.id() + "/menu-items", menuItemBody())));
+	}
+
 	static Map<String, Object> policyBody(Team of) {
 		return Map.of("organizationId", of.id().toString(), "insurer", "中国人民财产保险", "policyNumber",
 				"PN-" + UUID.randomUUID().toString().substring(0, 13), "startsOn",

@@ -242,6 +242,32 @@ class NeedApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void anAdminWithdrawsAMenuItemThatResidentsCanNoLongerOrder() {
+		String item = aMenuItem(this.team);
+		Resident resident = aResident();
+		String ordered = submit(resident.api(), needBody(item));
+		assertThat(as(this.volunteer).post("/api/v1/menu-items/" + item + "/withdrawal", Map.of()).status())
+			.isEqualTo(403);
+		Api page = new Api("http://localhost:" + this.port);
+		page.submitForm("/login", "/login",
+				Map.of("username", this.team.admin().username(), "password", this.team.admin().password()));
+		String menu = "/organizations/" + this.team.id() + "/menu";
+		assertThat(page.get(menu).body()).contains("menu-withdraw", "/menu/" + item + "/withdrawal");
+		assertThat(page.submitForm(menu, menu + "/" + item + "/withdrawal", Map.of()).status()).isEqualTo(302);
+		assertThat(page.get(menu).body()).doesNotContain("/menu/" + item + "/withdrawal").contains("已下架");
+
+		assertThat(this.api.get("/api/v1/menu-items?regionCode=" + this.community).body()).doesNotContain(item);
+		Response refused = resident.api().post("/api/v1/needs", needBody(item));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("menuItemId");
+		assertThat(as(this.team.admin()).post("/api/v1/menu-items/" + item + "/withdrawal", Map.of()).problemCode())
+			.isEqualTo("MENU_ITEM_NOT_FOUND");
+		assertThat(resident.api().get("/api/v1/needs/" + ordered).json().get("status").asString())
+			.as("a need ordered before goes on")
+			.isEqualTo("SUBMITTED");
+	}
+
+	@Test
 	void concurrentCompletionsRecordTheServiceOnceAndARepeatWithTheKeyChangesNothing() throws Exception {
 		Resident resident = aResident();
 		String id = acceptedNeed(resident);

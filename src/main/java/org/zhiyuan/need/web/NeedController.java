@@ -90,6 +90,15 @@ class NeedController {
 		return this.menus.create(actor, id, request.toNewMenuItem());
 	}
 
+	@PostMapping("/api/v1/menu-items/{id}/withdrawal")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Take an item off its organization's menu (its admins)",
+			description = "Residents can no longer order it and stations no longer show it; needs ordered from it go"
+					+ " on. 404 MENU_ITEM_NOT_FOUND once withdrawn.")
+	void withdrawMenuItem(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		this.menus.withdraw(actor, id);
+	}
+
 	@GetMapping("/api/v1/menu-items")
 	@Operation(summary = "Service menus offered in a region (and by regions above it); anyone",
 			description = "Filter by field or by organization; newest first.")

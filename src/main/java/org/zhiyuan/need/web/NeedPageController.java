@@ -342,6 +342,13 @@ class NeedPageController {
 		return "need/menu";
 	}
 
+	@PostMapping("/organizations/{id}/menu/{itemId}/withdrawal")
+	String withdrawMenuItem(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @PathVariable UUID itemId,
+			RedirectAttributes redirect) {
+		PageActions.run(redirect, "need.menu.withdrawn", () -> this.menus.withdraw(actor, itemId));
+		return "redirect:/organizations/" + id + "/menu";
+	}
+
 	@PostMapping("/organizations/{id}/menu")
 	String addMenuItem(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String field,

@@ -148,6 +148,9 @@ class DemoDataApiTests extends ApiTestSupport {
 		assertThat(qualifications.findValuesAsString("name")).contains("红十字救护员证");
 		assertThat(qualifications.findValuesAsString("status")).as("confirmed, so that they meet requirements")
 			.containsOnly("CONFIRMED");
+		JsonNode recommended = lihua.get("/api/v1/volunteers/me/recommendations").json().get("items");
+		assertThat(recommended.size()).as("the demo volunteer has something to sign up for").isPositive();
+		assertThat(recommended.get(0).get("reasons").size()).isPositive();
 
 		JsonNode minor = this.api.signIn("13800000010", DemoData.PASSWORD).get("/api/v1/volunteers/me/profile").json();
 		assertThat(minor.get("guardian").get("name").asString()).isEqualTo("林伟");

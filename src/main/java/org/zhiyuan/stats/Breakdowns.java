@@ -68,16 +68,18 @@ class Breakdowns {
 	private List<Item> byRegion(String node, ReportPeriod period, Locale locale) {
 		List<String> children = new ArrayList<>(
 				this.regions.children(node).stream().map(Region::code).sorted().toList());
-		Map<String, BigDecimal> volunteers = this.repository.byNode(Figure.REGISTERED, children, null, null);
-		Map<String, BigDecimal> organizations = this.repository.byNode(Figure.ORGANIZATIONS, children, null, null);
-		Map<String, BigDecimal> activities = this.repository.byNode(Figure.ACTIVITIES, children, monthOf(period.from()),
-				monthOf(period.to()));
-		Map<String, BigDecimal> hours = this.repository.byNode(Figure.HOURS, children, monthOf(period.from()),
-				monthOf(period.to()));
 		String key = period.activeKey();
+		List<String> nodes = new ArrayList<>(children);
+		nodes.add(node);
+		Map<Figure, Map<String, BigDecimal>> totals = this.repository.totalsByNode(nodes, monthOf(period.from()),
+				monthOf(period.to()), key);
+		Map<String, BigDecimal> volunteers = totals.get(Figure.REGISTERED);
+		Map<String, BigDecimal> organizations = totals.get(Figure.ORGANIZATIONS);
+		Map<String, BigDecimal> activities = totals.get(Figure.ACTIVITIES);
+		Map<String, BigDecimal> hours = totals.get(Figure.HOURS);
 		Map<String, BigDecimal> active = new HashMap<>();
 		if (key != null) {
-			active.putAll(this.repository.byNode(Figure.ACTIVE, children, key, key));
+			active.putAll(totals.get(Figure.ACTIVE));
 		}
 		else {
 			Map<String, BigDecimal> byPrefix = this.repository.activeBetweenEach(Regions.prefixOf(node),
@@ -94,24 +96,25 @@ class Breakdowns {
 					hours(hours, child), count(activities, child), count(organizations, child), residents.get(child),
 					Statistics.share(registered, residents.get(child))));
 		}
-		directly(node, period, volunteers, organizations, activities, hours, locale).ifPresent(items::add);
+		directly(node, period, children, totals, locale).ifPresent(items::add);
 		return items;
 	}
 
 	/**
 	 * The facts held at the region itself rather than in one of its sub-regions (a
-	 * volunteer who named a district, not a street), when there are any.
+	 * volunteer who named a district, not a street), when there are any: the region's
+	 * totals less its sub-regions'.
 	 */
-	private Optional<Item> directly(String node, ReportPeriod period, Map<String, BigDecimal> volunteers,
-			Map<String, BigDecimal> organizations, Map<String, BigDecimal> activities, Map<String, BigDecimal> hours,
-			Locale locale) {
-		long registered = count(this.repository.byKey(Figure.REGISTERED, node, Dim.TOTAL, null, null), Dim.ALL)
-				- sum(volunteers);
-		long organized = count(this.repository.byKey(Figure.ORGANIZATIONS, node, Dim.TOTAL, null, null), Dim.ALL)
-				- sum(organizations);
-		long held = count(dated(Figure.ACTIVITIES, node, Dim.TOTAL, period), Dim.ALL) - sum(activities);
-		BigDecimal served = hours(dated(Figure.HOURS, node, Dim.TOTAL, period), Dim.ALL)
-			.subtract(hours.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+	private Optional<Item> directly(String node, ReportPeriod period, List<String> children,
+			Map<Figure, Map<String, BigDecimal>> totals, Locale locale) {
+		long registered = count(totals.get(Figure.REGISTERED), node) - sum(totals.get(Figure.REGISTERED), children);
+		long organized = count(totals.get(Figure.ORGANIZATIONS), node)
+				- sum(totals.get(Figure.ORGANIZATIONS), children);
+		long held = count(totals.get(Figure.ACTIVITIES), node) - sum(totals.get(Figure.ACTIVITIES), children);
+		BigDecimal served = hours(totals.get(Figure.HOURS), node);
+		for (String child : children) {
+			served = served.subtract(hours(totals.get(Figure.HOURS), child));
+		}
 		long active = this.repository.activeAt(node, period.activeKey(), monthOf(period.from()), monthOf(period.to()));
 		if (registered == 0 && organized == 0 && held == 0 && served.signum() == 0 && active == 0) {
 			return Optional.empty();
@@ -119,6 +122,10 @@ class Breakdowns {
 		String label = this.messages.getMessage("stats.directly",
 				new Object[] { this.regions.displayName(node, locale) }, locale);
 		return Optional.of(new Item(node, label, registered, active, served, held, organized, null, null));
+	}
+
+	private static long sum(Map<String, BigDecimal> values, List<String> nodes) {
+		return nodes.stream().mapToLong((node) -> count(values, node)).sum();
 	}
 
 	private List<Item> byField(String node, ReportPeriod period, Locale locale) {
@@ -276,10 +283,6 @@ class Breakdowns {
 	static long count(Map<String, BigDecimal> values, String key) {
 		BigDecimal value = values.get(key);
 		return (value != null) ? value.longValue() : 0;
-	}
-
-	private static long sum(Map<String, BigDecimal> values) {
-		return values.values().stream().filter(java.util.Objects::nonNull).mapToLong(BigDecimal::longValue).sum();
 	}
 
 	private static BigDecimal hours(Map<String, BigDecimal> values, String key) {

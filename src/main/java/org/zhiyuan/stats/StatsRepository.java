@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -490,6 +491,39 @@ class StatsRepository {
 			.param("to", (to != null) ? to : LAST)
 			.query((ResultSet rs) -> {
 				values.put(rs.getString(1), rs.getBigDecimal(2));
+			});
+		return values;
+	}
+
+	/**
+	 * The registered volunteers, organizations, activities, hours and (for a rollup
+	 * period's key) active volunteers at each node, in one statement: what a breakdown by
+	 * sub-region reads for the sub-regions and the region itself.
+	 */
+	Map<Figure, Map<String, BigDecimal>> totalsByNode(Collection<String> nodes, String from, String to,
+			String activeKey) {
+		Map<Figure, Map<String, BigDecimal>> values = new EnumMap<>(Figure.class);
+		List<Figure> figures = new ArrayList<>(
+				List.of(Figure.REGISTERED, Figure.ORGANIZATIONS, Figure.ACTIVITIES, Figure.HOURS));
+		if (activeKey != null) {
+			figures.add(Figure.ACTIVE);
+		}
+		figures.forEach((figure) -> values.put(figure, new HashMap<>()));
+		if (nodes.isEmpty()) {
+			return values;
+		}
+		String sql = figures.stream()
+			.map((figure) -> "SELECT '" + figure.name() + "', node, SUM(" + figure.column() + ") FROM " + figure.table()
+					+ " WHERE node IN (:nodes) AND dim = 'TOTAL'"
+					+ ((figure == Figure.ACTIVE) ? " AND period = :key" : periodClause(figure)) + " GROUP BY node")
+			.collect(java.util.stream.Collectors.joining(" UNION ALL "));
+		this.jdbc.sql(sql)
+			.param("nodes", List.copyOf(nodes))
+			.param("from", (from != null) ? from : FIRST)
+			.param("to", (to != null) ? to : LAST)
+			.param("key", (activeKey != null) ? activeKey : "")
+			.query((ResultSet rs) -> {
+				values.get(Figure.valueOf(rs.getString(1))).put(rs.getString(2), rs.getBigDecimal(3));
 			});
 		return values;
 	}

@@ -34,7 +34,7 @@ PG_PORT="${PG_PORT:-55432}"
 APP_PORT="${APP_PORT:-18080}"
 ADMIN_PASSWORD="${ADMIN_PASSWORD:-Bench-admin-2026}"
 VOLUNTEER_PASSWORD="${VOLUNTEER_PASSWORD:-Bench-pass-2026}"
-PLATFORM_JAR="$ROOT/target/zhiyuan-0.1.0-SNAPSHOT.jar"
+PLATFORM_JAR="${PLATFORM_JAR:-$ROOT/target/zhiyuan-0.1.0-SNAPSHOT.jar}"
 
 # Java 21+ gives the platform (spring.threads.virtual.enabled) and the driver virtual threads.
 newest_java() {

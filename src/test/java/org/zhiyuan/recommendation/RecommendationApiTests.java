@@ -200,6 +200,20 @@ class RecommendationApiTests extends ApiTestSupport {
 		assertThat(me.send("DELETE", "/api/v1/volunteers/me/home-point").status()).isEqualTo(204);
 		assertThat(me.get("/api/v1/volunteers/me/home-point").json().get("set").asBoolean()).isFalse();
 
+		// the point goes with the rest of the profile when the volunteer deregisters
+		assertThat(me.send("PUT", "/api/v1/volunteers/me/home-point", Map.of("lat", 22.54, "lng", 113.93)).status())
+			.isEqualTo(200);
+		Person leaving = this.fixtures.aVolunteerIn(this.community);
+		Api leaver = as(leaving);
+		assertThat(leaver.send("PUT", "/api/v1/volunteers/me/home-point", Map.of("lat", 22.55, "lng", 113.94)).status())
+			.isEqualTo(200);
+		assertThat(leaver.post("/api/v1/volunteers/me/deregistration", Map.of("password", leaving.password())).status())
+			.isEqualTo(204);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM recommendation_home WHERE volunteer_id IN (:v)")
+			.param("v", List.of(leaving.volunteerId(), this.volunteer.volunteerId()))
+			.query(Long.class)
+			.single()).as("only the one who stays keeps a point").isEqualTo(1);
+
 		assertThat(me.get("/api/v1/volunteers/me/recommendations?limit=0").status()).isEqualTo(400);
 		assertThat(me.get("/api/v1/volunteers/me/recommendations?limit=51").status()).isEqualTo(400);
 		assertThat(me.get("/api/v1/volunteers/me/recommendations?limit=1").json().get("items").size()).isEqualTo(1);

@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -268,8 +269,19 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Clicks the element once it can be clicked; should the page draw it again between
+	 * finding and clicking (a map redrawing its clusters), it is found again.
+	 */
 	void click(By by) {
-		this.wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+		this.wait.ignoring(StaleElementReferenceException.class).until((driver) -> {
+			WebElement element = ExpectedConditions.elementToBeClickable(by).apply(driver);
+			if (element == null) {
+				return null;
+			}
+			element.click();
+			return true;
+		});
 	}
 
 	/**

@@ -485,7 +485,8 @@ class StatsRepository {
 		}
 		this.jdbc
 			.sql("SELECT node, SUM(" + figure.column() + ") FROM " + figure.table()
-					+ " WHERE node IN (:nodes) AND dim = 'TOTAL'" + periodClause(figure) + " GROUP BY node")
+					+ " WHERE node IN (:nodes) AND dim = 'TOTAL' AND dim_key = '*'" + periodClause(figure)
+					+ " GROUP BY node")
 			.param("nodes", List.copyOf(nodes))
 			.param("from", (from != null) ? from : FIRST)
 			.param("to", (to != null) ? to : LAST)
@@ -514,7 +515,7 @@ class StatsRepository {
 		}
 		String sql = figures.stream()
 			.map((figure) -> "SELECT '" + figure.name() + "', node, SUM(" + figure.column() + ") FROM " + figure.table()
-					+ " WHERE node IN (:nodes) AND dim = 'TOTAL'"
+					+ " WHERE node IN (:nodes) AND dim = 'TOTAL' AND dim_key = '*'"
 					+ ((figure == Figure.ACTIVE) ? " AND period = :key" : periodClause(figure)) + " GROUP BY node")
 			.collect(java.util.stream.Collectors.joining(" UNION ALL "));
 		this.jdbc.sql(sql)

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,7 @@ import org.zhiyuan.record.RecordReview;
 import org.zhiyuan.stats.StatsRepository.Placed;
 import org.zhiyuan.volunteer.VolunteerStatus;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,15 +36,29 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Builds every statistic from the facts themselves, in one transaction that holds the
- * fold's lock: the volunteers, organizations and activities as they count now, and the
- * counted records month by month, then year by year and for all time, with the same keys
- * and nodes as the fold, and each organization's and project's service and activities.
- * Rows already in the outbox are counted in the facts and are dropped. On the first start
- * after the statistics came, this runs once before the application serves
- * ({@link StatsBackfill}), so that existing installations and demo data have their
- * figures from the start; later, an operator may run it again
- * ({@code --zhiyuan.rebuild-stats}).
+ * Builds every statistic from the facts themselves, with the same keys and nodes as the
+ * fold: the volunteers, organizations and activities as they count now, and the counted
+ * records month by month, then by quarter, year and for all time, and each organization's
+ * and project's service and activities. While it builds, the statistics are marked as
+ * being built, so that the fold waits and the pages say so.
+ * <p>
+ * Each step reads the facts it counts and drops the outbox rows of those facts in one
+ * snapshot, so that a change committed before the step is counted by it and one committed
+ * after is folded once the build is done: the volunteers with their rows, the
+ * organizations and the activities with theirs, and the records a group of volunteers at
+ * a time with the service rows of those volunteers (a volunteer's records and their rows
+ * are always read together). What the steps then add up reads only the statistics' own
+ * tables, which nothing else writes while they are being built. On PostgreSQL all steps
+ * run in one repeatable-read transaction that holds the fold's lock, so that other
+ * instances wait for it; on H2, whose serializable snapshot keeps every page the
+ * transaction has written until it commits (a build in one transaction at 10^6 records
+ * filled 38 GB of disk), each step commits on its own and the records are read
+ * {@code zhiyuan.stats.build-step} volunteers at a time; H2's database belongs to one
+ * process, in which one build runs at a time.
+ * <p>
+ * On the first start after the statistics came, this runs once ({@link StatsBackfill}),
+ * so that existing installations and demo data have their figures from the start; later,
+ * an operator may run it again ({@code --zhiyuan.rebuild-stats}).
  */
 @Service
 class StatsRebuild {
@@ -66,10 +82,19 @@ class StatsRebuild {
 
 	private final PlatformTransactionManager transactions;
 
+	private final int stepVolunteers;
+
+	/** The build under way in this process, when it runs in steps. */
+	private final ReentrantLock building = new ReentrantLock();
+
 	private volatile Boolean postgreSql;
 
 	StatsRebuild(JdbcClient jdbc, DataSource dataSource, StatsRepository repository, Nodes nodes,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, @Value("${zhiyuan.stats.build-step}") int stepVolunteers) {
+		if (stepVolunteers < 1) {
+			throw new IllegalArgumentException("zhiyuan.stats.build-step must be at least 1");
+		}
+		this.stepVolunteers = stepVolunteers;
 		this.jdbc = jdbc;
 		this.streaming = new JdbcTemplate(dataSource);
 		this.streaming.setFetchSize(1000);
@@ -97,6 +122,19 @@ class StatsRebuild {
 
 	/** Builds the statistics from the facts unless they were built before. */
 	boolean buildIfNeeded() {
+		if (!isPostgreSql()) {
+			this.building.lock();
+			try {
+				if (this.repository.builtAt().isPresent()) {
+					return false;
+				}
+				build();
+				return true;
+			}
+			finally {
+				this.building.unlock();
+			}
+		}
 		Boolean built = snapshot().execute((status) -> {
 			if (this.repository.lockFold().isPresent()) {
 				return false;
@@ -112,14 +150,29 @@ class StatsRebuild {
 	 * marked as being built, so that the fold waits and the pages say so, then built.
 	 */
 	void rebuild() {
-		this.transaction.executeWithoutResult((status) -> {
-			this.repository.lockFold();
-			this.repository.markBuilt(null);
-		});
-		snapshot().executeWithoutResult((status) -> {
-			this.repository.lockFold();
-			build();
-		});
+		if (!isPostgreSql()) {
+			this.building.lock();
+		}
+		try {
+			this.transaction.executeWithoutResult((status) -> {
+				this.repository.lockFold();
+				this.repository.markBuilt(null);
+			});
+			if (isPostgreSql()) {
+				snapshot().executeWithoutResult((status) -> {
+					this.repository.lockFold();
+					build();
+				});
+			}
+			else {
+				build();
+			}
+		}
+		finally {
+			if (!isPostgreSql()) {
+				this.building.unlock();
+			}
+		}
 	}
 
 	/**
@@ -151,13 +204,30 @@ class StatsRebuild {
 			// generic plan made then (a scan) would be kept for the whole build
 			// (BENCHMARKS.md, S4)
 			this.jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+			this.repository.clearAll(false);
 		}
-		this.repository.clearAll();
-		volunteers();
-		organizations();
-		activities();
+		else {
+			// emptied without keeping what was deleted until the end of a transaction
+			this.repository.clearAll(true);
+		}
+		step(this::volunteers);
+		step(this::organizations);
+		step(this::activities);
 		service();
-		this.repository.markBuilt(OffsetDateTime.now(ZoneOffset.UTC));
+		step(() -> this.repository.markBuilt(OffsetDateTime.now(ZoneOffset.UTC)));
+	}
+
+	/**
+	 * One step of the build: in the build's transaction on PostgreSQL, in a snapshot
+	 * transaction of its own on H2.
+	 */
+	private void step(Runnable work) {
+		if (isPostgreSql()) {
+			work.run();
+		}
+		else {
+			snapshot().executeWithoutResult((status) -> work.run());
+		}
 	}
 
 	private void volunteers() {
@@ -194,6 +264,7 @@ class StatsRebuild {
 						rs.getLong(3));
 			});
 		this.repository.insertFresh(deltas);
+		this.repository.deleteOutbox(OutboxRow.Kind.VOLUNTEER);
 	}
 
 	private void organizations() {
@@ -227,6 +298,7 @@ class StatsRebuild {
 			}
 		}
 		this.repository.insertFresh(deltas);
+		this.repository.deleteOutbox(OutboxRow.Kind.ORGANIZATION);
 	}
 
 	private void activities() {
@@ -248,6 +320,7 @@ class StatsRebuild {
 				}, PUBLISHED.toArray());
 		insertActivities(rows);
 		this.repository.insertFresh(deltas);
+		this.repository.deleteOutbox(OutboxRow.Kind.ACTIVITY);
 	}
 
 	private void insertActivities(List<Object[]> rows) {
@@ -259,77 +332,185 @@ class StatsRebuild {
 	}
 
 	/**
-	 * The counted records into the volunteers' rows of each month, in one pass over the
-	 * records (a month is a range of their start, in China's time); then each month's
-	 * service and active figures from those rows, and the quarters, years and all time
-	 * from the months' rows.
+	 * The counted records into the volunteers' rows of each month, a group of volunteers
+	 * at a time (a month is a range of the record's start, in China's time); then each
+	 * month's service and active figures from those rows, and the quarters, years and all
+	 * time from the months' rows.
 	 */
 	private void service() {
-		Optional<YearMonth[]> span = this.jdbc
-			.sql("SELECT MIN(started_at), MAX(started_at) FROM service_record WHERE review IN (:counted)")
-			.param("counted", COUNTED_REVIEWS)
-			.query((rs,
-					n) -> (rs.getObject(1) != null) ? new YearMonth[] {
-							YearMonth.parse(StatsOutbox.month(rs.getObject(1, OffsetDateTime.class))),
-							YearMonth.parse(StatsOutbox.month(rs.getObject(2, OffsetDateTime.class))) } : null)
-			.optional();
-		if (span.isEmpty()) {
+		Span span = new Span();
+		UUID after = null;
+		do {
+			UUID from = after;
+			UUID upto = isPostgreSql() ? null : lastOfStep(from);
+			step(() -> service(new Volunteers(from, upto), span));
+			after = upto;
+		}
+		while (after != null);
+		if (span.first == null) {
 			return;
 		}
-		YearMonth first = span.get()[0];
-		YearMonth last = span.get()[1];
-		Months months = new Months(first, last);
-		this.jdbc
-			.sql("INSERT INTO stat_member (volunteer_id, period, field, region_code, hours, records) SELECT"
-					+ " volunteer_id, period, field, region_code, SUM(hours), COUNT(*) FROM (SELECT r.volunteer_id,"
-					+ months.of("r.started_at") + " AS period, a.field, r.volunteer_region_code AS region_code,"
-					+ " r.effective_hours AS hours FROM service_record r JOIN activity a ON a.id = r.activity_id"
-					+ " WHERE r.review IN (:counted)) x GROUP BY volunteer_id, period, field, region_code")
-			.params(months.bounds())
-			.param("counted", COUNTED_REVIEWS)
-			.update();
-		this.jdbc
-			.sql("INSERT INTO stat_member (volunteer_id, period, field, region_code, hours, records) SELECT"
-					+ " volunteer_id, period, '*', region_code, SUM(hours), SUM(records) FROM stat_member GROUP BY"
-					+ " volunteer_id, period, region_code")
-			.update();
-		providers(months);
-		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-			month(month.toString());
+		for (YearMonth month = span.first; !month.isAfter(span.last); month = month.plusMonths(1)) {
+			String period = month.toString();
+			step(() -> month(period));
 		}
-		for (YearMonth quarter = first.withMonth((first.getMonthValue() - 1) / 3 * 3 + 1); !quarter
-			.isAfter(last); quarter = quarter.plusMonths(3)) {
+		for (YearMonth quarter = span.first.withMonth((span.first.getMonthValue() - 1) / 3 * 3 + 1); !quarter
+			.isAfter(span.last); quarter = quarter.plusMonths(3)) {
 			String key = ReportPeriod.quarterOf(quarter);
+			String from = quarter.toString();
+			String to = quarter.plusMonths(2).toString();
+			step(() -> {
+				sumMonths(key, from, to);
+				active(key);
+			});
+		}
+		for (int year = span.first.getYear(); year <= span.last.getYear(); year++) {
+			String key = String.valueOf(year);
+			step(() -> {
+				sumMonths(key, key + "-01", key + "-12");
+				active(key);
+			});
+		}
+		step(() -> {
 			this.jdbc
 				.sql("INSERT INTO stat_member (volunteer_id, period, field, region_code, hours, records) SELECT"
-						+ " volunteer_id, :quarter, field, region_code, SUM(hours), SUM(records) FROM stat_member WHERE"
-						+ " period >= :from AND period <= :to AND CHAR_LENGTH(period) = 7 GROUP BY volunteer_id, field,"
-						+ " region_code")
-				.param("quarter", key)
-				.param("from", quarter.toString())
-				.param("to", quarter.plusMonths(2).toString())
+						+ " volunteer_id, :all, field, region_code, SUM(hours), SUM(records) FROM stat_member WHERE"
+						+ " CHAR_LENGTH(period) = 4 GROUP BY volunteer_id, field, region_code")
+				.param("all", ReportPeriod.ALL)
 				.update();
-			active(key);
+			active(ReportPeriod.ALL);
+		});
+	}
+
+	/**
+	 * The last of the next {@code zhiyuan.stats.build-step} volunteers after the given
+	 * one ({@code null}: from the first), or {@code null} when no more than those are
+	 * left.
+	 */
+	private UUID lastOfStep(UUID after) {
+		String sql = "SELECT id FROM volunteer" + ((after != null) ? " WHERE id > :after" : "")
+				+ " ORDER BY id OFFSET :skip ROWS FETCH FIRST 1 ROWS ONLY";
+		var query = this.jdbc.sql(sql).param("skip", this.stepVolunteers - 1);
+		if (after != null) {
+			query = query.param("after", after);
 		}
-		for (int year = first.getYear(); year <= last.getYear(); year++) {
-			this.jdbc
-				.sql("INSERT INTO stat_member (volunteer_id, period, field, region_code, hours, records) SELECT"
-						+ " volunteer_id, :year, field, region_code, SUM(hours), SUM(records) FROM stat_member WHERE"
-						+ " period >= :from AND period <= :to AND CHAR_LENGTH(period) = 7 GROUP BY volunteer_id, field,"
-						+ " region_code")
-				.param("year", String.valueOf(year))
-				.param("from", year + "-01")
-				.param("to", year + "-12")
-				.update();
-			active(String.valueOf(year));
+		UUID last = query.query(UUID.class).optional().orElse(null);
+		if (last == null) {
+			return null;
 		}
+		boolean more = this.jdbc
+			.sql("SELECT COUNT(*) FROM (SELECT 1 FROM volunteer WHERE id > :last FETCH FIRST 1" + " ROWS ONLY) v")
+			.param("last", last)
+			.query(Long.class)
+			.single() > 0;
+		return more ? last : null;
+	}
+
+	/**
+	 * The counted records of some volunteers into their rows of each month, over all
+	 * fields and in each, and into their organizations' and projects' figures; the
+	 * service rows of the outbox of those volunteers are dropped, as the records count
+	 * them.
+	 */
+	private void service(Volunteers group, Span span) {
+		// the counted reviews are asked in the select list, not in the condition, and the
+		// activity's columns by its key: so that H2 reads the group's records by the
+		// volunteer's index rather than every counted record or every activity's
+		List<Object> spanArgs = new ArrayList<>(COUNTED_REVIEWS);
+		spanArgs.addAll(COUNTED_REVIEWS);
+		Optional<YearMonth[]> found = this.streaming.query(
+				"SELECT MIN(CASE WHEN r.review IN (" + counted()
+						+ ") THEN r.started_at END), MAX(CASE WHEN r.review IN (" + counted()
+						+ ") THEN r.started_at END) FROM service_record r WHERE 1 = 1"
+						+ group.where("r.volunteer_id", spanArgs),
+				(rs) -> rs.next() && rs.getObject(1) != null
+						? Optional.of(new YearMonth[] {
+								YearMonth.parse(StatsOutbox.month(rs.getObject(1, OffsetDateTime.class))),
+								YearMonth.parse(StatsOutbox.month(rs.getObject(2, OffsetDateTime.class))) })
+						: Optional.<YearMonth[]>empty(),
+				spanArgs.toArray());
+		if (found.isPresent()) {
+			YearMonth first = found.get()[0];
+			YearMonth last = found.get()[1];
+			span.add(first, last);
+			Months months = new Months(first, last);
+			List<Object> args = new ArrayList<>();
+			String period = months.positional("r.started_at", args);
+			args.addAll(COUNTED_REVIEWS);
+			args.addAll(COUNTED_REVIEWS);
+			String where = group.where("r.volunteer_id", args);
+			this.streaming.update("INSERT INTO stat_member (volunteer_id, period, field, region_code, hours, records)"
+					+ " SELECT volunteer_id, period, field, region_code, SUM(hours), COUNT(counted) FROM (SELECT"
+					+ " r.volunteer_id, " + period + " AS period, (SELECT a.field FROM activity a WHERE a.id ="
+					+ " r.activity_id) AS field, r.volunteer_region_code AS region_code, CASE WHEN r.review IN ("
+					+ counted() + ") THEN r.effective_hours END AS hours, CASE WHEN r.review IN (" + counted()
+					+ ") THEN 1 END AS counted FROM service_record r WHERE 1 = 1" + where
+					+ ") x GROUP BY volunteer_id, period, field, region_code HAVING COUNT(counted) > 0",
+					args.toArray());
+			List<Object> ownArgs = new ArrayList<>();
+			String own = group.where("volunteer_id", ownArgs);
+			this.streaming.update("INSERT INTO stat_member (volunteer_id, period, field, region_code, hours, records)"
+					+ " SELECT volunteer_id, period, '*', region_code, SUM(hours), SUM(records) FROM stat_member"
+					+ " WHERE 1 = 1" + own + " GROUP BY volunteer_id, period, region_code", ownArgs.toArray());
+			providers(months, group);
+		}
+		List<Object> outboxArgs = new ArrayList<>();
+		outboxArgs.add(OutboxRow.Kind.SERVICE.name());
+		this.streaming.update("DELETE FROM stat_outbox WHERE kind = ?" + group.where("volunteer_id", outboxArgs),
+				outboxArgs.toArray());
+	}
+
+	/** A quarter's or year's rows of each volunteer from their months' rows. */
+	private void sumMonths(String period, String from, String to) {
 		this.jdbc
 			.sql("INSERT INTO stat_member (volunteer_id, period, field, region_code, hours, records) SELECT"
-					+ " volunteer_id, :all, field, region_code, SUM(hours), SUM(records) FROM stat_member WHERE"
-					+ " CHAR_LENGTH(period) = 4 GROUP BY volunteer_id, field, region_code")
-			.param("all", ReportPeriod.ALL)
+					+ " volunteer_id, :period, field, region_code, SUM(hours), SUM(records) FROM stat_member WHERE"
+					+ " period >= :from AND period <= :to AND CHAR_LENGTH(period) = 7 GROUP BY volunteer_id, field,"
+					+ " region_code")
+			.param("period", period)
+			.param("from", from)
+			.param("to", to)
 			.update();
-		active(ReportPeriod.ALL);
+	}
+
+	private static String counted() {
+		return String.join(", ", Collections.nCopies(COUNTED_REVIEWS.size(), "?"));
+	}
+
+	/**
+	 * The volunteers after one and up to another, by the order of their ids
+	 * ({@code null}: without that end).
+	 */
+	private record Volunteers(UUID after, UUID upto) {
+
+		/** The condition on the given column, its values added in their order. */
+		String where(String column, List<Object> args) {
+			StringBuilder sql = new StringBuilder();
+			if (this.after != null) {
+				sql.append(" AND ").append(column).append(" > ?");
+				args.add(this.after);
+			}
+			if (this.upto != null) {
+				sql.append(" AND ").append(column).append(" <= ?");
+				args.add(this.upto);
+			}
+			return sql.toString();
+		}
+
+	}
+
+	/** The first and last month of the records read so far. */
+	private static final class Span {
+
+		private YearMonth first;
+
+		private YearMonth last;
+
+		void add(YearMonth from, YearMonth to) {
+			this.first = (this.first == null || from.isBefore(this.first)) ? from : this.first;
+			this.last = (this.last == null || to.isAfter(this.last)) ? to : this.last;
+		}
+
 	}
 
 	/** A month's service figures and active volunteers from its volunteers' rows. */
@@ -371,22 +552,23 @@ class StatsRebuild {
 	}
 
 	/**
-	 * The counted records by the organization and project of their activity and by month,
-	 * in one pass, written month by month.
+	 * The counted records of some volunteers by the organization and project of their
+	 * activity and by month, in one pass, written month by month.
 	 */
-	private void providers(Months months) {
+	private void providers(Months months, Volunteers group) {
 		Deltas deltas = new Deltas();
 		String[] current = { null };
 		List<Object> args = new ArrayList<>();
 		String period = months.positional("r.started_at", args);
 		args.addAll(COUNTED_REVIEWS);
-		this.streaming.query(
-				"SELECT organization_id, project_id, period, SUM(hours), COUNT(*) FROM (SELECT"
-						+ " a.organization_id, a.project_id, " + period
-						+ " AS period, r.effective_hours AS hours FROM service_record r JOIN activity a ON a.id ="
-						+ " r.activity_id WHERE r.review IN ("
-						+ String.join(", ", Collections.nCopies(COUNTED_REVIEWS.size(), "?"))
-						+ ")) x GROUP BY organization_id, project_id, period ORDER BY period",
+		args.addAll(COUNTED_REVIEWS);
+		String where = group.where("r.volunteer_id", args);
+		this.streaming.query("SELECT organization_id, project_id, period, SUM(hours), COUNT(counted) FROM (SELECT"
+				+ " (SELECT a.organization_id FROM activity a WHERE a.id = r.activity_id) AS organization_id, (SELECT"
+				+ " a.project_id FROM activity a WHERE a.id = r.activity_id) AS project_id, " + period
+				+ " AS period, CASE WHEN r.review IN (" + counted() + ") THEN r.effective_hours END AS hours, CASE"
+				+ " WHEN r.review IN (" + counted() + ") THEN 1 END AS counted FROM service_record r WHERE 1 = 1"
+				+ where + ") x GROUP BY organization_id, project_id, period HAVING COUNT(counted) > 0 ORDER BY period",
 				(RowCallbackHandler) (rs) -> {
 					String month = rs.getString(3);
 					if (current[0] != null && !current[0].equals(month)) {
@@ -466,10 +648,6 @@ class StatsRebuild {
 
 		String of(String column) {
 			return this.sql.toString().replace("@", column);
-		}
-
-		Map<String, Object> bounds() {
-			return this.bounds;
 		}
 
 	}

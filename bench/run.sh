@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Zhiyuan benchmarks: data generation, HTTP scenarios S1-S5, pgbench ceilings, cold starts.
+# Zhiyuan benchmarks: data generation, HTTP scenarios S1-S6, pgbench ceilings, cold starts.
 # See bench/README.md. Usage: bench/run.sh [step ...]   (no step: all)
-# Steps: build machine coldstart-h2 pg-up pg-load platform-up drive platform-down pgbench report pg-down
+# Steps: build machine coldstart-h2 pg-up pg-load platform-up drive platform-down pgbench pgbench-tpcb report
+# pg-down
 # Also: h2-load h2-drive (the H2 data set and the scenarios on it), pg-generate (pg-load's data set
 # alone), pg-stats (the rollups again), h2-stats
 set -euo pipefail
@@ -24,7 +25,11 @@ HOT_CAPACITY="${HOT_CAPACITY:-1000}"
 CHECKINS="${CHECKINS:-20000}"
 SEARCHES="${SEARCHES:-5000}"
 STATS_REQUESTS="${STATS_REQUESTS:-6600}"
-SCENARIOS="${SCENARIOS:-S1,S2,S3,S4,S5}"
+GIFT_PAIRS="${GIFT_PAIRS:-10000}"   # S6: pairs of relatives (two volunteers each)
+GIFTS="${GIFTS:-50000}"             # S6: gifts measured (and the tpcb-like transactions, unless TPCB_SECONDS)
+TPCB_SCALE="${TPCB_SCALE:-$CLIENTS}"
+TPCB_SECONDS="${TPCB_SECONDS:-}"    # set: the tpcb-like run lasts that long (-T) instead of GIFTS transactions
+SCENARIOS="${SCENARIOS:-S1,S2,S3,S4,S5,S6}"
 H2_SCENARIOS="${H2_SCENARIOS:-S4}"
 STATS_KINDS="${STATS_KINDS:-}"   # S4's statistics kinds, ';'-separated (default: all of them)
 SEED="${SEED:-2026}"
@@ -85,6 +90,15 @@ keys() {
   . "$file"
   set +a
   export ZHIYUAN_ADMIN_PASSWORD="$ADMIN_PASSWORD" ZHIYUAN_SECURITY_TOKEN_TTL=PT12H
+}
+
+# S6's pairs of relatives when the scenarios run S6, else none: their pool would ask for
+# volunteers that a data set made for other scenarios may not have.
+gift_pairs() {
+  case ",$1," in
+    *,S6,*) echo "$GIFT_PAIRS" ;;
+    *) echo 0 ;;
+  esac
 }
 
 key_flags() {
@@ -233,13 +247,13 @@ step_h2_drive() {
   local dir="$TARGET/h2"
   unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME SPRING_DATASOURCE_PASSWORD
   bench_java fixtures --url="$(h2_url "$dir")" --user=sa --password= --clients="$CLIENTS" --signups="$SIGNUPS" \
-    --positions="$POSITIONS" --hot-capacity="$HOT_CAPACITY" --checkins="$CHECKINS" --seed="$SEED" \
-    --out="$RESULTS/fixtures-h2.json"
+    --positions="$POSITIONS" --hot-capacity="$HOT_CAPACITY" --checkins="$CHECKINS" \
+    --gift-pairs="$(gift_pairs "$H2_SCENARIOS")" --seed="$SEED" --out="$RESULTS/fixtures-h2.json"
   start_platform "Platform on H2 with $H2_VOLUNTEERS volunteers and $H2_RECORDS service records for the scenarios (not a target)" "$dir"
   load_note "drive (H2): start"
   bench_java drive --base-url="http://127.0.0.1:$APP_PORT" --fixtures="$RESULTS/fixtures-h2.json" \
     --volunteer-password="$VOLUNTEER_PASSWORD" --admin-password="$ADMIN_PASSWORD" --clients="$CLIENTS" \
-    --search-clients="$SEARCH_CLIENTS" --search-requests="$SEARCHES" --stats-requests="$STATS_REQUESTS" \
+    --search-clients="$SEARCH_CLIENTS" --search-requests="$SEARCHES" --stats-requests="$STATS_REQUESTS" --gifts="$GIFTS" \
     ${STATS_KINDS:+"--stats-kinds=$STATS_KINDS"} --scenarios="$H2_SCENARIOS" --database=H2 --out="$RESULTS/http-h2.json" || { stop_platform "$dir"; exit 1; }
   load_note "drive (H2): end"
   stop_platform "$dir"
@@ -372,8 +386,10 @@ step_h2_stats() {
 step_fixtures() {
   pg_env
   bench_java fixtures --url="$PG_URL" --user=zhiyuan --password=zhiyuan --clients="$CLIENTS" --signups="$SIGNUPS" \
-    --positions="$POSITIONS" --hot-capacity="$HOT_CAPACITY" --checkins="$CHECKINS" --seed="$SEED" --out="$RESULTS/fixtures.json"
-  psql_app -c "ANALYZE activity; ANALYZE activity_position; ANALYZE signup" >/dev/null
+    --positions="$POSITIONS" --hot-capacity="$HOT_CAPACITY" --checkins="$CHECKINS" \
+    --gift-pairs="$(gift_pairs "$SCENARIOS")" --seed="$SEED" --out="$RESULTS/fixtures.json"
+  psql_app -c "ANALYZE activity; ANALYZE activity_position; ANALYZE signup" \
+    -c "ANALYZE time_account; ANALYZE time_transfer; ANALYZE time_entry; ANALYZE time_relative" >/dev/null
 }
 
 step_platform_up() {
@@ -390,7 +406,7 @@ step_drive() {
   load_note "drive: start"
   bench_java drive --base-url="http://127.0.0.1:$APP_PORT" --fixtures="$RESULTS/fixtures.json" \
     --volunteer-password="$VOLUNTEER_PASSWORD" --admin-password="$ADMIN_PASSWORD" --clients="$CLIENTS" \
-    --search-clients="$SEARCH_CLIENTS" --search-requests="$SEARCHES" --stats-requests="$STATS_REQUESTS" \
+    --search-clients="$SEARCH_CLIENTS" --search-requests="$SEARCHES" --stats-requests="$STATS_REQUESTS" --gifts="$GIFTS" \
     ${STATS_KINDS:+"--stats-kinds=$STATS_KINDS"} --scenarios="$SCENARIOS" --jdbc-url="$PG_URL" --jdbc-user=zhiyuan --jdbc-password=zhiyuan --out="$RESULTS/${HTTP_OUT:-http.json}"
   load_note "drive: end"
 }
@@ -398,7 +414,8 @@ step_drive() {
 # The same transaction shape straight on PostgreSQL, with the same clients and sign-ups.
 step_pgbench() {
   local out="$RESULTS/pgbench" per_client hot
-  rm -rf "$out"
+  # only this step's files: pgbench-tpcb's stay
+  rm -f "$out"/spread* "$out"/hot*
   mkdir -p "$out"
   per_client=$(( (SIGNUPS + CLIENTS - 1) / CLIENTS ))
   for run in spread hot; do
@@ -418,6 +435,45 @@ step_pgbench() {
   echo "$hot" | tee "$out/hot-check.txt"
 }
 
+# S6's ceiling: pgbench's own built-in tpcb-like transaction (a bank transfer: one account,
+# one teller and one branch updated, a history row inserted), with the same clients, in a
+# database of its own (tpcb) on the same cluster. Every transaction updates one of the
+# scale's branches (one row per unit of scale): with fewer branches than clients, clients
+# would queue on those few rows and the ceiling would price lock waits, not the machine;
+# S6's gifts between GIFT_PAIRS pairs hardly ever meet on an account. Hence a scale of at least
+# CLIENTS (100,000 accounts each). Prepared statements, as for the other ceilings and as the
+# platform's driver does; pgbench's own vacuum before the run, as the built-in test does.
+step_pgbench_tpcb() {
+  local out="$RESULTS/pgbench" length
+  if [ "$TPCB_SCALE" -lt "$CLIENTS" ]; then
+    echo "TPCB_SCALE ($TPCB_SCALE) must be at least CLIENTS ($CLIENTS): fewer branches than clients serialize" >&2
+    exit 1
+  fi
+  mkdir -p "$out"
+  rm -f "$out"/tpcb*
+  if ! psql_admin -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = 'tpcb'" | grep -q 1; then
+    psql_admin -d postgres -c "CREATE DATABASE tpcb OWNER zhiyuan" >/dev/null
+  fi
+  load_note "pgbench tpcb-like init: start"
+  log "pgbench -i -s $TPCB_SCALE (tpcb-like tables, $((TPCB_SCALE * 100000)) accounts)"
+  PGPASSWORD=zhiyuan "$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U zhiyuan -i -q -s "$TPCB_SCALE" tpcb \
+    >"$out/tpcb-init.out" 2>&1 || { cat "$out/tpcb-init.out"; exit 1; }
+  load_note "pgbench tpcb-like init: end"
+  if [ -n "$TPCB_SECONDS" ]; then
+    length="-T $TPCB_SECONDS"
+  else
+    length="-t $(( (GIFTS + CLIENTS - 1) / CLIENTS ))"
+  fi
+  load_note "pgbench tpcb-like: start"
+  log "pgbench tpcb-like: $CLIENTS clients, $length"
+  # shellcheck disable=SC2086
+  (cd "$out" && PGPASSWORD=zhiyuan "$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U zhiyuan -M prepared \
+    -b tpcb-like -c "$CLIENTS" -j "$(nproc)" $length -l --log-prefix=tpcb_log tpcb >tpcb.out 2>&1) || {
+    cat "$out/tpcb.out"; exit 1; }
+  grep -E "scaling factor|processed|failed|latency average|^tps" "$out/tpcb.out" || true
+  load_note "pgbench tpcb-like: end"
+}
+
 step_report() {
   bench_java report --results="$RESULTS"
 }
@@ -432,6 +488,7 @@ step_all() {
   step_drive
   step_platform_down
   step_pgbench
+  step_pgbench_tpcb
   step_report
   step_pg_down
 }

@@ -288,7 +288,8 @@ public class Activities {
 				current.positions()
 					.stream()
 					.map((p) -> new NewActivity.NewPosition(p.name(), p.capacity(), p.minAge(), p.maxAge(),
-							p.qualifications(), p.startsAt(), p.endsAt(), p.gender(), p.minServices(), p.minHours()))
+							p.qualifications(), p.startsAt(), p.endsAt(), p.gender(), p.minServices(), p.minHours(),
+							p.minCreditScore()))
 					.toList()),
 				null);
 		if (change.signupDeadline() == null && change.startsAt() != null
@@ -363,7 +364,8 @@ public class Activities {
 			ActivityView.PositionView p = position.get();
 			List<String> qualifications = (r.qualifications() != null) ? r.qualifications() : List.of();
 			NewActivity.NewPosition wanted = new NewActivity.NewPosition(p.name(), p.capacity(), r.minAge(), r.maxAge(),
-					qualifications, p.startsAt(), p.endsAt(), r.gender(), r.minServices(), r.minHours());
+					qualifications, p.startsAt(), p.endsAt(), r.gender(), r.minServices(), r.minHours(),
+					r.minCreditScore());
 			positionProblems(wanted, current.recruitmentMode(), null, null, at, problems);
 			List<String> codes = this.qualifications.codes(qualifications, p.qualifications(), at + "qualifications",
 					problems);

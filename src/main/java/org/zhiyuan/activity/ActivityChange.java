@@ -32,7 +32,13 @@ public record ActivityChange(String title, String description, String address, D
 	 * position, its requirements may only be loosened.
 	 */
 	public record Requirements(UUID positionId, Integer minAge, Integer maxAge, Gender gender, Integer minServices,
-			BigDecimal minHours, List<String> qualifications) {
+			BigDecimal minHours, List<String> qualifications, Integer minCreditScore) {
+
+		/** Requirements that ask for no credit score. */
+		public Requirements(UUID positionId, Integer minAge, Integer maxAge, Gender gender, Integer minServices,
+				BigDecimal minHours, List<String> qualifications) {
+			this(positionId, minAge, maxAge, gender, minServices, minHours, qualifications, null);
+		}
 
 	}
 

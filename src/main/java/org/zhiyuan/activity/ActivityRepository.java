@@ -80,11 +80,11 @@ class ActivityRepository {
 		int order = 0;
 		for (NewActivity.NewPosition p : a.positions()) {
 			UUID positionId = org.zhiyuan.shared.Ids.newId();
-			this.jdbc
-				.sql("INSERT INTO activity_position (id, activity_id, name, capacity, accepted, min_age, max_age,"
-						+ " sort_order, starts_at, ends_at, gender, min_services, min_hours) VALUES (:id, :activity,"
-						+ " :name, :capacity, 0, :minAge, :maxAge, :order, :startsAt, :endsAt, :gender, :minServices,"
-						+ " :minHours)")
+			this.jdbc.sql("INSERT INTO activity_position (id, activity_id, name, capacity, accepted, min_age, max_age,"
+					+ " sort_order, starts_at, ends_at, gender, min_services, min_hours, min_credit_score) VALUES"
+					+ " (:id, :activity, :name, :capacity, 0, :minAge, :maxAge, :order, :startsAt, :endsAt, :gender,"
+					+ " :minServices, :minHours, :minCreditScore)")
+				.param("minCreditScore", p.minCreditScore())
 				.param("id", positionId)
 				.param("activity", id)
 				.param("name", p.name().strip())
@@ -212,10 +212,11 @@ class ActivityRepository {
 	 * shift stay.
 	 */
 	void changeRequirements(UUID positionId, NewActivity.NewPosition p) {
-		this.jdbc
-			.sql("UPDATE activity_position SET min_age = :minAge, max_age = :maxAge, gender = :gender,"
-					+ " min_services = :minServices, min_hours = :minHours WHERE id = :id")
+		this.jdbc.sql("UPDATE activity_position SET min_age = :minAge, max_age = :maxAge, gender = :gender,"
+				+ " min_services = :minServices, min_hours = :minHours, min_credit_score = :minCreditScore WHERE id ="
+				+ " :id")
 			.param("id", positionId)
+			.param("minCreditScore", p.minCreditScore())
 			.param("minAge", p.minAge())
 			.param("maxAge", p.maxAge())
 			.param("gender", (p.gender() != null) ? p.gender().name() : null)
@@ -547,9 +548,9 @@ class ActivityRepository {
 			.query((rs, n) -> qualifications.computeIfAbsent(rs.getObject(1, UUID.class), (k) -> new ArrayList<>())
 				.add(rs.getString(2)))
 			.list();
-		this.jdbc
-			.sql("SELECT id, activity_id, name, capacity, accepted, min_age, max_age, starts_at, ends_at, gender,"
-					+ " min_services, min_hours FROM activity_position WHERE activity_id IN (:ids) ORDER BY sort_order")
+		this.jdbc.sql("SELECT id, activity_id, name, capacity, accepted, min_age, max_age, starts_at, ends_at, gender,"
+				+ " min_services, min_hours, min_credit_score FROM activity_position WHERE activity_id IN (:ids) ORDER"
+				+ " BY sort_order")
 			.param("ids", ids)
 			.query((rs, n) -> positions
 				.computeIfAbsent(rs.getObject("activity_id", UUID.class), (k) -> new ArrayList<>())
@@ -558,7 +559,8 @@ class ActivityRepository {
 						qualifications.getOrDefault(rs.getObject("id", UUID.class), List.of()),
 						rs.getObject("starts_at", OffsetDateTime.class), rs.getObject("ends_at", OffsetDateTime.class),
 						(rs.getString("gender") != null) ? Gender.valueOf(rs.getString("gender")) : null,
-						(Integer) rs.getObject("min_services", Integer.class), rs.getBigDecimal("min_hours"))))
+						(Integer) rs.getObject("min_services", Integer.class), rs.getBigDecimal("min_hours"),
+						(Integer) rs.getObject("min_credit_score", Integer.class))))
 			.list();
 		return views.stream()
 			.map((v) -> new ActivityView(v.id(), v.organizationId(), v.organizationName(), v.projectId(), v.title(),

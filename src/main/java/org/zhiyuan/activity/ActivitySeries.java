@@ -105,7 +105,8 @@ public class ActivitySeries {
 				source.positions()
 					.stream()
 					.map((p) -> new NewActivity.NewPosition(p.name(), p.capacity(), p.minAge(), p.maxAge(),
-							p.qualifications(), p.startsAt(), p.endsAt(), p.gender(), p.minServices(), p.minHours()))
+							p.qualifications(), p.startsAt(), p.endsAt(), p.gender(), p.minServices(), p.minHours(),
+							p.minCreditScore()))
 					.toList());
 		ActivityView created = this.activities.create(actor, shifted(copy, shift));
 		this.auditLog.record(AuditRecord.of("activity.copy", actor.accountId())
@@ -168,7 +169,7 @@ public class ActivitySeries {
 					.stream()
 					.map((p) -> (p != null) ? new NewActivity.NewPosition(p.name(), p.capacity(), p.minAge(),
 							p.maxAge(), p.qualifications(), plus(p.startsAt(), by), plus(p.endsAt(), by), p.gender(),
-							p.minServices(), p.minHours()) : null)
+							p.minServices(), p.minHours(), p.minCreditScore()) : null)
 					.toList() : null);
 	}
 

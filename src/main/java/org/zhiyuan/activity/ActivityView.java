@@ -45,11 +45,11 @@ public record ActivityView(UUID id, UUID organizationId, String organizationName
 	 */
 	public record PositionView(UUID id, String name, int capacity, int accepted, Integer minAge, Integer maxAge,
 			List<String> qualifications, OffsetDateTime startsAt, OffsetDateTime endsAt, Gender gender,
-			Integer minServices, BigDecimal minHours) {
+			Integer minServices, BigDecimal minHours, Integer minCreditScore) {
 
 		public PositionView(UUID id, String name, int capacity, int accepted, Integer minAge, Integer maxAge,
 				List<String> qualifications) {
-			this(id, name, capacity, accepted, minAge, maxAge, qualifications, null, null, null, null, null);
+			this(id, name, capacity, accepted, minAge, maxAge, qualifications, null, null, null, null, null, null);
 		}
 
 		public int free() {

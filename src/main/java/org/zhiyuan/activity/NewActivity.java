@@ -22,22 +22,29 @@ public record NewActivity(UUID organizationId, UUID projectId, String title, Str
 	 */
 	public record NewPosition(String name, Integer capacity, Integer minAge, Integer maxAge,
 			List<String> qualifications, OffsetDateTime startsAt, OffsetDateTime endsAt, Gender gender,
-			Integer minServices, BigDecimal minHours) {
+			Integer minServices, BigDecimal minHours, Integer minCreditScore) {
 
 		public NewPosition(String name, Integer capacity, Integer minAge, Integer maxAge, List<String> qualifications) {
-			this(name, capacity, minAge, maxAge, qualifications, null, null, null, null, null);
+			this(name, capacity, minAge, maxAge, qualifications, null, null, null, null, null, null);
+		}
+
+		/** A position that asks for no credit score. */
+		public NewPosition(String name, Integer capacity, Integer minAge, Integer maxAge, List<String> qualifications,
+				OffsetDateTime startsAt, OffsetDateTime endsAt, Gender gender, Integer minServices,
+				BigDecimal minHours) {
+			this(name, capacity, minAge, maxAge, qualifications, startsAt, endsAt, gender, minServices, minHours, null);
 		}
 
 		/** The same position with other age limits. */
 		NewPosition withMinAge(Integer age) {
 			return new NewPosition(this.name, this.capacity, age, this.maxAge, this.qualifications, this.startsAt,
-					this.endsAt, this.gender, this.minServices, this.minHours);
+					this.endsAt, this.gender, this.minServices, this.minHours, this.minCreditScore);
 		}
 
 		/** The same position requiring these qualifications. */
 		NewPosition withQualifications(List<String> required) {
 			return new NewPosition(this.name, this.capacity, this.minAge, this.maxAge, required, this.startsAt,
-					this.endsAt, this.gender, this.minServices, this.minHours);
+					this.endsAt, this.gender, this.minServices, this.minHours, this.minCreditScore);
 		}
 
 	}

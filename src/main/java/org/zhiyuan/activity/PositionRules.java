@@ -17,6 +17,9 @@ final class PositionRules {
 
 	static final BigDecimal MAX_HOURS = new BigDecimal("100000");
 
+	/** The highest credit score there is: 100 to start with and 100 for services. */
+	static final int MAX_CREDIT_SCORE = 200;
+
 	private PositionRules() {
 	}
 
@@ -42,6 +45,10 @@ final class PositionRules {
 				|| p.minHours().stripTrailingZeros().scale() > 2)) {
 			problems.add(new FieldProblem(at + "minHours", "validation.activity.minHours", MAX_HOURS));
 		}
+		if (p.minCreditScore() != null && (p.minCreditScore() < 0 || p.minCreditScore() > MAX_CREDIT_SCORE)) {
+			problems
+				.add(new FieldProblem(at + "minCreditScore", "validation.activity.minCreditScore", MAX_CREDIT_SCORE));
+		}
 	}
 
 	/**
@@ -55,6 +62,7 @@ final class PositionRules {
 				|| (after.gender() != null && after.gender() != before.gender())
 				|| orZero(after.minServices()) > orZero(before.minServices())
 				|| orZero(after.minHours()).compareTo(orZero(before.minHours())) > 0
+				|| orZero(after.minCreditScore()) > orZero(before.minCreditScore())
 				|| !before.qualifications().containsAll(after.qualifications());
 	}
 

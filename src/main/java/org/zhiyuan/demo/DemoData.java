@@ -43,6 +43,9 @@ import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.ServiceField;
 import org.zhiyuan.shared.identity.Gender;
 import org.zhiyuan.shared.identity.IdType;
+import org.zhiyuan.timebank.Relatives;
+import org.zhiyuan.timebank.TimeAccounts;
+import org.zhiyuan.timebank.TimeGifts;
 import org.zhiyuan.volunteer.VolunteerRegistration;
 import org.zhiyuan.volunteer.VolunteerView;
 import org.zhiyuan.volunteer.Volunteers;
@@ -196,12 +199,15 @@ class DemoData implements ApplicationRunner {
 
 	private final Needs needs;
 
+	private final DemoTimeBank timeBank;
+
 	DemoData(AccountManagement accounts, Regions regions, VolunteerRegistration registration, Volunteers volunteers,
 			Organizations organizations, Activities activities, Signups signups, ServiceRecords records,
 			RecordReviews reviews, Certificates certificates, Attendance attendance,
 			PlatformTransactionManager transactions, ActivityReviews activityReviews, Courses training,
 			InsurancePolicies insurance, Pairings pairings, Stations stations, Residents residents, MenuItems menus,
-			Needs needs) {
+			Needs needs, Relatives relatives, TimeGifts gifts, TimeAccounts timeAccounts) {
+		this.timeBank = new DemoTimeBank(relatives, gifts, timeAccounts, this::actorOf);
 		this.pairings = pairings;
 		this.stations = stations;
 		this.residents = residents;
@@ -256,6 +262,7 @@ class DemoData implements ApplicationRunner {
 		new DemoPairing(this.pairings, this::actorOf, today).seed(teams.elderly(), people.get("李华"), people.get("刘淑芬"));
 		int records = history.seed(teams, projects, people, district);
 		history.checkInToday(teams, projects, people);
+		this.timeBank.seed(people.get("李华"), people.get("刘淑芬"));
 		new DemoStations(this.stations).seed(district, teams);
 		new DemoNeeds(this.residents, this.menus, this.needs, this::actorOf, today).seed(teams, people.get("李华"),
 				people.get("刘淑芬"), staff.get("jianwai"), PASSWORD);

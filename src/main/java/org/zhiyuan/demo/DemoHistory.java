@@ -236,7 +236,7 @@ final class DemoHistory {
 				new NewActivity(teams.elderly(), projects.get(HEALTH_PROJECT), "养老驿站值班陪护",
 						"在社区养老服务驿站值班：陪老人下棋聊天、协助午休和理疗，记录老人需求。", ServiceField.ELDERLY_CARE, DemoData.JIANWAI,
 						"建外街道社区养老服务驿站", lat, lng, 300, start, start.plusHours(3), null, ApprovalMode.AUTO, false,
-						RiskLevel.LOW, RecruitmentMode.REGULAR, false, null, "李华", DemoData.DEMO_VOLUNTEER,
+						RiskLevel.LOW, RecruitmentMode.REGULAR, true, null, "李华", DemoData.DEMO_VOLUNTEER,
 						List.of(new NewActivity.NewPosition("值班陪护", 6, 16, null, List.of()))));
 		ActivityView activity = this.activities.publish(organizer, created.id());
 		UUID position = activity.positions().get(0).id();
@@ -277,7 +277,7 @@ final class DemoHistory {
 				new NewActivity(past.organizationId(), past.projectId(), past.title(), past.description(), past.field(),
 						past.regionCode(), past.address(), past.lat(), past.lng(), 300, start,
 						start.plusHours(past.hours()), null, ApprovalMode.AUTO, false, RiskLevel.LOW,
-						RecruitmentMode.REGULAR, false, null, admin.name(), null,
+						RecruitmentMode.REGULAR, past.field() == ServiceField.ELDERLY_CARE, null, admin.name(), null,
 						List.of(new NewActivity.NewPosition("志愿者", 20, 14, null, List.of()))),
 				recent ? "线下开展的活动，补录以便录入服务时长" : "团队入驻平台前线下开展的活动，按纸质签到表录入历史记录");
 		if (recent) {

@@ -7,9 +7,11 @@ import java.util.List;
 
 /**
  * What a region sets itself; a {@code null} setting is inherited from the region above.
- * {@code starThresholds} holds the hours for stars 1 to 5.
+ * {@code starThresholds} holds the hours for stars 1 to 5; {@code timeBankCap} the most
+ * hours a volunteer's time account holds.
  */
-public record OwnSettings(ReviewRequirement activityReview, List<BigDecimal> starThresholds, Long population) {
+public record OwnSettings(ReviewRequirement activityReview, List<BigDecimal> starThresholds, Long population,
+		BigDecimal timeBankCap) {
 
 	public OwnSettings {
 		// a list as received: a missing element is reported as a bad field, not here
@@ -17,8 +19,13 @@ public record OwnSettings(ReviewRequirement activityReview, List<BigDecimal> sta
 				: null;
 	}
 
+	/** Settings that leave the time bank's cap inherited. */
+	public OwnSettings(ReviewRequirement activityReview, List<BigDecimal> starThresholds, Long population) {
+		this(activityReview, starThresholds, population, null);
+	}
+
 	public static OwnSettings none() {
-		return new OwnSettings(null, null, null);
+		return new OwnSettings(null, null, null, null);
 	}
 
 }

@@ -44,6 +44,13 @@ public class RegionSettings {
 
 	private static final BigDecimal MAX_HOURS = new BigDecimal("999999.99");
 
+	/**
+	 * The platform's default cap of a volunteer's time account (Nanjing's 1,500 hours).
+	 */
+	public static final BigDecimal DEFAULT_TIME_BANK_CAP = hours("1500");
+
+	private static final BigDecimal MAX_TIME_BANK_CAP = hours("100000");
+
 	private final RegionSettingsRepository settings;
 
 	private final AccessPolicy accessPolicy;
@@ -87,10 +94,17 @@ public class RegionSettings {
 		if (own.population() != null && (own.population() < 0 || own.population() > MAX_POPULATION)) {
 			problems.add(new FieldProblem("population", "validation.regionSettings.population", MAX_POPULATION));
 		}
+		BigDecimal cap = own.timeBankCap();
+		if (cap != null && (cap.signum() <= 0 || cap.stripTrailingZeros().scale() > 2
+				|| cap.compareTo(MAX_TIME_BANK_CAP) > 0)) {
+			problems.add(new FieldProblem("timeBankCap", "validation.regionSettings.timeBankCap",
+					MAX_TIME_BANK_CAP.stripTrailingZeros().toPlainString()));
+		}
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(problems);
 		}
-		this.settings.save(regionCode, own.activityReview(), own.population(), actor.accountId(), now());
+		this.settings.save(regionCode, own.activityReview(), own.population(),
+				(cap != null) ? cap.setScale(2, java.math.RoundingMode.UNNECESSARY) : null, actor.accountId(), now());
 		this.settings.replaceThresholds(regionCode, thresholds);
 		this.auditLog.record(AuditRecord.of("region.settings", actor.accountId())
 			.on("region", regionCode)
@@ -98,7 +112,7 @@ public class RegionSettings {
 			.withDetail("activityReview=" + own.activityReview() + " starThresholds="
 					+ (thresholds.isEmpty() ? "null"
 							: String.join(",", thresholds.stream().map(BigDecimal::toPlainString).toList()))
-					+ " population=" + own.population()));
+					+ " population=" + own.population() + " timeBankCap=" + own.timeBankCap()));
 		return effective(regionCode);
 	}
 
@@ -134,14 +148,17 @@ public class RegionSettings {
 		Optional<Row> ownRow = this.settings.find(regionCode);
 		List<BigDecimal> ownThresholds = this.settings.thresholdsOf(regionCode);
 		OwnSettings own = new OwnSettings(ownRow.map(Row::activityReview).orElse(null),
-				(ownThresholds.size() == 5) ? ownThresholds : null, ownRow.map(Row::population).orElse(null));
+				(ownThresholds.size() == 5) ? ownThresholds : null, ownRow.map(Row::population).orElse(null),
+				ownRow.map(Row::timeBankCap).orElse(null));
 		Found<ReviewRequirement> review = nearest(chain, (code) -> this.settings.find(code).map(Row::activityReview));
 		Found<List<BigDecimal>> thresholds = nearest(chain,
 				(code) -> Optional.of(this.settings.thresholdsOf(code)).filter((list) -> list.size() == 5));
 		Found<Long> population = nearest(chain, (code) -> this.settings.find(code).map(Row::population));
+		Found<BigDecimal> cap = nearest(chain, (code) -> this.settings.find(code).map(Row::timeBankCap));
 		return new RegionSettingsView(regionCode, (review.value() != null) ? review.value() : ReviewRequirement.DEFAULT,
-				(thresholds.value() != null) ? thresholds.value() : DEFAULT_STAR_THRESHOLDS, population.value(), own,
-				review.from(), thresholds.from(), population.from());
+				(thresholds.value() != null) ? thresholds.value() : DEFAULT_STAR_THRESHOLDS, population.value(),
+				(cap.value() != null) ? cap.value() : DEFAULT_TIME_BANK_CAP, own, review.from(), thresholds.from(),
+				population.from(), cap.from());
 	}
 
 	/**
@@ -160,6 +177,13 @@ public class RegionSettings {
 				(code) -> this.settings.find(code).map(Row::activityReview))
 			.value();
 		return (found != null) ? found : ReviewRequirement.DEFAULT;
+	}
+
+	/** The most hours a time account of a volunteer of the region holds. */
+	public BigDecimal timeBankCap(String regionCode) {
+		requireRegion(regionCode);
+		BigDecimal found = nearest(chain(regionCode), (code) -> this.settings.find(code).map(Row::timeBankCap)).value();
+		return (found != null) ? found : DEFAULT_TIME_BANK_CAP;
 	}
 
 	/** The hours for stars 1 to 5 that apply in the region. */

@@ -22,12 +22,16 @@ class RegionSettingsRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** The region's own review requirement and population; empty when it sets neither. */
+	/**
+	 * The region's own review requirement, population and time bank cap; empty when it
+	 * sets none.
+	 */
 	Optional<Row> find(String regionCode) {
-		return this.jdbc.sql("SELECT activity_review, population FROM region_setting WHERE region_code = :region")
+		return this.jdbc
+			.sql("SELECT activity_review, population, time_bank_cap FROM region_setting WHERE region_code = :region")
 			.param("region", regionCode)
 			.query((rs, n) -> new Row((rs.getString(1) != null) ? ReviewRequirement.valueOf(rs.getString(1)) : null,
-					(Long) rs.getObject(2, Long.class)))
+					(Long) rs.getObject(2, Long.class), rs.getBigDecimal(3)))
 			.optional();
 	}
 
@@ -47,23 +51,26 @@ class RegionSettingsRepository {
 		return populations;
 	}
 
-	void save(String regionCode, ReviewRequirement activityReview, Long population, UUID by, OffsetDateTime now) {
+	void save(String regionCode, ReviewRequirement activityReview, Long population, BigDecimal timeBankCap, UUID by,
+			OffsetDateTime now) {
 		int updated = this.jdbc
-			.sql("UPDATE region_setting SET activity_review = :review, population = :population, updated_by = :by,"
-					+ " updated_at = :now WHERE region_code = :region")
+			.sql("UPDATE region_setting SET activity_review = :review, population = :population, time_bank_cap ="
+					+ " :cap, updated_by = :by, updated_at = :now WHERE region_code = :region")
 			.param("region", regionCode)
 			.param("review", (activityReview != null) ? activityReview.name() : null)
 			.param("population", population)
+			.param("cap", timeBankCap)
 			.param("by", by)
 			.param("now", now)
 			.update();
 		if (updated == 0) {
 			this.jdbc
-				.sql("INSERT INTO region_setting (region_code, activity_review, population, updated_by, updated_at)"
-						+ " VALUES (:region, :review, :population, :by, :now)")
+				.sql("INSERT INTO region_setting (region_code, activity_review, population, time_bank_cap, updated_by,"
+						+ " updated_at) VALUES (:region, :review, :population, :cap, :by, :now)")
 				.param("region", regionCode)
 				.param("review", (activityReview != null) ? activityReview.name() : null)
 				.param("population", population)
+				.param("cap", timeBankCap)
 				.param("by", by)
 				.param("now", now)
 				.update();
@@ -90,7 +97,7 @@ class RegionSettingsRepository {
 		}
 	}
 
-	record Row(ReviewRequirement activityReview, Long population) {
+	record Row(ReviewRequirement activityReview, Long population, BigDecimal timeBankCap) {
 
 	}
 

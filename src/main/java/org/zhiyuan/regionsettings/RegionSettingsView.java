@@ -10,6 +10,7 @@ import java.util.List;
  * no region up to the nation sets one.
  */
 public record RegionSettingsView(String regionCode, ReviewRequirement activityReview, List<BigDecimal> starThresholds,
-		Long population, OwnSettings own, String activityReviewFrom, String starThresholdsFrom, String populationFrom) {
+		Long population, BigDecimal timeBankCap, OwnSettings own, String activityReviewFrom, String starThresholdsFrom,
+		String populationFrom, String timeBankCapFrom) {
 
 }

@@ -13,16 +13,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * A position's requirements beyond age and qualifications: a gender, a number of past
- * services, a number of hours served. Each refusal says what the position asks and what
- * the volunteer has.
+ * services, a number of hours served, a volunteer credit score. Each refusal says what
+ * the position asks and what the volunteer has.
  */
 @Component
 class PositionRequirements {
 
 	private final ObjectProvider<ServiceHistory> history;
 
-	PositionRequirements(ObjectProvider<ServiceHistory> history) {
+	private final ObjectProvider<CreditScores> credit;
+
+	PositionRequirements(ObjectProvider<ServiceHistory> history, ObjectProvider<CreditScores> credit) {
 		this.history = history;
+		this.credit = credit;
 	}
 
 	/**
@@ -53,6 +56,14 @@ class PositionRequirements {
 				throw ProblemException.unprocessable("REQUIREMENT_NOT_MET", "signup.requirement.minHours",
 						position.minHours().setScale(2, RoundingMode.UNNECESSARY).toPlainString(),
 						served.setScale(2, RoundingMode.HALF_UP).toPlainString());
+			}
+		}
+		if (position.minCreditScore() != null && position.minCreditScore() > 0) {
+			CreditScores scores = this.credit.getIfAvailable();
+			int score = (scores != null) ? scores.scoreOf(volunteer.id()) : 0;
+			if (score < position.minCreditScore()) {
+				throw ProblemException.unprocessable("REQUIREMENT_NOT_MET", "signup.requirement.minCreditScore",
+						position.minCreditScore(), score);
 			}
 		}
 	}

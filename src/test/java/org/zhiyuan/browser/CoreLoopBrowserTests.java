@@ -4,12 +4,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,7 +17,6 @@ import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Identities;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,22 +45,12 @@ class CoreLoopBrowserTests extends BrowserTestSupport {
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	@Autowired
-	MessageSource messages;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	Attendance attendance;
 
-	private final List<String> overflowing = new ArrayList<>();
-
 	private Flow flow;
-
-	@AfterEach
-	void noPageWasWiderThanThePhone() {
-		assertThat(this.overflowing).as("pages wider than the phone's screen").isEmpty();
-	}
 
 	@Test
 	void aVolunteerServesAndSeesTheHoursInChineseOnAPhone() {
@@ -304,7 +290,8 @@ class CoreLoopBrowserTests extends BrowserTestSupport {
 			.update();
 	}
 
-	private void signIn(Person person) {
+	@Override
+	protected void signIn(Person person) {
 		browser.forgetVisitor();
 		browser.open("/login" + (this.flow.isEnglish() ? "?lang=en" : ""));
 		signInOnThePage(person);
@@ -336,11 +323,13 @@ class CoreLoopBrowserTests extends BrowserTestSupport {
 		return UUID.fromString(path.substring(prefix.length()).split("/")[0]);
 	}
 
-	private String text(String key, Object... args) {
+	@Override
+	protected String text(String key, Object... args) {
 		return this.messages.getMessage(key, args, this.flow.locale());
 	}
 
-	private void shot(String step) {
+	@Override
+	protected void shot(String step) {
 		browser.screenshot(step);
 		if (this.flow.screen().mobile() && !browser.fitsTheScreenWidth()) {
 			this.overflowing.add(this.flow.name() + ": " + step + " " + browser.path());

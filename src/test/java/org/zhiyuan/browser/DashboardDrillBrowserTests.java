@@ -1,9 +1,7 @@
 package org.zhiyuan.browser;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -34,13 +32,6 @@ class DashboardDrillBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	StatisticsFold fold;
-
-	private final List<String> overflowing = new ArrayList<>();
-
-	@AfterEach
-	void noPageWasWiderThanThePhone() {
-		assertThat(this.overflowing).as("pages wider than the phone's screen").isEmpty();
-	}
 
 	@Test
 	void aNationalOperatorDrillsDownToACommunityAndBackUp() {
@@ -116,22 +107,6 @@ class DashboardDrillBrowserTests extends BrowserTestSupport {
 
 	private List<String> crumbs() {
 		return browser.visibleElements("#dash-crumbs .breadcrumb-item").stream().map(WebElement::getText).toList();
-	}
-
-	private void signIn(Person person) {
-		browser.forgetVisitor();
-		browser.open("/login");
-		browser.type(By.id("username"), person.username());
-		browser.type(By.id("password"), person.password());
-		browser.clickAndWaitForNextPage(By.cssSelector("#login-form button[type=submit]"));
-		assertThat(browser.path()).as("signed in as " + person.username()).isNotEqualTo("/login");
-	}
-
-	private void shot(String step) {
-		browser.screenshot(step);
-		if (!browser.fitsTheScreenWidth()) {
-			this.overflowing.add(step + " " + browser.path());
-		}
 	}
 
 }

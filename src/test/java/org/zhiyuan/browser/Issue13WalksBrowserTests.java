@@ -429,7 +429,8 @@ class Issue13WalksBrowserTests extends BrowserTestSupport {
 		return this.api.as(this.fixtures.tokenFor(person));
 	}
 
-	private void signIn(Person person) {
+	@Override
+	protected void signIn(Person person) {
 		browser.open("/login");
 		browser.type(By.id("username"), person.username());
 		browser.type(By.id("password"), person.password());

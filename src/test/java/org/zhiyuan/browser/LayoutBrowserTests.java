@@ -177,7 +177,8 @@ class LayoutBrowserTests extends BrowserTestSupport {
 		browser.saveScreenshot(name.replaceFirst("-home$", "-menu") + ".png");
 	}
 
-	private void signIn(Person person) {
+	@Override
+	protected void signIn(Person person) {
 		browser.open("/login");
 		browser.type(By.id("username"), person.username());
 		browser.type(By.id("password"), person.password());

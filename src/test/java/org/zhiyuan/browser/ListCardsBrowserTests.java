@@ -7,7 +7,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.zhiyuan.access.Grant;
 import org.zhiyuan.browser.Browser.Screen;
 import org.zhiyuan.support.ActivityFixtures;
@@ -149,15 +148,6 @@ class ListCardsBrowserTests extends BrowserTestSupport {
 				+ ".filter((e) => e.getBoundingClientRect().width" + " <= 3 * parseFloat(getComputedStyle(e).fontSize))"
 				+ ".map((e) => e.textContent.trim() + ' ' + Math.round(e.getBoundingClientRect().width) + ' px');");
 		return narrow.stream().map((name) -> "name wrapped: " + name).toList();
-	}
-
-	private void signIn(Person person) {
-		browser.forgetVisitor();
-		browser.open("/login");
-		browser.type(By.id("username"), person.username());
-		browser.type(By.id("password"), person.password());
-		browser.clickAndWaitForNextPage(By.cssSelector("#login-form button[type=submit]"));
-		assertThat(browser.path()).as("signed in as " + person.username()).isNotEqualTo("/login");
 	}
 
 }

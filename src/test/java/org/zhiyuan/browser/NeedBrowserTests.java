@@ -4,12 +4,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,7 +20,6 @@ import org.zhiyuan.support.Fixtures.Team;
 import org.zhiyuan.support.Identities;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,20 +41,10 @@ class NeedBrowserTests extends BrowserTestSupport {
 	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
 	@Autowired
-	MessageSource messages;
-
-	@Autowired
 	Organizations organizations;
 
 	@Autowired
 	Regions regions;
-
-	private final List<String> overflowing = new ArrayList<>();
-
-	@AfterEach
-	void noPageWasWiderThanThePhone() {
-		assertThat(this.overflowing).as("pages wider than the phone's screen").isEmpty();
-	}
 
 	@Test
 	void aResidentOrdersFromTheMenuAndRatesTheServiceOnAPhone() {
@@ -160,17 +146,6 @@ class NeedBrowserTests extends BrowserTestSupport {
 		browser.type(By.id("password"), Fixtures.PASSWORD);
 		browser.clickAndWaitForNextPage(By.cssSelector("#login-form button[type=submit]"));
 		assertThat(browser.path()).as("signed in as " + username).isNotEqualTo("/login");
-	}
-
-	private String text(String key, Object... args) {
-		return this.messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
-	}
-
-	private void shot(String step) {
-		browser.screenshot(step);
-		if (!browser.fitsTheScreenWidth()) {
-			this.overflowing.add(step + " " + browser.path());
-		}
 	}
 
 }

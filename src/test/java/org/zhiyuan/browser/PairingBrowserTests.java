@@ -1,10 +1,5 @@
 package org.zhiyuan.browser;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,7 +10,6 @@ import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,17 +31,7 @@ class PairingBrowserTests extends BrowserTestSupport {
 	private static final double HOME_LNG = 120.1688;
 
 	@Autowired
-	MessageSource messages;
-
-	@Autowired
 	Organizations organizations;
-
-	private final List<String> overflowing = new ArrayList<>();
-
-	@AfterEach
-	void noPageWasWiderThanThePhone() {
-		assertThat(this.overflowing).as("pages wider than the phone's screen").isEmpty();
-	}
 
 	@Test
 	void anAdminPairsAPersonAndTheVolunteerChecksAVisitInAtTheirHome() {
@@ -117,26 +101,6 @@ class PairingBrowserTests extends BrowserTestSupport {
 		browser.open("/regions/330102/pairings");
 		assertThat(browser.visible(By.id("continuity")).getText()).contains("钱*珍");
 		shot("operator-region");
-	}
-
-	private void signIn(Person person) {
-		browser.forgetVisitor();
-		browser.open("/login");
-		browser.type(By.id("username"), person.username());
-		browser.type(By.id("password"), person.password());
-		browser.clickAndWaitForNextPage(By.cssSelector("#login-form button[type=submit]"));
-		assertThat(browser.path()).as("signed in as " + person.username()).isNotEqualTo("/login");
-	}
-
-	private String text(String key, Object... args) {
-		return this.messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
-	}
-
-	private void shot(String step) {
-		browser.screenshot(step);
-		if (!browser.fitsTheScreenWidth()) {
-			this.overflowing.add(step + " " + browser.path());
-		}
 	}
 
 }

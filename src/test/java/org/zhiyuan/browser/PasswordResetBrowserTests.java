@@ -1,18 +1,10 @@
 package org.zhiyuan.browser;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.zhiyuan.browser.Browser.Screen;
 import org.zhiyuan.support.Fixtures.Person;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,16 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PasswordResetBrowserTests extends BrowserTestSupport {
 
 	private static final String NEW_PASSWORD = "Fresh-start-2026";
-
-	@Autowired
-	MessageSource messages;
-
-	private final List<String> overflowing = new ArrayList<>();
-
-	@AfterEach
-	void noPageWasWiderThanThePhone() {
-		assertThat(this.overflowing).as("pages wider than the phone's screen").isEmpty();
-	}
 
 	@Test
 	void aVolunteerSetsANewPasswordWithTheCodeAndSignsInWithIt() {
@@ -67,17 +49,6 @@ class PasswordResetBrowserTests extends BrowserTestSupport {
 		browser.clickAndWaitForNextPage(By.cssSelector("#login-form button[type=submit]"));
 		assertThat(browser.path()).as("signed in, back where they started").isEqualTo("/me/signups");
 		shot("signed-in");
-	}
-
-	private String text(String key, Object... args) {
-		return this.messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
-	}
-
-	private void shot(String step) {
-		browser.screenshot(step);
-		if (!browser.fitsTheScreenWidth()) {
-			this.overflowing.add(step + " " + browser.path());
-		}
 	}
 
 }

@@ -1,11 +1,7 @@
 package org.zhiyuan.browser;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,9 +11,6 @@ import org.zhiyuan.support.ActivityFixtures;
 import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,16 +29,6 @@ class RecommendationBrowserTests extends BrowserTestSupport {
 	private static final double HOME_LAT = 22.5400;
 
 	private static final double HOME_LNG = 113.9300;
-
-	@Autowired
-	MessageSource messages;
-
-	private final List<String> overflowing = new ArrayList<>();
-
-	@AfterEach
-	void noPageWasWiderThanThePhone() {
-		assertThat(this.overflowing).as("pages wider than the phone's screen").isEmpty();
-	}
 
 	@Test
 	void aVolunteerFindsWhatSuitsThemOnTheHomePageAndSignsUp() {
@@ -83,26 +66,6 @@ class RecommendationBrowserTests extends BrowserTestSupport {
 		assertThat(browser.path()).isEqualTo("/activities/" + id);
 		browser.waitFor((driver) -> !driver.findElements(By.cssSelector("#signup-panel form")).isEmpty());
 		shot("activity");
-	}
-
-	private void signIn(Person person) {
-		browser.forgetVisitor();
-		browser.open("/login");
-		browser.type(By.id("username"), person.username());
-		browser.type(By.id("password"), person.password());
-		browser.clickAndWaitForNextPage(By.cssSelector("#login-form button[type=submit]"));
-		assertThat(browser.path()).as("signed in as " + person.username()).isNotEqualTo("/login");
-	}
-
-	private String text(String key, Object... args) {
-		return this.messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
-	}
-
-	private void shot(String step) {
-		browser.screenshot(step);
-		if (!browser.fitsTheScreenWidth()) {
-			this.overflowing.add(step + " " + browser.path());
-		}
 	}
 
 }

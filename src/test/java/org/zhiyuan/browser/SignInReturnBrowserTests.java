@@ -2,13 +2,11 @@ package org.zhiyuan.browser;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,7 +18,6 @@ import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,19 +36,9 @@ class SignInReturnBrowserTests extends BrowserTestSupport {
 	private static final int MOST_TAPS = 5;
 
 	@Autowired
-	MessageSource messages;
-
-	@Autowired
 	JdbcClient jdbc;
 
-	private final List<String> overflowing = new ArrayList<>();
-
 	private int taps;
-
-	@AfterEach
-	void noPageWasWiderThanThePhone() {
-		assertThat(this.overflowing).as("pages wider than the phone's screen").isEmpty();
-	}
 
 	@Test
 	void aSignedOutVolunteerSignsUpInAtMostFiveTaps() {
@@ -186,17 +173,6 @@ class SignInReturnBrowserTests extends BrowserTestSupport {
 			.param("id", UUID.fromString(activityId))
 			.query(String.class)
 			.single();
-	}
-
-	private String text(String key, Object... args) {
-		return this.messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
-	}
-
-	private void shot(String step) {
-		browser.screenshot(step);
-		if (!browser.fitsTheScreenWidth()) {
-			this.overflowing.add(step + " " + browser.path());
-		}
 	}
 
 }

@@ -4,14 +4,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,7 +22,6 @@ import org.zhiyuan.support.Fixtures.Team;
 import org.zhiyuan.support.Identities;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,20 +46,10 @@ class TrainingGateBrowserTests extends BrowserTestSupport {
 	private static final String FIRST_AID = "急救证书";
 
 	@Autowired
-	MessageSource messages;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	Attendance attendance;
-
-	private final List<String> overflowing = new ArrayList<>();
-
-	@AfterEach
-	void noPageWasWiderThanThePhone() {
-		assertThat(this.overflowing).as("pages wider than the phone's screen").isEmpty();
-	}
 
 	@Test
 	void aVolunteerPassesTheCourseThenSignsUpAndChecksInOnAPhone() {
@@ -250,26 +236,6 @@ class TrainingGateBrowserTests extends BrowserTestSupport {
 	}
 
 	// the browser
-
-	private void signIn(Person person) {
-		browser.forgetVisitor();
-		browser.open("/login");
-		browser.type(By.id("username"), person.username());
-		browser.type(By.id("password"), person.password());
-		browser.clickAndWaitForNextPage(By.cssSelector("#login-form button[type=submit]"));
-		assertThat(browser.path()).as("signed in as " + person.username()).isNotEqualTo("/login");
-	}
-
-	private String text(String key, Object... args) {
-		return this.messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
-	}
-
-	private void shot(String step) {
-		browser.screenshot(step);
-		if (!browser.fitsTheScreenWidth()) {
-			this.overflowing.add(step + " " + browser.path());
-		}
-	}
 
 	/** The activity of the first-aid position. */
 	private record Medics(String id, String positionId) {

@@ -168,6 +168,27 @@ class DemoDataApiTests extends ApiTestSupport {
 		assertHistory(chaoyang, lihua, teams.get(0).get("id").asString());
 		assertPairing();
 		assertNeeds();
+		assertTimeBank();
+	}
+
+	/**
+	 * The time bank: 刘淑芬 (13800000003) is 李华's confirmed mother and received hours from
+	 * her; both accounts hold hours of elderly care, and the ledger balances.
+	 */
+	private void assertTimeBank() {
+		Api mother = this.api.signIn("13800000003", DemoData.PASSWORD);
+		JsonNode relatives = mother.get("/api/v1/me/relatives").json().get("items");
+		assertThat(relatives.get(0).get("status").asString()).isEqualTo("CONFIRMED");
+		assertThat(relatives.get(0).get("relation").asString()).isEqualTo("CHILD");
+		String motherId = mother.get("/api/v1/volunteers/me").json().get("id").asString();
+		JsonNode account = mother.get("/api/v1/volunteers/" + motherId + "/time-account").json();
+		assertThat(new java.math.BigDecimal(account.get("giftedIn").asString())).isPositive();
+		assertThat(new java.math.BigDecimal(account.get("balance").asString())).isPositive();
+		JsonNode audit = this.api.signIn("chaoyang", DemoData.PASSWORD)
+			.get("/api/v1/time-bank/audit?regionCode=110105")
+			.json();
+		assertThat(audit.get("sum").asString()).isEqualTo("0.00");
+		assertThat(audit.get("regionAccounts").asLong()).isGreaterThan(2);
 	}
 
 	/**

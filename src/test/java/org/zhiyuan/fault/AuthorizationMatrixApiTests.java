@@ -517,6 +517,34 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			get("/api/v1/organizations/{id}/pairings").on((s) -> organization(s, s.team())).allow(INSIDERS),
 			get("/api/v1/organizations/{id}/missed-visits").on((s) -> organization(s, s.team())).allow(INSIDERS),
 			get("/api/v1/volunteers/me/pairings").allow(VOLUNTEERS),
+			// the time bank
+			get("/api/v1/volunteers/{id}/time-account").on(AuthorizationMatrixApiTests::member)
+				.allow(VOLUNTEER, OPERATOR, AUDITOR, NATIONAL_OPERATOR),
+			get("/api/v1/volunteers/{id}/time-account/entries").on(AuthorizationMatrixApiTests::member)
+				.allow(VOLUNTEER, OPERATOR, AUDITOR, NATIONAL_OPERATOR),
+			post("/api/v1/time-transfers").on((s) -> {
+				Scene.Related related = s.related(s.team());
+				return Target.none()
+					.body(Map.of("toVolunteerId", related.relative().volunteerId().toString(), "hours", "1.00", "kind",
+							"GIFT"))
+					.playing(VOLUNTEER, related.giver());
+			}).allow(ONLY_VOLUNTEER).deniedAlsoWith(422, "a gift acts on the caller's own account and relatives"),
+			get("/api/v1/volunteers/{id}/credit").on(AuthorizationMatrixApiTests::member)
+				.allow(VOLUNTEER, OPERATOR, AUDITOR, NATIONAL_OPERATOR),
+			get("/api/v1/time-bank/audit").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
+			get("/api/v1/me/relatives").allow(VOLUNTEERS),
+			post("/api/v1/me/relatives").on((s) -> Target.none().body(s.relativeBody(s.volunteer(), "PARENT")))
+				.allow(VOLUNTEERS),
+			post("/api/v1/relatives/{id}/confirmation").on((s) -> {
+				Scene.Pending pending = s.pendingRelative();
+				return Target.of("id", pending.id()).playing(VOLUNTEER, pending.relative());
+			}).allow(ONLY_VOLUNTEER), post("/api/v1/relatives/{id}/refusal").on((s) -> {
+				Scene.Pending pending = s.pendingRelative();
+				return Target.of("id", pending.id()).playing(VOLUNTEER, pending.relative());
+			}).allow(ONLY_VOLUNTEER), delete("/api/v1/relatives/{id}").on((s) -> {
+				Scene.Pending pending = s.pendingRelative();
+				return Target.of("id", pending.id()).playing(VOLUNTEER, pending.relative());
+			}).allow(ONLY_VOLUNTEER),
 			// recommendations
 			get("/api/v1/volunteers/me/recommendations").allow(VOLUNTEERS),
 			get("/api/v1/volunteers/me/home-point").allow(VOLUNTEERS),

@@ -270,7 +270,8 @@ class MalformedInputApiTests extends ApiTestSupport {
 								object("requirement", id("positionId").required(), integer("minAge", 14, 100),
 										integer("maxAge", 14, 100), enumeration("gender"),
 										integer("minServices", 0, 10_000), decimal("minHours", 0, 100_000),
-										list("qualifications", text("qualification", 100).required(), 0, 10)),
+										list("qualifications", text("qualification", 100).required(), 0, 10),
+										integer("minCreditScore", 0, 200)),
 								0, 50)),
 			row("POST /api/v1/activity-series").as(ORG_ADMIN)
 				.on((s) -> Target.none()
@@ -458,7 +459,7 @@ class MalformedInputApiTests extends ApiTestSupport {
 							List.of("100", "300", "600", "1000", "1500"))))
 				.body(enumeration("activityReview"),
 						list("starThresholds", decimal("hours", 0, 999_999).required(), 5, 5),
-						integer("population", 0, 2_000_000_000)),
+						integer("population", 0, 2_000_000_000), decimal("timeBankCap", 0, 100_000)),
 			row("PUT /api/v1/regions/{code}/star-thresholds").as(OPERATOR)
 				.on((s) -> Target.of("code", STREET)
 					.body(Map.of("hours", List.of("100", "300", "600", "1000", "1500"))))
@@ -534,6 +535,32 @@ class MalformedInputApiTests extends ApiTestSupport {
 					.body(Map.of("reason", "邻居已经帮忙了"))
 					.playing(VOLUNTEER, resident);
 			}).body(text("reason", 500).required()),
+			// the time bank
+			row("POST /api/v1/time-transfers").as(VOLUNTEER).on((s) -> {
+				Scene.Related related = s.related(s.team());
+				return Target.none()
+					.body(Map.of("toVolunteerId", related.relative().volunteerId().toString(), "hours", "1.00", "kind",
+							"GIFT"))
+					.playing(VOLUNTEER, related.giver());
+			})
+				.body(id("toVolunteerId").required(), decimal("hours", 0, 100_000).required(),
+						enumeration("kind").required(), text("memo", 200))
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			row("POST /api/v1/me/relatives").as(VOLUNTEER)
+				.on((s) -> Target.none().body(s.relativeBody(s.volunteer(), "PARENT")))
+				.body(code("phoneOrNumber", 40).required(), text("name", 60).required(),
+						enumeration("relation").required()),
+			// take no input at all: only the valid request is sent
+			row("POST /api/v1/relatives/{id}/confirmation").as(VOLUNTEER).on((s) -> {
+				Scene.Pending pending = s.pendingRelative();
+				return Target.of("id", pending.id()).playing(VOLUNTEER, pending.relative());
+			}), row("POST /api/v1/relatives/{id}/refusal").as(VOLUNTEER).on((s) -> {
+				Scene.Pending pending = s.pendingRelative();
+				return Target.of("id", pending.id()).playing(VOLUNTEER, pending.relative());
+			}), row("DELETE /api/v1/relatives/{id}").as(VOLUNTEER).on((s) -> {
+				Scene.Pending pending = s.pendingRelative();
+				return Target.of("id", pending.id()).playing(VOLUNTEER, pending.relative());
+			}),
 			// insurance
 			row("POST /api/v1/insurance-policies").as(ORG_ADMIN)
 				.on((s) -> Target.none().body(Scene.policyBody(s.team())))
@@ -1170,7 +1197,7 @@ class MalformedInputApiTests extends ApiTestSupport {
 				integer("minAge", 14, 100), integer("maxAge", 14, 100),
 				list("qualifications", text("qualification", 100).required(), 0, 10),
 				time("startsAt", Kind.FUTURE_TIME), time("endsAt", Kind.FUTURE_TIME), enumeration("gender"),
-				integer("minServices", 0, 10_000), decimal("minHours", 0, 100_000));
+				integer("minServices", 0, 10_000), decimal("minHours", 0, 100_000), integer("minCreditScore", 0, 200));
 	}
 
 }

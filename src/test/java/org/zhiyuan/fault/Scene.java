@@ -486,6 +486,58 @@ final class Scene {
 		return id(expect(201, as(of.admin()).post("/api/v1/insurance-policies", policyBody(of))));
 	}
 
+	// the time bank
+
+	/** What names a volunteer to a relative: their volunteer number and name. */
+	Map<String, Object> relativeBody(Person relative, String relation) {
+		Map<String, Object> body = new java.util.HashMap<>(
+				this.jdbc.sql("SELECT volunteer_number, name FROM volunteer WHERE id = :id")
+					.param("id", relative.volunteerId())
+					.query((rs, n) -> Map.<String, Object>of("phoneOrNumber", rs.getString(1), "name", rs.getString(2)))
+					.single());
+		body.put("relation", relation);
+		return body;
+	}
+
+	/** A declaration of a new volunteer naming another, who has not yet answered. */
+	Pending pendingRelative() {
+		Person declarer = volunteer();
+		Person relative = volunteer();
+		UUID id = id(expect(201, as(declarer).post("/api/v1/me/relatives", relativeBody(relative, "SPOUSE"))));
+		return new Pending(id, relative);
+	}
+
+	/**
+	 * A member of the team with two hours in the time bank (a record of an activity
+	 * marked for it, which they had signed up for, so that the record waits for no
+	 * review) and a spouse who confirmed.
+	 */
+	Related related(Team of) {
+		Person giver = memberOf(of);
+		Activity recruiting = recruiting(of);
+		signUp(recruiting, giver);
+		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusDays(2).truncatedTo(ChronoUnit.MINUTES);
+		move(recruiting.id(), start, start.plusHours(6), start);
+		this.activities.advanceLifecycle();
+		Activity finished = new Activity(recruiting.id(), recruiting.positionId(), of, start, start.plusHours(6));
+		this.jdbc.sql("UPDATE activity SET time_bank_eligible = TRUE WHERE id = :id")
+			.param("id", finished.id())
+			.update();
+		record(finished, giver);
+		Person spouse = volunteer();
+		UUID id = id(expect(201, as(giver).post("/api/v1/me/relatives", relativeBody(spouse, "SPOUSE"))));
+		expect(200, as(spouse).post("/api/v1/relatives/" + id + "/confirmation", Map.of()));
+		return new Related(giver, spouse);
+	}
+
+	record Pending(UUID id, Person relative) {
+
+	}
+
+	record Related(Person giver, Person relative) {
+
+	}
+
 	/** An item on the team's service menu. */
 	UUID menuItem(Team of) {
 		return id(expect(201, as(of.admin()).post("/api/v1/organizations/" + of.id() + "/menu-items", menuItemBody())));

@@ -24,7 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 				// every test calls from this computer: its address must not run out of
 				// codes
 				"zhiyuan.security.password-reset.codes-per-address-per-hour=100000",
-				"zhiyuan.security.password-reset.attempts-per-address-per-hour=100000" })
+				"zhiyuan.security.password-reset.attempts-per-address-per-hour=100000",
+				// a statistics build on H2 reads the records in many steps, as at scale
+				"zhiyuan.stats.build-step=37" })
 @Tag("db")
 @Import({ Fixtures.class, SentMessages.class })
 public abstract class ApiTestSupport {

@@ -241,7 +241,7 @@ class ActivityController {
 				}
 				required.add(new ActivityChange.Requirements(r.positionId(), r.minAge(), r.maxAge(),
 						Enums.parse(Gender.class, r.gender(), "requirements[" + i + "].gender", problems),
-						r.minServices(), r.minHours(), r.qualifications()));
+						r.minServices(), r.minHours(), r.qualifications(), r.minCreditScore()));
 			}
 			if (!problems.isEmpty()) {
 				throw ProblemException.invalid(problems);
@@ -270,7 +270,9 @@ class ActivityController {
 			@Schema(type = "string", format = "decimal", pattern = RequestFormats.HOURS, example = "20.00",
 					description = "Hours of service the volunteer must have, 0 to 100000") BigDecimal minHours,
 			@Size(max = 20) @ArraySchema(maxItems = 10, schema = @Schema(minLength = 1, maxLength = 100,
-					description = "A code of GET /api/v1/qualification-codes, e.g. FIRST_AID")) List<String> qualifications) {
+					description = "A code of GET /api/v1/qualification-codes, e.g. FIRST_AID")) List<String> qualifications,
+			@Schema(minimum = "0", maximum = "200",
+					description = "The volunteer credit score (志愿信用) the volunteer must have at sign-up") Integer minCreditScore) {
 
 	}
 

@@ -269,11 +269,14 @@ class ActivityPageController {
 			Gender gender = Enums.parse(Gender.class, form.getFirst("gender" + of), at + "gender", problems);
 			Double minServices = ActivityForm.number(form.getFirst("minServices" + of), at + "minServices", problems);
 			BigDecimal minHours = ActivityForm.decimal(form.getFirst("minHours" + of), at + "minHours", problems);
+			Double minCredit = ActivityForm.number(form.getFirst("minCreditScore" + of), at + "minCreditScore",
+					problems);
 			List<String> qualifications = form.getOrDefault("qualifications" + of, List.of());
 			shown.add(j);
 			requirements.add(new ActivityChange.Requirements(position.id(), (minAge != null) ? minAge.intValue() : null,
 					(maxAge != null) ? maxAge.intValue() : null, gender,
-					(minServices != null) ? minServices.intValue() : null, minHours, qualifications));
+					(minServices != null) ? minServices.intValue() : null, minHours, qualifications,
+					(minCredit != null) ? minCredit.intValue() : null));
 		}
 		return requirements;
 	}
@@ -349,14 +352,14 @@ class ActivityPageController {
 			String risksAndProtections, String contactName, String contactPhone, List<String> positionName,
 			List<String> positionCapacity, List<String> positionMinAge, List<String> positionQualifications,
 			List<String> positionStartsAt, List<String> positionEndsAt, List<String> positionGender,
-			List<String> positionMinServices, List<String> positionMinHours, String repeatFrequency,
-			String repeatCount) {
+			List<String> positionMinServices, List<String> positionMinHours, List<String> positionMinCreditScore,
+			String repeatFrequency, String repeatCount) {
 
 		static ActivityForm empty() {
 			List<String> blank = List.of("", "", "");
 			return new ActivityForm("", "", "COMMUNITY_SERVICE", "", "", "", "", "200", "", "", "", "AUTO", "on", "LOW",
-					"REGULAR", "", "", "", "", blank, blank, blank, List.of(), blank, blank, blank, blank, blank, "",
-					"");
+					"REGULAR", "", "", "", "", blank, blank, blank, List.of(), blank, blank, blank, blank, blank, blank,
+					"", "");
 		}
 
 		/**
@@ -444,9 +447,11 @@ class ActivityPageController {
 				Gender gender = Enums.parse(Gender.class, at(this.positionGender, i), at + "gender", problems);
 				Double minServices = number(at(this.positionMinServices, i), at + "minServices", problems);
 				BigDecimal hours = decimal(at(this.positionMinHours, i), at + "minHours", problems);
+				Double minCredit = number(at(this.positionMinCreditScore, i), at + "minCreditScore", problems);
 				positions.add(new NewActivity.NewPosition(name, (capacity != null) ? capacity.intValue() : null,
 						(minAge != null) ? minAge.intValue() : null, null, qualificationsOf(i), shiftStarts, shiftEnds,
-						gender, (minServices != null) ? minServices.intValue() : null, hours));
+						gender, (minServices != null) ? minServices.intValue() : null, hours,
+						(minCredit != null) ? minCredit.intValue() : null));
 			}
 			if (this.positionQualifications != null) {
 				this.positionQualifications.stream()

@@ -145,12 +145,14 @@ final class ActivityRequests {
 			@Schema(minimum = "0", maximum = "10000",
 					description = "Services the volunteer must have done before") Integer minServices,
 			@Schema(type = "string", format = "decimal", pattern = RequestFormats.HOURS, example = "20.00",
-					description = "Hours of service the volunteer must have, 0 to 100000") BigDecimal minHours) {
+					description = "Hours of service the volunteer must have, 0 to 100000") BigDecimal minHours,
+			@Schema(minimum = "0", maximum = "200",
+					description = "The volunteer credit score (志愿信用) the volunteer must have at sign-up") Integer minCreditScore) {
 
 		NewActivity.NewPosition toNewPosition(int index, List<FieldProblem> problems) {
 			Gender parsedGender = Enums.parse(Gender.class, this.gender, "positions[" + index + "].gender", problems);
 			return new NewActivity.NewPosition(this.name, this.capacity, this.minAge, this.maxAge, this.qualifications,
-					this.startsAt, this.endsAt, parsedGender, this.minServices, this.minHours);
+					this.startsAt, this.endsAt, parsedGender, this.minServices, this.minHours, this.minCreditScore);
 		}
 
 	}

@@ -62,7 +62,7 @@ class RegionSettingsPageController {
 		model.addAttribute("settings", view);
 		Map<String, String> names = new HashMap<>();
 		for (String region : Arrays.asList(view.regionCode(), view.activityReviewFrom(), view.starThresholdsFrom(),
-				view.populationFrom())) {
+				view.populationFrom(), view.timeBankCapFrom())) {
 			if (region != null && !Regions.NATIONAL.equals(region)) {
 				names.put(region, this.regions.fullName(region, locale));
 			}
@@ -75,7 +75,8 @@ class RegionSettingsPageController {
 							(own.starThresholds() != null)
 									? own.starThresholds().stream().map(BigDecimal::toPlainString).toList()
 									: List.of("", "", "", "", ""),
-							(own.population() != null) ? own.population().toString() : ""));
+							(own.population() != null) ? own.population().toString() : "",
+							(own.timeBankCap() != null) ? own.timeBankCap().toPlainString() : ""));
 		}
 		model.addAttribute("requirements", ReviewRequirement.values());
 		return "regionsettings/settings";
@@ -85,10 +86,10 @@ class RegionSettingsPageController {
 	String save(@AuthenticationPrincipal Actor actor, @PathVariable String code,
 			@RequestParam(defaultValue = "") String activityReview,
 			@RequestParam(name = "star", required = false) List<String> stars,
-			@RequestParam(defaultValue = "") String population, Model model, Locale locale,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String population, @RequestParam(defaultValue = "") String timeBankCap,
+			Model model, Locale locale, RedirectAttributes redirect) {
 		List<String> typed = (stars != null) ? stars : List.of();
-		Form form = new Form(activityReview, typed, population);
+		Form form = new Form(activityReview, typed, population, timeBankCap);
 		try {
 			List<FieldProblem> problems = new ArrayList<>();
 			ReviewRequirement review = activityReview.isBlank() ? null
@@ -116,10 +117,19 @@ class RegionSettingsPageController {
 						.add(new FieldProblem("population", "validation.regionSettings.population", 2_000_000_000L));
 				}
 			}
+			BigDecimal cap = null;
+			if (!timeBankCap.isBlank()) {
+				try {
+					cap = new BigDecimal(timeBankCap.strip());
+				}
+				catch (NumberFormatException ex) {
+					problems.add(new FieldProblem("timeBankCap", "validation.regionSettings.timeBankCap", "100000"));
+				}
+			}
 			if (!problems.isEmpty()) {
 				throw ProblemException.invalid(problems);
 			}
-			this.settings.update(actor, code, new OwnSettings(review, thresholds, people));
+			this.settings.update(actor, code, new OwnSettings(review, thresholds, people, cap));
 		}
 		catch (ProblemException ex) {
 			if (ex.status() == 401 || ex.status() == 403 || ex.status() == 404) {
@@ -134,7 +144,7 @@ class RegionSettingsPageController {
 	}
 
 	/** The form as typed: empty fields inherit. */
-	record Form(String activityReview, List<String> stars, String population) {
+	record Form(String activityReview, List<String> stars, String population, String timeBankCap) {
 
 		public Form {
 			List<String> five = new ArrayList<>(stars);

@@ -2,6 +2,7 @@ package org.zhiyuan.bench.generate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,9 +17,11 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -33,13 +36,14 @@ import org.zhiyuan.bench.Options;
  * S2's one position; S3's activities in progress with every volunteer of its pool already
  * accepted; the positions and volunteer pools of the pgbench scripts (schema
  * {@code bench}, PostgreSQL only); which volunteers sign up, check in or ask for
- * certificates; and S4's operators of the nation, of the province with the most
- * volunteers and of that province's district with the most, who read the statistics. Rows
- * go through ordinary transactions with every constraint checked.
+ * certificates; S4's operators of the nation, of the province with the most volunteers
+ * and of that province's district with the most, who read the statistics; and S6's pairs
+ * of confirmed relatives, each with an opening balance in the time bank. Rows go through
+ * ordinary transactions with every constraint checked.
  * <p>
  * Volunteer pools are ranges of generated volunteer numbers, so the driver finds their
- * usernames with {@link Identities#phone(int)}: 0 is the organizer, then warm-up, S1, S2
- * and S3 follow each other.
+ * usernames with {@link Identities#phone(int)}: 0 is the organizer, then warm-up, S1, S2,
+ * S3 and S6 follow each other.
  */
 public final class ScenarioFixtures {
 
@@ -67,11 +71,14 @@ public final class ScenarioFixtures {
 		int perCheckinActivity = this.options.integer("checkins-per-activity", 1_000);
 		int warmup = this.options.integer("warmup", 2_000);
 		int certificates = this.options.integer("certificates", 200);
+		int giftPairs = this.options.integer("gift-pairs", 10_000);
+		BigDecimal openingHours = new BigDecimal(this.options.string("opening-hours", "100.00"));
 		int pgbenchPool = clients * ((signups + clients - 1) / clients);
-		Map<String, Integer> sizes = Map.of("warmup", warmup, "s1", signups, "s2", signups, "s3", checkins);
+		Map<String, Integer> sizes = Map.of("warmup", warmup, "s1", signups, "s2", signups, "s3", checkins, "s6",
+				2 * giftPairs);
 		Map<String, int[]> pools = new LinkedHashMap<>();
 		int next = 1;
-		for (String pool : List.of("warmup", "s1", "s2", "s3")) {
+		for (String pool : List.of("warmup", "s1", "s2", "s3", "s6")) {
 			pools.put(pool, new int[] { next, next + sizes.get(pool) });
 			next += sizes.get(pool);
 		}
@@ -83,7 +90,7 @@ public final class ScenarioFixtures {
 			if (volunteers < needed) {
 				throw new IllegalStateException(
 						"the scenarios need " + needed + " generated volunteers, the database has " + volunteers
-								+ "; generate more or lower --signups/--checkins");
+								+ "; generate more or lower --signups/--checkins/--gift-pairs");
 			}
 			// The same volunteers take part in every run: earlier runs' activities end,
 			// so
@@ -108,6 +115,7 @@ public final class ScenarioFixtures {
 			fixtures.put("s4", searches(connection));
 			fixtures.put("operators", operators(connection));
 			fixtures.put("s5", certificateVolunteers(connection, volunteers, certificates));
+			fixtures.put("s6", giftPairs(connection, pools.get("s6"), openingHours));
 			if (database.isPostgres()) {
 				fixtures.put("pgbench",
 						pgbench(connection, organization, organizer, spreadPositions, hotCapacity, pools, pgbenchPool));
@@ -351,6 +359,134 @@ public final class ScenarioFixtures {
 	}
 
 	/**
+	 * S6: the pool's volunteers in pairs (volunteers {@code 2p} and {@code 2p + 1} of the
+	 * pool), each pair confirmed relatives (one row, as a declaration the relative
+	 * confirmed), and every volunteer a time account holding {@code hours}. The opening
+	 * balance is written as the platform's ledger writes a deposit, so that the audit
+	 * stays sound: a {@code DEPOSIT} movement of two entries, out of the issuance account
+	 * of the volunteer's region (opened once per region, its balance the sum of its
+	 * entries) and into the volunteer's account. Volunteers who have an account from an
+	 * earlier run keep it and its balance (the gifts of that run moved hours within
+	 * pairs), pairs already related are not declared again.
+	 */
+	private Map<String, Object> giftPairs(Connection connection, int[] pool, BigDecimal hours) throws SQLException {
+		List<Person> people = people(connection, pool[0], pool[1]);
+		OffsetDateTime opened = timestamp(this.now.minus(Duration.ofDays(1)));
+		Map<String, UUID> issuance = new HashMap<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement
+					.executeQuery("SELECT owner_key, id FROM time_account WHERE kind = 'ISSUANCE'")) {
+			while (rs.next()) {
+				issuance.put(rs.getString(1), rs.getObject(2, UUID.class));
+			}
+		}
+		Set<String> withAccount = existing(connection, "SELECT volunteer_id FROM time_account WHERE volunteer_id IN",
+				people);
+		Set<String> declared = existing(connection,
+				"SELECT CAST(volunteer_id AS VARCHAR(36)) || ':' || CAST(relative_id AS VARCHAR(36))"
+						+ " FROM time_relative WHERE status = 'CONFIRMED' AND volunteer_id IN",
+				people);
+		int deposits = 0;
+		int relatives = 0;
+		try (PreparedStatement account = connection.prepareStatement(
+				"INSERT INTO time_account (id, owner_key, kind, volunteer_id, region_code, balance, owed, created_at)"
+						+ " VALUES (?, ?, ?, ?, ?, ?, 0, ?)");
+				PreparedStatement transfer = connection
+					.prepareStatement("INSERT INTO time_transfer (id, kind, to_volunteer, hours, created_at)"
+							+ " VALUES (?, 'DEPOSIT', ?, ?, ?)");
+				PreparedStatement entry = connection
+					.prepareStatement("INSERT INTO time_entry (id, transfer_id, account_id, kind, hours, balance_after,"
+							+ " counterparty_id, leg, created_at) VALUES (?, ?, ?, 'DEPOSIT', ?, ?, ?, ?, ?)");
+				PreparedStatement relative = connection.prepareStatement(
+						"INSERT INTO time_relative (id, volunteer_id, relative_id, relation, status, declared_at,"
+								+ " decided_at) VALUES (?, ?, ?, 'SPOUSE', 'CONFIRMED', ?, ?)")) {
+			// the issuance accounts first: the volunteers' entries point at them
+			for (Person person : people) {
+				String owner = "ISSUANCE:" + person.regionCode;
+				if (!withAccount.contains(person.volunteerId.toString()) && !issuance.containsKey(owner)) {
+					UUID id = Uuids.v7(this.now.toEpochMilli(), this.random);
+					set(account, id, owner, "ISSUANCE", null, person.regionCode, BigDecimal.ZERO, opened);
+					account.addBatch();
+					issuance.put(owner, id);
+				}
+			}
+			account.executeBatch();
+			for (Person person : people) {
+				if (withAccount.contains(person.volunteerId.toString())) {
+					continue;
+				}
+				UUID id = Uuids.v7(this.now.toEpochMilli(), this.random);
+				UUID source = issuance.get("ISSUANCE:" + person.regionCode);
+				set(account, id, "V:" + person.volunteerId, "VOLUNTEER", person.volunteerId, person.regionCode, hours,
+						opened);
+				account.addBatch();
+				UUID movement = Uuids.v7(this.now.toEpochMilli(), this.random);
+				set(transfer, movement, person.volunteerId, hours, opened);
+				transfer.addBatch();
+				// as TimeLedger posts a leg: out of the issuance (leg 0, no kept
+				// balance),
+				// into the volunteer's account (leg 1, its balance after)
+				set(entry, Uuids.v7(this.now.toEpochMilli(), this.random), movement, source, hours.negate(), null, id,
+						0, opened);
+				entry.addBatch();
+				set(entry, Uuids.v7(this.now.toEpochMilli(), this.random), movement, id, hours, hours, source, 1,
+						opened);
+				entry.addBatch();
+				deposits++;
+			}
+			account.executeBatch();
+			transfer.executeBatch();
+			entry.executeBatch();
+			OffsetDateTime declaredAt = timestamp(this.now.minus(Duration.ofDays(2)));
+			for (int p = 0; p + 1 < people.size(); p += 2) {
+				if (!declared.contains(people.get(p).volunteerId + ":" + people.get(p + 1).volunteerId)) {
+					set(relative, Uuids.v7(this.now.toEpochMilli(), this.random), people.get(p).volunteerId,
+							people.get(p + 1).volunteerId, declaredAt, opened);
+					relative.addBatch();
+					relatives++;
+				}
+			}
+			relative.executeBatch();
+		}
+		Console.line("S6 gifts: " + people.size() / 2 + " pairs of relatives (" + relatives + " new), " + deposits
+				+ " opening deposits of " + hours.toPlainString() + " h");
+		List<UUID> ids = new ArrayList<>();
+		for (Person person : people) {
+			ids.add(person.volunteerId);
+		}
+		Map<String, Object> s6 = new LinkedHashMap<>();
+		s6.put("pairs", people.size() / 2);
+		s6.put("openingHours", hours.toPlainString());
+		s6.put("volunteerIds", ids);
+		return s6;
+	}
+
+	/**
+	 * What a query of one column, ending in {@code volunteer_id IN}, finds for the
+	 * volunteers, as text.
+	 */
+	private static Set<String> existing(Connection connection, String sqlBeforeList, List<Person> people)
+			throws SQLException {
+		Set<String> found = new HashSet<>();
+		for (int start = 0; start < people.size(); start += 1_000) {
+			List<Person> batch = people.subList(start, Math.min(people.size(), start + 1_000));
+			String sql = sqlBeforeList + " (" + String.join(",", java.util.Collections.nCopies(batch.size(), "?"))
+					+ ")";
+			try (PreparedStatement query = connection.prepareStatement(sql)) {
+				for (int i = 0; i < batch.size(); i++) {
+					query.setObject(i + 1, batch.get(i).volunteerId);
+				}
+				try (ResultSet rs = query.executeQuery()) {
+					while (rs.next()) {
+						found.add(rs.getString(1));
+					}
+				}
+			}
+		}
+		return found;
+	}
+
+	/**
 	 * The positions and volunteers the pgbench scripts use, numbered so that a script
 	 * picks them by number: spread positions 1..n, the hot position 1, and volunteer
 	 * pools as large as the clients times the transactions each runs.
@@ -410,7 +546,7 @@ public final class ScenarioFixtures {
 		List<String> phones = new ArrayList<>(indexByPhone.keySet());
 		for (int start = 0; start < phones.size(); start += 1_000) {
 			List<String> batch = phones.subList(start, Math.min(phones.size(), start + 1_000));
-			String sql = "SELECT phone, id, account_id, total_hours FROM volunteer WHERE phone IN ("
+			String sql = "SELECT phone, id, account_id, total_hours, region_code FROM volunteer WHERE phone IN ("
 					+ String.join(",", java.util.Collections.nCopies(batch.size(), "?")) + ")";
 			try (PreparedStatement query = connection.prepareStatement(sql)) {
 				for (int i = 0; i < batch.size(); i++) {
@@ -420,7 +556,7 @@ public final class ScenarioFixtures {
 					while (rs.next()) {
 						int index = indexByPhone.get(rs.getString(1));
 						people[index - from] = new Person(index, rs.getObject(2, UUID.class),
-								rs.getObject(3, UUID.class), rs.getBigDecimal(4).doubleValue());
+								rs.getObject(3, UUID.class), rs.getBigDecimal(4).doubleValue(), rs.getString(5));
 					}
 				}
 			}
@@ -484,7 +620,7 @@ public final class ScenarioFixtures {
 		}
 	}
 
-	private record Person(int index, UUID volunteerId, UUID accountId, double hours) {
+	private record Person(int index, UUID volunteerId, UUID accountId, double hours, String regionCode) {
 
 	}
 

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,8 +39,14 @@ final class Http {
 	}
 
 	Reply post(String path, String token, Object body) {
-		return send(request(path, token).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+		return post(path, token, Map.of(), body);
+	}
+
+	/** A POST with headers of its own, e.g. {@code Idempotency-Key}. */
+	Reply post(String path, String token, Map<String, String> headers, Object body) {
+		HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json");
+		headers.forEach(request::header);
+		return send(request.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
 	}
 
 	private HttpRequest.Builder request(String path, String token) {

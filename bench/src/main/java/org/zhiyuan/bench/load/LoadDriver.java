@@ -1,5 +1,6 @@
 package org.zhiyuan.bench.load;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,10 +46,13 @@ import org.zhiyuan.bench.generate.Identities;
  * <li>S4 — dashboard statistics (overview and breakdowns) as operators of the nation, a
  * province and a district, and public activity search by region, field, text, dates and
  * distance;</li>
- * <li>S5 — certificates: issue and download the PDF (if the platform has them).</li>
+ * <li>S5 — certificates: issue and download the PDF (if the platform has them);</li>
+ * <li>S6 — gifts in the time bank between pairs of confirmed relatives, in random
+ * directions; then the ledger audited as the national operator.</li>
  * </ul>
  * Volunteers sign in first and a warm-up runs before any measurement. Every phase records
- * each request's latency, the answers by status and problem code, and its wall time.
+ * each request's latency, the answers by status and problem code, and its wall time. A
+ * check that must never fail (S6's ledger) fails the run once the results are written.
  */
 public final class LoadDriver {
 
@@ -64,6 +68,8 @@ public final class LoadDriver {
 
 	private final List<Map<String, Object>> scenarios = new ArrayList<>();
 
+	private final List<String> failures = new ArrayList<>();
+
 	private JsonNode fixtures;
 
 	private Http http;
@@ -78,7 +84,7 @@ public final class LoadDriver {
 
 	public void run() throws Exception {
 		this.fixtures = Http.JSON.readTree(Path.of(this.options.string("fixtures")).toFile());
-		Set<String> wanted = new HashSet<>(List.of(this.options.string("scenarios", "S1,S2,S3,S4,S5").split(",")));
+		Set<String> wanted = new HashSet<>(List.of(this.options.string("scenarios", "S1,S2,S3,S4,S5,S6").split(",")));
 		int searchClients = this.options.integer("search-clients", 16);
 		this.http = new Http(this.options.string("base-url"));
 		try (Workers workers = new Workers(Math.max(this.clients, searchClients))) {
@@ -90,7 +96,7 @@ public final class LoadDriver {
 			String organizer = token(Identities.phone(0), this.password);
 			boolean writes = wanted.contains("S1") || wanted.contains("S2") || wanted.contains("S3");
 			Map<String, String[]> tokens = new LinkedHashMap<>();
-			for (String pool : List.of("warmup", "s1", "s2", "s3")) {
+			for (String pool : List.of("warmup", "s1", "s2", "s3", "s6")) {
 				if ((pool.equals("warmup") && writes) || wanted.contains(pool.toUpperCase())) {
 					tokens.put(pool, signIn(pool, range(pool)));
 				}
@@ -113,6 +119,9 @@ public final class LoadDriver {
 			if (wanted.contains("S5")) {
 				certificates(searchClients);
 			}
+			if (wanted.contains("S6")) {
+				gifts(tokens.get("s6"));
+			}
 		}
 		Map<String, Object> results = new LinkedHashMap<>();
 		Map<String, Object> meta = new LinkedHashMap<>();
@@ -129,6 +138,9 @@ public final class LoadDriver {
 		Files.createDirectories(out.toAbsolutePath().getParent());
 		Http.JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), results);
 		Console.line("results written to " + out);
+		if (!this.failures.isEmpty()) {
+			throw new IllegalStateException(String.join("; ", this.failures));
+		}
 	}
 
 	private void waitUntilUp() throws InterruptedException {
@@ -527,6 +539,129 @@ public final class LoadDriver {
 		download.check("pdfDocuments", pdfs.sum());
 		keep(this.scenarios, issue.result(), "S5");
 		keep(this.scenarios, download.result(), "S5-download");
+	}
+
+	/**
+	 * S6: gifts of {@code gift-hours} (0.25 h) between relatives. Each gift takes one of
+	 * the fixtures' pairs at random and a random direction, so that over the run no
+	 * account drains and none fills up, and carries a fresh {@code Idempotency-Key}, as
+	 * an app sends one per gift. A warm-up of gifts (not measured) runs first: the
+	 * sign-up warm-up does not reach the time bank's code. Refusals for the balance or
+	 * the cap ({@code INSUFFICIENT_BALANCE}, {@code CAP_EXCEEDED}) are answers, but
+	 * should be rare; any other answer than 201 is counted as unexpected, 5xx and no
+	 * answer also as server errors. Afterwards the national operator ({@code admin})
+	 * audits the ledger; unless it is sound the run fails.
+	 */
+	private void gifts(String[] tokens) throws Exception {
+		JsonNode s6 = this.fixtures.path("s6");
+		List<String> ids = new ArrayList<>();
+		s6.path("volunteerIds").forEach((id) -> ids.add(id.asString()));
+		int pairs = s6.path("pairs").asInt();
+		if (pairs == 0 || tokens == null || tokens.length < 2 * pairs) {
+			throw new IllegalStateException("S6 needs the fixtures' gift pairs (fixtures written before S6 existed?)");
+		}
+		int total = this.options.integer("gifts", 50_000);
+		String hours = this.options.string("gift-hours", "0.25");
+		Console.line("S6 gifts: " + total + " gifts of " + hours + " h on " + this.clients + " clients between " + pairs
+				+ " pairs of relatives, each opened with " + s6.path("openingHours").asString() + " h");
+		Recorder warmup = new Recorder("gifts warm-up (not measured)");
+		warmup.start();
+		this.workers.run(this.clients, Math.max(200, total / 10),
+				(i) -> warmup.record(gift(tokens, ids, pairs, hours)));
+		warmup.stop();
+		keep(this.setup, warmup.result(), "warmup-gifts");
+		Recorder recorder = new Recorder("S6 gifts between relatives");
+		LongAdder moved = new LongAdder();
+		LongAdder refused = new LongAdder();
+		LongAdder unexpected = new LongAdder();
+		LongAdder serverErrors = new LongAdder();
+		recorder.start();
+		this.workers.run(this.clients, total, (i) -> {
+			Http.Reply reply = gift(tokens, ids, pairs, hours);
+			recorder.record(reply);
+			if (reply.status() == 201) {
+				moved.increment();
+				return;
+			}
+			String code = reply.problemCode();
+			if (reply.status() == 422 && (code.equals("INSUFFICIENT_BALANCE") || code.equals("CAP_EXCEEDED"))) {
+				refused.increment();
+				return;
+			}
+			unexpected.increment();
+			if (reply.status() < 0 || reply.status() >= 500) {
+				serverErrors.increment();
+			}
+		});
+		recorder.stop();
+		recorder.check("giftsMoved", moved.sum());
+		recorder.check("refusedBalanceOrCap", refused.sum());
+		recorder.check("unexpectedAnswers", unexpected.sum());
+		recorder.check("serverErrors", serverErrors.sum());
+		if (unexpected.sum() > 0) {
+			Console.line("  S6: " + unexpected.sum() + " unexpected answers (" + serverErrors.sum()
+					+ " server errors or none), see the statuses");
+		}
+		audit(recorder);
+		keep(this.scenarios, recorder.result(), "S6");
+	}
+
+	private Http.Reply gift(String[] tokens, List<String> ids, int pairs, String hours) {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		int giver = 2 * random.nextInt(pairs) + random.nextInt(2);
+		int relative = giver ^ 1;
+		return this.http.post("/api/v1/time-transfers", tokens[giver],
+				Map.of("Idempotency-Key", UUID.randomUUID().toString()),
+				Map.of("toVolunteerId", ids.get(relative), "hours", hours, "kind", "GIFT", "memo", "性能测试转赠"));
+	}
+
+	/**
+	 * The time bank's audit ({@code GET /api/v1/time-bank/audit}, the whole ledger) as
+	 * the national operator: its figures become the scenario's checks, and a ledger that
+	 * is not sound (entries not summing to zero, a movement out of balance, a balance
+	 * below zero or differing from its entries) fails the run.
+	 */
+	private void audit(Recorder recorder) {
+		String admin = token("admin", this.options.string("admin-password"));
+		Http.Reply reply = this.http.get("/api/v1/time-bank/audit", admin);
+		if (reply.status() != 200) {
+			recorder.check("ledgerSound", false);
+			recorder.note("GET /api/v1/time-bank/audit answered " + reply.status() + " " + reply.text());
+			this.failures.add("S6: the ledger audit answered " + reply.status());
+			Console.line("  S6: THE LEDGER AUDIT FAILED: " + reply.status() + " " + reply.text());
+			return;
+		}
+		JsonNode audit = reply.json();
+		BigDecimal sum = decimal(audit.path("sum"));
+		long unbalanced = audit.path("unbalancedTransfers").asLong();
+		long negative = audit.path("negativeBalances").asLong();
+		long mismatches = audit.path("balanceMismatches").asLong();
+		boolean sound = !audit.path("sum").isMissingNode() && sum.signum() == 0 && unbalanced == 0 && negative == 0
+				&& mismatches == 0;
+		recorder.check("ledgerSum", sum.toPlainString());
+		recorder.check("unbalancedTransfers", unbalanced);
+		recorder.check("negativeBalances", negative);
+		recorder.check("balanceMismatches", mismatches);
+		recorder.check("accounts", audit.path("accounts").asLong());
+		recorder.check("volunteersBalances", decimal(audit.path("regionBalances")).toPlainString());
+		recorder.check("ledgerSound", sound);
+		String figures = "sum " + sum.toPlainString() + ", " + unbalanced + " unbalanced movements, " + negative
+				+ " negative balances, " + mismatches + " balances differing from their entries";
+		if (sound) {
+			Console.line("  S6: the ledger is sound (" + figures + ")");
+		}
+		else {
+			this.failures.add("S6: the time bank's ledger is not sound after the gifts: " + figures);
+			Console.line("  S6: THE LEDGER IS NOT SOUND: " + figures);
+		}
+	}
+
+	/** Hours as the API writes them: decimal strings (or numbers). */
+	private static BigDecimal decimal(JsonNode node) {
+		if (node.isNumber()) {
+			return node.decimalValue();
+		}
+		return node.isMissingNode() || node.isNull() ? BigDecimal.ZERO : new BigDecimal(node.asString());
 	}
 
 	private String[] signInAll(JsonNode volunteers) throws InterruptedException {

@@ -19,9 +19,10 @@ import org.zhiyuan.bench.Options;
 
 /**
  * Puts one run's figures side by side as Markdown: each HTTP scenario's throughput and
- * latency with its ratio to the pgbench ceiling of the same transaction shape, the
- * targets and whether they were met, the pgbench runs themselves, the data generation
- * rates and the cold starts on the embedded database.
+ * latency with its ratio to the pgbench ceiling of the same transaction shape (for S6's
+ * gifts, pgbench's built-in tpcb-like bank transfer), the targets and whether they were
+ * met, the pgbench runs themselves, the data generation rates and the cold starts on the
+ * embedded database.
  */
 public final class Report {
 
@@ -30,6 +31,8 @@ public final class Report {
 	private static final Pattern PROCESSED = Pattern.compile("actually processed: (\\d+)");
 
 	private static final Pattern FAILED = Pattern.compile("number of failed transactions: (\\d+)");
+
+	private static final Pattern SCALE = Pattern.compile("scaling factor: (\\d+)");
 
 	private final Options options;
 
@@ -42,20 +45,22 @@ public final class Report {
 	public void run() throws IOException {
 		Path results = Path.of(this.options.string("results"));
 		StringBuilder md = new StringBuilder();
-		Pgbench spread = pgbench(results.resolve("pgbench"), "spread");
-		Pgbench hot = pgbench(results.resolve("pgbench"), "hot");
+		Pgbench spread = pgbench(results.resolve("pgbench"), "spread", "pgbench spread");
+		Pgbench hot = pgbench(results.resolve("pgbench"), "hot", "pgbench hot");
+		Pgbench tpcb = pgbench(results.resolve("pgbench"), "tpcb", "pgbench tpcb-like (built-in, scale %s)");
 		List<Path> runs;
 		try (Stream<Path> list = Files.list(results)) {
 			runs = list.filter((p) -> p.getFileName().toString().matches("http.*\\.json")).sorted().toList();
 		}
 		for (Path http : runs) {
-			scenarios(md, this.json.readTree(http.toFile()), spread, hot, http.getFileName().toString());
+			scenarios(md, this.json.readTree(http.toFile()), spread, hot, tpcb, http.getFileName().toString());
 		}
-		if (spread != null || hot != null) {
-			md.append("\n### pgbench ceilings (same transaction shape, straight on PostgreSQL)\n\n");
+		if (spread != null || hot != null || tpcb != null) {
+			md.append("\n### pgbench ceilings (straight on PostgreSQL: the sign-up's transaction shape, and pgbench's"
+					+ " own tpcb-like for the gifts)\n\n");
 			md.append("| Run | Transactions | Failed | Throughput (tx/s) | p50 ms | p95 ms | p99 ms |\n");
 			md.append("|---|---:|---:|---:|---:|---:|---:|\n");
-			for (Pgbench run : Arrays.asList(spread, hot)) {
+			for (Pgbench run : Arrays.asList(spread, hot, tpcb)) {
 				if (run != null) {
 					md.append(String.format("| %s | %d | %d | %.1f | %.1f | %.1f | %.1f |%n", run.name,
 							run.transactions, run.failed, run.tps, run.p50, run.p95, run.p99));
@@ -87,7 +92,7 @@ public final class Report {
 		Console.line("summary written to " + out);
 	}
 
-	private void scenarios(StringBuilder md, JsonNode http, Pgbench spread, Pgbench hot, String file) {
+	private void scenarios(StringBuilder md, JsonNode http, Pgbench spread, Pgbench hot, Pgbench tpcb, String file) {
 		JsonNode meta = http.path("meta");
 		md.append(String.format(
 				"### HTTP scenarios on %s, `%s` (%d clients; statistics, searches and certificates %d clients)%n%n",
@@ -102,6 +107,7 @@ public final class Report {
 			Pgbench ceiling = switch (id) {
 				case "S1", "S3", "S3-in", "S3-out" -> spread;
 				case "S2" -> hot;
+				case "S6" -> tpcb;
 				default -> null;
 			};
 			double throughput = scenario.path("throughput").asDouble();
@@ -222,8 +228,20 @@ public final class Report {
 				new String[] { "p95 < 100 ms", verdict(p95 < 100) };
 			case "S5" -> new String[] { "renders",
 					scenario.path("checks").path("available").asBoolean(true) ? "yes" : "not available" };
+			case "S6" -> new String[] { "≥ 0.5 × pgbench tpcb-like, ledger sound, only 201 or ≤ 1 % refusals",
+					verdict(ratio >= 0.5 && giftsAnswered(scenario)) };
 			default -> new String[] { "", "" };
 		};
+	}
+
+	/**
+	 * S6's answers: the ledger audited sound afterwards, no answer but 201 or a refusal
+	 * for the balance or the cap (so no server error), and those refusals at most 1 %.
+	 */
+	private static boolean giftsAnswered(JsonNode scenario) {
+		JsonNode checks = scenario.path("checks");
+		return checks.path("ledgerSound").asBoolean(false) && checks.path("unexpectedAnswers").asLong(-1) == 0
+				&& checks.path("refusedBalanceOrCap").asLong() * 100 <= scenario.path("requests").asLong();
 	}
 
 	private static String verdict(boolean met) {
@@ -289,8 +307,11 @@ public final class Report {
 		}
 	}
 
-	/** A pgbench run: its stdout ({@code <name>.out}) and per-transaction logs. */
-	private static Pgbench pgbench(Path directory, String name) throws IOException {
+	/**
+	 * A pgbench run: its stdout ({@code <name>.out}) and per-transaction logs; the
+	 * label's {@code %s}, if any, becomes the scaling factor.
+	 */
+	private static Pgbench pgbench(Path directory, String name, String label) throws IOException {
 		Path out = directory.resolve(name + ".out");
 		if (!Files.exists(out)) {
 			return null;
@@ -299,6 +320,7 @@ public final class Report {
 		Matcher tps = TPS.matcher(text);
 		Matcher processed = PROCESSED.matcher(text);
 		Matcher failed = FAILED.matcher(text);
+		Matcher scale = SCALE.matcher(text);
 		List<Long> latencies = new ArrayList<>();
 		try (Stream<Path> logs = Files.list(directory)) {
 			for (Path log : logs.filter((p) -> p.getFileName().toString().startsWith(name + "_log")).toList()) {
@@ -311,7 +333,8 @@ public final class Report {
 			}
 		}
 		long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-		return new Pgbench("pgbench " + name, processed.find() ? Long.parseLong(processed.group(1)) : 0,
+		return new Pgbench(String.format(label, scale.find() ? scale.group(1) : "?"),
+				processed.find() ? Long.parseLong(processed.group(1)) : 0,
 				failed.find() ? Long.parseLong(failed.group(1)) : 0, tps.find() ? Double.parseDouble(tps.group(1)) : 0,
 				percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99));
 	}

@@ -1,0 +1,49 @@
+package org.zhiyuan.demo;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.zhiyuan.access.Actor;
+import org.zhiyuan.timebank.RelativeView;
+import org.zhiyuan.timebank.Relatives;
+import org.zhiyuan.timebank.TimeAccounts;
+import org.zhiyuan.timebank.TimeGifts;
+import org.zhiyuan.volunteer.VolunteerView;
+
+/**
+ * The time bank of the demo: the elderly-care activities are deposited, so their
+ * volunteers hold hours; 李华 named 刘淑芬 as her mother, who confirmed, and gave her two of
+ * her hours (or what she held, if less).
+ */
+final class DemoTimeBank {
+
+	private static final BigDecimal GIFT = new BigDecimal("2.00");
+
+	private final Relatives relatives;
+
+	private final TimeGifts gifts;
+
+	private final TimeAccounts accounts;
+
+	private final Function<UUID, Actor> actors;
+
+	DemoTimeBank(Relatives relatives, TimeGifts gifts, TimeAccounts accounts, Function<UUID, Actor> actors) {
+		this.relatives = relatives;
+		this.gifts = gifts;
+		this.accounts = accounts;
+		this.actors = actors;
+	}
+
+	void seed(VolunteerView daughter, VolunteerView mother) {
+		Actor giver = this.actors.apply(daughter.accountId());
+		RelativeView declared = this.relatives.declare(giver, mother.volunteerNumber(), mother.name(), "PARENT");
+		this.relatives.confirm(this.actors.apply(mother.accountId()), declared.id());
+		BigDecimal balance = this.accounts.mine(giver).balance();
+		BigDecimal hours = balance.min(GIFT);
+		if (hours.signum() > 0) {
+			this.gifts.give(giver, mother.id(), hours, "妈妈，留着以后请人上门帮忙。", null);
+		}
+	}
+
+}

@@ -1,0 +1,23 @@
+package org.zhiyuan.timebank;
+
+/**
+ * Whose an account of the time bank is: a volunteer's, or one of the platform's per
+ * region.
+ */
+public enum AccountKind {
+
+	/** A volunteer's spendable hours; never below zero, never above the region's cap. */
+	VOLUNTEER,
+
+	/** Where every credit comes from: its balance is minus all credits issued. */
+	ISSUANCE,
+
+	/** Hours above a volunteer's cap, and hours given to it. */
+	DONATION_POOL;
+
+	/** Whether the account's balance is kept on its row under its lock. */
+	boolean locked() {
+		return this != ISSUANCE;
+	}
+
+}

@@ -1,0 +1,15 @@
+package org.zhiyuan.timebank;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * A volunteer's time account: the spendable balance and the region's cap, and the hours
+ * deposited (net of corrections), swept to the donation pool above the cap, given and
+ * received; {@code owed} is what corrections could not take back, settled by the next
+ * deposits. An account nothing has moved yet reads as zeros.
+ */
+public record TimeAccountView(UUID volunteerId, BigDecimal balance, BigDecimal cap, BigDecimal deposited,
+		BigDecimal withdrawn, BigDecimal giftedIn, BigDecimal giftedOut, BigDecimal donated, BigDecimal owed) {
+
+}

@@ -1,0 +1,373 @@
+package org.zhiyuan.timebank;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.PageResult;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The time bank's tables. Entries and movements are only ever inserted; an account's
+ * balance and owed hours change only under its row lock ({@link #lock}), in the
+ * transaction that inserts the entries that explain the change.
+ */
+@Repository
+class TimeBankRepository {
+
+	private final JdbcClient jdbc;
+
+	TimeBankRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	// accounts
+
+	/** Opens the account unless it is open; two callers at once open it once. */
+	void open(UUID id, String ownerKey, AccountKind kind, UUID volunteerId, String regionCode, OffsetDateTime now) {
+		this.jdbc
+			.sql("INSERT INTO time_account (id, owner_key, kind, volunteer_id, region_code, balance, owed, created_at)"
+					+ " VALUES (:id, :owner, :kind, :volunteer, :region, 0, 0, :now) ON CONFLICT DO NOTHING")
+			.param("id", id)
+			.param("owner", ownerKey)
+			.param("kind", kind.name())
+			.param("volunteer", volunteerId)
+			.param("region", regionCode)
+			.param("now", now)
+			.update();
+	}
+
+	Optional<UUID> accountIdOf(String ownerKey) {
+		return this.jdbc.sql("SELECT id FROM time_account WHERE owner_key = :owner")
+			.param("owner", ownerKey)
+			.query(UUID.class)
+			.optional();
+	}
+
+	/** The account, locked until the end of the transaction. */
+	Balance lock(UUID accountId) {
+		return this.jdbc.sql("SELECT id, balance, owed FROM time_account WHERE id = :id FOR UPDATE")
+			.param("id", accountId)
+			.query((rs, n) -> new Balance(rs.getObject(1, UUID.class), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+			.single();
+	}
+
+	void setBalance(UUID accountId, BigDecimal balance, BigDecimal owed) {
+		this.jdbc.sql("UPDATE time_account SET balance = :balance, owed = :owed WHERE id = :id")
+			.param("id", accountId)
+			.param("balance", balance)
+			.param("owed", owed)
+			.update();
+	}
+
+	Optional<Stored> account(UUID accountId) {
+		return this.jdbc
+			.sql("SELECT id, kind, volunteer_id, region_code, balance, owed FROM time_account WHERE id = :id")
+			.param("id", accountId)
+			.query(TimeBankRepository::stored)
+			.optional();
+	}
+
+	Optional<Stored> accountOfVolunteer(UUID volunteerId) {
+		return this.jdbc
+			.sql("SELECT id, kind, volunteer_id, region_code, balance, owed FROM time_account WHERE volunteer_id ="
+					+ " :volunteer")
+			.param("volunteer", volunteerId)
+			.query(TimeBankRepository::stored)
+			.optional();
+	}
+
+	/** The sums of a volunteer account's entries by kind and direction. */
+	Totals totals(UUID accountId) {
+		return this.jdbc
+			.sql("SELECT"
+					+ " COALESCE(SUM(CASE WHEN kind IN ('DEPOSIT', 'CORRECTION', 'SETTLEMENT') THEN hours END), 0),"
+					+ " COALESCE(SUM(CASE WHEN kind = 'CAP_SWEEP' THEN -hours END), 0),"
+					+ " COALESCE(SUM(CASE WHEN kind = 'GIFT' AND hours > 0 THEN hours END), 0),"
+					+ " COALESCE(SUM(CASE WHEN kind = 'GIFT' AND hours < 0 THEN -hours END), 0)"
+					+ " FROM time_entry WHERE account_id = :account")
+			.param("account", accountId)
+			.query((rs, n) -> new Totals(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+					rs.getBigDecimal(4)))
+			.single();
+	}
+
+	// movements
+
+	void insertTransfer(UUID id, String kind, UUID recordId, UUID correctsId, UUID fromVolunteer, UUID toVolunteer,
+			BigDecimal hours, String memo, UUID actorAccountId, String idempotencyKey, OffsetDateTime now) {
+		this.jdbc
+			.sql("INSERT INTO time_transfer (id, kind, record_id, corrects_id, from_volunteer, to_volunteer, hours,"
+					+ " memo, actor_account_id, idempotency_key, created_at) VALUES (:id, :kind, :record, :corrects,"
+					+ " :from, :to, :hours, :memo, :actor, :key, :now)")
+			.param("id", id)
+			.param("kind", kind)
+			.param("record", recordId)
+			.param("corrects", correctsId)
+			.param("from", fromVolunteer)
+			.param("to", toVolunteer)
+			.param("hours", hours)
+			.param("memo", memo)
+			.param("actor", actorAccountId)
+			.param("key", idempotencyKey)
+			.param("now", now)
+			.update();
+	}
+
+	void insertEntry(UUID id, UUID transferId, UUID accountId, EntryKind kind, BigDecimal hours,
+			BigDecimal balanceAfter, UUID counterpartyId, int leg, OffsetDateTime now) {
+		this.jdbc
+			.sql("INSERT INTO time_entry (id, transfer_id, account_id, kind, hours, balance_after, counterparty_id, leg,"
+					+ " created_at) VALUES (:id, :transfer, :account, :kind, :hours, :after, :counterparty, :leg, :now)")
+			.param("leg", leg)
+			.param("id", id)
+			.param("transfer", transferId)
+			.param("account", accountId)
+			.param("kind", kind.name())
+			.param("hours", hours)
+			.param("after", balanceAfter)
+			.param("counterparty", counterpartyId)
+			.param("now", now)
+			.update();
+	}
+
+	/** The first movement of a record (its deposit), if any. */
+	Optional<UUID> firstTransferOfRecord(UUID recordId) {
+		return this.jdbc
+			.sql("SELECT id FROM time_transfer WHERE record_id = :record ORDER BY created_at, id FETCH FIRST 1 ROWS"
+					+ " ONLY")
+			.param("record", recordId)
+			.query(UUID.class)
+			.optional();
+	}
+
+	/**
+	 * The hours a record's movements left in an account (for the pool: swept, not taken
+	 * back).
+	 */
+	BigDecimal recordHoursIn(UUID recordId, UUID accountId) {
+		return this.jdbc
+			.sql("SELECT COALESCE(SUM(e.hours), 0) FROM time_entry e JOIN time_transfer t ON t.id = e.transfer_id"
+					+ " WHERE t.record_id = :record AND e.account_id = :account")
+			.param("record", recordId)
+			.param("account", accountId)
+			.query(BigDecimal.class)
+			.single();
+	}
+
+	Optional<GiftRow> giftByKey(UUID actorAccountId, String key) {
+		return this.jdbc
+			.sql("SELECT t.id, t.from_volunteer, t.to_volunteer, t.hours, e.balance_after, t.memo, t.created_at FROM"
+					+ " time_transfer t JOIN time_entry e ON e.transfer_id = t.id AND e.hours < 0 WHERE"
+					+ " t.actor_account_id = :actor AND t.idempotency_key = :key AND t.kind = 'GIFT'")
+			.param("actor", actorAccountId)
+			.param("key", key)
+			.query((rs, n) -> new GiftRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getObject(3, UUID.class), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6),
+					rs.getObject(7, OffsetDateTime.class)))
+			.optional();
+	}
+
+	/** Whether a movement was made with the key by the account, of any kind. */
+	boolean keyUsed(UUID actorAccountId, String key) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM time_transfer WHERE actor_account_id = :actor AND idempotency_key = :key")
+			.param("actor", actorAccountId)
+			.param("key", key)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	PageResult<EntryRow> entries(UUID accountId, PageQuery page) {
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM time_entry WHERE account_id = :account")
+			.param("account", accountId)
+			.query(Long.class)
+			.single();
+		List<EntryRow> items = this.jdbc
+			.sql("SELECT e.id, e.kind, e.hours, e.balance_after, e.counterparty_id, c.kind, c.volunteer_id,"
+					+ " c.region_code, t.record_id, t.id, t.corrects_id, t.memo, e.created_at FROM time_entry e JOIN"
+					+ " time_transfer t ON t.id = e.transfer_id JOIN time_account c ON c.id = e.counterparty_id"
+					+ " WHERE e.account_id = :account ORDER BY e.created_at DESC, e.leg DESC OFFSET :offset ROWS"
+					+ " FETCH FIRST :size ROWS ONLY")
+			.param("account", accountId)
+			.param("offset", page.offset())
+			.param("size", page.size())
+			.query((rs, n) -> new EntryRow(rs.getObject(1, UUID.class), EntryKind.valueOf(rs.getString(2)),
+					rs.getBigDecimal(3), rs.getBigDecimal(4), AccountKind.valueOf(rs.getString(6)),
+					rs.getObject(7, UUID.class), rs.getString(8), rs.getObject(9, UUID.class),
+					rs.getObject(10, UUID.class), rs.getObject(11, UUID.class), rs.getString(12),
+					rs.getObject(13, OffsetDateTime.class)))
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	// relatives
+
+	void declareRelative(UUID id, UUID volunteerId, UUID relativeId, Relation relation, OffsetDateTime now) {
+		int updated = this.jdbc
+			.sql("UPDATE time_relative SET id = :id, relation = :relation, status = 'PENDING', declared_at = :now,"
+					+ " decided_at = NULL WHERE volunteer_id = :volunteer AND relative_id = :relative")
+			.param("id", id)
+			.param("volunteer", volunteerId)
+			.param("relative", relativeId)
+			.param("relation", relation.name())
+			.param("now", now)
+			.update();
+		if (updated == 0) {
+			this.jdbc
+				.sql("INSERT INTO time_relative (id, volunteer_id, relative_id, relation, status, declared_at) VALUES"
+						+ " (:id, :volunteer, :relative, :relation, 'PENDING', :now)")
+				.param("id", id)
+				.param("volunteer", volunteerId)
+				.param("relative", relativeId)
+				.param("relation", relation.name())
+				.param("now", now)
+				.update();
+		}
+	}
+
+	private static final String RELATIVE = "SELECT id, volunteer_id, relative_id, relation, status, declared_at,"
+			+ " decided_at FROM time_relative";
+
+	Optional<RelativeRow> relative(UUID id) {
+		return this.jdbc.sql(RELATIVE + " WHERE id = :id")
+			.param("id", id)
+			.query(TimeBankRepository::relative)
+			.optional();
+	}
+
+	/** The declarations between two volunteers, in either direction. */
+	List<RelativeRow> relativesBetween(UUID one, UUID other) {
+		return this.jdbc
+			.sql(RELATIVE + " WHERE (volunteer_id = :one AND relative_id = :other) OR (volunteer_id = :other AND"
+					+ " relative_id = :one)")
+			.param("one", one)
+			.param("other", other)
+			.query(TimeBankRepository::relative)
+			.list();
+	}
+
+	/** Every declaration a volunteer made or is named in, newest first. */
+	List<RelativeRow> relativesOf(UUID volunteerId) {
+		return this.jdbc
+			.sql(RELATIVE + " WHERE volunteer_id = :volunteer OR relative_id = :volunteer ORDER BY declared_at DESC")
+			.param("volunteer", volunteerId)
+			.query(TimeBankRepository::relative)
+			.list();
+	}
+
+	/** Decides a declaration that is in one of the given states; tells whether it was. */
+	boolean decideRelative(UUID id, List<RelativeStatus> from, RelativeStatus to, OffsetDateTime now) {
+		return this.jdbc
+			.sql("UPDATE time_relative SET status = :to, decided_at = :now WHERE id = :id AND status IN (:from)")
+			.param("id", id)
+			.param("to", to.name())
+			.param("from", from.stream().map(Enum::name).toList())
+			.param("now", now)
+			.update() == 1;
+	}
+
+	// the audit
+
+	BigDecimal sumOfAllEntries() {
+		return this.jdbc.sql("SELECT COALESCE(SUM(hours), 0) FROM time_entry").query(BigDecimal.class).single();
+	}
+
+	long unbalancedTransfers() {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM (SELECT transfer_id FROM time_entry GROUP BY transfer_id HAVING SUM(hours) <>"
+					+ " 0) u")
+			.query(Long.class)
+			.single();
+	}
+
+	long accounts() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM time_account").query(Long.class).single();
+	}
+
+	/** Accounts whose balance, kept or summed, is below zero (the issuance excepted). */
+	long negativeBalances() {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM time_account a WHERE a.kind <> 'ISSUANCE' AND (a.balance < 0 OR a.owed < 0 OR"
+					+ " (SELECT COALESCE(SUM(e.hours), 0) FROM time_entry e WHERE e.account_id = a.id) < 0)")
+			.query(Long.class)
+			.single();
+	}
+
+	/** Kept balances that differ from the sum of the account's entries. */
+	long balanceMismatches() {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM time_account a WHERE a.kind <> 'ISSUANCE' AND a.balance <> (SELECT"
+					+ " COALESCE(SUM(e.hours), 0) FROM time_entry e WHERE e.account_id = a.id)")
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * A region's accounts (itself and below) of one kind: how many, and their balance (a
+	 * volunteer's as kept, the platform's as the sum of their entries).
+	 */
+	RegionSum regionSum(String regionPrefix, AccountKind kind) {
+		String sql = kind.locked()
+				? "SELECT COUNT(*), COALESCE(SUM(a.balance), 0) FROM time_account a WHERE a.kind = :kind AND"
+						+ " a.region_code LIKE :prefix"
+				: "SELECT COUNT(DISTINCT a.id), COALESCE(SUM(e.hours), 0) FROM time_account a LEFT JOIN time_entry e"
+						+ " ON e.account_id = a.id WHERE a.kind = :kind AND a.region_code LIKE :prefix";
+		return this.jdbc.sql(sql)
+			.param("kind", kind.name())
+			.param("prefix", regionPrefix + "%")
+			.query((rs, n) -> new RegionSum(rs.getLong(1), rs.getBigDecimal(2)))
+			.single();
+	}
+
+	private static Stored stored(ResultSet rs, int n) throws SQLException {
+		return new Stored(rs.getObject(1, UUID.class), AccountKind.valueOf(rs.getString(2)),
+				rs.getObject(3, UUID.class), rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6));
+	}
+
+	private static RelativeRow relative(ResultSet rs, int n) throws SQLException {
+		return new RelativeRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+				Relation.valueOf(rs.getString(4)), RelativeStatus.valueOf(rs.getString(5)),
+				rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class));
+	}
+
+	record Balance(UUID id, BigDecimal balance, BigDecimal owed) {
+
+	}
+
+	record Stored(UUID id, AccountKind kind, UUID volunteerId, String regionCode, BigDecimal balance, BigDecimal owed) {
+
+	}
+
+	record Totals(BigDecimal deposited, BigDecimal swept, BigDecimal giftedIn, BigDecimal giftedOut) {
+
+	}
+
+	record GiftRow(UUID id, UUID fromVolunteer, UUID toVolunteer, BigDecimal hours, BigDecimal balanceAfter,
+			String memo, OffsetDateTime createdAt) {
+
+	}
+
+	record EntryRow(UUID id, EntryKind kind, BigDecimal hours, BigDecimal balanceAfter, AccountKind counterpartyKind,
+			UUID counterpartyVolunteer, String counterpartyRegion, UUID recordId, UUID transferId, UUID correctsId,
+			String memo, OffsetDateTime createdAt) {
+
+	}
+
+	record RelativeRow(UUID id, UUID volunteerId, UUID relativeId, Relation relation, RelativeStatus status,
+			OffsetDateTime declaredAt, OffsetDateTime decidedAt) {
+
+	}
+
+	record RegionSum(long accounts, BigDecimal hours) {
+
+	}
+
+}

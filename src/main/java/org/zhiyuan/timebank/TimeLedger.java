@@ -1,0 +1,196 @@
+package org.zhiyuan.timebank;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.zhiyuan.shared.Ids;
+import org.zhiyuan.timebank.TimeBankRepository.Balance;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Posts movements: each is a list of legs that sum to zero, written as entries with the
+ * movement in the caller's transaction. Every account whose balance is kept (a
+ * volunteer's, a donation pool) is locked before it is read and changed, volunteers'
+ * accounts in the order of their ids and before any pool, so that two movements never
+ * wait for each other in a circle; a leg that would take a kept balance below zero is
+ * refused here, whatever the caller checked. The issuance account is never locked (every
+ * deposit of its region would wait for it): its balance is the sum of its entries.
+ */
+@Component
+class TimeLedger {
+
+	private final TimeBankRepository repository;
+
+	/** Accounts' ids by owner: an account, once open, keeps its id. */
+	private final Map<String, UUID> opened = new ConcurrentHashMap<>();
+
+	TimeLedger(TimeBankRepository repository) {
+		this.repository = repository;
+	}
+
+	/** A volunteer's account, opened if it was not. */
+	UUID volunteerAccount(UUID volunteerId, String regionCode) {
+		return account("V:" + volunteerId, AccountKind.VOLUNTEER, volunteerId, regionCode);
+	}
+
+	/** One of the platform's accounts of a region, opened if it was not. */
+	UUID platformAccount(AccountKind kind, String regionCode) {
+		return account(kind.name() + ":" + regionCode, kind, null, regionCode);
+	}
+
+	private UUID account(String owner, AccountKind kind, UUID volunteerId, String regionCode) {
+		UUID known = this.opened.get(owner);
+		if (known != null) {
+			return known;
+		}
+		UUID id = this.repository.accountIdOf(owner).orElseGet(() -> {
+			this.repository.open(Ids.newId(), owner, kind, volunteerId, regionCode, now());
+			return this.repository.accountIdOf(owner).orElseThrow();
+		});
+		// remembered once it is committed: an account opened by a movement that is then
+		// refused is gone with it
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					TimeLedger.this.opened.put(owner, id);
+				}
+			});
+		}
+		else {
+			this.opened.put(owner, id);
+		}
+		return id;
+	}
+
+	/**
+	 * Locks the accounts, in the order given (the caller orders them: volunteers by id,
+	 * then pools), and returns their balances for the movement to build on.
+	 */
+	Locked lock(List<UUID> accounts) {
+		Map<UUID, Balance> balances = new LinkedHashMap<>();
+		for (UUID account : accounts) {
+			balances.put(account, this.repository.lock(account));
+		}
+		return new Locked(balances);
+	}
+
+	/** Accounts locked for one movement, with their balances as the legs change them. */
+	final class Locked {
+
+		private final Map<UUID, BigDecimal> balance = new LinkedHashMap<>();
+
+		private final Map<UUID, BigDecimal> owed = new LinkedHashMap<>();
+
+		private final Map<UUID, BigDecimal> owedBefore = new LinkedHashMap<>();
+
+		private final List<Leg> legs = new ArrayList<>();
+
+		private Locked(Map<UUID, Balance> balances) {
+			balances.forEach((id, b) -> {
+				this.balance.put(id, b.balance());
+				this.owed.put(id, b.owed());
+				this.owedBefore.put(id, b.owed());
+			});
+		}
+
+		BigDecimal balance(UUID account) {
+			return this.balance.get(account);
+		}
+
+		BigDecimal owed(UUID account) {
+			return this.owed.get(account);
+		}
+
+		void setOwed(UUID account, BigDecimal hours) {
+			if (hours.signum() < 0) {
+				throw new IllegalStateException("Owed hours below zero");
+			}
+			this.owed.put(account, hours);
+		}
+
+		/**
+		 * Hours from one account to another (positive); a locked account may not go below
+		 * zero. Returns the balance of the receiving account after it, if locked.
+		 */
+		void move(UUID from, UUID to, BigDecimal hours, EntryKind kind) {
+			if (hours.signum() <= 0) {
+				throw new IllegalArgumentException("A leg moves a positive number of hours");
+			}
+			this.legs.add(new Leg(from, hours.negate(), kind, to, after(from, hours.negate())));
+			this.legs.add(new Leg(to, hours, kind, from, after(to, hours)));
+		}
+
+		private BigDecimal after(UUID account, BigDecimal hours) {
+			BigDecimal before = this.balance.get(account);
+			if (before == null) {
+				return null;
+			}
+			BigDecimal after = before.add(hours);
+			if (after.signum() < 0) {
+				throw new IllegalStateException("A kept balance would go below zero");
+			}
+			this.balance.put(account, after);
+			return after;
+		}
+
+		boolean isEmpty() {
+			return this.legs.isEmpty();
+		}
+
+		/**
+		 * Writes the movement, its entries and the new balances and owed hours of the
+		 * locked accounts.
+		 */
+		void post(Movement movement) {
+			OffsetDateTime now = now();
+			TimeLedger.this.repository.insertTransfer(movement.id(), movement.kind(), movement.recordId(),
+					movement.correctsId(), movement.fromVolunteer(), movement.toVolunteer(), movement.hours(),
+					movement.memo(), movement.actorAccountId(), movement.idempotencyKey(), now);
+			BigDecimal sum = BigDecimal.ZERO;
+			int index = 0;
+			for (Leg leg : this.legs) {
+				sum = sum.add(leg.hours());
+				TimeLedger.this.repository.insertEntry(Ids.newId(), movement.id(), leg.account(), leg.kind(),
+						leg.hours(), leg.balanceAfter(), leg.counterparty(), index++, now);
+			}
+			if (sum.signum() != 0) {
+				throw new IllegalStateException("A movement's entries must sum to zero");
+			}
+			for (Map.Entry<UUID, BigDecimal> kept : this.balance.entrySet()) {
+				UUID account = kept.getKey();
+				boolean moved = this.legs.stream().anyMatch((leg) -> leg.account().equals(account));
+				if (moved || this.owed.get(account).compareTo(this.owedBefore.get(account)) != 0) {
+					TimeLedger.this.repository.setBalance(account, kept.getValue(), this.owed.get(account));
+				}
+			}
+		}
+
+	}
+
+	/** One entry to write: hours into (or out of) an account, from the other side. */
+	private record Leg(UUID account, BigDecimal hours, EntryKind kind, UUID counterparty, BigDecimal balanceAfter) {
+
+	}
+
+	/** What a movement is, as its row says. */
+	record Movement(UUID id, String kind, UUID recordId, UUID correctsId, UUID fromVolunteer, UUID toVolunteer,
+			BigDecimal hours, String memo, UUID actorAccountId, String idempotencyKey) {
+
+	}
+
+	static OffsetDateTime now() {
+		return OffsetDateTime.now(ZoneOffset.UTC);
+	}
+
+}

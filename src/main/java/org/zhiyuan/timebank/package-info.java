@@ -1,0 +1,9 @@
+/**
+ * The time bank (时间银行): hours of eligible service deposited as time credits in a
+ * double-entry ledger that never goes below zero and never counts twice, a storage cap
+ * per region whose excess goes to the donation pool, relatives declared and confirmed,
+ * and hours given to them.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit",
+		"volunteer", "activity", "record", "regionsettings", "notification" })
+package org.zhiyuan.timebank;

@@ -54,15 +54,16 @@ class SecurityConfiguration {
 			"/api/v1/organizations/*", "/api/v1/organizations/*/activities", "/api/v1/activities",
 			"/api/v1/activities/*", "/api/v1/projects", "/api/v1/certificates/*/verification", "/api/v1/consents",
 			"/api/v1/courses", "/api/v1/courses/*", "/api/v1/courses/*/sessions", "/api/v1/course-sessions/*",
-			"/api/v1/qualification-codes", "/api/v1/stations", "/api/v1/stations/*", "/api/v1/menu-items" };
+			"/api/v1/qualification-codes", "/api/v1/stations", "/api/v1/stations/*", "/api/v1/menu-items",
+			"/api/v1/rewards", "/api/v1/rewards/*", "/api/v1/point-rules/*" };
 
 	/** Under the public patterns above, but only for signed-in callers. */
 	private static final String[] PRIVATE_API_GETS = { "/api/v1/organizations/mine", "/api/v1/organizations/supervised",
-			"/api/v1/organizations/import-template.xlsx", "/api/v1/regions/*/settings" };
+			"/api/v1/organizations/import-template.xlsx", "/api/v1/regions/*/settings", "/api/v1/regions/*/rewards" };
 
 	private static final String[] PUBLIC_API_POSTS = { "/api/v1/auth/token", "/api/v1/auth/password-reset",
 			"/api/v1/auth/password-reset/confirm", "/api/v1/volunteers", "/api/v1/certificates/verification",
-			"/api/v1/residents" };
+			"/api/v1/residents", "/api/v1/redemption-checks" };
 
 	private static final org.springframework.util.AntPathMatcher API_PATHS = new org.springframework.util.AntPathMatcher();
 
@@ -91,16 +92,18 @@ class SecurityConfiguration {
 	private static final String[] PUBLIC_PAGES = { "/", "/login", "/error", "/regions", "/regions/**", "/about",
 			"/register", "/residents/register", "/password-reset", "/password-reset/code", "/privacy", "/verify",
 			"/verify/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs",
-			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/rewards/*/check/*" };
 
 	/** Pages under the public patterns below that still need a signed-in caller. */
 	private static final String[] PRIVATE_PAGES = { "/organizations/apply", "/organizations/mine",
 			"/organizations/review", "/regions/settings", "/regions/*/settings", "/regions/*/pairings",
-			"/activities/review", "/training/courses/new", "/stations/new", "/stations/manage" };
+			"/activities/review", "/training/courses/new", "/stations/new", "/stations/manage", "/rewards/manage",
+			"/rewards/new" };
 
 	private static final String[] PUBLIC_PAGE_GETS = { "/organizations", "/organizations/*", "/activities",
 			"/activities/*", "/activities/*/signup-panel", "/organizations/*/activities", "/projects",
-			"/organizations/*/projects", "/training", "/training/courses/*", "/stations", "/stations/*" };
+			"/organizations/*/projects", "/training", "/training/courses/*", "/stations", "/stations/*", "/rewards",
+			"/rewards/*" };
 
 	/**
 	 * The default firewall, and query and form values must be storable text as JSON

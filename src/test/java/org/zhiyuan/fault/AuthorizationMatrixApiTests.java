@@ -545,6 +545,36 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 				Scene.Pending pending = s.pendingRelative();
 				return Target.of("id", pending.id()).playing(VOLUNTEER, pending.relative());
 			}).allow(ONLY_VOLUNTEER),
+			// points and rewards
+			get("/api/v1/volunteers/{id}/points").on(AuthorizationMatrixApiTests::member)
+				.allow(VOLUNTEER, OPERATOR, AUDITOR, NATIONAL_OPERATOR),
+			get("/api/v1/volunteers/{id}/points/entries").on(AuthorizationMatrixApiTests::member)
+				.allow(VOLUNTEER, OPERATOR, AUDITOR, NATIONAL_OPERATOR),
+			get("/api/v1/point-rules/{regionCode}").on((s) -> Target.of("regionCode", REGION)).allow(EVERYONE),
+			put("/api/v1/point-rules/{regionCode}")
+				.on((s) -> Target.of("regionCode", REGION)
+					.body(Map.of("perHour", 10, "hardPerHour", 15, "emergencyPerHour", 20, "validMonths", 36)))
+				.allow(OPERATORS),
+			delete("/api/v1/point-rules/{regionCode}").on((s) -> Target.of("regionCode", REGION)).allow(OPERATORS),
+			get("/api/v1/rewards").on((s) -> Target.none().query("regionCode=" + REGION)).allow(EVERYONE),
+			get("/api/v1/rewards/{id}").on((s) -> Target.of("id", s.reward())).allow(EVERYONE),
+			get("/api/v1/regions/{code}/rewards").on((s) -> Target.of("code", REGION)).allow(OVERSEERS),
+			post("/api/v1/rewards")
+				.on((s) -> Target.none().body(Map.of("regionCode", REGION, "title", "社区咖啡", "price", 10, "stock", 5)))
+				.allow(OPERATORS),
+			post("/api/v1/rewards/{id}/withdrawal").on((s) -> Target.of("id", s.reward())).allow(OPERATORS),
+			post("/api/v1/rewards/{id}/check-key").on((s) -> Target.of("id", s.reward())).allow(OPERATORS),
+			post("/api/v1/rewards/{id}/redemptions")
+				.on((s) -> Target.of("id", s.reward()).playing(VOLUNTEER, s.pointsHolder()))
+				.allow(ONLY_VOLUNTEER)
+				.deniedAlsoWith(422, "a redemption spends the caller's own points, and others hold none"),
+			get("/api/v1/me/redemptions").allow(VOLUNTEERS), post("/api/v1/redemptions/{id}/cancellation").on((s) -> {
+				Scene.Redeemed redeemed = s.redeemed();
+				return Target.of("id", redeemed.id()).playing(VOLUNTEER, redeemed.holder());
+			}).allow(ONLY_VOLUNTEER),
+			post("/api/v1/redemption-checks").on((s) -> Target.none().body(Map.of("code", s.redeemed().code())))
+				.allow(OPERATORS)
+				.hiddenFromOthers(),
 			// recommendations
 			get("/api/v1/volunteers/me/recommendations").allow(VOLUNTEERS),
 			get("/api/v1/volunteers/me/home-point").allow(VOLUNTEERS),

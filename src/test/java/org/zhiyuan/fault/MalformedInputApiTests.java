@@ -561,6 +561,32 @@ class MalformedInputApiTests extends ApiTestSupport {
 				Scene.Pending pending = s.pendingRelative();
 				return Target.of("id", pending.id()).playing(VOLUNTEER, pending.relative());
 			}),
+			// points and rewards
+			row("PUT /api/v1/point-rules/{regionCode}").as(OPERATOR)
+				.on((s) -> Target.of("regionCode", REGION)
+					.body(Map.of("perHour", 10, "hardPerHour", 15, "emergencyPerHour", 20, "validMonths", 36)))
+				.body(integer("perHour", 0, 1000).required(), integer("hardPerHour", 0, 1000).required(),
+						integer("emergencyPerHour", 0, 1000).required(), integer("validMonths", 1, 120).required()),
+			row("POST /api/v1/rewards").as(OPERATOR)
+				.on((s) -> Target.none().body(Map.of("regionCode", REGION, "title", "社区咖啡", "price", 10, "stock", 5)))
+				.body(region("regionCode").required(), text("title", 60).required(), text("description", 500),
+						text("merchant", 60), integer("price", 1, 1_000_000).required(),
+						integer("stock", 1, 1_000_000).required(), integer("perPerson", 1, 100),
+						date("availableUntil", Kind.DATE)),
+			row("POST /api/v1/rewards/{id}/redemptions").as(VOLUNTEER)
+				.on((s) -> Target.of("id", s.reward()).playing(VOLUNTEER, s.pointsHolder()))
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			row("POST /api/v1/redemption-checks").as(OPERATOR)
+				.on((s) -> Target.none().body(Map.of("code", s.redeemed().code())))
+				.body(code("code", 12).required(), text("key", 100), flag("use")),
+			// take no input at all: only the valid request is sent
+			row("DELETE /api/v1/point-rules/{regionCode}").as(OPERATOR).on((s) -> Target.of("regionCode", REGION)),
+			row("POST /api/v1/rewards/{id}/withdrawal").as(OPERATOR).on((s) -> Target.of("id", s.reward())),
+			row("POST /api/v1/rewards/{id}/check-key").as(OPERATOR).on((s) -> Target.of("id", s.reward())),
+			row("POST /api/v1/redemptions/{id}/cancellation").as(VOLUNTEER).on((s) -> {
+				Scene.Redeemed redeemed = s.redeemed();
+				return Target.of("id", redeemed.id()).playing(VOLUNTEER, redeemed.holder());
+			}),
 			// insurance
 			row("POST /api/v1/insurance-policies").as(ORG_ADMIN)
 				.on((s) -> Target.none().body(Scene.policyBody(s.team())))

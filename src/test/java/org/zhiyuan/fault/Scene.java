@@ -538,6 +538,62 @@ final class Scene {
 
 	}
 
+	/**
+	 * A reward of the region's catalogue, offered by its operator: 10 points, 50 in
+	 * stock.
+	 */
+	UUID reward() {
+		return UUID.fromString(expect(201,
+				as(Caller.OPERATOR).post("/api/v1/rewards",
+						Map.of("regionCode", REGION, "title", "社区咖啡", "price", 10, "stock", 50, "perPerson", 50)))
+			.json()
+			.get("reward")
+			.get("id")
+			.asString());
+	}
+
+	/** A volunteer of the region holding 1,000 points, in one lot valid for a year. */
+	Person pointsHolder() {
+		Person holder = volunteer();
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		UUID lot = UUID.randomUUID();
+		this.jdbc.sql("INSERT INTO point_account (volunteer_id, owed, created_at) VALUES (:v, 0, :now)")
+			.param("v", holder.volunteerId())
+			.param("now", now)
+			.update();
+		this.jdbc
+			.sql("INSERT INTO point_lot (id, volunteer_id, region_code, rate, points, remaining, issued_at, expires_at)"
+					+ " VALUES (:id, :v, :region, 10, 1000, 1000, :now, :later)")
+			.param("id", lot)
+			.param("v", holder.volunteerId())
+			.param("region", REGION)
+			.param("now", now)
+			.param("later", now.plusYears(1))
+			.update();
+		this.jdbc
+			.sql("INSERT INTO point_entry (id, volunteer_id, lot_id, kind, points, created_at) VALUES (:id, :v, :lot,"
+					+ " 'ISSUE', 1000, :now)")
+			.param("id", UUID.randomUUID())
+			.param("v", holder.volunteerId())
+			.param("lot", lot)
+			.param("now", now)
+			.update();
+		return holder;
+	}
+
+	/**
+	 * A redemption of a new reward by a new holder of points: its id, code and holder.
+	 */
+	Redeemed redeemed() {
+		Person holder = pointsHolder();
+		Response response = expect(201, as(holder).post("/api/v1/rewards/" + reward() + "/redemptions", ""));
+		return new Redeemed(id(response), response.json().get("code").asString(), holder);
+	}
+
+	record Redeemed(UUID id, String code, Person holder) {
+
+	}
+
 	/** An item on the team's service menu. */
 	UUID menuItem(Team of) {
 		return id(expect(201, as(of.admin()).post("/api/v1/organizations/" + of.id() + "/menu-items", menuItemBody())));

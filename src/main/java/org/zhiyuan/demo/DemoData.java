@@ -39,6 +39,9 @@ import org.zhiyuan.record.RecordReviews;
 import org.zhiyuan.record.ServiceRecords;
 import org.zhiyuan.signup.Signups;
 import org.zhiyuan.station.Stations;
+import org.zhiyuan.points.Points;
+import org.zhiyuan.points.Redemptions;
+import org.zhiyuan.points.Rewards;
 import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.ServiceField;
 import org.zhiyuan.shared.identity.Gender;
@@ -46,6 +49,7 @@ import org.zhiyuan.shared.identity.IdType;
 import org.zhiyuan.timebank.Relatives;
 import org.zhiyuan.timebank.TimeAccounts;
 import org.zhiyuan.timebank.TimeGifts;
+import org.zhiyuan.timebank.TimeServices;
 import org.zhiyuan.volunteer.VolunteerRegistration;
 import org.zhiyuan.volunteer.VolunteerView;
 import org.zhiyuan.volunteer.Volunteers;
@@ -201,13 +205,17 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoTimeBank timeBank;
 
+	private final DemoRewards rewards;
+
 	DemoData(AccountManagement accounts, Regions regions, VolunteerRegistration registration, Volunteers volunteers,
 			Organizations organizations, Activities activities, Signups signups, ServiceRecords records,
 			RecordReviews reviews, Certificates certificates, Attendance attendance,
 			PlatformTransactionManager transactions, ActivityReviews activityReviews, Courses training,
 			InsurancePolicies insurance, Pairings pairings, Stations stations, Residents residents, MenuItems menus,
-			Needs needs, Relatives relatives, TimeGifts gifts, TimeAccounts timeAccounts) {
-		this.timeBank = new DemoTimeBank(relatives, gifts, timeAccounts, this::actorOf);
+			Needs needs, Relatives relatives, TimeGifts gifts, TimeAccounts timeAccounts, TimeServices timeServices,
+			Rewards rewards, Redemptions redemptions, Points points) {
+		this.timeBank = new DemoTimeBank(relatives, gifts, timeAccounts, timeServices, this::actorOf);
+		this.rewards = new DemoRewards(rewards, redemptions, points, this::actorOf);
 		this.pairings = pairings;
 		this.stations = stations;
 		this.residents = residents;
@@ -263,6 +271,7 @@ class DemoData implements ApplicationRunner {
 		int records = history.seed(teams, projects, people, district);
 		history.checkInToday(teams, projects, people);
 		this.timeBank.seed(people.get("李华"), people.get("刘淑芬"));
+		this.rewards.seed(district, DISTRICT, people.get("李华"));
 		new DemoStations(this.stations).seed(district, teams);
 		new DemoNeeds(this.residents, this.menus, this.needs, this::actorOf, today).seed(teams, people.get("李华"),
 				people.get("刘淑芬"), staff.get("jianwai"), PASSWORD);

@@ -9,6 +9,7 @@ import org.zhiyuan.timebank.RelativeView;
 import org.zhiyuan.timebank.Relatives;
 import org.zhiyuan.timebank.TimeAccounts;
 import org.zhiyuan.timebank.TimeGifts;
+import org.zhiyuan.timebank.TimeServices;
 import org.zhiyuan.volunteer.VolunteerView;
 
 /**
@@ -26,9 +27,13 @@ final class DemoTimeBank {
 
 	private final TimeAccounts accounts;
 
+	private final TimeServices services;
+
 	private final Function<UUID, Actor> actors;
 
-	DemoTimeBank(Relatives relatives, TimeGifts gifts, TimeAccounts accounts, Function<UUID, Actor> actors) {
+	DemoTimeBank(Relatives relatives, TimeGifts gifts, TimeAccounts accounts, TimeServices services,
+			Function<UUID, Actor> actors) {
+		this.services = services;
 		this.relatives = relatives;
 		this.gifts = gifts;
 		this.accounts = accounts;
@@ -43,6 +48,11 @@ final class DemoTimeBank {
 		BigDecimal hours = balance.min(GIFT);
 		if (hours.signum() > 0) {
 			this.gifts.give(giver, mother.id(), hours, "妈妈，留着以后请人上门帮忙。", null);
+			// the mother uses an hour for a home visit, held until it is done
+			Actor she = this.actors.apply(mother.accountId());
+			if (this.accounts.mine(she).balance().compareTo(BigDecimal.ONE) >= 0) {
+				this.services.order(she, null, BigDecimal.ONE, "上门助浴一次", "demo-bath");
+			}
 		}
 	}
 

@@ -13,7 +13,16 @@ public enum AccountKind {
 	ISSUANCE,
 
 	/** Hours above a volunteer's cap, and hours given to it. */
-	DONATION_POOL;
+	DONATION_POOL,
+
+	/**
+	 * Hours held for services ordered and not yet done or cancelled: the sum of the held
+	 * services of the region's volunteers.
+	 */
+	HOLDS,
+
+	/** Hours spent on services done: they leave the ledger's circulation here. */
+	SERVICES;
 
 	/** Whether the account's balance is kept on its row under its lock. */
 	boolean locked() {

@@ -18,6 +18,17 @@ public enum EntryKind {
 	SETTLEMENT,
 
 	/** Hours given to a confirmed relative (negative) or received from one (positive). */
-	GIFT
+	GIFT,
+
+	/**
+	 * Hours held for a service ordered: out of the volunteer's account, into the holds.
+	 */
+	HOLD,
+
+	/** Held hours of a service cancelled: out of the holds, back to the volunteer. */
+	RELEASE,
+
+	/** Held hours of a service done: out of the holds, spent on services. */
+	WITHDRAWAL
 
 }

@@ -18,6 +18,7 @@ import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.identity.PersonNames;
 import org.zhiyuan.timebank.TimeBankRepository.EntryRow;
 import org.zhiyuan.timebank.TimeBankRepository.RegionSum;
+import org.zhiyuan.timebank.TimeBankRepository.ServiceTotals;
 import org.zhiyuan.timebank.TimeBankRepository.Stored;
 import org.zhiyuan.timebank.TimeBankRepository.Totals;
 import org.zhiyuan.timebank.TimeEntryView.Counterparty;
@@ -80,9 +81,11 @@ public class TimeAccounts {
 		BigDecimal cap = this.settings.timeBankCap(volunteer.regionCode());
 		return this.repository.accountOfVolunteer(volunteer.id()).map((account) -> {
 			Totals totals = this.repository.totals(account.id());
-			return new TimeAccountView(volunteer.id(), account.balance(), cap, scaled(totals.deposited()), ZERO,
-					scaled(totals.giftedIn()), scaled(totals.giftedOut()), scaled(totals.swept()), account.owed());
-		}).orElseGet(() -> new TimeAccountView(volunteer.id(), ZERO, cap, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO));
+			ServiceTotals services = this.repository.serviceTotals(volunteer.id());
+			return new TimeAccountView(volunteer.id(), account.balance(), cap, scaled(totals.deposited()),
+					scaled(services.spent()), scaled(totals.giftedIn()), scaled(totals.giftedOut()),
+					scaled(totals.swept()), account.owed(), scaled(services.held()));
+		}).orElseGet(() -> new TimeAccountView(volunteer.id(), ZERO, cap, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO));
 	}
 
 	/**

@@ -274,6 +274,117 @@ class TimeBankRepository {
 			.update() == 1;
 	}
 
+	// services
+
+	void insertService(UUID id, UUID volunteerId, String regionCode, BigDecimal hours, String description,
+			UUID holdTransferId, UUID orderedBy, String idempotencyKey, OffsetDateTime now) {
+		this.jdbc
+			.sql("INSERT INTO time_service (id, volunteer_id, region_code, hours, description, status, hold_transfer_id,"
+					+ " ordered_by, idempotency_key, created_at) VALUES (:id, :volunteer, :region, :hours, :description,"
+					+ " 'HELD', :hold, :by, :key, :now)")
+			.param("id", id)
+			.param("volunteer", volunteerId)
+			.param("region", regionCode)
+			.param("hours", hours)
+			.param("description", description)
+			.param("hold", holdTransferId)
+			.param("by", orderedBy)
+			.param("key", idempotencyKey)
+			.param("now", now)
+			.update();
+	}
+
+	/** A service with the volunteer's balance after its hours were held. */
+	private static final String SERVICE = "SELECT s.id, s.volunteer_id, s.region_code, s.hours, s.description,"
+			+ " s.need_id, s.status, s.hold_transfer_id, s.decision_transfer_id, s.ordered_by, s.created_at,"
+			+ " s.decided_at, s.decided_by, (SELECT e.balance_after FROM time_entry e WHERE e.transfer_id ="
+			+ " s.hold_transfer_id AND e.hours < 0) FROM time_service s";
+
+	Optional<ServiceRow> service(UUID id) {
+		return this.jdbc.sql(SERVICE + " WHERE s.id = :id")
+			.param("id", id)
+			.query(TimeBankRepository::service)
+			.optional();
+	}
+
+	/** The service's state, its row locked until the end of the transaction. */
+	Optional<TimeServiceStatus> lockServiceStatus(UUID id) {
+		return this.jdbc.sql("SELECT status FROM time_service WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query((rs, n) -> TimeServiceStatus.valueOf(rs.getString(1)))
+			.optional();
+	}
+
+	void decideService(UUID id, TimeServiceStatus status, UUID transferId, UUID decidedBy, OffsetDateTime now) {
+		this.jdbc
+			.sql("UPDATE time_service SET status = :status, decision_transfer_id = :transfer, decided_by = :by,"
+					+ " decided_at = :now WHERE id = :id")
+			.param("id", id)
+			.param("status", status.name())
+			.param("transfer", transferId)
+			.param("by", decidedBy)
+			.param("now", now)
+			.update();
+	}
+
+	Optional<ServiceRow> serviceByKey(UUID orderedBy, String key) {
+		return this.jdbc.sql(SERVICE + " WHERE s.ordered_by = :by AND s.idempotency_key = :key")
+			.param("by", orderedBy)
+			.param("key", key)
+			.query(TimeBankRepository::service)
+			.optional();
+	}
+
+	/** A volunteer's services, newest first. */
+	PageResult<ServiceRow> servicesOf(UUID volunteerId, PageQuery page) {
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM time_service WHERE volunteer_id = :volunteer")
+			.param("volunteer", volunteerId)
+			.query(Long.class)
+			.single();
+		List<ServiceRow> items = this.jdbc
+			.sql(SERVICE
+					+ " WHERE s.volunteer_id = :volunteer ORDER BY s.created_at DESC, s.id OFFSET :offset ROWS FETCH"
+					+ " FIRST :size ROWS ONLY")
+			.param("volunteer", volunteerId)
+			.param("offset", page.offset())
+			.param("size", page.size())
+			.query(TimeBankRepository::service)
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	/**
+	 * The services of a region (itself and below), in one state or all, oldest first: the
+	 * ones waiting longest come first.
+	 */
+	PageResult<ServiceRow> servicesOfRegion(String regionPrefix, TimeServiceStatus status, PageQuery page) {
+		String where = " WHERE s.region_code LIKE :prefix" + ((status != null) ? " AND s.status = :status" : "");
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM time_service s" + where)
+			.param("prefix", regionPrefix + "%")
+			.params((status != null) ? java.util.Map.of("status", status.name()) : java.util.Map.of())
+			.query(Long.class)
+			.single();
+		List<ServiceRow> items = this.jdbc
+			.sql(SERVICE + where + " ORDER BY s.created_at, s.id OFFSET :offset ROWS FETCH FIRST :size ROWS ONLY")
+			.param("prefix", regionPrefix + "%")
+			.params((status != null) ? java.util.Map.of("status", status.name()) : java.util.Map.of())
+			.param("offset", page.offset())
+			.param("size", page.size())
+			.query(TimeBankRepository::service)
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	/** The hours of a volunteer's services held now and done. */
+	ServiceTotals serviceTotals(UUID volunteerId) {
+		return this.jdbc
+			.sql("SELECT COALESCE(SUM(CASE WHEN status = 'HELD' THEN hours END), 0), COALESCE(SUM(CASE WHEN status ="
+					+ " 'DONE' THEN hours END), 0) FROM time_service WHERE volunteer_id = :volunteer")
+			.param("volunteer", volunteerId)
+			.query((rs, n) -> new ServiceTotals(rs.getBigDecimal(1), rs.getBigDecimal(2)))
+			.single();
+	}
+
 	// the audit
 
 	BigDecimal sumOfAllEntries() {
@@ -332,6 +443,14 @@ class TimeBankRepository {
 				rs.getObject(3, UUID.class), rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6));
 	}
 
+	private static ServiceRow service(ResultSet rs, int n) throws SQLException {
+		return new ServiceRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+				rs.getBigDecimal(4), rs.getString(5), rs.getObject(6, UUID.class),
+				TimeServiceStatus.valueOf(rs.getString(7)), rs.getObject(8, UUID.class), rs.getObject(9, UUID.class),
+				rs.getObject(10, UUID.class), rs.getObject(11, OffsetDateTime.class),
+				rs.getObject(12, OffsetDateTime.class), rs.getObject(13, UUID.class), rs.getBigDecimal(14));
+	}
+
 	private static RelativeRow relative(ResultSet rs, int n) throws SQLException {
 		return new RelativeRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
 				Relation.valueOf(rs.getString(4)), RelativeStatus.valueOf(rs.getString(5)),
@@ -367,6 +486,16 @@ class TimeBankRepository {
 	}
 
 	record RegionSum(long accounts, BigDecimal hours) {
+
+	}
+
+	record ServiceRow(UUID id, UUID volunteerId, String regionCode, BigDecimal hours, String description, UUID needId,
+			TimeServiceStatus status, UUID holdTransferId, UUID decisionTransferId, UUID orderedBy,
+			OffsetDateTime createdAt, OffsetDateTime decidedAt, UUID decidedBy, BigDecimal balanceAfterHold) {
+
+	}
+
+	record ServiceTotals(BigDecimal held, BigDecimal spent) {
 
 	}
 

@@ -169,6 +169,7 @@ class DemoDataApiTests extends ApiTestSupport {
 		assertPairing();
 		assertNeeds();
 		assertTimeBank();
+		assertRewards();
 	}
 
 	/**
@@ -189,6 +190,26 @@ class DemoDataApiTests extends ApiTestSupport {
 			.json();
 		assertThat(audit.get("sum").asString()).isEqualTo("0.00");
 		assertThat(audit.get("regionAccounts").asLong()).isGreaterThan(2);
+		assertThat(new java.math.BigDecimal(account.get("held").asString())).isEqualByComparingTo("1.00");
+		JsonNode services = mother.get("/api/v1/me/time-services").json().get("items");
+		assertThat(services.get(0).get("status").asString()).isEqualTo("HELD");
+	}
+
+	/**
+	 * Points and rewards: 朝阳区 offers three rewards; 李华's service earned points, and she
+	 * holds the code of a book voucher.
+	 */
+	private void assertRewards() {
+		JsonNode catalogue = this.api.get("/api/v1/rewards?regionCode=" + DemoData.DISTRICT).json();
+		assertThat(catalogue.get("total").asLong()).isGreaterThanOrEqualTo(3);
+		Api lihua = this.api.signIn(DemoData.DEMO_VOLUNTEER, DemoData.PASSWORD);
+		String id = lihua.get("/api/v1/volunteers/me").json().get("id").asString();
+		JsonNode points = lihua.get("/api/v1/volunteers/" + id + "/points").json();
+		assertThat(points.get("balance").asInt()).isPositive();
+		JsonNode redemptions = lihua.get("/api/v1/me/redemptions").json().get("items");
+		assertThat(redemptions).hasSize(1);
+		assertThat(redemptions.get(0).get("status").asString()).isEqualTo("ISSUED");
+		assertThat(redemptions.get(0).get("code").asString()).hasSize(10);
 	}
 
 	/**

@@ -529,6 +529,20 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 							"GIFT"))
 					.playing(VOLUNTEER, related.giver());
 			}).allow(ONLY_VOLUNTEER).deniedAlsoWith(422, "a gift acts on the caller's own account and relatives"),
+			// hours used for a service
+			post("/api/v1/time-services").on((s) -> {
+				Person giver = s.related(s.team()).giver();
+				return Target.none()
+					.body(Map.of("volunteerId", giver.volunteerId().toString(), "hours", "1.00", "description", "上门助浴"))
+					.playing(VOLUNTEER, giver);
+			}).allow(VOLUNTEER, OPERATOR, NATIONAL_OPERATOR), post("/api/v1/time-services/{id}/completion").on((s) -> {
+				Scene.Held held = s.heldService(s.team());
+				return Target.of("id", held.id()).playing(VOLUNTEER, held.volunteer());
+			}).allow(OPERATORS), post("/api/v1/time-services/{id}/cancellation").on((s) -> {
+				Scene.Held held = s.heldService(s.team());
+				return Target.of("id", held.id()).playing(VOLUNTEER, held.volunteer());
+			}).allow(VOLUNTEER, OPERATOR, NATIONAL_OPERATOR), get("/api/v1/me/time-services").allow(VOLUNTEERS),
+			get("/api/v1/time-services").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
 			get("/api/v1/volunteers/{id}/credit").on(AuthorizationMatrixApiTests::member)
 				.allow(VOLUNTEER, OPERATOR, AUDITOR, NATIONAL_OPERATOR),
 			get("/api/v1/time-bank/audit").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),

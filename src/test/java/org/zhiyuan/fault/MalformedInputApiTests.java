@@ -546,6 +546,23 @@ class MalformedInputApiTests extends ApiTestSupport {
 				.body(id("toVolunteerId").required(), decimal("hours", 0, 100_000).required(),
 						enumeration("kind").required(), text("memo", 200))
 				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			// hours used for a service
+			row("POST /api/v1/time-services").as(VOLUNTEER).on((s) -> {
+				Person giver = s.related(s.team()).giver();
+				return Target.none()
+					.body(Map.of("volunteerId", giver.volunteerId().toString(), "hours", "1.00", "description", "上门助浴"))
+					.playing(VOLUNTEER, giver);
+			})
+				.body(id("volunteerId"), decimal("hours", 0, 100_000).required(), text("description", 200).required())
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			// take no input at all: only the valid request is sent
+			row("POST /api/v1/time-services/{id}/completion").as(OPERATOR).on((s) -> {
+				Scene.Held held = s.heldService(s.team());
+				return Target.of("id", held.id()).playing(VOLUNTEER, held.volunteer());
+			}), row("POST /api/v1/time-services/{id}/cancellation").as(VOLUNTEER).on((s) -> {
+				Scene.Held held = s.heldService(s.team());
+				return Target.of("id", held.id()).playing(VOLUNTEER, held.volunteer());
+			}),
 			row("POST /api/v1/me/relatives").as(VOLUNTEER)
 				.on((s) -> Target.none().body(s.relativeBody(s.volunteer(), "PARENT")))
 				.body(code("phoneOrNumber", 40).required(), text("name", 60).required(),

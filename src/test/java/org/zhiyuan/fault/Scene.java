@@ -594,6 +594,21 @@ final class Scene {
 
 	}
 
+	/**
+	 * A service held with one of the two hours of a member of the team, who ordered it
+	 * themselves.
+	 */
+	Held heldService(Team of) {
+		Person volunteer = related(of).giver();
+		UUID id = id(expect(201,
+				as(volunteer).post("/api/v1/time-services", Map.of("hours", "1.00", "description", "上门助浴"))));
+		return new Held(id, volunteer);
+	}
+
+	record Held(UUID id, Person volunteer) {
+
+	}
+
 	/** An item on the team's service menu. */
 	UUID menuItem(Team of) {
 		return id(expect(201, as(of.admin()).post("/api/v1/organizations/" + of.id() + "/menu-items", menuItemBody())));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.zhiyuan.access.Actor;
@@ -31,10 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A thousand random movements in 哈密市 (a district with a cap of 20 hours): service
- * recorded, amended up and down, hours given between relatives, some refused; after every
- * fiftieth and at the end the ledger sums to zero, every movement balances, no balance is
- * below zero or differs from its entries, no volunteer holds more than the cap, and the
- * hours issued less those owed equal the counted hours of eligible records.
+ * recorded, amended up and down, hours given between relatives, hours held for services
+ * that are then done or cancelled, some refused; after every fiftieth and at the end the
+ * ledger sums to zero, every movement balances, no balance is below zero or differs from
+ * its entries, no volunteer holds more than the cap but for hours given back by cancelled
+ * services, the holds hold the hours of the services held and the services account those
+ * of the services done, and the hours issued less those owed equal the counted hours of
+ * eligible records.
  */
 class TimeBankInvariantsApiTests extends ApiTestSupport {
 
@@ -73,6 +77,9 @@ class TimeBankInvariantsApiTests extends ApiTestSupport {
 	TimeAccounts accounts;
 
 	@Autowired
+	TimeServices services;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Test
@@ -95,6 +102,8 @@ class TimeBankInvariantsApiTests extends ApiTestSupport {
 			days.add(scene.activity(team, STREET, d % 5 != 0, d));
 		}
 		List<Served> served = new ArrayList<>();
+		List<UUID> held = new ArrayList<>();
+		Actor operator = this.fixtures.actorOf(this.fixtures.anOperatorOf(DISTRICT));
 		boolean[][] used = new boolean[family.size()][days.size()];
 		int refused = 0;
 		for (int op = 1; op <= 1000; op++) {
@@ -134,6 +143,31 @@ class TimeBankInvariantsApiTests extends ApiTestSupport {
 					refused++;
 				}
 			}
+			if (random.nextInt(4) == 0) {
+				int step = random.nextInt(3);
+				if (step == 0 || held.isEmpty()) {
+					Named who = family.get(random.nextInt(family.size()));
+					BigDecimal hours = BigDecimal.valueOf(1 + random.nextInt(20), 0)
+						.divide(BigDecimal.valueOf(4), 2, RoundingMode.UNNECESSARY);
+					try {
+						held.add(this.services.order(this.fixtures.actorOf(who.person()), null, hours, "上门助浴", null)
+							.id());
+					}
+					catch (ProblemException ex) {
+						assertThat(ex.code()).isEqualTo("INSUFFICIENT_BALANCE");
+						refused++;
+					}
+				}
+				else {
+					UUID service = held.remove(random.nextInt(held.size()));
+					if (step == 1) {
+						this.services.complete(operator, service);
+					}
+					else {
+						this.services.cancel(operator, service);
+					}
+				}
+			}
 			if (op % 50 == 0) {
 				assertInvariants(family);
 			}
@@ -150,6 +184,15 @@ class TimeBankInvariantsApiTests extends ApiTestSupport {
 				.query(Long.class)
 				.single()).as(kind.name()).isGreaterThan(20);
 		}
+		for (EntryKind kind : List.of(EntryKind.HOLD, EntryKind.RELEASE, EntryKind.WITHDRAWAL)) {
+			assertThat(this.jdbc
+				.sql("SELECT COUNT(*) FROM time_entry e JOIN time_account a ON a.id = e.account_id WHERE e.kind = :kind"
+						+ " AND a.kind = 'HOLDS' AND a.region_code LIKE :prefix")
+				.param("kind", kind.name())
+				.param("prefix", PREFIX)
+				.query(Long.class)
+				.single()).as(kind.name()).isGreaterThan(20);
+		}
 	}
 
 	private void assertInvariants(List<Named> family) {
@@ -158,8 +201,31 @@ class TimeBankInvariantsApiTests extends ApiTestSupport {
 		assertThat(audit.sound()).as(audit.toString()).isTrue();
 		for (Named member : family) {
 			TimeAccountView account = this.accounts.mine(this.fixtures.actorOf(member.person()));
-			assertThat(account.balance()).isBetween(BigDecimal.ZERO, CAP);
+			BigDecimal released = this.jdbc
+				.sql("SELECT COALESCE(SUM(e.hours), 0) FROM time_entry e JOIN time_account a ON a.id = e.account_id"
+						+ " WHERE a.volunteer_id = :volunteer AND e.kind = 'RELEASE'")
+				.param("volunteer", member.person().volunteerId())
+				.query(BigDecimal.class)
+				.single();
+			assertThat(account.balance()).isBetween(BigDecimal.ZERO, CAP.add(released));
 			assertThat(account.owed()).isGreaterThanOrEqualTo(BigDecimal.ZERO);
+		}
+		for (TimeServiceStatus status : List.of(TimeServiceStatus.HELD, TimeServiceStatus.DONE)) {
+			BigDecimal services = this.jdbc
+				.sql("SELECT COALESCE(SUM(hours), 0) FROM time_service WHERE status = :status AND region_code LIKE"
+						+ " :prefix")
+				.param("status", status.name())
+				.param("prefix", PREFIX)
+				.query(BigDecimal.class)
+				.single();
+			BigDecimal account = this.jdbc
+				.sql("SELECT COALESCE(SUM(balance), 0) FROM time_account WHERE kind = :kind AND region_code LIKE"
+						+ " :prefix")
+				.param("kind", (status == TimeServiceStatus.HELD) ? "HOLDS" : "SERVICES")
+				.param("prefix", PREFIX)
+				.query(BigDecimal.class)
+				.single();
+			assertThat(account).as(status.name()).isEqualByComparingTo(services);
 		}
 		BigDecimal issued = this.jdbc
 			.sql("SELECT COALESCE(-SUM(e.hours), 0) FROM time_entry e JOIN time_account a ON a.id = e.account_id"

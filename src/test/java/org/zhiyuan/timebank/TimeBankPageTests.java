@@ -30,8 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The time bank's pages in 克拉玛依市: a volunteer names their mother on 我的时间银行, the mother
  * confirms on hers, the volunteer gives her hours picked from the list and sees a bad
- * amount said beside the field; the operators' ledger check shows the figures of the API
- * and downloads them as Excel; the region settings page sets the cap.
+ * amount said beside the field; a volunteer uses hours for services, cancels one and an
+ * operator completes the other from the region's list; the operators' ledger check shows
+ * the figures of the API and downloads them as Excel; the region settings page sets the
+ * cap.
  */
 class TimeBankPageTests extends ApiTestSupport {
 
@@ -103,6 +105,66 @@ class TimeBankPageTests extends ApiTestSupport {
 		assertThat(motherAfter).contains(">2.50<").contains("给妈妈");
 		assertThat(motherPages.get("/me/time-bank?lang=en").body()).contains("My time bank")
 			.contains("Gift between relatives");
+	}
+
+	@Test
+	void aVolunteerUsesHoursForServicesThatAreCancelledOrCompletedByAnOperator() {
+		TimeBankScene scene = new TimeBankScene(this.fixtures, this.registration, this.activities, this.records,
+				this.amendments, PROVINCE);
+		Team team = this.fixtures.anActiveTeamIn(STREET);
+		Named volunteer = scene.volunteer(STREET);
+		scene.serve(team, volunteer.person(), scene.activity(team, STREET, true, 4), 3 * 60);
+
+		Api pages = browserOf(volunteer.person());
+		String page = pages.get("/me/time-bank").body();
+		assertThat(page).contains("用时间兑换服务").contains("id=\"service-form\"").contains("还没有用时间兑换过服务");
+		Response bad = pages.submitForm("/me/time-bank", "/me/time-bank/services",
+				Map.of("hours", "两小时", "description", ""));
+		assertThat(bad.status()).isEqualTo(200);
+		assertThat(bad.body()).contains("id=\"problem-hours\"")
+			.contains("id=\"problem-description\"")
+			.contains("请填写需要的服务");
+		Response tooMuch = pages.submitForm("/me/time-bank", "/me/time-bank/services",
+				Map.of("hours", "3.5", "description", "上门助浴"));
+		assertThat(tooMuch.body()).contains("这项服务需要 3.50 小时").contains("value=\"上门助浴\"");
+		assertThat(
+				pages.submitForm("/me/time-bank", "/me/time-bank/services", Map.of("hours", "1", "description", "上门助浴"))
+					.status())
+			.isEqualTo(302);
+		assertThat(pages
+			.submitForm("/me/time-bank", "/me/time-bank/services", Map.of("hours", "1.5", "description", "代购药品"))
+			.status()).isEqualTo(302);
+		page = pages.get("/me/time-bank").body();
+		assertThat(page).contains("id=\"time-balance\">0.50<")
+			.contains("id=\"time-held\">2.50<")
+			.contains("上门助浴")
+			.contains("冻结中")
+			.contains("service-cancel");
+		String bath = page.replaceAll("(?s).*上门助浴.*?/me/time-bank/services/([0-9a-f-]{36})/cancel.*", "$1");
+		assertThat(pages.submitForm("/me/time-bank", "/me/time-bank/services/" + bath + "/cancel", Map.of()).status())
+			.isEqualTo(302);
+		page = pages.get("/me/time-bank").body();
+		assertThat(page).contains("id=\"time-balance\">1.50<").contains("id=\"time-held\">1.50<").contains("已取消");
+
+		Person operator = this.fixtures.anOperatorOf(DISTRICT);
+		Api operatorPages = browserOf(operator);
+		assertThat(operatorPages.get("/time-bank/audit?regionCode=" + DISTRICT).body())
+			.contains("/time-bank/services?regionCode=" + DISTRICT);
+		String list = operatorPages.get("/time-bank/services?regionCode=" + DISTRICT).body();
+		assertThat(list).contains("held-service").contains("代购药品").doesNotContain("上门助浴").contains("1.50 小时");
+		String medicine = list.replaceAll("(?s).*代购药品.*?/time-bank/services/([0-9a-f-]{36})/complete.*", "$1");
+		Response completed = operatorPages.submitForm("/time-bank/services?regionCode=" + DISTRICT,
+				"/time-bank/services/" + medicine + "/complete?regionCode=" + DISTRICT, Map.of());
+		assertThat(completed.status()).isEqualTo(302);
+		assertThat(operatorPages.get("/time-bank/services?regionCode=" + DISTRICT).body()).doesNotContain("代购药品")
+			.contains("没有冻结中的服务");
+		page = pages.get("/me/time-bank").body();
+		assertThat(page).contains("id=\"time-held\">0.00<").contains("id=\"time-withdrawn\">1.50<").contains("已完成");
+		assertThat(pages.get("/me/time-bank?lang=en").body()).contains("Use hours for a service")
+			.contains("Spent on services")
+			.contains("Done");
+		assertThat(browserOf(this.fixtures.anOperatorOf("110105")).get("/time-bank/services?regionCode=" + DISTRICT)
+			.status()).isEqualTo(403);
 	}
 
 	@Test

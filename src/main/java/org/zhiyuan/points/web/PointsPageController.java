@@ -116,7 +116,6 @@ class PointsPageController {
 			@RequestParam(required = false) String formKey, RedirectAttributes redirect) {
 		try {
 			RedemptionView done = this.redemptions.redeem(actor, id, formKey);
-			redirect.addFlashAttribute("notice", "points.redeemed");
 			redirect.addFlashAttribute("newCode", Redemptions.display(done.code()));
 			return "redirect:/me/points#redemptions";
 		}

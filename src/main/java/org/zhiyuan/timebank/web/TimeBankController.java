@@ -61,7 +61,9 @@ class TimeBankController {
 			description = "balance: spendable hours; cap: the most the account holds (the region's setting, by"
 					+ " default 1500); deposited: hours of eligible service, net of corrections; donated: hours"
 					+ " above the cap that went to the donation pool; owed: hours a correction could not take back,"
-					+ " settled by the next deposits. Hours are decimal strings with two places.")
+					+ " settled by the next deposits; held: hours of services ordered and not yet done, out of the"
+					+ " balance; withdrawn: hours spent on services done. Hours are decimal strings with two"
+					+ " places.")
 	TimeAccountView account(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
 		return this.accounts.account(actor, id);
 	}
@@ -70,7 +72,8 @@ class TimeBankController {
 	@Operation(summary = "A volunteer's time account entries, newest first (as the account)",
 			description = "kind: DEPOSIT (a service record's hours), CORRECTION (a record's hours changed),"
 					+ " CAP_SWEEP (hours above the cap, to the donation pool), SETTLEMENT (owed hours settled from"
-					+ " a deposit), GIFT (to or from a relative). recordId: the service record it comes from.")
+					+ " a deposit), GIFT (to or from a relative), HOLD (hours held for a service ordered), RELEASE"
+					+ " (held hours back from a service cancelled). recordId: the service record it comes from.")
 	PageResult<TimeEntryView> entries(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
 		return this.accounts.entries(actor, id, PageQuery.of(page, size));

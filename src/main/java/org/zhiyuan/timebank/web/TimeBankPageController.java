@@ -19,6 +19,8 @@ import org.zhiyuan.timebank.RelativeView;
 import org.zhiyuan.timebank.Relatives;
 import org.zhiyuan.timebank.TimeAccounts;
 import org.zhiyuan.timebank.TimeGifts;
+import org.zhiyuan.timebank.TimeServiceStatus;
+import org.zhiyuan.timebank.TimeServices;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,10 +35,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The time bank's pages: the volunteer's 我的时间银行 (balance against the cap, hours given to
- * a relative picked from their confirmed relatives, relatives named and confirmed, and
- * every entry as a card), and the operators' ledger check of their region, with its
- * figures as Excel.
+ * The time bank's pages: the volunteer's 我的时间银行 (balance against the cap, hours used for
+ * a service and held until it is done, hours given to a relative picked from their
+ * confirmed relatives, relatives named and confirmed, and every entry as a card), the
+ * operators' ledger check of their region, with its figures as Excel, and the services of
+ * their region waiting to be completed or cancelled.
  */
 @Controller
 class TimeBankPageController {
@@ -49,12 +52,16 @@ class TimeBankPageController {
 
 	private final Relatives relatives;
 
+	private final TimeServices services;
+
 	private final Regions regions;
 
-	TimeBankPageController(TimeAccounts accounts, TimeGifts gifts, Relatives relatives, Regions regions) {
+	TimeBankPageController(TimeAccounts accounts, TimeGifts gifts, Relatives relatives, TimeServices services,
+			Regions regions) {
 		this.accounts = accounts;
 		this.gifts = gifts;
 		this.relatives = relatives;
+		this.services = services;
 		this.regions = regions;
 	}
 
@@ -74,7 +81,39 @@ class TimeBankPageController {
 		if (!model.containsAttribute("declare")) {
 			model.addAttribute("declare", new DeclareForm("", "", ""));
 		}
+		model.addAttribute("services", this.services.mine(actor, LATEST));
+		if (!model.containsAttribute("service")) {
+			model.addAttribute("service", new ServiceForm("", ""));
+		}
 		return "timebank/mine";
+	}
+
+	@PostMapping("/me/time-bank/services")
+	String order(@AuthenticationPrincipal Actor actor, @RequestParam(defaultValue = "") String hours,
+			@RequestParam(defaultValue = "") String description, @RequestParam(required = false) String formKey,
+			Model model, RedirectAttributes redirect) {
+		try {
+			this.services.order(actor, null, hoursOrNull(hours), description, formKey);
+			redirect.addFlashAttribute("notice", "timebank.services.ordered");
+			return "redirect:/me/time-bank#services";
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == 403) {
+				throw ex;
+			}
+			PageActions.show(model, ex);
+			// beside the service form's fields, not the gift form's of the same names
+			model.addAttribute("serviceProblems", ex.fieldProblems());
+			model.addAttribute("problems", List.of());
+			model.addAttribute("service", new ServiceForm(hours, description));
+			return mine(actor, model);
+		}
+	}
+
+	@PostMapping("/me/time-bank/services/{id}/cancel")
+	String cancelMine(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
+		decide(() -> this.services.cancel(actor, id), "timebank.services.cancelled", redirect);
+		return "redirect:/me/time-bank#services";
 	}
 
 	@PostMapping("/me/time-bank/gifts")
@@ -163,6 +202,46 @@ class TimeBankPageController {
 			.body(sheet);
 	}
 
+	@GetMapping("/time-bank/services")
+	String services(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String regionCode,
+			Model model, Locale locale) {
+		String region = regionOf(actor, regionCode);
+		model.addAttribute("services", this.services.ofRegion(actor, region, TimeServiceStatus.HELD, LATEST));
+		model.addAttribute("regionCode", region);
+		model.addAttribute("regionName",
+				Regions.NATIONAL.equals(region) ? null : this.regions.fullName(region, locale));
+		model.addAttribute("mayDecide", this.services.mayDecide(actor, region));
+		return "timebank/services";
+	}
+
+	@PostMapping("/time-bank/services/{id}/{decision}")
+	String decideService(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @PathVariable String decision,
+			@RequestParam(required = false) String regionCode, RedirectAttributes redirect) {
+		switch (decision) {
+			case "complete" -> decide(() -> this.services.complete(actor, id), "timebank.services.completed", redirect);
+			case "cancel" -> decide(() -> this.services.cancel(actor, id), "timebank.services.cancelled", redirect);
+			default -> throw ProblemException.notFound("NOT_FOUND", "problem.notFound");
+		}
+		if (regionCode != null && !regionCode.isBlank()) {
+			redirect.addAttribute("regionCode", regionCode.strip());
+		}
+		return "redirect:/time-bank/services";
+	}
+
+	/** A decision on a service; one taken meanwhile is said, not an error. */
+	private static void decide(Runnable decision, String notice, RedirectAttributes redirect) {
+		try {
+			decision.run();
+			redirect.addFlashAttribute("notice", notice);
+		}
+		catch (ProblemException ex) {
+			if (ex.status() != 409) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("notice", "timebank.services.stale");
+		}
+	}
+
 	/**
 	 * Hours as typed, or {@code null} (reported as a bad field) when they are no number.
 	 */
@@ -186,6 +265,11 @@ class TimeBankPageController {
 
 	/** The gift form as typed. */
 	record GiftForm(String toVolunteerId, String hours, String memo) {
+
+	}
+
+	/** The form using hours for a service, as typed. */
+	record ServiceForm(String hours, String description) {
 
 	}
 

@@ -173,8 +173,9 @@ public class RegionSettings {
 	/** Which activities of the region wait for review, as it or the region above sets. */
 	public ReviewRequirement activityReview(String regionCode) {
 		requireRegion(regionCode);
-		ReviewRequirement found = nearest(chain(regionCode),
-				(code) -> this.settings.find(code).map(Row::activityReview))
+		List<String> chain = chain(regionCode);
+		Map<String, Row> rows = this.settings.findAll(chain);
+		ReviewRequirement found = nearest(chain, (code) -> Optional.ofNullable(rows.get(code)).map(Row::activityReview))
 			.value();
 		return (found != null) ? found : ReviewRequirement.DEFAULT;
 	}
@@ -182,15 +183,19 @@ public class RegionSettings {
 	/** The most hours a time account of a volunteer of the region holds. */
 	public BigDecimal timeBankCap(String regionCode) {
 		requireRegion(regionCode);
-		BigDecimal found = nearest(chain(regionCode), (code) -> this.settings.find(code).map(Row::timeBankCap)).value();
+		List<String> chain = chain(regionCode);
+		Map<String, Row> rows = this.settings.findAll(chain);
+		BigDecimal found = nearest(chain, (code) -> Optional.ofNullable(rows.get(code)).map(Row::timeBankCap)).value();
 		return (found != null) ? found : DEFAULT_TIME_BANK_CAP;
 	}
 
 	/** The hours for stars 1 to 5 that apply in the region. */
 	public List<BigDecimal> starThresholds(String regionCode) {
 		requireRegion(regionCode);
-		List<BigDecimal> found = nearest(chain(regionCode),
-				(code) -> Optional.of(this.settings.thresholdsOf(code)).filter((list) -> list.size() == 5))
+		List<String> chain = chain(regionCode);
+		Map<String, List<BigDecimal>> all = this.settings.thresholdsOfAll(chain);
+		List<BigDecimal> found = nearest(chain,
+				(code) -> Optional.ofNullable(all.get(code)).filter((list) -> list.size() == 5))
 			.value();
 		return (found != null) ? found : DEFAULT_STAR_THRESHOLDS;
 	}

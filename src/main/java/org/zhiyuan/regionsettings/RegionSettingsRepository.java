@@ -78,6 +78,37 @@ class RegionSettingsRepository {
 	}
 
 	/** The region's own hours for stars 1 to 5, or an empty list. */
+	/** The own settings of each of the regions that sets any, by code, in one query. */
+	java.util.Map<String, Row> findAll(List<String> regionCodes) {
+		java.util.Map<String, Row> rows = new java.util.HashMap<>();
+		this.jdbc
+			.sql("SELECT region_code, activity_review, population, time_bank_cap FROM region_setting WHERE region_code"
+					+ " IN (:regions)")
+			.param("regions", regionCodes)
+			.query((rs) -> {
+				rows.put(rs.getString(1),
+						new Row((rs.getString(2) != null) ? ReviewRequirement.valueOf(rs.getString(2)) : null,
+								(Long) rs.getObject(3, Long.class), rs.getBigDecimal(4)));
+			});
+		return rows;
+	}
+
+	/**
+	 * The star thresholds of each of the regions that sets them, by code, in one query.
+	 */
+	java.util.Map<String, List<BigDecimal>> thresholdsOfAll(List<String> regionCodes) {
+		java.util.Map<String, List<BigDecimal>> thresholds = new java.util.HashMap<>();
+		this.jdbc
+			.sql("SELECT region_code, hours FROM star_threshold WHERE region_code IN (:regions) ORDER BY region_code,"
+					+ " star")
+			.param("regions", regionCodes)
+			.query((rs) -> {
+				thresholds.computeIfAbsent(rs.getString(1), (code) -> new java.util.ArrayList<>())
+					.add(rs.getBigDecimal(2));
+			});
+		return thresholds;
+	}
+
 	List<BigDecimal> thresholdsOf(String regionCode) {
 		return this.jdbc.sql("SELECT hours FROM star_threshold WHERE region_code = :region ORDER BY star")
 			.param("region", regionCode)

@@ -121,21 +121,48 @@ class TimeBankRepository {
 			.update();
 	}
 
-	void insertEntry(UUID id, UUID transferId, UUID accountId, EntryKind kind, BigDecimal hours,
-			BigDecimal balanceAfter, UUID counterpartyId, int leg, OffsetDateTime now) {
-		this.jdbc
-			.sql("INSERT INTO time_entry (id, transfer_id, account_id, kind, hours, balance_after, counterparty_id, leg,"
-					+ " created_at) VALUES (:id, :transfer, :account, :kind, :hours, :after, :counterparty, :leg, :now)")
-			.param("leg", leg)
-			.param("id", id)
-			.param("transfer", transferId)
-			.param("account", accountId)
-			.param("kind", kind.name())
-			.param("hours", hours)
-			.param("after", balanceAfter)
-			.param("counterparty", counterpartyId)
-			.param("now", now)
-			.update();
+	/**
+	 * A movement's entries in one statement, each with its place in the movement (leg) in
+	 * the order given.
+	 */
+	void insertEntries(UUID transferId, List<NewEntry> entries, OffsetDateTime now) {
+		StringBuilder sql = new StringBuilder("INSERT INTO time_entry (id, transfer_id, account_id, kind, hours,"
+				+ " balance_after, counterparty_id, leg, created_at) VALUES ");
+		java.util.Map<String, Object> params = new java.util.HashMap<>();
+		params.put("transfer", transferId);
+		params.put("now", now);
+		for (int i = 0; i < entries.size(); i++) {
+			NewEntry entry = entries.get(i);
+			sql.append((i > 0) ? ", " : "")
+				.append("(:id")
+				.append(i)
+				.append(", :transfer, :account")
+				.append(i)
+				.append(", :kind")
+				.append(i)
+				.append(", :hours")
+				.append(i)
+				.append(", CAST(:after")
+				.append(i)
+				.append(" AS NUMERIC(12, 2)), :counterparty")
+				.append(i)
+				.append(", ")
+				.append(i)
+				.append(", :now)");
+			params.put("id" + i, entry.id());
+			params.put("account" + i, entry.account());
+			params.put("kind" + i, entry.kind().name());
+			params.put("hours" + i, entry.hours());
+			params.put("after" + i, entry.balanceAfter());
+			params.put("counterparty" + i, entry.counterparty());
+		}
+		this.jdbc.sql(sql.toString()).params(params).update();
+	}
+
+	/** An entry to write with {@link #insertEntries}. */
+	record NewEntry(UUID id, UUID account, EntryKind kind, BigDecimal hours, BigDecimal balanceAfter,
+			UUID counterparty) {
+
 	}
 
 	/** The first movement of a record (its deposit), if any. */
@@ -172,6 +199,16 @@ class TimeBankRepository {
 			.query((rs, n) -> new GiftRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6),
 					rs.getObject(7, OffsetDateTime.class)))
+			.optional();
+	}
+
+	/** The kind of the movement the account made with the key, if it made one. */
+	Optional<String> kindByKey(UUID actorAccountId, String key) {
+		return this.jdbc
+			.sql("SELECT kind FROM time_transfer WHERE actor_account_id = :actor AND idempotency_key = :key")
+			.param("actor", actorAccountId)
+			.param("key", key)
+			.query(String.class)
 			.optional();
 	}
 

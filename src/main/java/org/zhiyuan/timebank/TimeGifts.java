@@ -122,12 +122,11 @@ public class TimeGifts {
 	private GiftView post(Actor actor, UUID toVolunteerId, BigDecimal hours, String memo, String idempotencyKey) {
 		VolunteerView me = this.volunteers.mine(actor);
 		if (idempotencyKey != null) {
-			Optional<GiftView> earlier = earlier(actor, idempotencyKey);
-			if (earlier.isPresent()) {
-				return earlier.get();
-			}
-			if (this.repository.keyUsed(actor.accountId(), idempotencyKey)) {
-				throw ProblemException.conflict("IDEMPOTENCY_KEY_REUSED", "timebank.keyReused");
+			// one read for a fresh key: which movement, if any, the key made
+			Optional<String> used = this.repository.kindByKey(actor.accountId(), idempotencyKey);
+			if (used.isPresent()) {
+				return earlier(actor, idempotencyKey)
+					.orElseThrow(() -> ProblemException.conflict("IDEMPOTENCY_KEY_REUSED", "timebank.keyReused"));
 			}
 		}
 		VolunteerView to = this.volunteers.find(toVolunteerId)

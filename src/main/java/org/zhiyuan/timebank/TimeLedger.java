@@ -158,14 +158,17 @@ class TimeLedger {
 					movement.correctsId(), movement.fromVolunteer(), movement.toVolunteer(), movement.hours(),
 					movement.memo(), movement.actorAccountId(), movement.idempotencyKey(), now);
 			BigDecimal sum = BigDecimal.ZERO;
-			int index = 0;
+			List<TimeBankRepository.NewEntry> entries = new ArrayList<>();
 			for (Leg leg : this.legs) {
 				sum = sum.add(leg.hours());
-				TimeLedger.this.repository.insertEntry(Ids.newId(), movement.id(), leg.account(), leg.kind(),
-						leg.hours(), leg.balanceAfter(), leg.counterparty(), index++, now);
+				entries.add(new TimeBankRepository.NewEntry(Ids.newId(), leg.account(), leg.kind(), leg.hours(),
+						leg.balanceAfter(), leg.counterparty()));
 			}
 			if (sum.signum() != 0) {
 				throw new IllegalStateException("A movement's entries must sum to zero");
+			}
+			if (!entries.isEmpty()) {
+				TimeLedger.this.repository.insertEntries(movement.id(), entries, now);
 			}
 			for (Map.Entry<UUID, BigDecimal> kept : this.balance.entrySet()) {
 				UUID account = kept.getKey();

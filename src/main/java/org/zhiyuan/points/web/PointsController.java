@@ -23,6 +23,7 @@ import org.zhiyuan.points.Rewards;
 import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
+import org.zhiyuan.shared.RequestFormats;
 import org.zhiyuan.volunteer.Volunteers;
 
 import org.springframework.http.HttpStatus;
@@ -232,7 +233,9 @@ class PointsController {
 	}
 
 	/** A reward to offer. */
-	record RewardRequest(@Schema(requiredMode = REQUIRED, example = "110105") String regionCode,
+	record RewardRequest(
+			@Schema(requiredMode = REQUIRED, minLength = 6, maxLength = 12, pattern = RequestFormats.REGION_CODE,
+					example = "110105") String regionCode,
 			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 60) String title,
 			@Schema(maxLength = 500) String description, @Schema(maxLength = 60) String merchant,
 			@Schema(requiredMode = REQUIRED, minimum = "1", maximum = "1000000") Integer price,
@@ -252,8 +255,10 @@ class PointsController {
 	}
 
 	/** A code to check. */
-	record CheckRequest(@Schema(requiredMode = REQUIRED, example = "7KQ2M-XR9PD") String code,
-			@Schema(description = "The reward's key (the merchant); left out by an operator") String key,
+	record CheckRequest(
+			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 12, example = "7KQ2M-XR9PD") String code,
+			@Schema(maxLength = 100,
+					description = "The reward's key (the merchant); left out by an operator") String key,
 			@Schema(description = "Mark it used") Boolean use) {
 
 	}

@@ -71,8 +71,8 @@ class PointsApiTests extends ApiTestSupport {
 	PlatformTransactionManager transactions;
 
 	private PointsScene scene() {
-		return new PointsScene(this.fixtures, this.activities, this.records, this.amendments, this.ledger,
-				new TransactionTemplate(this.transactions), PROVINCE);
+		return new PointsScene(this.fixtures, this.activities, this.ledger, new TransactionTemplate(this.transactions),
+				PROVINCE);
 	}
 
 	private Api api(Person person) {

@@ -83,7 +83,7 @@ class PointsInvariantsApiTests extends ApiTestSupport {
 	@Test
 	void randomServicesRedemptionsAndExpiriesKeepEveryInvariant() {
 		Random random = new Random(20261203L);
-		PointsScene scene = new PointsScene(this.fixtures, this.activities, this.records, this.amendments, this.ledger,
+		PointsScene scene = new PointsScene(this.fixtures, this.activities, this.ledger,
 				new TransactionTemplate(this.transactions), PROVINCE);
 		Person operator = this.fixtures.anOperatorOf(DISTRICT);
 		this.rules.set(this.fixtures.actorOf(operator), DISTRICT, 10, 15, 20, 36);

@@ -50,7 +50,7 @@ class PointsPageTests extends ApiTestSupport {
 
 	@Test
 	void anOperatorOffersAVolunteerRedeemsAndTheMerchantChecksOnce() {
-		PointsScene scene = new PointsScene(this.fixtures, this.activities, this.records, this.amendments, this.ledger,
+		PointsScene scene = new PointsScene(this.fixtures, this.activities, this.ledger,
 				new TransactionTemplate(this.transactions), "650000");
 		Person operator = this.fixtures.anOperatorOf(DISTRICT);
 		Api operatorPages = browserOf(operator);

@@ -1,6 +1,5 @@
 package org.zhiyuan.points;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -18,10 +17,7 @@ import org.zhiyuan.activity.NewActivity;
 import org.zhiyuan.activity.RecruitmentMode;
 import org.zhiyuan.activity.RiskLevel;
 import org.zhiyuan.record.AmendmentView;
-import org.zhiyuan.record.NewRecord;
-import org.zhiyuan.record.RecordAmendments;
 import org.zhiyuan.record.ServiceRecordView;
-import org.zhiyuan.record.ServiceRecords;
 import org.zhiyuan.shared.ServiceField;
 import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Api.Response;
@@ -46,22 +42,16 @@ final class PointsScene {
 
 	private final Activities activities;
 
-	private final ServiceRecords records;
-
-	private final RecordAmendments amendments;
-
 	private final PointLedger ledger;
 
 	private final TransactionTemplate transaction;
 
 	private final Actor historian;
 
-	PointsScene(Fixtures fixtures, Activities activities, ServiceRecords records, RecordAmendments amendments,
-			PointLedger ledger, TransactionTemplate transaction, String province) {
+	PointsScene(Fixtures fixtures, Activities activities, PointLedger ledger, TransactionTemplate transaction,
+			String province) {
 		this.fixtures = fixtures;
 		this.activities = activities;
-		this.records = records;
-		this.amendments = amendments;
 		this.ledger = ledger;
 		this.transaction = transaction;
 		this.historian = new Actor(UUID.randomUUID(), "historian", "historian", Set.of(Grant.operatorOf(province)));
@@ -80,17 +70,12 @@ final class PointsScene {
 
 	/** The team's admin records the volunteer's service from 08:00 for the minutes. */
 	ServiceRecordView serve(Team team, Person volunteer, ActivityView activity, int minutes) {
-		OffsetDateTime from = activity.startsAt();
-		return this.records.record(this.fixtures.actorOf(team.admin()),
-				new NewRecord(volunteer.volunteerId(), activity.id(), from, from.plusMinutes(minutes), null, "按签到表补录"),
-				null);
+		return this.fixtures.recordedService(team, volunteer, activity, minutes);
 	}
 
 	/** The volunteer asks for other hours and the team's admin approves. */
 	AmendmentView amend(Team team, Person volunteer, ServiceRecordView record, String hours) {
-		AmendmentView asked = this.amendments.request(this.fixtures.actorOf(volunteer), record.id(), null, null,
-				new BigDecimal(hours), "签到表记错了时间");
-		return this.amendments.approve(this.fixtures.actorOf(team.admin()), asked.id(), null);
+		return this.fixtures.approvedAmendment(team, volunteer, record, hours);
 	}
 
 	/** A lot of points straight into the volunteer's ledger, valid for the months. */

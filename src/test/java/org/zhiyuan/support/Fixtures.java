@@ -52,9 +52,16 @@ public class Fixtures {
 
 	private final Activities activities;
 
+	private final org.zhiyuan.record.ServiceRecords records;
+
+	private final org.zhiyuan.record.RecordAmendments amendments;
+
 	Fixtures(AccountManagement accounts, VolunteerRegistration registration, Organizations organizations,
 			org.springframework.jdbc.core.simple.JdbcClient jdbc, org.zhiyuan.account.AccessTokens tokens,
-			org.springframework.security.crypto.password.PasswordEncoder encoder, Activities activities) {
+			org.springframework.security.crypto.password.PasswordEncoder encoder, Activities activities,
+			org.zhiyuan.record.ServiceRecords records, org.zhiyuan.record.RecordAmendments amendments) {
+		this.records = records;
+		this.amendments = amendments;
 		this.jdbc = jdbc;
 		this.activities = activities;
 		this.tokens = tokens;
@@ -63,6 +70,25 @@ public class Fixtures {
 		this.accounts = accounts;
 		this.registration = registration;
 		this.organizations = organizations;
+	}
+
+	/**
+	 * The team's admin records the volunteer's service at the activity from its start,
+	 * for the minutes, as entered from a paper sign-in sheet.
+	 */
+	public org.zhiyuan.record.ServiceRecordView recordedService(Team team, Person volunteer,
+			org.zhiyuan.activity.ActivityView activity, int minutes) {
+		OffsetDateTime from = activity.startsAt();
+		return this.records.record(actorOf(team.admin()), new org.zhiyuan.record.NewRecord(volunteer.volunteerId(),
+				activity.id(), from, from.plusMinutes(minutes), null, "按签到表补录"), null);
+	}
+
+	/** The volunteer asks for other hours on the record and the team's admin approves. */
+	public org.zhiyuan.record.AmendmentView approvedAmendment(Team team, Person volunteer,
+			org.zhiyuan.record.ServiceRecordView record, String hours) {
+		org.zhiyuan.record.AmendmentView asked = this.amendments.request(actorOf(volunteer), record.id(), null, null,
+				new java.math.BigDecimal(hours), "签到表记错了时间");
+		return this.amendments.approve(actorOf(team.admin()), asked.id(), null);
 	}
 
 	/** A registered adult volunteer living in the region. */

@@ -65,8 +65,7 @@ class TimeBankApiTests extends ApiTestSupport {
 	RegionSettings settings;
 
 	private TimeBankScene scene() {
-		return new TimeBankScene(this.fixtures, this.registration, this.activities, this.records, this.amendments,
-				PROVINCE);
+		return new TimeBankScene(this.fixtures, this.registration, this.activities, PROVINCE);
 	}
 
 	private Api api(Person person) {

@@ -85,8 +85,7 @@ class TimeBankInvariantsApiTests extends ApiTestSupport {
 	@Test
 	void aThousandRandomMovementsKeepEveryInvariant() {
 		Random random = new Random(20261203L);
-		TimeBankScene scene = new TimeBankScene(this.fixtures, this.registration, this.activities, this.records,
-				this.amendments, PROVINCE);
+		TimeBankScene scene = new TimeBankScene(this.fixtures, this.registration, this.activities, PROVINCE);
 		this.settings.update(this.fixtures.actorOf(this.fixtures.anOperatorOf(DISTRICT)), DISTRICT,
 				new OwnSettings(null, null, null, CAP));
 		Team team = this.fixtures.anActiveTeamIn(STREET);

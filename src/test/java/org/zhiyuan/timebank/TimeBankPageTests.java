@@ -60,8 +60,7 @@ class TimeBankPageTests extends ApiTestSupport {
 
 	@Test
 	void aVolunteerNamesTheirMotherWhoConfirmsAndReceivesHours() {
-		TimeBankScene scene = new TimeBankScene(this.fixtures, this.registration, this.activities, this.records,
-				this.amendments, PROVINCE);
+		TimeBankScene scene = new TimeBankScene(this.fixtures, this.registration, this.activities, PROVINCE);
 		Team team = this.fixtures.anActiveTeamIn(STREET);
 		Named son = scene.volunteer(STREET);
 		Named mother = scene.volunteer(STREET);
@@ -109,8 +108,7 @@ class TimeBankPageTests extends ApiTestSupport {
 
 	@Test
 	void aVolunteerUsesHoursForServicesThatAreCancelledOrCompletedByAnOperator() {
-		TimeBankScene scene = new TimeBankScene(this.fixtures, this.registration, this.activities, this.records,
-				this.amendments, PROVINCE);
+		TimeBankScene scene = new TimeBankScene(this.fixtures, this.registration, this.activities, PROVINCE);
 		Team team = this.fixtures.anActiveTeamIn(STREET);
 		Named volunteer = scene.volunteer(STREET);
 		scene.serve(team, volunteer.person(), scene.activity(team, STREET, true, 4), 3 * 60);
@@ -172,8 +170,7 @@ class TimeBankPageTests extends ApiTestSupport {
 		Person operator = this.fixtures.anOperatorOf(DISTRICT);
 		this.settings.update(this.fixtures.actorOf(operator), DISTRICT,
 				new OwnSettings(null, null, null, new BigDecimal("4.00")));
-		TimeBankScene scene = new TimeBankScene(this.fixtures, this.registration, this.activities, this.records,
-				this.amendments, PROVINCE);
+		TimeBankScene scene = new TimeBankScene(this.fixtures, this.registration, this.activities, PROVINCE);
 		Team team = this.fixtures.anActiveTeamIn(STREET);
 		scene.serve(team, scene.volunteer(STREET).person(), scene.activity(team, STREET, true, 2), 6 * 60);
 

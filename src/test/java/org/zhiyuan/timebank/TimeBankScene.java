@@ -17,10 +17,7 @@ import org.zhiyuan.activity.NewActivity;
 import org.zhiyuan.activity.RecruitmentMode;
 import org.zhiyuan.activity.RiskLevel;
 import org.zhiyuan.record.AmendmentView;
-import org.zhiyuan.record.NewRecord;
-import org.zhiyuan.record.RecordAmendments;
 import org.zhiyuan.record.ServiceRecordView;
-import org.zhiyuan.record.ServiceRecords;
 import org.zhiyuan.shared.ServiceField;
 import org.zhiyuan.shared.identity.IdType;
 import org.zhiyuan.support.Fixtures;
@@ -51,19 +48,12 @@ final class TimeBankScene {
 
 	private final Activities activities;
 
-	private final ServiceRecords records;
-
-	private final RecordAmendments amendments;
-
 	private final Actor historian;
 
-	TimeBankScene(Fixtures fixtures, VolunteerRegistration registration, Activities activities, ServiceRecords records,
-			RecordAmendments amendments, String province) {
+	TimeBankScene(Fixtures fixtures, VolunteerRegistration registration, Activities activities, String province) {
 		this.fixtures = fixtures;
 		this.registration = registration;
 		this.activities = activities;
-		this.records = records;
-		this.amendments = amendments;
 		this.historian = new Actor(UUID.randomUUID(), "historian", "historian", Set.of(Grant.operatorOf(province)));
 	}
 
@@ -95,17 +85,12 @@ final class TimeBankScene {
 
 	/** The team's admin records the volunteer's service from 08:00 for the minutes. */
 	ServiceRecordView serve(Team team, Person volunteer, ActivityView activity, int minutes) {
-		OffsetDateTime from = activity.startsAt();
-		return this.records.record(this.fixtures.actorOf(team.admin()),
-				new NewRecord(volunteer.volunteerId(), activity.id(), from, from.plusMinutes(minutes), null, "按签到表补录"),
-				null);
+		return this.fixtures.recordedService(team, volunteer, activity, minutes);
 	}
 
 	/** The volunteer asks for other hours and the team's admin approves. */
 	AmendmentView amend(Team team, Person volunteer, ServiceRecordView record, String hours) {
-		AmendmentView asked = this.amendments.request(this.fixtures.actorOf(volunteer), record.id(), null, null,
-				new BigDecimal(hours), "签到表记错了时间");
-		return this.amendments.approve(this.fixtures.actorOf(team.admin()), asked.id(), null);
+		return this.fixtures.approvedAmendment(team, volunteer, record, hours);
 	}
 
 	/** A volunteer with the name and phone their relatives name them by. */

@@ -61,8 +61,7 @@ class TimeServicesApiTests extends ApiTestSupport {
 	JdbcClient jdbc;
 
 	private TimeBankScene scene() {
-		return new TimeBankScene(this.fixtures, this.registration, this.activities, this.records, this.amendments,
-				PROVINCE);
+		return new TimeBankScene(this.fixtures, this.registration, this.activities, PROVINCE);
 	}
 
 	/** A volunteer of the street who served an eligible activity for the hours. */

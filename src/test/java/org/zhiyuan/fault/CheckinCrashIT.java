@@ -1,22 +1,14 @@
 package org.zhiyuan.fault;
 
 import java.math.BigDecimal;
-import java.net.ConnectException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -132,20 +124,18 @@ class CheckinCrashIT {
 	 * requests have been answered the platform is killed.
 	 */
 	private List<Outcome> burstUntilKilled(Scene scene, Platform platform) throws InterruptedException {
-		ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
-		CountDownLatch answered = new CountDownLatch(KILL_AFTER);
+		Burst<Outcome> burst = new Burst<>(KILL_AFTER);
 		List<Callable<Void>> tasks = new ArrayList<>();
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
 		for (int v = 0; v < VOLUNTEERS; v++) {
 			Registered volunteer = scene.volunteers().get(v);
 			Map<String, Object> code = Map.of("code", scene.code(), "location", AT_THE_SITE);
 			tasks.add(() -> {
-				Outcome in = send(volunteer.api(), Kind.CHECK_IN, volunteer, "/api/v1/attendance/check-in", code, null);
-				outcomes.add(in.countedIn(answered));
+				Outcome in = burst
+					.keep(send(volunteer.api(), Kind.CHECK_IN, volunteer, "/api/v1/attendance/check-in", code, null));
 				if (in.answered()) {
-					outcomes.add(
-							send(volunteer.api(), Kind.CHECK_OUT, volunteer, "/api/v1/attendance/check-out", code, null)
-								.countedIn(answered));
+					burst.keep(send(volunteer.api(), Kind.CHECK_OUT, volunteer, "/api/v1/attendance/check-out", code,
+							null));
 				}
 				return null;
 			});
@@ -162,36 +152,12 @@ class CheckinCrashIT {
 				record.put("reason", "纸质签到表补录");
 				String key = UUID.randomUUID().toString();
 				tasks.add(() -> {
-					outcomes.add(send(scene.organizer(), Kind.RECORD, volunteer, "/api/v1/records", record, key)
-						.countedIn(answered));
+					burst.keep(send(scene.organizer(), Kind.RECORD, volunteer, "/api/v1/records", record, key));
 					return null;
 				});
 			}
 		}
-		Collections.shuffle(tasks, new Random(42));
-		ExecutorService pool = Executors.newFixedThreadPool(12);
-		try {
-			tasks.forEach(pool::submit);
-			assertThat(answered.await(60, TimeUnit.SECONDS)).as("%d requests answered before the kill", KILL_AFTER)
-				.isTrue();
-			platform.kill();
-		}
-		finally {
-			pool.shutdown();
-			assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-		}
-		List<Outcome> all = List.copyOf(outcomes);
-		LOG.info("{}: killed after {} of {} requests were answered; {} cut off mid-request, {} refused", platform,
-				all.stream().filter((o) -> o.status() > 0).count(), REQUESTS,
-				all.stream().filter(Outcome::cutOff).count(),
-				all.stream().filter((o) -> o.status() < 0 && !o.cutOff()).count());
-		assertThat(all.stream().filter(Outcome::cutOff).count())
-			.as("requests under way when the platform died (the kill came mid-burst)")
-			.isPositive();
-		assertThat(all.stream().filter((o) -> o.status() >= 300).map(Outcome::body).toList())
-			.as("no request answered with an error before the kill")
-			.isEmpty();
-		return all;
+		return burst.runAndKill(tasks, platform, REQUESTS, LOG);
 	}
 
 	private void verifyAfterRestart(Api anonymous, Scene scene, List<Outcome> outcomes) {
@@ -291,17 +257,8 @@ class CheckinCrashIT {
 
 	private static Outcome send(Api api, Kind kind, Registered volunteer, String path, Map<String, Object> body,
 			String idempotencyKey) {
-		try {
-			Response response = (idempotencyKey != null)
-					? api.postWithHeaders(path, body, Map.of("Idempotency-Key", idempotencyKey)) : api.post(path, body);
-			return new Outcome(kind, volunteer.id(), body, idempotencyKey, response.status(), response.body(), false);
-		}
-		catch (IllegalStateException ex) {
-			// refused: sent after the platform had died; anything else: cut off
-			// mid-request
-			boolean refused = ex.getCause() instanceof ConnectException;
-			return new Outcome(kind, volunteer.id(), body, idempotencyKey, -1, null, !refused);
-		}
+		Burst.Reply reply = Burst.post(api, path, body, idempotencyKey);
+		return new Outcome(kind, volunteer.id(), body, idempotencyKey, reply.status(), reply.body(), reply.cutOff());
 	}
 
 	private enum Kind {
@@ -312,22 +269,7 @@ class CheckinCrashIT {
 
 	/** What a request sent and what, if anything, came back before the kill. */
 	private record Outcome(Kind kind, String volunteerId, Map<String, Object> request, String idempotencyKey,
-			int status, String body, boolean cutOff) {
-
-		boolean answered() {
-			return this.status >= 200 && this.status < 300;
-		}
-
-		JsonNode json() {
-			return new Response(this.status, this.body, Map.of()).json();
-		}
-
-		Outcome countedIn(CountDownLatch answered) {
-			if (this.status > 0) {
-				answered.countDown();
-			}
-			return this;
-		}
+			int status, String body, boolean cutOff) implements Burst.Outcome {
 
 	}
 

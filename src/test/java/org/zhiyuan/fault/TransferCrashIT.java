@@ -1,24 +1,16 @@
 package org.zhiyuan.fault;
 
 import java.math.BigDecimal;
-import java.net.ConnectException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -145,8 +137,7 @@ class TransferCrashIT {
 	 * have been answered the platform is killed.
 	 */
 	private List<Outcome> burstUntilKilled(List<Family> families, Platform platform) throws InterruptedException {
-		ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
-		CountDownLatch answered = new CountDownLatch(KILL_AFTER);
+		Burst<Outcome> burst = new Burst<>(KILL_AFTER);
 		List<Callable<Void>> tasks = new ArrayList<>();
 		for (Family family : families) {
 			for (int g = 0; g < GIFTS_EACH; g++) {
@@ -154,35 +145,12 @@ class TransferCrashIT {
 				Map<String, Object> gift = Map.of("toVolunteerId", family.parent().id(), "hours", GIFT.toPlainString(),
 						"kind", "GIFT", "memo", "第 " + (g + 1) + " 次");
 				tasks.add(() -> {
-					outcomes.add(send(family, gift, key).countedIn(answered));
+					burst.keep(send(family, gift, key));
 					return null;
 				});
 			}
 		}
-		Collections.shuffle(tasks, new Random(42));
-		ExecutorService pool = Executors.newFixedThreadPool(12);
-		try {
-			tasks.forEach(pool::submit);
-			assertThat(answered.await(60, TimeUnit.SECONDS)).as("%d gifts answered before the kill", KILL_AFTER)
-				.isTrue();
-			platform.kill();
-		}
-		finally {
-			pool.shutdown();
-			assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-		}
-		List<Outcome> all = List.copyOf(outcomes);
-		LOG.info("{}: killed after {} of {} gifts were answered; {} cut off mid-request, {} refused", platform,
-				all.stream().filter((o) -> o.status() > 0).count(), REQUESTS,
-				all.stream().filter(Outcome::cutOff).count(),
-				all.stream().filter((o) -> o.status() < 0 && !o.cutOff()).count());
-		assertThat(all.stream().filter(Outcome::cutOff).count())
-			.as("gifts under way when the platform died (the kill came mid-burst)")
-			.isPositive();
-		assertThat(all.stream().filter((o) -> o.status() >= 300).map(Outcome::body).toList())
-			.as("no gift answered with an error before the kill")
-			.isEmpty();
-		return all;
+		return burst.runAndKill(tasks, platform, REQUESTS, LOG);
 	}
 
 	private void verifyAfterRestart(Api anonymous, List<Family> families, List<Outcome> outcomes) {
@@ -269,38 +237,13 @@ class TransferCrashIT {
 	}
 
 	private static Outcome send(Family family, Map<String, Object> body, String idempotencyKey) {
-		try {
-			Response response = family.giver()
-				.api()
-				.postWithHeaders("/api/v1/time-transfers", body, Map.of("Idempotency-Key", idempotencyKey));
-			return new Outcome(family, body, idempotencyKey, response.status(), response.body(), false);
-		}
-		catch (IllegalStateException ex) {
-			// refused: sent after the platform had died; anything else: cut off
-			// mid-request
-			boolean refused = ex.getCause() instanceof ConnectException;
-			return new Outcome(family, body, idempotencyKey, -1, null, !refused);
-		}
+		Burst.Reply reply = Burst.post(family.giver().api(), "/api/v1/time-transfers", body, idempotencyKey);
+		return new Outcome(family, body, idempotencyKey, reply.status(), reply.body(), reply.cutOff());
 	}
 
 	/** What a gift sent and what, if anything, came back before the kill. */
 	private record Outcome(Family family, Map<String, Object> request, String idempotencyKey, int status, String body,
-			boolean cutOff) {
-
-		boolean answered() {
-			return this.status >= 200 && this.status < 300;
-		}
-
-		JsonNode json() {
-			return new Response(this.status, this.body, Map.of()).json();
-		}
-
-		Outcome countedIn(CountDownLatch answered) {
-			if (this.status > 0) {
-				answered.countDown();
-			}
-			return this;
-		}
+			boolean cutOff) implements Burst.Outcome {
 
 	}
 

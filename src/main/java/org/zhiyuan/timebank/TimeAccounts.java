@@ -104,17 +104,18 @@ public class TimeAccounts {
 	}
 
 	private PageResult<TimeEntryView> entriesOf(VolunteerView volunteer, PageQuery page) {
-		return this.repository.accountOfVolunteer(volunteer.id())
-			.map((account) -> this.repository.entries(account.id(), page).map(this::view))
-			.orElseGet(() -> new PageResult<>(java.util.List.of(), page.page(), page.size(), 0));
+		return this.repository.accountOfVolunteer(volunteer.id()).map((account) -> {
+			// a page names the same few relatives again and again: each is read once
+			java.util.Map<UUID, String> names = new java.util.HashMap<>();
+			return this.repository.entries(account.id(), page).map((row) -> view(row, names));
+		}).orElseGet(() -> new PageResult<>(java.util.List.of(), page.page(), page.size(), 0));
 	}
 
-	private TimeEntryView view(EntryRow row) {
+	private TimeEntryView view(EntryRow row, java.util.Map<UUID, String> names) {
 		String name = null;
 		if (row.counterpartyVolunteer() != null) {
-			name = this.volunteers.find(row.counterpartyVolunteer())
-				.map((other) -> PersonNames.mask(other.name()))
-				.orElse(null);
+			name = names.computeIfAbsent(row.counterpartyVolunteer(),
+					(id) -> this.volunteers.find(id).map((other) -> PersonNames.mask(other.name())).orElse(null));
 		}
 		return new TimeEntryView(row.id(), row.kind(), row.hours(), row.balanceAfter(),
 				new Counterparty(row.counterpartyKind(), row.counterpartyVolunteer(), name,

@@ -48,15 +48,18 @@ class PointIssuance {
 		if (activity.isEmpty()) {
 			return;
 		}
-		Optional<Integer> issuedAt = this.repository.rateOfRecord(event.recordId());
-		int rate = issuedAt.orElseGet(() -> this.rules.rateOf(activity.get()));
+		// the rules of the activity's region, read once: for the rate of a first issue
+		// and
+		// for how long a lot stays valid
+		PointRule rule = this.rules.rule(activity.get().regionCode());
+		int rate = this.repository.rateOfRecord(event.recordId())
+			.orElseGet(() -> PointRules.rateOf(activity.get(), rule));
 		int change = points(after, rate) - points(before, rate);
 		if (change == 0) {
 			return;
 		}
 		this.ledger.lock(event.volunteerId());
 		if (change > 0) {
-			PointRule rule = this.rules.rule(activity.get().regionCode());
 			this.ledger.issue(event.volunteerId(), event.recordId(), activity.get().regionCode(), rate, change,
 					rule.validMonths());
 		}

@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import org.zhiyuan.access.AccessPolicy;
 import org.zhiyuan.access.Actor;
@@ -72,20 +72,19 @@ public class PointRules {
 		if (!chain.contains(regionCode)) {
 			chain.add(regionCode);
 		}
+		if (!chain.contains(Regions.NATIONAL)) {
+			chain.add(0, Regions.NATIONAL);
+		}
+		// one read for the whole chain, the nearest region that sets them wins
+		Map<String, RuleRow> rows = this.repository.rules(chain);
 		for (int i = chain.size() - 1; i >= 0; i--) {
-			Optional<RuleRow> row = this.repository.rule(chain.get(i));
-			if (row.isPresent()) {
-				RuleRow r = row.get();
+			RuleRow r = rows.get(chain.get(i));
+			if (r != null) {
 				return new PointRule(regionCode, r.perHour(), r.hardPerHour(), r.emergencyPerHour(), r.validMonths(),
 						chain.get(i), chain.get(i).equals(regionCode));
 			}
 		}
-		Optional<RuleRow> national = this.repository.rule(Regions.NATIONAL);
-		return national
-			.map((r) -> new PointRule(regionCode, r.perHour(), r.hardPerHour(), r.emergencyPerHour(), r.validMonths(),
-					Regions.NATIONAL, Regions.NATIONAL.equals(regionCode)))
-			.orElseGet(() -> new PointRule(regionCode, PER_HOUR, HARD_PER_HOUR, EMERGENCY_PER_HOUR, VALID_MONTHS, null,
-					false));
+		return new PointRule(regionCode, PER_HOUR, HARD_PER_HOUR, EMERGENCY_PER_HOUR, VALID_MONTHS, null, false);
 	}
 
 	/**
@@ -136,8 +135,7 @@ public class PointRules {
 	 * rate for emergency recruitment or disaster relief, the hard rate for HIGH-risk
 	 * service, the highest that applies.
 	 */
-	int rateOf(ActivityView activity) {
-		PointRule rule = rule(activity.regionCode());
+	static int rateOf(ActivityView activity, PointRule rule) {
 		int rate = rule.perHour();
 		if (activity.riskLevel() == RiskLevel.HIGH) {
 			rate = Math.max(rate, rule.hardPerHour());

@@ -31,13 +31,19 @@ class PointsRepository {
 
 	// rules
 
-	Optional<RuleRow> rule(String regionCode) {
-		return this.jdbc
-			.sql("SELECT per_hour, hard_per_hour, emergency_per_hour, valid_months FROM point_rule WHERE"
-					+ " region_code = :region")
-			.param("region", regionCode)
-			.query((rs, n) -> new RuleRow(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
-			.optional();
+	/**
+	 * The own rules of each of the regions given that sets them, by code, in one query.
+	 */
+	java.util.Map<String, RuleRow> rules(List<String> regionCodes) {
+		java.util.Map<String, RuleRow> rules = new java.util.HashMap<>();
+		this.jdbc
+			.sql("SELECT region_code, per_hour, hard_per_hour, emergency_per_hour, valid_months FROM point_rule WHERE"
+					+ " region_code IN (:regions)")
+			.param("regions", regionCodes)
+			.query((rs) -> {
+				rules.put(rs.getString(1), new RuleRow(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
+			});
+		return rules;
 	}
 
 	void saveRule(String regionCode, RuleRow rule, UUID by, OffsetDateTime now) {

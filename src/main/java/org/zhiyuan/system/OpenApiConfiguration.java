@@ -205,6 +205,7 @@ class OpenApiConfiguration {
 			openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
 				ApiResponses responses = (operation.getResponses() != null) ? operation.getResponses()
 						: new ApiResponses();
+				problemBodies(responses);
 				boolean anonymous = SecurityConfiguration.isAnonymousApi(HttpMethod.valueOf(method.name()), path);
 				addProblem(responses, "400", "The request is invalid: every bad field is in errors[]");
 				if (!anonymous) {
@@ -227,6 +228,20 @@ class OpenApiConfiguration {
 				}
 			}));
 		};
+	}
+
+	/**
+	 * An error declared with {@code @ApiResponse} keeps its description; its body is a
+	 * problem, not the operation's answer that springdoc puts there.
+	 */
+	private static void problemBodies(ApiResponses responses) {
+		responses.forEach((code, response) -> {
+			if ((code.startsWith("4") || code.startsWith("5")) && response.getContent() != null
+					&& !response.getContent().containsKey("application/problem+json")) {
+				response.setContent(new Content().addMediaType("application/problem+json",
+						new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+			}
+		});
 	}
 
 	private static void addProblem(ApiResponses responses, String status, String description) {

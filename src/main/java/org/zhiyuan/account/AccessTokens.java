@@ -1,5 +1,6 @@
 package org.zhiyuan.account;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -7,6 +8,8 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.access.ActorAuthentication;
@@ -41,6 +44,9 @@ public class AccessTokens {
 
 	private static final String VERSION_CLAIM = "ver";
 
+	/** How many verified tokens a platform instance remembers. */
+	private static final int REMEMBERED_TOKENS = 20_000;
+
 	private final AccountProperties properties;
 
 	private final ActorLoader actors;
@@ -59,7 +65,31 @@ public class AccessTokens {
 		this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
 		NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
 		nimbus.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
-		this.decoder = nimbus;
+		this.decoder = remembering(nimbus);
+	}
+
+	/**
+	 * A decoder that verifies each token once and remembers it until it expires: an app
+	 * sends the same token with every request, and parsing, checking the signature and
+	 * converting the claims cost more than the rest of a small request's authentication.
+	 * Only verified tokens are remembered (a bad one is checked again each time), a
+	 * remembered one still stops working when it expires, and what it may do is read
+	 * afresh on every request ({@link #authenticationConverter}).
+	 */
+	private static JwtDecoder remembering(JwtDecoder verifying) {
+		Cache<String, Jwt> verified = Caffeine.newBuilder()
+			.maximumSize(REMEMBERED_TOKENS)
+			.expireAfterWrite(Duration.ofMinutes(10))
+			.build();
+		return (token) -> {
+			Jwt known = verified.getIfPresent(token);
+			if (known != null && known.getExpiresAt() != null && known.getExpiresAt().isAfter(Instant.now())) {
+				return known;
+			}
+			Jwt jwt = verifying.decode(token);
+			verified.put(token, jwt);
+			return jwt;
+		};
 	}
 
 	/** Issues a token bound to the account's current password. */

@@ -65,6 +65,37 @@ class AccountRepository {
 			.update();
 	}
 
+	/**
+	 * An account with its grants, in one query: what every request with a token reads.
+	 */
+	Optional<AccountWithGrants> findWithGrants(UUID id) {
+		List<Object[]> rows = this.jdbc
+			.sql("SELECT a.id, a.username, a.password_hash, a.display_name, a.status, a.credentials_version,"
+					+ " a.created_at, g.role, g.scope FROM account a LEFT JOIN account_grant g ON g.account_id = a.id"
+					+ " WHERE a.id = :id")
+			.param("id", id)
+			.query((rs,
+					rowNum) -> new Object[] { row(rs, rowNum),
+							(rs.getString("role") != null)
+									? new Grant(Role.valueOf(rs.getString("role")), rs.getString("scope")) : null })
+			.list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		Set<Grant> grants = new HashSet<>();
+		for (Object[] row : rows) {
+			if (row[1] != null) {
+				grants.add((Grant) row[1]);
+			}
+		}
+		return Optional.of(new AccountWithGrants((AccountRow) rows.get(0)[0], grants));
+	}
+
+	/** An account and what it may do. */
+	record AccountWithGrants(AccountRow account, Set<Grant> grants) {
+
+	}
+
 	Set<Grant> grantsOf(UUID accountId) {
 		return new HashSet<>(this.jdbc.sql("SELECT role, scope FROM account_grant WHERE account_id = :id")
 			.param("id", accountId)

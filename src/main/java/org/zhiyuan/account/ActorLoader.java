@@ -26,9 +26,11 @@ class ActorLoader {
 	 * current.
 	 */
 	Optional<Actor> forToken(UUID accountId, int credentialsVersion) {
-		return this.accounts.findById(accountId)
-			.filter((row) -> row.status() == AccountStatus.ACTIVE && row.credentialsVersion() == credentialsVersion)
-			.map(this::actorOf);
+		return this.accounts.findWithGrants(accountId)
+			.filter((found) -> found.account().status() == AccountStatus.ACTIVE
+					&& found.account().credentialsVersion() == credentialsVersion)
+			.map((found) -> new Actor(found.account().id(), found.account().username(), found.account().displayName(),
+					found.grants()));
 	}
 
 }

@@ -47,8 +47,8 @@ class NotificationRepository {
 		}
 		return this.jdbc
 			.sql("INSERT INTO notification (id, account_id, kind, message_key, message_args, link, created_at,"
-					+ " dedupe_key) SELECT :id, :account, :kind, :key, :args, :link, :now, :dedupe WHERE NOT EXISTS"
-					+ " (SELECT 1 FROM notification WHERE account_id = :account AND dedupe_key = :dedupe)")
+					+ " dedupe_key) VALUES (:id, :account, :kind, :key, :args, :link, :now, :dedupe)"
+					+ " ON CONFLICT DO NOTHING")
 			.param("id", Ids.newId())
 			.param("account", request.accountId())
 			.param("kind", request.kind().name())

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -65,6 +68,40 @@ class TimeBankRepository {
 			.param("balance", balance)
 			.param("owed", owed)
 			.update();
+	}
+
+	/**
+	 * The new balances and owed hours of several locked accounts, in one statement (a
+	 * gift changes two).
+	 */
+	void setBalances(Map<UUID, BigDecimal[]> balanceAndOwed) {
+		if (balanceAndOwed.size() == 1) {
+			Map.Entry<UUID, BigDecimal[]> only = balanceAndOwed.entrySet().iterator().next();
+			setBalance(only.getKey(), only.getValue()[0], only.getValue()[1]);
+			return;
+		}
+		StringBuilder balance = new StringBuilder("CASE id");
+		StringBuilder owed = new StringBuilder("CASE id");
+		Map<String, Object> params = new LinkedHashMap<>();
+		List<String> ids = new ArrayList<>();
+		int i = 0;
+		for (Map.Entry<UUID, BigDecimal[]> account : balanceAndOwed.entrySet()) {
+			balance.append(" WHEN :a").append(i).append(" THEN :b").append(i);
+			owed.append(" WHEN :a").append(i).append(" THEN :o").append(i);
+			ids.add(":a" + i);
+			params.put("a" + i, account.getKey());
+			params.put("b" + i, account.getValue()[0]);
+			params.put("o" + i, account.getValue()[1]);
+			i++;
+		}
+		int changed = this.jdbc
+			.sql("UPDATE time_account SET balance = " + balance + " END, owed = " + owed + " END WHERE id IN ("
+					+ String.join(", ", ids) + ")")
+			.params(params)
+			.update();
+		if (changed != balanceAndOwed.size()) {
+			throw new IllegalStateException("A locked account is gone");
+		}
 	}
 
 	Optional<Stored> account(UUID accountId) {

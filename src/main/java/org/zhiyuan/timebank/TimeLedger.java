@@ -170,12 +170,16 @@ class TimeLedger {
 			if (!entries.isEmpty()) {
 				TimeLedger.this.repository.insertEntries(movement.id(), entries, now);
 			}
+			Map<UUID, BigDecimal[]> changed = new LinkedHashMap<>();
 			for (Map.Entry<UUID, BigDecimal> kept : this.balance.entrySet()) {
 				UUID account = kept.getKey();
 				boolean moved = this.legs.stream().anyMatch((leg) -> leg.account().equals(account));
 				if (moved || this.owed.get(account).compareTo(this.owedBefore.get(account)) != 0) {
-					TimeLedger.this.repository.setBalance(account, kept.getValue(), this.owed.get(account));
+					changed.put(account, new BigDecimal[] { kept.getValue(), this.owed.get(account) });
 				}
+			}
+			if (!changed.isEmpty()) {
+				TimeLedger.this.repository.setBalances(changed);
 			}
 		}
 

@@ -157,6 +157,10 @@ class AuthenticationApiTests extends ApiTestSupport {
 			.json()
 			.get("accessToken")
 			.asString();
+		// verified once and remembered: neither that nor a signature of another body lets
+		// a
+		// changed token through
+		assertThat(this.api.as(valid).get("/api/v1/accounts/me").status()).isEqualTo(200);
 		String[] parts = valid.split("\\.");
 		String otherSubject = Base64.getUrlEncoder()
 			.withoutPadding()

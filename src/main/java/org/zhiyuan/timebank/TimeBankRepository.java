@@ -62,6 +62,20 @@ class TimeBankRepository {
 			.single();
 	}
 
+	/**
+	 * Locks the accounts in one statement, in the order of their ids, and returns their
+	 * balances by id.
+	 */
+	Map<UUID, Balance> lockAll(List<UUID> accountIds) {
+		Map<UUID, Balance> found = new LinkedHashMap<>();
+		this.jdbc.sql("SELECT id, balance, owed FROM time_account WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+			.param("ids", accountIds)
+			.query((rs, n) -> new Balance(rs.getObject(1, UUID.class), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+			.list()
+			.forEach((balance) -> found.put(balance.id(), balance));
+		return found;
+	}
+
 	void setBalance(UUID accountId, BigDecimal balance, BigDecimal owed) {
 		this.jdbc.sql("UPDATE time_account SET balance = :balance, owed = :owed WHERE id = :id")
 			.param("id", accountId)

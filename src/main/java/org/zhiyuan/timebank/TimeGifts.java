@@ -2,7 +2,6 @@ package org.zhiyuan.timebank;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -114,28 +113,29 @@ public class TimeGifts {
 			return this.transaction.execute((status) -> post(actor, toVolunteerId, scaled, note, idempotencyKey));
 		}
 		catch (DuplicateKeyException ex) {
-			// the same key at the same moment: the other one gave
-			return this.transaction.execute((status) -> earlier(actor, idempotencyKey)).orElseThrow(() -> ex);
+			// the key was used: by this account's earlier gift (also one at the same
+			// moment, whose row the claim waited for), or by a movement of another kind
+			return this.transaction.execute((status) -> earlier(actor, idempotencyKey))
+				.orElseThrow(() -> ProblemException.conflict("IDEMPOTENCY_KEY_REUSED", "timebank.keyReused"));
 		}
 	}
 
 	private GiftView post(Actor actor, UUID toVolunteerId, BigDecimal hours, String memo, String idempotencyKey) {
 		VolunteerView me = this.volunteers.mine(actor);
-		if (idempotencyKey != null) {
-			// one read for a fresh key: which movement, if any, the key made
-			Optional<String> used = this.repository.kindByKey(actor.accountId(), idempotencyKey);
-			if (used.isPresent()) {
-				return earlier(actor, idempotencyKey)
-					.orElseThrow(() -> ProblemException.conflict("IDEMPOTENCY_KEY_REUSED", "timebank.keyReused"));
-			}
-		}
+		// the movement's row first: it claims the Idempotency-Key (a used one fails here,
+		// before anything is read or locked), and a refusal below takes it back with the
+		// transaction
+		UUID id = Ids.newId();
+		Movement movement = new Movement(id, "GIFT", null, null, me.id(), toVolunteerId, hours, memo, actor.accountId(),
+				idempotencyKey);
+		this.ledger.claim(movement);
 		VolunteerView to = this.volunteers.find(toVolunteerId)
 			.filter((other) -> !other.id().equals(me.id()))
 			.filter((other) -> this.relatives.confirmed(me.id(), other.id()))
 			.orElseThrow(() -> ProblemException.unprocessable("NOT_A_RELATIVE", "timebank.notARelative"));
 		UUID mine = this.ledger.volunteerAccount(me.id(), me.regionCode());
 		UUID theirs = this.ledger.volunteerAccount(to.id(), to.regionCode());
-		Locked locked = this.ledger.lock(List.of(mine, theirs).stream().sorted(Comparator.naturalOrder()).toList());
+		Locked locked = this.ledger.lockVolunteers(List.of(mine, theirs));
 		if (locked.balance(mine).compareTo(hours) < 0) {
 			throw ProblemException.unprocessable("INSUFFICIENT_BALANCE", "timebank.insufficient",
 					locked.balance(mine).toPlainString(), hours.toPlainString());
@@ -146,9 +146,7 @@ public class TimeGifts {
 					cap.subtract(locked.balance(theirs)).max(BigDecimal.ZERO).toPlainString());
 		}
 		locked.move(mine, theirs, hours, EntryKind.GIFT);
-		UUID id = Ids.newId();
-		locked.post(
-				new Movement(id, "GIFT", null, null, me.id(), to.id(), hours, memo, actor.accountId(), idempotencyKey));
+		locked.postClaimed(movement);
 		this.auditLog.record(AuditRecord.of("timebank.gift", actor.accountId())
 			.on("time-transfer", id)
 			.inRegion(me.regionCode())

@@ -85,6 +85,30 @@ class TimeLedger {
 		return new Locked(balances);
 	}
 
+	/**
+	 * Locks volunteers' accounts, and no pool, in one statement, in the order of their
+	 * ids as the database orders them: a gift's two accounts.
+	 */
+	Locked lockVolunteers(List<UUID> accounts) {
+		Map<UUID, Balance> found = this.repository.lockAll(accounts);
+		if (found.size() != new java.util.HashSet<>(accounts).size()) {
+			throw new IllegalStateException("A time account to lock is missing");
+		}
+		return new Locked(found);
+	}
+
+	/**
+	 * Writes a movement's row before its legs are known, so that its
+	 * {@code Idempotency-Key} is claimed first: a key already used fails here with
+	 * {@link org.springframework.dao.DuplicateKeyException}. The legs follow with
+	 * {@link Locked#postClaimed}.
+	 */
+	void claim(Movement movement) {
+		this.repository.insertTransfer(movement.id(), movement.kind(), movement.recordId(), movement.correctsId(),
+				movement.fromVolunteer(), movement.toVolunteer(), movement.hours(), movement.memo(),
+				movement.actorAccountId(), movement.idempotencyKey(), now());
+	}
+
 	/** Accounts locked for one movement, with their balances as the legs change them. */
 	final class Locked {
 
@@ -157,6 +181,18 @@ class TimeLedger {
 			TimeLedger.this.repository.insertTransfer(movement.id(), movement.kind(), movement.recordId(),
 					movement.correctsId(), movement.fromVolunteer(), movement.toVolunteer(), movement.hours(),
 					movement.memo(), movement.actorAccountId(), movement.idempotencyKey(), now);
+			postLegs(movement, now);
+		}
+
+		/**
+		 * Writes the entries and balances of a movement whose row was
+		 * {@linkplain TimeLedger#claim claimed} in this transaction.
+		 */
+		void postClaimed(Movement movement) {
+			postLegs(movement, now());
+		}
+
+		private void postLegs(Movement movement, OffsetDateTime now) {
 			BigDecimal sum = BigDecimal.ZERO;
 			List<TimeBankRepository.NewEntry> entries = new ArrayList<>();
 			for (Leg leg : this.legs) {

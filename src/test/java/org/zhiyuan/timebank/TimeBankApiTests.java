@@ -2,8 +2,10 @@ package org.zhiyuan.timebank;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -297,6 +299,42 @@ class TimeBankApiTests extends ApiTestSupport {
 		}
 		assertThat(hours(account(giver.person()), "balance")).isEqualTo("0.00");
 		assertThat(hours(account(spouse.person()), "balance")).isEqualTo("10.00");
+		assertSound();
+	}
+
+	@Test
+	void oneKeySentTwentyTimesAtOnceGivesOnceAndEveryAnswerIsThatGift() throws Exception {
+		TimeBankScene scene = scene();
+		Team team = this.fixtures.anActiveTeamIn(TIANSHAN_STREET);
+		Named giver = scene.volunteer(TIANSHAN_STREET);
+		Named spouse = scene.volunteer(TIANSHAN_STREET);
+		scene.serve(team, giver.person(), scene.activity(team, TIANSHAN_STREET, true, 7), 3 * 60);
+		relatives(giver, spouse);
+		Api api = api(giver.person());
+		String key = UUID.randomUUID().toString();
+		ExecutorService pool = Executors.newFixedThreadPool(20);
+		Set<String> ids = new HashSet<>();
+		try {
+			List<Future<Response>> answers = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				answers.add(
+						pool.submit(() -> api.postWithHeaders(
+								"/api/v1/time-transfers", Map.of("toVolunteerId",
+										spouse.person().volunteerId().toString(), "hours", "2.00", "kind", "GIFT"),
+								Map.of("Idempotency-Key", key))));
+			}
+			for (Future<Response> answer : answers) {
+				Response response = answer.get();
+				assertThat(response.status()).as(response.body()).isIn(200, 201);
+				ids.add(response.json().get("id").asString());
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(ids).as("every answer is the one gift").hasSize(1);
+		assertThat(hours(account(giver.person()), "balance")).isEqualTo("1.00");
+		assertThat(hours(account(spouse.person()), "balance")).isEqualTo("2.00");
 		assertSound();
 	}
 

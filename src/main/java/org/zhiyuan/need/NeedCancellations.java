@@ -16,6 +16,7 @@ import org.zhiyuan.notification.Notifications;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.ProblemException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,15 +43,18 @@ public class NeedCancellations {
 
 	private final AuditLog auditLog;
 
+	private final ApplicationEventPublisher events;
+
 	private final TransactionTemplate transaction;
 
 	NeedCancellations(Needs needs, NeedRepository repository, AccessPolicy accessPolicy, Notifications notifications,
-			AuditLog auditLog, PlatformTransactionManager transactions) {
+			AuditLog auditLog, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
 		this.needs = needs;
 		this.repository = repository;
 		this.accessPolicy = accessPolicy;
 		this.notifications = notifications;
 		this.auditLog = auditLog;
+		this.events = events;
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
@@ -82,6 +86,7 @@ public class NeedCancellations {
 			}
 			OffsetDateTime now = Needs.now();
 			this.repository.cancel(id, now);
+			this.events.publishEvent(new NeedClosed(id, row.regionCode(), false, actor.accountId()));
 			this.repository.insertEvent(id, NeedEventKind.CANCELLED, actor.accountId(), row.organizationId(),
 					reason.strip(), now);
 			this.auditLog.record(AuditRecord.of("need.cancel", actor.accountId())

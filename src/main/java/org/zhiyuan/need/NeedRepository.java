@@ -195,6 +195,19 @@ class NeedRepository {
 		return this.jdbc.sql(NEED + " WHERE n.id = :id").param("id", id).query(NeedRepository::need).optional();
 	}
 
+	/** Open needs under a region prefix, newest first. */
+	List<NeedReference> openNeeds(String regionPrefix, int limit) {
+		return this.jdbc
+			.sql("SELECT id, title, region_code, status FROM need WHERE region_code LIKE :prefix AND status IN"
+					+ " ('SUBMITTED', 'DISPATCHED', 'ACCEPTED') ORDER BY submitted_at DESC, id FETCH FIRST :limit"
+					+ " ROWS ONLY")
+			.param("prefix", regionPrefix + "%")
+			.param("limit", limit)
+			.query((rs, n) -> new NeedReference(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					NeedStatus.valueOf(rs.getString(4))))
+			.list();
+	}
+
 	/** The need's status, with its row locked until the transaction ends. */
 	Optional<NeedStatus> lockStatus(UUID id) {
 		return this.jdbc.sql("SELECT status FROM need WHERE id = :id FOR UPDATE")

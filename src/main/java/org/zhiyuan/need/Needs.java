@@ -485,6 +485,7 @@ public class Needs {
 			}
 			OffsetDateTime now = now();
 			this.repository.complete(id, start, end, activity.id(), actor.accountId(), key, now);
+			this.events.publishEvent(new NeedClosed(id, locked.regionCode(), true, actor.accountId()));
 			this.repository.insertEvent(id, NeedEventKind.DONE, actor.accountId(), locked.organizationId(), null, now);
 			this.auditLog.record(AuditRecord.of("need.complete", actor.accountId())
 				.on("need", id)
@@ -704,6 +705,24 @@ public class Needs {
 			.map((account) -> new NotificationRequest(account, NotificationKind.GENERAL, messageKey, args,
 					"/needs/" + needId, messageKey + ":" + needId + ":" + now.toEpochSecond()))
 			.toList());
+	}
+
+	/** A need as another module may know it (no resident, no address), if it exists. */
+	public Optional<NeedReference> reference(UUID id) {
+		return this.repository.need(id)
+			.map((row) -> new NeedReference(row.id(), row.title(), row.regionCode(), row.status()));
+	}
+
+	/**
+	 * The open needs of a region and below, newest first, as other modules may know them:
+	 * for an operator picking the need that a service pays for.
+	 * @throws ProblemException 403 unless the caller oversees the region
+	 */
+	public List<NeedReference> openIn(Actor actor, String regionCode, int limit) {
+		if (regionCode == null || !this.regions.exists(regionCode) || !this.accessPolicy.oversees(actor, regionCode)) {
+			throw ProblemException.forbidden("problem.forbidden.region");
+		}
+		return this.repository.openNeeds(Regions.prefixOf(regionCode), limit);
 	}
 
 	NeedRow require(UUID id) {

@@ -382,6 +382,42 @@ class TimeBankRepository {
 			.update();
 	}
 
+	/** Claims a need for a service: fails with a duplicate key when one pays for it. */
+	void payFor(UUID needId, UUID serviceId) {
+		this.jdbc.sql("INSERT INTO time_service_need (need_id, service_id) VALUES (:need, :service)")
+			.param("need", needId)
+			.param("service", serviceId)
+			.update();
+		this.jdbc.sql("UPDATE time_service SET need_id = :need WHERE id = :service")
+			.param("need", needId)
+			.param("service", serviceId)
+			.update();
+	}
+
+	/** Gives up the claim of a cancelled service on its need, if it had one. */
+	void unpay(UUID serviceId) {
+		this.jdbc.sql("DELETE FROM time_service_need WHERE service_id = :service").param("service", serviceId).update();
+	}
+
+	/** Which of the needs a held or spent service pays for. */
+	java.util.Set<UUID> paidAmong(List<UUID> needIds) {
+		if (needIds.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(this.jdbc.sql("SELECT need_id FROM time_service_need WHERE need_id IN (:needs)")
+			.param("needs", needIds)
+			.query(UUID.class)
+			.list());
+	}
+
+	/** The service, held or spent, that pays for the need. */
+	Optional<UUID> servicePaying(UUID needId) {
+		return this.jdbc.sql("SELECT service_id FROM time_service_need WHERE need_id = :need")
+			.param("need", needId)
+			.query(UUID.class)
+			.optional();
+	}
+
 	/** A service with the volunteer's balance after its hours were held. */
 	private static final String SERVICE = "SELECT s.id, s.volunteer_id, s.region_code, s.hours, s.description,"
 			+ " s.need_id, s.status, s.hold_transfer_id, s.decision_transfer_id, s.ordered_by, s.created_at,"

@@ -11,6 +11,9 @@ import org.zhiyuan.access.AccessPolicy;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.audit.AuditLog;
 import org.zhiyuan.audit.AuditRecord;
+import org.zhiyuan.need.NeedClosed;
+import org.zhiyuan.need.NeedReference;
+import org.zhiyuan.need.Needs;
 import org.zhiyuan.notification.NotificationKind;
 import org.zhiyuan.notification.NotificationRequest;
 import org.zhiyuan.notification.Notifications;
@@ -27,6 +30,7 @@ import org.zhiyuan.timebank.TimeLedger.Movement;
 import org.zhiyuan.volunteer.VolunteerView;
 import org.zhiyuan.volunteer.Volunteers;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -70,6 +74,8 @@ public class TimeServices {
 
 	private final Regions regions;
 
+	private final Needs needs;
+
 	private final Notifications notifications;
 
 	private final AuditLog auditLog;
@@ -77,7 +83,9 @@ public class TimeServices {
 	private final TransactionTemplate transaction;
 
 	TimeServices(TimeLedger ledger, TimeBankRepository repository, Volunteers volunteers, AccessPolicy accessPolicy,
-			Regions regions, Notifications notifications, AuditLog auditLog, PlatformTransactionManager transactions) {
+			Regions regions, Needs needs, Notifications notifications, AuditLog auditLog,
+			PlatformTransactionManager transactions) {
+		this.needs = needs;
 		this.ledger = ledger;
 		this.repository = repository;
 		this.volunteers = volunteers;
@@ -99,6 +107,47 @@ public class TimeServices {
 	 */
 	public TimeServiceView order(Actor actor, UUID volunteerId, BigDecimal hours, String description,
 			String idempotencyKey) {
+		return order(actor, volunteerId, hours, description, null, idempotencyKey);
+	}
+
+	/**
+	 * Orders a service as {@link #order(Actor, UUID, BigDecimal, String, String)}, paying
+	 * for a need of the needs module when {@code needId} is given (an operator of the
+	 * need's region, the need still open and not paid for already): when the need is done
+	 * the hours are spent, when it is cancelled they go back.
+	 * @throws ProblemException as above; 404 {@code NEED_NOT_FOUND}; 403 unless the
+	 * caller operates the need's region; 409 {@code INVALID_STATE} for a closed need,
+	 * {@code NEED_ALREADY_PAID} when a held or spent service pays for it
+	 */
+	public TimeServiceView order(Actor actor, UUID volunteerId, BigDecimal hours, String description, UUID needId,
+			String idempotencyKey) {
+		List<FieldProblem> problems = problemsOf(hours, description, idempotencyKey);
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		BigDecimal scaled = hours.setScale(2, RoundingMode.UNNECESSARY);
+		String what = description.strip();
+		try {
+			return this.transaction.execute((status) -> hold(actor, volunteerId, scaled, what, needId, idempotencyKey));
+		}
+		catch (DuplicateKeyException ex) {
+			// the same key at the same moment: the other one ordered; or another order
+			// paid for the need at the same moment
+			Optional<TimeServiceView> earlier = this.transaction.execute((status) -> earlier(actor, idempotencyKey));
+			if (earlier.isPresent()) {
+				return earlier.get();
+			}
+			if (needId != null && this.repository.servicePaying(needId).isPresent()) {
+				throw ProblemException.conflict("NEED_ALREADY_PAID", "timebank.service.needPaid");
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * The bad fields of an order, each named: what a page checks beside its own fields.
+	 */
+	public static List<FieldProblem> problemsOf(BigDecimal hours, String description, String idempotencyKey) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (hours == null || hours.signum() <= 0 || hours.stripTrailingZeros().scale() > 2
 				|| hours.compareTo(TimeGifts.MAX_HOURS) > 0) {
@@ -111,21 +160,10 @@ public class TimeServices {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
 			problems.add(new FieldProblem("Idempotency-Key", "validation.record.key"));
 		}
-		if (!problems.isEmpty()) {
-			throw ProblemException.invalid(problems);
-		}
-		BigDecimal scaled = hours.setScale(2, RoundingMode.UNNECESSARY);
-		String what = description.strip();
-		try {
-			return this.transaction.execute((status) -> hold(actor, volunteerId, scaled, what, idempotencyKey));
-		}
-		catch (DuplicateKeyException ex) {
-			// the same key at the same moment: the other one ordered
-			return this.transaction.execute((status) -> earlier(actor, idempotencyKey)).orElseThrow(() -> ex);
-		}
+		return problems;
 	}
 
-	private TimeServiceView hold(Actor actor, UUID volunteerId, BigDecimal hours, String description,
+	private TimeServiceView hold(Actor actor, UUID volunteerId, BigDecimal hours, String description, UUID needId,
 			String idempotencyKey) {
 		if (idempotencyKey != null) {
 			Optional<TimeServiceView> earlier = earlier(actor, idempotencyKey);
@@ -136,6 +174,7 @@ public class TimeServices {
 				throw ProblemException.conflict("IDEMPOTENCY_KEY_REUSED", "timebank.keyReused");
 			}
 		}
+		NeedReference need = (needId != null) ? payable(actor, needId) : null;
 		VolunteerView volunteer = payer(actor, volunteerId);
 		UUID account = this.ledger.volunteerAccount(volunteer.id(), volunteer.regionCode());
 		UUID holds = this.ledger.platformAccount(AccountKind.HOLDS, volunteer.regionCode());
@@ -151,12 +190,35 @@ public class TimeServices {
 		UUID id = Ids.newId();
 		this.repository.insertService(id, volunteer.id(), volunteer.regionCode(), hours, description, transfer,
 				actor.accountId(), idempotencyKey, TimeLedger.now());
+		if (need != null) {
+			// the need's claim: a second order for it fails here
+			this.repository.payFor(need.id(), id);
+		}
 		this.auditLog.record(AuditRecord.of("timebank.service.order", actor.accountId())
 			.on("time-service", id)
 			.inRegion(volunteer.regionCode())
 			.withDetail(hours.toPlainString()));
 		tell(volunteer, "notice.timebank.service.ordered", description, hours, id);
 		return view(this.repository.service(id).orElseThrow());
+	}
+
+	/**
+	 * The need a service is to pay for: open, not paid for, in a region the caller
+	 * operates.
+	 */
+	private NeedReference payable(Actor actor, UUID needId) {
+		NeedReference need = this.needs.reference(needId)
+			.orElseThrow(() -> ProblemException.notFound("NEED_NOT_FOUND", "need.notFound"));
+		if (!this.accessPolicy.operates(actor, need.regionCode())) {
+			throw ProblemException.forbidden("problem.forbidden.object");
+		}
+		if (!need.open()) {
+			throw ProblemException.conflict("INVALID_STATE", "need.invalidState", need.status().name());
+		}
+		if (this.repository.servicePaying(needId).isPresent()) {
+			throw ProblemException.conflict("NEED_ALREADY_PAID", "timebank.service.needPaid");
+		}
+		return need;
 	}
 
 	/**
@@ -188,22 +250,28 @@ public class TimeServices {
 		}
 		this.transaction.executeWithoutResult((status) -> {
 			held(id);
-			UUID holds = this.ledger.platformAccount(AccountKind.HOLDS, row.regionCode());
-			UUID services = this.ledger.platformAccount(AccountKind.SERVICES, row.regionCode());
-			Locked locked = this.ledger.lock(List.of(holds, services));
-			locked.move(holds, services, row.hours(), EntryKind.WITHDRAWAL);
-			UUID transfer = Ids.newId();
-			locked.post(new Movement(transfer, "WITHDRAWAL", null, null, row.volunteerId(), null, row.hours(),
-					row.description(), actor.accountId(), null));
-			this.repository.decideService(id, TimeServiceStatus.DONE, transfer, actor.accountId(), TimeLedger.now());
-			this.auditLog.record(AuditRecord.of("timebank.service.complete", actor.accountId())
-				.on("time-service", id)
-				.inRegion(row.regionCode())
-				.withDetail(row.hours().toPlainString()));
-			this.volunteers.find(row.volunteerId())
-				.ifPresent((v) -> tell(v, "notice.timebank.service.done", row.description(), row.hours(), id));
+			spend(row, actor.accountId());
 		});
 		return view(require(id));
+	}
+
+	/** Spends a held service's hours, in the caller's transaction, its row locked. */
+	void spend(ServiceRow row, UUID byAccountId) {
+		UUID id = row.id();
+		UUID holds = this.ledger.platformAccount(AccountKind.HOLDS, row.regionCode());
+		UUID services = this.ledger.platformAccount(AccountKind.SERVICES, row.regionCode());
+		Locked locked = this.ledger.lock(List.of(holds, services));
+		locked.move(holds, services, row.hours(), EntryKind.WITHDRAWAL);
+		UUID transfer = Ids.newId();
+		locked.post(new Movement(transfer, "WITHDRAWAL", null, null, row.volunteerId(), null, row.hours(),
+				row.description(), byAccountId, null));
+		this.repository.decideService(id, TimeServiceStatus.DONE, transfer, byAccountId, TimeLedger.now());
+		this.auditLog.record(AuditRecord.of("timebank.service.complete", byAccountId)
+			.on("time-service", id)
+			.inRegion(row.regionCode())
+			.withDetail(row.hours().toPlainString()));
+		this.volunteers.find(row.volunteerId())
+			.ifPresent((v) -> tell(v, "notice.timebank.service.done", row.description(), row.hours(), id));
 	}
 
 	/**
@@ -220,22 +288,62 @@ public class TimeServices {
 		}
 		this.transaction.executeWithoutResult((status) -> {
 			held(id);
-			UUID account = this.ledger.volunteerAccount(volunteer.id(), volunteer.regionCode());
-			UUID holds = this.ledger.platformAccount(AccountKind.HOLDS, row.regionCode());
-			Locked locked = this.ledger.lock(List.of(account, holds));
-			locked.move(holds, account, row.hours(), EntryKind.RELEASE);
-			UUID transfer = Ids.newId();
-			locked.post(new Movement(transfer, "RELEASE", null, null, null, volunteer.id(), row.hours(),
-					row.description(), actor.accountId(), null));
-			this.repository.decideService(id, TimeServiceStatus.CANCELLED, transfer, actor.accountId(),
-					TimeLedger.now());
-			this.auditLog.record(AuditRecord.of("timebank.service.cancel", actor.accountId())
-				.on("time-service", id)
-				.inRegion(row.regionCode())
-				.withDetail(row.hours().toPlainString()));
-			tell(volunteer, "notice.timebank.service.cancelled", row.description(), row.hours(), id);
+			release(row, volunteer, actor.accountId());
 		});
 		return view(require(id));
+	}
+
+	/**
+	 * Gives a held service's hours back, in the caller's transaction, its row locked; the
+	 * need it paid for, if any, may be paid for again.
+	 */
+	void release(ServiceRow row, VolunteerView volunteer, UUID byAccountId) {
+		UUID id = row.id();
+		UUID account = this.ledger.volunteerAccount(volunteer.id(), volunteer.regionCode());
+		UUID holds = this.ledger.platformAccount(AccountKind.HOLDS, row.regionCode());
+		Locked locked = this.ledger.lock(List.of(account, holds));
+		locked.move(holds, account, row.hours(), EntryKind.RELEASE);
+		UUID transfer = Ids.newId();
+		locked.post(new Movement(transfer, "RELEASE", null, null, null, volunteer.id(), row.hours(), row.description(),
+				byAccountId, null));
+		this.repository.decideService(id, TimeServiceStatus.CANCELLED, transfer, byAccountId, TimeLedger.now());
+		this.repository.unpay(id);
+		this.auditLog.record(AuditRecord.of("timebank.service.cancel", byAccountId)
+			.on("time-service", id)
+			.inRegion(row.regionCode())
+			.withDetail(row.hours().toPlainString()));
+		tell(volunteer, "notice.timebank.service.cancelled", row.description(), row.hours(), id);
+	}
+
+	/**
+	 * Settles the service that pays for a need just closed, in the transaction that
+	 * closes it: spent when the need was done, given back when it was cancelled. Nothing
+	 * when no held service pays for it.
+	 */
+	@EventListener
+	void on(NeedClosed closed) {
+		this.repository.servicePaying(closed.needId())
+			.flatMap((serviceId) -> this.repository.lockServiceStatus(serviceId)
+				.filter((status) -> status == TimeServiceStatus.HELD)
+				.flatMap((status) -> this.repository.service(serviceId)))
+			.ifPresent((row) -> {
+				if (closed.done()) {
+					spend(row, closed.byAccountId());
+				}
+				else {
+					release(row, this.volunteers.find(row.volunteerId()).orElseThrow(), closed.byAccountId());
+				}
+			});
+	}
+
+	/**
+	 * The open needs of the region that a service may pay for (none pays for them yet),
+	 * for the operators' form.
+	 */
+	public List<NeedReference> payableNeeds(Actor actor, String regionCode) {
+		List<NeedReference> open = this.needs.openIn(actor, regionCode, 100);
+		java.util.Set<UUID> paid = this.repository.paidAmong(open.stream().map(NeedReference::id).toList());
+		return open.stream().filter((need) -> !paid.contains(need.id())).toList();
 	}
 
 	/** The caller's services, newest first; 404 {@code NOT_A_VOLUNTEER} for staff. */
@@ -297,7 +405,7 @@ public class TimeServices {
 	private TimeServiceView view(ServiceRow row) {
 		String name = this.volunteers.find(row.volunteerId()).map((v) -> PersonNames.mask(v.name())).orElse(null);
 		return new TimeServiceView(row.id(), row.volunteerId(), name, row.regionCode(), row.hours(), row.description(),
-				row.status(), row.balanceAfterHold(), row.createdAt(), row.decidedAt());
+				row.status(), row.balanceAfterHold(), row.createdAt(), row.decidedAt(), row.needId());
 	}
 
 }

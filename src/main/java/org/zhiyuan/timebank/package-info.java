@@ -5,5 +5,5 @@
  * hours given to them, and hours used for services, held until the service is done.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit",
-		"volunteer", "activity", "record", "regionsettings", "notification" })
+		"volunteer", "activity", "record", "regionsettings", "notification", "need" })
 package org.zhiyuan.timebank;

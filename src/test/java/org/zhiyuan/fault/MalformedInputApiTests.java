@@ -553,7 +553,8 @@ class MalformedInputApiTests extends ApiTestSupport {
 					.body(Map.of("volunteerId", giver.volunteerId().toString(), "hours", "1.00", "description", "上门助浴"))
 					.playing(VOLUNTEER, giver);
 			})
-				.body(id("volunteerId"), decimal("hours", 0, 100_000).required(), text("description", 200).required())
+				.body(id("volunteerId"), decimal("hours", 0, 100_000).required(), text("description", 200).required(),
+						id("needId"))
 				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
 			// take no input at all: only the valid request is sent
 			row("POST /api/v1/time-services/{id}/completion").as(OPERATOR).on((s) -> {

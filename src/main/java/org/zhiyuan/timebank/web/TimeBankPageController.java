@@ -19,7 +19,6 @@ import org.zhiyuan.timebank.RelativeView;
 import org.zhiyuan.timebank.Relatives;
 import org.zhiyuan.timebank.TimeAccounts;
 import org.zhiyuan.timebank.TimeGifts;
-import org.zhiyuan.timebank.TimeServiceStatus;
 import org.zhiyuan.timebank.TimeServices;
 
 import org.springframework.http.HttpHeaders;
@@ -202,34 +201,8 @@ class TimeBankPageController {
 			.body(sheet);
 	}
 
-	@GetMapping("/time-bank/services")
-	String services(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String regionCode,
-			Model model, Locale locale) {
-		String region = regionOf(actor, regionCode);
-		model.addAttribute("services", this.services.ofRegion(actor, region, TimeServiceStatus.HELD, LATEST));
-		model.addAttribute("regionCode", region);
-		model.addAttribute("regionName",
-				Regions.NATIONAL.equals(region) ? null : this.regions.fullName(region, locale));
-		model.addAttribute("mayDecide", this.services.mayDecide(actor, region));
-		return "timebank/services";
-	}
-
-	@PostMapping("/time-bank/services/{id}/{decision}")
-	String decideService(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @PathVariable String decision,
-			@RequestParam(required = false) String regionCode, RedirectAttributes redirect) {
-		switch (decision) {
-			case "complete" -> decide(() -> this.services.complete(actor, id), "timebank.services.completed", redirect);
-			case "cancel" -> decide(() -> this.services.cancel(actor, id), "timebank.services.cancelled", redirect);
-			default -> throw ProblemException.notFound("NOT_FOUND", "problem.notFound");
-		}
-		if (regionCode != null && !regionCode.isBlank()) {
-			redirect.addAttribute("regionCode", regionCode.strip());
-		}
-		return "redirect:/time-bank/services";
-	}
-
 	/** A decision on a service; one taken meanwhile is said, not an error. */
-	private static void decide(Runnable decision, String notice, RedirectAttributes redirect) {
+	static void decide(Runnable decision, String notice, RedirectAttributes redirect) {
 		try {
 			decision.run();
 			redirect.addFlashAttribute("notice", notice);
@@ -245,7 +218,7 @@ class TimeBankPageController {
 	/**
 	 * Hours as typed, or {@code null} (reported as a bad field) when they are no number.
 	 */
-	private static BigDecimal hoursOrNull(String text) {
+	static BigDecimal hoursOrNull(String text) {
 		try {
 			return new BigDecimal(text.strip());
 		}
@@ -255,7 +228,7 @@ class TimeBankPageController {
 	}
 
 	/** The region asked for, else the first the caller oversees. */
-	private static String regionOf(Actor actor, String regionCode) {
+	static String regionOf(Actor actor, String regionCode) {
 		if (regionCode != null && !regionCode.isBlank()) {
 			return regionCode.strip();
 		}

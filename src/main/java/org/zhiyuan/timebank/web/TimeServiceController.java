@@ -56,15 +56,21 @@ class TimeServiceController {
 			description = "The hours leave the volunteer's balance and are held (status HELD) until the service is"
 					+ " done or cancelled. Without volunteerId the hours are the caller's own. With an"
 					+ " Idempotency-Key header a repeat by the same account returns the first order and holds"
-					+ " nothing more.")
+					+ " nothing more. With needId the service pays for a need of the needs module: done with the"
+					+ " need (its hours spent) or cancelled with it (given back).")
 	@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: the fields named")
-	@ApiResponse(responseCode = "404", description = "VOLUNTEER_NOT_FOUND, NOT_A_VOLUNTEER (staff without volunteerId)")
-	@ApiResponse(responseCode = "409", description = "IDEMPOTENCY_KEY_REUSED: the key was used for another movement")
+	@ApiResponse(responseCode = "403",
+			description = "FORBIDDEN: neither the volunteer nor an operator of their"
+					+ " region (of the need's region, with needId)")
+	@ApiResponse(responseCode = "404",
+			description = "VOLUNTEER_NOT_FOUND, NOT_A_VOLUNTEER (staff without volunteerId), NEED_NOT_FOUND")
+	@ApiResponse(responseCode = "409", description = "IDEMPOTENCY_KEY_REUSED: the key was used for another movement;"
+			+ " INVALID_STATE: the need is closed; NEED_ALREADY_PAID: a held or spent service pays for the need")
 	@ApiResponse(responseCode = "422", description = "INSUFFICIENT_BALANCE")
 	TimeServiceView order(@AuthenticationPrincipal Actor actor, @RequestBody ServiceRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		return this.services.order(actor, request.volunteerId(), request.hours(), request.description(),
-				idempotencyKey);
+				request.needId(), idempotencyKey);
 	}
 
 	@PostMapping("/api/v1/time-services/{id}/completion")
@@ -112,7 +118,9 @@ class TimeServiceController {
 			description = "Whose hours; the caller's own when absent (an operator names the volunteer)") UUID volunteerId,
 			@Schema(requiredMode = REQUIRED, type = "string", format = "decimal", pattern = RequestFormats.HOURS,
 					example = "2.00") BigDecimal hours,
-			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 200) String description) {
+			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 200) String description,
+			@Schema(description = "The need of the needs module the service pays for (an operator of the need's"
+					+ " region): its hours are spent when the need is done and given back when it is cancelled") UUID needId) {
 
 	}
 

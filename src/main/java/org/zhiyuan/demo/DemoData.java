@@ -273,8 +273,9 @@ class DemoData implements ApplicationRunner {
 		this.timeBank.seed(people.get("李华"), people.get("刘淑芬"));
 		this.rewards.seed(district, DISTRICT, people.get("李华"));
 		new DemoStations(this.stations).seed(district, teams);
-		new DemoNeeds(this.residents, this.menus, this.needs, this::actorOf, today).seed(teams, people.get("李华"),
-				people.get("刘淑芬"), staff.get("jianwai"), PASSWORD);
+		UUID bulb = new DemoNeeds(this.residents, this.menus, this.needs, this::actorOf, today).seed(teams,
+				people.get("李华"), people.get("刘淑芬"), staff.get("jianwai"), PASSWORD);
+		this.timeBank.payForNeed(staff.get("jianwai"), people.get("李华"), bulb);
 		return new Seeded(people.size(), records);
 	}
 

@@ -55,7 +55,8 @@ final class DemoNeeds {
 		this.today = today;
 	}
 
-	void seed(DemoTeams teams, VolunteerView admin, VolunteerView server, UUID streetOperator, String password) {
+	/** Seeds the menu, residents and needs; returns the open need that hours pay for. */
+	UUID seed(DemoTeams teams, VolunteerView admin, VolunteerView server, UUID streetOperator, String password) {
 		Actor lihua = this.actorOf.apply(admin.accountId());
 		MenuItemView meals = this.menus.create(lihua, teams.elderly(), new NewMenuItem("上门助餐",
 				ServiceField.ELDERLY_CARE, "每天中午把社区食堂的午餐送到独居、高龄老人家中，可按需做软烂。", List.of(DemoData.JIANWAI)));
@@ -97,6 +98,7 @@ final class DemoNeeds {
 		this.needs.accept(volunteer, medicine.id(), null);
 		this.needs.complete(volunteer, medicine.id(), served, served.plusMinutes(90), "demo-need-medicine-done");
 		this.needs.rate(sunActor, medicine.id(), 5, "刘大姐很细心，还帮我把药按天分好了。");
+		return bulb.id();
 	}
 
 }

@@ -27,6 +27,8 @@ final class DemoTimeBank {
 
 	private final TimeAccounts accounts;
 
+	private static final BigDecimal NEED_HOURS = new BigDecimal("2.00");
+
 	private final TimeServices services;
 
 	private final Function<UUID, Actor> actors;
@@ -38,6 +40,17 @@ final class DemoTimeBank {
 		this.gifts = gifts;
 		this.accounts = accounts;
 		this.actors = actors;
+	}
+
+	/**
+	 * The street's operator holds two of the volunteer's hours for a neighbour's open
+	 * need, spent when it is done.
+	 */
+	void payForNeed(UUID operatorAccount, VolunteerView payer, UUID needId) {
+		if (this.accounts.mine(this.actors.apply(payer.accountId())).balance().compareTo(NEED_HOURS) >= 0) {
+			this.services.order(this.actors.apply(operatorAccount), payer.id(), NEED_HOURS, "更换卫生间灯泡（为邻居张桂兰付时间）",
+					needId, "demo-need-bulb-hours");
+		}
 	}
 
 	void seed(VolunteerView daughter, VolunteerView mother) {

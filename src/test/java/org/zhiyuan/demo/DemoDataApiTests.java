@@ -174,7 +174,8 @@ class DemoDataApiTests extends ApiTestSupport {
 
 	/**
 	 * The time bank: 刘淑芬 (13800000003) is 李华's confirmed mother and received hours from
-	 * her; both accounts hold hours of elderly care, and the ledger balances.
+	 * her; both accounts hold hours of elderly care, and the ledger balances; 李华's hours
+	 * pay for a neighbour's need.
 	 */
 	private void assertTimeBank() {
 		Api mother = this.api.signIn("13800000003", DemoData.PASSWORD);
@@ -193,6 +194,14 @@ class DemoDataApiTests extends ApiTestSupport {
 		assertThat(new java.math.BigDecimal(account.get("held").asString())).isEqualByComparingTo("1.00");
 		JsonNode services = mother.get("/api/v1/me/time-services").json().get("items");
 		assertThat(services.get(0).get("status").asString()).isEqualTo("HELD");
+		// 李华's hours pay for her neighbour 张桂兰's open need, held until it is done
+		JsonNode lihuaServices = this.api.signIn(DemoData.DEMO_VOLUNTEER, DemoData.PASSWORD)
+			.get("/api/v1/me/time-services")
+			.json()
+			.get("items");
+		assertThat(lihuaServices).hasSize(1);
+		assertThat(lihuaServices.get(0).get("status").asString()).isEqualTo("HELD");
+		assertThat(lihuaServices.get(0).get("needId").isNull()).isFalse();
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.zhiyuan.emergency;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,16 +18,19 @@ import org.zhiyuan.audit.AuditRecord;
 import org.zhiyuan.shared.Enums;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.volunteer.VolunteerDeregistered;
 import org.zhiyuan.volunteer.VolunteerView;
 import org.zhiyuan.volunteer.Volunteers;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A volunteer's own emergency profile: the home they set out from (within China's
- * extent), their readiness and the emergency qualifications they hold with their
- * validity. Mobilizations call only volunteers who have one.
+ * A volunteer's own emergency profile: the home they set out from (within China's extent,
+ * kept to about 100 m, forgotten when they deregister), their readiness and the emergency
+ * qualifications they hold with their validity. Mobilizations call only volunteers who
+ * have one.
  */
 @Service
 public class EmergencyProfiles {
@@ -101,12 +106,28 @@ public class EmergencyProfiles {
 			throw ProblemException.invalid(problems);
 		}
 		VolunteerView me = this.volunteers.mine(actor);
-		this.repository.saveProfile(me.id(), homeLat, homeLng, parsedReadiness, held.values(),
+		this.repository.saveProfile(me.id(), nearHome(homeLat), nearHome(homeLng), parsedReadiness, held.values(),
 				OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
 		this.auditLog.record(AuditRecord.of("emergency.profile.change", actor.accountId())
 			.on("volunteer", me.id())
 			.inRegion(me.regionCode()));
 		return this.repository.profile(me.id()).orElseThrow();
+	}
+
+	/**
+	 * A deregistered volunteer's emergency profile is forgotten with the rest of their
+	 * profile, in the same transaction.
+	 */
+	@EventListener
+	void on(VolunteerDeregistered event) {
+		this.repository.forgetProfile(event.volunteerId());
+	}
+
+	/**
+	 * A coordinate kept to three places (about 100 m): near enough to call, not the door.
+	 */
+	private static double nearHome(double degrees) {
+		return BigDecimal.valueOf(degrees).setScale(3, RoundingMode.HALF_UP).doubleValue();
 	}
 
 	private static LocalDate parseDay(String text) {

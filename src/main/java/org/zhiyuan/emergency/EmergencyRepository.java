@@ -152,6 +152,11 @@ class EmergencyRepository {
 		}
 	}
 
+	void forgetProfile(UUID volunteerId) {
+		this.jdbc.sql("DELETE FROM emergency_qualification WHERE volunteer_id = :id").param("id", volunteerId).update();
+		this.jdbc.sql("DELETE FROM emergency_profile WHERE volunteer_id = :id").param("id", volunteerId).update();
+	}
+
 	// mobilizations
 
 	/** The mobilization's row; it claims the launcher's Idempotency-Key. */

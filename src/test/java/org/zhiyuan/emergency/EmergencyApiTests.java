@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the scene; not a minor, not one too far, not one with neither skill nor team, not one
  * whose qualification has expired), a repeated launch calling nobody again, 200
  * acceptances at once for 20 places, the reserve moving up when an accepted volunteer
- * declines, muster within the geofence, stand-down, an answer refused to a minor, and
- * every bad field named at once.
+ * declines, muster within the geofence, stand-down, an answer refused to a minor, every
+ * bad field named at once, and the profile kept coarse, in the volunteer's download and
+ * forgotten on deregistration.
  */
 class EmergencyApiTests extends ApiTestSupport {
 
@@ -362,6 +363,34 @@ class EmergencyApiTests extends ApiTestSupport {
 				Map.of("tier", "HUGE"));
 		assertThat(tier.status()).as(tier.body()).isEqualTo(400);
 		assertThat(fields(tier)).containsExactly("tier");
+	}
+
+	@Test
+	void keepsTheHomeToAboutAHundredMetresExportsItAndForgetsItOnDeregistration() {
+		Person volunteer = this.fixtures.aVolunteerIn("630222");
+		String until = LocalDate.now(ZoneOffset.ofHours(8)).plusYears(1).toString();
+		profile(volunteer, 36.123456, 102.654321, List.of(Map.of("kind", "FIRST_AID", "validUntil", until)));
+		JsonNode mine = api(volunteer).get("/api/v1/me/emergency-profile").json();
+		assertThat(mine.get("homeLat").asDouble()).isEqualTo(36.123);
+		assertThat(mine.get("homeLng").asDouble()).isEqualTo(102.654);
+		assertThat(mine.get("qualifications").get(0).get("kind").asString()).isEqualTo("FIRST_AID");
+		assertThat(mine.get("qualifications").get(0).get("validUntil").asString()).isEqualTo(until);
+		Response export = api(volunteer).get("/api/v1/volunteers/me/export");
+		assertThat(export.status()).as(export.body()).isEqualTo(200);
+		assertThat(export.body()).contains("emergencyProfile", "36.123", "FIRST_AID");
+
+		Response gone = api(volunteer).post("/api/v1/volunteers/me/deregistration",
+				Map.of("password", volunteer.password()));
+
+		assertThat(gone.status()).as(gone.body()).isEqualTo(204);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM emergency_profile WHERE volunteer_id = :id")
+			.param("id", volunteer.volunteerId())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM emergency_qualification WHERE volunteer_id = :id")
+			.param("id", volunteer.volunteerId())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	private static List<String> fields(Response response) {

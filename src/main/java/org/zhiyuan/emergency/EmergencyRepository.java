@@ -313,6 +313,18 @@ class EmergencyRepository {
 			.optional();
 	}
 
+	/** Whether the volunteer is accepted in another open mobilization. */
+	boolean acceptedElsewhere(UUID mobilizationId, UUID volunteerId) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM emergency_call c JOIN emergency_mobilization m ON m.id = c.mobilization_id"
+					+ " WHERE c.volunteer_id = :v AND c.status = 'ACCEPTED' AND m.status = 'OPEN'"
+					+ " AND c.mobilization_id <> :m")
+			.param("v", volunteerId)
+			.param("m", mobilizationId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	long count(UUID mobilizationId, CallStatus status) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM emergency_call WHERE mobilization_id = :m AND status = :status")
 			.param("m", mobilizationId)

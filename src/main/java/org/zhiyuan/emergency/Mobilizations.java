@@ -254,6 +254,9 @@ public class Mobilizations {
 			if (call.status() == CallStatus.ACCEPTED || call.status() == CallStatus.RESERVE) {
 				return call.status();
 			}
+			if (this.repository.acceptedElsewhere(id, me.id())) {
+				throw ProblemException.conflict("ALREADY_MOBILIZED", "emergency.answer.elsewhere");
+			}
 			long total = this.repository.needs(id).stream().mapToLong(Need::count).sum();
 			CallStatus decided = (this.repository.count(id, CallStatus.ACCEPTED) < total) ? CallStatus.ACCEPTED
 					: CallStatus.RESERVE;

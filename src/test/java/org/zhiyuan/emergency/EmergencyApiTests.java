@@ -32,11 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Emergency mobilization in the districts of 西宁市 (630100), one district a test so that
  * every count is exact: who is called (a team member and holders of a needed skill near
  * the scene; not a minor, not one too far, not one with neither skill nor team, not one
- * whose qualification has expired), a repeated launch calling nobody again, 200
- * acceptances at once for 20 places, the reserve moving up when an accepted volunteer
- * declines, muster within the geofence, stand-down, an answer refused to a minor, every
- * bad field named at once, and the profile kept coarse, in the volunteer's download and
- * forgotten on deregistration.
+ * whose qualification has expired), a repeated launch calling nobody again, one accepted
+ * elsewhere neither accepted again nor called, 200 acceptances at once for 20 places, the
+ * reserve moving up when an accepted volunteer declines, muster within the geofence,
+ * stand-down, an answer refused to a minor, every bad field named at once, and the
+ * profile kept coarse, in the volunteer's download and forgotten on deregistration.
  */
 class EmergencyApiTests extends ApiTestSupport {
 
@@ -332,6 +332,25 @@ class EmergencyApiTests extends ApiTestSupport {
 		assertThat(refused.problemCode()).isEqualTo("REQUIREMENT_NOT_MET");
 		assertThat(status(volunteer, id)).isEqualTo("NOTIFIED");
 		assertThat(answer(volunteer, id, "DECLINE").json().get("status").asString()).isEqualTo("DECLINED");
+	}
+
+	@Test
+	void aVolunteerAcceptedInOneOpenMobilizationIsRefusedInAnotherAndNotCalledByANewOne() {
+		String district = "630224";
+		Person operator = this.fixtures.anOperatorOf(district);
+		Person volunteer = aResponderAt(district, LAT, LNG);
+		String first = launch(operator, aMobilization(district, List.of(need("急救", 2))), 1);
+		String second = launch(operator, aMobilization(district, List.of(need("急救", 2))), 1);
+		assertThat(answer(volunteer, first, "ACCEPT").json().get("status").asString()).isEqualTo("ACCEPTED");
+
+		Response refused = answer(volunteer, second, "ACCEPT");
+
+		assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+		assertThat(refused.problemCode()).isEqualTo("ALREADY_MOBILIZED");
+		launch(operator, aMobilization(district, List.of(need("急救", 2))), 0);
+		assertThat(api(operator).post("/api/v1/emergency/mobilizations/" + first + "/stand-down", Map.of()).status())
+			.isEqualTo(200);
+		assertThat(answer(volunteer, second, "ACCEPT").json().get("status").asString()).isEqualTo("ACCEPTED");
 	}
 
 	@Test

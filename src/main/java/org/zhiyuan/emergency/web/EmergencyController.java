@@ -140,7 +140,8 @@ class EmergencyController {
 					+ " reserve.")
 	@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: answer")
 	@ApiResponse(responseCode = "404", description = "MOBILIZATION_NOT_FOUND (also when the caller was not called)")
-	@ApiResponse(responseCode = "409", description = "INVALID_STATE: stood down")
+	@ApiResponse(responseCode = "409",
+			description = "INVALID_STATE: stood down; ALREADY_MOBILIZED: accepted in another open mobilization")
 	@ApiResponse(responseCode = "422", description = "REQUIREMENT_NOT_MET: under 18")
 	MobilizationAnswer answer(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody MobilizationAnswerRequest request) {

@@ -60,6 +60,50 @@ class NotificationRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * The accounts that {@code accountQuery} selects and that hold no notification with
+	 * the dedupe key yet.
+	 */
+	List<UUID> accountsOf(String accountQuery, java.util.Map<String, ?> params, String dedupeKey) {
+		return this.jdbc
+			.sql("SELECT s.account_id FROM (" + accountQuery + ") s WHERE NOT EXISTS (SELECT 1 FROM notification n"
+					+ " WHERE n.account_id = s.account_id AND n.dedupe_key = :notificationDedupe)")
+			.params(params)
+			.param("notificationDedupe", dedupeKey)
+			.query(UUID.class)
+			.list();
+	}
+
+	/**
+	 * Stores one notification for each account that {@code accountQuery} selects (a
+	 * {@code SELECT} of one column named {@code account_id}), in one statement; accounts
+	 * that hold one with the dedupe key already are left out.
+	 * @return how many were stored
+	 */
+	int insertForEach(String accountQuery, java.util.Map<String, ?> params, NotificationRequest template,
+			OffsetDateTime now) {
+		String args = JSON.writeValueAsString(template.args());
+		if (args.length() > MAX_ARGS_LENGTH) {
+			throw new IllegalArgumentException("Notification arguments exceed " + MAX_ARGS_LENGTH + " characters");
+		}
+		return this.jdbc
+			.sql("INSERT INTO notification (id, account_id, kind, message_key, message_args, link, created_at,"
+					+ " dedupe_key) SELECT GEN_RANDOM_UUID(), s.account_id, CAST(:notificationKind AS VARCHAR(40)),"
+					+ " CAST(:notificationKey AS VARCHAR(100)), CAST(:notificationArgs AS VARCHAR(1000)),"
+					+ " CAST(:notificationLink AS VARCHAR(300)), :notificationNow,"
+					+ " CAST(:notificationDedupe AS VARCHAR(200)) FROM (" + accountQuery
+					+ ") s WHERE NOT EXISTS (SELECT 1 FROM notification n WHERE n.account_id ="
+					+ " s.account_id AND n.dedupe_key = :notificationDedupe)")
+			.params(params)
+			.param("notificationKind", template.kind().name())
+			.param("notificationKey", template.messageKey())
+			.param("notificationArgs", args)
+			.param("notificationLink", template.link())
+			.param("notificationNow", now)
+			.param("notificationDedupe", template.dedupeKey())
+			.update();
+	}
+
 	PageResult<NotificationView> findFor(UUID accountId, boolean unreadOnly, PageQuery page) {
 		String where = " WHERE account_id = :account" + (unreadOnly ? " AND read_at IS NULL" : "");
 		long total = this.jdbc.sql("SELECT COUNT(*) FROM notification" + where)

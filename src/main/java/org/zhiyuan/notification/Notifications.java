@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.zhiyuan.notification.NotificationChannel.Delivery;
@@ -72,6 +73,34 @@ public class Notifications {
 			}
 			this.dispatcher.afterCommit(stored);
 		});
+	}
+
+	/**
+	 * Sends the same notification to every account that {@code accountQuery} selects, in
+	 * one statement, as {@link #send} does one by one: for a message to thousands at
+	 * once. The query is a {@code SELECT} of one column named {@code account_id}, with
+	 * its named parameters in {@code params}; it runs in the caller's transaction (twice:
+	 * to store and to hand the stored ones to the channels after commit), so it must
+	 * select the same accounts each time. The template's account is ignored; its dedupe
+	 * key, required, leaves out the accounts that hold one with it already.
+	 * @return how many notifications were stored
+	 */
+	public int sendToEach(String accountQuery, Map<String, ?> params, NotificationRequest template) {
+		if (!template.kind().listed() || template.dedupeKey() == null) {
+			throw new IllegalArgumentException("A notification to many is listed and has a dedupe key");
+		}
+		Integer stored = this.joining.execute((status) -> {
+			OffsetDateTime now = now();
+			List<UUID> recipients = this.dispatcher.hasChannels()
+					? this.repository.accountsOf(accountQuery, params, template.dedupeKey()) : List.of();
+			int count = this.repository.insertForEach(accountQuery, params, template, now);
+			this.dispatcher.afterCommit(recipients.stream()
+				.map((account) -> new Delivery(account, template.kind(), template.messageKey(), template.args(),
+						template.link()))
+				.toList());
+			return count;
+		});
+		return (stored != null) ? stored : 0;
 	}
 
 	/**

@@ -546,6 +546,36 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			get("/api/v1/volunteers/{id}/credit").on(AuthorizationMatrixApiTests::member)
 				.allow(VOLUNTEER, OPERATOR, AUDITOR, NATIONAL_OPERATOR),
 			get("/api/v1/time-bank/audit").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
+			// emergency mobilization
+			put("/api/v1/emergency/teams/{organizationId}")
+				.on((s) -> Target.of("organizationId", s.newTeam().id()).body(Map.of("tier", "STREET")))
+				.allow(OPERATORS),
+			delete("/api/v1/emergency/teams/{organizationId}").on((s) -> Target.of("organizationId", s.emergencyTeam()))
+				.allow(OPERATORS),
+			get("/api/v1/emergency/teams").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
+			put("/api/v1/me/emergency-profile")
+				.on((s) -> Target.none().body(Scene.emergencyProfileBody()).playedByNewcomers())
+				.allow(VOLUNTEERS),
+			// only the volunteer who gave one has a profile to read; the others' is not
+			// found
+			get("/api/v1/me/emergency-profile").on((s) -> Target.none().playing(VOLUNTEER, s.responder()))
+				.allow(ONLY_VOLUNTEER),
+			post("/api/v1/emergency/mobilizations").on((s) -> Target.none().body(s.mobilizationBody(s.responder())))
+				.allow(OPERATORS),
+			post("/api/v1/emergency/mobilizations/{id}/responses").on((s) -> {
+				Scene.Called called = s.mobilization(null);
+				return Target.of("id", called.id())
+					.body(Map.of("answer", "ACCEPT"))
+					.playing(VOLUNTEER, called.volunteer());
+			}).allow(ONLY_VOLUNTEER), post("/api/v1/emergency/mobilizations/{id}/muster").on((s) -> {
+				Scene.Called called = s.mobilization("ACCEPT");
+				return Target.of("id", called.id()).body(s.musterBody(called)).playing(VOLUNTEER, called.volunteer());
+			}).allow(ONLY_VOLUNTEER),
+			get("/api/v1/emergency/mobilizations/{id}/board").on((s) -> Target.of("id", s.mobilization(null).id()))
+				.allow(OVERSEERS),
+			post("/api/v1/emergency/mobilizations/{id}/stand-down")
+				.on((s) -> Target.of("id", s.mobilization(null).id()))
+				.allow(OPERATORS),
 			get("/api/v1/me/relatives").allow(VOLUNTEERS),
 			post("/api/v1/me/relatives").on((s) -> Target.none().body(s.relativeBody(s.volunteer(), "PARENT")))
 				.allow(VOLUNTEERS),

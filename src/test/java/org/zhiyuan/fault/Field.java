@@ -69,7 +69,7 @@ record Field(String name, Kind kind, boolean mandatory, long min, long max, List
 
 		INTEGER, DECIMAL,
 
-		/** Latitude or longitude, within ±{@code max}. */
+		/** Latitude or longitude, from {@code min} to {@code max}. */
 		COORDINATE,
 
 		/** A measure that must not be negative. */
@@ -114,6 +114,11 @@ record Field(String name, Kind kind, boolean mandatory, long min, long max, List
 
 	static Field coordinate(String name, int limit) {
 		return new Field(name, Kind.COORDINATE, false, -limit, limit, List.of(), null, false);
+	}
+
+	/** Latitude or longitude from {@code min} to {@code max}, e.g. within China. */
+	static Field coordinate(String name, long min, long max) {
+		return new Field(name, Kind.COORDINATE, false, min, max, List.of(), null, false);
 	}
 
 	static Field nonNegative(String name) {

@@ -94,6 +94,10 @@ class MalformedInputApiTests extends ApiTestSupport {
 	private static final Map<String, Object> AT_THE_SITE = Map.of("lat", 39.9088, "lng", 116.4446, "accuracyMeters",
 			15);
 
+	/** A location within China, as the emergency requests take it. */
+	private static final Field CHINA_POINT = object("location", coordinate("lat", 3, 54).required(),
+			coordinate("lng", 73, 136).required());
+
 	private static final Field[] CHECK_IN = { code("code", 100).requiredUnlessOtherForm(),
 			object("location", coordinate("lat", 90).required(), coordinate("lng", 180).required(),
 					nonNegative("accuracyMeters"))
@@ -564,6 +568,47 @@ class MalformedInputApiTests extends ApiTestSupport {
 				Scene.Held held = s.heldService(s.team());
 				return Target.of("id", held.id()).playing(VOLUNTEER, held.volunteer());
 			}),
+			// emergency mobilization
+			row("PUT /api/v1/emergency/teams/{organizationId}").as(OPERATOR)
+				.on((s) -> Target.of("organizationId", s.newTeam().id()).body(Map.of("tier", "STREET")))
+				.body(enumeration("tier").required()),
+			row("PUT /api/v1/me/emergency-profile").as(VOLUNTEER)
+				.on((s) -> Target.none().body(Scene.emergencyProfileBody()))
+				.body(coordinate("homeLat", 3, 54).required(), coordinate("homeLng", 73, 136).required(),
+						enumeration("readiness").required(),
+						list("qualifications",
+								object("qualification", enumeration("kind").required(),
+										date("validUntil", Kind.DATE).required()),
+								0, 8)),
+			row("POST /api/v1/emergency/mobilizations").as(OPERATOR)
+				.on((s) -> Target.none().body(s.mobilizationBody(s.responder())))
+				.body(region("regionCode").required(), text("title", 100).required(), CHINA_POINT.required(),
+						integer("radiusKm", 1, 200).required(), time("assembleAt", Kind.FUTURE_TIME).required(),
+						object("assemblyPoint", text("name", 100).required(), coordinate("lat", 3, 54).required(),
+								coordinate("lng", 73, 136).required())
+							.required(),
+						list("needs",
+								object("need", text("skill", 60).required(), integer("count", 1, 10_000).required(),
+										enumeration("qualification")),
+								1, 20)
+							.required(),
+						flag("drill"))
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			row("POST /api/v1/emergency/mobilizations/{id}/responses").as(VOLUNTEER).on((s) -> {
+				Scene.Called called = s.mobilization(null);
+				return Target.of("id", called.id())
+					.body(Map.of("answer", "ACCEPT"))
+					.playing(VOLUNTEER, called.volunteer());
+			}).body(enumeration("answer").required()),
+			row("POST /api/v1/emergency/mobilizations/{id}/muster").as(VOLUNTEER).on((s) -> {
+				Scene.Called called = s.mobilization("ACCEPT");
+				return Target.of("id", called.id()).body(s.musterBody(called)).playing(VOLUNTEER, called.volunteer());
+			}).body(CHINA_POINT.required()),
+			// take no input at all: only the valid request is sent
+			row("DELETE /api/v1/emergency/teams/{organizationId}").as(OPERATOR)
+				.on((s) -> Target.of("organizationId", s.emergencyTeam())),
+			row("POST /api/v1/emergency/mobilizations/{id}/stand-down").as(OPERATOR)
+				.on((s) -> Target.of("id", s.mobilization(null).id())),
 			row("POST /api/v1/me/relatives").as(VOLUNTEER)
 				.on((s) -> Target.none().body(s.relativeBody(s.volunteer(), "PARENT")))
 				.body(code("phoneOrNumber", 40).required(), text("name", 60).required(),

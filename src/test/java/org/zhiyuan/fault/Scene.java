@@ -59,6 +59,11 @@ final class Scene {
 
 	static final String OTHER_REGION = "310101";
 
+	/** The skill the scene's mobilizations need. */
+	static final String EMERGENCY_SKILL = "故障测试救援";
+
+	private static final AtomicInteger EMERGENCY_SPOTS = new AtomicInteger();
+
 	static final String REASON = "故障测试：按规定处理";
 
 	/**
@@ -631,7 +636,7 @@ final class Scene {
 	 * with the guardian who consented for them.
 	 */
 	static Map<String, Object> beneficiaryBody(Team of) {
-		Map<String, Object> body = new java.util.LinkedHashMap<>();
+		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("regionCode", STREET);
 		body.put("organizationId", of.id().toString());
 		body.put("name", "故障测试老人");
@@ -852,6 +857,92 @@ final class Scene {
 			.plusHours(3L * NEED_SLOTS.incrementAndGet())
 			.truncatedTo(ChronoUnit.MINUTES);
 		return Map.of("startedAt", end.minusHours(2).toString(), "endedAt", end.toString());
+	}
+
+	// emergency mobilization
+
+	/** An active team of R1 marked as a street emergency team (大队). */
+	UUID emergencyTeam() {
+		Team marked = newTeam();
+		expect(200, as(staff(Grant.operatorOf(REGION))).send("PUT", "/api/v1/emergency/teams/" + marked.id(),
+				Map.of("tier", "STREET")));
+		return marked.id();
+	}
+
+	static Map<String, Object> emergencyProfileBody() {
+		return Map.of("homeLat", 39.92, "homeLng", 116.44, "readiness", "HIGH", "qualifications",
+				List.of(Map.of("kind", "FIRST_AID", "validUntil", LocalDate.now().plusYears(1).toString())));
+	}
+
+	/**
+	 * A volunteer of R1 with the skill the scene's mobilizations need and an emergency
+	 * profile at a spot of their own, far from everyone else's.
+	 */
+	Person responder() {
+		Person volunteer = volunteer();
+		this.jdbc.sql("INSERT INTO volunteer_attribute (volunteer_id, kind, attribute) VALUES (:id, 'SKILL', :skill)")
+			.param("id", volunteer.volunteerId())
+			.param("skill", EMERGENCY_SKILL)
+			.update();
+		int spot = EMERGENCY_SPOTS.incrementAndGet();
+		double lat = 20 + (spot % 300) * 0.1;
+		double lng = 80 + (spot / 300 % 500) * 0.1;
+		expect(200, as(volunteer).send("PUT", "/api/v1/me/emergency-profile",
+				Map.of("homeLat", lat, "homeLng", lng, "readiness", "HIGH", "qualifications", List.of())));
+		return volunteer;
+	}
+
+	/**
+	 * A mobilization of R1 at the volunteer's home, for one person with the scene's
+	 * skill.
+	 */
+	Map<String, Object> mobilizationBody(Person near) {
+		Map<String, Object> home = home(near);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("regionCode", REGION);
+		body.put("title", "故障测试应急集结");
+		body.put("location", home);
+		body.put("radiusKm", 1);
+		body.put("assembleAt", OffsetDateTime.now(ZoneOffset.UTC).plusHours(1).withNano(0).toString());
+		body.put("assemblyPoint", Map.of("name", "集结点", "lat", home.get("lat"), "lng", home.get("lng")));
+		body.put("needs", List.of(Map.of("skill", EMERGENCY_SKILL, "count", 1)));
+		body.put("drill", true);
+		return body;
+	}
+
+	/**
+	 * A mobilization of R1 that called one volunteer, who answered as given (null: not
+	 * yet).
+	 */
+	Called mobilization(String answer) {
+		Person volunteer = responder();
+		UUID id = id(expect(201, as(staff(Grant.operatorOf(REGION))).post("/api/v1/emergency/mobilizations",
+				mobilizationBody(volunteer))));
+		if (answer != null) {
+			expect(200, as(volunteer).post("/api/v1/emergency/mobilizations/" + id + "/responses",
+					Map.of("answer", answer)));
+		}
+		return new Called(id, volunteer);
+	}
+
+	/**
+	 * A muster at the assembly point of the mobilization, which is the called volunteer's
+	 * home.
+	 */
+	Map<String, Object> musterBody(Called called) {
+		return Map.of("location", home(called.volunteer()));
+	}
+
+	private Map<String, Object> home(Person volunteer) {
+		return this.jdbc.sql("SELECT home_lat, home_lng FROM emergency_profile WHERE volunteer_id = :id")
+			.param("id", volunteer.volunteerId())
+			.query((rs, row) -> Map.<String, Object>of("lat", rs.getDouble(1), "lng", rs.getDouble(2)))
+			.single();
+	}
+
+	/** A mobilization and the one volunteer it called. */
+	record Called(UUID id, Person volunteer) {
+
 	}
 
 	private static UUID id(Response response) {

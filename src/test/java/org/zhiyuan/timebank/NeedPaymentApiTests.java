@@ -162,7 +162,10 @@ class NeedPaymentApiTests extends ApiTestSupport {
 		String need = submit(aResident());
 		Api pages = browserOf(this.operator);
 		String page = pages.get("/time-bank/services?regionCode=" + DISTRICT).body();
-		assertThat(page).contains("id=\"record-service-form\"").contains("value=\"" + need + "\"").contains("上门助浴");
+		assertThat(page).contains("id=\"record-service-form\"")
+			.contains("value=\"" + need + "\"")
+			.contains("上门助浴")
+			.contains("只能按完整的手机号或志愿者编号找到本辖区的志愿者");
 		String matches = pages.get("/time-bank/services/people?regionCode=" + DISTRICT + "&q=" + payer.phone()).body();
 		assertThat(matches).contains("data-person-id=\"" + payer.person().volunteerId() + "\"");
 		assertThat(

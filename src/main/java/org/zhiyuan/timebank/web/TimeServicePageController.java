@@ -75,6 +75,7 @@ class TimeServicePageController {
 		if (mayDecide) {
 			model.addAttribute("needs", this.services.payableNeeds(actor, region));
 			model.addAttribute("formKey", Ids.newId().toString());
+			model.addAttribute("pickerHint", "timebank.services.record.pickerHint");
 			if (!model.containsAttribute("record")) {
 				model.addAttribute("record", new RecordForm("", "", ""));
 			}

@@ -209,3 +209,18 @@ document.addEventListener('DOMContentLoaded', function () {
     }
   });
 })();
+
+// The launch of a mobilization: the scene's circle follows the radius in kilometres (the map
+// picker draws metres from a hidden input).
+document.addEventListener('DOMContentLoaded', function () {
+  var km = document.getElementById('launch-radius');
+  var m = document.getElementById('radius-km-m');
+  if (!km || !m) { return; }
+  function sync() {
+    var v = parseFloat(km.value);
+    m.value = isFinite(v) ? String(v * 1000) : '';
+    m.dispatchEvent(new Event('input'));
+  }
+  km.addEventListener('input', sync);
+  sync();
+});

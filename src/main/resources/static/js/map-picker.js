@@ -65,8 +65,8 @@
   // --- the picker ---
   function initPicker(picker) {
     var form = picker.closest('form');
-    var latInput = picker.querySelector('input[name=lat]');
-    var lngInput = picker.querySelector('input[name=lng]');
+    var latInput = picker.querySelector('input[data-coordinate=lat]');
+    var lngInput = picker.querySelector('input[data-coordinate=lng]');
     var radiusInput = picker.dataset.radiusInput ? document.getElementById(picker.dataset.radiusInput) : null;
     var addressInput = picker.dataset.addressInput ? document.getElementById(picker.dataset.addressInput) : null;
     var live = picker.querySelector('.map-picker-live');
@@ -266,6 +266,10 @@
     if (!window.L) { return; }
     document.querySelectorAll('.map-picker').forEach(initPicker);
     document.querySelectorAll('.map-view').forEach(initView);
+    // a part of the page that htmx refreshed (a live board) brings its maps anew
+    document.body.addEventListener('htmx:afterSettle', function (event) {
+      event.target.querySelectorAll('.map-view').forEach(initView);
+    });
   }
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', init);

@@ -187,16 +187,36 @@ public class Activities {
 	@Transactional
 	public ActivityView recordServedNeed(UUID organizationId, String title, ServiceField field, String regionCode,
 			String place, OffsetDateTime startsAt, OffsetDateTime endsAt, UUID recordedBy) {
+		return recordFinished(organizationId, title, field, regionCode, place, "上门服务", startsAt, endsAt, recordedBy,
+				"activity.record-need");
+	}
+
+	/**
+	 * Registers the activity behind an emergency mobilization's service under one of the
+	 * organizations whose volunteers mustered, {@code FINISHED} at once, like
+	 * {@link #recordServedNeed}: it never recruits and is never in the public search. The
+	 * emergency module has checked who stands the mobilization down.
+	 */
+	@Transactional
+	public ActivityView recordEmergencyService(UUID organizationId, String title, String regionCode, String place,
+			OffsetDateTime startsAt, OffsetDateTime endsAt, UUID recordedBy) {
+		return recordFinished(organizationId, title, ServiceField.DISASTER_RELIEF, regionCode, place, "应急出动", startsAt,
+				endsAt, recordedBy, "activity.record-emergency");
+	}
+
+	private ActivityView recordFinished(UUID organizationId, String title, ServiceField field, String regionCode,
+			String place, String position, OffsetDateTime startsAt, OffsetDateTime endsAt, UUID recordedBy,
+			String action) {
 		UUID id = Ids.newId();
 		OffsetDateTime now = now();
 		String shortTitle = (title.length() > 100) ? title.substring(0, 100) : title;
 		this.activities.insert(id,
 				new NewActivity(organizationId, null, shortTitle, shortTitle, field, regionCode, place, null, null, 200,
 						startsAt, endsAt, startsAt, ApprovalMode.MANUAL, false, RiskLevel.LOW, RecruitmentMode.REGULAR,
-						false, null, null, null, List.of(new NewActivity.NewPosition("上门服务", 1, 0, null, List.of()))),
+						false, null, null, null, List.of(new NewActivity.NewPosition(position, 1, 0, null, List.of()))),
 				recordedBy, now);
 		this.activities.changeStatus(id, ActivityStatus.FINISHED, null, now);
-		this.auditLog.record(AuditRecord.of("activity.record-need", recordedBy)
+		this.auditLog.record(AuditRecord.of(action, recordedBy)
 			.on("activity", id)
 			.inRegion(regionCode)
 			.inOrganization(organizationId));

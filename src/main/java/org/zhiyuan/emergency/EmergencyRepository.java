@@ -31,6 +31,13 @@ class EmergencyRepository {
 	 */
 	static final String CALLED_ACCOUNTS = "SELECT account_id FROM emergency_call WHERE mobilization_id = :mobilization";
 
+	/** Whether the volunteer v is insured on the day :today. */
+	static final String INSURED = "SELECT 1 FROM insured_volunteer iv JOIN insurance_policy ip ON ip.id = iv.policy_id"
+			+ " WHERE iv.volunteer_id = v.id AND ip.starts_on <= :today AND ip.ends_on >= :today";
+
+	/** The calls of a wave of a mobilization, for notifications. */
+	static final String WAVE_ACCOUNTS = CALLED_ACCOUNTS + " AND wave = :wave";
+
 	/** The calls of a mobilization that still count on the volunteer. */
 	static final String STANDING_ACCOUNTS = CALLED_ACCOUNTS + " AND status IN ('ACCEPTED', 'RESERVE')";
 
@@ -100,6 +107,24 @@ class EmergencyRepository {
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
+	/**
+	 * The active teams of the chain's regions or below the prefix, the highest tier
+	 * first.
+	 */
+	List<EmergencyTeamView> teamsForCommand(List<String> chain, String prefix) {
+		return this.jdbc
+			.sql("SELECT t.organization_id, o.name, t.tier, t.region_code, t.marked_at FROM emergency_team t"
+					+ " JOIN organization o ON o.id = t.organization_id WHERE o.status = 'ACTIVE'"
+					+ " AND (t.region_code IN (:chain) OR t.region_code LIKE :prefix)"
+					+ " ORDER BY CASE t.tier WHEN 'CITY' THEN 0 WHEN 'DISTRICT' THEN 1 ELSE 2 END, t.region_code, o.name"
+					+ " LIMIT 200")
+			.param("chain", chain)
+			.param("prefix", prefix + "%")
+			.query((rs, row) -> new EmergencyTeamView(rs.getObject(1, UUID.class), rs.getString(2),
+					TeamTier.valueOf(rs.getString(3)), rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
+			.list();
+	}
+
 	// profiles
 
 	Optional<EmergencyProfile> profile(UUID volunteerId) {
@@ -165,8 +190,9 @@ class EmergencyRepository {
 		this.jdbc
 			.sql("INSERT INTO emergency_mobilization (id, region_code, title, lat, lng, radius_km, assemble_at,"
 					+ " assembly_name, assembly_lat, assembly_lng, drill, status, notified, answer_count, launched_by,"
-					+ " idempotency_key, launched_at) VALUES (:id, :region, :title, :lat, :lng, :radius, :assembleAt,"
-					+ " :assemblyName, :assemblyLat, :assemblyLng, :drill, 'OPEN', 0, 0, :actor, :key, :now)")
+					+ " idempotency_key, launched_at, wave, organization_id, plan_id) VALUES (:id, :region, :title,"
+					+ " :lat, :lng, :radius, :assembleAt, :assemblyName, :assemblyLat, :assemblyLng, :drill, 'OPEN', 0,"
+					+ " 0, :actor, :key, :now, 0, :organization, :plan)")
 			.param("id", id)
 			.param("region", mobilization.regionCode())
 			.param("title", mobilization.title())
@@ -178,6 +204,8 @@ class EmergencyRepository {
 			.param("assemblyLat", mobilization.assemblyPoint().lat())
 			.param("assemblyLng", mobilization.assemblyPoint().lng())
 			.param("drill", mobilization.drill())
+			.param("organization", mobilization.organizationId())
+			.param("plan", mobilization.planId())
 			.param("actor", actor)
 			.param("key", idempotencyKey)
 			.param("now", now)
@@ -188,42 +216,50 @@ class EmergencyRepository {
 		for (int i = 0; i < needs.size(); i++) {
 			Need need = needs.get(i);
 			this.jdbc
-				.sql("INSERT INTO emergency_need (mobilization_id, ordinal, skill, head_count, qualification) VALUES"
-						+ " (:id, :ordinal, :skill, :count, :qualification)")
+				.sql("INSERT INTO emergency_need (mobilization_id, ordinal, skill, head_count, qualification, insured)"
+						+ " VALUES (:id, :ordinal, :skill, :count, :qualification, :insured)")
 				.param("id", id)
 				.param("ordinal", i)
 				.param("skill", need.skill())
 				.param("count", need.count())
 				.param("qualification", (need.qualification() != null) ? need.qualification().name() : null)
+				.param("insured", need.insured())
 				.update();
 		}
 	}
 
 	/**
-	 * Calls every eligible volunteer in one statement: active, of the region or below,
-	 * adult on the day, with an emergency profile whose home lies within the radius
-	 * (first the bounding box, then the distance on a plane tangent at the scene, exact
-	 * enough within a couple of hundred kilometres), member of an active emergency team
-	 * of the region, a region above it or below it, or holding a needed skill (with a
-	 * valid qualification where the need names one), and not accepted in another open
-	 * mobilization.
+	 * Calls the next wave in one statement: of the volunteers eligible and not called
+	 * yet, the {@code limit} whose homes lie nearest the scene. Eligible: active, of the
+	 * region or below, adult on the day, with an emergency profile whose home lies within
+	 * the radius (first the bounding box, then the distance on a plane tangent at the
+	 * scene, exact enough within a couple of hundred kilometres), member of an active
+	 * emergency team of the region, a region above it or below it, or holding a needed
+	 * skill (with a valid qualification where the need names one, insured on the day
+	 * where it asks for insurance), and not accepted in another open mobilization.
+	 * Members of the teams that {@code firstTeams} names (the plan's) come before
+	 * everyone else.
 	 * @return how many were called
 	 */
-	int callEligible(UUID id, String regionPrefix, List<String> regionChain, GeoPoint scene, BigDecimal radiusKm,
-			LocalDate adultBornBy, LocalDate today, OffsetDateTime now) {
+	int callWave(UUID id, int wave, int limit, String regionPrefix, List<String> regionChain,
+			Collection<UUID> firstTeams, GeoPoint scene, BigDecimal radiusKm, LocalDate adultBornBy, LocalDate today,
+			OffsetDateTime now) {
 		double radius = radiusKm.doubleValue();
 		double cos = Math.cos(Math.toRadians(scene.lat()));
 		double latSpan = radius / KM_PER_DEGREE;
 		double lngSpan = radius / (KM_PER_DEGREE * Math.max(cos, 0.01));
+		String squared = "((p.home_lat - :lat) * :kmLat) * ((p.home_lat - :lat) * :kmLat)"
+				+ " + ((p.home_lng - :lng) * :kmLng) * ((p.home_lng - :lng) * :kmLng)";
+		String first = firstTeams.isEmpty() ? "1"
+				: "CASE WHEN EXISTS (SELECT 1 FROM organization_member fm WHERE fm.volunteer_id = v.id"
+						+ " AND fm.status = 'ACTIVE' AND fm.organization_id IN (:firstTeams)) THEN 0 ELSE 1 END";
 		int called = this.jdbc
-			.sql("INSERT INTO emergency_call (mobilization_id, volunteer_id, account_id, status, called_at)"
-					+ " SELECT :id, v.id, v.account_id, 'NOTIFIED', :now FROM volunteer v"
-					+ " JOIN emergency_profile p ON p.volunteer_id = v.id"
+			.sql("INSERT INTO emergency_call (mobilization_id, volunteer_id, account_id, status, called_at, wave,"
+					+ " distance_m) SELECT :id, v.id, v.account_id, 'NOTIFIED', :now, :wave, CAST(SQRT(" + squared
+					+ ") * 1000 AS INT) FROM volunteer v JOIN emergency_profile p ON p.volunteer_id = v.id"
 					+ " WHERE v.status = 'ACTIVE' AND v.region_code LIKE :prefix AND v.birth_date <= :adultBornBy"
-					+ " AND p.home_lat BETWEEN :minLat AND :maxLat AND p.home_lng BETWEEN :minLng AND :maxLng"
-					+ " AND ((p.home_lat - :lat) * :kmLat) * ((p.home_lat - :lat) * :kmLat)"
-					+ " + ((p.home_lng - :lng) * :kmLng) * ((p.home_lng - :lng) * :kmLng) <= :radiusSquared"
-					+ " AND (EXISTS (SELECT 1 FROM organization_member m"
+					+ " AND p.home_lat BETWEEN :minLat AND :maxLat AND p.home_lng BETWEEN :minLng AND :maxLng" + " AND "
+					+ squared + " <= :radiusSquared" + " AND (EXISTS (SELECT 1 FROM organization_member m"
 					+ " JOIN emergency_team t ON t.organization_id = m.organization_id"
 					+ " JOIN organization o ON o.id = m.organization_id WHERE m.volunteer_id = v.id"
 					+ " AND m.status = 'ACTIVE' AND o.status = 'ACTIVE'"
@@ -231,14 +267,20 @@ class EmergencyRepository {
 					+ " OR EXISTS (SELECT 1 FROM emergency_need n JOIN volunteer_attribute a ON a.volunteer_id = v.id"
 					+ " AND a.kind = 'SKILL' AND a.attribute = n.skill WHERE n.mobilization_id = :id"
 					+ " AND (n.qualification IS NULL OR EXISTS (SELECT 1 FROM emergency_qualification q"
-					+ " WHERE q.volunteer_id = v.id AND q.kind = n.qualification AND q.valid_until >= :today))))"
-					+ " AND NOT EXISTS (SELECT 1 FROM emergency_call c"
+					+ " WHERE q.volunteer_id = v.id AND q.kind = n.qualification AND q.valid_until >= :today))"
+					+ " AND (n.insured = FALSE OR EXISTS (" + INSURED + "))))"
+					+ " AND NOT EXISTS (SELECT 1 FROM emergency_call c WHERE c.mobilization_id = :id"
+					+ " AND c.volunteer_id = v.id)" + " AND NOT EXISTS (SELECT 1 FROM emergency_call c"
 					+ " JOIN emergency_mobilization e ON e.id = c.mobilization_id"
-					+ " WHERE c.volunteer_id = v.id AND c.status = 'ACCEPTED' AND e.status = 'OPEN')")
+					+ " WHERE c.volunteer_id = v.id AND c.status = 'ACCEPTED' AND e.status = 'OPEN')" + " ORDER BY "
+					+ first + ", " + squared + ", v.id LIMIT :limit")
 			.param("id", id)
 			.param("now", now)
+			.param("wave", wave)
+			.param("limit", limit)
 			.param("prefix", regionPrefix + "%")
 			.param("chain", regionChain)
+			.param("firstTeams", firstTeams.isEmpty() ? List.of(id) : firstTeams)
 			.param("adultBornBy", adultBornBy)
 			.param("today", today)
 			.param("lat", scene.lat())
@@ -251,11 +293,54 @@ class EmergencyRepository {
 			.param("kmLng", KM_PER_DEGREE * cos)
 			.param("radiusSquared", radius * radius)
 			.update();
-		this.jdbc.sql("UPDATE emergency_mobilization SET notified = :called WHERE id = :id")
+		this.jdbc
+			.sql("UPDATE emergency_mobilization SET notified = notified + :called,"
+					+ " wave = CASE WHEN :called > 0 THEN :wave ELSE wave END WHERE id = :id")
 			.param("id", id)
 			.param("called", called)
+			.param("wave", wave)
 			.update();
 		return called;
+	}
+
+	/**
+	 * The emergency team of the deepest region of the chain (the region's own before its
+	 * parents'), the highest tier first.
+	 */
+	Optional<UUID> nearestTeam(List<String> chain) {
+		List<String[]> teams = this.jdbc
+			.sql("SELECT t.organization_id, t.region_code FROM emergency_team t JOIN organization o"
+					+ " ON o.id = t.organization_id WHERE o.status = 'ACTIVE' AND t.region_code IN (:chain)"
+					+ " ORDER BY CASE t.tier WHEN 'CITY' THEN 0 WHEN 'DISTRICT' THEN 1 ELSE 2 END, t.organization_id")
+			.param("chain", chain)
+			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list();
+		for (int i = chain.size() - 1; i >= 0; i--) {
+			for (String[] team : teams) {
+				if (team[1].equals(chain.get(i))) {
+					return Optional.of(UUID.fromString(team[0]));
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** When the next wave calls unless the needs are met by then; null for never. */
+	void nextWaveAt(UUID id, OffsetDateTime at) {
+		this.jdbc.sql("UPDATE emergency_mobilization SET next_wave_at = :at WHERE id = :id")
+			.param("id", id)
+			.param("at", at)
+			.update();
+	}
+
+	/** The open mobilizations whose next wave is due. */
+	List<UUID> dueWaves(OffsetDateTime now) {
+		return this.jdbc
+			.sql("SELECT id FROM emergency_mobilization WHERE status = 'OPEN' AND next_wave_at <= :now"
+					+ " ORDER BY next_wave_at")
+			.param("now", now)
+			.query(UUID.class)
+			.list();
 	}
 
 	Optional<Launched> launchedWithKey(UUID actor, String idempotencyKey) {
@@ -294,11 +379,11 @@ class EmergencyRepository {
 
 	List<Need> needs(UUID id) {
 		return this.jdbc
-			.sql("SELECT skill, head_count, qualification FROM emergency_need WHERE mobilization_id = :id"
+			.sql("SELECT skill, head_count, qualification, insured FROM emergency_need WHERE mobilization_id = :id"
 					+ " ORDER BY ordinal")
 			.param("id", id)
 			.query((rs, row) -> new Need(rs.getString(1), rs.getInt(2),
-					(rs.getString(3) != null) ? QualificationKind.valueOf(rs.getString(3)) : null))
+					(rs.getString(3) != null) ? QualificationKind.valueOf(rs.getString(3)) : null, rs.getBoolean(4)))
 			.list();
 	}
 
@@ -356,6 +441,14 @@ class EmergencyRepository {
 			.optional();
 	}
 
+	/** Takes a volunteer who no longer comes out of their task group. */
+	void leaveGroup(UUID mobilizationId, UUID volunteerId) {
+		this.jdbc.sql("UPDATE emergency_call SET group_id = NULL WHERE mobilization_id = :m AND volunteer_id = :v")
+			.param("m", mobilizationId)
+			.param("v", volunteerId)
+			.update();
+	}
+
 	void promote(UUID mobilizationId, UUID volunteerId) {
 		this.jdbc
 			.sql("UPDATE emergency_call SET status = 'ACCEPTED' WHERE mobilization_id = :m AND volunteer_id = :v"
@@ -365,18 +458,22 @@ class EmergencyRepository {
 			.update();
 	}
 
-	void muster(UUID mobilizationId, UUID volunteerId, OffsetDateTime now) {
+	void muster(UUID mobilizationId, UUID volunteerId, GeoPoint at, OffsetDateTime now) {
 		this.jdbc
-			.sql("UPDATE emergency_call SET mustered_at = :now WHERE mobilization_id = :m AND volunteer_id = :v"
-					+ " AND mustered_at IS NULL")
+			.sql("UPDATE emergency_call SET mustered_at = :now, muster_lat = :lat, muster_lng = :lng"
+					+ " WHERE mobilization_id = :m AND volunteer_id = :v AND mustered_at IS NULL")
 			.param("m", mobilizationId)
 			.param("v", volunteerId)
+			.param("lat", (at != null) ? at.lat() : null)
+			.param("lng", (at != null) ? at.lng() : null)
 			.param("now", now)
 			.update();
 	}
 
 	void standDown(UUID id, OffsetDateTime now) {
-		this.jdbc.sql("UPDATE emergency_mobilization SET status = 'STOOD_DOWN', stood_down_at = :now WHERE id = :id")
+		this.jdbc
+			.sql("UPDATE emergency_mobilization SET status = 'STOOD_DOWN', stood_down_at = :now, next_wave_at = NULL"
+					+ " WHERE id = :id")
 			.param("id", id)
 			.param("now", now)
 			.update();
@@ -405,7 +502,8 @@ class EmergencyRepository {
 					+ " c.volunteer_id AND a.kind = 'SKILL' AND a.attribute = n.skill WHERE c.mobilization_id ="
 					+ " n.mobilization_id AND c.status = 'ACCEPTED' AND (n.qualification IS NULL OR EXISTS (SELECT 1"
 					+ " FROM emergency_qualification q WHERE q.volunteer_id = c.volunteer_id AND q.kind ="
-					+ " n.qualification AND q.valid_until >= :today))) FROM emergency_need n"
+					+ " n.qualification AND q.valid_until >= :today)) AND (n.insured = FALSE OR EXISTS ("
+					+ INSURED.replace("v.id", "c.volunteer_id") + "))) FROM emergency_need n"
 					+ " WHERE n.mobilization_id = :m ORDER BY n.ordinal")
 			.param("m", id)
 			.param("today", today)
@@ -427,16 +525,24 @@ class EmergencyRepository {
 
 	record MobilizationRow(UUID id, String regionCode, String title, double lat, double lng, BigDecimal radiusKm,
 			OffsetDateTime assembleAt, String assemblyName, double assemblyLat, double assemblyLng, boolean drill,
-			MobilizationStatus status, int notified, OffsetDateTime launchedAt) {
+			MobilizationStatus status, int notified, OffsetDateTime launchedAt, int wave, OffsetDateTime nextWaveAt,
+			UUID organizationId, UUID planId, OffsetDateTime stoodDownAt, int recorded, UUID launchedBy) {
 
 		static final String SELECT = "SELECT id, region_code, title, lat, lng, radius_km, assemble_at, assembly_name,"
-				+ " assembly_lat, assembly_lng, drill, status, notified, launched_at FROM emergency_mobilization";
+				+ " assembly_lat, assembly_lng, drill, status, notified, launched_at, wave, next_wave_at,"
+				+ " organization_id, plan_id, stood_down_at, recorded, launched_by FROM emergency_mobilization";
 
 		static MobilizationRow of(java.sql.ResultSet rs) throws java.sql.SQLException {
 			return new MobilizationRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getDouble(4),
 					rs.getDouble(5), rs.getBigDecimal(6), rs.getObject(7, OffsetDateTime.class), rs.getString(8),
 					rs.getDouble(9), rs.getDouble(10), rs.getBoolean(11), MobilizationStatus.valueOf(rs.getString(12)),
-					rs.getInt(13), rs.getObject(14, OffsetDateTime.class));
+					rs.getInt(13), rs.getObject(14, OffsetDateTime.class), rs.getInt(15),
+					rs.getObject(16, OffsetDateTime.class), rs.getObject(17, UUID.class), rs.getObject(18, UUID.class),
+					rs.getObject(19, OffsetDateTime.class), rs.getInt(20), rs.getObject(21, UUID.class));
+		}
+
+		GeoPoint scene() {
+			return new GeoPoint(this.lat, this.lng);
 		}
 
 	}

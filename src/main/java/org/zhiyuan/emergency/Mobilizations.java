@@ -1,6 +1,7 @@
 package org.zhiyuan.emergency;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -16,8 +17,6 @@ import org.zhiyuan.access.AccessPolicy;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.audit.AuditLog;
 import org.zhiyuan.audit.AuditRecord;
-import org.zhiyuan.emergency.EmergencyRepository.CallRow;
-import org.zhiyuan.emergency.EmergencyRepository.Locked;
 import org.zhiyuan.emergency.EmergencyRepository.MobilizationRow;
 import org.zhiyuan.emergency.NewMobilization.NeedRequest;
 import org.zhiyuan.notification.NotificationKind;
@@ -27,37 +26,32 @@ import org.zhiyuan.region.Region;
 import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.Enums;
 import org.zhiyuan.shared.FieldProblem;
-import org.zhiyuan.shared.Geo;
 import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.ProblemException;
-import org.zhiyuan.volunteer.VolunteerView;
-import org.zhiyuan.volunteer.Volunteers;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Mobilizations (集结出动): an operator of a region launches one for a scene, which calls
- * every eligible volunteer at once — adults of the region and below whose home lies
- * within the radius, members of its emergency teams or holders of a needed skill (with a
- * valid qualification where the need names one), not accepted elsewhere — each with one
- * call and one notification, written in bulk. The called answer: acceptances up to the
- * needs' total are ACCEPTED, later ones RESERVE in the order they came; an accepted
- * volunteer who declines makes room for the first in reserve. Every answer is decided
- * under the mobilization row's lock, so the numbers hold however many answer at once.
- * Accepted volunteers muster at the assembly point (within {@value #MUSTER_RADIUS_METERS}
- * m); an operator stands it down.
+ * Mobilizations (集结出动): an operator of a region launches one for a scene, which calls the
+ * eligible volunteers in waves — adults of the region and below whose home lies within
+ * the radius, members of its emergency teams or holders of a needed skill (with a valid
+ * qualification and insurance where the need asks for them), not accepted elsewhere. The
+ * first wave calls the nearest, {@value #WAVE_FACTOR} times as many as the needs want
+ * (members of the plan's teams before anyone else); while the needs lack people, another
+ * wave calls the next nearest every wave interval (five minutes unless
+ * {@code zhiyuan.emergency.wave-interval} says otherwise), or at once when an operator
+ * asks. Each wave is one statement and one bulk notification. Answers, muster and command
+ * are {@link MobilizationAnswers} and {@link MobilizationCommand}.
  * <p>
  * With an {@code Idempotency-Key} a repeated launch by the same operator returns the
  * first and calls nobody again, also when the two arrive at once.
  */
 @Service
 public class Mobilizations {
-
-	/** How close to the assembly point a volunteer musters. */
-	static final int MUSTER_RADIUS_METERS = 500;
 
 	static final int TITLE_LENGTH = 100;
 
@@ -71,11 +65,15 @@ public class Mobilizations {
 
 	static final int ADULT_AGE = 18;
 
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	/** A wave calls this many times as many as the needs lack. */
+	static final int WAVE_FACTOR = 3;
+
+	/** The most one wave calls. */
+	static final int MAX_WAVE = 100_000;
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final EmergencyRepository repository;
-
-	private final Volunteers volunteers;
 
 	private final AccessPolicy accessPolicy;
 
@@ -87,10 +85,13 @@ public class Mobilizations {
 
 	private final TransactionTemplate transaction;
 
-	Mobilizations(EmergencyRepository repository, Volunteers volunteers, AccessPolicy accessPolicy, Regions regions,
-			Notifications notifications, AuditLog auditLog, PlatformTransactionManager transactions) {
+	private final Duration waveInterval;
+
+	Mobilizations(EmergencyRepository repository, AccessPolicy accessPolicy, Regions regions,
+			Notifications notifications, AuditLog auditLog, PlatformTransactionManager transactions,
+			@Value("${zhiyuan.emergency.wave-interval:PT5M}") Duration waveInterval) {
 		this.repository = repository;
-		this.volunteers = volunteers;
+		this.waveInterval = waveInterval;
 		this.accessPolicy = accessPolicy;
 		this.regions = regions;
 		this.notifications = notifications;
@@ -129,26 +130,130 @@ public class Mobilizations {
 			}
 		}
 		OffsetDateTime now = now();
-		LocalDate today = now.atZoneSameInstant(ZONE).toLocalDate();
+		List<String> chain = chainOf(mobilization.regionCode());
+		UUID command = (mobilization.organizationId() != null) ? mobilization.organizationId()
+				: this.repository.nearestTeam(chain).orElse(null);
 		UUID id = Ids.newId();
-		this.repository.insertMobilization(id, mobilization, actor.accountId(), idempotencyKey, now);
+		this.repository.insertMobilization(id,
+				new NewMobilization(mobilization.regionCode(), mobilization.title(), mobilization.location(),
+						mobilization.radiusKm(), mobilization.assembleAt(), mobilization.assemblyName(),
+						mobilization.assemblyPoint(), mobilization.needs(), mobilization.drill(), command,
+						mobilization.planId()),
+				actor.accountId(), idempotencyKey, now);
 		this.repository.insertNeeds(id, needs);
-		List<String> chain = new ArrayList<>(
-				this.regions.path(mobilization.regionCode()).stream().map(Region::code).toList());
-		if (!chain.contains(mobilization.regionCode())) {
-			chain.add(mobilization.regionCode());
-		}
-		int called = this.repository.callEligible(id, Regions.prefixOf(mobilization.regionCode()), chain,
-				mobilization.location(), mobilization.radiusKm(), today.minusYears(ADULT_AGE), today, now);
-		String key = mobilization.drill() ? "notice.emergency.called.drill" : "notice.emergency.called";
-		this.notifications.sendToEach(EmergencyRepository.CALLED_ACCOUNTS, Map.of("mobilization", id),
-				new NotificationRequest(actor.accountId(), NotificationKind.GENERAL, key,
-						List.of(mobilization.title(), mobilization.assemblyName()), link(id), "emergency.call:" + id));
+		int total = needs.stream().mapToInt(Need::count).sum();
+		MobilizationRow row = this.repository.mobilization(id).orElseThrow();
+		int called = callWave(actor.accountId(), row, 1, total, now);
 		this.auditLog.record(AuditRecord.of("emergency.mobilization.launch", actor.accountId())
 			.on("mobilization", id)
 			.inRegion(mobilization.regionCode())
 			.withDetail((mobilization.drill() ? "drill, " : "") + called + " called"));
 		return new Launched(id, called);
+	}
+
+	/**
+	 * Calls the next wave now (an operator of the mobilization's region): the nearest of
+	 * the eligible not called yet, {@value #WAVE_FACTOR} times as many as the needs still
+	 * lack (at least as many as the needs' total when they are met).
+	 * @return the wave's number and how many it called (none when nobody eligible is
+	 * left: the wave's number stays)
+	 * @throws ProblemException 404 {@code MOBILIZATION_NOT_FOUND}; 403 for anyone else;
+	 * 409 {@code INVALID_STATE} once stood down
+	 */
+	public Wave nextWave(Actor actor, UUID id) {
+		MobilizationRow found = this.repository.mobilization(id).orElseThrow(Mobilizations::notFound);
+		this.accessPolicy.requireOperatorOf(actor, found.regionCode());
+		return this.transaction.execute((status) -> {
+			this.repository.lock(id).orElseThrow(Mobilizations::notFound);
+			MobilizationRow row = this.repository.mobilization(id).orElseThrow();
+			if (row.status() != MobilizationStatus.OPEN) {
+				throw ProblemException.conflict("INVALID_STATE", "emergency.mobilization.stoodDown");
+			}
+			long lacking = lacking(id);
+			int total = this.repository.needs(id).stream().mapToInt(Need::count).sum();
+			int called = callWave(actor.accountId(), row, row.wave() + 1, (int) ((lacking > 0) ? lacking : total),
+					now());
+			this.auditLog.record(AuditRecord.of("emergency.mobilization.wave", actor.accountId())
+				.on("mobilization", id)
+				.inRegion(row.regionCode())
+				.withDetail(called + " called"));
+			return new Wave((called > 0) ? row.wave() + 1 : row.wave(), called);
+		});
+	}
+
+	/**
+	 * Calls the next wave of every open mobilization whose time for it has come and whose
+	 * needs still lack people; run by the scheduler every minute.
+	 * @return how many volunteers the waves called
+	 */
+	public int callDueWaves() {
+		int called = 0;
+		for (UUID id : this.repository.dueWaves(now())) {
+			Integer count = this.transaction.execute((status) -> {
+				this.repository.lock(id);
+				MobilizationRow row = this.repository.mobilization(id).orElseThrow();
+				OffsetDateTime now = now();
+				if (row.status() != MobilizationStatus.OPEN || row.nextWaveAt() == null
+						|| row.nextWaveAt().isAfter(now)) {
+					return 0;
+				}
+				long lacking = lacking(id);
+				if (lacking <= 0) {
+					this.repository.nextWaveAt(id, now.plus(this.waveInterval));
+					return 0;
+				}
+				return callWave(row.launchedBy(), row, row.wave() + 1, (int) lacking, now);
+			});
+			called += (count != null) ? count : 0;
+		}
+		return called;
+	}
+
+	/** How many more the needs want than have accepted. */
+	private long lacking(UUID id) {
+		long total = this.repository.needs(id).stream().mapToLong(Need::count).sum();
+		return total - this.repository.count(id, CallStatus.ACCEPTED);
+	}
+
+	/**
+	 * Calls a wave of {@link #WAVE_FACTOR} times {@code wanted} and tells each called
+	 * volunteer; the next wave is due after the wave interval.
+	 */
+	private int callWave(UUID by, MobilizationRow row, int wave, int wanted, OffsetDateTime now) {
+		LocalDate today = now.atZoneSameInstant(ZONE).toLocalDate();
+		int limit = (int) Math.min((long) wanted * WAVE_FACTOR, MAX_WAVE);
+		List<UUID> firstTeams = List.of();
+		int called = this.repository.callWave(row.id(), wave, limit, Regions.prefixOf(row.regionCode()),
+				chainOf(row.regionCode()), firstTeams, row.scene(), row.radiusKm(), today.minusYears(ADULT_AGE), today,
+				now);
+		this.repository.nextWaveAt(row.id(), now.plus(this.waveInterval));
+		if (called > 0) {
+			String key = row.drill() ? "notice.emergency.called.drill" : "notice.emergency.called";
+			this.notifications.sendToEach(EmergencyRepository.WAVE_ACCOUNTS,
+					Map.of("mobilization", row.id(), "wave", wave),
+					new NotificationRequest(by, NotificationKind.GENERAL, key, List.of(row.title(), row.assemblyName()),
+							link(row.id()), "emergency.call:" + row.id()));
+		}
+		return called;
+	}
+
+	/**
+	 * The emergency teams that may command a mobilization of the region: of the region,
+	 * the regions above it and below it.
+	 */
+	public List<EmergencyTeamView> commandCandidates(String regionCode) {
+		if (!Regions.isWellFormed(regionCode) || !this.regions.exists(regionCode)) {
+			return List.of();
+		}
+		return this.repository.teamsForCommand(chainOf(regionCode), Regions.prefixOf(regionCode));
+	}
+
+	private List<String> chainOf(String regionCode) {
+		List<String> chain = new ArrayList<>(this.regions.path(regionCode).stream().map(Region::code).toList());
+		if (!chain.contains(regionCode)) {
+			chain.add(regionCode);
+		}
+		return chain;
 	}
 
 	private List<Need> check(NewMobilization mobilization, String idempotencyKey) {
@@ -212,9 +317,17 @@ public class Mobilizations {
 				QualificationKind qualification = Enums.parse(QualificationKind.class, need.qualification(),
 						field + ".qualification", problems);
 				if (skill != null && !skill.isBlank() && need.count() != null) {
-					needs.add(new Need(skill.strip(), need.count(), qualification));
+					needs
+						.add(new Need(skill.strip(), need.count(), qualification, Boolean.TRUE.equals(need.insured())));
 				}
 			}
+		}
+		if (mobilization.organizationId() != null && !problems.stream().anyMatch((p) -> p.field().equals("regionCode"))
+				&& this.repository.team(mobilization.organizationId())
+					.filter((team) -> chainOf(region).contains(team.regionCode())
+							|| team.regionCode().startsWith(Regions.prefixOf(region)))
+					.isEmpty()) {
+			problems.add(new FieldProblem("organizationId", "validation.emergency.command"));
 		}
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
 			problems.add(new FieldProblem("Idempotency-Key", "validation.record.key"));
@@ -225,180 +338,15 @@ public class Mobilizations {
 		return needs;
 	}
 
-	/**
-	 * The caller's answer to their call: an acceptance is ACCEPTED while the accepted are
-	 * fewer than the needs' total, else RESERVE; declining after accepting moves the
-	 * first in reserve up (and tells them). Answering again as before changes nothing.
-	 * @throws ProblemException 404 {@code MOBILIZATION_NOT_FOUND} (also when the caller
-	 * was not called), {@code NOT_A_VOLUNTEER}; 409 {@code INVALID_STATE} once stood
-	 * down; 422 {@code REQUIREMENT_NOT_MET} when the caller is under 18
-	 */
-	public CallStatus answer(Actor actor, UUID id, Answer answer) {
-		if (answer == null) {
-			throw ProblemException.invalid(List.of(new FieldProblem("answer", "validation.emergency.answer")));
-		}
-		VolunteerView me = this.volunteers.mine(actor);
-		return this.transaction.execute((status) -> {
-			Locked locked = this.repository.lock(id).orElseThrow(Mobilizations::notFound);
-			CallRow call = this.repository.call(id, me.id()).orElseThrow(Mobilizations::notFound);
-			if (locked.status() != MobilizationStatus.OPEN) {
-				throw ProblemException.conflict("INVALID_STATE", "emergency.mobilization.stoodDown");
-			}
-			OffsetDateTime now = now();
-			if (answer == Answer.DECLINE) {
-				return decline(actor, id, call, locked, now);
-			}
-			if (me.ageOn(now.atZoneSameInstant(ZONE).toLocalDate()) < ADULT_AGE) {
-				throw ProblemException.unprocessable("REQUIREMENT_NOT_MET", "emergency.answer.minor", ADULT_AGE);
-			}
-			if (call.status() == CallStatus.ACCEPTED || call.status() == CallStatus.RESERVE) {
-				return call.status();
-			}
-			if (this.repository.acceptedElsewhere(id, me.id())) {
-				throw ProblemException.conflict("ALREADY_MOBILIZED", "emergency.answer.elsewhere");
-			}
-			long total = this.repository.needs(id).stream().mapToLong(Need::count).sum();
-			CallStatus decided = (this.repository.count(id, CallStatus.ACCEPTED) < total) ? CallStatus.ACCEPTED
-					: CallStatus.RESERVE;
-			this.repository.answer(id, me.id(), decided, locked.nextAnswer(), now);
-			audit(actor, id, me, "emergency.mobilization.answer", decided);
-			return decided;
-		});
-	}
-
-	private CallStatus decline(Actor actor, UUID id, CallRow call, Locked locked, OffsetDateTime now) {
-		if (call.status() == CallStatus.DECLINED) {
-			return CallStatus.DECLINED;
-		}
-		this.repository.answer(id, call.volunteerId(), CallStatus.DECLINED, locked.nextAnswer(), now);
-		VolunteerView me = this.volunteers.find(call.volunteerId()).orElseThrow();
-		audit(actor, id, me, "emergency.mobilization.answer", CallStatus.DECLINED);
-		if (call.status() == CallStatus.ACCEPTED) {
-			this.repository.firstInReserve(id).ifPresent((next) -> {
-				this.repository.promote(id, next.volunteerId());
-				MobilizationRow row = this.repository.mobilization(id).orElseThrow();
-				this.notifications.send(
-						new NotificationRequest(next.accountId(), NotificationKind.GENERAL, "notice.emergency.promoted",
-								List.of(row.title(), row.assemblyName()), link(id), "emergency.promoted:" + id));
-				this.auditLog.record(AuditRecord.of("emergency.mobilization.promote", actor.accountId())
-					.on("mobilization", id)
-					.inRegion(row.regionCode())
-					.about(next.accountId()));
-			});
-		}
-		return CallStatus.DECLINED;
-	}
-
-	/**
-	 * The caller, accepted, checks in at the assembly point.
-	 * @return when they mustered (the first time, if they check in again)
-	 * @throws ProblemException 400 {@code location}; 404 {@code MOBILIZATION_NOT_FOUND}
-	 * (also when the caller was not called); 409 {@code INVALID_STATE} once stood down or
-	 * unless they are accepted; 422 {@code OUTSIDE_GEOFENCE} farther than
-	 * {@value #MUSTER_RADIUS_METERS} m from the assembly point
-	 */
-	public OffsetDateTime muster(Actor actor, UUID id, GeoPoint location) {
-		List<FieldProblem> problems = new ArrayList<>();
-		if (location == null) {
-			problems.add(new FieldProblem("location", "validation.emergency.location"));
-		}
-		else {
-			Locations.check(location.lat(), location.lng(), "location.lat", "location.lng", problems);
-		}
-		if (!problems.isEmpty()) {
-			throw ProblemException.invalid(problems);
-		}
-		VolunteerView me = this.volunteers.mine(actor);
-		return this.transaction.execute((status) -> {
-			MobilizationRow row = this.repository.mobilization(id).orElseThrow(Mobilizations::notFound);
-			CallRow call = this.repository.call(id, me.id()).orElseThrow(Mobilizations::notFound);
-			if (row.status() != MobilizationStatus.OPEN) {
-				throw ProblemException.conflict("INVALID_STATE", "emergency.mobilization.stoodDown");
-			}
-			if (call.status() != CallStatus.ACCEPTED) {
-				throw ProblemException.conflict("INVALID_STATE", "emergency.muster.notAccepted");
-			}
-			if (call.musteredAt() != null) {
-				return call.musteredAt();
-			}
-			double meters = Geo.meters(row.assemblyLat(), row.assemblyLng(), location.lat(), location.lng());
-			if (meters > MUSTER_RADIUS_METERS) {
-				throw ProblemException.unprocessable("OUTSIDE_GEOFENCE", "emergency.muster.outside", Math.round(meters),
-						MUSTER_RADIUS_METERS);
-			}
-			OffsetDateTime now = now();
-			this.repository.muster(id, me.id(), now);
-			this.auditLog.record(AuditRecord.of("emergency.mobilization.muster", actor.accountId())
-				.on("mobilization", id)
-				.inRegion(row.regionCode()));
-			return now;
-		});
-	}
-
-	/**
-	 * Stands the mobilization down (an operator of its region) and tells the accepted and
-	 * the reserve.
-	 * @throws ProblemException 404 {@code MOBILIZATION_NOT_FOUND}; 403 for anyone else;
-	 * 409 {@code INVALID_STATE} when it is stood down already
-	 */
-	public MobilizationStatus standDown(Actor actor, UUID id) {
-		MobilizationRow row = this.repository.mobilization(id).orElseThrow(Mobilizations::notFound);
-		this.accessPolicy.requireOperatorOf(actor, row.regionCode());
-		return this.transaction.execute((status) -> {
-			Locked locked = this.repository.lock(id).orElseThrow(Mobilizations::notFound);
-			if (locked.status() != MobilizationStatus.OPEN) {
-				throw ProblemException.conflict("INVALID_STATE", "emergency.mobilization.stoodDown");
-			}
-			this.repository.standDown(id, now());
-			this.notifications.sendToEach(EmergencyRepository.STANDING_ACCOUNTS, Map.of("mobilization", id),
-					new NotificationRequest(actor.accountId(), NotificationKind.GENERAL, "notice.emergency.stoodDown",
-							List.of(row.title()), link(id), "emergency.standDown:" + id));
-			this.auditLog.record(AuditRecord.of("emergency.mobilization.standDown", actor.accountId())
-				.on("mobilization", id)
-				.inRegion(row.regionCode()));
-			return MobilizationStatus.STOOD_DOWN;
-		});
-	}
-
-	/**
-	 * The command board: for the operators and auditors of the mobilization's region.
-	 * @throws ProblemException 404 {@code MOBILIZATION_NOT_FOUND}; 403 for anyone else
-	 */
-	public Board board(Actor actor, UUID id) {
-		MobilizationRow row = this.repository.mobilization(id).orElseThrow(Mobilizations::notFound);
-		if (!this.accessPolicy.oversees(actor, row.regionCode())) {
-			throw ProblemException.forbidden("problem.forbidden.object");
-		}
-		Map<String, Long> counts = this.repository.counts(id);
-		List<Need> needs = this.repository.needs(id);
-		List<Long> accepted = this.repository.acceptedPerNeed(id, now().atZoneSameInstant(ZONE).toLocalDate());
-		List<Board.NeedCount> needCounts = new ArrayList<>();
-		for (int i = 0; i < needs.size(); i++) {
-			Need need = needs.get(i);
-			needCounts.add(new Board.NeedCount(need.skill(), need.count(), need.qualification(), accepted.get(i)));
-		}
-		return new Board(row.id(), row.title(), row.regionCode(), row.status(), row.drill(), row.assembleAt(),
-				row.notified(), counts.getOrDefault(CallStatus.ACCEPTED.name(), 0L),
-				counts.getOrDefault(CallStatus.RESERVE.name(), 0L), counts.getOrDefault(CallStatus.DECLINED.name(), 0L),
-				counts.getOrDefault("MUSTERED", 0L), needCounts);
-	}
-
-	private void audit(Actor actor, UUID id, VolunteerView volunteer, String action, CallStatus status) {
-		this.auditLog.record(AuditRecord.of(action, actor.accountId())
-			.on("mobilization", id)
-			.inRegion(volunteer.regionCode())
-			.withDetail(status.name()));
-	}
-
-	private static String link(UUID id) {
+	static String link(UUID id) {
 		return "/emergency/mobilizations/" + id;
 	}
 
-	private static ProblemException notFound() {
+	static ProblemException notFound() {
 		return ProblemException.notFound("MOBILIZATION_NOT_FOUND", "emergency.mobilization.notFound");
 	}
 
-	private static OffsetDateTime now() {
+	static OffsetDateTime now() {
 		return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
 	}
 

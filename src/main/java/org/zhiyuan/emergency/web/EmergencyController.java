@@ -20,7 +20,15 @@ import org.zhiyuan.emergency.EmergencyTeamView;
 import org.zhiyuan.emergency.EmergencyTeams;
 import org.zhiyuan.emergency.GeoPoint;
 import org.zhiyuan.emergency.Launched;
+import org.zhiyuan.attendance.CheckinCodes;
+import org.zhiyuan.emergency.CommandPerson;
+import org.zhiyuan.emergency.MobilizationAnswers;
+import org.zhiyuan.emergency.MobilizationCommand;
+import org.zhiyuan.emergency.MobilizationSummary;
 import org.zhiyuan.emergency.Mobilizations;
+import org.zhiyuan.emergency.MyCall;
+import org.zhiyuan.emergency.TaskGroup;
+import org.zhiyuan.emergency.Wave;
 import org.zhiyuan.emergency.NewMobilization;
 import org.zhiyuan.emergency.NewMobilization.NeedRequest;
 import org.zhiyuan.emergency.QualificationKind;
@@ -62,10 +70,17 @@ class EmergencyController {
 
 	private final Mobilizations mobilizations;
 
-	EmergencyController(EmergencyTeams teams, EmergencyProfiles profiles, Mobilizations mobilizations) {
+	private final MobilizationAnswers answers;
+
+	private final MobilizationCommand command;
+
+	EmergencyController(EmergencyTeams teams, EmergencyProfiles profiles, Mobilizations mobilizations,
+			MobilizationAnswers answers, MobilizationCommand command) {
 		this.teams = teams;
 		this.profiles = profiles;
 		this.mobilizations = mobilizations;
+		this.answers = answers;
+		this.command = command;
 	}
 
 	@PutMapping("/api/v1/emergency/teams/{organizationId}")
@@ -121,12 +136,18 @@ class EmergencyController {
 	@PostMapping("/api/v1/emergency/mobilizations")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Launch a mobilization (an operator of the region)",
-			description = "Calls at once every eligible volunteer: active, of the region or below, 18 or older, with"
-					+ " an emergency profile whose home lies within radiusKm of the location, a member of an"
+			description = "Calls the first wave of eligible volunteers: active, of the region or below, 18 or older,"
+					+ " with an emergency profile whose home lies within radiusKm of the location, a member of an"
 					+ " emergency team of the region (or one above or below it) or holding a needed skill — with a"
-					+ " valid qualification of the kind when the need names one — and not accepted in another open"
-					+ " mobilization. Each gets a notification. With an Idempotency-Key header a repeat by the same"
+					+ " valid qualification of the kind when the need names one, insured on the day when it says"
+					+ " insured — and not accepted in another open mobilization. The first wave calls the nearest,"
+					+ " three times as many as the needs' total; while the needs lack people another wave calls the"
+					+ " next nearest every five minutes (or at once: POST .../waves). notified is how many the"
+					+ " first wave called; each gets a notification. organizationId names the emergency team in"
+					+ " command, under which service is recorded for volunteers of no emergency team (default: the"
+					+ " team of the region nearest it). With an Idempotency-Key header a repeat by the same"
 					+ " operator returns the first and calls nobody again.")
+	@ApiResponse(responseCode = "403", description = "Not an operator of the region")
 	@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: the fields named")
 	Launched launch(@AuthenticationPrincipal Actor actor, @RequestBody MobilizationRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -150,36 +171,126 @@ class EmergencyController {
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(problems);
 		}
-		return new MobilizationAnswer(this.mobilizations.answer(actor, id, answer));
+		return new MobilizationAnswer(this.answers.answer(actor, id, answer));
 	}
 
 	@PostMapping("/api/v1/emergency/mobilizations/{id}/muster")
 	@Operation(summary = "Check in at the assembly point (an accepted volunteer)",
-			description = "Within 500 m of the assembly point.")
-	@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: location")
+			description = "With the code shown at the assembly point (the QR's full code or the short code beside"
+					+ " it), or else with the phone's location within 500 m of the assembly point.")
+	@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: location (neither code nor location), code")
 	@ApiResponse(responseCode = "404", description = "MOBILIZATION_NOT_FOUND (also when the caller was not called)")
 	@ApiResponse(responseCode = "409", description = "INVALID_STATE: stood down, or the caller is not accepted")
-	@ApiResponse(responseCode = "422", description = "OUTSIDE_GEOFENCE")
+	@ApiResponse(responseCode = "422", description = "OUTSIDE_GEOFENCE, CODE_INVALID, CODE_EXPIRED")
 	Mustered muster(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestBody MusterRequest request) {
-		return new Mustered(this.mobilizations.muster(actor, id, request.locationPoint()));
+		return new Mustered(this.answers.muster(actor, id, request.locationPoint(), request.code()));
 	}
 
 	@GetMapping("/api/v1/emergency/mobilizations/{id}/board")
 	@Operation(summary = "A mobilization's command board (the operators and auditors of its region)",
 			description = "Per need, accepted counts the accepted volunteers with its skill (and valid"
-					+ " qualification).")
+					+ " qualification and insurance where it asks for them).")
 	@ApiResponse(responseCode = "404", description = "MOBILIZATION_NOT_FOUND")
 	Board board(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return this.mobilizations.board(actor, id);
+		return this.command.board(actor, id);
 	}
 
 	@PostMapping("/api/v1/emergency/mobilizations/{id}/stand-down")
 	@Operation(summary = "Stand a mobilization down (an operator of its region)",
-			description = "The accepted and the reserve are told.")
+			description = "Each mustered volunteer gets a service record from their muster to now (split at"
+					+ " midnight; time overlapping service already counted is held for review) under their own"
+					+ " emergency team, else the team in command; a drill's records say it was a drill. recorded is"
+					+ " how many volunteers' service was recorded. The accepted and the reserve are told.")
 	@ApiResponse(responseCode = "404", description = "MOBILIZATION_NOT_FOUND")
 	@ApiResponse(responseCode = "409", description = "INVALID_STATE: stood down already")
 	StoodDown standDown(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return new StoodDown(this.mobilizations.standDown(actor, id).name());
+		MobilizationCommand.StandDown done = this.command.standDown(actor, id);
+		return new StoodDown(done.status().name(), done.recorded());
+	}
+
+	@PostMapping("/api/v1/emergency/mobilizations/{id}/waves")
+	@Operation(summary = "Call the next wave now (an operator of the region)",
+			description = "The nearest of the eligible not called yet, three times as many as the needs still lack"
+					+ " (as many as their total when they are met). called is 0 when nobody eligible is left.")
+	@ApiResponse(responseCode = "404", description = "MOBILIZATION_NOT_FOUND")
+	@ApiResponse(responseCode = "409", description = "INVALID_STATE: stood down")
+	Wave wave(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return this.mobilizations.nextWave(actor, id);
+	}
+
+	@GetMapping("/api/v1/emergency/mobilizations")
+	@Operation(summary = "The mobilizations of a region and the regions below it (its operators and auditors)",
+			description = "The open first, then the latest.")
+	@ApiResponse(responseCode = "404", description = "REGION_NOT_FOUND")
+	PageResult<MobilizationSummary> mobilizations(@AuthenticationPrincipal Actor actor, @RequestParam String regionCode,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return this.command.ofRegion(actor, regionCode, PageQuery.of(page, size));
+	}
+
+	@GetMapping("/api/v1/emergency/mobilizations/{id}/people")
+	@Operation(summary = "The accepted and the reserve of a mobilization (its region's operators and auditors)",
+			description = "In the order they answered, with how far from the scene they live, when and where they"
+					+ " mustered (the place until the stand-down), their task group and the hours recorded. The"
+					+ " read is audited.")
+	@ApiResponse(responseCode = "404", description = "MOBILIZATION_NOT_FOUND")
+	List<CommandPerson> people(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return this.command.people(actor, id);
+	}
+
+	@GetMapping("/api/v1/emergency/mobilizations/{id}/groups")
+	@Operation(summary = "A mobilization's task groups (its region's operators and auditors)")
+	@ApiResponse(responseCode = "404", description = "MOBILIZATION_NOT_FOUND")
+	List<TaskGroup> groups(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return this.command.groups(actor, id);
+	}
+
+	@PostMapping("/api/v1/emergency/mobilizations/{id}/groups")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Form a task group with a leader (an operator of the region)",
+			description = "The leader and the members are accepted volunteers; each is told the group's task. A"
+					+ " volunteer is in one group at a time.")
+	@ApiResponse(responseCode = "400",
+			description = "VALIDATION_FAILED: name (also when taken), task, leaderId," + " memberIds")
+	@ApiResponse(responseCode = "404", description = "MOBILIZATION_NOT_FOUND")
+	@ApiResponse(responseCode = "409", description = "INVALID_STATE: stood down")
+	TaskGroup formGroup(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody TaskGroupRequest request) {
+		return this.command.formGroup(actor, id, request.name(), request.task(), request.leaderId(),
+				request.memberIds());
+	}
+
+	@PutMapping("/api/v1/emergency/mobilizations/{id}/groups/{groupId}/members")
+	@Operation(summary = "Put accepted volunteers in a task group (an operator of the region)",
+			description = "They leave the group they were in; each is told the task.")
+	@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: volunteerIds")
+	@ApiResponse(responseCode = "404", description = "MOBILIZATION_NOT_FOUND, GROUP_NOT_FOUND")
+	@ApiResponse(responseCode = "409", description = "INVALID_STATE: stood down")
+	TaskGroup assign(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @PathVariable UUID groupId,
+			@RequestBody GroupMembersRequest request) {
+		return this.command.assign(actor, id, groupId, request.volunteerIds());
+	}
+
+	@GetMapping("/api/v1/emergency/mobilizations/{id}/muster-code")
+	@Operation(summary = "The signed code to show at the assembly point (an operator of the region)",
+			description = "It rotates every minute and is accepted for two; the short code can be typed.")
+	@ApiResponse(responseCode = "404", description = "MOBILIZATION_NOT_FOUND")
+	@ApiResponse(responseCode = "409", description = "INVALID_STATE: stood down")
+	MusterCode musterCode(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		CheckinCodes.Issued issued = this.command.musterCode(actor, id);
+		return new MusterCode(issued.code(), issued.shortCode(), issued.expiresAt());
+	}
+
+	@GetMapping("/api/v1/me/emergency-calls")
+	@Operation(summary = "The caller's calls to mobilizations, the open first")
+	List<MobilizationSummary> myCalls(@AuthenticationPrincipal Actor actor) {
+		return this.command.myCalls(actor);
+	}
+
+	@GetMapping("/api/v1/me/emergency-calls/{id}")
+	@Operation(summary = "The caller's call: the mobilization, their answer, group, task and hours recorded")
+	@ApiResponse(responseCode = "404", description = "MOBILIZATION_NOT_FOUND (also when the caller was not called)")
+	MyCall myCall(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return this.command.myCall(actor, id);
 	}
 
 	/** The tier to mark an organization with. */
@@ -220,10 +331,13 @@ class EmergencyController {
 
 	}
 
-	/** People needed: with a skill, optionally holding a valid qualification. */
+	/**
+	 * People needed: with a skill, optionally holding a valid qualification and insured.
+	 */
 	record MobilizationNeed(@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 60) String skill,
 			@Schema(requiredMode = REQUIRED, minimum = "1", maximum = "10000") Integer count,
-			@Schema(implementation = QualificationKind.class) String qualification) {
+			@Schema(implementation = QualificationKind.class) String qualification,
+			@Schema(description = "Only volunteers insured on the day; false when absent") Boolean insured) {
 
 	}
 
@@ -239,19 +353,20 @@ class EmergencyController {
 			@Schema(requiredMode = REQUIRED) AssemblyPointRequest assemblyPoint,
 			@ArraySchema(arraySchema = @Schema(requiredMode = REQUIRED), minItems = 1, maxItems = 20,
 					schema = @Schema(implementation = MobilizationNeed.class)) List<MobilizationNeed> needs,
-			@Schema(description = "A drill rather than a real emergency; false when absent") Boolean drill) {
+			@Schema(description = "A drill rather than a real emergency; false when absent") Boolean drill,
+			@Schema(description = "The emergency team in command (of the region, above or below it)") UUID organizationId) {
 
 		NewMobilization toCommand() {
 			List<NeedRequest> asked = (this.needs != null) ? this.needs.stream()
-				.map((need) -> (need != null) ? new NeedRequest(need.skill(), need.count(), need.qualification())
-						: null)
+				.map((need) -> (need != null)
+						? new NeedRequest(need.skill(), need.count(), need.qualification(), need.insured()) : null)
 				.toList() : null;
 			return new NewMobilization(this.regionCode, this.title,
 					(this.location != null) ? this.location.toPoint() : null,
 					(this.radiusKm != null) ? java.math.BigDecimal.valueOf(this.radiusKm) : null, this.assembleAt,
 					(this.assemblyPoint != null) ? this.assemblyPoint.name() : null, (this.assemblyPoint != null)
 							? new GeoPoint(this.assemblyPoint.lat(), this.assemblyPoint.lng()) : null,
-					asked, Boolean.TRUE.equals(this.drill));
+					asked, Boolean.TRUE.equals(this.drill), this.organizationId, null);
 		}
 
 	}
@@ -265,8 +380,10 @@ class EmergencyController {
 
 	}
 
-	/** Where the volunteer checks in. */
-	record MusterRequest(@Schema(requiredMode = REQUIRED) EmergencyLocation location) {
+	/** Where the volunteer checks in, or the code shown there. */
+	record MusterRequest(@Schema(description = "Required unless code is given") EmergencyLocation location,
+			@Schema(maxLength = 100,
+					description = "The code shown at the assembly point: the QR's or the short one") String code) {
 
 		GeoPoint locationPoint() {
 			return (this.location != null) ? this.location.toPoint() : null;
@@ -278,7 +395,25 @@ class EmergencyController {
 
 	}
 
-	record StoodDown(@Schema(allowableValues = "STOOD_DOWN") String status) {
+	record StoodDown(@Schema(allowableValues = "STOOD_DOWN") String status, int recorded) {
+
+	}
+
+	/** A task group to form. */
+	record TaskGroupRequest(@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 60) String name,
+			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 500) String task,
+			@Schema(requiredMode = REQUIRED) UUID leaderId,
+			@ArraySchema(maxItems = 1000, schema = @Schema(format = "uuid")) List<UUID> memberIds) {
+
+	}
+
+	/** The accepted volunteers to put in a group. */
+	record GroupMembersRequest(@ArraySchema(arraySchema = @Schema(requiredMode = REQUIRED), minItems = 1,
+			maxItems = 1000, schema = @Schema(format = "uuid")) List<UUID> volunteerIds) {
+
+	}
+
+	record MusterCode(String code, String shortCode, OffsetDateTime expiresAt) {
 
 	}
 

@@ -389,10 +389,12 @@ public class MobilizationCommand {
 		return this.command.inRegion(Regions.prefixOf(regionCode), page);
 	}
 
-	/** The caller's calls, the open first (a volunteer; none for anyone else). */
+	/**
+	 * The caller's calls, the open first.
+	 * @throws ProblemException 404 {@code NOT_A_VOLUNTEER}
+	 */
 	public List<MobilizationSummary> myCalls(Actor actor) {
-		Optional<VolunteerView> me = this.volunteers.findByAccount(actor.accountId());
-		return me.map((v) -> this.command.callsOf(v.id(), RECENT_CALLS)).orElse(List.of());
+		return this.command.callsOf(this.volunteers.mine(actor).id(), RECENT_CALLS);
 	}
 
 	/**

@@ -576,7 +576,30 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			post("/api/v1/emergency/mobilizations/{id}/stand-down")
 				.on((s) -> Target.of("id", s.mobilization(null).id()))
 				.allow(OPERATORS),
-			get("/api/v1/me/relatives").allow(VOLUNTEERS),
+			post("/api/v1/emergency/mobilizations/{id}/waves").on((s) -> Target.of("id", s.mobilization(null).id()))
+				.allow(OPERATORS),
+			get("/api/v1/emergency/mobilizations").on((s) -> Target.none().query("regionCode=" + REGION))
+				.allow(OVERSEERS),
+			get("/api/v1/emergency/mobilizations/{id}/people").on((s) -> Target.of("id", s.mobilization(null).id()))
+				.allow(OVERSEERS),
+			get("/api/v1/emergency/mobilizations/{id}/groups").on((s) -> Target.of("id", s.mobilization(null).id()))
+				.allow(OVERSEERS),
+			post("/api/v1/emergency/mobilizations/{id}/groups").on((s) -> {
+				Scene.Called called = s.mobilization("ACCEPT");
+				return Target.of("id", called.id()).body(s.groupBody(called));
+			}).allow(OPERATORS), put("/api/v1/emergency/mobilizations/{id}/groups/{groupId}/members").on((s) -> {
+				Scene.Grouped grouped = s.taskGroup();
+				return Target.of("id", grouped.id())
+					.and("groupId", grouped.groupId())
+					.body(Map.of("volunteerIds", List.of(grouped.leader().volunteerId().toString())));
+			}).allow(OPERATORS),
+			get("/api/v1/emergency/mobilizations/{id}/muster-code")
+				.on((s) -> Target.of("id", s.mobilization(null).id()))
+				.allow(OPERATORS),
+			get("/api/v1/me/emergency-calls").allow(VOLUNTEERS), get("/api/v1/me/emergency-calls/{id}").on((s) -> {
+				Scene.Called called = s.mobilization(null);
+				return Target.of("id", called.id()).playing(VOLUNTEER, called.volunteer());
+			}).allow(ONLY_VOLUNTEER), get("/api/v1/me/relatives").allow(VOLUNTEERS),
 			post("/api/v1/me/relatives").on((s) -> Target.none().body(s.relativeBody(s.volunteer(), "PARENT")))
 				.allow(VOLUNTEERS),
 			post("/api/v1/relatives/{id}/confirmation").on((s) -> {

@@ -589,10 +589,10 @@ class MalformedInputApiTests extends ApiTestSupport {
 							.required(),
 						list("needs",
 								object("need", text("skill", 60).required(), integer("count", 1, 10_000).required(),
-										enumeration("qualification")),
+										enumeration("qualification"), flag("insured")),
 								1, 20)
 							.required(),
-						flag("drill"))
+						flag("drill"), id("organizationId"))
 				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
 			row("POST /api/v1/emergency/mobilizations/{id}/responses").as(VOLUNTEER).on((s) -> {
 				Scene.Called called = s.mobilization(null);
@@ -603,8 +603,22 @@ class MalformedInputApiTests extends ApiTestSupport {
 			row("POST /api/v1/emergency/mobilizations/{id}/muster").as(VOLUNTEER).on((s) -> {
 				Scene.Called called = s.mobilization("ACCEPT");
 				return Target.of("id", called.id()).body(s.musterBody(called)).playing(VOLUNTEER, called.volunteer());
-			}).body(CHINA_POINT.required()),
+			}).body(CHINA_POINT, text("code", 100)),
+			row("POST /api/v1/emergency/mobilizations/{id}/groups").as(OPERATOR).on((s) -> {
+				Scene.Called called = s.mobilization("ACCEPT");
+				return Target.of("id", called.id()).body(s.groupBody(called));
+			})
+				.body(text("name", 60).required(), text("task", 500).required(), id("leaderId").required(),
+						list("memberIds", id("memberId"), 0, 1000)),
+			row("PUT /api/v1/emergency/mobilizations/{id}/groups/{groupId}/members").as(OPERATOR).on((s) -> {
+				Scene.Grouped grouped = s.taskGroup();
+				return Target.of("id", grouped.id())
+					.and("groupId", grouped.groupId())
+					.body(Map.of("volunteerIds", List.of(grouped.leader().volunteerId().toString())));
+			}).body(list("volunteerIds", id("volunteerId"), 1, 1000).required()),
 			// take no input at all: only the valid request is sent
+			row("POST /api/v1/emergency/mobilizations/{id}/waves").as(OPERATOR)
+				.on((s) -> Target.of("id", s.mobilization(null).id())),
 			row("DELETE /api/v1/emergency/teams/{organizationId}").as(OPERATOR)
 				.on((s) -> Target.of("organizationId", s.emergencyTeam())),
 			row("POST /api/v1/emergency/mobilizations/{id}/stand-down").as(OPERATOR)

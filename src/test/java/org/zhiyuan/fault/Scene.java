@@ -927,10 +927,12 @@ final class Scene {
 
 	/**
 	 * A muster at the assembly point of the mobilization, which is the called volunteer's
-	 * home.
+	 * home, with the code shown there (either would do).
 	 */
 	Map<String, Object> musterBody(Called called) {
-		return Map.of("location", home(called.volunteer()));
+		Api.Response code = expect(200, as(staff(Grant.operatorOf(REGION)))
+			.get("/api/v1/emergency/mobilizations/" + called.id() + "/muster-code"));
+		return Map.of("location", home(called.volunteer()), "code", code.json().get("code").asString());
 	}
 
 	private Map<String, Object> home(Person volunteer) {
@@ -940,8 +942,27 @@ final class Scene {
 			.single();
 	}
 
+	/** A task group led by the accepted volunteer of the mobilization. */
+	Map<String, Object> groupBody(Called called) {
+		return Map.of("name", "一组-" + UUID.randomUUID().toString().substring(0, 8), "task", "转移群众", "leaderId",
+				called.volunteer().volunteerId().toString());
+	}
+
+	/** A mobilization whose accepted volunteer leads a task group. */
+	Grouped taskGroup() {
+		Called called = mobilization("ACCEPT");
+		UUID group = id(expect(201, as(staff(Grant.operatorOf(REGION)))
+			.post("/api/v1/emergency/mobilizations/" + called.id() + "/groups", groupBody(called))));
+		return new Grouped(called.id(), group, called.volunteer());
+	}
+
 	/** A mobilization and the one volunteer it called. */
 	record Called(UUID id, Person volunteer) {
+
+	}
+
+	/** A mobilization's task group and its leader. */
+	record Grouped(UUID id, UUID groupId, Person leader) {
 
 	}
 

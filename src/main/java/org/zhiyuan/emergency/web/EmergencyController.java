@@ -282,6 +282,7 @@ class EmergencyController {
 
 	@GetMapping("/api/v1/me/emergency-calls")
 	@Operation(summary = "The caller's calls to mobilizations, the open first")
+	@ApiResponse(responseCode = "404", description = "NOT_A_VOLUNTEER")
 	List<MobilizationSummary> myCalls(@AuthenticationPrincipal Actor actor) {
 		return this.command.myCalls(actor);
 	}

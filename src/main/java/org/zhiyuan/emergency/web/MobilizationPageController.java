@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.access.AccessPolicy;
+import org.zhiyuan.access.Role;
 import org.zhiyuan.emergency.Answer;
 import org.zhiyuan.emergency.GeoPoint;
 import org.zhiyuan.emergency.MobilizationAnswers;
@@ -78,7 +79,7 @@ class MobilizationPageController {
 	@GetMapping("/emergency/mobilizations")
 	String list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String regionCode, Model model,
 			Locale locale) {
-		model.addAttribute("calls", this.command.myCalls(actor));
+		model.addAttribute("calls", actor.has(Role.VOLUNTEER) ? this.command.myCalls(actor) : List.of());
 		Optional<String> region = regionOf(actor, regionCode);
 		region.ifPresent((code) -> {
 			model.addAttribute("regionCode", code);

@@ -460,9 +460,15 @@ public class DutyRosters {
 						.isPresent()) {
 				throw stale();
 			}
-			this.repository.deleteDuty(team.id(), swap.partnerId(), swap.partnerDay(), swap.partnerShift());
+			if (!this.repository.deleteDuty(team.id(), swap.partnerId(), swap.partnerDay(), swap.partnerShift())) {
+				throw stale();
+			}
 		}
-		this.repository.deleteDuty(team.id(), swap.requesterId(), swap.day(), swap.shift());
+		// a swap approved at the same moment may have taken the duty: then nothing
+		// changes
+		if (!this.repository.deleteDuty(team.id(), swap.requesterId(), swap.day(), swap.shift())) {
+			throw stale();
+		}
 		OffsetDateTime now = now();
 		this.repository.insertDuty(team.id(), swap.partnerId(), swap.day(), swap.shift(), actor.accountId(), now);
 		if (swap.isExchange()) {

@@ -338,6 +338,20 @@ class DutyRosterApiTests extends ApiTestSupport {
 		List<Integer> statuses = Concurrently.statuses(this.port, calls);
 		assertThat(statuses).containsOnly(200);
 		assertThat(onDuty(team, day, "NIGHT")).containsExactly(liu.volunteerId());
+
+		// two members agreed to take liu's night over: approved at once, only one does
+		List<Call> approvals = new ArrayList<>();
+		for (String name : List.of("甲替班", "乙替班")) {
+			Person taker = aMember(team, district, name);
+			Response asked = api(liu).post("/api/v1/emergency/teams/" + team.id() + "/duty/swaps",
+					Map.of("day", day.toString(), "shift", "NIGHT", "withVolunteerId", taker.volunteerId().toString()));
+			assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+			String swap = "/api/v1/emergency/teams/" + team.id() + "/duty/swaps/" + asked.json().get("id").asString();
+			assertThat(api(taker).post(swap + "/accept", Map.of()).status()).isEqualTo(200);
+			approvals.add(Call.post(token, swap + "/approve", "{}"));
+		}
+		assertThat(Concurrently.statuses(this.port, approvals)).containsExactlyInAnyOrder(200, 409);
+		assertThat(onDuty(team, day, "NIGHT")).hasSize(1).doesNotContain(liu.volunteerId());
 	}
 
 	@Test

@@ -599,7 +599,36 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			get("/api/v1/me/emergency-calls").allow(VOLUNTEERS), get("/api/v1/me/emergency-calls/{id}").on((s) -> {
 				Scene.Called called = s.mobilization(null);
 				return Target.of("id", called.id()).playing(VOLUNTEER, called.volunteer());
-			}).allow(ONLY_VOLUNTEER), get("/api/v1/me/relatives").allow(VOLUNTEERS),
+			}).allow(ONLY_VOLUNTEER),
+			// emergency duty rosters
+			get("/api/v1/emergency/teams/{organizationId}/duty").on((s) -> duty(s.duty())).allow(READERS),
+			get("/api/v1/emergency/teams/{organizationId}/duty/members").on((s) -> duty(s.duty()))
+				.allow(VOLUNTEER, ORG_ADMIN, OPERATOR, NATIONAL_OPERATOR),
+			put("/api/v1/emergency/teams/{organizationId}/duty/{day}/{shift}/members/{volunteerId}").on((s) -> {
+				Scene.Duty duty = s.duty();
+				return duty(duty).and("day", duty.day())
+					.and("shift", "NIGHT")
+					.and("volunteerId", duty.partner().volunteerId());
+			}).allow(MANAGERS),
+			delete("/api/v1/emergency/teams/{organizationId}/duty/{day}/{shift}/members/{volunteerId}").on((s) -> {
+				Scene.Duty duty = s.duty();
+				return duty(duty).and("day", duty.day())
+					.and("shift", "DAY")
+					.and("volunteerId", duty.member().volunteerId());
+			}).allow(MANAGERS),
+			get("/api/v1/emergency/teams/{organizationId}/duty/swaps").on((s) -> duty(s.duty())).allow(INSIDERS),
+			post("/api/v1/emergency/teams/{organizationId}/duty/swaps").on((s) -> {
+				Scene.Duty duty = s.duty();
+				return duty(duty).body(Scene.swapBody(duty));
+			}).allow(ONLY_VOLUNTEER),
+			// the partner plays the volunteer: only they agree
+			post("/api/v1/emergency/teams/{organizationId}/duty/swaps/{id}/accept").on((s) -> swap(s.dutySwap(false)))
+				.allow(ONLY_VOLUNTEER),
+			post("/api/v1/emergency/teams/{organizationId}/duty/swaps/{id}/approve").on((s) -> swap(s.dutySwap(true)))
+				.allow(MANAGERS),
+			post("/api/v1/emergency/teams/{organizationId}/duty/swaps/{id}/decline").on((s) -> swap(s.dutySwap(false)))
+				.allow(VOLUNTEER, ORG_ADMIN, OPERATOR, NATIONAL_OPERATOR),
+			get("/api/v1/me/emergency-duty").allow(VOLUNTEERS), get("/api/v1/me/relatives").allow(VOLUNTEERS),
 			post("/api/v1/me/relatives").on((s) -> Target.none().body(s.relativeBody(s.volunteer(), "PARENT")))
 				.allow(VOLUNTEERS),
 			post("/api/v1/relatives/{id}/confirmation").on((s) -> {
@@ -776,6 +805,21 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 	private static Target invitation(Scene scene) {
 		Person invited = scene.invitedTo(scene.team());
 		return Target.of("organizationId", scene.team().id()).playing(VOLUNTEER, invited);
+	}
+
+	/** An emergency team, with its leader and the member on duty in their parts. */
+	private static Target duty(Scene.Duty duty) {
+		return Target.of("organizationId", duty.team().id())
+			.playing(ORG_ADMIN, duty.team().admin())
+			.playing(VOLUNTEER, duty.member());
+	}
+
+	/** A swap, with the team's leader and the member asked in their parts. */
+	private static Target swap(Scene.DutySwapAsked swap) {
+		return Target.of("organizationId", swap.duty().team().id())
+			.and("id", swap.id())
+			.playing(ORG_ADMIN, swap.duty().team().admin())
+			.playing(VOLUNTEER, swap.duty().partner());
 	}
 
 	/** An active organization, with its admin and a member in their parts. */

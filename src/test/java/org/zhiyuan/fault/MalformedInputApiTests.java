@@ -623,6 +623,52 @@ class MalformedInputApiTests extends ApiTestSupport {
 				.on((s) -> Target.of("organizationId", s.emergencyTeam())),
 			row("POST /api/v1/emergency/mobilizations/{id}/stand-down").as(OPERATOR)
 				.on((s) -> Target.of("id", s.mobilization(null).id())),
+			// emergency duty rosters
+			row("POST /api/v1/emergency/teams/{organizationId}/duty/swaps").as(VOLUNTEER).on((s) -> {
+				Scene.Duty duty = s.duty();
+				return Target.of("organizationId", duty.team().id())
+					.body(Scene.swapBody(duty))
+					.playing(VOLUNTEER, duty.member());
+			})
+				.body(date("day", Kind.DATE).required(), enumeration("shift").required(),
+						id("withVolunteerId").required(), date("partnerDay", Kind.DATE), enumeration("partnerShift"))
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			// take no input but the path: only the valid request is sent
+			row("PUT /api/v1/emergency/teams/{organizationId}/duty/{day}/{shift}/members/{volunteerId}").as(ORG_ADMIN)
+				.on((s) -> {
+					Scene.Duty duty = s.duty();
+					return Target.of("organizationId", duty.team().id())
+						.and("day", duty.day())
+						.and("shift", "NIGHT")
+						.and("volunteerId", duty.partner().volunteerId())
+						.playing(ORG_ADMIN, duty.team().admin());
+				}),
+			row("DELETE /api/v1/emergency/teams/{organizationId}/duty/{day}/{shift}/members/{volunteerId}")
+				.as(ORG_ADMIN)
+				.on((s) -> {
+					Scene.Duty duty = s.duty();
+					return Target.of("organizationId", duty.team().id())
+						.and("day", duty.day())
+						.and("shift", "DAY")
+						.and("volunteerId", duty.member().volunteerId())
+						.playing(ORG_ADMIN, duty.team().admin());
+				}),
+			row("POST /api/v1/emergency/teams/{organizationId}/duty/swaps/{id}/accept").as(VOLUNTEER).on((s) -> {
+				Scene.DutySwapAsked swap = s.dutySwap(false);
+				return Target.of("organizationId", swap.duty().team().id())
+					.and("id", swap.id())
+					.playing(VOLUNTEER, swap.duty().partner());
+			}), row("POST /api/v1/emergency/teams/{organizationId}/duty/swaps/{id}/approve").as(ORG_ADMIN).on((s) -> {
+				Scene.DutySwapAsked swap = s.dutySwap(true);
+				return Target.of("organizationId", swap.duty().team().id())
+					.and("id", swap.id())
+					.playing(ORG_ADMIN, swap.duty().team().admin());
+			}), row("POST /api/v1/emergency/teams/{organizationId}/duty/swaps/{id}/decline").as(VOLUNTEER).on((s) -> {
+				Scene.DutySwapAsked swap = s.dutySwap(false);
+				return Target.of("organizationId", swap.duty().team().id())
+					.and("id", swap.id())
+					.playing(VOLUNTEER, swap.duty().partner());
+			}),
 			row("POST /api/v1/me/relatives").as(VOLUNTEER)
 				.on((s) -> Target.none().body(s.relativeBody(s.volunteer(), "PARENT")))
 				.body(code("phoneOrNumber", 40).required(), text("name", 60).required(),

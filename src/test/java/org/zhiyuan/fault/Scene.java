@@ -966,6 +966,57 @@ final class Scene {
 
 	}
 
+	// emergency duty rosters
+
+	/**
+	 * A new emergency team of R1 with two members: one on duty tomorrow's day shift, the
+	 * other the night after.
+	 */
+	Duty duty() {
+		Team team = newTeam();
+		expect(200, as(staff(Grant.operatorOf(REGION))).send("PUT", "/api/v1/emergency/teams/" + team.id(),
+				Map.of("tier", "STREET")));
+		Person member = memberOf(team);
+		Person partner = memberOf(team);
+		LocalDate day = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1);
+		expect(200, as(team.admin()).send("PUT", dutyPath(team, day, "DAY", member), null));
+		expect(200, as(team.admin()).send("PUT", dutyPath(team, day.plusDays(1), "NIGHT", partner), null));
+		return new Duty(team, member, partner, day);
+	}
+
+	static String dutyPath(Team team, LocalDate day, String shift, Person volunteer) {
+		return "/api/v1/emergency/teams/" + team.id() + "/duty/" + day + "/" + shift + "/members/"
+				+ volunteer.volunteerId();
+	}
+
+	/** The member's request to swap their shift for the partner's. */
+	static Map<String, Object> swapBody(Duty duty) {
+		return Map.of("day", duty.day().toString(), "shift", "DAY", "withVolunteerId",
+				duty.partner().volunteerId().toString(), "partnerDay", duty.day().plusDays(1).toString(),
+				"partnerShift", "NIGHT");
+	}
+
+	/** A swap the member asked for, which the partner agreed to when {@code agreed}. */
+	DutySwapAsked dutySwap(boolean agreed) {
+		Duty duty = duty();
+		UUID id = id(expect(201,
+				as(duty.member()).post("/api/v1/emergency/teams/" + duty.team().id() + "/duty/swaps", swapBody(duty))));
+		if (agreed) {
+			expect(200, as(duty.partner())
+				.post("/api/v1/emergency/teams/" + duty.team().id() + "/duty/swaps/" + id + "/accept", Map.of()));
+		}
+		return new DutySwapAsked(duty, id);
+	}
+
+	/** An emergency team, a member on duty on the day's day shift and a partner. */
+	record Duty(Team team, Person member, Person partner, LocalDate day) {
+
+	}
+
+	record DutySwapAsked(Duty duty, UUID id) {
+
+	}
+
 	private static UUID id(Response response) {
 		return UUID.fromString(response.json().get("id").asString());
 	}

@@ -38,12 +38,14 @@ import org.zhiyuan.bench.Options;
  * {@code bench}, PostgreSQL only); which volunteers sign up, check in or ask for
  * certificates; S4's operators of the nation, of the province with the most volunteers
  * and of that province's district with the most, who read the statistics; and S6's pairs
- * of confirmed relatives, each with an opening balance in the time bank. Rows go through
- * ordinary transactions with every constraint checked.
+ * of confirmed relatives, each with an opening balance in the time bank; and, when asked
+ * for ({@code --emergency-called}), S7's emergency team of 朝阳区 with its volunteers and
+ * the district's operator. Rows go through ordinary transactions with every constraint
+ * checked.
  * <p>
  * Volunteer pools are ranges of generated volunteer numbers, so the driver finds their
  * usernames with {@link Identities#phone(int)}: 0 is the organizer, then warm-up, S1, S2,
- * S3 and S6 follow each other.
+ * S3 and S6 follow each other; S7's two pools are the last generated volunteers.
  */
 public final class ScenarioFixtures {
 

@@ -127,6 +127,10 @@ public final class LoadDriver {
 				gifts(tokens.get("s6"));
 			}
 			if (wanted.contains("S7")) {
+				if (this.fixtures.path("s7").isMissingNode()) {
+					throw new IllegalStateException(
+							"S7 needs the fixtures' emergency pools (run the fixtures with S7 in SCENARIOS)");
+				}
 				emergency(signIn("s7answer", range("s7answer")));
 			}
 		}

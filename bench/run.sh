@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Zhiyuan benchmarks: data generation, HTTP scenarios S1-S6, pgbench ceilings, cold starts.
+# Zhiyuan benchmarks: data generation, HTTP scenarios S1-S7, pgbench ceilings, cold starts.
 # See bench/README.md. Usage: bench/run.sh [step ...]   (no step: all)
 # Steps: build machine coldstart-h2 pg-up pg-load platform-up drive platform-down pgbench pgbench-tpcb report
 # pg-down
@@ -29,7 +29,13 @@ GIFT_PAIRS="${GIFT_PAIRS:-10000}"   # S6: pairs of relatives (two volunteers eac
 GIFTS="${GIFTS:-50000}"             # S6: gifts measured (and the tpcb-like transactions, unless TPCB_SECONDS)
 TPCB_SCALE="${TPCB_SCALE:-$CLIENTS}"
 TPCB_SECONDS="${TPCB_SECONDS:-}"    # set: the tpcb-like run lasts that long (-T) instead of GIFTS transactions
+# S7 (emergency mobilization) is not in the default list: its fixtures move their volunteers
+# into one district, for good (see bench/README.md); name it to run it.
 SCENARIOS="${SCENARIOS:-S1,S2,S3,S4,S5,S6}"
+EMERGENCY_CALLED="${EMERGENCY_CALLED:-10000}"     # S7: eligible volunteers the measured launch calls
+EMERGENCY_NEEDS="${EMERGENCY_NEEDS:-3400}"        # S7: the measured launch's needs (>= a third of the called)
+EMERGENCY_ANSWERS="${EMERGENCY_ANSWERS:-2000}"    # S7: volunteers answering ACCEPT at once
+EMERGENCY_STORM_NEEDS="${EMERGENCY_STORM_NEEDS:-$(( (EMERGENCY_ANSWERS + 1) / 2 ))}"  # S7: the storm's needs
 H2_SCENARIOS="${H2_SCENARIOS:-S4}"
 STATS_KINDS="${STATS_KINDS:-}"   # S4's statistics kinds, ';'-separated (default: all of them)
 SEED="${SEED:-2026}"
@@ -97,6 +103,15 @@ keys() {
 gift_pairs() {
   case ",$1," in
     *,S6,*) echo "$GIFT_PAIRS" ;;
+    *) echo 0 ;;
+  esac
+}
+
+# S7's pools when the scenarios run S7, else none: its fixtures move their volunteers into
+# one district.
+emergency_called() {
+  case ",$1," in
+    *,S7,*) echo "$EMERGENCY_CALLED" ;;
     *) echo 0 ;;
   esac
 }
@@ -248,12 +263,14 @@ step_h2_drive() {
   unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME SPRING_DATASOURCE_PASSWORD
   bench_java fixtures --url="$(h2_url "$dir")" --user=sa --password= --clients="$CLIENTS" --signups="$SIGNUPS" \
     --positions="$POSITIONS" --hot-capacity="$HOT_CAPACITY" --checkins="$CHECKINS" \
-    --gift-pairs="$(gift_pairs "$H2_SCENARIOS")" --seed="$SEED" --out="$RESULTS/fixtures-h2.json"
+    --gift-pairs="$(gift_pairs "$H2_SCENARIOS")" --emergency-called="$(emergency_called "$H2_SCENARIOS")" \
+    --emergency-answers="$EMERGENCY_ANSWERS" --seed="$SEED" --out="$RESULTS/fixtures-h2.json"
   start_platform "Platform on H2 with $H2_VOLUNTEERS volunteers and $H2_RECORDS service records for the scenarios (not a target)" "$dir"
   load_note "drive (H2): start"
   bench_java drive --base-url="http://127.0.0.1:$APP_PORT" --fixtures="$RESULTS/fixtures-h2.json" \
     --volunteer-password="$VOLUNTEER_PASSWORD" --admin-password="$ADMIN_PASSWORD" --clients="$CLIENTS" \
     --search-clients="$SEARCH_CLIENTS" --search-requests="$SEARCHES" --stats-requests="$STATS_REQUESTS" --gifts="$GIFTS" \
+    --emergency-needs="$EMERGENCY_NEEDS" --emergency-storm-needs="$EMERGENCY_STORM_NEEDS" \
     ${STATS_KINDS:+"--stats-kinds=$STATS_KINDS"} --scenarios="$H2_SCENARIOS" --database=H2 --out="$RESULTS/http-h2.json" || { stop_platform "$dir"; exit 1; }
   load_note "drive (H2): end"
   stop_platform "$dir"
@@ -387,9 +404,12 @@ step_fixtures() {
   pg_env
   bench_java fixtures --url="$PG_URL" --user=zhiyuan --password=zhiyuan --clients="$CLIENTS" --signups="$SIGNUPS" \
     --positions="$POSITIONS" --hot-capacity="$HOT_CAPACITY" --checkins="$CHECKINS" \
-    --gift-pairs="$(gift_pairs "$SCENARIOS")" --seed="$SEED" --out="$RESULTS/fixtures.json"
+    --gift-pairs="$(gift_pairs "$SCENARIOS")" --emergency-called="$(emergency_called "$SCENARIOS")" \
+    --emergency-answers="$EMERGENCY_ANSWERS" --seed="$SEED" --out="$RESULTS/fixtures.json"
   psql_app -c "ANALYZE activity; ANALYZE activity_position; ANALYZE signup" \
-    -c "ANALYZE time_account; ANALYZE time_transfer; ANALYZE time_entry; ANALYZE time_relative" >/dev/null
+    -c "ANALYZE time_account; ANALYZE time_transfer; ANALYZE time_entry; ANALYZE time_relative" \
+    -c "ANALYZE volunteer; ANALYZE emergency_profile; ANALYZE emergency_team; ANALYZE organization_member" \
+    -c "ANALYZE volunteer_attribute; ANALYZE emergency_call" >/dev/null
 }
 
 step_platform_up() {
@@ -407,6 +427,7 @@ step_drive() {
   bench_java drive --base-url="http://127.0.0.1:$APP_PORT" --fixtures="$RESULTS/fixtures.json" \
     --volunteer-password="$VOLUNTEER_PASSWORD" --admin-password="$ADMIN_PASSWORD" --clients="$CLIENTS" \
     --search-clients="$SEARCH_CLIENTS" --search-requests="$SEARCHES" --stats-requests="$STATS_REQUESTS" --gifts="$GIFTS" \
+    --emergency-needs="$EMERGENCY_NEEDS" --emergency-storm-needs="$EMERGENCY_STORM_NEEDS" \
     ${STATS_KINDS:+"--stats-kinds=$STATS_KINDS"} --scenarios="$SCENARIOS" --jdbc-url="$PG_URL" --jdbc-user=zhiyuan --jdbc-password=zhiyuan --out="$RESULTS/${HTTP_OUT:-http.json}"
   load_note "drive: end"
 }

@@ -38,12 +38,14 @@ import org.zhiyuan.bench.Options;
  * {@code bench}, PostgreSQL only); which volunteers sign up, check in or ask for
  * certificates; S4's operators of the nation, of the province with the most volunteers
  * and of that province's district with the most, who read the statistics; and S6's pairs
- * of confirmed relatives, each with an opening balance in the time bank. Rows go through
- * ordinary transactions with every constraint checked.
+ * of confirmed relatives, each with an opening balance in the time bank; and, when asked
+ * for ({@code --emergency-called}), S7's emergency team of 朝阳区 with its volunteers and
+ * the district's operator. Rows go through ordinary transactions with every constraint
+ * checked.
  * <p>
  * Volunteer pools are ranges of generated volunteer numbers, so the driver finds their
  * usernames with {@link Identities#phone(int)}: 0 is the organizer, then warm-up, S1, S2,
- * S3 and S6 follow each other.
+ * S3 and S6 follow each other; S7's two pools are the last generated volunteers.
  */
 public final class ScenarioFixtures {
 
@@ -72,6 +74,8 @@ public final class ScenarioFixtures {
 		int warmup = this.options.integer("warmup", 2_000);
 		int certificates = this.options.integer("certificates", 200);
 		int giftPairs = this.options.integer("gift-pairs", 10_000);
+		int emergencyCalled = this.options.integer("emergency-called", 0);
+		int emergencyAnswers = this.options.integer("emergency-answers", 2_000);
 		BigDecimal openingHours = new BigDecimal(this.options.string("opening-hours", "100.00"));
 		int pgbenchPool = clients * ((signups + clients - 1) / clients);
 		Map<String, Integer> sizes = Map.of("warmup", warmup, "s1", signups, "s2", signups, "s3", checkins, "s6",
@@ -87,6 +91,15 @@ public final class ScenarioFixtures {
 			connection.setAutoCommit(false);
 			int volunteers = count(connection, "SELECT COUNT(*) FROM volunteer");
 			int needed = Math.max(next, pools.get("s2")[0] + pgbenchPool);
+			if (emergencyCalled > 0) {
+				// S7's pools are the last generated volunteers, the same ones whatever
+				// the
+				// other pools' sizes
+				int s7 = emergencyCalled + emergencyAnswers;
+				pools.put("s7", new int[] { volunteers - s7, volunteers - emergencyAnswers });
+				pools.put("s7answer", new int[] { volunteers - emergencyAnswers, volunteers });
+				needed += s7;
+			}
 			if (volunteers < needed) {
 				throw new IllegalStateException(
 						"the scenarios need " + needed + " generated volunteers, the database has " + volunteers
@@ -116,6 +129,9 @@ public final class ScenarioFixtures {
 			fixtures.put("operators", operators(connection));
 			fixtures.put("s5", certificateVolunteers(connection, volunteers, certificates));
 			fixtures.put("s6", giftPairs(connection, pools.get("s6"), openingHours));
+			if (emergencyCalled > 0) {
+				fixtures.put("s7", emergency(connection, organizer, pools.get("s7"), pools.get("s7answer")));
+			}
 			if (database.isPostgres()) {
 				fixtures.put("pgbench",
 						pgbench(connection, organization, organizer, spreadPositions, hotCapacity, pools, pgbenchPool));
@@ -296,6 +312,37 @@ public final class ScenarioFixtures {
 				district = rs.getString(1);
 			}
 		}
+		Map<String, Object> operators = new LinkedHashMap<>();
+		Map<String, String> levels = new LinkedHashMap<>();
+		levels.put("national", "000000");
+		levels.put("province", province);
+		levels.put("district", district);
+		for (Map.Entry<String, String> level : levels.entrySet()) {
+			String username = "bench-operator-" + level.getValue();
+			operatorAccount(connection, level.getValue());
+			operators.put(level.getKey(), Map.of("username", username, "regionCode", level.getValue()));
+		}
+		Console.line("S4 operators: nation 000000, province " + province + ", district " + district);
+		return operators;
+	}
+
+	/**
+	 * The operator account of a region ({@code bench-operator-<region>}: no volunteer,
+	 * one {@code OPERATOR} grant scoped to the region, as the platform stores its
+	 * operators), made unless an earlier run made it. It signs in with the volunteers'
+	 * password (the hash of volunteer 0's account is reused).
+	 * @return the account's id
+	 */
+	private UUID operatorAccount(Connection connection, String region) throws SQLException {
+		String username = "bench-operator-" + region;
+		try (PreparedStatement query = connection.prepareStatement("SELECT id FROM account WHERE username = ?")) {
+			query.setString(1, username);
+			try (ResultSet rs = query.executeQuery()) {
+				if (rs.next()) {
+					return rs.getObject(1, UUID.class);
+				}
+			}
+		}
 		String passwordHash;
 		try (PreparedStatement query = connection
 			.prepareStatement("SELECT password_hash FROM account WHERE username = ?")) {
@@ -305,35 +352,180 @@ public final class ScenarioFixtures {
 				passwordHash = rs.getString(1);
 			}
 		}
-		Map<String, Object> operators = new LinkedHashMap<>();
-		Map<String, String> levels = new LinkedHashMap<>();
-		levels.put("national", "000000");
-		levels.put("province", province);
-		levels.put("district", district);
 		OffsetDateTime at = timestamp(this.now);
-		for (Map.Entry<String, String> level : levels.entrySet()) {
-			String username = "bench-operator-" + level.getValue();
-			boolean exists;
-			try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM account WHERE username = ?")) {
-				query.setString(1, username);
-				try (ResultSet rs = query.executeQuery()) {
-					exists = rs.next();
+		UUID id = Uuids.v7(this.now.toEpochMilli(), this.random);
+		update(connection,
+				"INSERT INTO account (id, username, password_hash, display_name, status, failed_attempts,"
+						+ " credentials_version, created_at, password_changed_at) VALUES (?, ?, ?, ?, 'ACTIVE',"
+						+ " 0, 0, ?, ?)",
+				id, username, passwordHash, "性能测试运营 " + region, at, at);
+		update(connection, "INSERT INTO account_grant (account_id, role, scope, granted_at, granted_by)"
+				+ " VALUES (?, 'OPERATOR', ?, ?, NULL)", id, region, at);
+		return id;
+	}
+
+	/** S7: the district whose operator launches the mobilizations (Beijing, 朝阳区). */
+	static final String EMERGENCY_REGION = "110105";
+
+	/** S7's measured launch: a scene near 朝阳公园. */
+	static final double[] EMERGENCY_SCENE = { 39.9400, 116.4800 };
+
+	/**
+	 * S7's answer storm: a scene near the capital airport (also 朝阳区), some 18 km from the
+	 * other, so that neither mobilization reaches the other's volunteers.
+	 */
+	static final double[] EMERGENCY_STORM_SCENE = { 40.0800, 116.5900 };
+
+	/** Homes of the called within this of the launch's scene, and the launch's radius. */
+	static final double EMERGENCY_HOMES_KM = 8;
+
+	static final int EMERGENCY_RADIUS_KM = 10;
+
+	/** Homes of the answering within this of the storm's scene, and its radius. */
+	static final double EMERGENCY_STORM_HOMES_KM = 3;
+
+	static final int EMERGENCY_STORM_RADIUS_KM = 5;
+
+	/** The needs' skill: no generated volunteer holds it. */
+	static final String EMERGENCY_SKILL = "抢险救援";
+
+	private static final String EMERGENCY_TEAM_NAME = "朝阳区应急志愿服务性能测试支队";
+
+	/**
+	 * S7: an emergency team (an organization of 朝阳区, marked as a district team), the
+	 * district's operator, and the two pools of volunteers: {@code called} (homes within
+	 * {@value #EMERGENCY_HOMES_KM} km of the launch's scene) and {@code answering}
+	 * (within {@value #EMERGENCY_STORM_HOMES_KM} km of the storm's scene). Every
+	 * volunteer of both is moved to the district (the generated home region is anywhere
+	 * in the country), given an emergency profile and made an active member of the team;
+	 * every second one also holds the needs' skill. So exactly the pools are eligible:
+	 * what an earlier run made (profiles, members, the skill) is removed first, and its
+	 * mobilizations still open are stood down, so that nobody stays accepted elsewhere.
+	 */
+	private Map<String, Object> emergency(Connection connection, Person organizer, int[] calledPool, int[] answerPool)
+			throws SQLException {
+		List<Person> called = people(connection, calledPool[0], calledPool[1]);
+		List<Person> answering = people(connection, answerPool[0], answerPool[1]);
+		UUID operator = operatorAccount(connection, EMERGENCY_REGION);
+		OffsetDateTime at = timestamp(this.now);
+		update(connection, "UPDATE emergency_mobilization SET status = 'STOOD_DOWN', stood_down_at = ?"
+				+ " WHERE status = 'OPEN' AND launched_by = ?", at, operator);
+		UUID team = null;
+		try (PreparedStatement query = connection.prepareStatement("SELECT id FROM organization WHERE name = ?")) {
+			query.setString(1, EMERGENCY_TEAM_NAME);
+			try (ResultSet rs = query.executeQuery()) {
+				if (rs.next()) {
+					team = rs.getObject(1, UUID.class);
 				}
 			}
-			if (!exists) {
-				UUID id = Uuids.v7(this.now.toEpochMilli(), this.random);
-				update(connection,
-						"INSERT INTO account (id, username, password_hash, display_name, status, failed_attempts,"
-								+ " credentials_version, created_at, password_changed_at) VALUES (?, ?, ?, ?, 'ACTIVE',"
-								+ " 0, 0, ?, ?)",
-						id, username, passwordHash, "性能测试运营 " + level.getValue(), at, at);
-				update(connection, "INSERT INTO account_grant (account_id, role, scope, granted_at, granted_by)"
-						+ " VALUES (?, 'OPERATOR', ?, ?, NULL)", id, level.getValue(), at);
-			}
-			operators.put(level.getKey(), Map.of("username", username, "regionCode", level.getValue()));
 		}
-		Console.line("S4 operators: nation 000000, province " + province + ", district " + district);
-		return operators;
+		if (team == null) {
+			team = Uuids.v7(this.now.toEpochMilli(), this.random);
+			OffsetDateTime since = timestamp(this.now.minus(Duration.ofDays(365)));
+			update(connection,
+					"INSERT INTO organization (id, name, org_type, region_code, status, applicant_account_id,"
+							+ " applied_at, reviewed_at) VALUES (?, ?, 'COMMUNITY_TEAM', ?, 'ACTIVE', ?, ?, ?)",
+					team, EMERGENCY_TEAM_NAME, EMERGENCY_REGION, organizer.accountId, since, since);
+			update(connection, "INSERT INTO organization_field (organization_id, field) VALUES (?, 'DISASTER_RELIEF')",
+					team);
+			update(connection,
+					"INSERT INTO organization_event (id, organization_id, kind, actor_id, occurred_at)"
+							+ " VALUES (?, ?, 'APPLIED', ?, ?)",
+					Uuids.v7(this.now.toEpochMilli(), this.random), team, organizer.accountId, since);
+			update(connection,
+					"INSERT INTO organization_event (id, organization_id, kind, occurred_at)"
+							+ " VALUES (?, ?, 'APPROVED', ?)",
+					Uuids.v7(this.now.toEpochMilli(), this.random), team, since);
+			update(connection,
+					"INSERT INTO account_grant (account_id, role, scope, granted_at, granted_by)"
+							+ " VALUES (?, 'ORG_ADMIN', ?, ?, ?)",
+					organizer.accountId, team.toString(), since, organizer.accountId);
+			update(connection,
+					"INSERT INTO organization_member (organization_id, volunteer_id, member_role, status,"
+							+ " requested_at, joined_at) VALUES (?, ?, 'ADMIN', 'ACTIVE', ?, ?)",
+					team, organizer.volunteerId, since, since);
+			update(connection, "INSERT INTO emergency_team (organization_id, tier, region_code, marked_by, marked_at)"
+					+ " VALUES (?, 'DISTRICT', ?, ?, ?)", team, EMERGENCY_REGION, operator, since);
+		}
+		// an earlier run's pools, whichever volunteers they were, are eligible no more
+		String members = "SELECT volunteer_id FROM organization_member WHERE organization_id = ?"
+				+ " AND member_role = 'MEMBER'";
+		update(connection, "DELETE FROM emergency_qualification WHERE volunteer_id IN (" + members + ")", team);
+		update(connection, "DELETE FROM emergency_profile WHERE volunteer_id IN (" + members + ")", team);
+		update(connection, "DELETE FROM organization_member WHERE organization_id = ? AND member_role = 'MEMBER'",
+				team);
+		update(connection, "DELETE FROM volunteer_attribute WHERE kind = 'SKILL' AND attribute = ?", EMERGENCY_SKILL);
+		OffsetDateTime joined = timestamp(this.now.minus(Duration.ofDays(60)));
+		try (PreparedStatement region = connection
+			.prepareStatement("UPDATE volunteer SET region_code = ? WHERE id = ?");
+				PreparedStatement profile = connection.prepareStatement(
+						"INSERT INTO emergency_profile (volunteer_id, home_lat, home_lng, readiness, updated_at)"
+								+ " VALUES (?, ?, ?, 'NORMAL', ?)");
+				PreparedStatement member = connection.prepareStatement(
+						"INSERT INTO organization_member (organization_id, volunteer_id, member_role, status,"
+								+ " requested_at, joined_at) VALUES (?, ?, 'MEMBER', 'ACTIVE', ?, ?)");
+				PreparedStatement skill = connection.prepareStatement(
+						"INSERT INTO volunteer_attribute (volunteer_id, kind, attribute) VALUES (?, 'SKILL', ?)")) {
+			int n = 0;
+			for (Person person : concat(called, answering)) {
+				boolean storm = n >= called.size();
+				double[] home = around(storm ? EMERGENCY_STORM_SCENE : EMERGENCY_SCENE,
+						storm ? EMERGENCY_STORM_HOMES_KM : EMERGENCY_HOMES_KM);
+				set(region, EMERGENCY_REGION, person.volunteerId);
+				region.addBatch();
+				set(profile, person.volunteerId, home[0], home[1], joined);
+				profile.addBatch();
+				set(member, team, person.volunteerId, joined, joined);
+				member.addBatch();
+				if (n % 2 == 0) {
+					set(skill, person.volunteerId, EMERGENCY_SKILL);
+					skill.addBatch();
+				}
+				if (++n % 2_000 == 0) {
+					region.executeBatch();
+					profile.executeBatch();
+					member.executeBatch();
+					skill.executeBatch();
+				}
+			}
+			region.executeBatch();
+			profile.executeBatch();
+			member.executeBatch();
+			skill.executeBatch();
+		}
+		Console.line("S7 emergency: team " + EMERGENCY_TEAM_NAME + " of " + EMERGENCY_REGION + ", " + called.size()
+				+ " volunteers within " + EMERGENCY_HOMES_KM + " km of the launch's scene, " + answering.size()
+				+ " within " + EMERGENCY_STORM_HOMES_KM + " km of the storm's");
+		Map<String, Object> s7 = new LinkedHashMap<>();
+		s7.put("regionCode", EMERGENCY_REGION);
+		s7.put("operator", "bench-operator-" + EMERGENCY_REGION);
+		s7.put("teamId", team);
+		s7.put("skill", EMERGENCY_SKILL);
+		s7.put("scene", Map.of("lat", EMERGENCY_SCENE[0], "lng", EMERGENCY_SCENE[1]));
+		s7.put("radiusKm", EMERGENCY_RADIUS_KM);
+		s7.put("called", called.size());
+		s7.put("stormScene", Map.of("lat", EMERGENCY_STORM_SCENE[0], "lng", EMERGENCY_STORM_SCENE[1]));
+		s7.put("stormRadiusKm", EMERGENCY_STORM_RADIUS_KM);
+		s7.put("answering", answering.size());
+		return s7;
+	}
+
+	/**
+	 * A point drawn evenly from the disc of {@code km} around {@code centre}, kept to
+	 * about 100 m as the platform keeps homes.
+	 */
+	private double[] around(double[] centre, double km) {
+		double distance = km * Math.sqrt(this.random.nextDouble());
+		double bearing = this.random.nextDouble(2 * Math.PI);
+		double lat = centre[0] + distance * Math.cos(bearing) / 111.195;
+		double lng = centre[1] + distance * Math.sin(bearing) / (111.195 * Math.cos(Math.toRadians(centre[0])));
+		return new double[] { Math.round(lat * 1e3) / 1e3, Math.round(lng * 1e3) / 1e3 };
+	}
+
+	private static <T> List<T> concat(List<T> first, List<T> second) {
+		List<T> all = new ArrayList<>(first);
+		all.addAll(second);
+		return all;
 	}
 
 	/** S5: volunteers near the end of the generated range who have service records. */

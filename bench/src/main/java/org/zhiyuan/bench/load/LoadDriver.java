@@ -49,6 +49,10 @@ import org.zhiyuan.bench.generate.Identities;
  * <li>S5 — certificates: issue and download the PDF (if the platform has them);</li>
  * <li>S6 — gifts in the time bank between pairs of confirmed relatives, in random
  * directions; then the ledger audited as the national operator.</li>
+ * <li>S7 — emergency mobilization: a district's operator launches one that calls 10,000
+ * volunteers (one call and one notification each), timed alone after a warm-up launch;
+ * then the volunteers of a second one all answer ACCEPT at once, and its board must show
+ * exactly the needs accepted and the rest in reserve.</li>
  * </ul>
  * Volunteers sign in first and a warm-up runs before any measurement. Every phase records
  * each request's latency, the answers by status and problem code, and its wall time. A
@@ -121,6 +125,13 @@ public final class LoadDriver {
 			}
 			if (wanted.contains("S6")) {
 				gifts(tokens.get("s6"));
+			}
+			if (wanted.contains("S7")) {
+				if (this.fixtures.path("s7").isMissingNode()) {
+					throw new IllegalStateException(
+							"S7 needs the fixtures' emergency pools (run the fixtures with S7 in SCENARIOS)");
+				}
+				emergency(signIn("s7answer", range("s7answer")));
 			}
 		}
 		Map<String, Object> results = new LinkedHashMap<>();
@@ -665,6 +676,192 @@ public final class LoadDriver {
 		else {
 			this.failures.add("S6: the time bank's ledger is not sound after the gifts: " + figures);
 			Console.line("  S6: THE LEDGER IS NOT SOUND: " + figures);
+		}
+	}
+
+	/**
+	 * S7: emergency mobilization, as the district's operator of the fixtures.
+	 * <ol>
+	 * <li>Warm-up (not measured): a drill at the storm's scene, stood down at once.</li>
+	 * <li>The launch, measured alone: a mobilization at the launch's scene whose needs
+	 * (one need of the fixtures' skill) total {@code emergency-needs} (3,400: at least a
+	 * third of the called, so that a first wave of three times the needs calls them all
+	 * too); every volunteer of the called pool is eligible, so it must call all of them.
+	 * Its answer's {@code notified}, the calls and the call notifications in the database
+	 * are the checks; the target is 10 s. It is stood down afterwards (nobody accepted
+	 * it, so nobody is told).</li>
+	 * <li>The answer storm: a second mobilization at the storm's scene (launched, not
+	 * measured) needing {@code emergency-storm-needs} (half the answering by default, and
+	 * at least a third of them) calls the answering pool; every one of them answers
+	 * ACCEPT with {@code clients} clients at once. The answers, the board and the
+	 * database must show exactly the needs accepted and the others in reserve; more
+	 * accepted than needed fails the run. Then it is stood down.</li>
+	 * </ol>
+	 */
+	private void emergency(String[] tokens) throws Exception {
+		JsonNode s7 = this.fixtures.path("s7");
+		if (s7.isMissingNode() || tokens == null) {
+			throw new IllegalStateException(
+					"S7 needs the fixtures' emergency pools (run the fixtures with S7 in" + " SCENARIOS)");
+		}
+		String operator = token(s7.path("operator").asString(), this.password);
+		String region = s7.path("regionCode").asString();
+		String skill = s7.path("skill").asString();
+		int called = s7.path("called").asInt();
+		int answering = s7.path("answering").asInt();
+		int needs = this.options.integer("emergency-needs", 3_400);
+		int stormNeeds = this.options.integer("emergency-storm-needs", (answering + 1) / 2);
+		Console.line("S7 emergency: a launch calling " + called + " (needs " + needs + "), then " + answering
+				+ " answers at once on " + this.clients + " clients (needs " + stormNeeds + ")");
+		if (3L * needs < called || 3L * stormNeeds < answering) {
+			Console.line("  S7: needs below a third of the called: a first wave of three times the needs would"
+					+ " not call them all");
+		}
+
+		Recorder warmup = new Recorder("S7 warm-up launch, a drill (not measured)");
+		warmup.start();
+		Http.Reply drill = launch(operator, region, "性能测试演练（预热）", s7.path("stormScene"),
+				s7.path("stormRadiusKm").asInt(), skill, stormNeeds, true);
+		warmup.stop();
+		warmup.record(drill);
+		requireCreated(drill, "the warm-up drill");
+		warmup.check("notified", drill.json().path("notified").asInt());
+		standDown(operator, drill.json().path("id").asString());
+		keep(this.setup, warmup.result(), "warmup-S7");
+
+		Recorder launch = new Recorder("S7 emergency launch (" + called + " eligible)");
+		launch.start();
+		Http.Reply launched = launch(operator, region, "性能测试城区内涝抢险", s7.path("scene"), s7.path("radiusKm").asInt(),
+				skill, needs, false);
+		launch.stop();
+		launch.record(launched);
+		requireCreated(launched, "the launch");
+		String id = launched.json().path("id").asString();
+		int notified = launched.json().path("notified").asInt();
+		long calls = countInDatabase("SELECT COUNT(*) FROM emergency_call WHERE mobilization_id = ?",
+				UUID.fromString(id));
+		long notifications = countInDatabase("SELECT COUNT(*) FROM notification WHERE dedupe_key = ?",
+				"emergency.call:" + id);
+		long linked = countInDatabase("SELECT COUNT(*) FROM notification WHERE link = ?",
+				"/emergency/mobilizations/" + id);
+		double seconds = launched.nanos() / 1e9;
+		launch.check("eligible", called);
+		launch.check("needs", needs);
+		launch.check("notified", notified);
+		launch.check("callsInDatabase", calls);
+		launch.check("notificationsInDatabase", notifications);
+		launch.check("notificationsWithItsLink", linked);
+		launch.check("launchSeconds", Recorder.round(seconds, 3));
+		launch.check("allNotifiedWithin10s",
+				seconds <= 10 && notified == called && (notifications < 0 || notifications == called));
+		Console.line(String.format("  S7: the launch took %.3f s and notified %d of %d eligible; %d calls and %d"
+				+ " call notifications in the database", seconds, notified, called, calls, notifications));
+		keep(this.scenarios, launch.result(), "S7-launch");
+		standDown(operator, id);
+
+		Recorder stormLaunch = new Recorder("S7 storm's mobilization launch (" + answering + " eligible)");
+		stormLaunch.start();
+		Http.Reply storm = launch(operator, region, "性能测试机场周边人员疏散", s7.path("stormScene"),
+				s7.path("stormRadiusKm").asInt(), skill, stormNeeds, false);
+		stormLaunch.stop();
+		stormLaunch.record(storm);
+		requireCreated(storm, "the storm's mobilization");
+		String stormId = storm.json().path("id").asString();
+		stormLaunch.check("notified", storm.json().path("notified").asInt());
+		keep(this.setup, stormLaunch.result(), "setup-S7-storm-launch");
+
+		Recorder answers = new Recorder("S7 answer storm (" + answering + " ACCEPT, needs " + stormNeeds + ")");
+		Map<String, LongAdder> outcomes = new LinkedHashMap<>();
+		for (String status : List.of("ACCEPTED", "RESERVE")) {
+			outcomes.put(status, new LongAdder());
+		}
+		String path = "/api/v1/emergency/mobilizations/" + stormId + "/responses";
+		answers.start();
+		this.workers.run(this.clients, tokens.length, (i) -> {
+			Http.Reply reply = this.http.post(path, tokens[i], Map.of("answer", "ACCEPT"));
+			answers.record(reply);
+			if (reply.ok()) {
+				LongAdder outcome = outcomes.get(reply.json().path("status").asString());
+				if (outcome != null) {
+					outcome.increment();
+				}
+			}
+		});
+		answers.stop();
+		JsonNode board = this.http.get("/api/v1/emergency/mobilizations/" + stormId + "/board", operator).json();
+		long accepted = board.path("accepted").asLong(-1);
+		long reserve = board.path("reserve").asLong(-1);
+		long acceptedInDatabase = countInDatabase(
+				"SELECT COUNT(*) FROM emergency_call WHERE mobilization_id = ? AND status = 'ACCEPTED'",
+				UUID.fromString(stormId));
+		long acceptedAnswers = outcomes.get("ACCEPTED").sum();
+		long reserveAnswers = outcomes.get("RESERVE").sum();
+		answers.check("notified", storm.json().path("notified").asInt());
+		answers.check("needs", stormNeeds);
+		answers.check("acceptedAnswers", acceptedAnswers);
+		answers.check("reserveAnswers", reserveAnswers);
+		answers.check("boardAccepted", accepted);
+		answers.check("boardReserve", reserve);
+		answers.check("acceptedInDatabase", acceptedInDatabase);
+		long over = Math.max(0, Math.max(acceptedAnswers, Math.max(accepted, acceptedInDatabase)) - stormNeeds);
+		answers.check("acceptedBeyondNeeds", over);
+		boolean exact = acceptedAnswers == stormNeeds && accepted == stormNeeds
+				&& (acceptedInDatabase < 0 || acceptedInDatabase == stormNeeds)
+				&& reserveAnswers == answering - stormNeeds && reserve == answering - stormNeeds;
+		answers.check("acceptedEqualsNeedsReserveTheRest", exact);
+		Console.line("  S7: " + acceptedAnswers + " ACCEPTED and " + reserveAnswers + " RESERVE answers; board "
+				+ accepted + " accepted, " + reserve + " reserve; " + acceptedInDatabase
+				+ " accepted in the database; needs " + stormNeeds);
+		if (over > 0) {
+			this.failures.add("S7: " + over + " accepted beyond the needs (" + stormNeeds + ")");
+		}
+		keep(this.scenarios, answers.result(), "S7-answers");
+		standDown(operator, stormId);
+	}
+
+	private Http.Reply launch(String operator, String region, String title, JsonNode scene, int radiusKm, String skill,
+			int count, boolean drill) {
+		double lat = scene.path("lat").asDouble();
+		double lng = scene.path("lng").asDouble();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("regionCode", region);
+		body.put("title", title);
+		body.put("location", Map.of("lat", lat, "lng", lng));
+		body.put("radiusKm", radiusKm);
+		body.put("assembleAt", java.time.OffsetDateTime.now(CHINA).plusHours(2).withNano(0).toString());
+		body.put("assemblyPoint", Map.of("name", "现场指挥部集合点", "lat", lat + 0.001, "lng", lng));
+		body.put("needs", List.of(Map.of("skill", skill, "count", count)));
+		body.put("drill", drill);
+		return this.http.post("/api/v1/emergency/mobilizations", operator,
+				Map.of("Idempotency-Key", UUID.randomUUID().toString()), body);
+	}
+
+	private void standDown(String operator, String id) {
+		Http.Reply reply = this.http.post("/api/v1/emergency/mobilizations/" + id + "/stand-down", operator, Map.of());
+		if (!reply.ok()) {
+			Console.line("  S7: stand-down of " + id + " answered " + reply.status() + " " + reply.text());
+		}
+	}
+
+	private static void requireCreated(Http.Reply reply, String what) {
+		if (reply.status() != 201) {
+			throw new IllegalStateException("S7: " + what + " answered " + reply.status() + " " + reply.text());
+		}
+	}
+
+	/** A count by SQL when the driver was given the database, else -1. */
+	private long countInDatabase(String sql, Object value) throws SQLException {
+		if (!this.options.has("jdbc-url")) {
+			return -1;
+		}
+		try (Connection connection = DriverManager.getConnection(this.options.string("jdbc-url"),
+				this.options.string("jdbc-user", "sa"), this.options.string("jdbc-password", ""));
+				PreparedStatement query = connection.prepareStatement(sql)) {
+			query.setObject(1, value);
+			try (ResultSet rs = query.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
 		}
 	}
 

@@ -231,6 +231,11 @@ public final class Report {
 			case "S6" -> new String[] { "≥ 0.5 × pgbench tpcb-like, ledger sound, only 201 or ≤ 1 % refusals",
 					verdict(ratio >= 0.5 && giftsAnswered(scenario)) };
 			case "S6-ceiling" -> new String[] { "(beside S6: the same callers reading one row)", "" };
+			case "S7-launch" -> new String[] { "≤ 10 s, every eligible volunteer called and notified",
+					verdict(scenario.path("checks").path("allNotifiedWithin10s").asBoolean(false)) };
+			case "S7-answers" -> new String[] { "accepted = needs exactly, the rest in reserve",
+					verdict(scenario.path("checks").path("acceptedEqualsNeedsReserveTheRest").asBoolean(false)
+							&& scenario.path("checks").path("acceptedBeyondNeeds").asLong(-1) == 0) };
 			default -> new String[] { "", "" };
 		};
 	}

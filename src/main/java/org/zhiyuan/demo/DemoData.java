@@ -207,13 +207,17 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoRewards rewards;
 
+	private final DemoEmergency emergency;
+
 	DemoData(AccountManagement accounts, Regions regions, VolunteerRegistration registration, Volunteers volunteers,
 			Organizations organizations, Activities activities, Signups signups, ServiceRecords records,
 			RecordReviews reviews, Certificates certificates, Attendance attendance,
 			PlatformTransactionManager transactions, ActivityReviews activityReviews, Courses training,
 			InsurancePolicies insurance, Pairings pairings, Stations stations, Residents residents, MenuItems menus,
 			Needs needs, Relatives relatives, TimeGifts gifts, TimeAccounts timeAccounts, TimeServices timeServices,
-			Rewards rewards, Redemptions redemptions, Points points) {
+			Rewards rewards, Redemptions redemptions, Points points, DemoEmergencyServices emergency) {
+		this.emergency = new DemoEmergency(organizations, emergency.teams(), emergency.profiles(), emergency.duty(),
+				emergency.mobilizations(), emergency.answers(), emergency.command(), this::actorOf);
 		this.timeBank = new DemoTimeBank(relatives, gifts, timeAccounts, timeServices, this::actorOf);
 		this.rewards = new DemoRewards(rewards, redemptions, points, this::actorOf);
 		this.pairings = pairings;
@@ -276,6 +280,7 @@ class DemoData implements ApplicationRunner {
 		UUID bulb = new DemoNeeds(this.residents, this.menus, this.needs, this::actorOf, today).seed(teams,
 				people.get("李华"), people.get("刘淑芬"), staff.get("jianwai"), PASSWORD);
 		this.timeBank.payForNeed(staff.get("jianwai"), people.get("李华"), bulb);
+		this.emergency.seed(staff, teams, people, today);
 		return new Seeded(people.size(), records);
 	}
 

@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "account",
 		"volunteer", "organization", "activity", "signup", "attendance", "record", "certificate", "training",
-		"insurance", "pairing", "station", "need", "timebank", "points" })
+		"insurance", "pairing", "station", "need", "timebank", "points", "emergency" })
 package org.zhiyuan.demo;

@@ -576,6 +576,16 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			post("/api/v1/emergency/mobilizations/{id}/stand-down")
 				.on((s) -> Target.of("id", s.mobilization(null).id()))
 				.allow(OPERATORS),
+			// emergency plans
+			post("/api/v1/emergency/plans").on((s) -> Target.none().body(s.planBody())).allow(OPERATORS),
+			get("/api/v1/emergency/plans").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
+			get("/api/v1/emergency/plans/{id}").on((s) -> Target.of("id", s.plan())).allow(OVERSEERS),
+			put("/api/v1/emergency/plans/{id}").on((s) -> Target.of("id", s.plan()).body(s.planChangeBody()))
+				.allow(OPERATORS),
+			delete("/api/v1/emergency/plans/{id}").on((s) -> Target.of("id", s.plan())).allow(OPERATORS),
+			post("/api/v1/emergency/plans/{id}/mobilizations")
+				.on((s) -> Target.of("id", s.plan()).body(s.planLaunchBody(s.responder())))
+				.allow(OPERATORS),
 			get("/api/v1/me/relatives").allow(VOLUNTEERS),
 			post("/api/v1/me/relatives").on((s) -> Target.none().body(s.relativeBody(s.volunteer(), "PARENT")))
 				.allow(VOLUNTEERS),

@@ -107,7 +107,7 @@ class EmergencyPlanPageController {
 
 	@PostMapping("/emergency/plans")
 	String create(@AuthenticationPrincipal Actor actor, @RequestParam MultiValueMap<String, String> params, Model model,
-			Locale locale) {
+			Locale locale, RedirectAttributes redirect) {
 		String region = first(params, "regionCode");
 		if (region == null || !this.plans.mayWrite(actor, region)) {
 			throw ProblemException.forbidden("problem.forbidden.region");
@@ -481,7 +481,7 @@ class EmergencyPlanPageController {
 					problem.args());
 		}
 
-		boolean hasTeam(UUID id) {
+		public boolean hasTeam(UUID id) {
 			return this.teamIds.contains(id.toString());
 		}
 

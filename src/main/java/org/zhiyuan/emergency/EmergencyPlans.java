@@ -243,6 +243,13 @@ public class EmergencyPlans {
 			point = launch.assemblyPoint();
 			if (index != null) {
 				problems.add(new FieldProblem("assemblyPointIndex", "validation.emergency.plan.pointChoice"));
+				// named here too, since the launch does not see this point
+				if (point.name() == null || point.name().isBlank()
+						|| point.name().strip().length() > Mobilizations.TITLE_LENGTH) {
+					problems.add(new FieldProblem("assemblyPoint.name", "validation.emergency.assemblyName",
+							Mobilizations.TITLE_LENGTH));
+				}
+				Locations.check(point.lat(), point.lng(), "assemblyPoint.lat", "assemblyPoint.lng", problems);
 			}
 		}
 		else if (index != null && (index < 0 || index >= plan.assemblyPoints().size())) {

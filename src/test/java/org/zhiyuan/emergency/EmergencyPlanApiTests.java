@@ -263,7 +263,7 @@ class EmergencyPlanApiTests extends ApiTestSupport {
 		Map<String, Object> both = aLaunch(0);
 		both.put("assemblyPoint", Map.of("name", "", "lat", LAT, "lng", LNG));
 		assertThat(fields(api(operator).post("/api/v1/emergency/plans/" + id + "/mobilizations", both)))
-			.containsExactly("assemblyPointIndex");
+			.containsExactlyInAnyOrder("assemblyPointIndex", "assemblyPoint.name");
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM emergency_mobilization WHERE region_code = :r")
 			.param("r", county)
 			.query(Long.class)

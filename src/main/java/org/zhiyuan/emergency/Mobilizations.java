@@ -87,11 +87,14 @@ public class Mobilizations {
 
 	private final Duration waveInterval;
 
-	Mobilizations(EmergencyRepository repository, AccessPolicy accessPolicy, Regions regions,
+	private final PlanRepository plans;
+
+	Mobilizations(EmergencyRepository repository, PlanRepository plans, AccessPolicy accessPolicy, Regions regions,
 			Notifications notifications, AuditLog auditLog, PlatformTransactionManager transactions,
 			@Value("${zhiyuan.emergency.wave-interval:PT5M}") Duration waveInterval) {
 		this.repository = repository;
 		this.waveInterval = waveInterval;
+		this.plans = plans;
 		this.accessPolicy = accessPolicy;
 		this.regions = regions;
 		this.notifications = notifications;
@@ -222,7 +225,7 @@ public class Mobilizations {
 	private int callWave(UUID by, MobilizationRow row, int wave, int wanted, OffsetDateTime now) {
 		LocalDate today = now.atZoneSameInstant(ZONE).toLocalDate();
 		int limit = (int) Math.min((long) wanted * WAVE_FACTOR, MAX_WAVE);
-		List<UUID> firstTeams = List.of();
+		List<UUID> firstTeams = (row.planId() != null) ? this.plans.teamIds(row.planId()) : List.of();
 		int called = this.repository.callWave(row.id(), wave, limit, Regions.prefixOf(row.regionCode()),
 				chainOf(row.regionCode()), firstTeams, row.scene(), row.radiusKm(), today.minusYears(ADULT_AGE), today,
 				now);

@@ -254,7 +254,7 @@ class MobilizationCommandApiTests extends EmergencyTestSupport {
 
 	@Test
 	void theStandDownRecordsTheServiceOfTheMusteredUnderTheirTeamOrTheTeamInCommand() {
-		String district = "632221";
+		String district = "632522";
 		String street = streetOf(district);
 		Person operator = this.fixtures.anOperatorOf(district);
 		Team command = this.fixtures.anActiveTeamIn(district);
@@ -304,7 +304,7 @@ class MobilizationCommandApiTests extends EmergencyTestSupport {
 
 	@Test
 	void aDrillIsRecordedAsADrill() {
-		String district = "632222";
+		String district = "632521";
 		Person operator = this.fixtures.anOperatorOf(district);
 		Team command = this.fixtures.anActiveTeamIn(district);
 		api(operator).send("PUT", "/api/v1/emergency/teams/" + command.id(), Map.of("tier", "DISTRICT"));
@@ -320,6 +320,42 @@ class MobilizationCommandApiTests extends EmergencyTestSupport {
 
 		assertThat(recordsOf(volunteer)).as("the team of the district commands by default")
 			.containsExactly(command.id() + " 【应急演练】城区内涝抢险 EMERGENCY");
+	}
+
+	@Test
+	void aMobilizationFromAPlanCallsThePlansTeamsFirst() {
+		String district = "632523";
+		String street = streetOf(district);
+		Person operator = this.fixtures.anOperatorOf(district);
+		Team planTeam = this.fixtures.anActiveTeamIn(street);
+		api(operator).send("PUT", "/api/v1/emergency/teams/" + planTeam.id(), Map.of("tier", "STREET"));
+		Person teamMember = aResponderAt(street, LAT + 0.08, LNG);
+		withSkillsOnly(teamMember);
+		joins(planTeam, teamMember);
+		List<Person> near = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			near.add(aResponderAt(street, LAT + (i + 1) * 0.001, LNG));
+		}
+		Map<String, Object> plan = new LinkedHashMap<>();
+		plan.put("regionCode", district);
+		plan.put("name", "河道漫堤预案");
+		plan.put("hazard", "FLOOD");
+		plan.put("radiusKm", 10);
+		plan.put("needs", List.of(need("急救", 1)));
+		plan.put("teamIds", List.of(planTeam.id().toString()));
+		plan.put("assemblyPoints", List.of(Map.of("name", "县体育场", "lat", LAT, "lng", LNG)));
+		Response created = api(operator).post("/api/v1/emergency/plans", plan);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		Response launched = api(operator).post(
+				"/api/v1/emergency/plans/" + created.json().get("id").asString() + "/mobilizations",
+				Map.of("location", Map.of("lat", LAT, "lng", LNG), "assembleAt",
+						OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(1).withNano(0).toString()));
+		assertThat(launched.status()).as(launched.body()).isEqualTo(201);
+
+		// three for a need of one: the plan's team member, 9 km away, before the two
+		// nearest
+		assertThat(calledInWave(launched.json().get("id").asString(), 1))
+			.containsExactlyInAnyOrder(teamMember.volunteerId(), near.get(0).volunteerId(), near.get(1).volunteerId());
 	}
 
 	@Test

@@ -628,7 +628,18 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 				.allow(MANAGERS),
 			post("/api/v1/emergency/teams/{organizationId}/duty/swaps/{id}/decline").on((s) -> swap(s.dutySwap(false)))
 				.allow(VOLUNTEER, ORG_ADMIN, OPERATOR, NATIONAL_OPERATOR),
-			get("/api/v1/me/emergency-duty").allow(VOLUNTEERS), get("/api/v1/me/relatives").allow(VOLUNTEERS),
+			get("/api/v1/me/emergency-duty").allow(VOLUNTEERS),
+			// emergency plans
+			post("/api/v1/emergency/plans").on((s) -> Target.none().body(s.planBody())).allow(OPERATORS),
+			get("/api/v1/emergency/plans").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
+			get("/api/v1/emergency/plans/{id}").on((s) -> Target.of("id", s.plan())).allow(OVERSEERS),
+			put("/api/v1/emergency/plans/{id}").on((s) -> Target.of("id", s.plan()).body(s.planChangeBody()))
+				.allow(OPERATORS),
+			delete("/api/v1/emergency/plans/{id}").on((s) -> Target.of("id", s.plan())).allow(OPERATORS),
+			post("/api/v1/emergency/plans/{id}/mobilizations")
+				.on((s) -> Target.of("id", s.plan()).body(s.planLaunchBody(s.responder())))
+				.allow(OPERATORS),
+			get("/api/v1/me/relatives").allow(VOLUNTEERS),
 			post("/api/v1/me/relatives").on((s) -> Target.none().body(s.relativeBody(s.volunteer(), "PARENT")))
 				.allow(VOLUNTEERS),
 			post("/api/v1/relatives/{id}/confirmation").on((s) -> {

@@ -115,6 +115,26 @@ class MalformedInputApiTests extends ApiTestSupport {
 					flag("facilities").required(), flag("rules").required(), flag("signage").required())
 				.required() };
 
+	/** An emergency plan's fields, as written and as changed. */
+	private static final Field[] PLAN = { text("name", 100).required(), enumeration("hazard").required(),
+			text("description", 1000), integer("radiusKm", 1, 200).required(),
+			list("needs",
+					object("need", text("skill", 60).required(), integer("count", 1, 10_000).required(),
+							enumeration("qualification")),
+					1, 20)
+				.required(),
+			list("teamIds", id("teamId"), 0, 20),
+			list("assemblyPoints", object("assemblyPoint", text("name", 100).required(),
+					coordinate("lat", 3, 54).required(), coordinate("lng", 73, 136).required()), 1, 5)
+				.required() };
+
+	private static Field[] withRegion(Field[] fields) {
+		Field[] all = new Field[fields.length + 1];
+		all[0] = region("regionCode").required();
+		System.arraycopy(fields, 0, all, 1, fields.length);
+		return all;
+	}
+
 	/** The check-in code's other form: the activity and the code's short form. */
 	private static final Field[] SHORT_CODE = { id("activityId"), code("shortCode", 12) };
 
@@ -669,6 +689,23 @@ class MalformedInputApiTests extends ApiTestSupport {
 					.and("id", swap.id())
 					.playing(VOLUNTEER, swap.duty().partner());
 			}),
+			// emergency plans
+			row("POST /api/v1/emergency/plans").as(OPERATOR)
+				.on((s) -> Target.none().body(s.planBody()))
+				.body(withRegion(PLAN))
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			row("PUT /api/v1/emergency/plans/{id}").as(OPERATOR)
+				.on((s) -> Target.of("id", s.plan()).body(s.planChangeBody()))
+				.body(PLAN),
+			row("POST /api/v1/emergency/plans/{id}/mobilizations").as(OPERATOR)
+				.on((s) -> Target.of("id", s.plan()).body(s.planLaunchBody(s.responder())))
+				.body(text("title", 100), CHINA_POINT.required(), integer("radiusKm", 1, 200),
+						time("assembleAt", Kind.FUTURE_TIME).required(), integer("assemblyPointIndex", 0, 4),
+						object("assemblyPoint", text("name", 100).required(), coordinate("lat", 3, 54).required(),
+								coordinate("lng", 73, 136).required()),
+						flag("drill"))
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			row("DELETE /api/v1/emergency/plans/{id}").as(OPERATOR).on((s) -> Target.of("id", s.plan())),
 			row("POST /api/v1/me/relatives").as(VOLUNTEER)
 				.on((s) -> Target.none().body(s.relativeBody(s.volunteer(), "PARENT")))
 				.body(code("phoneOrNumber", 40).required(), text("name", 60).required(),

@@ -935,6 +935,49 @@ final class Scene {
 		return Map.of("location", home(called.volunteer()), "code", code.json().get("code").asString());
 	}
 
+	// emergency plans
+
+	/**
+	 * A flood plan of R1 for one person with the scene's skill, calling a street
+	 * emergency team of R1 first, with one assembly point.
+	 */
+	Map<String, Object> planBody() {
+		Map<String, Object> body = new LinkedHashMap<>(planChangeBody());
+		body.put("regionCode", REGION);
+		body.put("teamIds", List.of(emergencyTeam().toString()));
+		return body;
+	}
+
+	/** A plan's fields as a change gives them: no region, no teams. */
+	Map<String, Object> planChangeBody() {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("name", "故障测试防汛预案");
+		body.put("hazard", "FLOOD");
+		body.put("description", "故障测试用");
+		body.put("radiusKm", 1);
+		body.put("needs", List.of(Map.of("skill", EMERGENCY_SKILL, "count", 1)));
+		body.put("teamIds", List.of());
+		body.put("assemblyPoints", List.of(Map.of("name", "预案集结点", "lat", 39.92, "lng", 116.44)));
+		return body;
+	}
+
+	/** An active plan of R1, written by an operator of R1. */
+	UUID plan() {
+		return id(expect(201, as(staff(Grant.operatorOf(REGION))).post("/api/v1/emergency/plans", planBody())));
+	}
+
+	/** A drill launched from a plan at the volunteer's home. */
+	Map<String, Object> planLaunchBody(Person near) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("title", "故障测试按预案集结");
+		body.put("location", home(near));
+		body.put("radiusKm", 1);
+		body.put("assembleAt", OffsetDateTime.now(ZoneOffset.UTC).plusHours(1).withNano(0).toString());
+		body.put("assemblyPointIndex", 0);
+		body.put("drill", true);
+		return body;
+	}
+
 	private Map<String, Object> home(Person volunteer) {
 		return this.jdbc.sql("SELECT home_lat, home_lng FROM emergency_profile WHERE volunteer_id = :id")
 			.param("id", volunteer.volunteerId())

@@ -119,7 +119,8 @@ import static org.zhiyuan.volunteer.VolunteerCategory.YOUTH;
  * the review queue. Certificates are then printed from those records like any other. The
  * check-in board shows an activity that starts within the hour, into which volunteers
  * check in with the organizer's code as their phones would. The district's stations are
- * on the station map ({@link DemoStations}).
+ * on the station map ({@link DemoStations}). Emergency volunteering has a team of each
+ * tier, a week's duty roster, a flood plan and an open drill ({@link DemoEmergency}).
  * <p>
  * Every demo account uses the password {@value #PASSWORD}; volunteers sign in with their
  * phone number, for example {@value #DEMO_VOLUNTEER} (李华, admin of 建外街道为老服务队, with over
@@ -217,7 +218,7 @@ class DemoData implements ApplicationRunner {
 			Needs needs, Relatives relatives, TimeGifts gifts, TimeAccounts timeAccounts, TimeServices timeServices,
 			Rewards rewards, Redemptions redemptions, Points points, DemoEmergencyServices emergency) {
 		this.emergency = new DemoEmergency(organizations, emergency.teams(), emergency.profiles(), emergency.duty(),
-				emergency.mobilizations(), emergency.answers(), emergency.command(), this::actorOf);
+				emergency.mobilizations(), emergency.answers(), emergency.command(), emergency.plans(), this::actorOf);
 		this.timeBank = new DemoTimeBank(relatives, gifts, timeAccounts, timeServices, this::actorOf);
 		this.rewards = new DemoRewards(rewards, redemptions, points, this::actorOf);
 		this.pairings = pairings;

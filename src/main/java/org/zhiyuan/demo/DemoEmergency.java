@@ -11,6 +11,9 @@ import java.util.function.Function;
 
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.emergency.Answer;
+import org.zhiyuan.emergency.AssemblyPoint;
+import org.zhiyuan.emergency.EmergencyPlans;
+import org.zhiyuan.emergency.PlanFields;
 import org.zhiyuan.emergency.DutyRosters;
 import org.zhiyuan.emergency.EmergencyProfiles;
 import org.zhiyuan.emergency.EmergencyProfiles.QualificationGiven;
@@ -62,11 +65,14 @@ final class DemoEmergency {
 
 	private final MobilizationCommand command;
 
+	private final EmergencyPlans plans;
+
 	private final Function<UUID, Actor> actors;
 
 	DemoEmergency(Organizations organizations, EmergencyTeams teams, EmergencyProfiles profiles, DutyRosters duty,
-			Mobilizations mobilizations, MobilizationAnswers answers, MobilizationCommand command,
+			Mobilizations mobilizations, MobilizationAnswers answers, MobilizationCommand command, EmergencyPlans plans,
 			Function<UUID, Actor> actors) {
+		this.plans = plans;
 		this.organizations = organizations;
 		this.teams = teams;
 		this.profiles = profiles;
@@ -114,6 +120,17 @@ final class DemoEmergency {
 			this.duty.assign(leader, demoTeams.youth(), day, "DAY", people.get(even ? "孙浩然" : "赵敏").id());
 			this.duty.assign(leader, demoTeams.youth(), day, "NIGHT", people.get(even ? "赵敏" : "孙浩然").id());
 		}
+
+		// the district's flood plan: its 支队 and the street's 大队 first, two assembly
+		// points
+		this.plans.create(district, DemoData.DISTRICT,
+				new PlanFields("朝阳区城区内涝应急预案", "FLOOD", "暴雨红色预警或下穿立交积水超过 30 厘米时启用：转移群众、交通疏导、临时安置点服务。", 8,
+						List.of(new NeedRequest("急救", 4, "FIRST_AID"), new NeedRequest("交通疏导", 10, null),
+								new NeedRequest("驾驶", 2, "DRIVING", true)),
+						List.of(demoTeams.association(), demoTeams.youth()),
+						List.of(new AssemblyPoint("朝阳区应急管理局北门", 39.9219, 116.4433),
+								new AssemblyPoint("朝外大街地铁站 A 口", LAT, LNG))),
+				"demo-flood-plan");
 
 		UUID drill = this.mobilizations
 			.launch(district,

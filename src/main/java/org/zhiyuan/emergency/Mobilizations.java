@@ -113,7 +113,7 @@ public class Mobilizations {
 		NewMobilization clean = new NewMobilization(mobilization.regionCode(), mobilization.title().strip(),
 				mobilization.location(), mobilization.radiusKm(), mobilization.assembleAt(),
 				mobilization.assemblyName().strip(), mobilization.assemblyPoint(), mobilization.needs(),
-				mobilization.drill());
+				mobilization.drill(), mobilization.organizationId(), mobilization.planId());
 		try {
 			return this.transaction.execute((status) -> launch(actor, clean, needs, idempotencyKey));
 		}

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A mobilization on phones, in 刚察县 (632224): the operator, standing at the scene,
+ * A mobilization on phones, in 贵南县 (632525): the operator, standing at the scene,
  * launches it from the form (the scene and the assembly point where they stand, a need of
  * two first aiders), two volunteers who live nearby open their call from the list,
  * accept, and one checks in at the assembly point by the phone's position; the board
@@ -28,11 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("browser")
 class MobilizationBrowserTests extends BrowserTestSupport {
 
-	private static final String DISTRICT = "632224";
+	private static final String DISTRICT = "632525";
 
-	private static final double LAT = 37.3261;
+	private static final double LAT = 35.5870;
 
-	private static final double LNG = 100.1302;
+	private static final double LNG = 100.7470;
 
 	@Autowired
 	JdbcClient jdbc;

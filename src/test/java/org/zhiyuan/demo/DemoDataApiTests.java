@@ -326,6 +326,25 @@ class DemoDataApiTests extends ApiTestSupport {
 		assertThat(count("course_session s JOIN course c ON c.id = s.course_id WHERE c.title = '红十字救护员培训'"))
 			.isEqualTo(1);
 		assertThat(count("insurance_policy WHERE policy_number = 'PICC-DEMO-2026-0001'")).isEqualTo(1);
+		// emergency: a team of each tier, a week's duty, a plan and an open drill
+		assertThat(this.jdbc
+			.sql("SELECT t.tier FROM emergency_team t JOIN organization o ON o.id = t.organization_id"
+					+ " WHERE o.name IN ('北京市应急志愿服务总队', '朝阳区志愿者协会', '朝外街道青年志愿服务队') ORDER BY t.tier")
+			.query(String.class)
+			.list()).containsExactly("CITY", "DISTRICT", "STREET");
+		assertThat(count(
+				"emergency_duty d JOIN organization o ON o.id = d.organization_id" + " WHERE o.name = '朝外街道青年志愿服务队'"))
+			.isEqualTo(14);
+		assertThat(count("emergency_plan WHERE name = '朝阳区城区内涝应急预案' AND region_code = '110105'")).isEqualTo(1);
+		assertThat(this.jdbc
+			.sql("SELECT c.status FROM emergency_call c JOIN emergency_mobilization m ON m.id = c.mobilization_id"
+					+ " WHERE m.title = '朝外大街应急疏散演练' AND m.status = 'OPEN' AND m.drill = TRUE"
+					+ " AND c.status <> 'NOTIFIED' ORDER BY c.status")
+			.query(String.class)
+			.list()).containsExactly("ACCEPTED", "ACCEPTED");
+		assertThat(count("emergency_group g JOIN emergency_mobilization m ON m.id = g.mobilization_id"
+				+ " WHERE m.title = '朝外大街应急疏散演练' AND g.name = '救护组'"))
+			.isEqualTo(1);
 		JsonNode patrol = activities.valueStream()
 			.filter((a) -> "汛期河道巡查".equals(a.get("title").asString()))
 			.findFirst()

@@ -115,7 +115,7 @@ class MobilizationCommandApiTests extends EmergencyTestSupport {
 
 	@Test
 	void aNeedThatAsksForInsuranceCallsOnlyTheInsuredSkillHolders() {
-		String district = "632322";
+		String district = "632621";
 		String street = streetOf(district);
 		Person operator = this.fixtures.anOperatorOf(district);
 		Team team = this.fixtures.anActiveTeamIn(street);

@@ -16,14 +16,14 @@ import org.zhiyuan.support.Fixtures.Person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pages of a mobilization, in 海晏县 (632223): the operator launches it from the form
+ * The pages of a mobilization, in 兴海县 (632524): the operator launches it from the form
  * (every bad field beside its input), the volunteer answers and musters on their call
  * page, the board shows the counts, the people and the groups, refreshes its live part,
  * forms a group and stands the mobilization down; English throughout.
  */
 class MobilizationPagesTests extends EmergencyTestSupport {
 
-	private static final String DISTRICT = "632223";
+	private static final String DISTRICT = "632524";
 
 	private Api browserOf(Person person) {
 		Api browser = new Api("http://localhost:" + this.port);

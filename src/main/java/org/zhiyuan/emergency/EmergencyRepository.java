@@ -244,15 +244,20 @@ class EmergencyRepository {
 	int callWave(UUID id, int wave, int limit, String regionPrefix, List<String> regionChain,
 			Collection<UUID> firstTeams, GeoPoint scene, BigDecimal radiusKm, LocalDate adultBornBy, LocalDate today,
 			OffsetDateTime now) {
+		Shift.DayShift duty = Shift.at(now);
 		double radius = radiusKm.doubleValue();
 		double cos = Math.cos(Math.toRadians(scene.lat()));
 		double latSpan = radius / KM_PER_DEGREE;
 		double lngSpan = radius / (KM_PER_DEGREE * Math.max(cos, 0.01));
 		String squared = "((p.home_lat - :lat) * :kmLat) * ((p.home_lat - :lat) * :kmLat)"
 				+ " + ((p.home_lng - :lng) * :kmLng) * ((p.home_lng - :lng) * :kmLng)";
-		String first = firstTeams.isEmpty() ? "1"
-				: "CASE WHEN EXISTS (SELECT 1 FROM organization_member fm WHERE fm.volunteer_id = v.id"
-						+ " AND fm.status = 'ACTIVE' AND fm.organization_id IN (:firstTeams)) THEN 0 ELSE 1 END";
+		String onDuty = "EXISTS (SELECT 1 FROM emergency_duty d WHERE d.volunteer_id = v.id AND d.duty_day = :dutyDay"
+				+ " AND d.shift = :dutyShift)";
+		String first = "CASE WHEN " + onDuty
+				+ (firstTeams.isEmpty() ? ""
+						: " OR EXISTS (SELECT 1 FROM organization_member fm WHERE fm.volunteer_id = v.id"
+								+ " AND fm.status = 'ACTIVE' AND fm.organization_id IN (:firstTeams))")
+				+ " THEN 0 ELSE 1 END";
 		int called = this.jdbc
 			.sql("INSERT INTO emergency_call (mobilization_id, volunteer_id, account_id, status, called_at, wave,"
 					+ " distance_m) SELECT :id, v.id, v.account_id, 'NOTIFIED', :now, :wave, CAST(SQRT(" + squared
@@ -281,6 +286,8 @@ class EmergencyRepository {
 			.param("prefix", regionPrefix + "%")
 			.param("chain", regionChain)
 			.param("firstTeams", firstTeams.isEmpty() ? List.of(id) : firstTeams)
+			.param("dutyDay", duty.day())
+			.param("dutyShift", duty.shift().name())
 			.param("adultBornBy", adultBornBy)
 			.param("today", today)
 			.param("lat", scene.lat())

@@ -41,11 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the radius, members of its emergency teams or holders of a needed skill (with a valid
  * qualification and insurance where the need asks for them), not accepted elsewhere. The
  * first wave calls the nearest, {@value #WAVE_FACTOR} times as many as the needs want
- * (members of the plan's teams before anyone else); while the needs lack people, another
- * wave calls the next nearest every wave interval (five minutes unless
- * {@code zhiyuan.emergency.wave-interval} says otherwise), or at once when an operator
- * asks. Each wave is one statement and one bulk notification. Answers, muster and command
- * are {@link MobilizationAnswers} and {@link MobilizationCommand}.
+ * (those on emergency duty now and members of the plan's teams before anyone else); while
+ * the needs lack people, another wave calls the next nearest every wave interval (five
+ * minutes unless {@code zhiyuan.emergency.wave-interval} says otherwise), or at once when
+ * an operator asks. Each wave is one statement and one bulk notification. Answers, muster
+ * and command are {@link MobilizationAnswers} and {@link MobilizationCommand}.
  * <p>
  * With an {@code Idempotency-Key} a repeated launch by the same operator returns the
  * first and calls nobody again, also when the two arrive at once.

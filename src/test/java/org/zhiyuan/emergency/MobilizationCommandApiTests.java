@@ -359,6 +359,43 @@ class MobilizationCommandApiTests extends EmergencyTestSupport {
 	}
 
 	@Test
+	void whoeverIsOnEmergencyDutyNowIsCalledFirst() {
+		String district = "632622";
+		String street = streetOf(district);
+		Person operator = this.fixtures.anOperatorOf(district);
+		Team team = this.fixtures.anActiveTeamIn(street);
+		api(operator).send("PUT", "/api/v1/emergency/teams/" + team.id(), Map.of("tier", "STREET"));
+		Person onDuty = aResponderAt(street, LAT + 0.08, LNG);
+		joins(team, onDuty);
+		Shift.DayShift now = Shift.at(OffsetDateTime.now(ZoneOffset.UTC));
+		// on duty in the shift of this moment (the roster's form plans from today on; the
+		// night shift that began yesterday evening is written as the roster stores it)
+		this.jdbc
+			.sql("INSERT INTO emergency_duty (volunteer_id, duty_day, shift, organization_id, assigned_by, assigned_at)"
+					+ " VALUES (:v, :day, :shift, :team, :by, :now)")
+			.param("v", onDuty.volunteerId())
+			.param("day", now.day())
+			.param("shift", now.shift().name())
+			.param("team", team.id())
+			.param("by", team.admin().id())
+			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
+			.update();
+		Person offDuty = aResponderAt(street, LAT + 0.07, LNG);
+		joins(team, offDuty);
+		List<Person> near = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			near.add(aResponderAt(street, LAT + (i + 1) * 0.001, LNG));
+		}
+
+		String id = launch(operator, aMobilization(district, List.of(need("急救", 1))), 3);
+
+		// the one on duty, 9 km away, before the two nearest; the team member off duty
+		// waits
+		assertThat(calledInWave(id, 1)).containsExactlyInAnyOrder(onDuty.volunteerId(), near.get(0).volunteerId(),
+				near.get(1).volunteerId());
+	}
+
+	@Test
 	void serviceAcrossMidnightIsCutIntoDays() {
 		OffsetDateTime from = OffsetDateTime.parse("2026-07-01T20:00:00+08:00");
 		OffsetDateTime to = OffsetDateTime.parse("2026-07-02T06:30:00+08:00");

@@ -92,7 +92,7 @@ class SecurityConfiguration {
 	private static final String[] PUBLIC_PAGES = { "/", "/login", "/error", "/regions", "/regions/**", "/about",
 			"/register", "/residents/register", "/password-reset", "/password-reset/code", "/privacy", "/verify",
 			"/verify/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs",
-			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/rewards/*/check/*" };
+			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/rewards/*/check/*", "/.well-known/jwks.json" };
 
 	/** Pages under the public patterns below that still need a signed-in caller. */
 	private static final String[] PRIVATE_PAGES = { "/organizations/apply", "/organizations/mine",

@@ -629,6 +629,8 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			post("/api/v1/emergency/teams/{organizationId}/duty/swaps/{id}/decline").on((s) -> swap(s.dutySwap(false)))
 				.allow(VOLUNTEER, ORG_ADMIN, OPERATOR, NATIONAL_OPERATOR),
 			get("/api/v1/me/emergency-duty").allow(VOLUNTEERS),
+			// interoperability: the installation's keys
+			post("/api/v1/installation-keys/rotation").allow(NATIONAL_OPERATOR),
 			// emergency plans
 			post("/api/v1/emergency/plans").on((s) -> Target.none().body(s.planBody())).allow(OPERATORS),
 			get("/api/v1/emergency/plans").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),

@@ -49,6 +49,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhiyuan.fault.Caller.ANONYMOUS;
+import static org.zhiyuan.fault.Caller.NATIONAL_OPERATOR;
 import static org.zhiyuan.fault.Caller.OPERATOR;
 import static org.zhiyuan.fault.Caller.ORG_ADMIN;
 import static org.zhiyuan.fault.Caller.VOLUNTEER;
@@ -706,6 +707,8 @@ class MalformedInputApiTests extends ApiTestSupport {
 						flag("drill"))
 				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
 			row("DELETE /api/v1/emergency/plans/{id}").as(OPERATOR).on((s) -> Target.of("id", s.plan())),
+			// takes no input at all: only the valid request is sent
+			row("POST /api/v1/installation-keys/rotation").as(NATIONAL_OPERATOR),
 			row("POST /api/v1/me/relatives").as(VOLUNTEER)
 				.on((s) -> Target.none().body(s.relativeBody(s.volunteer(), "PARENT")))
 				.body(code("phoneOrNumber", 40).required(), text("name", 60).required(),

@@ -236,8 +236,10 @@ class OpenApiConfiguration {
 	 */
 	private static void problemBodies(ApiResponses responses) {
 		responses.forEach((code, response) -> {
-			if ((code.startsWith("4") || code.startsWith("5")) && response.getContent() != null
-					&& !response.getContent().containsKey("application/problem+json")) {
+			// also one without a body: an operation that answers 204 declares its errors
+			// so
+			if ((code.startsWith("4") || code.startsWith("5")) && (response.getContent() == null
+					|| !response.getContent().containsKey("application/problem+json"))) {
 				response.setContent(new Content().addMediaType("application/problem+json",
 						new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
 			}

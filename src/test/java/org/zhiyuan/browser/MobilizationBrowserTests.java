@@ -116,6 +116,21 @@ class MobilizationBrowserTests extends BrowserTestSupport {
 		assertThat(arrived.status()).as(arrived.body()).isEqualTo(200);
 		browser.waitForText(By.id("count-mustered"), "2");
 		shot("board-live");
+
+		// the same pages on a wide screen and in English
+		browser.layOutAs(Screen.DESKTOP);
+		browser.open(board + "?lang=en");
+		assertThat(browser.visible(By.tagName("h1")).getText()).contains("沙柳河水位上涨");
+		assertThat(browser.visible(By.id("command")).getText()).contains("Call the next wave now");
+		shot("board-desktop-en");
+		browser.open("/emergency/mobilizations/new?regionCode=" + DISTRICT + "&lang=en");
+		assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("Launch an emergency mobilization");
+		shot("launch-form-desktop-en");
+		signIn(second);
+		browser.layOutAs(Screen.PHONE);
+		browser.open("/emergency/mobilizations/" + id + "?lang=en");
+		assertThat(browser.visible(By.id("mustered")).getText()).contains("Arrived at the assembly point");
+		shot("call-en");
 	}
 
 	private static String shown(String id) {

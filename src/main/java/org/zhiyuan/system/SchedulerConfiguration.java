@@ -1,5 +1,7 @@
 package org.zhiyuan.system;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,10 +9,15 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.stats.MicrometerStatsRegistry;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -34,8 +41,16 @@ class SchedulerConfiguration {
 			.execute((instance, context) -> sessions.cleanUpExpiredSessions());
 	}
 
+	/**
+	 * The scheduler of this instance. Its name (host and process) is what the
+	 * {@code picked_by} column shows for an execution it runs; its executions are counted
+	 * per task in the metrics ({@code dbscheduler_task_completions_total},
+	 * {@code dbscheduler_task_last_run_timestamp_seconds} at
+	 * {@code /actuator/prometheus}), so that a job that stops running, or fails every
+	 * time, can raise an alarm instead of going unnoticed.
+	 */
 	@Bean(destroyMethod = "stop")
-	Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks) {
+	Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, ObjectProvider<MeterRegistry> meters) {
 		List<Task<?>> known = new ArrayList<>();
 		List<RecurringTask<?>> recurring = new ArrayList<>();
 		tasks.orderedStream().forEach((task) -> {
@@ -46,12 +61,33 @@ class SchedulerConfiguration {
 				known.add(task);
 			}
 		});
-		return Scheduler.create(dataSource, known)
+		List<Task<?>> all = new ArrayList<>(known);
+		all.addAll(recurring);
+		SchedulerBuilder builder = Scheduler.create(dataSource, known)
+			.schedulerName(new SchedulerName.Fixed(instanceName()))
 			.startTasks(recurring)
 			.threads(2)
 			.pollingInterval(Duration.ofSeconds(5))
-			.enableImmediateExecution()
-			.build();
+			.enableImmediateExecution();
+		MeterRegistry registry = meters.getIfAvailable();
+		if (registry != null) {
+			builder.statsRegistry(new MicrometerStatsRegistry(registry, all));
+		}
+		return builder.build();
+	}
+
+	/** The host's name and this process's id: unique among instances on one host. */
+	private static String instanceName() {
+		String host = System.getenv("HOSTNAME");
+		if (host == null || host.isBlank()) {
+			try {
+				host = InetAddress.getLocalHost().getHostName();
+			}
+			catch (UnknownHostException ex) {
+				host = "localhost";
+			}
+		}
+		return host + "-" + ProcessHandle.current().pid();
 	}
 
 	/** Starts only once the application is ready, so that migrations have run. */

@@ -61,9 +61,18 @@ final class Platform {
 	 * is fresh.
 	 */
 	static Platform onPostgres(Server server) {
-		return new Platform("postgresql", freshDirectory("postgresql"),
-				List.of("--spring.datasource.url=" + server.url(), "--spring.datasource.username=" + server.user(),
-						"--spring.datasource.password=" + server.password()));
+		return onPostgres(server, "postgresql", List.of());
+	}
+
+	/**
+	 * One of several instances on one PostgreSQL, named for its log, with more settings
+	 * (those every instance must share, such as the personal-data keys).
+	 */
+	static Platform onPostgres(Server server, String name, List<String> settings) {
+		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + server.url(),
+				"--spring.datasource.username=" + server.user(), "--spring.datasource.password=" + server.password()));
+		arguments.addAll(settings);
+		return new Platform(name, freshDirectory(name), arguments);
 	}
 
 	/** Starts the jar and waits until it is ready to take requests. */

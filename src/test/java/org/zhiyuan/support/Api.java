@@ -51,6 +51,11 @@ public final class Api {
 		return copy;
 	}
 
+	/** The bearer token this client sends, if any. */
+	public String token() {
+		return this.token;
+	}
+
 	public Api in(String acceptLanguage) {
 		Api copy = new Api(this.base);
 		copy.token = this.token;

@@ -146,6 +146,57 @@ public class AuditLog {
 	}
 
 	/**
+	 * Who else read or acted on a person's data, allowed or refused, the newest first:
+	 * the entries about them ({@code subject_account_id}), and the reads of lists that
+	 * showed them at the time ({@code listings}: an activity's roster from when they
+	 * signed up). Their own reads are left out.
+	 * @param accountId the person's account
+	 * @param listings the lists that showed them, from {@link PersonalDataListings}
+	 * @param page which page
+	 */
+	public PageResult<AuditEntry> readsOfPersonalData(UUID accountId, List<PersonalDataListings.Listing> listings,
+			PageQuery page) {
+		StringBuilder where = new StringBuilder(
+				" WHERE action LIKE 'personal-data.%' AND (actor_id IS NULL OR actor_id <> :account)"
+						+ " AND (subject_account_id = :account");
+		Map<String, Object> params = new HashMap<>();
+		params.put("account", accountId);
+		int i = 0;
+		for (PersonalDataListings.Listing listing : listings) {
+			where.append(" OR (object_type = :t")
+				.append(i)
+				.append(" AND object_id = :o")
+				.append(i)
+				.append(" AND occurred_at >= :s")
+				.append(i)
+				.append(')');
+			params.put("t" + i, listing.objectType());
+			params.put("o" + i, listing.objectId());
+			params.put("s" + i, listing.since());
+			i++;
+		}
+		where.append(')');
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM audit_event" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		List<AuditEntry> items = this.jdbc
+			.sql("SELECT id, occurred_at, actor_id, action, outcome, object_type, object_id, region_code,"
+					+ " organization_id, client_ip, detail FROM audit_event" + where
+					+ " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, row) -> new AuditEntry(rs.getObject("id", UUID.class),
+					rs.getObject("occurred_at", OffsetDateTime.class), rs.getObject("actor_id", UUID.class),
+					rs.getString("action"), AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("object_type"),
+					rs.getString("object_id"), rs.getString("region_code"), rs.getObject("organization_id", UUID.class),
+					null, null))
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	/**
 	 * The person each of these entries is about, for the entries about one person's data.
 	 */
 	public Map<UUID, UUID> subjectsOf(Collection<UUID> entryIds) {

@@ -707,6 +707,8 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 				return Target.of("id", s.notification(volunteer)).playing(VOLUNTEER, volunteer);
 			}).allow(ONLY_VOLUNTEER), post("/api/v1/notifications/read-all").allow(SIGNED_IN),
 			get("/api/v1/audit-events").allow(OPERATOR, OTHER_OPERATOR, AUDITOR, OTHER_AUDITOR, NATIONAL_OPERATOR),
+			// who has seen my data: everyone signed in, about themself only
+			get("/api/v1/me/data-accesses").allow(SIGNED_IN),
 			// what a registration accepts
 			get("/api/v1/consents").allow(EVERYONE),
 			// regions

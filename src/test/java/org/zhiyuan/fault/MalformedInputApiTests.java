@@ -907,7 +907,8 @@ class MalformedInputApiTests extends ApiTestSupport {
 				.refuses("size", "size=0", "size=201", "size=ten")
 				.alsoAsking("application/geo+json"),
 			query("GET /api/v1/stats/reconciliation", "regionCode=" + STREET).required("regionCode")
-				.refuses("regionCode", "", "regionCode=", "regionCode=12", "regionCode=000000000"));
+				.refuses("regionCode", "", "regionCode=", "regionCode=12", "regionCode=000000000"),
+			query("GET /api/v1/me/data-accesses", "page=0&size=20").refuses("size", "size=0", "size=201", "size=ten"));
 
 	@BeforeEach
 	void pauseBackgroundWork() {

@@ -79,7 +79,9 @@ class AuditApiTests extends ApiTestSupport {
 				java.util.Map.of("username", auditor.username(), "password", auditor.password()));
 		Response page = browser.get("/audit?action=test.page");
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("#" + objectId.substring(0, 8)).doesNotContain(objectId);
+		// the id is only in the link that narrows the log to the object, never shown
+		assertThat(page.body().replaceAll("href=\"[^\"]*\"", "")).contains("#" + objectId.substring(0, 8))
+			.doesNotContain(objectId);
 	}
 
 	private java.util.List<AuditOutcome> outcomesFor(String objectId) {

@@ -63,13 +63,15 @@ class AuditPageApiTests extends ApiTestSupport {
 		String chinese = operator.get("/audit?who=" + encoded(organizer.displayName())).body();
 		assertThat(chinese).contains("通过报名", "警告组织", "其他操作", organizer.displayName(), organizer.username(), "志愿者",
 				"测***者", organizationName, "待复核记录 · 北京市 朝阳区");
-		assertThat(chinese).doesNotContain(organizer.id().toString(), volunteer.id().toString(),
-				volunteer.volunteerId().toString(), volunteer.username(), "测试志愿者", "signup.approve",
-				"organization.warned");
+		// ids are only in the links that narrow the log to an object or a person, never
+		// shown
+		assertThat(chinese.replaceAll("href=\"[^\"]*\"", "")).doesNotContain(organizer.id().toString(),
+				volunteer.id().toString(), volunteer.volunteerId().toString(), volunteer.username(), "测试志愿者",
+				"signup.approve", "organization.warned");
 		String english = operator.get("/audit?who=" + encoded(organizer.displayName()) + "&lang=en").body();
 		assertThat(english).contains("Approved a sign-up", "Warned an organization", "Other action",
 				organizer.displayName(), "Volunteer", "Records to review · ");
-		assertThat(english).doesNotContain("flagged-records", "#110105");
+		assertThat(english.replaceAll("href=\"[^\"]*\"", "")).doesNotContain("flagged-records", "#110105");
 	}
 
 	@Test

@@ -96,6 +96,28 @@ class DataAccessApiTests extends ApiTestSupport {
 		Response english = browserOf(volunteer, "en").get("/me/data-accesses");
 		assertThat(english.body()).contains("Who has seen my data", "(refused)");
 		assertThat(browserOf(bystander, "zh-CN").get("/me?section=privacy").body()).contains("/me/data-accesses");
+
+		// the auditor of the district narrows the log to the volunteer, picked from a
+		// row,
+		// then to the operator
+		Person auditor = this.fixtures.anAuditorOf(DISTRICT);
+		Api audit = browserOf(auditor, "zh-CN");
+		String all = audit.get("/audit?what=PERSONAL_DATA").body();
+		String byObject = "/audit?objectType=volunteer&amp;objectId=" + volunteer.volunteerId();
+		assertThat(all).contains(byObject);
+		String aboutTheVolunteer = audit
+			.get("/audit?what=PERSONAL_DATA&objectType=volunteer&objectId=" + volunteer.volunteerId())
+			.body();
+		assertThat(aboutTheVolunteer).contains("audit-narrowed", "对象: 志愿者", "共 2 条");
+		String byOperator = audit.get("/audit?actorId=" + operator.id()).body();
+		assertThat(byOperator).contains("audit-narrowed", "操作人: ", operator.username(), "共 2 条");
+		String both = audit
+			.get("/audit?actorId=" + operator.id() + "&objectType=volunteer&objectId=" + volunteer.volunteerId()
+					+ "&what=PERSONAL_DATA")
+			.body();
+		assertThat(both).contains("共 1 条");
+		// what is not picked from a row is ignored, not an error
+		assertThat(audit.get("/audit?objectType=DROP%20TABLE&objectId=%27--&actorId=nobody").status()).isEqualTo(200);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,6 +39,10 @@ class AuditController {
 
 	private final AuditLog auditLog;
 
+	private static final Pattern OBJECT_TYPE = Pattern.compile("[a-z][a-z-]{0,31}");
+
+	private static final Pattern OBJECT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
 	private final AuditPresenter presenter;
 
 	private final ObjectProvider<AuditPeople> people;
@@ -65,14 +70,21 @@ class AuditController {
 	String page(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String action,
 			@RequestParam(required = false) String who, @RequestParam(required = false) String what,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) Integer page, Locale locale, Model model) {
+			@RequestParam(required = false) String objectType, @RequestParam(required = false) String objectId,
+			@RequestParam(required = false) String actorId, @RequestParam(required = false) Integer page, Locale locale,
+			Model model) {
 		Set<String> scopes = scopes(actor);
 		String actionFilter = blankToNull(action);
 		String whoFilter = blankToNull(who);
 		AuditActionGroup group = AuditActionGroup.parse(what);
 		LocalDate fromDate = date(from);
 		LocalDate toDate = date(to);
-		AuditQuery query = new AuditQuery(actionFilter, null, null, null,
+		// an object or an actor is picked from a row of the log, never typed
+		String typeFilter = (objectType != null && OBJECT_TYPE.matcher(objectType).matches()) ? objectType : null;
+		String idFilter = (typeFilter != null && objectId != null && OBJECT_ID.matcher(objectId).matches()) ? objectId
+				: null;
+		UUID actorFilter = uuidOrNull(actorId);
+		AuditQuery query = new AuditQuery(actionFilter, actorFilter, typeFilter, idFilter,
 				(fromDate != null) ? fromDate.atStartOfDay(AuditPresenter.VIEWER_ZONE).toOffsetDateTime() : null,
 				(toDate != null) ? toDate.plusDays(1).atStartOfDay(AuditPresenter.VIEWER_ZONE).toOffsetDateTime()
 						: null);
@@ -84,6 +96,12 @@ class AuditController {
 			query = query.byActors((directory != null) ? directory.matching(whoFilter, 200) : List.of());
 		}
 		PageResult<AuditEntry> entries = this.auditLog.search(query, scopes, PageQuery.of(page, 50));
+		model.addAttribute("objectType", typeFilter);
+		model.addAttribute("objectId", idFilter);
+		model.addAttribute("actorId", actorFilter);
+		model.addAttribute("objectLabel",
+				(typeFilter != null) ? this.presenter.objectLabel(typeFilter, idFilter, locale) : null);
+		model.addAttribute("actorLabel", (actorFilter != null) ? this.presenter.actorLabel(actorFilter, locale) : null);
 		model.addAttribute("action", actionFilter);
 		model.addAttribute("who", whoFilter);
 		model.addAttribute("what", (group != null) ? group.name() : null);
@@ -95,6 +113,18 @@ class AuditController {
 		model.addAttribute("entries", entries);
 		model.addAttribute("rows", this.presenter.rows(entries.items(), locale));
 		return "audit/list";
+	}
+
+	private static UUID uuidOrNull(String text) {
+		if (text == null || text.length() != 36) {
+			return null;
+		}
+		try {
+			return UUID.fromString(text);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private static String blankToNull(String text) {

@@ -73,7 +73,8 @@ class AuditPresenter {
 			return new AuditPageRow(format.format(e.occurredAt().atZoneSameInstant(VIEWER_ZONE)),
 					action(e.action(), locale), message("audit.outcome." + e.outcome().name(), locale),
 					e.outcome() == AuditOutcome.SUCCESS, object(e, objectNames, locale), region(e.regionCode(), locale),
-					actor(e, actors, locale), subject, client(e.clientIp(), locale));
+					actor(e, actors, locale), subject, client(e.clientIp(), locale), e.objectType(), e.objectId(),
+					e.actorId());
 		}).toList();
 	}
 
@@ -100,6 +101,19 @@ class AuditPresenter {
 			}
 		});
 		return found;
+	}
+
+	/** How an object that the log is narrowed to is named: its kind and name. */
+	String objectLabel(String type, String id, Locale locale) {
+		AuditEntry probe = new AuditEntry(null, null, null, "", AuditOutcome.SUCCESS, type, id, null, null, null, null);
+		return object(probe, objectNames(List.of(probe)), locale);
+	}
+
+	/** How an actor that the log is narrowed to is named. */
+	String actorLabel(UUID actorId, Locale locale) {
+		AuditPeople directory = this.people.getIfAvailable();
+		String label = (directory != null) ? directory.actorLabels(Set.of(actorId)).get(actorId) : null;
+		return (label != null) ? label : message("audit.person.unknown", locale);
 	}
 
 	private String object(AuditEntry e, Map<String, Map<String, String>> objectNames, Locale locale) {

@@ -18,11 +18,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.access.ActorAuthentication;
@@ -38,7 +36,9 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Service;
@@ -77,11 +77,9 @@ public class ClientTokens {
 		this.keys = keys;
 		NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSource(publishedKeySource())
 			.jwsAlgorithm(SignatureAlgorithm.ES256)
-			.jwtProcessorCustomizer((processor) -> processor
-				.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(TokenIssuer.TOKEN_TYPE))))
 			.build();
-		nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				JwtValidators.createDefaultWithIssuer(issuer.issuer()),
+		nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+				new JwtIssuerValidator(issuer.issuer()), new JwtTypeValidator(TokenIssuer.TOKEN_TYPE),
 				(jwt) -> (jwt.getClaimAsString(TokenIssuer.CLIENT_ID_CLAIM) != null)
 						? OAuth2TokenValidatorResult.success()
 						: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "no client", null))));
@@ -179,9 +177,12 @@ public class ClientTokens {
 		return current;
 	}
 
-	/** The path with every segment that holds a digit (an id, a code) as {@code *}. */
+	/**
+	 * The path with every segment that holds a digit (an id, a code) as {@code *}, but
+	 * the version ({@code v1}).
+	 */
 	static String masked(String path) {
-		return path.replaceAll("/[^/]*[0-9][^/]*", "/*");
+		return path.replaceAll("/(?!v[0-9]+(?:/|$))[^/]*[0-9][^/]*", "/*");
 	}
 
 	static final class ScopeFilter extends OncePerRequestFilter {

@@ -208,7 +208,8 @@ public class ApiClients {
 			problems.add(new FieldProblem("name", "apiclient.validation.name"));
 		}
 		Set<ApiScope> scopes = new LinkedHashSet<>();
-		if (request.scopes() == null || request.scopes().isEmpty()) {
+		if (request.scopes() == null || request.scopes().isEmpty()
+				|| request.scopes().size() > ApiScope.values().length) {
 			problems.add(new FieldProblem("scopes", "apiclient.validation.scopes"));
 		}
 		else {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.zhiyuan.access.Actor;
@@ -15,6 +17,7 @@ import org.zhiyuan.apiclient.NewApiClient;
 import org.zhiyuan.audit.AuditEntry;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
+import org.zhiyuan.shared.RequestFormats;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,6 +29,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * Systems that call the API with OAuth 2.0 client credentials (C17): registered, listed,
@@ -108,7 +113,13 @@ class ApiClientController {
 	}
 
 	/** A system to register. */
-	record ClientRequest(String name, List<String> scopes, String regionCode) {
+	record ClientRequest(@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 100) String name,
+			@ArraySchema(schema = @Schema(allowableValues = {
+					"activities:read", "organizations:read", "volunteers:read", "records:read", "stats:read",
+					"activities:write", "records:write", "webhooks" }), arraySchema = @Schema(requiredMode = REQUIRED),
+					minItems = 1, maxItems = 8) List<String> scopes,
+			@Schema(requiredMode = REQUIRED, minLength = 6, maxLength = 12, pattern = RequestFormats.REGION_CODE,
+					description = "A district, city, province or 000000 (six digits)") String regionCode){
 
 	}
 

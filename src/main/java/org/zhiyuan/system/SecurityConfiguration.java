@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.zhiyuan.access.ActorAuthentication;
+import org.zhiyuan.apiclient.ClientTokens;
 import org.zhiyuan.account.AccessTokens;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.zhiyuan.account.AccountManagement;
@@ -28,6 +29,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -126,14 +128,18 @@ class SecurityConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
+	/** People's tokens (HS256) and registered systems' (ES256, {@link ClientTokens}). */
 	@Bean
-	JwtDecoder jwtDecoder(AccessTokens tokens) {
-		return tokens.decoder();
+	JwtDecoder jwtDecoder(AccessTokens tokens, ClientTokens clients) {
+		return clients.decoder(tokens.decoder());
 	}
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, AccessTokens tokens, ProblemResponder problems) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, AccessTokens tokens, ClientTokens clients,
+			ProblemResponder problems) throws Exception {
+		// a registered system's call: held to its token's scopes and audited
+		http.addFilterAfter(clients.scopeFilter(problems::write), AuthorizationFilter.class);
 		http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, PRIVATE_API_GETS)
 				.authenticated()
@@ -150,8 +156,9 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
-			.oauth2ResourceServer((server) -> server.jwt(
-					(jwt) -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(tokens.authenticationConverter()))
+			.oauth2ResourceServer((server) -> server
+				.jwt((jwt) -> jwt.decoder(clients.decoder(tokens.decoder()))
+					.jwtAuthenticationConverter(clients.authenticationConverter(tokens.authenticationConverter())))
 				.authenticationEntryPoint(problems.unauthorized())
 				.accessDeniedHandler(problems.forbidden()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems.unauthorized())

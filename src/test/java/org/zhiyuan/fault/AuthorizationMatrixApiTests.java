@@ -631,6 +631,13 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			get("/api/v1/me/emergency-duty").allow(VOLUNTEERS),
 			// interoperability: the installation's keys
 			post("/api/v1/installation-keys/rotation").allow(NATIONAL_OPERATOR),
+			// interoperability: connected systems (OAuth 2.0 client credentials)
+			post("/api/v1/clients").on((s) -> Target.none().body(Scene.apiClientBody())).allow(OPERATORS),
+			get("/api/v1/clients").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OPERATORS),
+			get("/api/v1/clients/{id}").on((s) -> Target.of("id", s.apiClient())).allow(OPERATORS),
+			get("/api/v1/clients/{id}/calls").on((s) -> Target.of("id", s.apiClient())).allow(OPERATORS),
+			post("/api/v1/clients/{id}/secret").on((s) -> Target.of("id", s.apiClient())).allow(OPERATORS),
+			post("/api/v1/clients/{id}/revocation").on((s) -> Target.of("id", s.apiClient())).allow(OPERATORS),
 			// emergency plans
 			post("/api/v1/emergency/plans").on((s) -> Target.none().body(s.planBody())).allow(OPERATORS),
 			get("/api/v1/emergency/plans").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),

@@ -709,6 +709,14 @@ class MalformedInputApiTests extends ApiTestSupport {
 			row("DELETE /api/v1/emergency/plans/{id}").as(OPERATOR).on((s) -> Target.of("id", s.plan())),
 			// takes no input at all: only the valid request is sent
 			row("POST /api/v1/installation-keys/rotation").as(NATIONAL_OPERATOR),
+			// connected systems
+			row("POST /api/v1/clients").as(OPERATOR)
+				.on((s) -> Target.none().body(Scene.apiClientBody()))
+				.body(text("name", 100).required(), list("scopes", enumeration("scope"), 1, 8).required(),
+						region("regionCode").required())
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			row("POST /api/v1/clients/{id}/secret").as(OPERATOR).on((s) -> Target.of("id", s.apiClient())),
+			row("POST /api/v1/clients/{id}/revocation").as(OPERATOR).on((s) -> Target.of("id", s.apiClient())),
 			row("POST /api/v1/me/relatives").as(VOLUNTEER)
 				.on((s) -> Target.none().body(s.relativeBody(s.volunteer(), "PARENT")))
 				.body(code("phoneOrNumber", 40).required(), text("name", 60).required(),

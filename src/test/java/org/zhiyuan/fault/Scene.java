@@ -869,6 +869,17 @@ final class Scene {
 		return marked.id();
 	}
 
+	/** A system to connect in R1. */
+	static Map<String, Object> apiClientBody() {
+		return Map.of("name", "区数据交换平台", "scopes", List.of("stats:read", "records:read"), "regionCode", REGION);
+	}
+
+	/** A connected system of R1, registered by an operator of R1. */
+	UUID apiClient() {
+		Response created = expect(201, as(staff(Grant.operatorOf(REGION))).post("/api/v1/clients", apiClientBody()));
+		return UUID.fromString(created.json().get("id").asString());
+	}
+
 	static Map<String, Object> emergencyProfileBody() {
 		return Map.of("homeLat", 39.92, "homeLng", 116.44, "readiness", "HIGH", "qualifications",
 				List.of(Map.of("kind", "FIRST_AID", "validUntil", LocalDate.now().plusYears(1).toString())));

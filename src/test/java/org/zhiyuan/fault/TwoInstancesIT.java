@@ -39,10 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two instances of the built jar on one PostgreSQL, as behind a load balancer that sends
  * each request anywhere: a web session opened on one works on the other, a password
  * changed on one revokes the tokens and sessions that the other would otherwise still
- * take, background jobs queued on both are each run exactly once (counted by both
- * instances' own metrics), and a sign-up storm split across both never accepts more than
- * the places. The instances share the personal-data keys through configuration, as the
- * README says to.
+ * take, a connected system revoked on one is refused by the other, background jobs queued
+ * on both are each run exactly once (counted by both instances' own metrics), and a
+ * sign-up storm split across both never accepts more than the places. The instances share
+ * the personal-data keys through configuration, as the README says to.
  */
 class TwoInstancesIT {
 
@@ -86,6 +86,7 @@ class TwoInstancesIT {
 			String organizationId = anApprovedTeam(anonymousA, anonymousB, organizer);
 
 			aSessionOpenedOnOneWorksOnTheOther(one, two, anonymousA, anonymousB);
+			aSystemRevokedOnOneIsRefusedByTheOther(anonymousA, anonymousB);
 			jobsQueuedOnBothRunOnce(one, two, anonymousA, anonymousB, organizer, organizationId);
 			aSplitStormNeverOversells(anonymousA, anonymousB, organizer, organizationId);
 		}
@@ -123,6 +124,36 @@ class TwoInstancesIT {
 		assertThat(page(one, "/account", session)).isEqualTo(302);
 		assertThat(anonymousB.signIn(person.phone(), PASSWORD + "-new").get("/api/v1/accounts/me").status())
 			.isEqualTo(200);
+	}
+
+	/**
+	 * A connected system gets its token from one instance and calls the other; revoked
+	 * through one instance, its token is refused by both at once.
+	 */
+	private void aSystemRevokedOnOneIsRefusedByTheOther(Api anonymousA, Api anonymousB) {
+		Api adminOnA = anonymousA.signIn("admin", Platform.ADMIN_PASSWORD);
+		Response client = adminOnA.postWithHeaders("/api/v1/clients",
+				Map.of("name", "两实例统计对接", "scopes", List.of("stats:read"), "regionCode", "632701"),
+				Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+		assertThat(client.status()).as(client.body()).isEqualTo(201);
+		String basic = Base64.getEncoder()
+			.encodeToString(
+					(client.json().get("clientId").asString() + ":" + client.json().get("clientSecret").asString())
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		Response token = anonymousB.postWithHeaders("/oauth2/token", "grant_type=client_credentials",
+				Map.of("Content-Type", "application/x-www-form-urlencoded", "Authorization", "Basic " + basic));
+		assertThat(token.status()).as(token.body()).isEqualTo(200);
+		String accessToken = token.json().get("access_token").asString();
+		String overview = "/api/v1/stats/overview?regionCode=632701";
+		assertThat(anonymousA.as(accessToken).get(overview).status()).isEqualTo(200);
+		assertThat(anonymousB.as(accessToken).get(overview).status()).isEqualTo(200);
+		Api adminOnB = anonymousB.as(adminOnA.token());
+		Response revoked = adminOnB.post("/api/v1/clients/" + client.json().get("id").asString() + "/revocation",
+				Map.of());
+		assertThat(revoked.status()).as(revoked.body()).isBetween(200, 204);
+		assertThat(anonymousA.as(accessToken).get(overview).status()).as("revoked on the other instance")
+			.isEqualTo(401);
+		assertThat(anonymousB.as(accessToken).get(overview).status()).isEqualTo(401);
 	}
 
 	/**

@@ -442,6 +442,11 @@ public class Webhooks {
 			problems.add(new FieldProblem("url", "validation.webhook.url", URL_LENGTH));
 			return null;
 		}
+		if (!text.strip().chars().allMatch((c) -> c > 0x20 && c < 0x7f)) {
+			// printable ASCII only: an international domain name is written in punycode
+			problems.add(new FieldProblem("url", "validation.webhook.url", URL_LENGTH));
+			return null;
+		}
 		URI url;
 		try {
 			url = new URI(text.strip());

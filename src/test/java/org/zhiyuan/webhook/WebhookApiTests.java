@@ -160,8 +160,11 @@ class WebhookApiTests extends ApiTestSupport {
 
 		String english = pages.get("/webhooks/" + id + "?lang=en").body();
 		assertThat(english).contains("Delivery log").contains("Test message");
-		assertThat(pages.submitForm("/webhooks", "/webhooks/" + id + "/remove", Map.of()).status()).isEqualTo(302);
-		assertThat(pages.get("/webhooks").body()).contains("推送地址已删除")
+		Response removed = pages.submitForm("/webhooks", "/webhooks/" + id + "/remove", Map.of());
+		assertThat(removed.status()).isEqualTo(302);
+		assertThat(removed.header("Location")).endsWith("/webhooks?regionCode=640381");
+		assertThat(pages.get("/webhooks?regionCode=640381").body()).as("in the language chosen")
+			.contains("The webhook was removed.")
 			.doesNotContain("https://receiver.invalid/zhiyuan");
 
 		Person volunteer = this.fixtures.aVolunteerIn("640381");

@@ -297,6 +297,31 @@ class WebhookSender implements DisposableBean {
 			});
 	}
 
+	/**
+	 * Forgets the deliveries that ended (delivered or failed) before {@code before}, with
+	 * their attempts, and the messages no delivery refers to any more.
+	 * @return how many deliveries were forgotten
+	 */
+	int purge(OffsetDateTime before) {
+		return this.transaction.execute((status) -> {
+			this.jdbc
+				.sql("DELETE FROM webhook_attempt WHERE delivery_id IN (SELECT id FROM webhook_delivery"
+						+ " WHERE status <> 'PENDING' AND last_attempt_at < :before)")
+				.param("before", before)
+				.update();
+			int deliveries = this.jdbc
+				.sql("DELETE FROM webhook_delivery WHERE status <> 'PENDING' AND last_attempt_at < :before")
+				.param("before", before)
+				.update();
+			this.jdbc
+				.sql("DELETE FROM webhook_message m WHERE m.created_at < :before"
+						+ " AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.message_id = m.id)")
+				.param("before", before)
+				.update();
+			return deliveries;
+		});
+	}
+
 	private void release(UUID id) {
 		this.jdbc.sql("UPDATE webhook_delivery SET leased_until = NULL WHERE id = :id").param("id", id).update();
 	}

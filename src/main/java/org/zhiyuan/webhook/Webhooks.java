@@ -92,11 +92,10 @@ public class Webhooks {
 		URI url = checkUrl(request.url(), problems);
 		List<String> events = checkEvents(request.events(), problems);
 		if (region == null) {
-			if (request.regionCode() != null || actor == null || !actor.has(Role.OPERATOR)) {
-				problems.add(new FieldProblem("regionCode", "validation.regionCode"));
-			}
+			// no region given, and the caller operates or audits none
+			throw ProblemException.forbidden("problem.forbidden.region");
 		}
-		else if (!Regions.isWellFormed(region) || !this.regions.exists(region)) {
+		if (!Regions.isWellFormed(region) || !this.regions.exists(region)) {
 			problems.add(new FieldProblem("regionCode", "validation.regionCode"));
 		}
 		if (idempotencyKey != null && idempotencyKey.length() > 100) {

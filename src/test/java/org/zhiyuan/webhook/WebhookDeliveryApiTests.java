@@ -333,6 +333,16 @@ class WebhookDeliveryApiTests extends ApiTestSupport {
 				Map.of());
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.problemCode()).isEqualTo("DELIVERY_NOT_FOUND");
+
+		// the log keeps ended deliveries for a while, then forgets them and their message
+		this.sender.purge(Webhooks.now().minusDays(30));
+		assertThat(deliveries(operator, id)).hasSize(2);
+		this.sender.purge(Webhooks.now().plusSeconds(1));
+		assertThat(deliveries(operator, id)).isEmpty();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM webhook_message WHERE id = :id")
+			.param("id", request.id())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test

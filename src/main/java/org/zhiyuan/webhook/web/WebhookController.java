@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
+import org.zhiyuan.shared.RequestFormats;
 import org.zhiyuan.webhook.CreatedWebhook;
 import org.zhiyuan.webhook.DeliveryView;
 import org.zhiyuan.webhook.NewWebhook;
@@ -143,12 +144,14 @@ class WebhookController {
 	}
 
 	/** A webhook endpoint to register. */
-	record WebhookRequest(@Schema(requiredMode = REQUIRED, maxLength = 2000, format = "uri") String url, @ArraySchema(
-			arraySchema = @Schema(requiredMode = REQUIRED), minItems = 1, maxItems = 20,
-			schema = @Schema(allowableValues = {
-					"activity.published", "activity.cancelled", "signup.approved", "signup.cancelled", "record.counted",
-					"volunteer.registered", "organization.status_changed" })) List<String> events,
-			@Schema(description = "default: the operator's region") String regionCode){
+	record WebhookRequest(@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 2000, format = "uri") String url,
+			@ArraySchema(arraySchema = @Schema(requiredMode = REQUIRED), minItems = 1, maxItems = 20,
+					schema = @Schema(allowableValues = {
+							"activity.published", "activity.cancelled", "signup.approved", "signup.cancelled",
+							"record.counted", "volunteer.registered",
+							"organization.status_changed" })) List<String> events,
+			@Schema(description = "default: the operator's region", minLength = 6, maxLength = 12,
+					pattern = RequestFormats.REGION_CODE) String regionCode){
 
 	}
 

@@ -76,7 +76,9 @@ class WebhookSender implements DisposableBean {
 
 	private final TransactionTemplate transaction;
 
+	/** HTTP/1.1: no h2c upgrade offered to receivers behind proxies that refuse it. */
 	private final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(CONNECT_TIMEOUT)
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();

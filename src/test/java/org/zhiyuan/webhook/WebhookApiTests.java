@@ -157,6 +157,7 @@ class WebhookApiTests extends ApiTestSupport {
 		assertThat(pinged.status()).isEqualTo(302);
 		String log = pages.get("/webhooks/" + id).body();
 		assertThat(log).contains("推送记录").contains("测试推送").contains("class=\"card delivery-card\"");
+		assertThat(log).as("no replay while it is pending").doesNotContain("delivery-replay");
 
 		String english = pages.get("/webhooks/" + id + "?lang=en").body();
 		assertThat(english).contains("Delivery log").contains("Test message");

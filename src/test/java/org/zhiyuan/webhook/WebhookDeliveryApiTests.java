@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * disabling the endpoint, the retry schedule run to its end (time driven, not waited for)
  * disabling it, both signatures during a rotation, a replay as a new attempt of the same
  * message, and an address refused at delivery time once private addresses are not
- * allowed. Regions 6403xx (石嘴山市).
+ * allowed. Regions 6403xx (吴忠市).
  */
 class WebhookDeliveryApiTests extends ApiTestSupport {
 

@@ -638,6 +638,20 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			get("/api/v1/clients/{id}/calls").on((s) -> Target.of("id", s.apiClient())).allow(OPERATORS),
 			post("/api/v1/clients/{id}/secret").on((s) -> Target.of("id", s.apiClient())).allow(OPERATORS),
 			post("/api/v1/clients/{id}/revocation").on((s) -> Target.of("id", s.apiClient())).allow(OPERATORS),
+			// interoperability: webhooks
+			post("/api/v1/webhooks").on((s) -> Target.none().body(Scene.webhookBody())).allow(OPERATORS),
+			get("/api/v1/webhooks").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
+			get("/api/v1/webhooks/{id}").on((s) -> Target.of("id", s.webhook())).allow(OVERSEERS),
+			post("/api/v1/webhooks/{id}/secret").on((s) -> Target.of("id", s.webhook())).allow(OPERATORS),
+			post("/api/v1/webhooks/{id}/disable").on((s) -> Target.of("id", s.webhook())).allow(OPERATORS),
+			post("/api/v1/webhooks/{id}/enable").on((s) -> Target.of("id", s.webhook())).allow(OPERATORS),
+			delete("/api/v1/webhooks/{id}").on((s) -> Target.of("id", s.webhook())).allow(OPERATORS),
+			post("/api/v1/webhooks/{id}/test").on((s) -> Target.of("id", s.webhook())).allow(OPERATORS),
+			get("/api/v1/webhooks/{id}/deliveries").on((s) -> Target.of("id", s.webhook())).allow(OVERSEERS),
+			post("/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay").on((s) -> {
+				Scene.WebhookDelivery delivery = s.webhookDelivery();
+				return Target.of("id", delivery.webhookId()).and("deliveryId", delivery.deliveryId());
+			}).allow(OPERATORS),
 			// emergency plans
 			post("/api/v1/emergency/plans").on((s) -> Target.none().body(s.planBody())).allow(OPERATORS),
 			get("/api/v1/emergency/plans").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),

@@ -589,6 +589,22 @@ class MalformedInputApiTests extends ApiTestSupport {
 				Scene.Held held = s.heldService(s.team());
 				return Target.of("id", held.id()).playing(VOLUNTEER, held.volunteer());
 			}),
+			// webhooks
+			row("POST /api/v1/webhooks").as(OPERATOR)
+				.on((s) -> Target.none().body(Scene.webhookBody()))
+				.body(code("url", 2000).required(), list("events", enumeration("event"), 1, 20).required(),
+						region("regionCode"))
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			// take no input at all: only the valid request is sent
+			row("POST /api/v1/webhooks/{id}/secret").as(OPERATOR).on((s) -> Target.of("id", s.webhook())),
+			row("POST /api/v1/webhooks/{id}/disable").as(OPERATOR).on((s) -> Target.of("id", s.webhook())),
+			row("POST /api/v1/webhooks/{id}/enable").as(OPERATOR).on((s) -> Target.of("id", s.webhook())),
+			row("DELETE /api/v1/webhooks/{id}").as(OPERATOR).on((s) -> Target.of("id", s.webhook())),
+			row("POST /api/v1/webhooks/{id}/test").as(OPERATOR).on((s) -> Target.of("id", s.webhook())),
+			row("POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay").as(OPERATOR).on((s) -> {
+				Scene.WebhookDelivery delivery = s.webhookDelivery();
+				return Target.of("id", delivery.webhookId()).and("deliveryId", delivery.deliveryId());
+			}),
 			// emergency mobilization
 			row("PUT /api/v1/emergency/teams/{organizationId}").as(OPERATOR)
 				.on((s) -> Target.of("organizationId", s.newTeam().id()).body(Map.of("tier", "STREET")))

@@ -1071,6 +1071,33 @@ final class Scene {
 
 	}
 
+	// webhooks
+
+	/**
+	 * A webhook of R1 to an address that never resolves (.invalid), so that nothing
+	 * leaves the computer.
+	 */
+	static Map<String, Object> webhookBody() {
+		return Map.of("url", "https://receiver.invalid/fault", "events", List.of("activity.cancelled"), "regionCode",
+				REGION);
+	}
+
+	UUID webhook() {
+		return id(expect(201, as(staff(Grant.operatorOf(REGION))).post("/api/v1/webhooks", webhookBody())));
+	}
+
+	/** A webhook of R1 with one delivery: a ping. */
+	WebhookDelivery webhookDelivery() {
+		Api operator = as(staff(Grant.operatorOf(REGION)));
+		UUID webhook = id(expect(201, operator.post("/api/v1/webhooks", webhookBody())));
+		UUID delivery = id(expect(202, operator.post("/api/v1/webhooks/" + webhook + "/test", Map.of())));
+		return new WebhookDelivery(webhook, delivery);
+	}
+
+	record WebhookDelivery(UUID webhookId, UUID deliveryId) {
+
+	}
+
 	private static UUID id(Response response) {
 		return UUID.fromString(response.json().get("id").asString());
 	}

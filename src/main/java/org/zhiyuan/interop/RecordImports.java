@@ -59,7 +59,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RecordImports {
 
 	/** At most this many characters of package. */
-	static final int MAX_PACKAGE = 2_000_000;
+	public static final int MAX_PACKAGE = 2_000_000;
 
 	/** At most this many records in one package. */
 	static final int MAX_RECORDS = 5_000;

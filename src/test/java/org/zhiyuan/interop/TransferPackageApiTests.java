@@ -181,7 +181,7 @@ class TransferPackageApiTests extends ApiTestSupport {
 
 	@Test
 	void aForeignPackageIsImportedOnceCountsInTotalsStarsAndCertificatesAndCannotBeAmended() throws Exception {
-		Foreign foreign = aRegisteredPeer("外省志愿平台");
+		ForeignInstallation foreign = aRegisteredPeer("外省志愿平台");
 		Api own = this.api.as(this.fixtures.tokenFor(this.volunteer));
 		OffsetDateTime day = OffsetDateTime.now(ZoneOffset.UTC).minusDays(20).truncatedTo(ChronoUnit.HOURS);
 		List<Map<String, Object>> items = new ArrayList<>();
@@ -246,7 +246,7 @@ class TransferPackageApiTests extends ApiTestSupport {
 
 	@Test
 	void tamperedUntrustedAndOtherPeoplesPackagesAreRefused() throws Exception {
-		Foreign foreign = aRegisteredPeer("邻省平台");
+		ForeignInstallation foreign = aRegisteredPeer("邻省平台");
 		Api own = this.api.as(this.fixtures.tokenFor(this.volunteer));
 		OffsetDateTime day = OffsetDateTime.now(ZoneOffset.UTC).minusDays(5).truncatedTo(ChronoUnit.HOURS);
 		List<Map<String, Object>> items = List.of(record("r-1", "固原服务队", "植树", day, day.plusHours(3), "3.00"));
@@ -262,9 +262,10 @@ class TransferPackageApiTests extends ApiTestSupport {
 		assertRefused(own, "not a package at all", 422, "BAD_SIGNATURE");
 		assertRefused(own, "", 400, "VALIDATION_FAILED");
 
-		Foreign stranger = new Foreign("https://stranger-" + UUID.randomUUID() + ".example.org", key("stranger"));
+		ForeignInstallation stranger = new ForeignInstallation("https://stranger-" + UUID.randomUUID() + ".example.org",
+				key("stranger"));
 		assertRefused(own, stranger.sign(items, this.volunteer.idNumber()), 422, "UNTRUSTED_ISSUER");
-		Foreign impostor = new Foreign(foreign.baseUrl(), key(foreign.key().getKeyID()));
+		ForeignInstallation impostor = new ForeignInstallation(foreign.baseUrl(), key(foreign.key().getKeyID()));
 		assertRefused(own, impostor.sign(items, this.volunteer.idNumber()), 422, "BAD_SIGNATURE");
 
 		assertRefused(own, foreign.sign(items, Identities.residentIdAged(40)), 422, "NOT_THE_HOLDER");
@@ -347,7 +348,7 @@ class TransferPackageApiTests extends ApiTestSupport {
 	@Test
 	void theVolunteerMovesRecordsOnThePagesAndOperatorsKeepThePeersOnTheirs() throws Exception {
 		served(this.volunteer, 60);
-		Foreign foreign = aRegisteredPeer("页面平台");
+		ForeignInstallation foreign = aRegisteredPeer("页面平台");
 		Api browser = browserOf(this.volunteer);
 		String records = browser.get("/me/records").body();
 		assertThat(records).contains("id=\"download-package\"")
@@ -405,100 +406,28 @@ class TransferPackageApiTests extends ApiTestSupport {
 		return browser;
 	}
 
-	private Foreign aRegisteredPeer(String name) throws Exception {
+	private ForeignInstallation aRegisteredPeer(String name) throws Exception {
 		ECKey key = key("foreign-" + UUID.randomUUID());
 		String base = "https://foreign-" + UUID.randomUUID() + ".example.org";
 		Response created = this.provinceOperator.post("/api/v1/peers",
 				Map.of("name", name, "baseUrl", base, "jwks", new JWKSet(key.toPublicJWK()).toJSONObject(true)));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		Foreign foreign = new Foreign(base, key);
-		foreign.id = created.json().get("id").asString();
+		ForeignInstallation foreign = new ForeignInstallation(base, key);
+		foreign.id(created.json().get("id").asString());
 		return foreign;
 	}
 
-	static ECKey key(String kid) throws Exception {
-		return new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
+	static ECKey key(String kid) {
+		return ForeignInstallation.key(kid);
 	}
 
 	static Map<String, Object> record(String id, String organization, String activity, OffsetDateTime from,
 			OffsetDateTime to, String hours) {
-		Map<String, Object> record = new LinkedHashMap<>();
-		record.put("id", id);
-		record.put("organization", Map.of("id", UUID.randomUUID().toString(), "name", organization));
-		record.put("activity", activity);
-		record.put("startedAt", from.toInstant().toString());
-		record.put("endedAt", to.toInstant().toString());
-		record.put("hours", hours);
-		record.put("method", "QR");
-		return record;
+		return ForeignInstallation.record(id, organization, activity, from, to, hours);
 	}
 
-	static String sha256(String text) throws Exception {
-		return HexFormat.of()
-			.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-	}
-
-	/**
-	 * A foreign installation: its base address and key, and its id once registered here.
-	 */
-	static final class Foreign {
-
-		private final String baseUrl;
-
-		private final ECKey key;
-
-		String id;
-
-		Foreign(String baseUrl, ECKey key) {
-			this.baseUrl = baseUrl;
-			this.key = key;
-		}
-
-		String baseUrl() {
-			return this.baseUrl;
-		}
-
-		ECKey key() {
-			return this.key;
-		}
-
-		String id() {
-			return this.id;
-		}
-
-		/** A package as another installation signs it, bound to the ID number. */
-		String sign(List<Map<String, Object>> items, String idNumber) throws Exception {
-			String salt = Base64.getUrlEncoder()
-				.withoutPadding()
-				.encodeToString(UUID.randomUUID().toString().getBytes());
-			BigDecimal total = items.stream()
-				.map((m) -> new BigDecimal((String) m.get("hours")))
-				.reduce(BigDecimal.ZERO, BigDecimal::add);
-			Map<String, Object> subject = new LinkedHashMap<>();
-			subject.put("type", List.of("AchievementSubject"));
-			subject.put("identifier", List.of(Map.of("type", "IdentityObject", "identityType", "nationalIdentityNumber",
-					"hashed", true, "identityHash", "sha256$" + sha256(salt + idNumber), "salt", salt)));
-			subject.put("achievement", Map.of("type", List.of("Achievement"), "achievementType", "CommunityService"));
-			subject.put("creditsEarned", total.doubleValue());
-			subject.put("serviceRecords", items);
-			subject.put("totals", Map.of("hours", total.toPlainString(), "records", items.size()));
-			Map<String, Object> vc = new LinkedHashMap<>();
-			vc.put("type", List.of("VerifiableCredential", "OpenBadgeCredential"));
-			vc.put("issuer", Map.of("id", this.baseUrl, "type", List.of("Profile")));
-			vc.put("credentialSubject", subject);
-			Date now = new Date();
-			JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.baseUrl)
-				.jwtID("urn:uuid:" + UUID.randomUUID())
-				.issueTime(now)
-				.notBeforeTime(now)
-				.claim("vc", vc)
-				.build();
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(this.key.getKeyID()).build(),
-					claims);
-			jwt.sign(new ECDSASigner(this.key));
-			return jwt.serialize();
-		}
-
+	static String sha256(String text) {
+		return ForeignInstallation.sha256(text);
 	}
 
 }

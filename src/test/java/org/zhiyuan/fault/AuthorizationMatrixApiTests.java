@@ -633,7 +633,7 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			post("/api/v1/installation-keys/rotation").allow(NATIONAL_OPERATOR),
 			// records that travel between installations
 			get("/api/v1/volunteers/{id}/transfer-package").on((s) -> {
-				Recorded recorded = s.recorded(s.team());
+				Recorded recorded = s.recordedWithIdNumber(s.team());
 				return Target.of("id", recorded.volunteer().volunteerId()).playing(VOLUNTEER, recorded.volunteer());
 			}).allow(ONLY_VOLUNTEER), post("/api/v1/record-imports").on((s) -> {
 				Person holder = s.registeredVolunteer();

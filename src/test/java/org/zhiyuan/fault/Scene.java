@@ -413,6 +413,15 @@ final class Scene {
 		return new Recorded(record(finished(of), volunteer), volunteer);
 	}
 
+	/**
+	 * A record of a volunteer registered with an ID number, which a transfer package
+	 * binds.
+	 */
+	Recorded recordedWithIdNumber(Team of) {
+		Person volunteer = registeredVolunteer();
+		return new Recorded(record(finished(of), volunteer), volunteer);
+	}
+
 	record Recorded(UUID id, Person volunteer) {
 
 	}

@@ -51,7 +51,10 @@ public final class ForeignInstallation {
 				key("foreign-" + UUID.randomUUID()));
 	}
 
-	/** A new installation, registered as a peer straight in the table. */
+	/**
+	 * A new installation, registered as a peer straight in the table, as if by the
+	 * national operator {@code admin}.
+	 */
 	public static ForeignInstallation registered(JdbcClient jdbc, String name) {
 		ForeignInstallation foreign = generated();
 		UUID id = UUID.randomUUID();
@@ -63,7 +66,7 @@ public final class ForeignInstallation {
 			.param("url", foreign.baseUrl)
 			.param("jwks", foreign.jwks().toString(true))
 			.param("region", Regions.NATIONAL)
-			.param("by", UUID.randomUUID())
+			.param("by", jdbc.sql("SELECT id FROM account WHERE username = 'admin'").query(UUID.class).single())
 			.param("now", now)
 			.update();
 		foreign.id = id.toString();

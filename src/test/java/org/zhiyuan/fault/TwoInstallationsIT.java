@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.zhiyuan.support.ActivityFixtures;
 import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Api.Response;
 import org.zhiyuan.support.Identities;
+import org.zhiyuan.support.TestDatabases;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,9 +40,18 @@ class TwoInstallationsIT {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Test
-	void recordsExportedAtOneInstallationAreImportedOnceAtAnother() throws Exception {
-		Platform a = Platform.onH2("installation-a");
-		Platform b = Platform.onH2("installation-b");
+	void recordsExportedAtOneInstallationAreImportedOnceAtAnotherOnH2() throws Exception {
+		exportAndImport(Platform.onH2("installation-a"), Platform.onH2("installation-b"));
+	}
+
+	@Test
+	void recordsExportedAtOneInstallationAreImportedOnceAtAnotherOnPostgresql() throws Exception {
+		Assumptions.assumeFalse(Boolean.getBoolean("zhiyuan.test.pg.skip"),
+				"PostgreSQL skipped on request (-Dzhiyuan.test.pg.skip=true)");
+		exportAndImport(Platform.onH2("installation-c"), Platform.onPostgres(TestDatabases.newPostgresSchema()));
+	}
+
+	private void exportAndImport(Platform a, Platform b) throws Exception {
 		try {
 			CompletableFuture<Void> startingB = CompletableFuture.runAsync(b::start);
 			a.start();

@@ -715,7 +715,7 @@ class MalformedInputApiTests extends ApiTestSupport {
 					.body(Map.of("name", "外部平台", "baseUrl",
 							org.zhiyuan.interop.ForeignInstallation.generated().baseUrl(), "jwks",
 							org.zhiyuan.interop.ForeignInstallation.generated().jwks().toJSONObject(true))))
-				.body(text("name", 100).required(), code("baseUrl", 300).required()),
+				.body(text("name", 100).required(), code("baseUrl", 300).required(), object("jwks").required()),
 			row("PUT /api/v1/peers/{id}/keys").as(NATIONAL_OPERATOR)
 				.on((s) -> Target.of("id", s.foreignPeer().id())
 					.body(Map.of("jwks",

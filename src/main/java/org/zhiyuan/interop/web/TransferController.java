@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.zhiyuan.access.Actor;
@@ -17,6 +19,11 @@ import org.zhiyuan.interop.PeerView;
 import org.zhiyuan.interop.Peers;
 import org.zhiyuan.interop.RecordImports;
 import org.zhiyuan.interop.TransferPackages;
+import org.zhiyuan.shared.FieldProblem;
+import org.zhiyuan.shared.ProblemException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +50,8 @@ import org.springframework.web.bind.annotation.RestController;
 class TransferController {
 
 	static final String JWT = "application/jwt";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
@@ -126,36 +135,57 @@ class TransferController {
 		this.peers.revoke(actor, id);
 	}
 
-	@PostMapping(path = "/api/v1/record-imports", consumes = JWT)
+	@PostMapping(path = "/api/v1/record-imports", consumes = { JWT, MediaType.APPLICATION_JSON_VALUE })
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Import the caller's records from a transfer package of a peer (the volunteer)",
 			description = "The body is the package as issued (application/jwt), or {\"package\": \"...\"} as JSON. A"
 					+ " repeat imports nothing (the records count as alreadyPresent), so an Idempotency-Key is"
 					+ " accepted but not needed. Imported records count in totals, stars and certificates and"
-					+ " cannot be amended here.")
+					+ " cannot be amended here.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = {
+							@Content(mediaType = JWT,
+									schema = @Schema(type = "string", minLength = 1,
+											maxLength = RecordImports.MAX_PACKAGE)),
+							@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+									schema = @Schema(implementation = ImportRequest.class)) }))
 	@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: package")
 	@ApiResponse(responseCode = "404", description = "NOT_A_VOLUNTEER")
 	@ApiResponse(responseCode = "422",
 			description = "UNTRUSTED_ISSUER: iss is no registered peer; BAD_SIGNATURE: no JWS, or its signature does"
 					+ " not verify with the peer's keys; NOT_THE_HOLDER: the package is another person's")
-	ImportOutcome importJwt(@AuthenticationPrincipal Actor actor, @RequestBody(required = false) String token,
+	ImportOutcome importPackage(@AuthenticationPrincipal Actor actor, @RequestBody(required = false) String body,
+			@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE,
+					required = false) String contentType,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-		return this.imports.importPackage(actor, token);
+		boolean json = contentType != null
+				&& MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON);
+		return this.imports.importPackage(actor, json ? packageOf(body) : body);
 	}
 
-	@PostMapping(path = "/api/v1/record-imports", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Import the caller's records from a transfer package, given as JSON (the volunteer)")
-	@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: package")
-	@ApiResponse(responseCode = "404", description = "NOT_A_VOLUNTEER")
-	@ApiResponse(responseCode = "422", description = "UNTRUSTED_ISSUER; BAD_SIGNATURE; NOT_THE_HOLDER")
-	ImportOutcome importJson(@AuthenticationPrincipal Actor actor, @RequestBody ImportRequest request,
-			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-		return this.imports.importPackage(actor, request.token());
+	/**
+	 * The package of a JSON body {"package": "..."}; 400 {@code package} for anything
+	 * else.
+	 */
+	private static String packageOf(String body) {
+		JsonNode tree;
+		try {
+			tree = JSON.readTree((body != null) ? body : "");
+		}
+		catch (JacksonException ex) {
+			throw ProblemException.invalid(List.of(new FieldProblem("package", "validation.interop.package")));
+		}
+		JsonNode token = (tree != null && tree.isObject()) ? tree.get("package") : null;
+		if (token == null || !token.isString()) {
+			throw ProblemException.invalid(List.of(new FieldProblem("package", "validation.interop.package")));
+		}
+		return token.asString();
 	}
 
 	/** A package sent as JSON. */
-	record ImportRequest(@JsonProperty("package") String token) {
+	@Schema(requiredProperties = "package")
+	record ImportRequest(
+			@JsonProperty("package") @Schema(minLength = 1, maxLength = RecordImports.MAX_PACKAGE) String token) {
 
 	}
 

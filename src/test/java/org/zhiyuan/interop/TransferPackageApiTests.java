@@ -38,6 +38,7 @@ import org.zhiyuan.region.Regions;
 import org.zhiyuan.support.Api;
 import org.zhiyuan.support.Api.Response;
 import org.zhiyuan.support.ApiTestSupport;
+import org.zhiyuan.support.Concurrently;
 import org.zhiyuan.support.Fixtures;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
@@ -242,6 +243,40 @@ class TransferPackageApiTests extends ApiTestSupport {
 			.get("/api/v1/organizations?regionCode=" + DISTRICT + "&q="
 					+ java.net.URLEncoder.encode("外省志愿平台", StandardCharsets.UTF_8))
 			.body()).as("the stand-in organization is not public").doesNotContain("外省志愿平台");
+	}
+
+	@Test
+	void importsAtTheSameMomentCountEachRecordOnce() throws Exception {
+		ForeignInstallation foreign = aRegisteredPeer("并发平台");
+		Person second = this.fixtures.aVolunteerIn(DISTRICT);
+		OffsetDateTime day = OffsetDateTime.now(ZoneOffset.UTC).minusDays(12).truncatedTo(ChronoUnit.HOURS);
+		List<Map<String, Object>> items = List.of(record("c-1", "中卫服务队", "助学", day, day.plusHours(2), "2.00"),
+				record("c-2", "中卫服务队", "助学", day.plusDays(1), day.plusDays(1).plusHours(3), "3.00"),
+				record("c-3", "中卫服务队", "助学", day.plusDays(2), day.plusDays(2).plusHours(1), "1.00"));
+		String first = foreign.sign(items, this.volunteer.idNumber());
+		String other = foreign.sign(items, second.idNumber());
+		String tokenOfFirst = this.fixtures.tokenFor(this.volunteer);
+		String tokenOfSecond = this.fixtures.tokenFor(second);
+		List<Concurrently.Call> calls = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			calls.add(Concurrently.Call.post(tokenOfFirst, "/api/v1/record-imports",
+					new tools.jackson.databind.json.JsonMapper().writeValueAsString(Map.of("package", first))));
+			calls.add(Concurrently.Call.post(tokenOfSecond, "/api/v1/record-imports",
+					new tools.jackson.databind.json.JsonMapper().writeValueAsString(Map.of("package", other))));
+		}
+		List<Response> answers = Concurrently.send(this.port, calls);
+		assertThat(answers).allSatisfy((answer) -> assertThat(answer.status()).as(answer.body()).isEqualTo(201));
+		int imported = 0;
+		for (int i = 0; i < answers.size(); i += 2) {
+			imported += answers.get(i).json().get("imported").asInt();
+		}
+		assertThat(imported).as("each record once").isEqualTo(3);
+		assertThat(this.fixtures.totalHoursOf(this.volunteer)).isEqualByComparingTo("6.00");
+		assertThat(this.fixtures.totalHoursOf(second)).isEqualByComparingTo("6.00");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM interop_peer_home WHERE peer_id = :peer")
+			.param("peer", UUID.fromString(foreign.id()))
+			.query(Integer.class)
+			.single()).as("one stand-in for the district").isEqualTo(1);
 	}
 
 	@Test

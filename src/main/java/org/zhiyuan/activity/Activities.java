@@ -204,6 +204,19 @@ public class Activities {
 				endsAt, recordedBy, "activity.record-emergency");
 	}
 
+	/**
+	 * Registers the activity that stands for the service records volunteers bring from
+	 * another installation, under the local organization that stands for it,
+	 * {@code FINISHED} at once, like {@link #recordServedNeed}: it never recruits and is
+	 * never in the public search. The interoperability module has checked the records.
+	 */
+	@Transactional
+	public ActivityView recordTransferredService(UUID organizationId, String title, String regionCode, String place,
+			OffsetDateTime startsAt, OffsetDateTime endsAt, UUID recordedBy) {
+		return recordFinished(organizationId, title, ServiceField.COMMUNITY_SERVICE, regionCode, place, "转入记录",
+				startsAt, endsAt, recordedBy, "activity.record-transfer");
+	}
+
 	private ActivityView recordFinished(UUID organizationId, String title, ServiceField field, String regionCode,
 			String place, String position, OffsetDateTime startsAt, OffsetDateTime endsAt, UUID recordedBy,
 			String action) {

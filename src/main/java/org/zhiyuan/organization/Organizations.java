@@ -146,6 +146,29 @@ public class Organizations {
 	}
 
 	/**
+	 * Registers the local stand-in for another installation whose service records
+	 * volunteers bring here, so that those records have a recording organization as every
+	 * record has. It is {@code CLOSED} from the start: it never publishes, recruits or
+	 * appears in public lists, and nobody administers it. The interoperability module has
+	 * checked who registered the installation.
+	 */
+	@Transactional
+	public OrganizationView registerExternalInstallation(String name, String regionCode, UUID registeredBy) {
+		UUID id = Ids.newId();
+		OffsetDateTime now = now();
+		String shortName = (name.length() > 100) ? name.substring(0, 100) : name;
+		this.organizations.insert(id, new NewOrganization(shortName, OrganizationType.OTHER_TEAM, null, regionCode,
+				null, List.of(), null, null, null), null, registeredBy, now);
+		this.organizations.changeStatus(id, OrganizationStatus.CLOSED, now, true);
+		this.organizations.insertEvent(id, OrganizationEventKind.CLOSED, "external installation", registeredBy, now);
+		this.auditLog.record(AuditRecord.of("organization.external", registeredBy)
+			.on("organization", id)
+			.inRegion(regionCode)
+			.inOrganization(id));
+		return require(id).view();
+	}
+
+	/**
 	 * An organization as the public may see it: active or suspended ones, or any for its
 	 * admins and operators.
 	 */

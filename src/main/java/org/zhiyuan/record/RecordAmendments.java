@@ -84,6 +84,11 @@ public class RecordAmendments {
 		if (!volunteer.accountId().equals(volunteerActor.accountId())) {
 			throw ProblemException.forbidden("problem.forbidden.object");
 		}
+		if (record.method() == RecordMethod.TRANSFER) {
+			// its hours were approved where it was recorded: a correction is asked for
+			// there
+			throw ProblemException.conflict("RECORD_TRANSFERRED", "record.transferred");
+		}
 		List<FieldProblem> problems = new ArrayList<>();
 		OffsetDateTime start = ServiceRecords.seconds(startedAt);
 		OffsetDateTime end = ServiceRecords.seconds(endedAt);

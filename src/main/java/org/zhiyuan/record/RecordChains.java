@@ -107,6 +107,29 @@ public class RecordChains {
 		return new ChainVerification(checked, null, true);
 	}
 
+	/**
+	 * The digest of a volunteer's chain, without an access check: its length, the hash of
+	 * its last record (which covers every record before it), the Merkle root of the
+	 * records' hashes in order (SHA-256 over the pair of hex hashes, the last one of an
+	 * odd level paired with itself), and whether the chain verifies.
+	 */
+	public ChainDigest digest(UUID volunteerId) {
+		List<ChainRow> chain = this.records.chainOf(volunteerId);
+		List<String> level = chain.stream().map(ChainRow::hash).toList();
+		String head = level.isEmpty() ? RecordHashes.GENESIS : level.get(level.size() - 1);
+		while (level.size() > 1) {
+			List<String> next = new ArrayList<>();
+			for (int i = 0; i < level.size(); i += 2) {
+				String left = level.get(i);
+				String right = (i + 1 < level.size()) ? level.get(i + 1) : left;
+				next.add(RecordHashes.sha256(left + right));
+			}
+			level = next;
+		}
+		String root = level.isEmpty() ? RecordHashes.GENESIS : level.get(0);
+		return new ChainDigest(chain.size(), head, root, verify(volunteerId).intact());
+	}
+
 	private static boolean intact(ChainRow row, int position, String previous, List<AmendmentRow> amendments) {
 		String expected = RecordHashes.ofRecord(row.volunteerId(), row.sequence(), row.activityId(),
 				row.organizationId(), row.startedAt(), row.endedAt(), row.hours(), row.method(), row.recordedBy(),

@@ -87,7 +87,7 @@ final class RecordHashes {
 		return hours.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
 	}
 
-	private static String sha256(String text) {
+	static String sha256(String text) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -190,6 +190,55 @@ public class ServiceRecords {
 	}
 
 	/**
+	 * A record that another installation signed and the volunteer brought here, in the
+	 * caller's transaction, under the local activity that stands for that installation:
+	 * its hours are the ones approved there (not recomputed from its times), and it
+	 * passes the same checks as every record, so that one that overlaps time already
+	 * counted here is held for review instead of counted twice. The caller has checked
+	 * the signature and the holder.
+	 * @throws ProblemException 400 naming the fields of the record that cannot be a
+	 * record
+	 */
+	@Transactional
+	public ServiceRecordView recordTransferred(TransferredRecord request) {
+		List<FieldProblem> problems = new ArrayList<>();
+		Optional<ActivityView> activity = Optional.ofNullable(request.activityId()).flatMap(this.activities::find);
+		VolunteerView volunteer = Optional.ofNullable(request.volunteerId())
+			.flatMap(this.volunteers::find)
+			.filter((v) -> v.status() == VolunteerStatus.ACTIVE)
+			.orElse(null);
+		if (volunteer == null) {
+			problems.add(new FieldProblem("volunteerId", "validation.record.volunteer"));
+		}
+		if (activity.isEmpty()) {
+			problems.add(new FieldProblem("activityId", "validation.record.activity"));
+		}
+		OffsetDateTime start = seconds(request.startedAt());
+		OffsetDateTime end = seconds(request.endedAt());
+		if (start == null || end == null) {
+			problems.add(new FieldProblem("startedAt", "validation.required"));
+		}
+		else {
+			checkTimes(start, end, problems);
+		}
+		BigDecimal hours = request.hours();
+		if (hours == null || hours.signum() < 0 || hours.compareTo(BigDecimal.valueOf(24)) > 0
+				|| hours.stripTrailingZeros().scale() > 2) {
+			problems.add(new FieldProblem("hours", "validation.amendment.hours"));
+		}
+		if (request.content() == null || request.content().isBlank() || request.place() == null
+				|| request.place().isBlank() || request.recordedBy() == null) {
+			problems.add(new FieldProblem("content", "validation.record.content"));
+		}
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		return append(new Checked(volunteer, activity.get(), start, end), truncate(request.place().strip(), 200),
+				truncate(request.content().strip(), 1000), hours.setScale(2, RoundingMode.HALF_UP),
+				RecordMethod.TRANSFER, request.recordedBy(), null, null, OnOverlap.HOLD);
+	}
+
+	/**
 	 * The counted records that a span of the volunteer's time would overlap, for callers
 	 * that report every collision before they write; the write checks again.
 	 */
@@ -293,10 +342,17 @@ public class ServiceRecords {
 	 */
 	private ServiceRecordView append(Checked checked, String content, RecordMethod method, UUID recordedBy,
 			String reason, String idempotencyKey, OnOverlap onOverlap) {
+		return append(checked, truncate(checked.activity().address(), 200),
+				(content != null) ? content : checked.activity().title(),
+				hoursBetween(checked.startedAt(), checked.endedAt()), method, recordedBy, reason, idempotencyKey,
+				onOverlap);
+	}
+
+	private ServiceRecordView append(Checked checked, String place, String content, BigDecimal hours,
+			RecordMethod method, UUID recordedBy, String reason, String idempotencyKey, OnOverlap onOverlap) {
 		VolunteerView volunteer = checked.volunteer();
 		ActivityView activity = checked.activity();
 		String volunteerRegion = this.records.lockVolunteerRegion(volunteer.id()).orElse(volunteer.regionCode());
-		BigDecimal hours = hoursBetween(checked.startedAt(), checked.endedAt());
 		Assessment assessment = this.flags.assess(volunteer.id(), activity.id(), checked.startedAt(), checked.endedAt(),
 				hours, method, onOverlap);
 		Optional<ChainRow> head = this.records.head(volunteer.id());
@@ -306,10 +362,10 @@ public class ServiceRecords {
 				checked.startedAt(), checked.endedAt(), hours, method, recordedBy, prevHash, assessment.flags(),
 				assessment.held());
 		UUID id = Ids.newId();
-		this.records.insert(new NewRow(id, volunteer.id(), activity.id(), activity.organizationId(),
-				truncate(activity.address(), 200), (content != null) ? content : activity.title(), checked.startedAt(),
-				checked.endedAt(), hours, method, recordedBy, reason, now().truncatedTo(ChronoUnit.MILLIS), sequence,
-				prevHash, hash, idempotencyKey, assessment.flags(), assessment.held(), volunteerRegion));
+		this.records.insert(new NewRow(id, volunteer.id(), activity.id(), activity.organizationId(), place, content,
+				checked.startedAt(), checked.endedAt(), hours, method, recordedBy, reason,
+				now().truncatedTo(ChronoUnit.MILLIS), sequence, prevHash, hash, idempotencyKey, assessment.flags(),
+				assessment.held(), volunteerRegion));
 		updateTotals(volunteer.id());
 		this.events.publishEvent(new CountedHoursChanged(id, volunteer.id(), activity.id(), checked.startedAt(),
 				volunteerRegion, null, assessment.held() ? null : hours));

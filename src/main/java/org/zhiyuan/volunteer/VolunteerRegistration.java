@@ -127,6 +127,25 @@ public class VolunteerRegistration {
 		return this.volunteers.findByFingerprint(this.cipher.fingerprint(type.name() + ":" + id.normalized()));
 	}
 
+	/**
+	 * The volunteer's ID number bound to a salt without giving it away: the hex SHA-256
+	 * of the salt followed by the normalized number (UTF-8), as a transfer package binds
+	 * its holder. The number never leaves this module; empty for someone whose number was
+	 * erased (deregistered).
+	 */
+	public java.util.Optional<String> holderDigest(java.util.UUID volunteerId, String salt) {
+		return this.volunteers.sealedIdNumber(volunteerId).map((sealed) -> {
+			try {
+				byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+					.digest((salt + this.cipher.open(sealed)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				return java.util.HexFormat.of().formatHex(digest);
+			}
+			catch (java.security.NoSuchAlgorithmException ex) {
+				throw new IllegalStateException("SHA-256 is part of every Java platform", ex);
+			}
+		});
+	}
+
 	/** The current privacy policy and oath, which a registration has to accept. */
 	public VolunteerProperties terms() {
 		return this.properties;

@@ -52,6 +52,13 @@ class VolunteerRepository {
 			.single() > 0;
 	}
 
+	java.util.Optional<String> sealedIdNumber(UUID volunteerId) {
+		return this.jdbc.sql("SELECT id_number_sealed FROM volunteer WHERE id = :id AND id_number_sealed IS NOT NULL")
+			.param("id", volunteerId)
+			.query(String.class)
+			.optional();
+	}
+
 	void insert(StoredVolunteer v) {
 		this.jdbc.sql("INSERT INTO volunteer (id, account_id, volunteer_number, name, id_type, id_number_sealed,"
 				+ " id_number_fingerprint, id_number_masked, gender, birth_date, phone, region_code, status,"

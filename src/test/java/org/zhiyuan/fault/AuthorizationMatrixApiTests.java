@@ -652,6 +652,27 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 				Scene.WebhookDelivery delivery = s.webhookDelivery();
 				return Target.of("id", delivery.webhookId()).and("deliveryId", delivery.deliveryId());
 			}).allow(OPERATORS),
+			// records that travel between installations
+			get("/api/v1/volunteers/{id}/transfer-package").on((s) -> {
+				Recorded recorded = s.recordedWithIdNumber(s.team());
+				return Target.of("id", recorded.volunteer().volunteerId()).playing(VOLUNTEER, recorded.volunteer());
+			}).allow(ONLY_VOLUNTEER), post("/api/v1/record-imports").on((s) -> {
+				Person holder = s.registeredVolunteer();
+				return Target.none()
+					.body(Map.of("package", s.foreignPeer().signOne(holder.idNumber())))
+					.playing(VOLUNTEER, holder);
+			}).allow(ONLY_VOLUNTEER).deniedAlsoWith(422, "an import acts on the caller's own records"),
+			post("/api/v1/peers").on((s) -> Target.none()
+				.body(Map.of("name", "外部平台", "baseUrl", org.zhiyuan.interop.ForeignInstallation.generated().baseUrl(),
+						"jwks", org.zhiyuan.interop.ForeignInstallation.generated().jwks().toJSONObject(true))))
+				.allow(NATIONAL_OPERATOR),
+			get("/api/v1/peers").allow(NATIONAL_OPERATOR),
+			put("/api/v1/peers/{id}/keys")
+				.on((s) -> Target.of("id", s.foreignPeer().id())
+					.body(Map.of("jwks",
+							org.zhiyuan.interop.ForeignInstallation.generated().jwks().toJSONObject(true))))
+				.allow(NATIONAL_OPERATOR),
+			delete("/api/v1/peers/{id}").on((s) -> Target.of("id", s.foreignPeer().id())).allow(NATIONAL_OPERATOR),
 			// emergency plans
 			post("/api/v1/emergency/plans").on((s) -> Target.none().body(s.planBody())).allow(OPERATORS),
 			get("/api/v1/emergency/plans").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),

@@ -733,6 +733,24 @@ class MalformedInputApiTests extends ApiTestSupport {
 				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
 			row("POST /api/v1/clients/{id}/secret").as(OPERATOR).on((s) -> Target.of("id", s.apiClient())),
 			row("POST /api/v1/clients/{id}/revocation").as(OPERATOR).on((s) -> Target.of("id", s.apiClient())),
+			// records that travel between installations
+			row("POST /api/v1/peers").as(NATIONAL_OPERATOR)
+				.on((s) -> Target.none()
+					.body(Map.of("name", "外部平台", "baseUrl",
+							org.zhiyuan.interop.ForeignInstallation.generated().baseUrl(), "jwks",
+							org.zhiyuan.interop.ForeignInstallation.generated().jwks().toJSONObject(true))))
+				.body(text("name", 100).required(), code("baseUrl", 300).required(), object("jwks").required()),
+			row("PUT /api/v1/peers/{id}/keys").as(NATIONAL_OPERATOR)
+				.on((s) -> Target.of("id", s.foreignPeer().id())
+					.body(Map.of("jwks",
+							org.zhiyuan.interop.ForeignInstallation.generated().jwks().toJSONObject(true)))),
+			row("DELETE /api/v1/peers/{id}").as(NATIONAL_OPERATOR).on((s) -> Target.of("id", s.foreignPeer().id())),
+			row("POST /api/v1/record-imports").as(VOLUNTEER).on((s) -> {
+				Person holder = s.registeredVolunteer();
+				return Target.none()
+					.body(Map.of("package", s.foreignPeer().signOne(holder.idNumber())))
+					.playing(VOLUNTEER, holder);
+			}).body(code("package", 2_000_000).required()),
 			row("POST /api/v1/me/relatives").as(VOLUNTEER)
 				.on((s) -> Target.none().body(s.relativeBody(s.volunteer(), "PARENT")))
 				.body(code("phoneOrNumber", 40).required(), text("name", 60).required(),

@@ -57,6 +57,14 @@ final class Platform {
 	}
 
 	/**
+	 * A platform of its own name on its embedded H2 database, for tests that run several
+	 * installations side by side.
+	 */
+	static Platform onH2(String name) {
+		return new Platform(name, freshDirectory(name), List.of());
+	}
+
+	/**
 	 * The platform on PostgreSQL; its data directory (which holds the personal-data keys)
 	 * is fresh.
 	 */

@@ -160,6 +160,16 @@ final class Scene {
 	// people and organizations
 
 	/** A volunteer of R1 with nothing to their name. */
+	/** A volunteer registered with an ID number (records that travel bind it). */
+	Person registeredVolunteer() {
+		return this.fixtures.aVolunteerIn(REGION);
+	}
+
+	/** Another installation, registered here as a peer. */
+	org.zhiyuan.interop.ForeignInstallation foreignPeer() {
+		return org.zhiyuan.interop.ForeignInstallation.registered(this.jdbc, "外部平台");
+	}
+
 	Person volunteer() {
 		Person volunteer = this.fixtures.manyVolunteersIn(REGION, 1).get(0);
 		cheapen(volunteer.id());
@@ -400,6 +410,15 @@ final class Scene {
 	/** A record of a member of the team, with its volunteer. */
 	Recorded recorded(Team of) {
 		Person volunteer = memberOf(of);
+		return new Recorded(record(finished(of), volunteer), volunteer);
+	}
+
+	/**
+	 * A record of a volunteer registered with an ID number, which a transfer package
+	 * binds.
+	 */
+	Recorded recordedWithIdNumber(Team of) {
+		Person volunteer = registeredVolunteer();
 		return new Recorded(record(finished(of), volunteer), volunteer);
 	}
 

@@ -112,8 +112,11 @@ public class ApiClients {
 		String clientId = "zy-" + HexFormat.of().formatHex(randomBytes(12));
 		String secret = newSecret();
 		String name = request.name().strip();
-		AccountView account = this.accounts.create("client-" + clientId, newSecret(), name,
-				grantsOf(scopes, request.regionCode()), actor.accountId());
+		// the account holds no grants of its own: staff lists, operators' notifications
+		// and
+		// every other search of the region's people never find a system (actorOf)
+		AccountView account = this.accounts.create("client-" + clientId, newSecret(), name, Set.of(),
+				actor.accountId());
 		ApiClientRow row = new ApiClientRow(Ids.newId(), clientId, name, scopes.stream().map(ApiScope::value).toList(),
 				request.regionCode(), account.id(), this.passwordEncoder.encode(secret), 1, ApiClientRow.ACTIVE,
 				actor.accountId(), now(), null, null, null);
@@ -167,16 +170,12 @@ public class ApiClients {
 
 	/**
 	 * Revokes a client for good: its secret and every token it holds are refused from now
-	 * on, on every instance, and its account's grants are taken back. Revoking a revoked
-	 * client changes nothing.
+	 * on, on every instance. Revoking a revoked client changes nothing.
 	 */
 	public ApiClientView revoke(Actor actor, UUID id) {
 		ApiClientRow row = readable(actor, id);
 		return this.transaction.execute((status) -> {
 			if (this.repository.revoke(row.id(), actor.accountId(), now()) > 0) {
-				for (Grant grant : grantsOf(scopesOf(row), row.regionCode())) {
-					this.accounts.revoke(row.accountId(), grant, actor.accountId());
-				}
 				this.auditLog.record(AuditRecord.of("apiclient.revoke", actor.accountId())
 					.on("api-client", row.id())
 					.inRegion(row.regionCode()));
@@ -248,8 +247,15 @@ public class ApiClients {
 		this.repository.rehash(clientId, secretHash);
 	}
 
+	/**
+	 * The actor a client's call acts as: its account, with the grants its scopes give in
+	 * its region (an auditor's for reads, an operator's with a write scope), made afresh
+	 * from the client on every call and never stored as the account's grants.
+	 */
 	Optional<Actor> actorOf(ApiClientRow row) {
-		return this.accounts.currentActor(row.accountId());
+		return this.accounts.currentActor(row.accountId())
+			.map((account) -> new Actor(account.accountId(), account.username(), account.displayName(),
+					grantsOf(scopesOf(row), row.regionCode())));
 	}
 
 	/** Writes a call to the audit log and notes the client's last use. */

@@ -71,6 +71,16 @@ class ApiClientsApiTests extends ApiTestSupport {
 		Response shown = as(operator).get("/api/v1/clients/" + id);
 		assertThat(shown.status()).as(shown.body()).isEqualTo(200);
 		assertThat(shown.body()).doesNotContain(secret).contains(clientId);
+		// a system is not one of the region's staff
+		Response staff = as(operator).get("/api/v1/staff?regionCode=" + district + "&size=100");
+		assertThat(staff.status()).as(staff.body()).isEqualTo(200);
+		assertThat(staff.body()).doesNotContain("client-" + clientId);
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM account_grant g JOIN account a ON a.id = g.account_id"
+					+ " WHERE a.username = :username")
+			.param("username", "client-" + clientId)
+			.query(Long.class)
+			.single()).isZero();
 
 		Response issued = token(clientId, secret, "grant_type=client_credentials&scope=stats:read");
 		assertThat(issued.status()).as(issued.body()).isEqualTo(200);

@@ -15,7 +15,7 @@ import org.zhiyuan.support.Fixtures.Person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The operators' page of connected systems, in 石嘴山市 大武口区 (640202): registering a system
+ * The operators' page of connected systems, in 石嘴山市 大武口区 (540202): registering a system
  * shows its secret once, which then gets a token; a bad form names its fields in the
  * page's language; rotating shows a new secret and the old one stops working; revoking
  * after the second press; the system's calls listed; another district's operator refused.
@@ -52,7 +52,7 @@ class ApiClientPagesApiTests extends ApiTestSupport {
 
 	@Test
 	void anOperatorRegistersRotatesAndRevokesASystemOnThePage() {
-		String district = "640202";
+		String district = "540202";
 		Person operator = this.fixtures.anOperatorOf(district);
 		Api browser = browser(operator);
 		Response page = browser.get("/clients");
@@ -108,7 +108,7 @@ class ApiClientPagesApiTests extends ApiTestSupport {
 		assertThat(tokenStatus(clientId, fresh)).isEqualTo(401);
 		assertThat(this.api.as(token).get("/api/v1/stats/overview?regionCode=" + district).status()).isEqualTo(401);
 
-		Api neighbour = browser(this.fixtures.anOperatorOf("640205"));
+		Api neighbour = browser(this.fixtures.anOperatorOf("540221"));
 		assertThat(neighbour.get("/clients/" + id).status()).isEqualTo(403);
 		assertThat(neighbour.get("/clients?regionCode=" + district).status()).isEqualTo(403);
 	}

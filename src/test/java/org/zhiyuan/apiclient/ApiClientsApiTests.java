@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Systems connected with OAuth 2.0 client credentials, in 宁夏 石嘴山市 (640200): an operator
+ * Systems connected with OAuth 2.0 client credentials, in 宁夏 石嘴山市 (540200): an operator
  * registers one, it gets an ES256 token at /oauth2/token with HTTP Basic, calls what its
  * scopes open in its region and nothing else, a wrong secret or an unknown scope or grant
  * is refused the OAuth way, a rotation refuses the old secret and its tokens, a
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ApiClientsApiTests extends ApiTestSupport {
 
-	private static final String CITY = "640200";
+	private static final String CITY = "540200";
 
 	@Autowired
 	JdbcClient jdbc;
@@ -55,7 +55,7 @@ class ApiClientsApiTests extends ApiTestSupport {
 
 	@Test
 	void aRegisteredSystemCallsWithinItsScopesAndRegionUntilRevoked() throws Exception {
-		String district = "640202";
+		String district = "540202";
 		Person operator = this.fixtures.anOperatorOf(CITY);
 		Response created = register(operator, "大武口区民政系统", List.of("stats:read", "volunteers:read"), district);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -96,7 +96,7 @@ class ApiClientsApiTests extends ApiTestSupport {
 		Api system = this.api.as(statsOnly);
 		Response overview = system.get("/api/v1/stats/overview?regionCode=" + district);
 		assertThat(overview.status()).as(overview.body()).isEqualTo(200);
-		Response elsewhere = system.get("/api/v1/stats/overview?regionCode=640205");
+		Response elsewhere = system.get("/api/v1/stats/overview?regionCode=540221");
 		assertThat(elsewhere.status()).as("another region").isEqualTo(403);
 		Person volunteer = this.fixtures.aVolunteerIn(district);
 		Response outside = system.get("/api/v1/volunteers/" + volunteer.volunteerId());
@@ -141,8 +141,8 @@ class ApiClientsApiTests extends ApiTestSupport {
 
 	@Test
 	void theTokenEndpointRefusesTheOAuthWay() {
-		Person operator = this.fixtures.anOperatorOf("640205");
-		Response created = register(operator, "惠农区统计接口", List.of("stats:read"), "640205");
+		Person operator = this.fixtures.anOperatorOf("540221");
+		Response created = register(operator, "惠农区统计接口", List.of("stats:read"), "540221");
 		String clientId = created.json().get("clientId").asString();
 		String secret = created.json().get("clientSecret").asString();
 
@@ -175,7 +175,7 @@ class ApiClientsApiTests extends ApiTestSupport {
 
 	@Test
 	void aRotationRefusesTheOldSecretAndItsTokens() {
-		String district = "640221";
+		String district = "540222";
 		Person operator = this.fixtures.anOperatorOf(district);
 		Response created = register(operator, "平罗县志愿服务对接", List.of("stats:read"), district);
 		String id = created.json().get("id").asString();
@@ -207,16 +207,16 @@ class ApiClientsApiTests extends ApiTestSupport {
 
 	@Test
 	void onlyTheRegionsOperatorsManageItsClientsAndBadFieldsAreNamedAtOnce() {
-		Person operator = this.fixtures.anOperatorOf("640202");
-		Person neighbour = this.fixtures.anOperatorOf("640205");
+		Person operator = this.fixtures.anOperatorOf("540202");
+		Person neighbour = this.fixtures.anOperatorOf("540221");
 		Person auditor = this.fixtures.anAuditorOf(CITY);
-		Response refused = register(neighbour, "越权登记", List.of("stats:read"), "640202");
+		Response refused = register(neighbour, "越权登记", List.of("stats:read"), "540202");
 		assertThat(refused.status()).isEqualTo(403);
-		assertThat(register(auditor, "审计员登记", List.of("stats:read"), "640202").status()).isEqualTo(403);
+		assertThat(register(auditor, "审计员登记", List.of("stats:read"), "540202").status()).isEqualTo(403);
 
 		Map<String, String> key = Map.of("Idempotency-Key", "register-" + UUID.randomUUID());
 		Map<String, Object> body = Map.of("name", "大武口区数据交换", "scopes", List.of("records:read", "records:write"),
-				"regionCode", "640202");
+				"regionCode", "540202");
 		Response first = as(operator).postWithHeaders("/api/v1/clients", body, key);
 		assertThat(first.status()).as(first.body()).isEqualTo(201);
 		Response again = as(operator).postWithHeaders("/api/v1/clients", body, key);
@@ -231,7 +231,7 @@ class ApiClientsApiTests extends ApiTestSupport {
 
 		assertThat(as(neighbour).get("/api/v1/clients/" + id).status()).isEqualTo(403);
 		assertThat(as(neighbour).post("/api/v1/clients/" + id + "/revocation", Map.of()).status()).isEqualTo(403);
-		assertThat(as(neighbour).get("/api/v1/clients?regionCode=640202").status()).isEqualTo(403);
+		assertThat(as(neighbour).get("/api/v1/clients?regionCode=540202").status()).isEqualTo(403);
 		assertThat(as(operator).get("/api/v1/clients/" + UUID.randomUUID()).problemCode())
 			.isEqualTo("CLIENT_NOT_FOUND");
 		Response listed = as(this.fixtures.anOperatorOf(CITY)).get("/api/v1/clients?regionCode=" + CITY);
@@ -243,7 +243,7 @@ class ApiClientsApiTests extends ApiTestSupport {
 		assertThat(bad.status()).as(bad.body()).isEqualTo(400);
 		assertThat(bad.json().get("errors").findValuesAsString("field")).contains("name", "scopes", "regionCode");
 		Response blank = as(operator).post("/api/v1/clients",
-				Map.of("name", " ", "scopes", List.of(), "regionCode", "640202001"));
+				Map.of("name", " ", "scopes", List.of(), "regionCode", "540202001"));
 		assertThat(blank.json().get("errors").findValuesAsString("field")).contains("name", "scopes", "regionCode");
 	}
 

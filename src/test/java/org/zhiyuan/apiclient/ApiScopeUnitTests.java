@@ -33,10 +33,10 @@ class ApiScopeUnitTests {
 
 	@Test
 	void readScopesGiveAnAuditorsGrantAndAWriteScopeAnOperators() {
-		assertThat(ApiClients.grantsOf(java.util.List.of(ApiScope.STATS_READ, ApiScope.RECORDS_READ), "640202"))
-			.containsExactly(org.zhiyuan.access.Grant.auditorOf("640202"));
-		assertThat(ApiClients.grantsOf(java.util.List.of(ApiScope.STATS_READ, ApiScope.RECORDS_WRITE), "640202"))
-			.containsExactly(org.zhiyuan.access.Grant.operatorOf("640202"));
+		assertThat(ApiClients.grantsOf(java.util.List.of(ApiScope.STATS_READ, ApiScope.RECORDS_READ), "540202"))
+			.containsExactly(org.zhiyuan.access.Grant.auditorOf("540202"));
+		assertThat(ApiClients.grantsOf(java.util.List.of(ApiScope.STATS_READ, ApiScope.RECORDS_WRITE), "540202"))
+			.containsExactly(org.zhiyuan.access.Grant.operatorOf("540202"));
 		assertThat(ClientTokens.masked("/api/v1/volunteers/0190a6b2-1c3d/records"))
 			.isEqualTo("/api/v1/volunteers/*/records");
 	}

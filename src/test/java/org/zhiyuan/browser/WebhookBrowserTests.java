@@ -9,7 +9,7 @@ import org.zhiyuan.support.Fixtures.Person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Webhooks on a phone, in 吴忠市红寺堡区 (640303): an operator opens Webhook 推送 from the menu,
+ * Webhooks on a phone, in 吴忠市红寺堡区 (540321): an operator opens Webhook 推送 from the menu,
  * is told beside the field that a private address is refused, registers an address for
  * two events picked as checkboxes and sees the secret once, sends a test and reads the
  * delivery log, rotates the secret after confirming, and reads the page in English. Every
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("browser")
 class WebhookBrowserTests extends BrowserTestSupport {
 
-	private static final String DISTRICT = "640303";
+	private static final String DISTRICT = "540321";
 
 	@Test
 	void anOperatorRegistersAnAddressSeesTheSecretOnceAndReadsTheLogOnThePhone() {

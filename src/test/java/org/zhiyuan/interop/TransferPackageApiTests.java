@@ -58,13 +58,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TransferPackageApiTests extends ApiTestSupport {
 
-	static final String PROVINCE = "640000";
+	static final String PROVINCE = "540000";
 
-	static final String CITY = "640400";
+	static final String CITY = "540400";
 
-	static final String DISTRICT = "640402";
+	static final String DISTRICT = "540402";
 
-	static final String OTHER_DISTRICT = "640422";
+	static final String OTHER_DISTRICT = "540421";
 
 	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 

@@ -18,15 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are not allowed: loopback, private and the cloud metadata address refused beside the
  * url field, every bad field named at once, another region's operator refused, an unknown
  * webhook not found, a repeat with the same Idempotency-Key answered with the first, and
- * the pages of the region's operators and auditors. Regions 6403xx.
+ * the pages of the region's operators and auditors. Regions 5403xx.
  */
 class WebhookApiTests extends ApiTestSupport {
 
-	private static final String CITY = "640300";
+	private static final String CITY = "540300";
 
-	private static final String DISTRICT = "640323";
+	private static final String DISTRICT = "540322";
 
-	private static final String OTHER_DISTRICT = "640324";
+	private static final String OTHER_DISTRICT = "540323";
 
 	private Api as(Person person) {
 		return new Api("http://localhost:" + this.port).as(this.fixtures.tokenFor(person));
@@ -125,7 +125,7 @@ class WebhookApiTests extends ApiTestSupport {
 
 	@Test
 	void theOperatorRegistersOnThePageSeesTheSecretOnceAndTheLog() {
-		Person operator = this.fixtures.anOperatorOf("640381");
+		Person operator = this.fixtures.anOperatorOf("540324");
 		Api pages = browserOf(operator);
 		assertThat(pages.get("/me").body()).contains("href=\"/webhooks\"");
 		String page = pages.get("/webhooks").body();
@@ -135,7 +135,7 @@ class WebhookApiTests extends ApiTestSupport {
 			.contains("还没有登记推送地址");
 
 		Response bad = pages.submitForm("/webhooks", "/webhooks",
-				Map.of("regionCode", "640381", "url", "http://169.254.169.254/latest", "formKey", "k1"));
+				Map.of("regionCode", "540324", "url", "http://169.254.169.254/latest", "formKey", "k1"));
 		assertThat(bad.status()).isEqualTo(200);
 		assertThat(bad.body()).contains("id=\"problem-url\"")
 			.contains("id=\"problem-events\"")
@@ -143,7 +143,7 @@ class WebhookApiTests extends ApiTestSupport {
 			.doesNotContain("id=\"webhook-secret\"");
 
 		Response made = pages.submitForm("/webhooks", "/webhooks",
-				Map.of("regionCode", "640381", "url", "https://receiver.invalid/zhiyuan", "events", "signup.approved",
+				Map.of("regionCode", "540324", "url", "https://receiver.invalid/zhiyuan", "events", "signup.approved",
 						"formKey", UUID.randomUUID().toString()));
 		assertThat(made.status()).isEqualTo(200);
 		assertThat(made.body()).contains("id=\"webhook-secret\"")
@@ -163,12 +163,12 @@ class WebhookApiTests extends ApiTestSupport {
 		assertThat(english).contains("Delivery log").contains("Test message");
 		Response removed = pages.submitForm("/webhooks", "/webhooks/" + id + "/remove", Map.of());
 		assertThat(removed.status()).isEqualTo(302);
-		assertThat(removed.header("Location")).endsWith("/webhooks?regionCode=640381");
-		assertThat(pages.get("/webhooks?regionCode=640381").body()).as("in the language chosen")
+		assertThat(removed.header("Location")).endsWith("/webhooks?regionCode=540324");
+		assertThat(pages.get("/webhooks?regionCode=540324").body()).as("in the language chosen")
 			.contains("The webhook was removed.")
 			.doesNotContain("https://receiver.invalid/zhiyuan");
 
-		Person volunteer = this.fixtures.aVolunteerIn("640381");
+		Person volunteer = this.fixtures.aVolunteerIn("540324");
 		assertThat(browserOf(volunteer).get("/webhooks").status()).isEqualTo(403);
 	}
 

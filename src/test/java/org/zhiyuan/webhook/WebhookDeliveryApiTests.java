@@ -40,15 +40,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * disabling the endpoint, the retry schedule run to its end (time driven, not waited for)
  * disabling it, both signatures during a rotation, a replay as a new attempt of the same
  * message, and an address refused at delivery time once private addresses are not
- * allowed. Regions 6403xx (吴忠市).
+ * allowed. Regions 5403xx (吴忠市).
  */
 class WebhookDeliveryApiTests extends ApiTestSupport {
 
-	private static final String CITY = "640300";
+	private static final String CITY = "540300";
 
-	private static final String DISTRICT = "640302";
+	private static final String DISTRICT = "540302";
 
-	private static final String OTHER_DISTRICT = "640303";
+	private static final String OTHER_DISTRICT = "540321";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

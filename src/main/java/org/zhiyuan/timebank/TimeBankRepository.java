@@ -288,12 +288,24 @@ class TimeBankRepository {
 			.single() > 0;
 	}
 
-	/** Names the move of another installation a movement credits, once. */
-	void markOrigin(UUID transferId, String origin, String originTransferId) {
-		this.jdbc.sql("UPDATE time_transfer SET origin = :origin, origin_transfer_id = :originId WHERE id = :id")
+	/**
+	 * Writes the row of a movement that credits the move of another installation, named
+	 * by its origin and id (unique together), before its legs.
+	 */
+	void insertTransferFromOrigin(UUID id, String kind, UUID toVolunteer, BigDecimal hours, UUID actorAccountId,
+			String origin, String originTransferId, OffsetDateTime now) {
+		this.jdbc
+			.sql("INSERT INTO time_transfer (id, kind, to_volunteer, hours, actor_account_id, origin,"
+					+ " origin_transfer_id, created_at) VALUES (:id, :kind, :to, :hours, :actor, :origin, :originId,"
+					+ " :now)")
+			.param("id", id)
+			.param("kind", kind)
+			.param("to", toVolunteer)
+			.param("hours", hours)
+			.param("actor", actorAccountId)
 			.param("origin", origin)
 			.param("originId", originTransferId)
-			.param("id", transferId)
+			.param("now", now)
 			.update();
 	}
 

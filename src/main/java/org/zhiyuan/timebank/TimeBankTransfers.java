@@ -110,6 +110,8 @@ public class TimeBankTransfers {
 					balance.toPlainString(), moved.toPlainString());
 		}
 		if (hours == null) {
+			// the row claimed above, in this transaction, learns its hours before anyone
+			// can read it
 			this.repository.setTransferHours(id, moved);
 		}
 		locked.move(account, out, moved, EntryKind.TRANSFER_OUT);
@@ -136,6 +138,11 @@ public class TimeBankTransfers {
 		}
 		BigDecimal credited = hours.setScale(2, RoundingMode.UNNECESSARY);
 		UUID id = Ids.newId();
+		Movement movement = new Movement(id, "TRANSFER_IN", null, null, null, volunteer.id(), credited, null,
+				actor.accountId(), null);
+		// the row first, naming the origin's move: unique, it is credited once
+		this.repository.insertTransferFromOrigin(id, movement.kind(), volunteer.id(), credited, actor.accountId(),
+				origin, originTransferId, TimeLedger.now());
 		UUID account = this.ledger.volunteerAccount(volunteer.id(), volunteer.regionCode());
 		UUID in = this.ledger.platformAccount(AccountKind.TRANSFERRED_IN, volunteer.regionCode());
 		UUID pool = this.ledger.platformAccount(AccountKind.DONATION_POOL, volunteer.regionCode());
@@ -151,9 +158,7 @@ public class TimeBankTransfers {
 		if (excess.signum() > 0) {
 			locked.move(account, pool, excess.min(credited), EntryKind.CAP_SWEEP);
 		}
-		locked.post(new Movement(id, "TRANSFER_IN", null, null, null, volunteer.id(), credited, null, actor.accountId(),
-				null));
-		this.repository.markOrigin(id, origin, originTransferId);
+		locked.postClaimed(movement);
 		this.auditLog.record(AuditRecord.of("timebank.transfer-in", actor.accountId())
 			.on("time-transfer", id)
 			.inRegion(volunteer.regionCode())

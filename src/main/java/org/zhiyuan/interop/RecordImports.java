@@ -33,6 +33,7 @@ import org.zhiyuan.record.ServiceRecords;
 import org.zhiyuan.record.TransferredRecord;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.timebank.TimeBankTransfers;
 import org.zhiyuan.volunteer.VolunteerRegistration;
 import org.zhiyuan.volunteer.VolunteerView;
 import org.zhiyuan.volunteer.Volunteers;
@@ -53,7 +54,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * count in totals, stars and certificates like any record (one that overlaps time already
  * counted here is held for review), and are never amended here. A record already imported
  * is counted as already present, so a repeat imports nothing. Imports from one peer are
- * taken one at a time.
+ * taken one at a time. Time-bank hours the package carries ({@code timeBank} in its
+ * subject, moved out of the volunteer's account at the issuer) are credited to the
+ * volunteer's time account once per issuer and move, in the same transaction.
  */
 @Service
 public class RecordImports {
@@ -63,6 +66,9 @@ public class RecordImports {
 
 	/** At most this many records in one package. */
 	static final int MAX_RECORDS = 5_000;
+
+	/** At most this many time-bank hours in one package (a time account holds fewer). */
+	static final BigDecimal MAX_TIME_BANK_HOURS = new BigDecimal("100000");
 
 	private final Peers peers;
 
@@ -82,9 +88,12 @@ public class RecordImports {
 
 	private final TransactionTemplate transaction;
 
+	private final TimeBankTransfers timeBank;
+
 	RecordImports(Peers peers, Volunteers volunteers, VolunteerRegistration registration, ServiceRecords records,
 			Activities activities, Organizations organizations, JdbcClient jdbc, AuditLog auditLog,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, TimeBankTransfers timeBank) {
+		this.timeBank = timeBank;
 		this.peers = peers;
 		this.volunteers = volunteers;
 		this.registration = registration;
@@ -138,15 +147,16 @@ public class RecordImports {
 		this.auditLog.record(AuditRecord.of("interop.package.import", actor.accountId())
 			.on("volunteer", volunteer.id())
 			.inRegion(volunteer.regionCode())
-			.withDetail(peer.baseUrl() + " imported " + outcome.imported() + ", present " + outcome.alreadyPresent()));
+			.withDetail(peer.baseUrl() + " imported " + outcome.imported() + ", present " + outcome.alreadyPresent()
+					+ ", time bank " + outcome.timeBankHours().toPlainString()));
 		return outcome;
 	}
 
 	private ImportOutcome append(Actor actor, VolunteerView volunteer, Trusted peer, Parsed parsed) {
 		this.peers.lock(peer.id());
-		Home home = homeOf(peer, volunteer.regionCode());
 		int imported = 0;
 		int present = 0;
+		Home home = parsed.items().isEmpty() ? null : homeOf(peer, volunteer.regionCode());
 		for (Item item : parsed.items()) {
 			boolean known = this.jdbc
 				.sql("SELECT COUNT(*) FROM transferred_record WHERE volunteer_id = :v AND issuer = :iss"
@@ -182,7 +192,9 @@ public class RecordImports {
 				.update();
 			imported++;
 		}
-		return new ImportOutcome(imported, present, peer.baseUrl());
+		BigDecimal credited = (parsed.timeBank() == null) ? BigDecimal.ZERO.setScale(2) : this.timeBank.creditIn(actor,
+				volunteer, peer.baseUrl(), parsed.timeBank().transferId(), parsed.timeBank().hours());
+		return new ImportOutcome(imported, present, peer.baseUrl(), credited);
 	}
 
 	/**
@@ -277,8 +289,19 @@ public class RecordImports {
 						(organizationId != null) ? truncate(String.valueOf(organizationId), 100) : null, activity,
 						startedAt, endedAt, hours));
 			}
+			TimeBankPart timeBank = null;
+			Object moved = subject.get("timeBank");
+			if (moved != null) {
+				Map<String, Object> part = (Map<String, Object>) moved;
+				BigDecimal hours = new BigDecimal(String.valueOf(part.get("hours")));
+				if (hours.signum() <= 0 || hours.stripTrailingZeros().scale() > 2
+						|| hours.compareTo(MAX_TIME_BANK_HOURS) > 0) {
+					throw invalidPackage();
+				}
+				timeBank = new TimeBankPart(text(part.get("transferId"), 100), hours);
+			}
 			return new Parsed(identityHash, salt, truncate(packageId, 100),
-					OffsetDateTime.ofInstant(signed, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), items);
+					OffsetDateTime.ofInstant(signed, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), items, timeBank);
 		}
 		catch (ClassCastException | NullPointerException | IndexOutOfBoundsException | DateTimeParseException
 				| NumberFormatException ex) {
@@ -314,8 +337,13 @@ public class RecordImports {
 
 	}
 
-	private record Parsed(String identityHash, String salt, String packageId, OffsetDateTime signedAt,
-			List<Item> items) {
+	private record Parsed(String identityHash, String salt, String packageId, OffsetDateTime signedAt, List<Item> items,
+			TimeBankPart timeBank) {
+
+	}
+
+	/** The time-bank hours a package carries, as moved out at its issuer. */
+	private record TimeBankPart(String transferId, BigDecimal hours) {
 
 	}
 

@@ -34,6 +34,8 @@ import org.zhiyuan.record.ServiceRecordView;
 import org.zhiyuan.record.ServiceRecords;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.web.PublicUrl;
+import org.zhiyuan.timebank.TimeBankMove;
+import org.zhiyuan.timebank.TimeBankTransfers;
 import org.zhiyuan.volunteer.VolunteerRegistration;
 import org.zhiyuan.volunteer.VolunteerView;
 import org.zhiyuan.volunteer.Volunteers;
@@ -51,6 +53,11 @@ import org.springframework.stereotype.Service;
  * salted digest of their ID number ({@code sha256$} hex of SHA-256 over the salt followed
  * by the normalized number); the package holds neither the number nor the name nor the
  * phone.
+ * <p>
+ * A volunteer who moves their time-bank hours to another installation asks for it
+ * explicitly: the hours leave their account here once (per {@code Idempotency-Key}) and
+ * the package then carries, beside the records, a {@code timeBank} object in its subject
+ * ({@code transferId}, {@code hours}, {@code movedAt}) that the destination credits once.
  */
 @Service
 public class TransferPackages {
@@ -81,9 +88,11 @@ public class TransferPackages {
 
 	private final String platformName;
 
+	private final TimeBankTransfers timeBank;
+
 	TransferPackages(Volunteers volunteers, VolunteerRegistration registration, ServiceRecords records,
 			RecordChains chains, InstallationKeys keys, AuditLog auditLog, PublicUrl publicUrl,
-			@Value("${zhiyuan.interop.issuer:}") String configuredIssuer,
+			TimeBankTransfers timeBank, @Value("${zhiyuan.interop.issuer:}") String configuredIssuer,
 			@Value("${zhiyuan.certificate.platform-name:志愿服务信息系统}") String platformName) {
 		this.volunteers = volunteers;
 		this.registration = registration;
@@ -94,6 +103,7 @@ public class TransferPackages {
 		this.publicUrl = publicUrl;
 		this.configuredIssuer = configuredIssuer;
 		this.platformName = platformName;
+		this.timeBank = timeBank;
 	}
 
 	/**
@@ -115,26 +125,57 @@ public class TransferPackages {
 	 * when the number was erased
 	 */
 	public Signed export(Actor actor, UUID volunteerId) {
+		return exportOf(actor, own(actor, volunteerId), null);
+	}
+
+	/** The caller's own package; 404 {@code NOT_A_VOLUNTEER} for staff accounts. */
+	public Signed exportMine(Actor actor) {
+		return exportOf(actor, this.volunteers.mine(actor), null);
+	}
+
+	/**
+	 * Moves the volunteer's time-bank hours out ({@code hours} of them, all the balance
+	 * when {@code null}), for the volunteer themself, and signs their package carrying
+	 * them. A repeat with the same key moves nothing and signs the first move again.
+	 * @throws ProblemException 400 {@code hours}, {@code Idempotency-Key}; 403 for anyone
+	 * else; 404 {@code VOLUNTEER_NOT_FOUND}; 409 {@code IDEMPOTENCY_KEY_REUSED}; 422
+	 * {@code INSUFFICIENT_BALANCE}, {@code NO_ID_NUMBER} (checked before anything moves)
+	 */
+	public Signed moveTimeBankOut(Actor actor, UUID volunteerId, BigDecimal hours, String idempotencyKey) {
+		return moveOutOf(actor, own(actor, volunteerId), hours, idempotencyKey);
+	}
+
+	/** As {@link #moveTimeBankOut}, for the caller; 404 {@code NOT_A_VOLUNTEER}. */
+	public Signed moveTimeBankOutMine(Actor actor, BigDecimal hours, String idempotencyKey) {
+		return moveOutOf(actor, this.volunteers.mine(actor), hours, idempotencyKey);
+	}
+
+	private Signed moveOutOf(Actor actor, VolunteerView volunteer, BigDecimal hours, String idempotencyKey) {
+		// no package could carry the hours without the holder's binding: refused before
+		// they leave the account
+		if (this.registration.holderDigest(volunteer.id(), "-").isEmpty()) {
+			throw ProblemException.unprocessable("NO_ID_NUMBER", "interop.package.noIdNumber");
+		}
+		TimeBankMove move = this.timeBank.moveOut(actor, volunteer, hours, idempotencyKey);
+		return exportOf(actor, volunteer, move);
+	}
+
+	private VolunteerView own(Actor actor, UUID volunteerId) {
 		VolunteerView volunteer = this.volunteers.find(volunteerId)
 			.orElseThrow(() -> ProblemException.notFound("VOLUNTEER_NOT_FOUND", "volunteer.notFound"));
 		if (actor == null || !volunteer.accountId().equals(actor.accountId())) {
 			throw ProblemException.forbidden("problem.forbidden.object");
 		}
-		return exportOf(actor, volunteer);
+		return volunteer;
 	}
 
-	/** The caller's own package; 404 {@code NOT_A_VOLUNTEER} for staff accounts. */
-	public Signed exportMine(Actor actor) {
-		return exportOf(actor, this.volunteers.mine(actor));
-	}
-
-	private Signed exportOf(Actor actor, VolunteerView volunteer) {
+	private Signed exportOf(Actor actor, VolunteerView volunteer, TimeBankMove move) {
 		List<ServiceRecordView> counted = this.records
 			.recordsForCertificate(volunteer.id(), LocalDate.of(1949, 10, 1), LocalDate.now(CHINA).plusDays(1))
 			.stream()
 			.filter((record) -> record.method() != RecordMethod.TRANSFER)
 			.toList();
-		if (counted.isEmpty()) {
+		if (counted.isEmpty() && move == null) {
 			throw ProblemException.unprocessable("NO_RECORDS", "interop.package.noRecords");
 		}
 		byte[] saltBytes = new byte[16];
@@ -190,16 +231,25 @@ public class TransferPackages {
 		subject.put("identifier", List.of(identity));
 		subject.put("achievement", achievement);
 		subject.put("creditsEarned", total.doubleValue());
-		subject.put("activityStartDate", counted.get(0).startedAt().toInstant().toString());
-		subject.put("activityEndDate",
-				counted.stream()
-					.map(ServiceRecordView::endedAt)
-					.max(OffsetDateTime::compareTo)
-					.orElseThrow()
-					.toInstant()
-					.toString());
+		if (!counted.isEmpty()) {
+			subject.put("activityStartDate", counted.get(0).startedAt().toInstant().toString());
+			subject.put("activityEndDate",
+					counted.stream()
+						.map(ServiceRecordView::endedAt)
+						.max(OffsetDateTime::compareTo)
+						.orElseThrow()
+						.toInstant()
+						.toString());
+		}
 		subject.put("serviceRecords", items);
 		subject.put("totals", Map.of("hours", hours(total), "records", items.size()));
+		if (move != null) {
+			Map<String, Object> timeBank = new LinkedHashMap<>();
+			timeBank.put("transferId", move.transferId().toString());
+			timeBank.put("hours", hours(move.hours()));
+			timeBank.put("movedAt", move.movedAt().toInstant().truncatedTo(ChronoUnit.SECONDS).toString());
+			subject.put("timeBank", timeBank);
+		}
 
 		Map<String, Object> evidence = new LinkedHashMap<>();
 		evidence.put("id", "urn:sha256:" + chain.headHash());
@@ -242,7 +292,8 @@ public class TransferPackages {
 		this.auditLog.record(AuditRecord.of("interop.package.export", actor.accountId())
 			.on("volunteer", volunteer.id())
 			.inRegion(volunteer.regionCode())
-			.withDetail("records " + items.size() + ", hours " + total.toPlainString()));
+			.withDetail("records " + items.size() + ", hours " + total.toPlainString()
+					+ ((move != null) ? ", time bank " + move.hours().toPlainString() : "")));
 		return new Signed(jwt.serialize(), now);
 	}
 

@@ -7,5 +7,5 @@
  * records with their provenance.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "access", "audit", "privacy",
-		"region", "record", "volunteer", "activity", "organization" })
+		"timebank", "region", "record", "volunteer", "activity", "organization" })
 package org.zhiyuan.interop;

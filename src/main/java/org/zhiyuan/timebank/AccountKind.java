@@ -22,11 +22,23 @@ public enum AccountKind {
 	HOLDS,
 
 	/** Hours spent on services done: they leave the ledger's circulation here. */
-	SERVICES;
+	SERVICES,
+
+	/**
+	 * Hours volunteers moved to another installation with their transfer package: they
+	 * leave the ledger's circulation here, and are credited there.
+	 */
+	TRANSFERRED_OUT,
+
+	/**
+	 * Where hours credited from another installation's package come from: like the
+	 * issuance, its balance is minus all hours credited in.
+	 */
+	TRANSFERRED_IN;
 
 	/** Whether the account's balance is kept on its row under its lock. */
 	boolean locked() {
-		return this != ISSUANCE;
+		return this != ISSUANCE && this != TRANSFERRED_IN;
 	}
 
 }

@@ -29,6 +29,18 @@ public enum EntryKind {
 	RELEASE,
 
 	/** Held hours of a service done: out of the holds, spent on services. */
-	WITHDRAWAL
+	WITHDRAWAL,
+
+	/**
+	 * Hours the volunteer moved to another installation: out of their account, into the
+	 * transferred-out account.
+	 */
+	TRANSFER_OUT,
+
+	/**
+	 * Hours moved here from another installation: out of the transferred-in account, into
+	 * the volunteer's.
+	 */
+	TRANSFER_IN
 
 }

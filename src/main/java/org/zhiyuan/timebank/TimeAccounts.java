@@ -84,8 +84,11 @@ public class TimeAccounts {
 			ServiceTotals services = this.repository.serviceTotals(volunteer.id());
 			return new TimeAccountView(volunteer.id(), account.balance(), cap, scaled(totals.deposited()),
 					scaled(services.spent()), scaled(totals.giftedIn()), scaled(totals.giftedOut()),
-					scaled(totals.swept()), account.owed(), scaled(services.held()));
-		}).orElseGet(() -> new TimeAccountView(volunteer.id(), ZERO, cap, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO));
+					scaled(totals.swept()), account.owed(), scaled(services.held()), scaled(totals.transferredIn()),
+					scaled(totals.transferredOut()));
+		})
+			.orElseGet(() -> new TimeAccountView(volunteer.id(), ZERO, cap, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO,
+					ZERO, ZERO));
 	}
 
 	/**

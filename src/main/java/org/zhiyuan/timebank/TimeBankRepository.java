@@ -142,11 +142,13 @@ class TimeBankRepository {
 					+ " COALESCE(SUM(CASE WHEN kind IN ('DEPOSIT', 'CORRECTION', 'SETTLEMENT') THEN hours END), 0),"
 					+ " COALESCE(SUM(CASE WHEN kind = 'CAP_SWEEP' THEN -hours END), 0),"
 					+ " COALESCE(SUM(CASE WHEN kind = 'GIFT' AND hours > 0 THEN hours END), 0),"
-					+ " COALESCE(SUM(CASE WHEN kind = 'GIFT' AND hours < 0 THEN -hours END), 0)"
+					+ " COALESCE(SUM(CASE WHEN kind = 'GIFT' AND hours < 0 THEN -hours END), 0),"
+					+ " COALESCE(SUM(CASE WHEN kind = 'TRANSFER_IN' AND hours > 0 THEN hours END), 0),"
+					+ " COALESCE(SUM(CASE WHEN kind = 'TRANSFER_OUT' AND hours < 0 THEN -hours END), 0)"
 					+ " FROM time_entry WHERE account_id = :account")
 			.param("account", accountId)
 			.query((rs, n) -> new Totals(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-					rs.getBigDecimal(4)))
+					rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)))
 			.single();
 	}
 
@@ -251,6 +253,60 @@ class TimeBankRepository {
 					rs.getObject(3, UUID.class), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6),
 					rs.getObject(7, OffsetDateTime.class)))
 			.optional();
+	}
+
+	/**
+	 * The hours a volunteer moved out with the key, and their balance after it, if they
+	 * did.
+	 */
+	Optional<OutRow> transferOutByKey(UUID actorAccountId, String key) {
+		return this.jdbc
+			.sql("SELECT t.id, t.from_volunteer, t.hours, e.balance_after, t.created_at FROM time_transfer t JOIN"
+					+ " time_entry e ON e.transfer_id = t.id AND e.hours < 0 WHERE t.actor_account_id = :actor AND"
+					+ " t.idempotency_key = :key AND t.kind = 'TRANSFER_OUT'")
+			.param("actor", actorAccountId)
+			.param("key", key)
+			.query((rs, n) -> new OutRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBigDecimal(3),
+					rs.getBigDecimal(4), rs.getObject(5, OffsetDateTime.class)))
+			.optional();
+	}
+
+	/** The hours of a movement whose row was claimed before they were known. */
+	void setTransferHours(UUID transferId, BigDecimal hours) {
+		this.jdbc.sql("UPDATE time_transfer SET hours = :hours WHERE id = :id")
+			.param("hours", hours)
+			.param("id", transferId)
+			.update();
+	}
+
+	/** Whether the move of another installation was credited here. */
+	boolean originCredited(String origin, String originTransferId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM time_transfer WHERE origin = :origin AND origin_transfer_id = :id")
+			.param("origin", origin)
+			.param("id", originTransferId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Writes the row of a movement that credits the move of another installation, named
+	 * by its origin and id (unique together), before its legs.
+	 */
+	void insertTransferFromOrigin(UUID id, String kind, UUID toVolunteer, BigDecimal hours, UUID actorAccountId,
+			String origin, String originTransferId, OffsetDateTime now) {
+		this.jdbc
+			.sql("INSERT INTO time_transfer (id, kind, to_volunteer, hours, actor_account_id, origin,"
+					+ " origin_transfer_id, created_at) VALUES (:id, :kind, :to, :hours, :actor, :origin, :originId,"
+					+ " :now)")
+			.param("id", id)
+			.param("kind", kind)
+			.param("to", toVolunteer)
+			.param("hours", hours)
+			.param("actor", actorAccountId)
+			.param("origin", origin)
+			.param("originId", originTransferId)
+			.param("now", now)
+			.update();
 	}
 
 	/** The kind of the movement the account made with the key, if it made one. */
@@ -527,11 +583,14 @@ class TimeBankRepository {
 		return this.jdbc.sql("SELECT COUNT(*) FROM time_account").query(Long.class).single();
 	}
 
-	/** Accounts whose balance, kept or summed, is below zero (the issuance excepted). */
+	/**
+	 * Accounts whose balance, kept or summed, is below zero (the issuance and the
+	 * transferred-in accounts excepted: their balances are minus what they gave).
+	 */
 	long negativeBalances() {
-		return this.jdbc
-			.sql("SELECT COUNT(*) FROM time_account a WHERE a.kind <> 'ISSUANCE' AND (a.balance < 0 OR a.owed < 0 OR"
-					+ " (SELECT COALESCE(SUM(e.hours), 0) FROM time_entry e WHERE e.account_id = a.id) < 0)")
+		return this.jdbc.sql(
+				"SELECT COUNT(*) FROM time_account a WHERE a.kind NOT IN ('ISSUANCE', 'TRANSFERRED_IN') AND (a.balance < 0 OR a.owed < 0 OR"
+						+ " (SELECT COALESCE(SUM(e.hours), 0) FROM time_entry e WHERE e.account_id = a.id) < 0)")
 			.query(Long.class)
 			.single();
 	}
@@ -539,7 +598,8 @@ class TimeBankRepository {
 	/** Kept balances that differ from the sum of the account's entries. */
 	long balanceMismatches() {
 		return this.jdbc
-			.sql("SELECT COUNT(*) FROM time_account a WHERE a.kind <> 'ISSUANCE' AND a.balance <> (SELECT"
+			.sql("SELECT COUNT(*) FROM time_account a WHERE a.kind NOT IN ('ISSUANCE', 'TRANSFERRED_IN') AND"
+					+ " a.balance <> (SELECT"
 					+ " COALESCE(SUM(e.hours), 0) FROM time_entry e WHERE e.account_id = a.id)")
 			.query(Long.class)
 			.single();
@@ -589,7 +649,12 @@ class TimeBankRepository {
 
 	}
 
-	record Totals(BigDecimal deposited, BigDecimal swept, BigDecimal giftedIn, BigDecimal giftedOut) {
+	record Totals(BigDecimal deposited, BigDecimal swept, BigDecimal giftedIn, BigDecimal giftedOut,
+			BigDecimal transferredIn, BigDecimal transferredOut) {
+
+	}
+
+	record OutRow(UUID id, UUID volunteerId, BigDecimal hours, BigDecimal balanceAfter, OffsetDateTime createdAt) {
 
 	}
 

@@ -662,6 +662,13 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 					.body(Map.of("package", s.foreignPeer().signOne(holder.idNumber())))
 					.playing(VOLUNTEER, holder);
 			}).allow(ONLY_VOLUNTEER).deniedAlsoWith(422, "an import acts on the caller's own records"),
+			post("/api/v1/volunteers/{id}/time-bank-transfer-out").on((s) -> {
+				Person holder = s.timeBankHolder(s.team());
+				return Target.of("id", holder.volunteerId())
+					.body(Map.of("hours", "1.00"))
+					.header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+					.playing(VOLUNTEER, holder);
+			}).allow(ONLY_VOLUNTEER),
 			post("/api/v1/peers").on((s) -> Target.none()
 				.body(Map.of("name", "外部平台", "baseUrl", org.zhiyuan.interop.ForeignInstallation.generated().baseUrl(),
 						"jwks", org.zhiyuan.interop.ForeignInstallation.generated().jwks().toJSONObject(true))))
@@ -1119,10 +1126,9 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 				return Exchange.multipart("upload", this.method, path, upload.file(),
 						Map.of("consentConfirmed", "true"));
 			}
-			if (body == null) {
-				return Exchange.empty(toString(), this.method, path);
-			}
-			return Exchange.json(toString(), this.method, path, Json.write(body));
+			Exchange exchange = (body == null) ? Exchange.empty(toString(), this.method, path)
+					: Exchange.json(toString(), this.method, path, Json.write(body));
+			return on.headers().isEmpty() ? exchange : exchange.withHeaders(on.headers());
 		}
 
 		@Override

@@ -751,6 +751,14 @@ class MalformedInputApiTests extends ApiTestSupport {
 					.body(Map.of("package", s.foreignPeer().signOne(holder.idNumber())))
 					.playing(VOLUNTEER, holder);
 			}).body(code("package", 2_000_000).required()),
+			row("POST /api/v1/volunteers/{id}/time-bank-transfer-out").as(VOLUNTEER).on((s) -> {
+				Person holder = s.timeBankHolder(s.team());
+				return Target.of("id", holder.volunteerId()).body(Map.of("hours", "1.00")).playing(VOLUNTEER, holder);
+			})
+				.optionalBody(decimal("hours", 0, 100_000))
+				.sent((path) -> Exchange.json("the valid request", "POST", path, "{\"hours\": \"1.00\"}")
+					.withHeaders(Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString())))
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
 			row("POST /api/v1/me/relatives").as(VOLUNTEER)
 				.on((s) -> Target.none().body(s.relativeBody(s.volunteer(), "PARENT")))
 				.body(code("phoneOrNumber", 40).required(), text("name", 60).required(),

@@ -422,6 +422,20 @@ final class Scene {
 		return new Recorded(record(finished(of), volunteer), volunteer);
 	}
 
+	/**
+	 * A volunteer registered with an ID number whose time account holds the hours of a
+	 * record of an activity eligible for the time bank (six hours).
+	 */
+	Person timeBankHolder(Team of) {
+		Person volunteer = registeredVolunteer();
+		Activity finished = finished(of);
+		this.jdbc.sql("UPDATE activity SET time_bank_eligible = TRUE WHERE id = :id")
+			.param("id", finished.id())
+			.update();
+		record(finished, volunteer);
+		return volunteer;
+	}
+
 	record Recorded(UUID id, Person volunteer) {
 
 	}

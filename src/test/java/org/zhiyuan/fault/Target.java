@@ -27,6 +27,8 @@ final class Target {
 
 	private String query = "";
 
+	private final Map<String, String> headers = new LinkedHashMap<>();
+
 	private Target() {
 	}
 
@@ -51,6 +53,16 @@ final class Target {
 	Target query(String validQuery) {
 		this.query = validQuery;
 		return this;
+	}
+
+	/** A header the valid request carries (an Idempotency-Key an endpoint requires). */
+	Target header(String name, String value) {
+		this.headers.put(name, value);
+		return this;
+	}
+
+	Map<String, String> headers() {
+		return this.headers;
 	}
 
 	Target playing(Caller caller, Person person) {

@@ -94,6 +94,36 @@ class TwoInstallationsIT {
 			assertThat(again.json().get("imported").asInt()).isZero();
 			assertThat(again.json().get("alreadyPresent").asInt()).isEqualTo(2);
 
+			// the time-bank hours of the records (their activity is eligible) travel too:
+			// moved out at A once, credited at B once
+			Response account = volunteerAtA.api().get("/api/v1/volunteers/" + volunteerAtA.id() + "/time-account");
+			assertThat(new BigDecimal(account.json().get("balance").asString())).as(account.body())
+				.isEqualByComparingTo("1.50");
+			String moveKey = java.util.UUID.randomUUID().toString();
+			Response movedOut = volunteerAtA.api()
+				.postWithHeaders("/api/v1/volunteers/" + volunteerAtA.id() + "/time-bank-transfer-out", Map.of(),
+						Map.of("Idempotency-Key", moveKey));
+			assertThat(movedOut.status()).as(movedOut.body()).isEqualTo(201);
+			assertThat(volunteerAtA.api()
+				.postWithHeaders("/api/v1/volunteers/" + volunteerAtA.id() + "/time-bank-transfer-out", Map.of(),
+						Map.of("Idempotency-Key", moveKey))
+				.status()).isEqualTo(201);
+			account = volunteerAtA.api().get("/api/v1/volunteers/" + volunteerAtA.id() + "/time-account");
+			assertThat(new BigDecimal(account.json().get("balance").asString())).as("A debited once")
+				.isEqualByComparingTo("0.00");
+			Response credited = volunteerAtB.api()
+				.postWithHeaders("/api/v1/record-imports", movedOut.body(), Map.of("Content-Type", "application/jwt"));
+			assertThat(credited.status()).as(credited.body()).isEqualTo(201);
+			assertThat(credited.json().get("alreadyPresent").asInt()).isEqualTo(2);
+			assertThat(new BigDecimal(credited.json().get("timeBankHours").asString())).isEqualByComparingTo("1.50");
+			Response creditedAgain = volunteerAtB.api()
+				.postWithHeaders("/api/v1/record-imports", movedOut.body(), Map.of("Content-Type", "application/jwt"));
+			assertThat(new BigDecimal(creditedAgain.json().get("timeBankHours").asString())).as("B credits once")
+				.isEqualByComparingTo("0.00");
+			account = volunteerAtB.api().get("/api/v1/volunteers/" + volunteerAtB.id() + "/time-account");
+			assertThat(new BigDecimal(account.json().get("balance").asString())).as(account.body())
+				.isEqualByComparingTo("1.50");
+
 			String[] parts = token.split("\\.");
 			String tampered = parts[0] + "."
 					+ Base64.getUrlEncoder()

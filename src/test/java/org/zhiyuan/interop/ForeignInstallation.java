@@ -136,6 +136,22 @@ public final class ForeignInstallation {
 
 	/** A package as another installation signs it, bound to the ID number. */
 	public String sign(List<Map<String, Object>> items, String idNumber) {
+		return sign(items, idNumber, null);
+	}
+
+	/**
+	 * A package carrying, beside the records, time-bank hours the installation moved out
+	 * of the volunteer's account there: {@code timeBank} {transferId, hours, movedAt}.
+	 */
+	public String signWithTimeBank(List<Map<String, Object>> items, String idNumber, String transferId, String hours) {
+		Map<String, Object> timeBank = new LinkedHashMap<>();
+		timeBank.put("transferId", transferId);
+		timeBank.put("hours", hours);
+		timeBank.put("movedAt", java.time.Instant.now().toString());
+		return sign(items, idNumber, timeBank);
+	}
+
+	private String sign(List<Map<String, Object>> items, String idNumber, Map<String, Object> timeBank) {
 		String salt = Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
@@ -150,6 +166,9 @@ public final class ForeignInstallation {
 		subject.put("creditsEarned", total.doubleValue());
 		subject.put("serviceRecords", items);
 		subject.put("totals", Map.of("hours", total.toPlainString(), "records", items.size()));
+		if (timeBank != null) {
+			subject.put("timeBank", timeBank);
+		}
 		Map<String, Object> vc = new LinkedHashMap<>();
 		vc.put("type", List.of("VerifiableCredential", "OpenBadgeCredential"));
 		vc.put("issuer", Map.of("id", this.baseUrl, "type", List.of("Profile")));

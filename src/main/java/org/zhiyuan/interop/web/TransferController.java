@@ -1,5 +1,6 @@
 package org.zhiyuan.interop.web;
 
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.zhiyuan.interop.RecordImports;
 import org.zhiyuan.interop.TransferPackages;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.RequestFormats;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,10 +84,40 @@ class TransferController {
 		return download(signed);
 	}
 
+	@PostMapping(path = "/api/v1/volunteers/{id}/time-bank-transfer-out", produces = JWT)
+	@Operation(summary = "Move the volunteer's time-bank hours to another installation (the volunteer themself)",
+			description = "Takes hours (all the balance when hours is left out) out of the volunteer's time account"
+					+ " once, into the region's TRANSFERRED_OUT account (the ledger still sums to zero), and answers"
+					+ " 201 with the transfer package as for GET transfer-package, whose credentialSubject also"
+					+ " carries timeBank {transferId, hours, movedAt}: imported at a peer installation, the hours are"
+					+ " credited there once. Idempotency-Key required: a repeat moves nothing and signs the first move"
+					+ " again. Audited.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = TimeBankOutRequest.class))))
+	@ApiResponse(responseCode = "201", description = "The signed package (application/jwt)")
+	@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: hours, Idempotency-Key")
+	@ApiResponse(responseCode = "403", description = "Not the volunteer")
+	@ApiResponse(responseCode = "404", description = "VOLUNTEER_NOT_FOUND")
+	@ApiResponse(responseCode = "409", description = "IDEMPOTENCY_KEY_REUSED")
+	@ApiResponse(responseCode = "422",
+			description = "INSUFFICIENT_BALANCE: the balance holds fewer hours (or none); NO_ID_NUMBER")
+	ResponseEntity<String> timeBankOut(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) TimeBankOutRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		TransferPackages.Signed signed = this.packages.moveTimeBankOut(actor, id,
+				(request != null) ? request.hours() : null, idempotencyKey);
+		return download(signed, HttpStatus.CREATED);
+	}
+
 	static ResponseEntity<String> download(TransferPackages.Signed signed) {
+		return download(signed, HttpStatus.OK);
+	}
+
+	static ResponseEntity<String> download(TransferPackages.Signed signed, HttpStatus status) {
 		String name = "zhiyuan-records-" + signed.signedAt().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(DAY)
 				+ ".jwt";
-		return ResponseEntity.ok()
+		return ResponseEntity.status(status)
 			.contentType(MediaType.parseMediaType(JWT))
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -186,6 +218,12 @@ class TransferController {
 	@Schema(requiredProperties = "package")
 	record ImportRequest(
 			@JsonProperty("package") @Schema(minLength = 1, maxLength = RecordImports.MAX_PACKAGE) String token) {
+
+	}
+
+	/** Time-bank hours to move out; all the balance when left out. */
+	record TimeBankOutRequest(@Schema(type = "string", format = "decimal", pattern = RequestFormats.HOURS,
+			example = "12.50") BigDecimal hours) {
 
 	}
 

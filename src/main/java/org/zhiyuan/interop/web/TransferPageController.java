@@ -1,10 +1,14 @@
 package org.zhiyuan.interop.web;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.interop.ImportOutcome;
 import org.zhiyuan.interop.NewPeer;
@@ -15,6 +19,7 @@ import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.web.PageActions;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,6 +29,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -50,6 +57,49 @@ class TransferPageController {
 	@GetMapping("/me/transfer-package")
 	ResponseEntity<String> download(@AuthenticationPrincipal Actor actor) {
 		return TransferController.download(this.packages.exportMine(actor));
+	}
+
+	/**
+	 * The volunteer moves their time-bank hours out (all of them when the hours are left
+	 * blank), having confirmed that they leave the balance here, and downloads the
+	 * package that carries them; a refusal goes back to the time bank page with the
+	 * problem beside the field.
+	 */
+	@PostMapping("/me/time-bank/transfer-out")
+	ResponseEntity<String> moveTimeBankOut(@AuthenticationPrincipal Actor actor,
+			@RequestParam(defaultValue = "") String hours, @RequestParam(required = false) String confirm,
+			@RequestParam(required = false) String formKey, HttpServletRequest request, HttpServletResponse response) {
+		List<FieldProblem> problems;
+		try {
+			BigDecimal amount = null;
+			if (!hours.isBlank()) {
+				try {
+					amount = new BigDecimal(hours.strip());
+				}
+				catch (NumberFormatException ex) {
+					amount = BigDecimal.ZERO;
+				}
+			}
+			if (!"yes".equals(confirm)) {
+				throw ProblemException
+					.invalid(List.of(new FieldProblem("confirm", "interop.timeBankOut.confirmRequired")));
+			}
+			return TransferController.download(this.packages.moveTimeBankOutMine(actor, amount, formKey));
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == 401 || ex.status() == 403 || ex.status() == 404) {
+				throw ex;
+			}
+			problems = ex.fieldProblems().isEmpty() ? List.of(new FieldProblem("hours", ex.messageKey(), ex.args()))
+					: ex.fieldProblems();
+		}
+		FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+		flash.put("transferOutProblems", problems);
+		flash.put("transferOutHours", (hours.length() <= 20) ? hours : "");
+		RequestContextUtils.saveOutputFlashMap(request.getContextPath() + "/me/time-bank", request, response);
+		return ResponseEntity.status(HttpStatus.SEE_OTHER)
+			.location(URI.create(request.getContextPath() + "/me/time-bank#transfer-out"))
+			.build();
 	}
 
 	@GetMapping("/me/record-imports")

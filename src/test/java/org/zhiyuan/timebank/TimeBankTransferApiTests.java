@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Time-bank hours travel with the transfer package in 宁夏 (6405xx): moved out here once
+ * Time-bank hours travel with the transfer package in 宁夏 (5405xx): moved out here once
  * per Idempotency-Key and never more than the balance, into the region's transferred-out
  * account, the ledger still summing to zero; a trusted package's hours credited once to
  * its holder, a repeat (also in another package naming the same move) crediting nothing;
@@ -44,15 +44,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TimeBankTransferApiTests extends ApiTestSupport {
 
-	private static final String PROVINCE = "640000";
+	private static final String PROVINCE = "540000";
 
-	private static final String CITY = "640500";
+	private static final String CITY = "540500";
 
-	private static final String DISTRICT = "640502";
+	private static final String DISTRICT = "540502";
 
-	private static final String OTHER_DISTRICT = "640521";
+	private static final String OTHER_DISTRICT = "540521";
 
-	private static final String THIRD_DISTRICT = "640522";
+	private static final String THIRD_DISTRICT = "540522";
 
 	@Autowired
 	VolunteerRegistration registration;

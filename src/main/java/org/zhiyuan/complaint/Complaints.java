@@ -191,6 +191,19 @@ public class Complaints {
 	}
 
 	/**
+	 * The name of what a complaint would be about, for the form (the volunteer's masked).
+	 * @throws ProblemException 400 {@code subjectType}; 404 {@code SUBJECT_NOT_FOUND}
+	 */
+	public String subjectName(String subjectType, UUID subjectId) {
+		List<FieldProblem> problems = new ArrayList<>();
+		ComplaintSubjectType type = Enums.parse(ComplaintSubjectType.class, subjectType, "subjectType", problems);
+		if (type == null || subjectId == null) {
+			throw ProblemException.notFound("SUBJECT_NOT_FOUND", "complaint.subjectNotFound");
+		}
+		return subject(type, subjectId).name();
+	}
+
+	/**
 	 * A complaint with its timeline: for the complainant, and the operators and auditors
 	 * of the subject's region (audited).
 	 * @throws ProblemException 404 {@code COMPLAINT_NOT_FOUND}; 403 for anyone else

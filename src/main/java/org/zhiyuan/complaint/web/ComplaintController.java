@@ -61,7 +61,7 @@ class ComplaintController {
 			description = "VALIDATION_FAILED: subjectType, subjectId, category, description, contactPhone")
 	@ApiResponse(responseCode = "404", description = "SUBJECT_NOT_FOUND")
 	@ApiResponse(responseCode = "422", description = "OWN_SUBJECT: a complaint about oneself")
-	ComplaintView file(@AuthenticationPrincipal Actor actor, @RequestBody ComplaintRequest request,
+	ComplaintView file(@AuthenticationPrincipal Actor actor, @RequestBody NewComplaintRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		return this.complaints.file(actor, new NewComplaint(request.subjectType(), request.subjectId(),
 				request.category(), request.description(), request.contactPhone()), idempotencyKey);
@@ -107,7 +107,7 @@ class ComplaintController {
 	@ApiResponse(responseCode = "404", description = "COMPLAINT_NOT_FOUND")
 	@ApiResponse(responseCode = "409", description = "INVALID_STATE: resolved")
 	ComplaintView assign(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestBody AssignmentRequest request) {
+			@RequestBody ComplaintAssignmentRequest request) {
 		return this.complaints.assign(actor, id, request.assigneeId());
 	}
 
@@ -127,12 +127,12 @@ class ComplaintController {
 	@ApiResponse(responseCode = "404", description = "COMPLAINT_NOT_FOUND")
 	@ApiResponse(responseCode = "409", description = "INVALID_STATE: not under investigation")
 	ComplaintView resolve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestBody ResolutionRequest request) {
+			@RequestBody ComplaintResolutionRequest request) {
 		return this.complaints.resolve(actor, id, request.outcome(), request.note());
 	}
 
 	/** A complaint as filed. */
-	record ComplaintRequest(
+	record NewComplaintRequest(
 			@Schema(requiredMode = REQUIRED, implementation = ComplaintSubjectType.class) String subjectType,
 			@Schema(requiredMode = REQUIRED, format = "uuid") String subjectId,
 			@Schema(implementation = ComplaintCategory.class) String category,
@@ -143,13 +143,14 @@ class ComplaintController {
 	}
 
 	/** Who handles a complaint. */
-	record AssignmentRequest(@Schema(requiredMode = REQUIRED, format = "uuid",
+	record ComplaintAssignmentRequest(@Schema(requiredMode = REQUIRED, format = "uuid",
 			description = "The account of an operator of the complaint's region") String assigneeId) {
 
 	}
 
 	/** How a complaint ends. */
-	record ResolutionRequest(@Schema(requiredMode = REQUIRED, implementation = ComplaintOutcome.class) String outcome,
+	record ComplaintResolutionRequest(
+			@Schema(requiredMode = REQUIRED, implementation = ComplaintOutcome.class) String outcome,
 			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 500) String note) {
 
 	}

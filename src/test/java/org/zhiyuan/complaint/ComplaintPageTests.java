@@ -43,8 +43,9 @@ class ComplaintPageTests extends ApiTestSupport {
 		assertThat(bad.body()).contains("id=\"problem-description\"")
 			.contains("id=\"problem-contactPhone\"")
 			.contains("请填写正确的大陆手机号码");
-		Response filed = pages.submitForm(form, "/complaints/new", Map.of("subjectType", "ORGANIZATION", "subjectId",
-				team.id().toString(), "category", "SAFETY", "description", "活动现场没有安全防护。", "contactPhone", ""));
+		Response filed = pages.submitForm(form, "/complaints/new",
+				Map.of("subjectType", "ORGANIZATION", "subjectId", team.id().toString(), "category", "SAFETY",
+						"description", "活动现场没有安全防护。", "contactPhone", "13800138000"));
 		assertThat(filed.status()).as(filed.body()).isEqualTo(302);
 		String id = filed.header("Location").replaceAll(".*/me/complaints/", "");
 		assertThat(pages.get("/me/complaints").body()).contains("complaint-card").contains("安全问题").contains("已提交");
@@ -54,6 +55,7 @@ class ComplaintPageTests extends ApiTestSupport {
 		assertThat(staff.get("/complaints?regionCode=" + DISTRICT + "&status=SUBMITTED").body())
 			.contains("/complaints/" + id);
 		String detail = "/complaints/" + id;
+		assertThat(staff.get(detail).body()).contains("13800138000").contains("complaint-assign");
 		assertThat(staff.submitForm(detail, detail + "/assign", Map.of()).status()).isEqualTo(302);
 		assertThat(staff.submitForm(detail, detail + "/investigate", Map.of()).status()).isEqualTo(302);
 		assertThat(staff.get(detail).body()).contains("id=\"complaint-resolve\"");

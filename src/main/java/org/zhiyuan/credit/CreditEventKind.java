@@ -15,7 +15,10 @@ public enum CreditEventKind {
 	NO_SHOW(-10),
 
 	/** A sign-up cancelled by the volunteer shortly before the activity began. */
-	LATE_CANCELLATION(-5);
+	LATE_CANCELLATION(-5),
+
+	/** A complaint about the volunteer that the operators of the region upheld. */
+	UPHELD_COMPLAINT(-20);
 
 	private final int points;
 

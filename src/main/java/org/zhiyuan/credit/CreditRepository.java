@@ -46,6 +46,18 @@ class CreditRepository {
 			.single();
 	}
 
+	/**
+	 * Complaints about the volunteer upheld by the operators (kept by the complaints).
+	 */
+	int upheldComplaints(UUID volunteerId) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM complaint WHERE subject_type = 'VOLUNTEER' AND subject_id = :volunteer AND"
+					+ " outcome = 'UPHELD'")
+			.param("volunteer", volunteerId)
+			.query(Integer.class)
+			.single();
+	}
+
 	private static final String NO_SHOWS = "SELECT a.id, a.title, a.ends_at FROM signup s JOIN activity a ON a.id ="
 			+ " s.activity_id WHERE s.volunteer_id = :volunteer AND s.status = 'APPROVED' AND a.ends_at < :before AND"
 			+ " a.cancel_reason IS NULL AND NOT EXISTS (SELECT 1 FROM attendance t WHERE t.activity_id = a.id AND"
@@ -81,6 +93,14 @@ class CreditRepository {
 			.query((rs, n) -> new CreditEvent(CreditEventKind.LATE_CANCELLATION,
 					CreditEventKind.LATE_CANCELLATION.points(), rs.getObject(1, OffsetDateTime.class),
 					rs.getObject(2, UUID.class), rs.getString(3)))
+			.list());
+		events.addAll(this.jdbc
+			.sql("SELECT resolved_at FROM complaint WHERE subject_type = 'VOLUNTEER' AND subject_id = :volunteer AND"
+					+ " outcome = 'UPHELD' ORDER BY resolved_at DESC FETCH FIRST :limit ROWS ONLY")
+			.param("volunteer", volunteerId)
+			.param("limit", limit)
+			.query((rs, n) -> new CreditEvent(CreditEventKind.UPHELD_COMPLAINT,
+					CreditEventKind.UPHELD_COMPLAINT.points(), rs.getObject(1, OffsetDateTime.class), null, null))
 			.list());
 		return events;
 	}

@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * never out of step with them: {@value #BASE} to start with, one point for each counted
  * service up to {@value #SERVICE_LIMIT}, ten off for each no-show found
  * {@value #GRACE_DAYS} days after an activity ended (time for its records to be entered),
- * five off for each late cancellation; never below zero.
+ * five off for each late cancellation, twenty off for each complaint about the volunteer
+ * that was upheld; never below zero.
  */
 @Service
 public class Credits implements CreditScores {
@@ -89,14 +90,17 @@ public class Credits implements CreditScores {
 		int services = this.repository.services(volunteerId, COUNTED);
 		int noShows = this.repository.noShows(volunteerId, endedBefore);
 		int late = this.repository.lateCancellations(volunteerId);
+		int upheld = this.repository.upheldComplaints(volunteerId);
 		int servicePoints = Math.min(services * CreditEventKind.SERVICE.points(), SERVICE_LIMIT);
-		int score = Math.max(0, BASE + servicePoints + noShows * CreditEventKind.NO_SHOW.points()
-				+ late * CreditEventKind.LATE_CANCELLATION.points());
+		int score = Math.max(0,
+				BASE + servicePoints + noShows * CreditEventKind.NO_SHOW.points()
+						+ late * CreditEventKind.LATE_CANCELLATION.points()
+						+ upheld * CreditEventKind.UPHELD_COMPLAINT.points());
 		List<CreditEvent> events = this.repository.events(volunteerId, COUNTED, endedBefore, EVENTS)
 			.stream()
 			.sorted(Comparator.comparing(CreditEvent::occurredAt).reversed())
 			.toList();
-		return new CreditView(volunteerId, score, BASE, services, servicePoints, noShows, late, events);
+		return new CreditView(volunteerId, score, BASE, services, servicePoints, noShows, late, upheld, events);
 	}
 
 }

@@ -546,6 +546,24 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			get("/api/v1/volunteers/{id}/credit").on(AuthorizationMatrixApiTests::member)
 				.allow(VOLUNTEER, OPERATOR, AUDITOR, NATIONAL_OPERATOR),
 			get("/api/v1/time-bank/audit").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
+			// complaints and reports
+			post("/api/v1/complaints").on((s) -> Target.none().body(Scene.complaintBody(s.newTeam().id())))
+				.allow(SIGNED_IN),
+			get("/api/v1/complaints/{id}").on((s) -> {
+				Scene.Complained complained = s.complaint("SUBMITTED");
+				return Target.of("id", complained.id()).playing(VOLUNTEER, complained.complainant());
+			}).allow(VOLUNTEER, OPERATOR, AUDITOR, NATIONAL_OPERATOR), get("/api/v1/me/complaints").allow(SIGNED_IN),
+			get("/api/v1/complaints").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
+			post("/api/v1/complaints/{id}/assignment")
+				.on((s) -> Target.of("id", s.complaint("SUBMITTED").id())
+					.body(Map.of("assigneeId", s.complaintHandler())))
+				.allow(OPERATORS),
+			post("/api/v1/complaints/{id}/investigation").on((s) -> Target.of("id", s.complaint("ASSIGNED").id()))
+				.allow(OPERATORS),
+			post("/api/v1/complaints/{id}/resolution")
+				.on((s) -> Target.of("id", s.complaint("INVESTIGATING").id())
+					.body(Map.of("outcome", "DISMISSED", "note", "查无实据。")))
+				.allow(OPERATORS),
 			// emergency mobilization
 			put("/api/v1/emergency/teams/{organizationId}")
 				.on((s) -> Target.of("organizationId", s.newTeam().id()).body(Map.of("tier", "STREET")))

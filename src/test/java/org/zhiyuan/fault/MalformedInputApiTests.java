@@ -605,6 +605,22 @@ class MalformedInputApiTests extends ApiTestSupport {
 				Scene.WebhookDelivery delivery = s.webhookDelivery();
 				return Target.of("id", delivery.webhookId()).and("deliveryId", delivery.deliveryId());
 			}),
+			// complaints and reports
+			row("POST /api/v1/complaints").as(VOLUNTEER)
+				.on((s) -> Target.none().body(Scene.complaintBody(s.newTeam().id())))
+				.body(enumeration("subjectType").required(), id("subjectId").required(), enumeration("category"),
+						text("description", 2000).required(), phone("contactPhone"))
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			row("POST /api/v1/complaints/{id}/assignment").as(OPERATOR)
+				.on((s) -> Target.of("id", s.complaint("SUBMITTED").id())
+					.body(Map.of("assigneeId", s.complaintHandler())))
+				.body(id("assigneeId").required()),
+			row("POST /api/v1/complaints/{id}/resolution").as(OPERATOR)
+				.on((s) -> Target.of("id", s.complaint("INVESTIGATING").id())
+					.body(Map.of("outcome", "DISMISSED", "note", "查无实据。")))
+				.body(enumeration("outcome").required(), text("note", 500).required()),
+			row("POST /api/v1/complaints/{id}/investigation").as(OPERATOR)
+				.on((s) -> Target.of("id", s.complaint("ASSIGNED").id())),
 			// emergency mobilization
 			row("PUT /api/v1/emergency/teams/{organizationId}").as(OPERATOR)
 				.on((s) -> Target.of("organizationId", s.newTeam().id()).body(Map.of("tier", "STREET")))

@@ -1131,6 +1131,41 @@ final class Scene {
 
 	}
 
+	// complaints and reports
+
+	/** A complaint about the organization, as filed. */
+	static Map<String, Object> complaintBody(UUID organizationId) {
+		return Map.of("subjectType", "ORGANIZATION", "subjectId", organizationId.toString(), "category", "SAFETY",
+				"description", "活动现场没有安全防护。", "contactPhone", "13800138000");
+	}
+
+	/**
+	 * A complaint about a new organization of R1 by a volunteer of R1, taken by an
+	 * operator of R1 as far as the status (SUBMITTED, ASSIGNED or INVESTIGATING).
+	 */
+	Complained complaint(String status) {
+		Person complainant = volunteer();
+		UUID id = id(expect(201, as(complainant).post("/api/v1/complaints", complaintBody(newTeam().id()))));
+		Person operator = staff(Grant.operatorOf(REGION));
+		if (!"SUBMITTED".equals(status)) {
+			expect(200, as(operator).post("/api/v1/complaints/" + id + "/assignment",
+					Map.of("assigneeId", operator.id().toString())));
+		}
+		if ("INVESTIGATING".equals(status)) {
+			expect(200, as(operator).post("/api/v1/complaints/" + id + "/investigation", Map.of()));
+		}
+		return new Complained(id, complainant);
+	}
+
+	/** The account of a new operator of R1, to assign a complaint to. */
+	String complaintHandler() {
+		return staff(Grant.operatorOf(REGION)).id().toString();
+	}
+
+	record Complained(UUID id, Person complainant) {
+
+	}
+
 	private static UUID id(Response response) {
 		return UUID.fromString(response.json().get("id").asString());
 	}

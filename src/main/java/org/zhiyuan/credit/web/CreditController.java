@@ -28,8 +28,9 @@ class CreditController {
 	@Operation(summary = "A volunteer's credit (the volunteer; the operators and auditors of their region, audited)",
 			description = "score = base (100) + servicePoints (one per counted service, at most 100) - 10 per"
 					+ " no-show (an accepted place at an activity that ended three days ago or more, with neither"
-					+ " a check-in nor a record) - 5 per late cancellation; never below 0. events: the latest of"
-					+ " each kind (SERVICE, NO_SHOW, LATE_CANCELLATION), newest first.")
+					+ " a check-in nor a record) - 5 per late cancellation - 20 per upheld complaint; never below 0."
+					+ " events: the latest of each kind (SERVICE, NO_SHOW, LATE_CANCELLATION, UPHELD_COMPLAINT),"
+					+ " newest first.")
 	CreditView credit(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
 		return this.credits.credit(actor, id);
 	}

@@ -1,0 +1,158 @@
+package org.zhiyuan.complaint.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.zhiyuan.access.Actor;
+import org.zhiyuan.complaint.ComplaintCategory;
+import org.zhiyuan.complaint.ComplaintStatus;
+import org.zhiyuan.complaint.ComplaintView;
+import org.zhiyuan.complaint.Complaints;
+import org.zhiyuan.complaint.NewComplaint;
+import org.zhiyuan.region.Regions;
+import org.zhiyuan.shared.Enums;
+import org.zhiyuan.shared.FieldProblem;
+import org.zhiyuan.shared.PageQuery;
+import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.web.PageActions;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pages of complaints: the report form reached from an organization's or an
+ * activity's page, the complainant's list and detail with the timeline, and the
+ * operators' list of their region (by status, overdue ones marked) and detail with the
+ * forms that assign, start the investigation and resolve.
+ */
+@Controller
+class ComplaintPageController {
+
+	private static final PageQuery LATEST = PageQuery.of(0, 100);
+
+	private final Complaints complaints;
+
+	private final Regions regions;
+
+	ComplaintPageController(Complaints complaints, Regions regions) {
+		this.complaints = complaints;
+		this.regions = regions;
+	}
+
+	@GetMapping("/complaints/new")
+	String form(@RequestParam String subjectType, @RequestParam UUID subjectId, Model model) {
+		model.addAttribute("subjectName", this.complaints.subjectName(subjectType, subjectId));
+		model.addAttribute("subjectType", subjectType.strip().toUpperCase(Locale.ROOT));
+		model.addAttribute("subjectId", subjectId);
+		model.addAttribute("categories", ComplaintCategory.values());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new ReportForm("", "", ""));
+		}
+		model.addAttribute("formKey", UUID.randomUUID().toString());
+		return "complaint/new";
+	}
+
+	@PostMapping("/complaints/new")
+	String file(@AuthenticationPrincipal Actor actor, @RequestParam String subjectType, @RequestParam UUID subjectId,
+			@RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "") String description,
+			@RequestParam(defaultValue = "") String contactPhone, @RequestParam(required = false) String formKey,
+			Model model, RedirectAttributes redirect) {
+		try {
+			ComplaintView filed = this.complaints.file(actor,
+					new NewComplaint(subjectType, subjectId.toString(), category, description, contactPhone), formKey);
+			redirect.addFlashAttribute("notice", "complaint.page.filed");
+			return "redirect:/me/complaints/" + filed.id();
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == 403 || ex.status() == 404) {
+				throw ex;
+			}
+			PageActions.show(model, ex);
+			model.addAttribute("form", new ReportForm(category, description, contactPhone));
+			return form(subjectType, subjectId, model);
+		}
+	}
+
+	@GetMapping("/me/complaints")
+	String mine(@AuthenticationPrincipal Actor actor, Model model) {
+		model.addAttribute("complaints", this.complaints.mine(actor, LATEST));
+		return "complaint/mine";
+	}
+
+	@GetMapping("/me/complaints/{id}")
+	String myComplaint(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		ComplaintView complaint = this.complaints.view(actor, id);
+		if (!actor.accountId().equals(complaint.complainantId())) {
+			return "redirect:/complaints/" + id;
+		}
+		model.addAttribute("c", complaint);
+		model.addAttribute("handling", false);
+		return "complaint/detail";
+	}
+
+	@GetMapping("/complaints")
+	String ofRegion(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String regionCode,
+			@RequestParam(required = false) String status, Model model, Locale locale) {
+		String region = (regionCode != null && !regionCode.isBlank()) ? regionCode.strip()
+				: actor.readableRegions()
+					.stream()
+					.sorted()
+					.findFirst()
+					.orElseThrow(() -> ProblemException.forbidden("problem.forbidden.region"));
+		ComplaintStatus chosen = Enums.parse(ComplaintStatus.class, status, "status", new java.util.ArrayList<>());
+		model.addAttribute("complaints", this.complaints.ofRegion(actor, region, chosen, false, LATEST));
+		model.addAttribute("regionCode", region);
+		model.addAttribute("regionName",
+				Regions.NATIONAL.equals(region) ? null : this.regions.fullName(region, locale));
+		model.addAttribute("status", (chosen != null) ? chosen.name() : "");
+		model.addAttribute("statuses", ComplaintStatus.values());
+		return "complaint/region";
+	}
+
+	@GetMapping("/complaints/{id}")
+	String complaint(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		ComplaintView complaint = this.complaints.view(actor, id);
+		model.addAttribute("c", complaint);
+		model.addAttribute("handling", !actor.accountId().equals(complaint.complainantId()));
+		return "complaint/detail";
+	}
+
+	@PostMapping("/complaints/{id}/assign")
+	String assign(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
+		PageActions.run(redirect, "complaint.page.assigned",
+				() -> this.complaints.assign(actor, id, actor.accountId().toString()));
+		return "redirect:/complaints/" + id;
+	}
+
+	@PostMapping("/complaints/{id}/investigate")
+	String investigate(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
+		PageActions.run(redirect, "complaint.page.investigating", () -> this.complaints.investigate(actor, id));
+		return "redirect:/complaints/" + id;
+	}
+
+	@PostMapping("/complaints/{id}/resolve")
+	String resolve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String outcome, @RequestParam(defaultValue = "") String note,
+			@RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
+		PageActions.run(redirect, "complaint.page.resolved", () -> {
+			if (!"true".equals(confirmed)) {
+				throw ProblemException.invalid(List.of(new FieldProblem("confirmed", "complaint.page.confirm")));
+			}
+			this.complaints.resolve(actor, id, outcome, note);
+		});
+		return "redirect:/complaints/" + id;
+	}
+
+	/** The report form as typed. */
+	record ReportForm(String category, String description, String contactPhone) {
+
+	}
+
+}

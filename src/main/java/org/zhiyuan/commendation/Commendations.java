@@ -285,7 +285,11 @@ public class Commendations {
 		if (this.accessPolicy.oversees(actor, campaign.regionCode())) {
 			return this.repository.nominationsOf(campaign.id(), null);
 		}
-		List<UUID> administered = administeredBy(actor);
+		List<UUID> administered = administeredBy(actor).stream()
+			.filter((organization) -> this.organizations.find(organization)
+				.filter((found) -> found.isActive() && this.regions.covers(campaign.regionCode(), found.regionCode()))
+				.isPresent())
+			.toList();
 		if (administered.isEmpty()) {
 			throw ProblemException.forbidden("problem.forbidden.object");
 		}
@@ -549,6 +553,14 @@ public class Commendations {
 	}
 
 	/**
+	 * The awards given to a volunteer, for a page that has already been allowed to show
+	 * the volunteer (their profile, their own page): public facts, names masked.
+	 */
+	public List<AwardView> awardsOf(UUID volunteerId) {
+		return this.repository.awardsOf(volunteerId);
+	}
+
+	/**
 	 * The awards of an organization and its projects, for anyone.
 	 * @throws ProblemException 404 {@code ORGANIZATION_NOT_FOUND}
 	 */
@@ -571,7 +583,8 @@ public class Commendations {
 						.stream()
 						.filter((organization) -> administered.contains(organization.toString()))
 						.filter((organization) -> this.organizations.find(organization)
-							.map((found) -> this.regions.covers(campaign.regionCode(), found.regionCode()))
+							.map((found) -> found.isActive()
+									&& this.regions.covers(campaign.regionCode(), found.regionCode()))
 							.orElse(false))
 						.findFirst()
 						.orElseThrow(() -> ProblemException.forbidden("problem.forbidden.object"));
@@ -605,7 +618,10 @@ public class Commendations {
 			case PROJECT -> {
 				ProjectView project = this.activities.findProject(nomineeId)
 					.orElseThrow(() -> ProblemException.notFound("PROJECT_NOT_FOUND", "activity.projectNotFound"));
-				if (!operator && !administered.contains(project.organizationId().toString())) {
+				if (!operator && (!administered.contains(project.organizationId().toString())
+						|| !this.organizations.find(project.organizationId())
+							.map(OrganizationView::isActive)
+							.orElse(false))) {
 					throw ProblemException.forbidden("problem.forbidden.object");
 				}
 				if (!this.regions.covers(campaign.regionCode(), project.regionCode())) {

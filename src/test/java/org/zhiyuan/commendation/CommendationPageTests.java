@@ -132,7 +132,12 @@ class CommendationPageTests extends ApiTestSupport {
 		assertThat(honours).contains("测***者").contains("独山子区最美志愿者").doesNotContain("测试志愿者");
 		assertThat(this.api.get("/honours?regionCode=" + DISTRICT + "&lang=en").body()).contains("Honour roll");
 		assertThat(this.api.get("/").body()).contains("id=\"home-honours\"");
-		assertThat(browserOf(member).get("/").body()).contains("id=\"home-my-honours\"").contains("独山子区最美志愿者");
+		Api memberPages = browserOf(member);
+		assertThat(memberPages.get("/").body()).contains("id=\"home-my-honours\"").contains("独山子区最美志愿者");
+		assertThat(memberPages.get("/me").body()).contains("id=\"volunteer-awards\"").contains("独山子区最美志愿者");
+		assertThat(operatorPages.get("/volunteers/" + member.volunteerId()).body()).contains("id=\"volunteer-awards\"")
+			.contains("独山子区最美志愿者");
+		assertThat(browserOf(neighbour).get("/me").body()).doesNotContain("id=\"volunteer-awards\"");
 	}
 
 }

@@ -204,7 +204,7 @@ class CommendationController {
 	}
 
 	record CommendationRequest(
-			@Schema(requiredMode = REQUIRED, pattern = RequestFormats.REGION_CODE,
+			@Schema(requiredMode = REQUIRED, minLength = 6, maxLength = 12, pattern = RequestFormats.REGION_CODE,
 					example = "650200") String regionCode,
 			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 100) String title,
 			@Schema(requiredMode = REQUIRED, implementation = CommendationKind.class) String kind,

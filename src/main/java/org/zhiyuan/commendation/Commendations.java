@@ -386,11 +386,12 @@ public class Commendations {
 		if (campaign.noticeStartsAt() == null) {
 			throw ProblemException.notFound("NOTICE_NOT_OPEN", "commendation.noticeNotOpen");
 		}
-		List<PublicNotice.Entry> entries = this.repository.nominationsOf(campaign.id(), null)
+		List<PublicNotice.NoticeEntry> entries = this.repository.nominationsOf(campaign.id(), null)
 			.stream()
 			.filter((nomination) -> nomination.status() == NominationStatus.APPROVED
 					|| nomination.status() == NominationStatus.AWARDED)
-			.map((nomination) -> new PublicNotice.Entry(nomination.id(), nomination.publicName(), nomination.reason()))
+			.map((nomination) -> new PublicNotice.NoticeEntry(nomination.id(), nomination.publicName(),
+					nomination.reason()))
 			.toList();
 		return new PublicNotice(campaign.id(), campaign.title(), campaign.kind(), campaign.regionCode(),
 				campaign.noticeStartsAt(), campaign.noticeEndsAt(), campaign.stage() == CommendationStage.IN_NOTICE,

@@ -9,10 +9,10 @@ import java.util.UUID;
  * names masked) with their reasons, and the notice period.
  */
 public record PublicNotice(UUID commendationId, String title, CommendationKind kind, String regionCode,
-		OffsetDateTime noticeStartsAt, OffsetDateTime noticeEndsAt, boolean open, List<Entry> nominees) {
+		OffsetDateTime noticeStartsAt, OffsetDateTime noticeEndsAt, boolean open, List<NoticeEntry> nominees) {
 
 	/** One nominee in the notice. */
-	public record Entry(UUID nominationId, String publicName, String reason) {
+	public record NoticeEntry(UUID nominationId, String publicName, String reason) {
 
 	}
 

@@ -112,7 +112,7 @@ class CommendationController {
 	@ApiResponse(responseCode = "404", description = "NOMINATION_NOT_FOUND")
 	@ApiResponse(responseCode = "409", description = "INVALID_STATE")
 	NominationView review(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestBody ReviewRequest request) {
+			@RequestBody NominationReviewRequest request) {
 		return this.commendations.review(actor, id, request.decision(), request.note());
 	}
 
@@ -159,7 +159,7 @@ class CommendationController {
 	@ApiResponse(responseCode = "404", description = "OBJECTION_NOT_FOUND")
 	@ApiResponse(responseCode = "409", description = "OBJECTION_ANSWERED")
 	ObjectionView answer(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestBody AnswerRequest request) {
+			@RequestBody ObjectionAnswerRequest request) {
 		return this.commendations.answer(actor, id, request.upheld(), request.note());
 	}
 
@@ -218,7 +218,7 @@ class CommendationController {
 
 	}
 
-	record ReviewRequest(@Schema(requiredMode = REQUIRED, allowableValues = {
+	record NominationReviewRequest(@Schema(requiredMode = REQUIRED, allowableValues = {
 			"APPROVE", "REJECT" }) String decision,
 			@Schema(maxLength = 500, description = "required for a rejection") String note){
 
@@ -228,7 +228,7 @@ class CommendationController {
 
 	}
 
-	record AnswerRequest(@Schema(requiredMode = REQUIRED) Boolean upheld,
+	record ObjectionAnswerRequest(@Schema(requiredMode = REQUIRED) Boolean upheld,
 			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 500) String note) {
 
 	}

@@ -610,6 +610,11 @@ public class Activities {
 		return this.activities.project(projectId).orElseThrow();
 	}
 
+	/** A project of the project library (public facts). */
+	public Optional<ProjectView> findProject(UUID projectId) {
+		return this.activities.project(projectId);
+	}
+
 	public PageResult<ProjectView> projects(String regionCode, ServiceField field, UUID organizationId, Boolean brand,
 			PageQuery page) {
 		return this.activities.projects(regionCode, field, organizationId, brand, page);

@@ -57,7 +57,8 @@ class SecurityConfiguration {
 			"/api/v1/activities/*", "/api/v1/projects", "/api/v1/certificates/*/verification", "/api/v1/consents",
 			"/api/v1/courses", "/api/v1/courses/*", "/api/v1/courses/*/sessions", "/api/v1/course-sessions/*",
 			"/api/v1/qualification-codes", "/api/v1/stations", "/api/v1/stations/*", "/api/v1/menu-items",
-			"/api/v1/rewards", "/api/v1/rewards/*", "/api/v1/point-rules/*" };
+			"/api/v1/rewards", "/api/v1/rewards/*", "/api/v1/point-rules/*", "/api/v1/commendations/*",
+			"/api/v1/commendations/*/notice", "/api/v1/honours", "/api/v1/organizations/*/awards" };
 
 	/** Under the public patterns above, but only for signed-in callers. */
 	private static final String[] PRIVATE_API_GETS = { "/api/v1/organizations/mine", "/api/v1/organizations/supervised",
@@ -105,7 +106,7 @@ class SecurityConfiguration {
 	private static final String[] PUBLIC_PAGE_GETS = { "/organizations", "/organizations/*", "/activities",
 			"/activities/*", "/activities/*/signup-panel", "/organizations/*/activities", "/projects",
 			"/organizations/*/projects", "/training", "/training/courses/*", "/stations", "/stations/*", "/rewards",
-			"/rewards/*" };
+			"/rewards/*", "/honours", "/commendations/*/notice" };
 
 	/**
 	 * The default firewall, and query and form values must be storable text as JSON

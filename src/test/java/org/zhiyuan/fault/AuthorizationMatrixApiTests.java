@@ -564,6 +564,40 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 				.on((s) -> Target.of("id", s.complaint("INVESTIGATING").id())
 					.body(Map.of("outcome", "DISMISSED", "note", "查无实据。")))
 				.allow(OPERATORS),
+			// commendation and the honour roll
+			post("/api/v1/commendations").on((s) -> Target.none().body(Scene.commendationBody())).allow(OPERATORS),
+			get("/api/v1/commendations").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
+			get("/api/v1/commendations/{id}").on((s) -> Target.of("id", s.commendation())).allow(EVERYONE),
+			post("/api/v1/commendations/{id}/nominations")
+				.on((s) -> Target.of("id", s.commendation())
+					.body(Map.of("nomineeId", s.person(VOLUNTEER).volunteerId().toString(), "reason", REASON)))
+				.allow(MANAGERS),
+			// admins list their own organizations' nominations, none for organization B
+			get("/api/v1/commendations/{id}/nominations").on((s) -> Target.of("id", s.nomination().commendationId()))
+				.allow(ORG_ADMIN, OTHER_ORG_ADMIN, OPERATOR, AUDITOR, NATIONAL_OPERATOR),
+			post("/api/v1/nominations/{id}/review")
+				.on((s) -> Target.of("id", s.nomination().nominationId()).body(Map.of("decision", "APPROVE")))
+				.allow(OPERATORS),
+			post("/api/v1/commendations/{id}/notice")
+				.on((s) -> Target.of("id", s.approvedNomination().commendationId()))
+				.allow(OPERATORS),
+			get("/api/v1/commendations/{id}/notice").on((s) -> Target.of("id", s.nominationInNotice().commendationId()))
+				.allow(EVERYONE),
+			post("/api/v1/nominations/{id}/objections")
+				.on((s) -> Target.of("id", s.nominationInNotice().nominationId()).body(Map.of("reason", REASON)))
+				.allow(SIGNED_IN),
+			get("/api/v1/commendations/{id}/objections")
+				.on((s) -> Target.of("id", s.nominationInNotice().commendationId()))
+				.allow(OVERSEERS),
+			post("/api/v1/objections/{id}/answer")
+				.on((s) -> Target.of("id", s.commendationObjection()).body(Map.of("upheld", false, "note", REASON)))
+				.allow(OPERATORS),
+			post("/api/v1/commendations/{id}/awards").on((s) -> Target.of("id", s.commendationReadyToAward()))
+				.allow(OPERATORS),
+			get("/api/v1/honours").on((s) -> Target.none().query("regionCode=" + REGION)).allow(EVERYONE),
+			get("/api/v1/me/awards").allow(SIGNED_IN),
+			get("/api/v1/volunteers/{id}/awards").on(AuthorizationMatrixApiTests::member).allow(READERS),
+			get("/api/v1/organizations/{id}/awards").on((s) -> Target.of("id", s.team().id())).allow(EVERYONE),
 			// emergency mobilization
 			put("/api/v1/emergency/teams/{organizationId}")
 				.on((s) -> Target.of("organizationId", s.newTeam().id()).body(Map.of("tier", "STREET")))

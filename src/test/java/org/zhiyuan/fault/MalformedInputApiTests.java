@@ -621,6 +621,32 @@ class MalformedInputApiTests extends ApiTestSupport {
 				.body(enumeration("outcome").required(), text("note", 500).required()),
 			row("POST /api/v1/complaints/{id}/investigation").as(OPERATOR)
 				.on((s) -> Target.of("id", s.complaint("ASSIGNED").id())),
+			// commendation
+			row("POST /api/v1/commendations").as(OPERATOR)
+				.on((s) -> Target.none().body(Scene.commendationBody()))
+				.body(region("regionCode").required(), text("title", 100).required(), enumeration("kind").required(),
+						time("nominationsUntil", Kind.FUTURE_TIME).required(), integer("noticeDays", 7, 60).required())
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			row("POST /api/v1/commendations/{id}/nominations").as(OPERATOR)
+				.on((s) -> Target.of("id", s.commendation())
+					.body(Map.of("nomineeId", s.volunteer().volunteerId().toString(), "reason", REASON)))
+				.body(id("nomineeId").required(), text("reason", 500).required())
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			row("POST /api/v1/nominations/{id}/review").as(OPERATOR)
+				.on((s) -> Target.of("id", s.nomination().nominationId())
+					.body(Map.of("decision", "APPROVE", "note", REASON)))
+				.body(enumeration("decision").required(), text("note", 500)),
+			row("POST /api/v1/nominations/{id}/objections").as(VOLUNTEER)
+				.on((s) -> Target.of("id", s.nominationInNotice().nominationId()).body(Map.of("reason", REASON)))
+				.body(text("reason", 500).required()),
+			row("POST /api/v1/objections/{id}/answer").as(OPERATOR)
+				.on((s) -> Target.of("id", s.commendationObjection()).body(Map.of("upheld", false, "note", REASON)))
+				.body(flag("upheld").required(), text("note", 500).required()),
+			// take no input at all: only the valid request is sent
+			row("POST /api/v1/commendations/{id}/notice").as(OPERATOR)
+				.on((s) -> Target.of("id", s.approvedNomination().commendationId())),
+			row("POST /api/v1/commendations/{id}/awards").as(OPERATOR)
+				.on((s) -> Target.of("id", s.commendationReadyToAward())),
 			// emergency mobilization
 			row("PUT /api/v1/emergency/teams/{organizationId}").as(OPERATOR)
 				.on((s) -> Target.of("organizationId", s.newTeam().id()).body(Map.of("tier", "STREET")))

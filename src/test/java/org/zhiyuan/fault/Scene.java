@@ -1177,4 +1177,76 @@ final class Scene {
 		return response;
 	}
 
+	// commendation
+
+	/** A campaign of R1 for volunteers, taking nominations for three days. */
+	static Map<String, Object> commendationBody() {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("regionCode", REGION);
+		body.put("title", "故障测试年度表彰");
+		body.put("kind", "VOLUNTEER");
+		body.put("nominationsUntil", OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(3).withNano(0).toString());
+		body.put("noticeDays", 7);
+		return body;
+	}
+
+	/** A campaign of R1 for volunteers, opened by an operator of R1. */
+	UUID commendation() {
+		Response created = expect(201,
+				as(staff(Grant.operatorOf(REGION))).post("/api/v1/commendations", commendationBody()));
+		return UUID.fromString(created.json().get("id").asString());
+	}
+
+	/**
+	 * A new member of organization A nominated in a new campaign of R1, pending review.
+	 */
+	Nominated nomination() {
+		UUID campaign = commendation();
+		Person nominee = memberOf(this.team);
+		Response nominated = expect(201,
+				as(this.team.admin()).post("/api/v1/commendations/" + campaign + "/nominations",
+						Map.of("nomineeId", nominee.volunteerId().toString(), "reason", REASON)));
+		return new Nominated(campaign, UUID.fromString(nominated.json().get("id").asString()), nominee);
+	}
+
+	/** A campaign of R1 with one approved nomination, before its notice. */
+	Nominated approvedNomination() {
+		Nominated nominated = nomination();
+		expect(200, as(staff(Grant.operatorOf(REGION)))
+			.post("/api/v1/nominations/" + nominated.nominationId() + "/review", Map.of("decision", "APPROVE")));
+		return nominated;
+	}
+
+	/** A campaign of R1 on public notice with one nominee. */
+	Nominated nominationInNotice() {
+		Nominated nominated = approvedNomination();
+		expect(200, as(staff(Grant.operatorOf(REGION)))
+			.post("/api/v1/commendations/" + nominated.commendationId() + "/notice", Map.of()));
+		return nominated;
+	}
+
+	/**
+	 * A campaign of R1 whose notice has ended with no objection: ready for its awards.
+	 */
+	UUID commendationReadyToAward() {
+		Nominated nominated = nominationInNotice();
+		this.jdbc.sql("UPDATE commendation SET notice_ends_at = :past WHERE id = :id")
+			.param("past", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1))
+			.param("id", nominated.commendationId())
+			.update();
+		return nominated.commendationId();
+	}
+
+	/** An open objection to a nominee on notice in R1. */
+	UUID commendationObjection() {
+		Nominated nominated = nominationInNotice();
+		Response objected = expect(201, as(volunteer())
+			.post("/api/v1/nominations/" + nominated.nominationId() + "/objections", Map.of("reason", REASON)));
+		return UUID.fromString(objected.json().get("id").asString());
+	}
+
+	record Nominated(UUID commendationId, UUID nominationId, Person nominee) {
+
+	}
+
 }

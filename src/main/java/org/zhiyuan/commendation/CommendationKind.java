@@ -1,0 +1,8 @@
+package org.zhiyuan.commendation;
+
+/** Whom a campaign commends. */
+public enum CommendationKind {
+
+	VOLUNTEER, ORGANIZATION, PROJECT
+
+}

@@ -24,13 +24,12 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Commendation campaigns in 遵义市 (520300), one district a test: a campaign for
- * volunteers from nominations (by an admin for a member, by an operator; refused to
- * others and after the deadline) through review and the public notice (masked names only)
- * and objections (one upheld, one dismissed) to the awards, refused before the notice
- * ends and while an objection is open; the awards on the honour roll and on the
- * volunteer's own list; a campaign for organizations; who may do what; and every bad
- * field named at once.
+ * Commendation campaigns in 遵义市 (520300), one district a test: a campaign for volunteers
+ * from nominations (by an admin for a member, by an operator; refused to others and after
+ * the deadline) through review and the public notice (masked names only) and objections
+ * (one upheld, one dismissed) to the awards, refused before the notice ends and while an
+ * objection is open; the awards on the honour roll and on the volunteer's own list; a
+ * campaign for organizations; who may do what; and every bad field named at once.
  */
 class CommendationApiTests extends ApiTestSupport {
 

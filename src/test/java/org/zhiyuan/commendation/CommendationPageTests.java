@@ -21,12 +21,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The commendation pages in 汇川区 (520303): an operator opens a campaign from the form
- * (bad values said beside their fields), an admin nominates a member picked from the
- * list, the operator approves and opens the notice, the public notice shows the masked
- * name only, a signed-in volunteer objects, the award button stays disabled with its
- * reason until the notice ends and the objection is answered, and the award shows on the
- * honour roll and the volunteer's home page.
+ * The commendation pages in 汇川区 (520303): an operator opens a campaign from the form (bad
+ * values said beside their fields), an admin nominates a member picked from the list, the
+ * operator approves and opens the notice, the public notice shows the masked name only, a
+ * signed-in volunteer objects, the award button stays disabled with its reason until the
+ * notice ends and the objection is answered, and the award shows on the honour roll and
+ * the volunteer's home page.
  */
 class CommendationPageTests extends ApiTestSupport {
 

@@ -203,9 +203,9 @@ class CommendationApiTests extends ApiTestSupport {
 			.json()
 			.get("awards")
 			.findValuesAsString("commendationId")).contains(campaign);
-		assertThat(api(member).get("/api/v1/me/awards").json().findValuesAsString("title"))
+		assertThat(api(member).get("/api/v1/me/awards").json().get("items").findValuesAsString("title"))
 			.containsExactly("2026年度优秀志愿者");
-		assertThat(api(other).get("/api/v1/me/awards").json()).isEmpty();
+		assertThat(api(other).get("/api/v1/me/awards").json().get("items")).isEmpty();
 		assertThat(api(operator).get("/api/v1/volunteers/" + member.volunteerId() + "/awards").json()).hasSize(1);
 		assertThat(api(stranger).get("/api/v1/volunteers/" + member.volunteerId() + "/awards").status()).isEqualTo(403);
 	}

@@ -184,9 +184,14 @@ class CommendationController {
 	}
 
 	@GetMapping("/api/v1/me/awards")
-	@Operation(summary = "The caller's awards as a volunteer")
-	List<AwardView> mine(@AuthenticationPrincipal Actor actor) {
-		return this.commendations.mine(actor);
+	@Operation(summary = "The caller's awards as a volunteer, the newest first")
+	PageResult<AwardView> mine(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		List<AwardView> all = this.commendations.mine(actor);
+		PageQuery query = PageQuery.of(page, size);
+		int from = (int) Math.min(query.offset(), all.size());
+		int to = (int) Math.min((long) from + query.size(), all.size());
+		return new PageResult<>(all.subList(from, to), query.page(), query.size(), all.size());
 	}
 
 	@GetMapping("/api/v1/volunteers/{id}/awards")

@@ -125,24 +125,7 @@ public class AuditLog {
 			where.append(" AND occurred_at < :to");
 			params.put("to", query.to());
 		}
-		long total = this.jdbc.sql("SELECT COUNT(*) FROM audit_event" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		List<AuditEntry> items = this.jdbc
-			.sql("SELECT id, occurred_at, actor_id, action, outcome, object_type, object_id, region_code,"
-					+ " organization_id, client_ip, detail FROM audit_event" + where
-					+ " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query((rs, row) -> new AuditEntry(rs.getObject("id", UUID.class),
-					rs.getObject("occurred_at", OffsetDateTime.class), rs.getObject("actor_id", UUID.class),
-					rs.getString("action"), AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("object_type"),
-					rs.getString("object_id"), rs.getString("region_code"), rs.getObject("organization_id", UUID.class),
-					rs.getString("client_ip"), rs.getString("detail")))
-			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return page(where, params, page, true);
 	}
 
 	/**
@@ -176,6 +159,16 @@ public class AuditLog {
 			i++;
 		}
 		where.append(')');
+		return page(where, params, page, false);
+	}
+
+	/**
+	 * One page of the entries matching {@code where}, the newest first, with the total.
+	 * @param withCallerDetails whether to give the client IP and the detail (an auditor's
+	 * search) or leave them out (a person's own view of who read their data)
+	 */
+	private PageResult<AuditEntry> page(CharSequence where, Map<String, Object> params, PageQuery page,
+			boolean withCallerDetails) {
 		long total = this.jdbc.sql("SELECT COUNT(*) FROM audit_event" + where)
 			.params(params)
 			.query(Long.class)
@@ -191,7 +184,8 @@ public class AuditLog {
 					rs.getObject("occurred_at", OffsetDateTime.class), rs.getObject("actor_id", UUID.class),
 					rs.getString("action"), AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("object_type"),
 					rs.getString("object_id"), rs.getString("region_code"), rs.getObject("organization_id", UUID.class),
-					null, null))
+					withCallerDetails ? rs.getString("client_ip") : null,
+					withCallerDetails ? rs.getString("detail") : null))
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}

@@ -524,18 +524,6 @@ public class Commendations {
 		return Optional.empty();
 	}
 
-	/**
-	 * The honour roll (光荣榜) of a region, for anyone: the awards made in the region or
-	 * below, or to those of the region or below, newest first; volunteers' names masked.
-	 * @throws ProblemException 400 {@code regionCode}
-	 */
-	public Honours honours(String regionCode) {
-		if (regionCode == null || !Regions.isWellFormed(regionCode) || !this.regions.exists(regionCode)) {
-			throw ProblemException.invalid(List.of(new FieldProblem("regionCode", "validation.regionCode")));
-		}
-		return new Honours(regionCode, this.repository.awardsWithin(Regions.prefixOf(regionCode), 200));
-	}
-
 	/** The caller's own awards as a volunteer (none when not a volunteer). */
 	public List<AwardView> mine(Actor actor) {
 		return this.volunteers.findByAccount(actor.accountId())

@@ -2,9 +2,14 @@ package org.zhiyuan.commendation;
 
 import java.util.List;
 
+import org.zhiyuan.activity.ProjectView;
+import org.zhiyuan.volunteer.StarVolunteer;
+
 /**
- * The honour roll (光荣榜) of a region: the awards of the region and the regions below it.
+ * The honour roll (光荣榜) of a region, with everything below it: the awards, the star
+ * volunteers who agreed to be shown, and the brand projects (品牌项目).
  */
-public record Honours(String regionCode, List<AwardView> awards) {
+public record Honours(String regionCode, List<AwardView> awards, List<StarVolunteer> starVolunteers,
+		List<ProjectView> brandProjects) {
 
 }

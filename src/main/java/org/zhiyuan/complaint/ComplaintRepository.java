@@ -25,7 +25,7 @@ class ComplaintRepository {
 
 	private static final String COLUMNS = "SELECT id, subject_type, subject_id, subject_name, region_code, category,"
 			+ " description, status, outcome, resolution_note, filed_at, deadline, assignee_id, complainant_id,"
-			+ " contact_phone, subject_account_id FROM complaint";
+			+ " contact_name, contact_phone, subject_account_id FROM complaint";
 
 	private final JdbcClient jdbc;
 
@@ -41,12 +41,18 @@ class ComplaintRepository {
 
 	}
 
+	/**
+	 * A new complaint; {@code complainantId} {@code null} for an anonymous visitor's
+	 * report, which has a contact, a tracking code and its own idempotency scope instead.
+	 */
 	void insert(UUID id, Subject subject, ComplaintCategory category, String description, String contactPhone,
-			UUID complainantId, OffsetDateTime filedAt, OffsetDateTime deadline, String idempotencyKey) {
+			UUID complainantId, OffsetDateTime filedAt, OffsetDateTime deadline, String idempotencyKey,
+			Anonymous anonymous) {
 		this.jdbc.sql("INSERT INTO complaint (id, subject_type, subject_id, subject_name, subject_account_id,"
 				+ " region_code, category, description, contact_phone, complainant_id, status, filed_at, deadline,"
-				+ " idempotency_key) VALUES (:id, :type, :subject, :name, :account, :region, :category, :description,"
-				+ " :phone, :complainant, 'SUBMITTED', :filed, :deadline, :key)")
+				+ " idempotency_key, contact_name, tracking_hash, tracking_sealed, anonymous_key) VALUES (:id, :type,"
+				+ " :subject, :name, :account, :region, :category, :description, :phone, :complainant, 'SUBMITTED',"
+				+ " :filed, :deadline, :key, :contactName, :trackingHash, :trackingSealed, :anonymousKey)")
 			.param("id", id)
 			.param("type", subject.type().name())
 			.param("subject", subject.id())
@@ -59,8 +65,85 @@ class ComplaintRepository {
 			.param("complainant", complainantId)
 			.param("filed", filedAt)
 			.param("deadline", deadline)
-			.param("key", idempotencyKey)
+			.param("key", (anonymous == null) ? idempotencyKey : null)
+			.param("contactName", (anonymous != null) ? anonymous.contactName() : null)
+			.param("trackingHash", (anonymous != null) ? anonymous.trackingHash() : null)
+			.param("trackingSealed", (anonymous != null) ? anonymous.trackingSealed() : null)
+			.param("anonymousKey", (anonymous != null) ? anonymous.key() : null)
 			.update();
+	}
+
+	/**
+	 * What an anonymous report keeps instead of a complainant.
+	 *
+	 * @param key the contact phone and the Idempotency-Key, or {@code null}
+	 */
+	record Anonymous(String contactName, String trackingHash, String trackingSealed, String key) {
+
+	}
+
+	Optional<UUID> withAnonymousKey(String key) {
+		return this.jdbc.sql("SELECT id FROM complaint WHERE anonymous_key = :k")
+			.param("k", key)
+			.query(UUID.class)
+			.optional();
+	}
+
+	Optional<UUID> withTrackingHash(String hash) {
+		return this.jdbc.sql("SELECT id FROM complaint WHERE tracking_hash = :h")
+			.param("h", hash)
+			.query(UUID.class)
+			.optional();
+	}
+
+	Optional<String> trackingSealed(UUID id) {
+		return this.jdbc.sql("SELECT tracking_sealed FROM complaint WHERE id = :id AND tracking_sealed IS NOT NULL")
+			.param("id", id)
+			.query(String.class)
+			.optional();
+	}
+
+	/** How many anonymous reports gave this contact phone since then. */
+	int anonymousReportsSince(String phone, OffsetDateTime since) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM complaint WHERE contact_phone = :p AND complainant_id IS NULL"
+					+ " AND filed_at >= :since")
+			.param("p", phone)
+			.param("since", since)
+			.query(Integer.class)
+			.single();
+	}
+
+	List<ComplaintAttachment> attachments(UUID complaintId) {
+		return this.jdbc
+			.sql("SELECT position, file_name, content_type, size_bytes FROM complaint_attachment"
+					+ " WHERE complaint_id = :c ORDER BY position")
+			.param("c", complaintId)
+			.query((rs, n) -> new ComplaintAttachment(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+			.list();
+	}
+
+	void insertAttachment(UUID complaintId, int position, String fileName, String contentType, byte[] content,
+			OffsetDateTime now) {
+		this.jdbc
+			.sql("INSERT INTO complaint_attachment (complaint_id, position, file_name, content_type, size_bytes,"
+					+ " content, uploaded_at) VALUES (:c, :p, :n, :t, :s, :b, :now)")
+			.param("c", complaintId)
+			.param("p", position)
+			.param("n", fileName)
+			.param("t", contentType)
+			.param("s", content.length)
+			.param("b", content)
+			.param("now", now)
+			.update();
+	}
+
+	Optional<byte[]> attachmentContent(UUID complaintId, int position) {
+		return this.jdbc.sql("SELECT content FROM complaint_attachment WHERE complaint_id = :c AND position = :p")
+			.param("c", complaintId)
+			.param("p", position)
+			.query((rs, n) -> rs.getBytes(1))
+			.optional();
 	}
 
 	Optional<UUID> withKey(UUID complainantId, String key) {
@@ -217,7 +300,8 @@ class ComplaintRepository {
 				(outcome != null) ? ComplaintOutcome.valueOf(outcome) : null, rs.getString("resolution_note"),
 				rs.getObject("filed_at", OffsetDateTime.class), deadline,
 				status != ComplaintStatus.RESOLVED && deadline.isBefore(now), rs.getObject("assignee_id", UUID.class),
-				rs.getObject("complainant_id", UUID.class), rs.getString("contact_phone"), List.of());
+				rs.getObject("complainant_id", UUID.class), rs.getString("contact_name"), rs.getString("contact_phone"),
+				List.of(), List.of(), null);
 	}
 
 }

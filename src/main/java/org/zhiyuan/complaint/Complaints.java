@@ -24,6 +24,7 @@ import org.zhiyuan.notification.Notifications;
 import org.zhiyuan.organization.OrganizationStatus;
 import org.zhiyuan.organization.OrganizationView;
 import org.zhiyuan.organization.Organizations;
+import org.zhiyuan.privacy.PersonalDataCipher;
 import org.zhiyuan.region.Region;
 import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.Enums;
@@ -63,6 +64,11 @@ public class Complaints {
 
 	static final int KEY_LENGTH = 100;
 
+	static final int CONTACT_NAME_LENGTH = 50;
+
+	/** How many anonymous reports one contact phone may file in 24 hours. */
+	static final int ANONYMOUS_REPORTS_PER_DAY = 5;
+
 	private final ComplaintRepository repository;
 
 	private final AccessPolicy accessPolicy;
@@ -81,11 +87,13 @@ public class Complaints {
 
 	private final TransactionTemplate transaction;
 
+	private final PersonalDataCipher cipher;
+
 	private final int deadlineDays;
 
 	Complaints(ComplaintRepository repository, AccessPolicy accessPolicy, Regions regions, Organizations organizations,
 			Activities activities, Volunteers volunteers, Notifications notifications, AuditLog auditLog,
-			PlatformTransactionManager transactions,
+			PlatformTransactionManager transactions, PersonalDataCipher cipher,
 			@Value("${zhiyuan.complaints.deadline-days:15}") int deadlineDays) {
 		this.repository = repository;
 		this.accessPolicy = accessPolicy;
@@ -96,19 +104,20 @@ public class Complaints {
 		this.notifications = notifications;
 		this.auditLog = auditLog;
 		this.transaction = new TransactionTemplate(transactions);
+		this.cipher = cipher;
 		this.deadlineDays = deadlineDays;
 	}
 
 	/**
-	 * Files a complaint. With an {@code Idempotency-Key} a repeat by the same person
-	 * returns the first.
+	 * Files a complaint, signed in or, with {@code actor} {@code null}, as an anonymous
+	 * visitor who must give a contact phone and gets a tracking code, shown once in the
+	 * answer. With an {@code Idempotency-Key} a repeat by the same person (or the same
+	 * contact phone) returns the first.
 	 * @throws ProblemException 400 naming every bad field; 404 {@code SUBJECT_NOT_FOUND};
-	 * 422 {@code OWN_SUBJECT} for a complaint about oneself
+	 * 422 {@code OWN_SUBJECT} for a complaint about oneself; 429 {@code TOO_MANY_REPORTS}
+	 * past the anonymous reports a phone may file in a day
 	 */
 	public ComplaintView file(Actor actor, NewComplaint complaint, String idempotencyKey) {
-		if (actor == null) {
-			throw ProblemException.forbidden("problem.forbidden.object");
-		}
 		List<FieldProblem> problems = new ArrayList<>();
 		ComplaintSubjectType type = Enums.parse(ComplaintSubjectType.class, complaint.subjectType(), "subjectType",
 				problems);
@@ -131,6 +140,14 @@ public class Complaints {
 				problems.add(new FieldProblem("contactPhone", "validation.phone"));
 			}
 		}
+		else if (actor == null) {
+			problems.add(new FieldProblem("contactPhone", "validation.complaint.contactRequired"));
+		}
+		String contactName = (complaint.contactName() != null && !complaint.contactName().isBlank())
+				? complaint.contactName().strip() : null;
+		if (contactName != null && contactName.length() > CONTACT_NAME_LENGTH) {
+			problems.add(new FieldProblem("contactName", "validation.complaint.contactName", CONTACT_NAME_LENGTH));
+		}
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > KEY_LENGTH)) {
 			problems.add(new FieldProblem("Idempotency-Key", "validation.record.key"));
 		}
@@ -138,15 +155,27 @@ public class Complaints {
 			throw ProblemException.invalid(problems);
 		}
 		Subject subject = subject(type, subjectId.get());
-		if (actor.accountId().equals(subject.accountId())) {
+		if (actor != null && actor.accountId().equals(subject.accountId())) {
 			throw ProblemException.unprocessable("OWN_SUBJECT", "complaint.ownSubject");
 		}
 		ComplaintCategory chosen = (category != null) ? category : ComplaintCategory.OTHER;
-		String contact = phone;
+		// a signed-in complainant is known by the account: a name given is not kept
+		Filing filing = new Filing(subject, chosen, description, phone, (actor == null) ? contactName : null);
+		return (actor != null) ? fileSignedIn(actor, filing, idempotencyKey) : fileAnonymously(filing, idempotencyKey);
+	}
+
+	private ComplaintView fileSignedIn(Actor actor, Filing filing, String idempotencyKey) {
 		UUID id;
 		try {
-			id = this.transaction
-				.execute((status) -> file(actor, subject, chosen, description, contact, idempotencyKey));
+			id = this.transaction.execute((status) -> {
+				if (idempotencyKey != null) {
+					Optional<UUID> earlier = this.repository.withKey(actor.accountId(), idempotencyKey);
+					if (earlier.isPresent()) {
+						return earlier.get();
+					}
+				}
+				return insert(actor.accountId(), filing, idempotencyKey, null);
+			});
 		}
 		catch (DuplicateKeyException ex) {
 			id = this.repository.withKey(actor.accountId(), idempotencyKey).orElseThrow(() -> ex);
@@ -154,25 +183,66 @@ public class Complaints {
 		return withSteps(this.repository.find(id, now()).orElseThrow().view());
 	}
 
-	private UUID file(Actor actor, Subject subject, ComplaintCategory category, String description, String phone,
-			String idempotencyKey) {
-		if (idempotencyKey != null) {
-			Optional<UUID> earlier = this.repository.withKey(actor.accountId(), idempotencyKey);
-			if (earlier.isPresent()) {
-				return earlier.get();
-			}
+	private ComplaintView fileAnonymously(Filing filing, String idempotencyKey) {
+		String key = (idempotencyKey != null) ? filing.phone() + ":" + idempotencyKey : null;
+		Optional<UUID> earlier = (key != null) ? this.repository.withAnonymousKey(key) : Optional.empty();
+		if (earlier.isEmpty() && this.repository.anonymousReportsSince(filing.phone(),
+				now().minusDays(1)) >= ANONYMOUS_REPORTS_PER_DAY) {
+			throw new ProblemException(429, "TOO_MANY_REPORTS", "complaint.tooMany", ANONYMOUS_REPORTS_PER_DAY);
 		}
+		UUID id;
+		try {
+			id = earlier.orElseGet(() -> this.transaction.execute((status) -> {
+				String code = TrackingCodes.newCode();
+				return insert(null, filing, null, new ComplaintRepository.Anonymous(filing.contactName(),
+						TrackingCodes.hash(code), this.cipher.seal(code), key));
+			}));
+		}
+		catch (DuplicateKeyException ex) {
+			id = this.repository.withAnonymousKey(key).orElseThrow(() -> ex);
+		}
+		String code = this.cipher.open(this.repository.trackingSealed(id).orElseThrow());
+		return withSteps(this.repository.find(id, now()).orElseThrow().view()).withTrackingCode(code);
+	}
+
+	private UUID insert(UUID complainantId, Filing filing, String idempotencyKey,
+			ComplaintRepository.Anonymous anonymous) {
 		OffsetDateTime now = now();
 		UUID id = Ids.newId();
-		this.repository.insert(id, subject, category, description, phone, actor.accountId(), now,
-				now.plusDays(this.deadlineDays), idempotencyKey);
-		this.repository.insertStep(id, ComplaintStatus.SUBMITTED, null, actor.accountId(), now);
-		this.auditLog.record(AuditRecord.of("complaint.file", actor.accountId())
+		this.repository.insert(id, filing.subject(), filing.category(), filing.description(), filing.phone(),
+				complainantId, now, now.plusDays(this.deadlineDays), idempotencyKey, anonymous);
+		this.repository.insertStep(id, ComplaintStatus.SUBMITTED, null, complainantId, now);
+		this.auditLog.record(AuditRecord.of("complaint.file", complainantId)
 			.on("complaint", id)
-			.inRegion(subject.regionCode())
-			.withDetail(subject.type().name()));
-		tell(actor.accountId(), id, "notice.complaint.submitted", subject.name());
+			.inRegion(filing.subject().regionCode())
+			.withDetail(filing.subject().type().name() + ((anonymous != null) ? " anonymous" : "")));
+		tell(complainantId, id, "notice.complaint.submitted", filing.subject().name());
 		return id;
+	}
+
+	/** A complaint checked and ready to store. */
+	private record Filing(Subject subject, ComplaintCategory category, String description, String phone,
+			String contactName) {
+
+	}
+
+	/**
+	 * An anonymous visitor's report, found by the tracking code they were given, with its
+	 * timeline.
+	 * @throws ProblemException 400 {@code trackingCode} when malformed; 404
+	 * {@code COMPLAINT_NOT_FOUND} when no report has it
+	 */
+	public ComplaintView track(String trackingCode) {
+		return withSteps(require(tracked(trackingCode)).view());
+	}
+
+	/** The report a tracking code belongs to. */
+	UUID tracked(String trackingCode) {
+		String normalized = TrackingCodes.normalize(trackingCode);
+		if (normalized == null) {
+			throw ProblemException.invalid(List.of(new FieldProblem("trackingCode", "validation.complaint.tracking")));
+		}
+		return this.repository.withTrackingHash(TrackingCodes.hash(normalized)).orElseThrow(Complaints::notFound);
 	}
 
 	private Subject subject(ComplaintSubjectType type, UUID id) {
@@ -365,9 +435,10 @@ public class Complaints {
 						this.regions.path(view.regionCode()).stream().map(Region::code).toList());
 				codes.add(Regions.NATIONAL);
 				this.notifications.sendToEach(ComplaintRepository.OPERATOR_ACCOUNTS, Map.of("codes", codes),
-						new NotificationRequest(view.complainantId(), NotificationKind.GENERAL,
-								"notice.complaint.overdue", List.of(view.subjectName()), "/complaints/" + id,
-								"complaint.overdue:" + id));
+						// the template's account is ignored (an anonymous report has no
+						// complainant)
+						new NotificationRequest(view.id(), NotificationKind.GENERAL, "notice.complaint.overdue",
+								List.of(view.subjectName()), "/complaints/" + id, "complaint.overdue:" + id));
 				return true;
 			});
 			if (Boolean.TRUE.equals(done)) {
@@ -377,25 +448,28 @@ public class Complaints {
 		return told;
 	}
 
-	private ComplaintView withSteps(ComplaintView view) {
-		return view.withTimeline(this.repository.steps(view.id()));
+	ComplaintView withSteps(ComplaintView view) {
+		return view.withDetails(this.repository.steps(view.id()), this.repository.attachments(view.id()));
 	}
 
 	private void tell(UUID accountId, UUID complaintId, String key, String subjectName) {
+		if (accountId == null) {
+			return;
+		}
 		this.notifications.send(new NotificationRequest(accountId, NotificationKind.GENERAL, key, List.of(subjectName),
 				"/me/complaints/" + complaintId, null));
 	}
 
-	private static ScopedObject scope(Stored stored) {
+	static ScopedObject scope(Stored stored) {
 		return new ScopedObject("complaint", stored.view().id().toString(), stored.view().complainantId(),
 				stored.view().regionCode(), java.util.Set.of());
 	}
 
-	private Stored require(UUID id) {
+	Stored require(UUID id) {
 		return this.repository.find(id, now()).orElseThrow(Complaints::notFound);
 	}
 
-	private static ProblemException notFound() {
+	static ProblemException notFound() {
 		return ProblemException.notFound("COMPLAINT_NOT_FOUND", "complaint.notFound");
 	}
 

@@ -7,5 +7,5 @@
  * volunteer's credit. The complainant is never shown to the subject.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit",
-		"volunteer", "organization", "activity", "notification" })
+		"volunteer", "organization", "activity", "notification", "privacy" })
 package org.zhiyuan.complaint;

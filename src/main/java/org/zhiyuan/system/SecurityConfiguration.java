@@ -58,7 +58,8 @@ class SecurityConfiguration {
 			"/api/v1/courses", "/api/v1/courses/*", "/api/v1/courses/*/sessions", "/api/v1/course-sessions/*",
 			"/api/v1/qualification-codes", "/api/v1/stations", "/api/v1/stations/*", "/api/v1/menu-items",
 			"/api/v1/rewards", "/api/v1/rewards/*", "/api/v1/point-rules/*", "/api/v1/commendations/*",
-			"/api/v1/commendations/*/notice", "/api/v1/honours", "/api/v1/organizations/*/awards" };
+			"/api/v1/commendations/*/notice", "/api/v1/honours", "/api/v1/organizations/*/awards",
+			"/api/v1/complaints/*/attachments/*" };
 
 	/** Under the public patterns above, but only for signed-in callers. */
 	private static final String[] PRIVATE_API_GETS = { "/api/v1/organizations/mine", "/api/v1/organizations/supervised",
@@ -66,7 +67,8 @@ class SecurityConfiguration {
 
 	private static final String[] PUBLIC_API_POSTS = { "/api/v1/auth/token", "/api/v1/auth/password-reset",
 			"/api/v1/auth/password-reset/confirm", "/api/v1/volunteers", "/api/v1/certificates/verification",
-			"/api/v1/residents", "/api/v1/redemption-checks" };
+			"/api/v1/residents", "/api/v1/redemption-checks", "/api/v1/complaints", "/api/v1/complaints/tracking",
+			"/api/v1/complaints/*/attachments" };
 
 	private static final org.springframework.util.AntPathMatcher API_PATHS = new org.springframework.util.AntPathMatcher();
 
@@ -94,8 +96,9 @@ class SecurityConfiguration {
 
 	private static final String[] PUBLIC_PAGES = { "/", "/login", "/error", "/regions", "/regions/**", "/about",
 			"/register", "/residents/register", "/password-reset", "/password-reset/code", "/privacy", "/verify",
-			"/verify/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs",
-			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/rewards/*/check/*", "/.well-known/jwks.json" };
+			"/verify/**", "/complaints/new", "/complaints/filed", "/complaints/track", "/complaints/track/attachments",
+			"/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
+			"/swagger-ui.html", "/swagger-ui/**", "/rewards/*/check/*", "/.well-known/jwks.json" };
 
 	/** Pages under the public patterns below that still need a signed-in caller. */
 	private static final String[] PRIVATE_PAGES = { "/organizations/apply", "/organizations/mine",

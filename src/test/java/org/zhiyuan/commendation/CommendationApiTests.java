@@ -303,4 +303,69 @@ class CommendationApiTests extends ApiTestSupport {
 			.containsExactly("regionCode");
 	}
 
+	@Autowired
+	org.zhiyuan.volunteer.Volunteers volunteers;
+
+	@Test
+	void theHonourRollShowsOnlyStarVolunteersWhoAgreedMaskedAndTheBrandProjects() {
+		String district = "520323";
+		Team team = this.fixtures.anActiveTeamIn(district);
+		Person starred = this.fixtures.aVolunteerIn(district);
+		Person shy = this.fixtures.aVolunteerIn(district);
+		Person unstarred = this.fixtures.aVolunteerIn(district);
+		this.volunteers.updateHoursAndStars(starred.volunteerId(), new java.math.BigDecimal("1600.00"), 3);
+		this.volunteers.updateHoursAndStars(shy.volunteerId(), new java.math.BigDecimal("2100.00"), 4);
+
+		assertThat(api(starred).get("/api/v1/me/honour-roll").json().get("shown").asBoolean()).as("no by default")
+			.isFalse();
+		assertThat(this.api.get("/api/v1/honours?regionCode=" + district).json().get("starVolunteers").size()).isZero();
+		for (Person person : List.of(starred, unstarred)) {
+			Response agreed = api(person).send("PUT", "/api/v1/me/honour-roll", Map.of("shown", true));
+			assertThat(agreed.status()).as(agreed.body()).isEqualTo(200);
+			assertThat(agreed.json().get("shown").asBoolean()).isTrue();
+		}
+		JsonNode roll = this.api.get("/api/v1/honours?regionCode=" + CITY).json();
+		JsonNode stars = roll.get("starVolunteers");
+		assertThat(stars.findValuesAsString("regionCode")).as("only who agreed and holds a star")
+			.containsExactly(district);
+		assertThat(stars.get(0).get("starLevel").asInt()).isEqualTo(3);
+		assertThat(stars.get(0).get("totalHours").asString()).isEqualTo("1600.00");
+		String body = this.api.get("/api/v1/honours?regionCode=" + district).body();
+		assertThat(body).doesNotContain(starred.volunteerId().toString()).doesNotContain("测试志愿者");
+		assertThat(stars.get(0).get("maskedName").asString()).contains("*");
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'volunteer.honour-roll' AND"
+					+ " actor_id = :a AND detail = 'shown'")
+			.param("a", starred.id())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+
+		assertThat(api(starred).send("PUT", "/api/v1/me/honour-roll", Map.of("shown", false)).status()).isEqualTo(200);
+		assertThat(this.api.get("/api/v1/honours?regionCode=" + district).json().get("starVolunteers").size())
+			.as("withdrawn at once")
+			.isZero();
+		Response bad = api(starred).send("PUT", "/api/v1/me/honour-roll", Map.of());
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.body()).contains("\"shown\"");
+		assertThat(api(this.fixtures.anOperatorOf(district)).get("/api/v1/me/honour-roll").status())
+			.as("not a volunteer")
+			.isEqualTo(404);
+
+		String project = api(team.admin())
+			.post("/api/v1/projects", Map.of("organizationId", team.id().toString(), "name", "红色文化讲解", "field",
+					"CULTURE", "level", "DISTRICT"))
+			.json()
+			.get("id")
+			.asString();
+		assertThat(this.api.get("/api/v1/honours?regionCode=" + district).json().get("brandProjects").size()).isZero();
+		assertThat(api(this.fixtures.anOperatorOf(district))
+			.post("/api/v1/projects/" + project + "/brand", Map.of("brand", true))
+			.status()).isEqualTo(200);
+		assertThat(
+				this.api.get("/api/v1/honours?regionCode=" + CITY).json().get("brandProjects").findValuesAsString("id"))
+			.containsExactly(project);
+		String page = this.api.get("/honours?regionCode=" + district).body();
+		assertThat(page).contains("id=\"honours-stars\"").contains("红色文化讲解").contains("品牌项目");
+	}
+
 }

@@ -259,9 +259,134 @@ class ComplaintApiTests extends ApiTestSupport {
 		assertThat(badResolution.status()).isEqualTo(400);
 		assertThat(badResolution.body()).contains("\"outcome\"").contains("\"note\"");
 		assertThat(api(operator).get("/api/v1/complaints?regionCode=520102&status=LOST").status()).isEqualTo(400);
-		assertThat(this.api.post("/api/v1/complaints", complaint("ORGANIZATION", team.id())).status())
-			.as("signed in only")
-			.isEqualTo(401);
+		Response anonymous = this.api.post("/api/v1/complaints", complaint("ORGANIZATION", team.id()));
+		assertThat(anonymous.status()).as("anonymous visitors leave a phone").isEqualTo(400);
+		assertThat(anonymous.body()).contains("\"contactPhone\"");
+		Map<String, Object> named = complaint("ORGANIZATION", team.id());
+		named.put("contactName", "老".repeat(51));
+		assertThat(api(complainant).post("/api/v1/complaints", named).body()).contains("\"contactName\"");
+		named.put("contactName", "老王");
+		assertThat(api(complainant).post("/api/v1/complaints", named).json().get("contactName").isNull())
+			.as("a signed-in complainant is known by the account")
+			.isTrue();
+	}
+
+	private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0,
+			0, 0, 1 };
+
+	private static final byte[] PDF = "%PDF-1.4\n% evidence\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+	private static String aPhone() {
+		return "139" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+	}
+
+	@Test
+	void anAnonymousVisitorReportsWithAPhoneFollowsItByTrackingCodeAndAddsEvidence() {
+		String district = "520115";
+		Team team = this.fixtures.anActiveTeamIn(district);
+		Person operator = this.fixtures.anOperatorOf(district);
+		Person stranger = this.fixtures.aVolunteerIn("520112");
+		String phone = aPhone();
+		Map<String, Object> body = complaint("ORGANIZATION", team.id());
+		body.put("contactPhone", phone);
+		body.put("contactName", "王阿姨");
+		Map<String, String> key = Map.of("Idempotency-Key", "anon-" + UUID.randomUUID());
+
+		Response filed = this.api.postWithHeaders("/api/v1/complaints", body, key);
+		assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+		String id = filed.json().get("id").asString();
+		String code = filed.json().get("trackingCode").asString();
+		assertThat(code).matches("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
+		assertThat(filed.json().get("complainantId").isNull()).isTrue();
+		Response again = this.api.postWithHeaders("/api/v1/complaints", body, key);
+		assertThat(again.json().get("id").asString()).as("the same key files once").isEqualTo(id);
+		assertThat(again.json().get("trackingCode").asString()).as("and answers the same code").isEqualTo(code);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM complaint WHERE tracking_sealed LIKE :c")
+			.param("c", "%" + code + "%")
+			.query(Integer.class)
+			.single()).as("the code is not kept in the clear").isZero();
+
+		Response tracked = this.api.post("/api/v1/complaints/tracking",
+				Map.of("trackingCode", code.replace("-", " ").toLowerCase(java.util.Locale.ROOT)));
+		assertThat(tracked.status()).as(tracked.body()).isEqualTo(200);
+		assertThat(tracked.json().get("id").asString()).isEqualTo(id);
+		assertThat(tracked.json().get("trackingCode").isNull()).as("shown once").isTrue();
+		Response malformed = this.api.post("/api/v1/complaints/tracking", Map.of("trackingCode", "ABC"));
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.body()).contains("\"trackingCode\"");
+		assertThat(this.api.post("/api/v1/complaints/tracking", Map.of("trackingCode", "2222-2222-2222")).problemCode())
+			.isEqualTo("COMPLAINT_NOT_FOUND");
+
+		Api holder = this.api.withHeader("Complaint-Tracking-Code", code);
+		Response attached = holder.postMultipart("/api/v1/complaints/" + id + "/attachments", "file", "../../现场照片.png",
+				PNG, Map.of());
+		assertThat(attached.status()).as(attached.body()).isEqualTo(201);
+		assertThat(attached.json().get("attachments").get(0).get("contentType").asString()).isEqualTo("image/png");
+		assertThat(attached.json().get("attachments").get(0).get("fileName").asString()).isEqualTo("现场照片.png");
+		Response notAFile = holder.postMultipart("/api/v1/complaints/" + id + "/attachments", "file", "x.png",
+				"just some text pretending".getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
+		assertThat(notAFile.status()).isEqualTo(400);
+		assertThat(notAFile.body()).contains("\"file\"");
+		assertThat(this.api.postMultipart("/api/v1/complaints/" + id + "/attachments", "file", "x.pdf", PDF, Map.of())
+			.status()).as("without the code").isEqualTo(401);
+		assertThat(
+				api(stranger).postMultipart("/api/v1/complaints/" + id + "/attachments", "file", "x.pdf", PDF, Map.of())
+					.status())
+			.isEqualTo(403);
+
+		JsonNode seen = api(operator).get("/api/v1/complaints/" + id).json();
+		assertThat(seen.get("contactPhone").asString()).isEqualTo(phone);
+		assertThat(seen.get("contactName").asString()).isEqualTo("王阿姨");
+		assertThat(api(operator).download("/api/v1/complaints/" + id + "/attachments/1").body()).isEqualTo(PNG);
+		assertThat(holder.download("/api/v1/complaints/" + id + "/attachments/1").body()).isEqualTo(PNG);
+		assertThat(api(stranger).download("/api/v1/complaints/" + id + "/attachments/1").status()).isEqualTo(403);
+		assertThat(this.api.download("/api/v1/complaints/" + id + "/attachments/1").status()).isEqualTo(401);
+		assertThat(api(operator).download("/api/v1/complaints/" + id + "/attachments/9").status()).isEqualTo(404);
+
+		step(operator, id, "assignment", Map.of("assigneeId", operator.id().toString()));
+		step(operator, id, "investigation", Map.of());
+		step(operator, id, "resolution", Map.of("outcome", "DISMISSED", "note", "经核实未发现推销行为。"));
+		JsonNode resolved = this.api.post("/api/v1/complaints/tracking", Map.of("trackingCode", code)).json();
+		assertThat(timeline(resolved)).containsExactly("SUBMITTED", "ASSIGNED", "INVESTIGATING", "RESOLVED");
+		assertThat(resolved.get("resolutionNote").asString()).isEqualTo("经核实未发现推销行为。");
+		assertThat(holder.postMultipart("/api/v1/complaints/" + id + "/attachments", "file", "x.pdf", PDF, Map.of())
+			.problemCode()).as("closed").isEqualTo("INVALID_STATE");
+		assertThat(this.jdbc.sql(
+				"SELECT detail FROM audit_event WHERE action = 'complaint.file' AND object_id = :id AND actor_id IS NULL")
+			.param("id", id)
+			.query(String.class)
+			.single()).isEqualTo("ORGANIZATION anonymous");
+	}
+
+	@Test
+	void aPhoneFilesAFewAnonymousReportsADayAndAComplainantAtMostFourFiles() {
+		String district = "520121";
+		Team team = this.fixtures.anActiveTeamIn(district);
+		String phone = aPhone();
+		Map<String, Object> body = complaint("ORGANIZATION", team.id());
+		body.put("contactPhone", phone);
+		for (int i = 0; i < 5; i++) {
+			assertThat(this.api.post("/api/v1/complaints", body).status()).isEqualTo(201);
+		}
+		Response sixth = this.api.post("/api/v1/complaints", body);
+		assertThat(sixth.status()).isEqualTo(429);
+		assertThat(sixth.problemCode()).isEqualTo("TOO_MANY_REPORTS");
+
+		Person complainant = this.fixtures.aVolunteerIn("520112");
+		String id = file(complainant, complaint("ORGANIZATION", team.id()));
+		for (int i = 1; i <= 4; i++) {
+			assertThat(api(complainant)
+				.postMultipart("/api/v1/complaints/" + id + "/attachments", "file", "p" + i + ".pdf", PDF, Map.of())
+				.status()).isEqualTo(201);
+		}
+		assertThat(api(complainant)
+			.postMultipart("/api/v1/complaints/" + id + "/attachments", "file", "p5.pdf", PDF, Map.of())
+			.problemCode()).isEqualTo("TOO_MANY_ATTACHMENTS");
+		JsonNode seen = api(complainant).get("/api/v1/complaints/" + id).json();
+		assertThat(seen.get("attachments").findValuesAsString("fileName")).containsExactly("p1.pdf", "p2.pdf", "p3.pdf",
+				"p4.pdf");
+		assertThat(api(complainant).download("/api/v1/complaints/" + id + "/attachments/2").contentType())
+			.startsWith("application/pdf");
 	}
 
 }

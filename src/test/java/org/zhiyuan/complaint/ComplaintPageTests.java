@@ -19,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComplaintPageTests extends ApiTestSupport {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private static final String DISTRICT = "520102";
 
 	private Api browserOf(Person person) {
@@ -79,5 +82,70 @@ class ComplaintPageTests extends ApiTestSupport {
 		assertThat(pages.get("/activities/" + activity).body()).contains("id=\"report-activity\"")
 			.contains("/complaints/new?subjectType=ACTIVITY&amp;subjectId=" + activity);
 	}
+
+	@Test
+	void anAnonymousVisitorReportsWithAPhotoGetsATrackingCodeAndFollowsTheReport() {
+		Team team = this.fixtures.anActiveTeamIn("520122");
+		Api visitor = new Api("http://localhost:" + this.port);
+		String form = "/complaints/new?subjectType=ORGANIZATION&subjectId=" + team.id();
+		String page = visitor.get(form).body();
+		assertThat(page).contains("id=\"complaint-name\"")
+			.contains("手机号（必填）")
+			.contains("enctype=\"multipart/form-data\"")
+			.contains("id=\"complaint-files\"");
+
+		Map<String, String> fields = new java.util.HashMap<>(
+				Map.of("subjectType", "ORGANIZATION", "subjectId", team.id().toString(), "category", "SAFETY",
+						"description", "活动没有安全员。", "contactName", "李大爷", "_csrf", visitor.csrfTokenOf(form)));
+		Response noPhone = visitor.postMultipart("/complaints/new", "files", "photo.png", PNG, fields);
+		assertThat(noPhone.status()).isEqualTo(200);
+		assertThat(noPhone.body()).contains("id=\"problem-contactPhone\"").contains("请留下手机号").contains("李大爷");
+		Response notAPhoto = visitor.postMultipart("/complaints/new", "files", "photo.png",
+				"not a picture".getBytes(java.nio.charset.StandardCharsets.UTF_8), withPhone(fields, visitor, form));
+		assertThat(notAPhoto.body()).as("nothing filed with a bad file").contains("id=\"problem-files\"");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM complaint WHERE subject_id = :s")
+			.param("s", team.id())
+			.query(Integer.class)
+			.single()).isZero();
+
+		Response filed = visitor.postMultipart("/complaints/new", "files", "现场.png", PNG,
+				withPhone(fields, visitor, form));
+		assertThat(filed.status()).as(filed.body()).isEqualTo(302);
+		assertThat(filed.header("Location")).endsWith("/complaints/filed");
+		String shown = visitor.get("/complaints/filed").body();
+		java.util.regex.Matcher code = java.util.regex.Pattern.compile("id=\"tracking-code\">([A-Z0-9-]{14})<")
+			.matcher(shown);
+		assertThat(code.find()).as(shown).isTrue();
+		assertThat(visitor.get("/complaints/filed").body()).as("shown once").doesNotContain(code.group(1));
+
+		Response wrong = visitor.submitForm("/complaints/track", "/complaints/track",
+				Map.of("trackingCode", "2222-2222-2222"));
+		assertThat(wrong.body()).contains("id=\"problem-trackingCode\"").contains("没有找到这个查询码的投诉");
+		Response tracked = visitor.submitForm("/complaints/track", "/complaints/track",
+				Map.of("trackingCode", code.group(1).toLowerCase(java.util.Locale.ROOT)));
+		assertThat(tracked.body()).contains("complaint-timeline")
+			.contains("已提交")
+			.contains("现场.png")
+			.contains("id=\"complaint-attach\"");
+
+		Person operator = this.fixtures.anOperatorOf("520122");
+		String id = this.jdbc.sql("SELECT id FROM complaint WHERE subject_id = :s")
+			.param("s", team.id())
+			.query(String.class)
+			.single();
+		String detail = browserOf(operator).get("/complaints/" + id).body();
+		assertThat(detail).contains("匿名举报（称呼：李大爷）").contains("/complaints/" + id + "/attachments/1");
+		assertThat(browserOf(operator).download("/complaints/" + id + "/attachments/1").body()).isEqualTo(PNG);
+	}
+
+	private static Map<String, String> withPhone(Map<String, String> fields, Api visitor, String form) {
+		Map<String, String> all = new java.util.HashMap<>(fields);
+		all.put("contactPhone", "13912345678");
+		all.put("_csrf", visitor.csrfTokenOf(form));
+		return all;
+	}
+
+	private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0,
+			0, 0, 1 };
 
 }

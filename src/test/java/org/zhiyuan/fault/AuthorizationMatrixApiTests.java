@@ -547,9 +547,19 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 				.allow(VOLUNTEER, OPERATOR, AUDITOR, NATIONAL_OPERATOR),
 			get("/api/v1/time-bank/audit").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
 			// complaints and reports
-			post("/api/v1/complaints").on((s) -> Target.none().body(Scene.complaintBody(s.newTeam().id())))
-				.allow(SIGNED_IN),
-			get("/api/v1/complaints/{id}").on((s) -> {
+			post("/api/v1/complaints").on((s) -> Target.none().body(Scene.anonymousComplaintBody(s.newTeam().id())))
+				.allow(EVERYONE),
+			post("/api/v1/complaints/tracking").on((s) -> Target.none().body(Map.of("trackingCode", s.trackingCode())))
+				.allow(EVERYONE),
+			post("/api/v1/complaints/{id}/attachments").on((s) -> {
+				Scene.Complained complained = s.complaint("SUBMITTED");
+				return Target.of("id", complained.id())
+					.playing(VOLUNTEER, complained.complainant())
+					.body(new Upload(Scene.evidencePdf()));
+			}).allow(VOLUNTEER), get("/api/v1/complaints/{id}/attachments/{position}").on((s) -> {
+				Scene.Complained complained = s.complaintWithFile();
+				return Target.of("id", complained.id()).and("position", 1).playing(VOLUNTEER, complained.complainant());
+			}).allow(VOLUNTEER, OPERATOR, AUDITOR, NATIONAL_OPERATOR), get("/api/v1/complaints/{id}").on((s) -> {
 				Scene.Complained complained = s.complaint("SUBMITTED");
 				return Target.of("id", complained.id()).playing(VOLUNTEER, complained.complainant());
 			}).allow(VOLUNTEER, OPERATOR, AUDITOR, NATIONAL_OPERATOR), get("/api/v1/me/complaints").allow(SIGNED_IN),
@@ -595,7 +605,8 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			post("/api/v1/commendations/{id}/awards").on((s) -> Target.of("id", s.commendationReadyToAward()))
 				.allow(OPERATORS),
 			get("/api/v1/honours").on((s) -> Target.none().query("regionCode=" + REGION)).allow(EVERYONE),
-			get("/api/v1/me/awards").allow(SIGNED_IN),
+			get("/api/v1/me/awards").allow(SIGNED_IN), get("/api/v1/me/honour-roll").allow(VOLUNTEERS),
+			put("/api/v1/me/honour-roll").on((s) -> Target.none().body(Map.of("shown", true))).allow(VOLUNTEERS),
 			get("/api/v1/volunteers/{id}/awards").on(AuthorizationMatrixApiTests::member).allow(READERS),
 			get("/api/v1/organizations/{id}/awards").on((s) -> Target.of("id", s.team().id())).allow(EVERYONE),
 			// emergency mobilization

@@ -336,6 +336,9 @@ class MalformedInputApiTests extends ApiTestSupport {
 							"level", "COMMUNITY", "description", "陪伴独居老人。")))
 				.body(id("organizationId").required(), text("name", 100).required(), enumeration("field").required(),
 						enumeration("level").required(), text("description", 2000)),
+			row("PUT /api/v1/me/honour-roll").as(VOLUNTEER)
+				.on((s) -> Target.none().body(Map.of("shown", true)))
+				.body(flag("shown").required()),
 			row("POST /api/v1/projects/{id}/brand").as(OPERATOR)
 				.on((s) -> Target.of("id", s.project(s.team())).body(Map.of("brand", true)))
 				.body(flag("brand").required()),
@@ -609,8 +612,21 @@ class MalformedInputApiTests extends ApiTestSupport {
 			row("POST /api/v1/complaints").as(VOLUNTEER)
 				.on((s) -> Target.none().body(Scene.complaintBody(s.newTeam().id())))
 				.body(enumeration("subjectType").required(), id("subjectId").required(), enumeration("category"),
-						text("description", 2000).required(), phone("contactPhone"))
+						text("description", 2000).required(), phone("contactPhone"), text("contactName", 50))
 				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			row("POST /api/v1/complaints/tracking").as(ANONYMOUS)
+				.on((s) -> Target.none().body(Map.of("trackingCode", s.trackingCode())))
+				.body(text("trackingCode", 20).required()),
+			row("POST /api/v1/complaints/{id}/attachments").as(VOLUNTEER).on((s) -> {
+				Scene.Complained complained = s.complaint("SUBMITTED");
+				return Target.of("id", complained.id()).playing(VOLUNTEER, complained.complainant());
+			})
+				.sent((path) -> Exchange.multipart("a PDF", path, Scene.evidencePdf(), Map.of()))
+				.also((path) -> List.of(Exchange.multipart("no file", path, null, Map.of()),
+						Exchange.multipart("an empty file", path, new byte[0], Map.of()),
+						Exchange.multipart("not a photo or PDF", path, Field.SQL.getBytes(StandardCharsets.UTF_8),
+								Map.of()),
+						Exchange.multipart("an xlsx file", path, Scene.importTemplate(), Map.of()))),
 			row("POST /api/v1/complaints/{id}/assignment").as(OPERATOR)
 				.on((s) -> Target.of("id", s.complaint("SUBMITTED").id())
 					.body(Map.of("assigneeId", s.complaintHandler())))

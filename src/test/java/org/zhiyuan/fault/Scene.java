@@ -1157,6 +1157,38 @@ final class Scene {
 		return new Complained(id, complainant);
 	}
 
+	/**
+	 * A report about a new organization of R1 by an anonymous visitor with a new phone.
+	 */
+	static Map<String, Object> anonymousComplaintBody(UUID organizationId) {
+		Map<String, Object> body = new java.util.HashMap<>(complaintBody(organizationId));
+		body.put("contactPhone",
+				"137" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000)));
+		return body;
+	}
+
+	/** The tracking code of a new anonymous report about a new organization of R1. */
+	String trackingCode() {
+		return expect(201, this.api.post("/api/v1/complaints", anonymousComplaintBody(newTeam().id()))).json()
+			.get("trackingCode")
+			.asString();
+	}
+
+	/**
+	 * A submitted complaint (as {@link #complaint}) with one PDF of evidence, number 1.
+	 */
+	Complained complaintWithFile() {
+		Complained complained = complaint("SUBMITTED");
+		expect(201, as(complained.complainant()).postMultipart("/api/v1/complaints/" + complained.id() + "/attachments",
+				"file", "evidence.pdf", evidencePdf(), Map.of()));
+		return complained;
+	}
+
+	/** A small PDF, as evidence. */
+	static byte[] evidencePdf() {
+		return "%PDF-1.4\n% evidence\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 	/** The account of a new operator of R1, to assign a complaint to. */
 	String complaintHandler() {
 		return staff(Grant.operatorOf(REGION)).id().toString();

@@ -34,6 +34,8 @@ public final class Api {
 
 	private String language = "zh-CN";
 
+	private Map<String, String> headers = Map.of();
+
 	public Api(String base) {
 		this.base = base;
 		CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
@@ -60,6 +62,18 @@ public final class Api {
 		Api copy = new Api(this.base);
 		copy.token = this.token;
 		copy.language = acceptLanguage;
+		copy.headers = this.headers;
+		return copy;
+	}
+
+	/** A client that sends this header with every request too. */
+	public Api withHeader(String name, String value) {
+		Api copy = new Api(this.base);
+		copy.token = this.token;
+		copy.language = this.language;
+		java.util.Map<String, String> more = new java.util.HashMap<>(this.headers);
+		more.put(name, value);
+		copy.headers = Map.copyOf(more);
 		return copy;
 	}
 
@@ -192,6 +206,7 @@ public final class Api {
 		if (this.token != null) {
 			builder.header("Authorization", "Bearer " + this.token);
 		}
+		this.headers.forEach(builder::header);
 		return builder;
 	}
 

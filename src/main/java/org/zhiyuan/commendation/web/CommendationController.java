@@ -12,6 +12,7 @@ import org.zhiyuan.commendation.AwardView;
 import org.zhiyuan.commendation.CommendationKind;
 import org.zhiyuan.commendation.CommendationView;
 import org.zhiyuan.commendation.Commendations;
+import org.zhiyuan.commendation.HonourRolls;
 import org.zhiyuan.commendation.Honours;
 import org.zhiyuan.commendation.NewCommendation;
 import org.zhiyuan.commendation.NominationView;
@@ -45,8 +46,11 @@ class CommendationController {
 
 	private final Commendations commendations;
 
-	CommendationController(Commendations commendations) {
+	private final HonourRolls honourRolls;
+
+	CommendationController(Commendations commendations, HonourRolls honourRolls) {
 		this.commendations = commendations;
+		this.honourRolls = honourRolls;
 	}
 
 	@PostMapping("/api/v1/commendations")
@@ -177,10 +181,11 @@ class CommendationController {
 	@GetMapping("/api/v1/honours")
 	@Operation(summary = "The honour roll (光荣榜) of a region (anyone)",
 			description = "The awards made in the region or below, or to those of the region or below, newest"
-					+ " first; volunteers' names masked.")
+					+ " first; the star volunteers of the region or below who agreed to be shown (names masked),"
+					+ " highest stars first; the region's brand projects (品牌项目).")
 	@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: regionCode")
 	Honours honours(@RequestParam(required = false) String regionCode) {
-		return this.commendations.honours(regionCode);
+		return this.honourRolls.of(regionCode);
 	}
 
 	@GetMapping("/api/v1/me/awards")

@@ -16,6 +16,7 @@ import org.zhiyuan.activity.ProjectView;
 import org.zhiyuan.commendation.CommendationKind;
 import org.zhiyuan.commendation.CommendationView;
 import org.zhiyuan.commendation.Commendations;
+import org.zhiyuan.commendation.HonourRolls;
 import org.zhiyuan.commendation.NewCommendation;
 import org.zhiyuan.organization.Member;
 import org.zhiyuan.organization.MemberStatus;
@@ -56,9 +57,12 @@ class CommendationPageController {
 
 	private final Regions regions;
 
-	CommendationPageController(Commendations commendations, Organizations organizations, Activities activities,
-			Regions regions) {
+	private final HonourRolls honourRolls;
+
+	CommendationPageController(Commendations commendations, HonourRolls honourRolls, Organizations organizations,
+			Activities activities, Regions regions) {
 		this.commendations = commendations;
+		this.honourRolls = honourRolls;
 		this.organizations = organizations;
 		this.activities = activities;
 		this.regions = regions;
@@ -227,7 +231,7 @@ class CommendationPageController {
 	String honours(@RequestParam(required = false) String regionCode, Model model, Locale locale) {
 		if (regionCode != null && !regionCode.isBlank() && this.regions.exists(regionCode.strip())) {
 			String region = regionCode.strip();
-			model.addAttribute("honours", this.commendations.honours(region));
+			model.addAttribute("honours", this.honourRolls.of(region));
 			model.addAttribute("regionName", this.regions.fullName(region, locale));
 		}
 		model.addAttribute("regionCode", (regionCode != null) ? regionCode.strip() : "");

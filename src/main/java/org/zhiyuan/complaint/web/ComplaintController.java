@@ -1,14 +1,18 @@
 package org.zhiyuan.complaint.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.zhiyuan.access.Actor;
+import org.zhiyuan.complaint.ComplaintAttachments;
 import org.zhiyuan.complaint.ComplaintCategory;
 import org.zhiyuan.complaint.ComplaintOutcome;
 import org.zhiyuan.complaint.ComplaintStatus;
@@ -23,7 +27,12 @@ import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.RequestFormats;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +42,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
@@ -44,27 +54,88 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 @Tag(name = "Complaints")
 class ComplaintController {
 
+	/** The header that carries an anonymous report's tracking code. */
+	static final String TRACKING_HEADER = "Complaint-Tracking-Code";
+
 	private final Complaints complaints;
 
-	ComplaintController(Complaints complaints) {
+	private final ComplaintAttachments attachments;
+
+	ComplaintController(Complaints complaints, ComplaintAttachments attachments) {
 		this.complaints = complaints;
+		this.attachments = attachments;
 	}
 
 	@PostMapping("/api/v1/complaints")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "File a complaint or report about an organization, an activity or a volunteer (signed in)",
-			description = "The region is the subject's. The category is OTHER when absent; ILLEGAL_ACTIVITY is"
+	@Operation(summary = "File a complaint or report about an organization, an activity or a volunteer",
+			description = "Signed in, or anonymously with a contact phone (and optionally a name): the answer to an"
+					+ " anonymous report carries its trackingCode, shown once, to follow it and add evidence with."
+					+ " The region is the subject's. The category is OTHER when absent; ILLEGAL_ACTIVITY is"
 					+ " profit-making or unlawful activity under the name of volunteer service. The deadline is the"
 					+ " configured number of days from now. With an Idempotency-Key header a repeat by the same"
-					+ " person returns the first. The complainant is never shown to the subject.")
+					+ " person (or contact phone) returns the first. The complainant is never shown to the subject.")
 	@ApiResponse(responseCode = "400",
-			description = "VALIDATION_FAILED: subjectType, subjectId, category, description, contactPhone")
+			description = "VALIDATION_FAILED: subjectType, subjectId, category,"
+					+ " description, contactPhone (required when anonymous), contactName")
 	@ApiResponse(responseCode = "404", description = "SUBJECT_NOT_FOUND")
 	@ApiResponse(responseCode = "422", description = "OWN_SUBJECT: a complaint about oneself")
+	@ApiResponse(responseCode = "429", description = "TOO_MANY_REPORTS: a contact phone's anonymous reports in a day")
 	ComplaintView file(@AuthenticationPrincipal Actor actor, @RequestBody NewComplaintRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		return this.complaints.file(actor, new NewComplaint(request.subjectType(), request.subjectId(),
-				request.category(), request.description(), request.contactPhone()), idempotencyKey);
+				request.category(), request.description(), request.contactPhone(), request.contactName()),
+				idempotencyKey);
+	}
+
+	@PostMapping("/api/v1/complaints/tracking")
+	@Operation(summary = "Follow an anonymous report by its tracking code (anyone holding the code)",
+			description = "The code travels in the body so that it stays out of addresses and logs.")
+	@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: trackingCode")
+	@ApiResponse(responseCode = "404", description = "COMPLAINT_NOT_FOUND")
+	ComplaintView track(@RequestBody TrackingRequest request) {
+		return this.complaints.track(request.trackingCode());
+	}
+
+	@PostMapping(path = "/api/v1/complaints/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Attach evidence to an open complaint (its complainant, or the holder of its tracking code)",
+			description = "A photo (JPEG, PNG, WebP) or a PDF, told by its content, of at most 5 MB; at most 4 per"
+					+ " complaint. Anonymous visitors send the tracking code in the " + TRACKING_HEADER + " header.")
+	@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: file (empty, too large or another kind)")
+	@ApiResponse(responseCode = "404", description = "COMPLAINT_NOT_FOUND")
+	@ApiResponse(responseCode = "409", description = "INVALID_STATE: resolved; TOO_MANY_ATTACHMENTS")
+	ComplaintView attach(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) MultipartFile file,
+			@RequestHeader(name = TRACKING_HEADER, required = false) String trackingCode) throws IOException {
+		return this.attachments.attach(actor, id, trackingCode, (file != null) ? file.getOriginalFilename() : null,
+				(file != null) ? file.getBytes() : null);
+	}
+
+	@GetMapping("/api/v1/complaints/{id}/attachments/{position}")
+	@Operation(summary = "One file attached to a complaint (the complainant or the tracking code's holder, the"
+			+ " operators and auditors of its region)")
+	@ApiResponse(responseCode = "200", description = "The file",
+			content = { @Content(mediaType = "image/jpeg"), @Content(mediaType = "image/png"),
+					@Content(mediaType = "image/webp"), @Content(mediaType = "application/pdf") })
+	@ApiResponse(responseCode = "404", description = "COMPLAINT_NOT_FOUND, ATTACHMENT_NOT_FOUND")
+	ResponseEntity<byte[]> attachment(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@PathVariable int position, @RequestHeader(name = TRACKING_HEADER, required = false) String trackingCode) {
+		return served(this.attachments.file(actor, id, position, trackingCode));
+	}
+
+	/** An attached file as a private download: never cached, never guessed at. */
+	static ResponseEntity<byte[]> served(ComplaintAttachments.AttachmentFile file) {
+		boolean image = file.contentType().startsWith("image/");
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(file.contentType()))
+			.cacheControl(CacheControl.noStore().cachePrivate())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.builder(image ? "inline" : "attachment")
+						.filename(file.fileName(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.body(file.content());
 	}
 
 	@GetMapping("/api/v1/complaints/{id}")
@@ -137,8 +208,16 @@ class ComplaintController {
 			@Schema(requiredMode = REQUIRED, format = "uuid") String subjectId,
 			@Schema(implementation = ComplaintCategory.class) String category,
 			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 2000) String description,
-			@Schema(description = "A mainland mobile number to reach the complainant",
-					pattern = RequestFormats.MOBILE_PHONE) String contactPhone) {
+			@Schema(description = "A mainland mobile number to reach the complainant; required when anonymous",
+					pattern = RequestFormats.MOBILE_PHONE) String contactPhone,
+			@Schema(description = "How to address an anonymous complainant (not kept when signed in)",
+					maxLength = 50) String contactName) {
+
+	}
+
+	/** The code an anonymous report is followed with. */
+	record TrackingRequest(@Schema(requiredMode = REQUIRED, example = "K7QM-3XRT-9HWA", minLength = 1, maxLength = 20,
+			description = "Twelve letters and digits, dashes and spaces ignored") String trackingCode) {
 
 	}
 

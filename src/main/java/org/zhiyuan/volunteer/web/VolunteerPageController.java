@@ -23,6 +23,7 @@ import org.zhiyuan.volunteer.ProfileChange;
 import org.zhiyuan.volunteer.VolunteerCategory;
 import org.zhiyuan.volunteer.VolunteerProfile;
 import org.zhiyuan.volunteer.VolunteerRegistration;
+import org.zhiyuan.volunteer.HonourRollChoices;
 import org.zhiyuan.volunteer.Volunteers;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -57,9 +58,12 @@ class VolunteerPageController {
 	/** The API's own mapper, so that the download reads exactly like the API's export. */
 	private final JsonMapper json;
 
+	private final HonourRollChoices honourRoll;
+
 	VolunteerPageController(VolunteerRegistration registration, Volunteers volunteers,
-			VolunteerSpreadsheets spreadsheets, JsonMapper json) {
+			VolunteerSpreadsheets spreadsheets, JsonMapper json, HonourRollChoices honourRoll) {
 		this.registration = registration;
+		this.honourRoll = honourRoll;
 		this.volunteers = volunteers;
 		this.spreadsheets = spreadsheets;
 		this.json = json;
@@ -111,6 +115,9 @@ class VolunteerPageController {
 			model.addAttribute("profile", this.volunteers.myProfile(actor));
 		}
 		model.addAttribute("section", sectionOf(section));
+		if ("privacy".equals(sectionOf(section))) {
+			model.addAttribute("onHonourRoll", this.honourRoll.isShown(actor));
+		}
 		model.addAttribute("sections", SECTIONS);
 		model.addAttribute("categories", VolunteerCategory.values());
 		model.addAttribute("fields", ProfessionalField.values());

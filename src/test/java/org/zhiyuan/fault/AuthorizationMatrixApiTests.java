@@ -574,7 +574,8 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 				return Target.of("id", asked.id()).playing(VOLUNTEER, asked.volunteer());
 			}).allow(ONLY_VOLUNTEER),
 			get("/api/v1/erasure-requests").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
-			get("/api/v1/erasure-requests").named("the caller's own regions").allow(OVERSEERS),
+			get("/api/v1/erasure-requests").named("the caller's own regions")
+				.allow(OPERATOR, AUDITOR, NATIONAL_OPERATOR, OTHER_OPERATOR, OTHER_AUDITOR),
 			get("/api/v1/erasure-requests/{id}").on((s) -> {
 				Scene.ErasureAsked asked = s.erasureRequest();
 				return Target.of("id", asked.id()).playing(VOLUNTEER, asked.volunteer());

@@ -574,6 +574,25 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 				.on((s) -> Target.of("id", s.complaint("INVESTIGATING").id())
 					.body(Map.of("outcome", "DISMISSED", "note", "查无实据。")))
 				.allow(OPERATORS),
+			// erasure requests
+			post("/api/v1/me/erasure-requests")
+				.on((s) -> Target.none().body(Map.of("scope", "PROFILE", "reason", REASON)).playedByNewcomers())
+				.allow(VOLUNTEERS),
+			get("/api/v1/me/erasure-requests").allow(VOLUNTEERS),
+			post("/api/v1/me/erasure-requests/{id}/withdrawal").on((s) -> {
+				Scene.ErasureAsked asked = s.erasureRequest();
+				return Target.of("id", asked.id()).playing(VOLUNTEER, asked.volunteer());
+			}).allow(ONLY_VOLUNTEER),
+			get("/api/v1/erasure-requests").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),
+			get("/api/v1/erasure-requests").named("the caller's own regions")
+				.allow(OPERATOR, AUDITOR, NATIONAL_OPERATOR, OTHER_OPERATOR, OTHER_AUDITOR),
+			get("/api/v1/erasure-requests/{id}").on((s) -> {
+				Scene.ErasureAsked asked = s.erasureRequest();
+				return Target.of("id", asked.id()).playing(VOLUNTEER, asked.volunteer());
+			}).allow(VOLUNTEER, OPERATOR, AUDITOR, NATIONAL_OPERATOR),
+			post("/api/v1/erasure-requests/{id}/decision")
+				.on((s) -> Target.of("id", s.erasureRequest().id()).body(Map.of("decision", "REFUSE", "note", REASON)))
+				.allow(OPERATORS),
 			// commendation and the honour roll
 			post("/api/v1/commendations").on((s) -> Target.none().body(Scene.commendationBody())).allow(OPERATORS),
 			get("/api/v1/commendations").on((s) -> Target.none().query("regionCode=" + REGION)).allow(OVERSEERS),

@@ -637,6 +637,20 @@ class MalformedInputApiTests extends ApiTestSupport {
 				.body(enumeration("outcome").required(), text("note", 500).required()),
 			row("POST /api/v1/complaints/{id}/investigation").as(OPERATOR)
 				.on((s) -> Target.of("id", s.complaint("ASSIGNED").id())),
+			// erasure requests
+			row("POST /api/v1/me/erasure-requests").as(VOLUNTEER)
+				.on((s) -> Target.none()
+					.body(Map.of("scope", "PROFILE", "reason", REASON))
+					.playing(VOLUNTEER, s.volunteer()))
+				.body(enumeration("scope").required(), text("reason", 500))
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			row("POST /api/v1/me/erasure-requests/{id}/withdrawal").as(VOLUNTEER).on((s) -> {
+				Scene.ErasureAsked asked = s.erasureRequest();
+				return Target.of("id", asked.id()).playing(VOLUNTEER, asked.volunteer());
+			}),
+			row("POST /api/v1/erasure-requests/{id}/decision").as(OPERATOR)
+				.on((s) -> Target.of("id", s.erasureRequest().id()).body(Map.of("decision", "REFUSE", "note", REASON)))
+				.body(enumeration("decision").required(), text("note", 500)),
 			// commendation
 			row("POST /api/v1/commendations").as(OPERATOR)
 				.on((s) -> Target.none().body(Scene.commendationBody()))

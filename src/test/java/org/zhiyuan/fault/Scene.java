@@ -1209,6 +1209,19 @@ final class Scene {
 		return response;
 	}
 
+	// erasure requests
+
+	/** A fresh volunteer of R1 with a queued request to erase their profile. */
+	ErasureAsked erasureRequest() {
+		Person volunteer = volunteer();
+		UUID id = id(expect(201, as(volunteer).post("/api/v1/me/erasure-requests", Map.of("scope", "PROFILE"))));
+		return new ErasureAsked(id, volunteer);
+	}
+
+	record ErasureAsked(UUID id, Person volunteer) {
+
+	}
+
 	// commendation
 
 	/** A campaign of R1 for volunteers, taking nominations for three days. */

@@ -26,7 +26,9 @@ import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.web.PageActions;
+import org.zhiyuan.shared.web.ShareLinks;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,8 +58,14 @@ class CommendationPageController {
 
 	private final Regions regions;
 
+	private final ShareLinks shareLinks;
+
+	private final MessageSource messages;
+
 	CommendationPageController(Commendations commendations, Organizations organizations, Activities activities,
-			Regions regions) {
+			Regions regions, ShareLinks shareLinks, MessageSource messages) {
+		this.shareLinks = shareLinks;
+		this.messages = messages;
 		this.commendations = commendations;
 		this.organizations = organizations;
 		this.activities = activities;
@@ -199,15 +207,21 @@ class CommendationPageController {
 	}
 
 	@GetMapping("/commendations/{id}/notice")
-	String notice(@AuthenticationPrincipal Actor actorOrNull, @PathVariable UUID id, Model model) {
-		model.addAttribute("notice", this.commendations.notice(id));
+	String notice(@AuthenticationPrincipal Actor actorOrNull, @PathVariable UUID id, Model model, Locale locale) {
+		org.zhiyuan.commendation.PublicNotice notice = this.commendations.notice(id);
+		model.addAttribute("notice", notice);
+		model.addAttribute("share",
+				this.shareLinks.card(notice.title(),
+						this.messages.getMessage("commendation.notice.title", null, locale) + " · "
+								+ this.regions.fullName(notice.regionCode(), locale),
+						"/commendations/" + id + "/notice", null, "article"));
 		model.addAttribute("signedIn", actorOrNull != null);
 		return "commendation/notice";
 	}
 
 	@PostMapping("/commendations/{id}/notice/objections")
 	String object(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestParam UUID nominationId,
-			@RequestParam(defaultValue = "") String reason, Model model) {
+			@RequestParam(defaultValue = "") String reason, Model model, Locale locale) {
 		try {
 			this.commendations.object(actor, nominationId, reason);
 			model.addAttribute("objected", true);
@@ -220,7 +234,7 @@ class CommendationPageController {
 			model.addAttribute("failedNomination", nominationId);
 			model.addAttribute("reason", reason);
 		}
-		return notice(actor, id, model);
+		return notice(actor, id, model, locale);
 	}
 
 	@GetMapping("/honours")

@@ -105,13 +105,15 @@ class StoryController {
 
 	@PutMapping("/api/v1/stories/{id}")
 	@Operation(summary = "Change a draft, returned or taken-down story (those who edit it)",
-			description = "The organization stays; organizationId is ignored.")
+			description = "The organization stays.")
 	@ApiResponse(responseCode = "400",
 			description = "VALIDATION_FAILED: regionCode, title, summary, body, activityId, projectId")
 	@ApiResponse(responseCode = "404", description = "STORY_NOT_FOUND")
 	@ApiResponse(responseCode = "409", description = "INVALID_STATE: submitted or published")
-	StoryView update(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestBody StoryRequest request) {
-		return this.stories.update(actor, id, request.toStory());
+	StoryView update(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody StoryChangeRequest request) {
+		return this.stories.update(actor, id, new NewStory(null, request.regionCode(), request.title(),
+				request.summary(), request.body(), request.activityId(), request.projectId()));
 	}
 
 	@PostMapping(path = "/api/v1/stories/{id}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -208,8 +210,8 @@ class StoryController {
 	/** A story as written. */
 	record StoryRequest(@Schema(format = "uuid",
 			description = "The organization it speaks for (its admins); absent for an operator's story") String organizationId,
-			@Schema(description = "The organization's region or one below it; required of an operator",
-					pattern = RequestFormats.REGION_CODE) String regionCode,
+			@Schema(description = "The organization's region or one below it; required of an operator", minLength = 6,
+					maxLength = 12, pattern = RequestFormats.REGION_CODE) String regionCode,
 			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 60) String title,
 			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 120) String summary,
 			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 5000,
@@ -220,6 +222,19 @@ class StoryController {
 			return new NewStory(this.organizationId, this.regionCode, this.title, this.summary, this.body,
 					this.activityId, this.projectId);
 		}
+
+	}
+
+	/** A story as changed: the organization stays. */
+	record StoryChangeRequest(
+			@Schema(description = "The organization's region or one below it (an operator's: one they operate);"
+					+ " unchanged when absent", minLength = 6, maxLength = 12,
+					pattern = RequestFormats.REGION_CODE) String regionCode,
+			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 60) String title,
+			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 120) String summary,
+			@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 5000,
+					description = "Plain text; paragraphs separated by line breaks") String body,
+			@Schema(format = "uuid") String activityId, @Schema(format = "uuid") String projectId) {
 
 	}
 

@@ -168,4 +168,49 @@ class StoryPageTests extends ApiTestSupport {
 		assertThat(anonymous().get("/").body()).contains("id=\"footer-oath\"");
 	}
 
+	@Test
+	void aProjectsAwardShowsOnItsShowcaseAndTheNoticeCarriesAShareCard() {
+		String district = "360112";
+		Team team = this.fixtures.anActiveTeamIn(district);
+		Api admin = this.api.as(this.fixtures.tokenFor(team.admin()));
+		Api operator = this.api.as(this.fixtures.tokenFor(this.fixtures.anOperatorOf(district)));
+		String project = admin
+			.post("/api/v1/projects", Map.of("organizationId", team.id().toString(), "name", "新建区河湖守护", "field",
+					"ELDERLY_CARE", "level", "COMMUNITY"))
+			.json()
+			.get("id")
+			.asString();
+		Map<String, Object> campaign = new HashMap<>();
+		campaign.put("regionCode", district);
+		campaign.put("title", "优秀志愿服务项目");
+		campaign.put("kind", "PROJECT");
+		campaign.put("nominationsUntil",
+				java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).plusDays(3).withNano(0).toString());
+		campaign.put("noticeDays", 7);
+		Response created = operator.post("/api/v1/commendations", campaign);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String commendation = created.json().get("id").asString();
+		Response nominated = admin.post("/api/v1/commendations/" + commendation + "/nominations",
+				Map.of("nomineeId", project, "reason", "守护河湖三年。"));
+		assertThat(nominated.status()).as(nominated.body()).isEqualTo(201);
+		String nomination = nominated.json().get("id").asString();
+		assertThat(
+				operator.post("/api/v1/nominations/" + nomination + "/review", Map.of("decision", "APPROVE")).status())
+			.isEqualTo(200);
+		assertThat(operator.post("/api/v1/commendations/" + commendation + "/notice", Map.of()).status())
+			.isEqualTo(200);
+		String notice = anonymous().get("/commendations/" + commendation + "/notice").body();
+		assertThat(notice).contains("<meta property=\"og:title\" content=\"优秀志愿服务项目\">")
+			.contains("<meta property=\"og:type\" content=\"article\">")
+			.contains("<meta name=\"description\" content=\"表彰公示 · ");
+		this.jdbc.sql("UPDATE commendation SET notice_ends_at = :past WHERE id = :id")
+			.param("past", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1))
+			.param("id", UUID.fromString(commendation))
+			.update();
+		Response awarded = operator.post("/api/v1/commendations/" + commendation + "/awards", Map.of());
+		assertThat(awarded.status()).as(awarded.body()).isEqualTo(201);
+		String showcase = anonymous().get("/projects/" + project + "/showcase").body();
+		assertThat(showcase).contains("id=\"showcase-awards\"").contains("优秀志愿服务项目");
+	}
+
 }

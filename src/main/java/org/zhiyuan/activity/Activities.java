@@ -615,6 +615,14 @@ public class Activities {
 		return this.activities.project(projectId);
 	}
 
+	/**
+	 * A project's published activities (recruiting, in progress, finished, archived or
+	 * cancelled), for its public page: the latest first, at most {@code limit}.
+	 */
+	public List<ActivityView> publicOfProject(UUID projectId, int limit) {
+		return this.activities.ofProject(projectId, PUBLIC, limit);
+	}
+
 	public PageResult<ProjectView> projects(String regionCode, ServiceField field, UUID organizationId, Boolean brand,
 			PageQuery page) {
 		return this.activities.projects(regionCode, field, organizationId, brand, page);

@@ -434,6 +434,18 @@ class ActivityRepository {
 		return new PageResult<>(withPositions(items), page.page(), page.size(), total);
 	}
 
+	/** A project's activities of the statuses given, by start: the latest first. */
+	List<ActivityView> ofProject(UUID projectId, Collection<ActivityStatus> statuses, int limit) {
+		return withPositions(this.jdbc
+			.sql("SELECT " + COLUMNS + FROM + " WHERE a.project_id = :project AND a.status IN (:statuses)"
+					+ " ORDER BY a.starts_at DESC, a.id LIMIT :limit")
+			.param("project", projectId)
+			.param("statuses", statuses.stream().map(Enum::name).toList())
+			.param("limit", limit)
+			.query(this::row)
+			.list());
+	}
+
 	Optional<PositionRow> position(UUID positionId) {
 		return this.jdbc.sql("SELECT id, activity_id, min_age, max_age FROM activity_position WHERE id = :id")
 			.param("id", positionId)

@@ -59,11 +59,13 @@ class SecurityConfiguration {
 			"/api/v1/qualification-codes", "/api/v1/stations", "/api/v1/stations/*", "/api/v1/menu-items",
 			"/api/v1/rewards", "/api/v1/rewards/*", "/api/v1/point-rules/*", "/api/v1/commendations/*",
 			"/api/v1/commendations/*/notice", "/api/v1/honours", "/api/v1/organizations/*/awards",
-			"/api/v1/complaints/*/attachments/*" };
+			"/api/v1/complaints/*/attachments/*", "/api/v1/stories", "/api/v1/stories/*",
+			"/api/v1/stories/*/images/*" };
 
 	/** Under the public patterns above, but only for signed-in callers. */
 	private static final String[] PRIVATE_API_GETS = { "/api/v1/organizations/mine", "/api/v1/organizations/supervised",
-			"/api/v1/organizations/import-template.xlsx", "/api/v1/regions/*/settings", "/api/v1/regions/*/rewards" };
+			"/api/v1/organizations/import-template.xlsx", "/api/v1/regions/*/settings", "/api/v1/regions/*/rewards",
+			"/api/v1/stories/review-queue" };
 
 	private static final String[] PUBLIC_API_POSTS = { "/api/v1/auth/token", "/api/v1/auth/password-reset",
 			"/api/v1/auth/password-reset/confirm", "/api/v1/volunteers", "/api/v1/certificates/verification",
@@ -98,18 +100,19 @@ class SecurityConfiguration {
 			"/register", "/residents/register", "/password-reset", "/password-reset/code", "/privacy", "/verify",
 			"/verify/**", "/complaints/new", "/complaints/filed", "/complaints/track", "/complaints/track/attachments",
 			"/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
-			"/swagger-ui.html", "/swagger-ui/**", "/rewards/*/check/*", "/.well-known/jwks.json" };
+			"/swagger-ui.html", "/swagger-ui/**", "/rewards/*/check/*", "/.well-known/jwks.json", "/oath" };
 
 	/** Pages under the public patterns below that still need a signed-in caller. */
 	private static final String[] PRIVATE_PAGES = { "/organizations/apply", "/organizations/mine",
 			"/organizations/review", "/regions/settings", "/regions/*/settings", "/regions/*/pairings",
 			"/activities/review", "/training/courses/new", "/stations/new", "/stations/manage", "/rewards/manage",
-			"/rewards/new" };
+			"/rewards/new", "/stories/new", "/stories/review" };
 
 	private static final String[] PUBLIC_PAGE_GETS = { "/organizations", "/organizations/*", "/activities",
 			"/activities/*", "/activities/*/signup-panel", "/organizations/*/activities", "/projects",
 			"/organizations/*/projects", "/training", "/training/courses/*", "/stations", "/stations/*", "/rewards",
-			"/rewards/*", "/honours", "/commendations/*/notice" };
+			"/rewards/*", "/honours", "/commendations/*/notice", "/stories", "/stories/*", "/stories/*/images/*",
+			"/projects/*/showcase" };
 
 	/**
 	 * The default firewall, and query and form values must be storable text as JSON

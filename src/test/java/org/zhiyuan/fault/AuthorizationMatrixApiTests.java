@@ -815,6 +815,42 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			post("/api/v1/redemption-checks").on((s) -> Target.none().body(Map.of("code", s.redeemed().code())))
 				.allow(OPERATORS)
 				.hiddenFromOthers(),
+			// stories (C19)
+			post("/api/v1/stories").on((s) -> Target.none().body(Scene.storyBody(s.team().id()))).allow(ONLY_ORG_ADMIN),
+			get("/api/v1/stories").on((s) -> Target.none().query("regionCode=" + REGION)).allow(EVERYONE),
+			get("/api/v1/me/stories").allow(SIGNED_IN),
+			get("/api/v1/stories/review-queue").allow(OPERATOR, OTHER_OPERATOR, NATIONAL_OPERATOR),
+			get("/api/v1/stories/{id}").on((s) -> Target.of("id", s.story("PUBLISHED").id())).allow(EVERYONE),
+			get("/api/v1/stories/{id}").named("a draft")
+				.on((s) -> Target.of("id", s.story("DRAFT").id()))
+				.allow(ORG_ADMIN, OPERATOR, AUDITOR, NATIONAL_OPERATOR)
+				.hiddenFromOthers(),
+			put("/api/v1/stories/{id}").on((s) -> Target.of("id", s.story("DRAFT").id()).body(Scene.storyChangeBody()))
+				.allow(ONLY_ORG_ADMIN),
+			post("/api/v1/stories/{id}/images")
+				.on((s) -> Target.of("id", s.story("DRAFT").id()).body(new Upload(Scene.seal())))
+				.allow(ONLY_ORG_ADMIN),
+			get("/api/v1/stories/{id}/images/{imageId}").on((s) -> {
+				Scene.Storied story = s.story("PUBLISHED");
+				return Target.of("id", story.id()).and("imageId", story.imageId());
+			}).allow(EVERYONE), get("/api/v1/stories/{id}/images/{imageId}").named("of a draft").on((s) -> {
+				Scene.Storied story = s.story("DRAFT");
+				return Target.of("id", story.id()).and("imageId", story.imageId());
+			}).allow(ORG_ADMIN, OPERATOR, AUDITOR, NATIONAL_OPERATOR).hiddenFromOthers(),
+			delete("/api/v1/stories/{id}/images/{imageId}").on((s) -> {
+				Scene.Storied story = s.story("DRAFT");
+				return Target.of("id", story.id()).and("imageId", story.imageId());
+			}).allow(ONLY_ORG_ADMIN),
+			post("/api/v1/stories/{id}/submission").on((s) -> Target.of("id", s.story("DRAFT").id()))
+				.allow(ONLY_ORG_ADMIN),
+			post("/api/v1/stories/{id}/review")
+				.on((s) -> Target.of("id", s.story("SUBMITTED").id()).body(Map.of("decision", "PUBLISH")))
+				.allow(OPERATORS),
+			post("/api/v1/stories/{id}/withdrawal").on((s) -> Target.of("id", s.story("SUBMITTED").id()))
+				.allow(ONLY_ORG_ADMIN),
+			post("/api/v1/stories/{id}/take-down")
+				.on((s) -> Target.of("id", s.story("PUBLISHED").id()).body(Map.of("reason", REASON)))
+				.allow(OPERATORS),
 			// recommendations
 			get("/api/v1/volunteers/me/recommendations").allow(VOLUNTEERS),
 			get("/api/v1/volunteers/me/home-point").allow(VOLUNTEERS),

@@ -677,6 +677,39 @@ class MalformedInputApiTests extends ApiTestSupport {
 				.on((s) -> Target.of("id", s.approvedNomination().commendationId())),
 			row("POST /api/v1/commendations/{id}/awards").as(OPERATOR)
 				.on((s) -> Target.of("id", s.commendationReadyToAward())),
+			// stories (C19)
+			row("POST /api/v1/stories").as(ORG_ADMIN)
+				.on((s) -> Target.none().body(Scene.storyBody(s.team().id())))
+				.body(id("organizationId"), region("regionCode"), text("title", 60).required(),
+						text("summary", 120).required(), text("body", 5000).required(), id("activityId"),
+						id("projectId"))
+				.badHeaders(Map.of("Idempotency-Key", "k".repeat(101))),
+			row("PUT /api/v1/stories/{id}").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.story("DRAFT").id()).body(Scene.storyChangeBody()))
+				.body(region("regionCode"), text("title", 60).required(), text("summary", 120).required(),
+						text("body", 5000).required(), id("activityId"), id("projectId")),
+			row("POST /api/v1/stories/{id}/images").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.story("DRAFT").id()))
+				.sent((path) -> Exchange.multipart("an image", path, Scene.seal(), Map.of()))
+				.also((path) -> List.of(Exchange.multipart("no file", path, null, Map.of()),
+						Exchange.multipart("an empty file", path, new byte[0], Map.of()),
+						Exchange.multipart("not an image", path, Field.SQL.getBytes(StandardCharsets.UTF_8), Map.of()),
+						Exchange.multipart("an xlsx file", path, Scene.importTemplate(), Map.of()))),
+			row("DELETE /api/v1/stories/{id}/images/{imageId}").as(ORG_ADMIN).on((s) -> {
+				Scene.Storied story = s.story("DRAFT");
+				return Target.of("id", story.id()).and("imageId", story.imageId());
+			}),
+			row("POST /api/v1/stories/{id}/review").as(OPERATOR)
+				.on((s) -> Target.of("id", s.story("SUBMITTED").id())
+					.body(Map.of("decision", "RETURN", "note", REASON)))
+				.body(enumeration("decision").required(), text("note", 500)),
+			row("POST /api/v1/stories/{id}/take-down").as(OPERATOR)
+				.on((s) -> Target.of("id", s.story("PUBLISHED").id()).body(Map.of("reason", REASON)))
+				.body(text("reason", 500).required()),
+			// take no input at all: only the valid request is sent
+			row("POST /api/v1/stories/{id}/submission").as(ORG_ADMIN).on((s) -> Target.of("id", s.story("DRAFT").id())),
+			row("POST /api/v1/stories/{id}/withdrawal").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.story("SUBMITTED").id())),
 			// emergency mobilization
 			row("PUT /api/v1/emergency/teams/{organizationId}").as(OPERATOR)
 				.on((s) -> Target.of("organizationId", s.newTeam().id()).body(Map.of("tier", "STREET")))

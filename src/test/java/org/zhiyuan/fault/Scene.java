@@ -1294,4 +1294,49 @@ final class Scene {
 
 	}
 
+	// stories (C19)
+
+	/** A story of organization A, as its admin writes it. */
+	static Map<String, Object> storyBody(UUID organizationId) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("organizationId", organizationId.toString());
+		body.put("regionCode", REGION);
+		body.put("title", "故障测试的故事");
+		body.put("summary", "志愿者们在社区服务。");
+		body.put("body", "第一段。\n第二段。");
+		return body;
+	}
+
+	/** A story's text as changed. */
+	static Map<String, Object> storyChangeBody() {
+		Map<String, Object> body = storyBody(UUID.randomUUID());
+		body.remove("organizationId");
+		body.put("title", "故障测试的故事（修改）");
+		return body;
+	}
+
+	/**
+	 * A story of organization A with one image, as far as the status (DRAFT, SUBMITTED or
+	 * PUBLISHED; an operator of R1 publishes it).
+	 */
+	Storied story(String status) {
+		Api admin = as(this.team.admin());
+		UUID id = id(expect(201, admin.post("/api/v1/stories", storyBody(this.team.id()))));
+		Response withImage = expect(201,
+				admin.postMultipart("/api/v1/stories/" + id + "/images", "file", "seal.png", seal(), Map.of()));
+		UUID image = UUID.fromString(withImage.json().get("images").get(0).get("id").asString());
+		if (!"DRAFT".equals(status)) {
+			expect(200, admin.post("/api/v1/stories/" + id + "/submission", Map.of()));
+		}
+		if ("PUBLISHED".equals(status)) {
+			expect(200, as(staff(Grant.operatorOf(REGION))).post("/api/v1/stories/" + id + "/review",
+					Map.of("decision", "PUBLISH")));
+		}
+		return new Storied(id, image);
+	}
+
+	record Storied(UUID id, UUID imageId) {
+
+	}
+
 }

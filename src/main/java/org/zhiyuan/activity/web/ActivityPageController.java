@@ -27,6 +27,7 @@ import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.web.FormTimes;
 import org.zhiyuan.shared.web.PageActions;
+import org.zhiyuan.shared.web.ShareLinks;
 import org.zhiyuan.shared.ServiceField;
 import org.zhiyuan.shared.identity.Gender;
 
@@ -57,8 +58,11 @@ class ActivityPageController {
 
 	private final ActivitySeries series;
 
+	private final ShareLinks shareLinks;
+
 	ActivityPageController(Activities activities, Organizations organizations, ActivityReviews reviews,
-			ActivitySeries series) {
+			ActivitySeries series, ShareLinks shareLinks) {
+		this.shareLinks = shareLinks;
 		this.reviews = reviews;
 		this.series = series;
 		this.activities = activities;
@@ -107,6 +111,8 @@ class ActivityPageController {
 				|| activity.status() == ActivityStatus.REJECTED;
 		model.addAttribute("review", reviewed ? this.reviews.latest(id).orElse(null) : null);
 		model.addAttribute("mayReview", actor != null && this.reviews.mayReview(actor, activity));
+		model.addAttribute("share", this.shareLinks.card(activity.title(),
+				activity.organizationName() + " · " + activity.description(), "/activities/" + id, null, "website"));
 		return "activity/detail";
 	}
 

@@ -27,7 +27,9 @@ import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.web.PageActions;
+import org.zhiyuan.shared.web.ShareLinks;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,8 +61,14 @@ class CommendationPageController {
 
 	private final HonourRolls honourRolls;
 
+	private final ShareLinks shareLinks;
+
+	private final MessageSource messages;
+
 	CommendationPageController(Commendations commendations, HonourRolls honourRolls, Organizations organizations,
-			Activities activities, Regions regions) {
+			Activities activities, Regions regions, ShareLinks shareLinks, MessageSource messages) {
+		this.shareLinks = shareLinks;
+		this.messages = messages;
 		this.commendations = commendations;
 		this.honourRolls = honourRolls;
 		this.organizations = organizations;
@@ -203,15 +211,21 @@ class CommendationPageController {
 	}
 
 	@GetMapping("/commendations/{id}/notice")
-	String notice(@AuthenticationPrincipal Actor actorOrNull, @PathVariable UUID id, Model model) {
-		model.addAttribute("notice", this.commendations.notice(id));
+	String notice(@AuthenticationPrincipal Actor actorOrNull, @PathVariable UUID id, Model model, Locale locale) {
+		org.zhiyuan.commendation.PublicNotice notice = this.commendations.notice(id);
+		model.addAttribute("notice", notice);
+		model.addAttribute("share",
+				this.shareLinks.card(notice.title(),
+						this.messages.getMessage("commendation.notice.title", null, locale) + " · "
+								+ this.regions.fullName(notice.regionCode(), locale),
+						"/commendations/" + id + "/notice", null, "article"));
 		model.addAttribute("signedIn", actorOrNull != null);
 		return "commendation/notice";
 	}
 
 	@PostMapping("/commendations/{id}/notice/objections")
 	String object(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestParam UUID nominationId,
-			@RequestParam(defaultValue = "") String reason, Model model) {
+			@RequestParam(defaultValue = "") String reason, Model model, Locale locale) {
 		try {
 			this.commendations.object(actor, nominationId, reason);
 			model.addAttribute("objected", true);
@@ -224,7 +238,7 @@ class CommendationPageController {
 			model.addAttribute("failedNomination", nominationId);
 			model.addAttribute("reason", reason);
 		}
-		return notice(actor, id, model);
+		return notice(actor, id, model, locale);
 	}
 
 	@GetMapping("/honours")

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.activity.Activities;
 import org.zhiyuan.activity.ActivityChange;
+import org.zhiyuan.activity.ActivityPageContributor;
 import org.zhiyuan.activity.ActivitySeries;
 import org.zhiyuan.activity.Repeat;
 import org.zhiyuan.activity.ActivityQuery;
@@ -57,8 +58,11 @@ class ActivityPageController {
 
 	private final ActivitySeries series;
 
+	private final List<ActivityPageContributor> contributors;
+
 	ActivityPageController(Activities activities, Organizations organizations, ActivityReviews reviews,
-			ActivitySeries series) {
+			ActivitySeries series, List<ActivityPageContributor> contributors) {
+		this.contributors = contributors;
 		this.reviews = reviews;
 		this.series = series;
 		this.activities = activities;
@@ -107,6 +111,8 @@ class ActivityPageController {
 				|| activity.status() == ActivityStatus.REJECTED;
 		model.addAttribute("review", reviewed ? this.reviews.latest(id).orElse(null) : null);
 		model.addAttribute("mayReview", actor != null && this.reviews.mayReview(actor, activity));
+		model.addAttribute("activityParts",
+				this.contributors.stream().flatMap((c) -> c.partFor(actor, activity).stream()).toList());
 		return "activity/detail";
 	}
 

@@ -19,6 +19,11 @@ public record RatingSummary(UUID activityId, long count, BigDecimal average, Lis
 		recentComments = List.copyOf(recentComments);
 	}
 
+	/** The average rounded to whole stars, 0 when there is none, for pages. */
+	public int wholeStars() {
+		return (this.average != null) ? this.average.setScale(0, java.math.RoundingMode.HALF_UP).intValue() : 0;
+	}
+
 	/** A comment as the public sees it: the stars given with it and when, no name. */
 	public record Comment(int stars, String comment, OffsetDateTime ratedAt) {
 

@@ -647,6 +647,16 @@ class MalformedInputApiTests extends ApiTestSupport {
 				.on((s) -> Target.of("id", s.approvedNomination().commendationId())),
 			row("POST /api/v1/commendations/{id}/awards").as(OPERATOR)
 				.on((s) -> Target.of("id", s.commendationReadyToAward())),
+			// evaluations after a service
+			row("PUT /api/v1/records/{id}/evaluation").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.recorded(s.team()).id()).body(Map.of("stars", 4, "comment", REASON)))
+				.body(integer("stars", 1, 5).required(), text("comment", 200)),
+			row("PUT /api/v1/records/{id}/activity-rating").as(VOLUNTEER).on((s) -> {
+				Recorded record = s.recorded(s.team());
+				return Target.of("id", record.id())
+					.body(Map.of("stars", 5, "comment", REASON))
+					.playing(VOLUNTEER, record.volunteer());
+			}).body(integer("stars", 1, 5).required(), text("comment", 200)),
 			// emergency mobilization
 			row("PUT /api/v1/emergency/teams/{organizationId}").as(OPERATOR)
 				.on((s) -> Target.of("organizationId", s.newTeam().id()).body(Map.of("tier", "STREET")))

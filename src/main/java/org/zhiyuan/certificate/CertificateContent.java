@@ -27,6 +27,10 @@ import java.util.UUID;
  * @param totalHours the sum of the lines' hours
  * @param trainings training and qualifications held, one text each
  * @param starLevel the volunteer's star level (星级), 0 for none
+ * @param awards the volunteer's awards (表彰), one text each, newest first
+ * @param evaluationCount how many of the lines the recording organizations evaluated
+ * @param evaluationAverage the average of those evaluations' stars (one decimal), or
+ * {@code null} when there is none
  * @param issuerName who issues it: the platform, or the certifying organization
  * @param selfPrinted whether the volunteer printed it (自行打印) rather than an organization
  * @param issuedAt when it was issued
@@ -35,8 +39,14 @@ import java.util.UUID;
  */
 record CertificateContent(String number, Locale locale, String volunteerName, String genderKey, String idNumberMasked,
 		String volunteerNumber, LocalDate from, LocalDate to, List<Line> lines, BigDecimal totalHours,
-		List<String> trainings, int starLevel, String issuerName, boolean selfPrinted, OffsetDateTime issuedAt,
-		String verifyUrl, byte[] seal) {
+		List<String> trainings, int starLevel, List<String> awards, int evaluationCount, BigDecimal evaluationAverage,
+		String issuerName, boolean selfPrinted, OffsetDateTime issuedAt, String verifyUrl, byte[] seal) {
+
+	CertificateContent {
+		lines = List.copyOf(lines);
+		trainings = List.copyOf(trainings);
+		awards = List.copyOf(awards);
+	}
 
 	/**
 	 * One certified record.
@@ -49,15 +59,20 @@ record CertificateContent(String number, Locale locale, String volunteerName, St
 	 * @param hours the effective hours
 	 * @param recordingOrganization the organization that recorded it, with its certifier
 	 * when that organization no longer exists
+	 * @param stars the stars the recording organization gave the service (评价), or
+	 * {@code null} when it gave none
 	 */
 	record Line(UUID recordId, LocalDate date, String activity, String place, String content, BigDecimal hours,
-			String recordingOrganization) {
+			String recordingOrganization, Integer stars) {
 
 	}
 
 	/**
 	 * SHA-256 over the certified facts in a fixed order: equal for equal content,
-	 * whatever the PDF's bytes.
+	 * whatever the PDF's bytes. Awards and evaluations, which certificates state since
+	 * they were added, enter only when there are some: the content of a certificate
+	 * without them hashes as it always did, so that the hashes the registry keeps for
+	 * certificates issued before stay the hashes of their content.
 	 */
 	String contentHash() {
 		StringBuilder text = new StringBuilder();
@@ -70,6 +85,20 @@ record CertificateContent(String number, Locale locale, String volunteerName, St
 		}
 		for (String training : this.trainings) {
 			append(text, training);
+		}
+		if (!this.awards.isEmpty()) {
+			append(text, "awards", this.awards.size());
+			for (String award : this.awards) {
+				append(text, award);
+			}
+		}
+		if (this.evaluationCount > 0) {
+			append(text, "evaluations", this.evaluationCount, this.evaluationAverage.toPlainString());
+			for (Line line : this.lines) {
+				if (line.stars() != null) {
+					append(text, line.recordId(), line.stars());
+				}
+			}
 		}
 		try {
 			return HexFormat.of()

@@ -9,8 +9,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -138,11 +140,22 @@ class CertificatePdf {
 				document.add(new Paragraph("• " + training, fonts.regular(10, INK)));
 			}
 			document.add(section(text(locale, "certificate.pdf.awards"), fonts));
-			document
-				.add(new Paragraph(
-						(content.starLevel() > 0) ? text(locale, "certificate.pdf.star", content.starLevel(),
-								"★".repeat(content.starLevel())) : text(locale, "certificate.pdf.none"),
-						fonts.regular(10, (content.starLevel() > 0) ? INK : MUTED)));
+			boolean nothing = content.starLevel() == 0 && content.awards().isEmpty() && content.evaluationCount() == 0;
+			if (nothing) {
+				document.add(new Paragraph(text(locale, "certificate.pdf.none"), fonts.regular(10, MUTED)));
+			}
+			if (content.starLevel() > 0) {
+				document.add(new Paragraph(
+						text(locale, "certificate.pdf.star", content.starLevel(), "★".repeat(content.starLevel())),
+						fonts.regular(10, INK)));
+			}
+			for (String award : content.awards()) {
+				document.add(new Paragraph("• " + award, fonts.regular(10, INK)));
+			}
+			if (content.evaluationCount() > 0) {
+				document.add(new Paragraph(text(locale, "certificate.pdf.evaluations", content.evaluationCount(),
+						content.evaluationAverage().toPlainString()), fonts.regular(10, INK)));
+			}
 
 			Paragraph basis = new Paragraph(text(locale, "certificate.pdf.basis"), fonts.regular(9, MUTED));
 			basis.setSpacingBefore(14);
@@ -186,13 +199,20 @@ class CertificatePdf {
 
 	private PdfPTable records(CertificateContent content, Fonts fonts) throws DocumentException {
 		Locale locale = content.locale();
-		PdfPTable table = new PdfPTable(new float[] { 0.5f, 1.25f, 2.2f, 1.6f, 2.3f, 0.8f, 1.8f });
+		// the organizations' stars get a column only on certificates that have some
+		boolean rated = content.evaluationCount() > 0;
+		PdfPTable table = new PdfPTable(rated ? new float[] { 0.5f, 1.25f, 2.1f, 1.5f, 2.1f, 0.8f, 1.7f, 0.9f }
+				: new float[] { 0.5f, 1.25f, 2.2f, 1.6f, 2.3f, 0.8f, 1.8f });
 		table.setWidthPercentage(100);
 		table.setHeaderRows(1);
 		table.setSpacingAfter(6);
-		for (String key : new String[] { "certificate.pdf.col.index", "certificate.pdf.col.date",
+		List<String> columns = new ArrayList<>(List.of("certificate.pdf.col.index", "certificate.pdf.col.date",
 				"certificate.pdf.col.activity", "certificate.pdf.col.place", "certificate.pdf.col.content",
-				"certificate.pdf.col.hours", "certificate.pdf.col.organization" }) {
+				"certificate.pdf.col.hours", "certificate.pdf.col.organization"));
+		if (rated) {
+			columns.add("certificate.pdf.col.stars");
+		}
+		for (String key : columns) {
 			PdfPCell head = new PdfPCell(new Phrase(text(locale, key), fonts.bold(9, INK)));
 			head.setBackgroundColor(HEADER_FILL);
 			head.setPadding(4);
@@ -208,6 +228,9 @@ class CertificatePdf {
 			cell(table, fonts, shorten(line.content(), 160), Element.ALIGN_LEFT);
 			cell(table, fonts, hours(line.hours()), Element.ALIGN_RIGHT);
 			cell(table, fonts, line.recordingOrganization(), Element.ALIGN_LEFT);
+			if (rated) {
+				cell(table, fonts, (line.stars() != null) ? "★".repeat(line.stars()) : "", Element.ALIGN_CENTER);
+			}
 		}
 		PdfPCell total = new PdfPCell(new Phrase(text(locale, "certificate.pdf.total"), fonts.bold(9.5f, INK)));
 		total.setColspan(5);
@@ -222,6 +245,7 @@ class CertificatePdf {
 		table.addCell(sum);
 		PdfPCell rest = new PdfPCell(new Phrase(""));
 		rest.setBorderColor(Color.LIGHT_GRAY);
+		rest.setColspan(rated ? 2 : 1);
 		table.addCell(rest);
 		return table;
 	}

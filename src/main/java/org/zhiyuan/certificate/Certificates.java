@@ -40,6 +40,9 @@ import org.zhiyuan.audit.AuditOutcome;
 import org.zhiyuan.audit.AuditRecord;
 import org.zhiyuan.certificate.CertificateRepository.NewEntry;
 import org.zhiyuan.certificate.CertificateRepository.Stored;
+import org.zhiyuan.commendation.Commendations;
+import org.zhiyuan.evaluation.EvaluationFacts;
+import org.zhiyuan.evaluation.Evaluations;
 import org.zhiyuan.notification.NotificationKind;
 import org.zhiyuan.notification.NotificationRequest;
 import org.zhiyuan.notification.Notifications;
@@ -111,10 +114,17 @@ public class Certificates {
 
 	private final Semaphore renderers;
 
+	private final Evaluations evaluations;
+
+	private final Commendations commendations;
+
 	Certificates(CertificateRepository certificates, CertificatePdf pdf, Volunteers volunteers, ServiceRecords records,
 			Organizations organizations, AccessPolicy accessPolicy, AuditLog auditLog, Notifications notifications,
 			MessageSource messages, CertificateProperties properties, PublicUrl publicUrl,
-			TransactionTemplate transaction, TrainingResults training) {
+			TransactionTemplate transaction, TrainingResults training, Evaluations evaluations,
+			Commendations commendations) {
+		this.evaluations = evaluations;
+		this.commendations = commendations;
 		this.certificates = certificates;
 		this.pdf = pdf;
 		this.volunteers = volunteers;
@@ -181,7 +191,9 @@ public class Certificates {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
 		String issuerName = (organization != null) ? organization.name() : (locale.getLanguage().equals("zh")
 				? this.properties.platformName() : this.properties.platformNameEn());
-		List<CertificateContent.Line> lines = lines(certified, certifiers, locale);
+		EvaluationFacts evaluations = this.evaluations.factsOf(certified.stream().map(ServiceRecordView::id).toList());
+		List<CertificateContent.Line> lines = lines(certified, certifiers, evaluations, locale);
+		List<String> awards = awards(volunteer, locale);
 		BigDecimal total = lines.stream()
 			.map(CertificateContent.Line::hours)
 			.reduce(BigDecimal.ZERO, BigDecimal::add)
@@ -194,7 +206,8 @@ public class Certificates {
 			CertificateContent content = new CertificateContent(number, locale, volunteer.name(),
 					"gender." + volunteer.gender().name(), volunteer.idNumberMasked(), volunteer.volunteerNumber(),
 					request.from(), request.to(), lines, total, trainings(volunteer, locale), volunteer.starLevel(),
-					issuerName, own, now, root + "/verify/" + number, seal);
+					awards, evaluations.count(), evaluations.average(), issuerName, own, now,
+					root + "/verify/" + number, seal);
 			byte[] file = render(content);
 			try {
 				this.transaction.executeWithoutResult(
@@ -416,8 +429,20 @@ public class Certificates {
 		return cache.computeIfAbsent(organizationId, this.organizations::certifierOf);
 	}
 
+	/**
+	 * The volunteer's awards, newest first: the campaign's title and the day of the
+	 * award.
+	 */
+	private List<String> awards(VolunteerView volunteer, Locale locale) {
+		return this.commendations.awardsOf(volunteer.id())
+			.stream()
+			.map((award) -> this.messages.getMessage("certificate.pdf.awardLine",
+					new Object[] { award.title(), award.awardedAt().atZoneSameInstant(CHINA).toLocalDate() }, locale))
+			.toList();
+	}
+
 	private List<CertificateContent.Line> lines(List<ServiceRecordView> certified, Map<UUID, Optional<UUID>> certifiers,
-			Locale locale) {
+			EvaluationFacts evaluations, Locale locale) {
 		Map<UUID, String> names = new HashMap<>();
 		List<CertificateContent.Line> lines = new ArrayList<>();
 		for (ServiceRecordView record : certified) {
@@ -429,9 +454,10 @@ public class Certificates {
 				recording = this.messages.getMessage("certificate.pdf.certifiedBy",
 						new Object[] { recording, certifierName }, locale);
 			}
-			lines.add(new CertificateContent.Line(record.id(),
-					record.startedAt().atZoneSameInstant(CHINA).toLocalDate(), record.activityTitle(), record.place(),
-					record.content(), record.effectiveHours().setScale(2), recording));
+			lines
+				.add(new CertificateContent.Line(record.id(), record.startedAt().atZoneSameInstant(CHINA).toLocalDate(),
+						record.activityTitle(), record.place(), record.content(), record.effectiveHours().setScale(2),
+						recording, evaluations.starsByRecord().get(record.id())));
 		}
 		return lines;
 	}

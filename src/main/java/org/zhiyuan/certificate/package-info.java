@@ -4,5 +4,5 @@
  * verification.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "access", "audit", "privacy",
-		"volunteer", "organization", "record", "notification", "training" })
+		"volunteer", "organization", "record", "notification", "training", "evaluation", "commendation" })
 package org.zhiyuan.certificate;

@@ -144,6 +144,24 @@ class ServiceRecordRepository {
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
+	/** The organization's counted records, the newest service first. */
+	PageResult<ServiceRecordView> countedOfOrganization(UUID organizationId, PageQuery page) {
+		long total = this.jdbc
+			.sql("SELECT COUNT(*) FROM service_record WHERE organization_id = :organization AND review" + COUNTED)
+			.param("organization", organizationId)
+			.query(Long.class)
+			.single();
+		List<ServiceRecordView> items = this.jdbc
+			.sql(VIEW + " WHERE r.organization_id = :organization AND r.review" + COUNTED
+					+ " ORDER BY r.started_at DESC, r.id LIMIT :limit OFFSET :offset")
+			.param("organization", organizationId)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(ServiceRecordRepository::view)
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
 	List<ServiceRecordView> inPeriod(UUID volunteerId, OffsetDateTime from, OffsetDateTime until) {
 		return this.jdbc
 			.sql(VIEW + " WHERE r.volunteer_id = :volunteer AND r.started_at >= :from AND r.started_at < :until"

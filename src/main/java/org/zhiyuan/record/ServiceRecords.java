@@ -270,6 +270,23 @@ public class ServiceRecords {
 				to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime());
 	}
 
+	/**
+	 * One record without a read check, for a module that authorizes its own callers
+	 * against the record's organization and volunteer (evaluations, for instance).
+	 */
+	public Optional<ServiceRecordView> find(UUID recordId) {
+		return this.records.view(recordId);
+	}
+
+	/**
+	 * The organization's counted records, the newest service first, for its admins and
+	 * its region's overseers.
+	 */
+	public PageResult<ServiceRecordView> countedOfOrganization(Actor actor, UUID organizationId, PageQuery page) {
+		requireInsider(actor, organizationId);
+		return this.records.countedOfOrganization(organizationId, page);
+	}
+
 	/** One record, for those who may read its volunteer's records. */
 	public ServiceRecordView view(Actor actor, UUID recordId) {
 		ServiceRecordView record = this.records.view(recordId)

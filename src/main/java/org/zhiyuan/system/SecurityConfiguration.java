@@ -59,8 +59,8 @@ class SecurityConfiguration {
 			"/api/v1/qualification-codes", "/api/v1/stations", "/api/v1/stations/*", "/api/v1/menu-items",
 			"/api/v1/rewards", "/api/v1/rewards/*", "/api/v1/point-rules/*", "/api/v1/commendations/*",
 			"/api/v1/commendations/*/notice", "/api/v1/honours", "/api/v1/organizations/*/awards",
-			"/api/v1/complaints/*/attachments/*", "/api/v1/stories", "/api/v1/stories/*",
-			"/api/v1/stories/*/images/*" };
+			"/api/v1/complaints/*/attachments/*", "/api/v1/stories", "/api/v1/stories/*", "/api/v1/stories/*/images/*",
+			"/api/v1/activities/*/ratings" };
 
 	/** Under the public patterns above, but only for signed-in callers. */
 	private static final String[] PRIVATE_API_GETS = { "/api/v1/organizations/mine", "/api/v1/organizations/supervised",

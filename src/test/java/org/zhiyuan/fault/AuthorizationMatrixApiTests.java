@@ -628,6 +628,15 @@ class AuthorizationMatrixApiTests extends ApiTestSupport {
 			put("/api/v1/me/honour-roll").on((s) -> Target.none().body(Map.of("shown", true))).allow(VOLUNTEERS),
 			get("/api/v1/volunteers/{id}/awards").on(AuthorizationMatrixApiTests::member).allow(READERS),
 			get("/api/v1/organizations/{id}/awards").on((s) -> Target.of("id", s.team().id())).allow(EVERYONE),
+			// evaluations after a service
+			put("/api/v1/records/{id}/evaluation")
+				.on((s) -> record(s.recorded(s.team())).body(Map.of("stars", 4, "comment", REASON)))
+				.allow(ONLY_ORG_ADMIN),
+			put("/api/v1/records/{id}/activity-rating")
+				.on((s) -> record(s.recorded(s.team())).body(Map.of("stars", 5, "comment", REASON)))
+				.allow(ONLY_VOLUNTEER),
+			get("/api/v1/me/evaluations").allow(VOLUNTEERS),
+			get("/api/v1/activities/{id}/ratings").on((s) -> activity(s.finished(s.team()))).allow(EVERYONE),
 			// emergency mobilization
 			put("/api/v1/emergency/teams/{organizationId}")
 				.on((s) -> Target.of("organizationId", s.newTeam().id()).body(Map.of("tier", "STREET")))

@@ -710,6 +710,16 @@ class MalformedInputApiTests extends ApiTestSupport {
 			row("POST /api/v1/stories/{id}/submission").as(ORG_ADMIN).on((s) -> Target.of("id", s.story("DRAFT").id())),
 			row("POST /api/v1/stories/{id}/withdrawal").as(ORG_ADMIN)
 				.on((s) -> Target.of("id", s.story("SUBMITTED").id())),
+			// evaluations after a service
+			row("PUT /api/v1/records/{id}/evaluation").as(ORG_ADMIN)
+				.on((s) -> Target.of("id", s.recorded(s.team()).id()).body(Map.of("stars", 4, "comment", REASON)))
+				.body(integer("stars", 1, 5).required(), text("comment", 200)),
+			row("PUT /api/v1/records/{id}/activity-rating").as(VOLUNTEER).on((s) -> {
+				Recorded record = s.recorded(s.team());
+				return Target.of("id", record.id())
+					.body(Map.of("stars", 5, "comment", REASON))
+					.playing(VOLUNTEER, record.volunteer());
+			}).body(integer("stars", 1, 5).required(), text("comment", 200)),
 			// emergency mobilization
 			row("PUT /api/v1/emergency/teams/{organizationId}").as(OPERATOR)
 				.on((s) -> Target.of("organizationId", s.newTeam().id()).body(Map.of("tier", "STREET")))

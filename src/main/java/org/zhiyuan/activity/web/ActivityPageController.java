@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.zhiyuan.access.Actor;
 import org.zhiyuan.activity.Activities;
 import org.zhiyuan.activity.ActivityChange;
+import org.zhiyuan.activity.ActivityPageContributor;
 import org.zhiyuan.activity.ActivitySeries;
 import org.zhiyuan.activity.Repeat;
 import org.zhiyuan.activity.ActivityQuery;
@@ -60,9 +61,12 @@ class ActivityPageController {
 
 	private final ShareLinks shareLinks;
 
+	private final List<ActivityPageContributor> contributors;
+
 	ActivityPageController(Activities activities, Organizations organizations, ActivityReviews reviews,
-			ActivitySeries series, ShareLinks shareLinks) {
+			ActivitySeries series, ShareLinks shareLinks, List<ActivityPageContributor> contributors) {
 		this.shareLinks = shareLinks;
+		this.contributors = contributors;
 		this.reviews = reviews;
 		this.series = series;
 		this.activities = activities;
@@ -113,6 +117,8 @@ class ActivityPageController {
 		model.addAttribute("mayReview", actor != null && this.reviews.mayReview(actor, activity));
 		model.addAttribute("share", this.shareLinks.card(activity.title(),
 				activity.organizationName() + " · " + activity.description(), "/activities/" + id, null, "website"));
+		model.addAttribute("activityParts",
+				this.contributors.stream().flatMap((c) -> c.partFor(actor, activity).stream()).toList());
 		return "activity/detail";
 	}
 

@@ -210,13 +210,17 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoEmergency emergency;
 
+	private final DemoPublicity publicity;
+
 	DemoData(AccountManagement accounts, Regions regions, VolunteerRegistration registration, Volunteers volunteers,
 			Organizations organizations, Activities activities, Signups signups, ServiceRecords records,
 			RecordReviews reviews, Certificates certificates, Attendance attendance,
 			PlatformTransactionManager transactions, ActivityReviews activityReviews, Courses training,
 			InsurancePolicies insurance, Pairings pairings, Stations stations, Residents residents, MenuItems menus,
 			Needs needs, Relatives relatives, TimeGifts gifts, TimeAccounts timeAccounts, TimeServices timeServices,
-			Rewards rewards, Redemptions redemptions, Points points, DemoEmergencyServices emergency) {
+			Rewards rewards, Redemptions redemptions, Points points, DemoEmergencyServices emergency,
+			DemoPublicityServices publicity) {
+		this.publicity = new DemoPublicity(publicity, this::actorOf);
 		this.emergency = new DemoEmergency(organizations, emergency.teams(), emergency.profiles(), emergency.duty(),
 				emergency.mobilizations(), emergency.answers(), emergency.command(), emergency.plans(), this::actorOf);
 		this.timeBank = new DemoTimeBank(relatives, gifts, timeAccounts, timeServices, this::actorOf);
@@ -282,6 +286,7 @@ class DemoData implements ApplicationRunner {
 				people.get("李华"), people.get("刘淑芬"), staff.get("jianwai"), PASSWORD);
 		this.timeBank.payForNeed(staff.get("jianwai"), people.get("李华"), bulb);
 		this.emergency.seed(staff, teams, people, today);
+		this.publicity.seed(staff, teams, projects, people);
 		return new Seeded(people.size(), records);
 	}
 

@@ -175,6 +175,38 @@ class DemoDataApiTests extends ApiTestSupport {
 		assertNeeds();
 		assertTimeBank();
 		assertRewards();
+		assertPublicity(chaoyang, lihua);
+	}
+
+	/**
+	 * Supervision, commendation and publicity: the district's campaign on public notice
+	 * (masked), an objection to answer, the honour roll with star volunteers who agreed
+	 * and the brand projects, published stories and one to review, evaluations, a report
+	 * and an erasure request to handle.
+	 */
+	private void assertPublicity(Api chaoyang, Api lihua) {
+		JsonNode campaigns = chaoyang.get("/api/v1/commendations?regionCode=" + DemoData.DISTRICT).json();
+		String campaign = campaigns.get("items").get(0).get("id").asString();
+		Response notice = this.api.get("/api/v1/commendations/" + campaign + "/notice");
+		assertThat(notice.status()).as(notice.body()).isEqualTo(200);
+		assertThat(notice.body()).contains("刘*芬").doesNotContain("刘淑芬").doesNotContain("王建国");
+		assertThat(chaoyang.get("/api/v1/commendations/" + campaign + "/objections").body()).contains("\"OPEN\"");
+		JsonNode roll = this.api.get("/api/v1/honours?regionCode=" + DemoData.DISTRICT).json();
+		assertThat(roll.get("brandProjects").size()).isEqualTo(3);
+		assertThat(roll.get("starVolunteers").size()).as("the star volunteers who agreed").isPositive();
+		assertThat(roll.toString()).doesNotContain("李华");
+		JsonNode stories = this.api.get("/api/v1/stories?regionCode=" + DemoData.DISTRICT).json();
+		assertThat(stories.get("total").asLong()).isEqualTo(2);
+		assertThat(chaoyang.get("/api/v1/stories/review-queue").json().get("total").asLong()).isEqualTo(1);
+		assertThat(lihua.get("/api/v1/me/honour-roll").json().get("shown").asBoolean()).isTrue();
+		assertThat(chaoyang.get("/api/v1/complaints?regionCode=" + DemoData.DISTRICT).json().get("total").asLong())
+			.isEqualTo(1);
+		assertThat(chaoyang.get("/api/v1/erasure-requests?regionCode=" + DemoData.DISTRICT + "&status=QUEUED")
+			.json()
+			.get("total")
+			.asLong()).isEqualTo(1);
+		assertThat(count("volunteer_evaluation")).isPositive();
+		assertThat(count("activity_rating")).isPositive();
 	}
 
 	/**

@@ -43,6 +43,22 @@ public record Actor(UUID accountId, String username, String displayName,
 			.collect(Collectors.toUnmodifiableSet());
 	}
 
+	/**
+	 * The region a page was asked for, or else the first (by code) of the regions the
+	 * actor reads: where an operator's or auditor's page opens.
+	 * @throws org.zhiyuan.shared.ProblemException 403 when none was asked for and the
+	 * actor reads none
+	 */
+	public String regionOrFirstReadable(String chosen) {
+		if (chosen != null && !chosen.isBlank()) {
+			return chosen.strip();
+		}
+		return readableRegions().stream()
+			.sorted()
+			.findFirst()
+			.orElseThrow(() -> org.zhiyuan.shared.ProblemException.forbidden("problem.forbidden.region"));
+	}
+
 	@Override
 	public String toString() {
 		return "Actor[" + this.accountId + "]";

@@ -217,12 +217,7 @@ class ComplaintPageController {
 	@GetMapping("/complaints")
 	String ofRegion(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String regionCode,
 			@RequestParam(required = false) String status, Model model, Locale locale) {
-		String region = (regionCode != null && !regionCode.isBlank()) ? regionCode.strip()
-				: actor.readableRegions()
-					.stream()
-					.sorted()
-					.findFirst()
-					.orElseThrow(() -> ProblemException.forbidden("problem.forbidden.region"));
+		String region = actor.regionOrFirstReadable(regionCode);
 		ComplaintStatus chosen = Enums.parse(ComplaintStatus.class, status, "status", new java.util.ArrayList<>());
 		model.addAttribute("complaints", this.complaints.ofRegion(actor, region, chosen, false, LATEST));
 		model.addAttribute("regionCode", region);

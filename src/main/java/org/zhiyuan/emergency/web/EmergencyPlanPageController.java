@@ -270,14 +270,7 @@ class EmergencyPlanPageController {
 	}
 
 	private String regionOf(Actor actor, String regionCode) {
-		if (regionCode != null && !regionCode.isBlank()) {
-			return regionCode.strip();
-		}
-		return actor.readableRegions()
-			.stream()
-			.sorted()
-			.findFirst()
-			.orElseThrow(() -> ProblemException.forbidden("problem.forbidden.region"));
+		return actor.regionOrFirstReadable(regionCode);
 	}
 
 	private String name(String region, Locale locale) {

@@ -216,14 +216,7 @@ class EmergencyTeamPageController {
 
 	/** The region asked for, else the first the caller oversees. */
 	static String regionOf(Actor actor, String regionCode) {
-		if (regionCode != null && !regionCode.isBlank()) {
-			return regionCode.strip();
-		}
-		return actor.readableRegions()
-			.stream()
-			.sorted()
-			.findFirst()
-			.orElseThrow(() -> ProblemException.forbidden("problem.forbidden.region"));
+		return actor.regionOrFirstReadable(regionCode);
 	}
 
 	/**

@@ -87,12 +87,7 @@ class ErasurePageController {
 	@GetMapping("/erasure-requests")
 	String queue(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String regionCode,
 			@RequestParam(required = false) String status, Model model, Locale locale) {
-		String region = (regionCode != null && !regionCode.isBlank()) ? regionCode.strip()
-				: actor.readableRegions()
-					.stream()
-					.sorted()
-					.findFirst()
-					.orElseThrow(() -> ProblemException.forbidden("problem.forbidden.region"));
+		String region = actor.regionOrFirstReadable(regionCode);
 		ErasureStatus chosen = (status == null) ? ErasureStatus.QUEUED
 				: Enums.parse(ErasureStatus.class, status, "status", new java.util.ArrayList<>());
 		model.addAttribute("requests", this.erasures.ofRegion(actor, region, chosen, LATEST));

@@ -284,14 +284,7 @@ class PointsPageController {
 
 	/** The region asked for, else the first the caller oversees. */
 	private static String regionOf(Actor actor, String regionCode) {
-		if (regionCode != null && !regionCode.isBlank()) {
-			return regionCode.strip();
-		}
-		return actor.readableRegions()
-			.stream()
-			.sorted()
-			.findFirst()
-			.orElseThrow(() -> ProblemException.forbidden("problem.forbidden.region"));
+		return actor.regionOrFirstReadable(regionCode);
 	}
 
 	/** The rules form as typed. */

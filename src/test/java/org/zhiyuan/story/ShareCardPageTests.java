@@ -78,6 +78,10 @@ class ShareCardPageTests extends ApiTestSupport {
 					"<meta property=\"og:url\" content=\"" + PUBLIC_URL + "/projects/" + project + "/showcase\">");
 			assertThat(anonymous().get("/oath").body())
 				.contains("<meta property=\"og:url\" content=\"" + PUBLIC_URL + "/oath\">");
+			assertThat(anonymous().get("/honours?regionCode=" + district).body())
+				.contains(
+						"<meta property=\"og:url\" content=\"" + PUBLIC_URL + "/honours?regionCode=" + district + "\">")
+				.contains("<meta property=\"og:description\" content=\"表彰 0 项，星级志愿者 0 位，品牌项目 0 个。\">");
 			assertThat(hostSpoofed("/stories/" + story)).contains(PUBLIC_URL + "/stories/" + story)
 				.doesNotContain("attacker.example");
 		}

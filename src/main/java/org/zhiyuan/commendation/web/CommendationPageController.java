@@ -17,6 +17,7 @@ import org.zhiyuan.commendation.CommendationKind;
 import org.zhiyuan.commendation.CommendationView;
 import org.zhiyuan.commendation.Commendations;
 import org.zhiyuan.commendation.HonourRolls;
+import org.zhiyuan.commendation.Honours;
 import org.zhiyuan.commendation.NewCommendation;
 import org.zhiyuan.organization.Member;
 import org.zhiyuan.organization.MemberStatus;
@@ -245,8 +246,18 @@ class CommendationPageController {
 	String honours(@RequestParam(required = false) String regionCode, Model model, Locale locale) {
 		if (regionCode != null && !regionCode.isBlank() && this.regions.exists(regionCode.strip())) {
 			String region = regionCode.strip();
-			model.addAttribute("honours", this.honourRolls.of(region));
-			model.addAttribute("regionName", this.regions.fullName(region, locale));
+			Honours honours = this.honourRolls.of(region);
+			String regionName = this.regions.fullName(region, locale);
+			model.addAttribute("honours", honours);
+			model.addAttribute("regionName", regionName);
+			model.addAttribute("share",
+					this.shareLinks.card(
+							this.messages.getMessage("commendation.honours.title", null, locale) + " · " + regionName,
+							this.messages.getMessage("honourRoll.shareDescription",
+									new Object[] { honours.awards().size(), honours.starVolunteers().size(),
+											honours.brandProjects().size() },
+									locale),
+							"/honours?regionCode=" + region, null, "website"));
 		}
 		model.addAttribute("regionCode", (regionCode != null) ? regionCode.strip() : "");
 		return "commendation/honours";

@@ -71,6 +71,10 @@ class CommendationBrowserTests extends BrowserTestSupport {
 		String campaign = campaignPage.substring("/commendations/".length());
 		assertThat(browser.visible(By.id("campaign-stage")).getText())
 			.isEqualTo(text("commendation.stage.NOMINATIONS"));
+		assertThat(browser.visibleElements(".alert-success")).as("said once")
+			.singleElement()
+			.extracting((alert) -> alert.getText())
+			.isEqualTo(text("commendation.created"));
 		shot("campaign-created");
 
 		// the organization's admin nominates a member picked from the list
@@ -85,7 +89,10 @@ class CommendationBrowserTests extends BrowserTestSupport {
 		browser.type(By.id("reason-" + campaign), REASON);
 		shot("nominate");
 		browser.clickAndWaitForNextPage(By.cssSelector(".nominate-form button[type=submit]"));
-		assertThat(browser.visible(By.id("nominated")).getText()).isEqualTo(text("commendation.nominated"));
+		assertThat(browser.visibleElements(".alert-success")).as("said once")
+			.singleElement()
+			.extracting((alert) -> alert.getText())
+			.isEqualTo(text("commendation.nominated"));
 		shot("nominated");
 
 		// the operator approves it and starts the public notice
@@ -111,6 +118,7 @@ class CommendationBrowserTests extends BrowserTestSupport {
 		assertThat(browser.evaluate("return document.body.innerHTML").toString()).doesNotContain("测试志愿者")
 			.doesNotContain(member.volunteerId().toString());
 		assertThat(browser.visibleElements(".objection-form")).isEmpty();
+		assertThat(browser.visible(By.tagName("body")).getText()).as("no message without text").doesNotContain("??");
 		assertThat(browser.visible(By.tagName("main")).getText()).contains(text("commendation.notice.signInToObject"));
 		shot("notice-anonymous");
 
@@ -122,6 +130,7 @@ class CommendationBrowserTests extends BrowserTestSupport {
 		shot("objecting");
 		browser.clickAndWaitForNextPage(By.cssSelector(".objection-form button[type=submit]"));
 		assertThat(browser.visible(By.id("objected")).getText()).isEqualTo(text("commendation.notice.objected"));
+		assertThat(browser.visible(By.tagName("body")).getText()).doesNotContain("??");
 		shot("objected");
 
 		// the operator dismisses the objection; the award is refused while the notice

@@ -214,7 +214,8 @@ class CommendationPageController {
 	@GetMapping("/commendations/{id}/notice")
 	String notice(@AuthenticationPrincipal Actor actorOrNull, @PathVariable UUID id, Model model, Locale locale) {
 		org.zhiyuan.commendation.PublicNotice notice = this.commendations.notice(id);
-		model.addAttribute("notice", notice);
+		// not "notice": the layout reads that as the message of a success
+		model.addAttribute("publicNotice", notice);
 		model.addAttribute("share",
 				this.shareLinks.card(notice.title(),
 						this.messages.getMessage("commendation.notice.title", null, locale) + " · "

@@ -106,7 +106,7 @@ class ErasureController {
 					+ " until when, what blocks (a sign-up in progress, a service under way). Once carried out it is"
 					+ " what was done.")
 	@ApiResponse(responseCode = "404", description = "ERASURE_REQUEST_NOT_FOUND")
-	ErasureRequestView request(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+	ErasureRequestView reviewSheet(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
 		return this.erasures.view(actor, id);
 	}
 

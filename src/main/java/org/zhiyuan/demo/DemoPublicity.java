@@ -93,8 +93,8 @@ final class DemoPublicity {
 							null, projects.get(DemoHistory.MEALS_PROJECT).toString()),
 					"demo-story-1");
 		this.services.stories().addImage(elderlyAdmin, meals.id(), picture);
-		this.services.stories().submit(elderlyAdmin, meals.id());
-		this.services.stories().review(district, meals.id(), "PUBLISH", null);
+		this.services.storyReviews().submit(elderlyAdmin, meals.id());
+		this.services.storyReviews().review(district, meals.id(), "PUBLISH", null);
 
 		StoryView museum = this.services.stories()
 			.create(district,
@@ -104,8 +104,8 @@ final class DemoPublicity {
 							null, null),
 					"demo-story-2");
 		this.services.stories().addImage(district, museum.id(), picture);
-		this.services.stories().submit(district, museum.id());
-		this.services.stories().review(district, museum.id(), "PUBLISH", null);
+		this.services.storyReviews().submit(district, museum.id());
+		this.services.storyReviews().review(district, museum.id(), "PUBLISH", null);
 
 		Actor youthAdmin = actorOf(people.get("赵敏"));
 		StoryView sorting = this.services.stories()
@@ -114,7 +114,7 @@ final class DemoPublicity {
 							"早上七点到九点，是小区垃圾投放的高峰。青年志愿者站在投放点旁，提醒居民破袋投放、分类投放。\n\n" + "半年下来，试点小区的分类准确率从六成提高到九成。", null,
 							projects.get(DemoHistory.SORTING_PROJECT).toString()),
 					"demo-story-3");
-		this.services.stories().submit(youthAdmin, sorting.id());
+		this.services.storyReviews().submit(youthAdmin, sorting.id());
 	}
 
 	/**

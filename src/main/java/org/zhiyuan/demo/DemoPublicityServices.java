@@ -6,6 +6,7 @@ import org.zhiyuan.erasure.Erasures;
 import org.zhiyuan.evaluation.Evaluations;
 import org.zhiyuan.record.ServiceRecords;
 import org.zhiyuan.story.Stories;
+import org.zhiyuan.story.StoryReviews;
 import org.zhiyuan.volunteer.HonourRollChoices;
 
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 record DemoPublicityServices(Commendations commendations, HonourRollChoices honourRoll, Stories stories,
-		Evaluations evaluations, ServiceRecords records, Complaints complaints, Erasures erasures) {
+		StoryReviews storyReviews, Evaluations evaluations, ServiceRecords records, Complaints complaints,
+		Erasures erasures) {
 
 }

@@ -281,89 +281,6 @@ public class Stories {
 	}
 
 	/**
-	 * Submits a story for review (those who edit it).
-	 * @throws ProblemException 409 {@code INVALID_STATE} unless a draft, returned or
-	 * taken down
-	 */
-	public StoryView submit(Actor actor, UUID id) {
-		Stored stored = requireReadable(actor, id);
-		requireEditor(actor, stored);
-		return step(actor, id, "story.submit", (current) -> {
-			this.repository.changeStatus(id, StoryStatus.SUBMITTED, now());
-			return StoryStatus.SUBMITTED;
-		});
-	}
-
-	/**
-	 * An operator of the story's region publishes a submitted story, or returns it with a
-	 * note.
-	 * @throws ProblemException 400 {@code decision}, {@code note}; 403; 409
-	 * {@code INVALID_STATE} unless submitted
-	 */
-	public StoryView review(Actor actor, UUID id, String decisionText, String noteText) {
-		List<FieldProblem> problems = new ArrayList<>();
-		StoryDecision decision = Enums.parse(StoryDecision.class, decisionText, "decision", problems);
-		if (decisionText == null || decisionText.isBlank()) {
-			problems.add(new FieldProblem("decision", "validation.required"));
-		}
-		String note = (noteText != null && !noteText.isBlank()) ? noteText.strip() : null;
-		if ((note == null && decision == StoryDecision.RETURN) || (note != null && note.length() > NOTE_LENGTH)) {
-			problems.add(new FieldProblem("note", "validation.textRequired", NOTE_LENGTH));
-		}
-		if (!problems.isEmpty()) {
-			throw ProblemException.invalid(problems);
-		}
-		Stored stored = requireReadable(actor, id);
-		this.accessPolicy.requireOperatorOf(actor, stored.view().regionCode());
-		StoryStatus to = (decision == StoryDecision.PUBLISH) ? StoryStatus.PUBLISHED : StoryStatus.RETURNED;
-		return step(actor, id, "story." + decision.name().toLowerCase(Locale.ROOT), (current) -> {
-			if (current != StoryStatus.SUBMITTED) {
-				throw invalidState(current);
-			}
-			this.repository.review(id, to, note, actor.accountId(), now());
-			return to;
-		});
-	}
-
-	/**
-	 * Those who edit a submitted or published story take it back to a draft.
-	 * @throws ProblemException 409 {@code INVALID_STATE} otherwise
-	 */
-	public StoryView withdraw(Actor actor, UUID id) {
-		Stored stored = requireReadable(actor, id);
-		requireEditor(actor, stored);
-		return step(actor, id, "story.withdraw", (current) -> {
-			if (current != StoryStatus.SUBMITTED && current != StoryStatus.PUBLISHED) {
-				throw invalidState(current);
-			}
-			this.repository.changeStatus(id, StoryStatus.DRAFT, now());
-			return StoryStatus.DRAFT;
-		});
-	}
-
-	/**
-	 * An operator of the story's region takes a published story down, with the reason its
-	 * authors see.
-	 * @throws ProblemException 400 {@code reason}; 403; 409 {@code INVALID_STATE} unless
-	 * published
-	 */
-	public StoryView takeDown(Actor actor, UUID id, String reasonText) {
-		String reason = (reasonText != null) ? reasonText.strip() : "";
-		if (reason.isEmpty() || reason.length() > NOTE_LENGTH) {
-			throw ProblemException.invalid(List.of(new FieldProblem("reason", "validation.textRequired", NOTE_LENGTH)));
-		}
-		Stored stored = requireReadable(actor, id);
-		this.accessPolicy.requireOperatorOf(actor, stored.view().regionCode());
-		return step(actor, id, "story.take-down", (current) -> {
-			if (current != StoryStatus.PUBLISHED) {
-				throw invalidState(current);
-			}
-			this.repository.review(id, StoryStatus.TAKEN_DOWN, reason, actor.accountId(), now());
-			return StoryStatus.TAKEN_DOWN;
-		});
-	}
-
-	/**
 	 * Published stories of a region and the regions below it (all regions when absent),
 	 * newest first, for anyone.
 	 * @throws ProblemException 400 {@code regionCode}
@@ -394,28 +311,6 @@ public class Stories {
 			Ids.parse(scope).ifPresent(organizations::add);
 		}
 		return named(this.repository.editable(actor.accountId(), organizations, page));
-	}
-
-	/**
-	 * The submitted stories of the regions the operator operates, the longest waiting
-	 * first.
-	 * @throws ProblemException 403 for anyone but an operator
-	 */
-	public PageResult<StoryCard> reviewQueue(Actor actor, PageQuery page) {
-		Set<String> scopes = (actor != null) ? actor.scopesOf(Role.OPERATOR) : Set.of();
-		if (scopes.isEmpty()) {
-			throw ProblemException.forbidden("problem.forbidden.region");
-		}
-		Set<String> prefixes = new LinkedHashSet<>();
-		for (String scope : scopes) {
-			if (Regions.isWellFormed(scope)) {
-				prefixes.add(Regions.prefixOf(scope));
-			}
-		}
-		if (prefixes.contains("")) {
-			prefixes = Set.of("");
-		}
-		return named(this.repository.submitted(prefixes, page));
 	}
 
 	/**
@@ -477,7 +372,7 @@ public class Stories {
 		return new Text(draft.title(), draft.summary(), draft.body(), draft.activityId(), project);
 	}
 
-	private StoryView step(Actor actor, UUID id, String action, Function<StoryStatus, StoryStatus> change) {
+	StoryView step(Actor actor, UUID id, String action, Function<StoryStatus, StoryStatus> change) {
 		StoryView result = this.transaction.execute((status) -> {
 			StoryStatus current = this.repository.lockStatus(id).orElseThrow(Stories::notFound);
 			boolean editing = action.equals("story.update") || action.startsWith("story.image")
@@ -498,7 +393,7 @@ public class Stories {
 		return (organization != null) ? record.inOrganization(organization) : record;
 	}
 
-	private Stored requireReadable(Actor actor, UUID id) {
+	Stored requireReadable(Actor actor, UUID id) {
 		Stored stored = require(id);
 		if (stored.view().status() != StoryStatus.PUBLISHED && !insider(actor, stored)) {
 			throw notFound();
@@ -520,7 +415,7 @@ public class Stories {
 				: actor.accountId().equals(stored.authorId());
 	}
 
-	private void requireEditor(Actor actor, Stored stored) {
+	void requireEditor(Actor actor, Stored stored) {
 		if (!isEditor(actor, stored)) {
 			throw ProblemException.forbidden("problem.forbidden.object");
 		}
@@ -544,7 +439,7 @@ public class Stories {
 		return view.withNames(organization, activity, project);
 	}
 
-	private PageResult<StoryCard> named(PageResult<StoryCard> page) {
+	PageResult<StoryCard> named(PageResult<StoryCard> page) {
 		Map<UUID, String> names = new HashMap<>();
 		return page.map((card) -> (card.organizationId() == null) ? card
 				: new StoryCard(card.id(), card.title(), card.summary(), card.regionCode(), card.organizationId(),
@@ -622,7 +517,7 @@ public class Stories {
 		}
 	}
 
-	private static ProblemException invalidState(StoryStatus current) {
+	static ProblemException invalidState(StoryStatus current) {
 		return ProblemException.conflict("INVALID_STATE", "story.invalidState", current.name());
 	}
 
@@ -630,7 +525,7 @@ public class Stories {
 		return ProblemException.notFound("STORY_NOT_FOUND", "story.notFound");
 	}
 
-	private static OffsetDateTime now() {
+	static OffsetDateTime now() {
 		return OffsetDateTime.now(ZoneOffset.UTC);
 	}
 

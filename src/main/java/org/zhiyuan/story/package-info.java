@@ -4,6 +4,6 @@
  * showcase of a project with its activities, stories and awards; the volunteer oath page.
  * Stories are free text by their authors: no personal data is added to them.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "region", "access", "audit", "organization", "activity", "commendation" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit",
+		"organization", "activity", "commendation", "notification" })
 package org.zhiyuan.story;

@@ -181,6 +181,21 @@ class StoryApiTests extends ApiTestSupport {
 				"story.update", "story.publish", "story.withdraw", "story.take-down");
 		assertThat(ok(api(team.admin()).get("/api/v1/me/stories?size=200")).get("items").findValuesAsString("id"))
 			.contains(id);
+		assertThat(notices(team.admin().id())).as("the author learns of each decision")
+			.containsExactly("notice.story.returned", "notice.story.published", "notice.story.published",
+					"notice.story.takenDown");
+		assertThat(notices(operator.id())).as("the region's operators, of each submission")
+			.containsOnly("notice.story.submitted")
+			.hasSizeGreaterThanOrEqualTo(2);
+	}
+
+	private List<String> notices(java.util.UUID accountId) {
+		return this.jdbc
+			.sql("SELECT message_key FROM notification WHERE account_id = :a AND message_key LIKE"
+					+ " 'notice.story.%' ORDER BY created_at, message_key")
+			.param("a", accountId)
+			.query(String.class)
+			.list();
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.RequestFormats;
 import org.zhiyuan.story.NewStory;
 import org.zhiyuan.story.Stories;
+import org.zhiyuan.story.StoryReviews;
 import org.zhiyuan.story.StoryCard;
 import org.zhiyuan.story.StoryDecision;
 import org.zhiyuan.story.StoryImageFile;
@@ -51,8 +52,11 @@ class StoryController {
 
 	private final Stories stories;
 
-	StoryController(Stories stories) {
+	private final StoryReviews reviews;
+
+	StoryController(Stories stories, StoryReviews reviews) {
 		this.stories = stories;
+		this.reviews = reviews;
 	}
 
 	@PostMapping("/api/v1/stories")
@@ -93,7 +97,7 @@ class StoryController {
 	@Operation(summary = "The submitted stories of the caller's regions, the longest waiting first (operators)")
 	PageResult<StoryCard> reviewQueue(@AuthenticationPrincipal Actor actor,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return this.stories.reviewQueue(actor, PageQuery.of(page, size));
+		return this.reviews.reviewQueue(actor, PageQuery.of(page, size));
 	}
 
 	@GetMapping("/api/v1/stories/{id}")
@@ -151,7 +155,7 @@ class StoryController {
 	@ApiResponse(responseCode = "404", description = "STORY_NOT_FOUND")
 	@ApiResponse(responseCode = "409", description = "INVALID_STATE: already submitted or published")
 	StoryView submit(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return this.stories.submit(actor, id);
+		return this.reviews.submit(actor, id);
 	}
 
 	@PostMapping("/api/v1/stories/{id}/review")
@@ -162,7 +166,7 @@ class StoryController {
 	@ApiResponse(responseCode = "409", description = "INVALID_STATE: not submitted")
 	StoryView review(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody StoryReviewRequest request) {
-		return this.stories.review(actor, id, request.decision(), request.note());
+		return this.reviews.review(actor, id, request.decision(), request.note());
 	}
 
 	@PostMapping("/api/v1/stories/{id}/withdrawal")
@@ -170,7 +174,7 @@ class StoryController {
 	@ApiResponse(responseCode = "404", description = "STORY_NOT_FOUND")
 	@ApiResponse(responseCode = "409", description = "INVALID_STATE: neither submitted nor published")
 	StoryView withdraw(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return this.stories.withdraw(actor, id);
+		return this.reviews.withdraw(actor, id);
 	}
 
 	@PostMapping("/api/v1/stories/{id}/take-down")
@@ -180,7 +184,7 @@ class StoryController {
 	@ApiResponse(responseCode = "409", description = "INVALID_STATE: not published")
 	StoryView takeDown(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody StoryTakeDownRequest request) {
-		return this.stories.takeDown(actor, id, request.reason());
+		return this.reviews.takeDown(actor, id, request.reason());
 	}
 
 	static ResponseEntity<byte[]> imageResponse(StoryImageFile file) {

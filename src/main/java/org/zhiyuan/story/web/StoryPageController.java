@@ -17,6 +17,7 @@ import org.zhiyuan.shared.web.PageActions;
 import org.zhiyuan.shared.web.ShareLinks;
 import org.zhiyuan.story.NewStory;
 import org.zhiyuan.story.Stories;
+import org.zhiyuan.story.StoryReviews;
 import org.zhiyuan.story.StoryView;
 
 import org.springframework.context.MessageSource;
@@ -44,6 +45,8 @@ class StoryPageController {
 
 	private final Stories stories;
 
+	private final StoryReviews reviews;
+
 	private final Activities activities;
 
 	private final Regions regions;
@@ -52,10 +55,11 @@ class StoryPageController {
 
 	private final MessageSource messages;
 
-	StoryPageController(Stories stories, Activities activities, Regions regions, ShareLinks shareLinks,
-			MessageSource messages) {
+	StoryPageController(Stories stories, StoryReviews reviews, Activities activities, Regions regions,
+			ShareLinks shareLinks, MessageSource messages) {
 		this.messages = messages;
 		this.stories = stories;
+		this.reviews = reviews;
 		this.activities = activities;
 		this.regions = regions;
 		this.shareLinks = shareLinks;
@@ -178,19 +182,19 @@ class StoryPageController {
 
 	@PostMapping("/stories/{id}/submit")
 	String submit(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
-		PageActions.run(redirect, "story.page.submitted", () -> this.stories.submit(actor, id));
+		PageActions.run(redirect, "story.page.submitted", () -> this.reviews.submit(actor, id));
 		return "redirect:/stories/" + id;
 	}
 
 	@PostMapping("/stories/{id}/withdraw")
 	String withdraw(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
-		PageActions.run(redirect, "story.page.withdrawn", () -> this.stories.withdraw(actor, id));
+		PageActions.run(redirect, "story.page.withdrawn", () -> this.reviews.withdraw(actor, id));
 		return "redirect:/stories/" + id;
 	}
 
 	@GetMapping("/stories/review")
 	String reviewQueue(@AuthenticationPrincipal Actor actor, Model model) {
-		model.addAttribute("stories", this.stories.reviewQueue(actor, LATEST).items());
+		model.addAttribute("stories", this.reviews.reviewQueue(actor, LATEST).items());
 		return "story/review";
 	}
 
@@ -199,14 +203,14 @@ class StoryPageController {
 			@RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String note,
 			RedirectAttributes redirect) {
 		PageActions.run(redirect, "PUBLISH".equals(decision) ? "story.page.published" : "story.page.returned",
-				() -> this.stories.review(actor, id, decision, note));
+				() -> this.reviews.review(actor, id, decision, note));
 		return "redirect:/stories/" + id;
 	}
 
 	@PostMapping("/stories/{id}/take-down")
 	String takeDown(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-		PageActions.run(redirect, "story.page.takenDown", () -> this.stories.takeDown(actor, id, reason));
+		PageActions.run(redirect, "story.page.takenDown", () -> this.reviews.takeDown(actor, id, reason));
 		return "redirect:/stories/" + id;
 	}
 

@@ -324,10 +324,14 @@ class CommendationApiTests extends ApiTestSupport {
 			assertThat(agreed.status()).as(agreed.body()).isEqualTo(200);
 			assertThat(agreed.json().get("shown").asBoolean()).isTrue();
 		}
-		JsonNode roll = this.api.get("/api/v1/honours?regionCode=" + CITY).json();
-		JsonNode stars = roll.get("starVolunteers");
+		JsonNode stars = this.api.get("/api/v1/honours?regionCode=" + district).json().get("starVolunteers");
 		assertThat(stars.findValuesAsString("regionCode")).as("only who agreed and holds a star")
 			.containsExactly(district);
+		assertThat(this.api.get("/api/v1/honours?regionCode=" + CITY)
+			.json()
+			.get("starVolunteers")
+			.findValuesAsString("regionCode")).as("the city's roll holds its districts' star volunteers")
+			.contains(district);
 		assertThat(stars.get(0).get("starLevel").asInt()).isEqualTo(3);
 		assertThat(stars.get(0).get("totalHours").asString()).isEqualTo("1600.00");
 		String body = this.api.get("/api/v1/honours?regionCode=" + district).body();
@@ -361,9 +365,14 @@ class CommendationApiTests extends ApiTestSupport {
 		assertThat(api(this.fixtures.anOperatorOf(district))
 			.post("/api/v1/projects/" + project + "/brand", Map.of("brand", true))
 			.status()).isEqualTo(200);
+		assertThat(this.api.get("/api/v1/honours?regionCode=" + district)
+			.json()
+			.get("brandProjects")
+			.findValuesAsString("id")).containsExactly(project);
 		assertThat(
 				this.api.get("/api/v1/honours?regionCode=" + CITY).json().get("brandProjects").findValuesAsString("id"))
-			.containsExactly(project);
+			.as("the city's roll holds its districts' brand projects")
+			.contains(project);
 		String page = this.api.get("/honours?regionCode=" + district).body();
 		assertThat(page).contains("id=\"honours-stars\"").contains("红色文化讲解").contains("品牌项目");
 	}

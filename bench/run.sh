@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Zhiyuan benchmarks: data generation, HTTP scenarios S1-S7, pgbench ceilings, cold starts.
 # See bench/README.md. Usage: bench/run.sh [step ...]   (no step: all)
-# Steps: build machine coldstart-h2 pg-up pg-load platform-up drive platform-down pgbench pgbench-tpcb report
+# Steps: build machine coldstart-h2 (= starts, then the H2 data set) pg-up pg-load platform-up drive platform-down pgbench pgbench-tpcb report
 # pg-down
 # Also: h2-load h2-drive (the H2 data set and the scenarios on it), pg-generate (pg-load's data set
 # alone), pg-stats (the rollups again), h2-stats
@@ -149,9 +149,15 @@ start_platform() {
   logfile="$dir/platform.log"
   : >"$logfile"
   t0="$(date +%s%N)"
-  # shellcheck disable=SC2086
-  "$java" $PLATFORM_JAVA_OPTS ${START_OPTS:-} -jar "${START_JAR:-$PLATFORM_JAR}" --server.port="$APP_PORT" --zhiyuan.data-dir="$dir" \
-    >"$logfile" 2>&1 &
+  if [ -n "${START_SCRIPT:-}" ]; then
+    # the README's command: zhiyuan.sh (it execs java, so its pid is the platform's)
+    JAVA="$java" JAVA_OPTS="$PLATFORM_JAVA_OPTS ${START_OPTS:-}" ZHIYUAN_JAR="$PLATFORM_JAR" ZHIYUAN_DATA_DIR="$dir" \
+      "$START_SCRIPT" --server.port="$APP_PORT" >"$logfile" 2>&1 &
+  else
+    # shellcheck disable=SC2086
+    "$java" $PLATFORM_JAVA_OPTS ${START_OPTS:-} -jar "${START_JAR:-$PLATFORM_JAR}" --server.port="$APP_PORT" \
+      --zhiyuan.data-dir="$dir" >"$logfile" 2>&1 &
+  fi
   echo $! >"$dir/platform.pid"
   until grep -q "Started ZhiyuanApplication" "$logfile"; do
     if ! kill -0 "$(cat "$dir/platform.pid")" 2>/dev/null; then
@@ -187,27 +193,34 @@ h2_url() {
 
 # Cold starts on the embedded database, and the generator's H2 mode.
 step_coldstart_h2() {
+  step_starts
+  local dir="$TARGET/h2"
+  h2_generate "$dir"
+  start_platform "H2, start with $H2_VOLUNTEERS volunteers and $H2_RECORDS service records, $("$PLATFORM_JAVA" -version 2>&1 | head -1 | cut -d'"' -f2)" "$dir"
+  stop_platform "$dir"
+}
+
+# The cold starts alone, on an empty embedded database: java -jar, then the README's
+# ./zhiyuan.sh (first start and later starts), on the platform's JDK and on Java 17.
+step_starts() {
   keys
   local dir="$TARGET/h2" java17
   rm -rf "$dir" "$RESULTS/coldstart.tsv"
   unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME SPRING_DATASOURCE_PASSWORD
   load_note "cold starts (H2)"
-  start_platform "H2, first start (empty data directory, migrations run), $("$PLATFORM_JAVA" -version 2>&1 | head -1 | cut -d'"' -f2)" "$dir"
+  start_platform "H2, java -jar, first start (empty data directory, migrations run), $("$PLATFORM_JAVA" -version 2>&1 | head -1 | cut -d'"' -f2)" "$dir"
   stop_platform "$dir"
-  start_platform "H2, second start (empty database), $("$PLATFORM_JAVA" -version 2>&1 | head -1 | cut -d'"' -f2)" "$dir"
+  start_platform "H2, java -jar, second start (empty database), $("$PLATFORM_JAVA" -version 2>&1 | head -1 | cut -d'"' -f2)" "$dir"
   stop_platform "$dir"
   java17="$(ls /usr/lib/jvm/java-17-*/bin/java 2>/dev/null | head -1 || true)"
   if [ -n "$java17" ] && [ "$java17" != "$PLATFORM_JAVA" ]; then
-    start_platform "H2, second start (empty database), Java 17" "$dir" "$java17"
+    start_platform "H2, java -jar, second start (empty database), Java 17" "$dir" "$java17"
     stop_platform "$dir"
   fi
   cached_starts "$dir" "$PLATFORM_JAVA"
   if [ -n "$java17" ] && [ "$java17" != "$PLATFORM_JAVA" ]; then
     cached_starts "$dir" "$java17"
   fi
-  h2_generate "$dir"
-  start_platform "H2, start with $H2_VOLUNTEERS volunteers and $H2_RECORDS service records, $("$PLATFORM_JAVA" -version 2>&1 | head -1 | cut -d'"' -f2)" "$dir"
-  stop_platform "$dir"
 }
 
 # The H2 data set: the generator's H2 mode, then the statistics built from it.
@@ -279,30 +292,19 @@ step_h2_drive() {
 # The jar extracted (java -Djarmode=tools), a class cache made by one training start,
 # then a start with the cache: JDK 25's AOT cache, or a CDS archive on older JDKs.
 cached_starts() {
-  local dir="$1" java="$2" version app="$TARGET/extracted" cache
+  local dir="$1" java="$2" version
   version="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')"
-  rm -rf "$app"
-  "$java" -Djarmode=tools -jar "$PLATFORM_JAR" extract --destination "$app" >/dev/null
-  if [ "${version%%.*}" -ge 25 ]; then
-    cache="$app/zhiyuan.aot"
-    "$java" -XX:AOTCacheOutput="$cache" -Dspring.context.exit=onRefresh -jar "$app/$(basename "$PLATFORM_JAR")" \
-      --zhiyuan.data-dir="$dir" >"$dir/training.log" 2>&1
-    START_OPTS="-XX:AOTCache=$cache" START_JAR="$app/$(basename "$PLATFORM_JAR")" \
-      start_platform "H2, start of the extracted jar with an AOT cache, Java $version" "$dir" "$java"
-    stop_platform "$dir"
-    # the settings of a small embedded installation: serial collector, 256 MB heap
-    "$java" -XX:AOTCacheOutput="$app/small.aot" -XX:+UseSerialGC -Xmx256m -Dspring.context.exit=onRefresh \
-      -jar "$app/$(basename "$PLATFORM_JAR")" --zhiyuan.data-dir="$dir" >"$dir/training-small.log" 2>&1
-    START_OPTS="-XX:AOTCache=$app/small.aot -XX:+UseSerialGC -Xmx256m" START_JAR="$app/$(basename "$PLATFORM_JAR")" \
-      start_platform "H2, the same with -XX:+UseSerialGC -Xmx256m, Java $version" "$dir" "$java"
-  else
-    cache="$app/zhiyuan.jsa"
-    "$java" -XX:ArchiveClassesAtExit="$cache" -Dspring.context.exit=onRefresh -jar "$app/$(basename "$PLATFORM_JAR")" \
-      --zhiyuan.data-dir="$dir" >"$dir/training.log" 2>&1
-    START_OPTS="-XX:SharedArchiveFile=$cache" START_JAR="$app/$(basename "$PLATFORM_JAR")" \
-      start_platform "H2, start of the extracted jar with a CDS archive, Java $version" "$dir" "$java"
-  fi
+  rm -rf "$dir/cache"
+  START_SCRIPT="$ROOT/zhiyuan.sh" start_platform "H2, ./zhiyuan.sh, first start (extracts the jar, makes the class cache), Java $version" "$dir" "$java"
   stop_platform "$dir"
+  START_SCRIPT="$ROOT/zhiyuan.sh" start_platform "H2, ./zhiyuan.sh, later start (class cache ready), Java $version" "$dir" "$java"
+  stop_platform "$dir"
+  rm -rf "$dir/cache"
+  START_SCRIPT="$ROOT/zhiyuan.sh" START_OPTS="-Xmx512m" start_platform "H2, JAVA_OPTS=-Xmx512m ./zhiyuan.sh, first start, Java $version" "$dir" "$java"
+  stop_platform "$dir"
+  START_SCRIPT="$ROOT/zhiyuan.sh" START_OPTS="-Xmx512m" start_platform "H2, JAVA_OPTS=-Xmx512m ./zhiyuan.sh, later start, Java $version" "$dir" "$java"
+  stop_platform "$dir"
+  rm -rf "$dir/cache"
 }
 
 as_postgres() {

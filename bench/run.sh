@@ -15,6 +15,7 @@ RESULTS="${RESULTS:-$TARGET/results}"
 # Sizes and load: every one can be set from the environment.
 VOLUNTEERS="${VOLUNTEERS:-1000000}"
 RECORDS="${RECORDS:-$((VOLUNTEERS * 10))}"
+ACTIVITIES="${ACTIVITIES:-$((VOLUNTEERS / 10))}"   # the PostgreSQL data set's activities
 H2_VOLUNTEERS="${H2_VOLUNTEERS:-100000}"
 H2_RECORDS="${H2_RECORDS:-$((H2_VOLUNTEERS * 10))}"
 CLIENTS="${CLIENTS:-64}"
@@ -373,8 +374,8 @@ step_pg_generate() {
   load_note "generate (PostgreSQL): start"
   # shellcheck disable=SC2046
   bench_java generate --url="$PG_URL" --user=postgres --password= --regions="$PLATFORM_JAR" \
-    --volunteers="$VOLUNTEERS" --records="$RECORDS" --seed="$SEED" --bcrypt-cost="$BCRYPT_COST" \
-    --volunteer-password="$VOLUNTEER_PASSWORD" $(key_flags) --out="$RESULTS/generate-pg.json"
+    --volunteers="$VOLUNTEERS" --records="$RECORDS" --activities="$ACTIVITIES" --seed="$SEED" \
+    --bcrypt-cost="$BCRYPT_COST" --volunteer-password="$VOLUNTEER_PASSWORD" $(key_flags) --out="$RESULTS/generate-pg.json"
   load_note "generate (PostgreSQL): end"
   log "VACUUM ANALYZE"
   local t0; t0="$(date +%s)"

@@ -333,20 +333,31 @@ class ActivityRepository {
 			params.put("lng", q.lng());
 			params.put("radius", radius);
 		}
-		long total = this.jdbc.sql("SELECT COUNT(*)" + FROM + where).params(params).query(Long.class).single();
-		String select = "SELECT " + COLUMNS + ((distance != null) ? ", " + distance + " AS distance_km" : "") + FROM
-				+ where + ((distance != null) ? " ORDER BY distance_km, a.starts_at" : " ORDER BY a.starts_at, a.id")
+		// A text or distance filter reads every candidate row whatever the order, so the
+		// page
+		// and the count come from that one pass (a window count); filters that an index
+		// answers in order count apart, from the index alone, and stop the page early.
+		boolean onePass = distance != null || params.containsKey("text");
+		String select = "SELECT " + COLUMNS + ((distance != null) ? ", " + distance + " AS distance_km" : "")
+				+ (onePass ? ", COUNT(*) OVER () AS total_rows" : "") + FROM + where
+				+ ((distance != null) ? " ORDER BY distance_km, a.starts_at" : " ORDER BY a.starts_at, a.id")
 				+ " LIMIT :limit OFFSET :offset";
 		boolean withDistance = distance != null;
+		long[] counted = { -1 };
 		List<ActivityView> items = this.jdbc.sql(select)
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query((rs, n) -> {
+				if (onePass && n == 0) {
+					counted[0] = rs.getLong("total_rows");
+				}
 				ActivityView view = row(rs, n);
 				return withDistance ? view.withDistance(Math.round(rs.getDouble("distance_km") * 100) / 100.0) : view;
 			})
 			.list();
+		long total = (counted[0] >= 0) ? counted[0] : (onePass && page.offset() == 0) ? 0
+				: this.jdbc.sql("SELECT COUNT(*)" + FROM + where).params(params).query(Long.class).single();
 		return new PageResult<>(withPositions(items), page.page(), page.size(), total);
 	}
 

@@ -11,6 +11,7 @@ import org.zhiyuan.support.ApiTestSupport;
 import org.zhiyuan.support.Fixtures.Person;
 import org.zhiyuan.support.Fixtures.Team;
 import org.zhiyuan.support.Identities;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,6 +103,44 @@ class ActivityApiTests extends ApiTestSupport {
 		assertThat(nearby.get("items").findValuesAsString("id")).contains(nearId).doesNotContain(farId);
 		assertThat(nearby.get("items").get(0).get("distanceKm").asDouble()).isLessThan(2.0);
 		assertThat(this.api.get("/api/v1/activities?lat=39.9").status()).isEqualTo(400);
+	}
+
+	@Test
+	void aTextOrDistanceSearchCountsEveryMatchOnEveryPage() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		String word = "翻页计数ab" + Identities.suffix();
+		List<String> published = new java.util.ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			Map<String, Object> body = anActivity(team.id().toString(), 5);
+			body.put("title", word + "活动" + i);
+			body.put("location", Map.of("lat", 31.05, "lng", 121.05 + i * 0.001));
+			published.add(publish(team, body));
+		}
+		Map<String, Object> inDescription = anActivity(team.id().toString(), 5);
+		inDescription.put("description", "内容里提到" + word.toUpperCase(java.util.Locale.ROOT) + "。");
+		published.add(publish(team, inDescription));
+		String q = "/api/v1/activities?q=" + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8);
+		JsonNode first = this.api.get(q + "&size=3").json();
+		assertThat(first.get("total").asLong()).as("title and description").isEqualTo(4);
+		assertThat(first.get("items").size()).isEqualTo(3);
+		JsonNode second = this.api.get(q + "&size=3&page=1").json();
+		assertThat(second.get("total").asLong()).isEqualTo(4);
+		assertThat(second.get("items").size()).isEqualTo(1);
+		JsonNode beyond = this.api.get(q + "&size=3&page=5").json();
+		assertThat(beyond.get("total").asLong()).as("a page past the end still counts").isEqualTo(4);
+		assertThat(beyond.get("items").size()).isZero();
+		JsonNode none = this.api.get(q + "zz").json();
+		assertThat(none.get("total").asLong()).isZero();
+		assertThat(none.get("items").size()).isZero();
+		JsonNode nearby = this.api.get("/api/v1/activities?lat=31.05&lng=121.05&radiusKm=1&size=2").json();
+		assertThat(nearby.get("total").asLong()).as("all three within a kilometre").isGreaterThanOrEqualTo(3);
+		assertThat(nearby.get("items").size()).isEqualTo(2);
+		long nearbyTotal = nearby.get("total").asLong();
+		assertThat(this.api.get("/api/v1/activities?lat=31.05&lng=121.05&radiusKm=1&size=2&page=50")
+			.json()
+			.get("total")
+			.asLong()).isEqualTo(nearbyTotal);
+		assertThat(ids(q + "&size=200")).containsExactlyInAnyOrderElementsOf(published);
 	}
 
 	@Test

@@ -39,6 +39,15 @@ class ActivityRepository {
 	/** Mean radius of the earth in km, for great-circle distances. */
 	private static final double EARTH_KM = 6371.0088;
 
+	/**
+	 * The statuses whose activities the public search shows, and whose text it indexes.
+	 */
+	private static final List<String> SEARCHED = List.of(ActivityStatus.RECRUITING.name(),
+			ActivityStatus.IN_PROGRESS.name());
+
+	/** Between title, description and address in {@code activity_search_text}. */
+	private static final String LINE = "\n";
+
 	private final JdbcClient jdbc;
 
 	ActivityRepository(JdbcClient jdbc) {
@@ -173,6 +182,7 @@ class ActivityRepository {
 			.param("reason", reason)
 			.param("now", now)
 			.update();
+		indexText(id);
 	}
 
 	/** Writes the changed notice; a {@code null} phone keeps the one held. */
@@ -195,6 +205,43 @@ class ActivityRepository {
 			.param("risks", blankToNull(a.risksAndProtections()))
 			.param("contactName", blankToNull(a.contactName()))
 			.param("contactPhone", blankToNull(contactPhone))
+			.update();
+		indexText(id);
+	}
+
+	/**
+	 * Writes the searched text of one activity again from its row: present while the
+	 * activity is recruiting or in progress, gone otherwise.
+	 */
+	private void indexText(UUID id) {
+		this.jdbc.sql("DELETE FROM activity_search_text WHERE activity_id = :id").param("id", id).update();
+		this.jdbc
+			.sql("INSERT INTO activity_search_text (activity_id, search_text) SELECT id,"
+					+ " LOWER(title || :line || description || :line || address) FROM activity"
+					+ " WHERE id = :id AND status IN (:searched)")
+			.param("id", id)
+			.param("line", LINE)
+			.param("searched", SEARCHED)
+			.update();
+	}
+
+	/**
+	 * Brings the searched text in step after statuses changed in bulk: rows of activities
+	 * no longer searched go, activities newly searched get theirs.
+	 */
+	private void reindexText() {
+		this.jdbc
+			.sql("DELETE FROM activity_search_text WHERE NOT EXISTS (SELECT 1 FROM activity a"
+					+ " WHERE a.id = activity_search_text.activity_id AND a.status IN (:searched))")
+			.param("searched", SEARCHED)
+			.update();
+		this.jdbc
+			.sql("INSERT INTO activity_search_text (activity_id, search_text) SELECT a.id,"
+					+ " LOWER(a.title || :line || a.description || :line || a.address) FROM activity a"
+					+ " WHERE a.status IN (:searched)"
+					+ " AND NOT EXISTS (SELECT 1 FROM activity_search_text t WHERE t.activity_id = a.id)")
+			.param("line", LINE)
+			.param("searched", SEARCHED)
 			.update();
 	}
 
@@ -238,11 +285,16 @@ class ActivityRepository {
 	 * Moves every activity whose time has come on by one step; returns how many moved.
 	 */
 	int advance(ActivityStatus from, ActivityStatus to, String timeColumn, OffsetDateTime now) {
-		return this.jdbc.sql("UPDATE activity SET status = :to WHERE status = :from AND " + timeColumn + " <= :now")
+		int moved = this.jdbc
+			.sql("UPDATE activity SET status = :to WHERE status = :from AND " + timeColumn + " <= :now")
 			.param("from", from.name())
 			.param("to", to.name())
 			.param("now", now)
 			.update();
+		if (moved > 0 && SEARCHED.contains(from.name()) != SEARCHED.contains(to.name())) {
+			reindexText();
+		}
+		return moved;
 	}
 
 	/**
@@ -303,9 +355,18 @@ class ActivityRepository {
 			params.put("field", q.field().name());
 		}
 		if (q.text() != null && !q.text().isBlank()) {
-			where.append(
-					" AND (LOWER(a.title) LIKE :text OR LOWER(a.description) LIKE :text OR LOWER(a.address) LIKE :text)");
-			params.put("text", "%" + q.text().strip().toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%");
+			if (q.regionCode() == null && statuses.stream().map(Enum::name).allMatch(SEARCHED::contains)) {
+				// the narrow rows of the searched activities' text, one LIKE each; with a
+				// region, its index leaves fewer rows to test than this table holds
+				where.append(" AND a.id IN (SELECT t.activity_id FROM activity_search_text t"
+						+ " WHERE t.search_text LIKE :text)");
+			}
+			else {
+				where.append(" AND (LOWER(a.title) LIKE :text OR LOWER(a.description) LIKE :text"
+						+ " OR LOWER(a.address) LIKE :text)");
+			}
+			params.put("text", "%"
+					+ q.text().strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace(LINE, " ") + "%");
 		}
 		if (q.from() != null) {
 			where.append(" AND a.ends_at >= :from");

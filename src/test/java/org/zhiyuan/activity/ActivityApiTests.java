@@ -144,6 +144,57 @@ class ActivityApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void theTextSearchFollowsEditsCancellationsAndTheClock() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		String word = "跟随检索Xy" + Identities.suffix();
+		Map<String, Object> body = anActivity(team.id().toString(), 5);
+		body.put("title", word + "旧标题");
+		Api admin = signedIn(team);
+		String draft = admin.post("/api/v1/activities", body).json().get("id").asString();
+		assertThat(ids(search(word))).as("a draft is not searched").isEmpty();
+		admin.post("/api/v1/activities/" + draft + "/publish", Map.of());
+		assertThat(ids(search(word.toLowerCase(java.util.Locale.ROOT)))).as("published, any case")
+			.containsExactly(draft);
+		assertThat(ids(search("旧标题" + "\n" + "为社区高龄"))).as("never across title and description").isEmpty();
+		assertThat(ids(search("旧标题为社区高龄"))).isEmpty();
+
+		Response edited = admin.send("PATCH", "/api/v1/activities/" + draft,
+				Map.of("title", "新标题" + Identities.suffix(), "address", "北京市朝阳区" + word + "路1号"));
+		assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+		assertThat(ids(search(word + "旧标题"))).as("the old title is gone").isEmpty();
+		assertThat(ids(search(word + "路1号"))).as("the new address is found").containsExactly(draft);
+
+		String running = publish(team, withTitle(team, word + "进行中"));
+		String ending = publish(team, withTitle(team, word + "已结束"));
+		this.jdbc
+			.sql("UPDATE activity SET starts_at = starts_at - INTERVAL '8' DAY, ends_at = ends_at - INTERVAL '8' DAY,"
+					+ " signup_deadline = signup_deadline - INTERVAL '8' DAY WHERE id = :id")
+			.param("id", java.util.UUID.fromString(ending))
+			.update();
+		this.jdbc.sql("UPDATE activity SET starts_at = :now, signup_deadline = :now WHERE id = :id")
+			.param("now", java.time.OffsetDateTime.now().minusMinutes(1))
+			.param("id", java.util.UUID.fromString(running))
+			.update();
+		this.activities.advanceLifecycle();
+		assertThat(ids(search(word))).as("in progress is still searched, finished is not")
+			.containsExactlyInAnyOrder(draft, running);
+		Response cancelled = admin.post("/api/v1/activities/" + running + "/cancel", Map.of("reason", "场地变更"));
+		assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+		assertThat(ids(search(word))).as("cancelled is not searched").containsExactly(draft);
+	}
+
+	private static String search(String text) {
+		return "/api/v1/activities?size=200&q="
+				+ java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private static Map<String, Object> withTitle(Team team, String title) {
+		Map<String, Object> body = anActivity(team.id().toString(), 5);
+		body.put("title", title);
+		return body;
+	}
+
+	@Test
 	void cancellingNeedsAReasonAndTheClockMovesActivitiesOn() {
 		Team team = this.fixtures.anActiveTeamIn("110105");
 		String id = publish(team, anActivity(team.id().toString(), 5));

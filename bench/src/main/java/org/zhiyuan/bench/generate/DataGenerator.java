@@ -111,6 +111,12 @@ public final class DataGenerator {
 		finally {
 			database.referentialIntegrity(true);
 		}
+		try (Connection connection = database.connect()) {
+			SearchText.reindex(connection);
+			if (!connection.getAutoCommit()) {
+				connection.commit();
+			}
+		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		long total = rows.values().stream().mapToLong(Long::longValue).sum();
 		Console.line(String.format("loaded %,d rows in %.1f s: %,.0f rows/s", total, seconds, total / seconds));

@@ -136,6 +136,7 @@ public final class ScenarioFixtures {
 				fixtures.put("pgbench",
 						pgbench(connection, organization, organizer, spreadPositions, hotCapacity, pools, pgbenchPool));
 			}
+			SearchText.reindex(connection);
 			connection.commit();
 		}
 		Path out = Path.of(this.options.string("out"));

@@ -18,6 +18,7 @@ RECORDS="${RECORDS:-$((VOLUNTEERS * 10))}"
 ACTIVITIES="${ACTIVITIES:-$((VOLUNTEERS / 10))}"   # the PostgreSQL data set's activities
 H2_VOLUNTEERS="${H2_VOLUNTEERS:-100000}"
 H2_RECORDS="${H2_RECORDS:-$((H2_VOLUNTEERS * 10))}"
+H2_ACTIVITIES="${H2_ACTIVITIES:-$((H2_VOLUNTEERS / 10))}"
 CLIENTS="${CLIENTS:-64}"
 SEARCH_CLIENTS="${SEARCH_CLIENTS:-16}"
 SIGNUPS="${SIGNUPS:-20000}"
@@ -231,8 +232,8 @@ h2_generate() {
   load_note "generate (H2): start"
   # shellcheck disable=SC2046
   bench_java generate --url="$(h2_url "$dir")" --user=sa --password= --regions="$PLATFORM_JAR" \
-    --volunteers="$H2_VOLUNTEERS" --records="$H2_RECORDS" --seed="$SEED" --bcrypt-cost="$BCRYPT_COST" \
-    --volunteer-password="$VOLUNTEER_PASSWORD" $(key_flags) --out="$RESULTS/generate-h2.json"
+    --volunteers="$H2_VOLUNTEERS" --records="$H2_RECORDS" --activities="$H2_ACTIVITIES" --seed="$SEED" \
+    --bcrypt-cost="$BCRYPT_COST" --volunteer-password="$VOLUNTEER_PASSWORD" $(key_flags) --out="$RESULTS/generate-h2.json"
   load_note "generate (H2): end"
   stats_rebuild "H2, $H2_VOLUNTEERS volunteers, $H2_RECORDS service records" "$dir"
 }
@@ -290,8 +291,8 @@ step_h2_drive() {
   stop_platform "$dir"
 }
 
-# The jar extracted (java -Djarmode=tools), a class cache made by one training start,
-# then a start with the cache: JDK 25's AOT cache, or a CDS archive on older JDKs.
+# The README's ./zhiyuan.sh on one JDK: its first start (the jar extracted, the class cache
+# made by one training start) and a later one with the cache, plain and with -Xmx512m.
 cached_starts() {
   local dir="$1" java="$2" version
   version="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')"

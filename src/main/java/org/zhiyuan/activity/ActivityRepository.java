@@ -48,6 +48,9 @@ class ActivityRepository {
 	/** Between title, description and address in {@code activity_search_text}. */
 	private static final String LINE = "\n";
 
+	/** An activity's searched text, as {@code activity_search_text} holds it. */
+	private static final String SEARCH_TEXT = "LOWER(a.title || :line || a.description || :line || a.address)";
+
 	private final JdbcClient jdbc;
 
 	ActivityRepository(JdbcClient jdbc) {
@@ -216,9 +219,8 @@ class ActivityRepository {
 	private void indexText(UUID id) {
 		this.jdbc.sql("DELETE FROM activity_search_text WHERE activity_id = :id").param("id", id).update();
 		this.jdbc
-			.sql("INSERT INTO activity_search_text (activity_id, search_text) SELECT id,"
-					+ " LOWER(title || :line || description || :line || address) FROM activity"
-					+ " WHERE id = :id AND status IN (:searched)")
+			.sql("INSERT INTO activity_search_text (activity_id, search_text) SELECT a.id, " + SEARCH_TEXT
+					+ " FROM activity a WHERE a.id = :id AND a.status IN (:searched)")
 			.param("id", id)
 			.param("line", LINE)
 			.param("searched", SEARCHED)
@@ -236,9 +238,8 @@ class ActivityRepository {
 			.param("searched", SEARCHED)
 			.update();
 		this.jdbc
-			.sql("INSERT INTO activity_search_text (activity_id, search_text) SELECT a.id,"
-					+ " LOWER(a.title || :line || a.description || :line || a.address) FROM activity a"
-					+ " WHERE a.status IN (:searched)"
+			.sql("INSERT INTO activity_search_text (activity_id, search_text) SELECT a.id, " + SEARCH_TEXT
+					+ " FROM activity a WHERE a.status IN (:searched)"
 					+ " AND NOT EXISTS (SELECT 1 FROM activity_search_text t WHERE t.activity_id = a.id)")
 			.param("line", LINE)
 			.param("searched", SEARCHED)
@@ -395,9 +396,9 @@ class ActivityRepository {
 			params.put("radius", radius);
 		}
 		// A text or distance filter reads every candidate row whatever the order, so the
-		// page
-		// and the count come from that one pass (a window count); filters that an index
-		// answers in order count apart, from the index alone, and stop the page early.
+		// page and the count come from that one pass (a window count); filters that an
+		// index answers in order count apart, from the index alone, and stop the page
+		// early.
 		boolean onePass = distance != null || params.containsKey("text");
 		String select = "SELECT " + COLUMNS + ((distance != null) ? ", " + distance + " AS distance_km" : "")
 				+ (onePass ? ", COUNT(*) OVER () AS total_rows" : "") + FROM + where

@@ -3,6 +3,7 @@ package org.zhiyuan.bench;
 import java.util.Arrays;
 
 import org.zhiyuan.bench.generate.DataGenerator;
+import org.zhiyuan.bench.generate.H2Compaction;
 import org.zhiyuan.bench.generate.ScenarioFixtures;
 import org.zhiyuan.bench.load.LoadDriver;
 import org.zhiyuan.bench.report.Report;
@@ -10,8 +11,9 @@ import org.zhiyuan.bench.report.Report;
 /**
  * The benchmark's command line: {@code generate} fills a database with a realistic data
  * set, {@code fixtures} adds the activities and sign-ups the scenarios need,
- * {@code drive} runs the HTTP scenarios against a running platform and {@code report}
- * puts the HTTP figures, the pgbench ceilings and the start-up measurements side by side.
+ * {@code drive} runs the HTTP scenarios against a running platform, {@code compact} gives
+ * an H2 file back the space of rewritten pages, and {@code report} puts the HTTP figures,
+ * the pgbench ceilings and the start-up measurements side by side.
  */
 public final class Bench {
 
@@ -20,7 +22,7 @@ public final class Bench {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
-			Console.line("usage: bench generate|fixtures|drive|report --option=value ...");
+			Console.line("usage: bench generate|fixtures|drive|compact|report --option=value ...");
 			System.exit(2);
 		}
 		Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
@@ -28,6 +30,7 @@ public final class Bench {
 			case "generate" -> new DataGenerator(options).run();
 			case "fixtures" -> new ScenarioFixtures(options).run();
 			case "drive" -> new LoadDriver(options).run();
+			case "compact" -> new H2Compaction(options).run();
 			case "report" -> new Report(options).run();
 			default -> {
 				Console.line("unknown command: " + args[0]);

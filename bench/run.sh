@@ -3,8 +3,9 @@
 # See bench/README.md. Usage: bench/run.sh [step ...]   (no step: all)
 # Steps: build machine coldstart-h2 (= starts, then the H2 data set) pg-up pg-load platform-up drive platform-down pgbench pgbench-tpcb report
 # pg-down
-# Also: h2-load h2-drive (the H2 data set and the scenarios on it), pg-generate (pg-load's data set
-# alone), pg-stats (the rollups again), h2-stats
+# Also: h2-load h2-drive h2-ceiling (the H2 data set, the scenarios on it and the same transaction
+# straight on H2), pg-generate (pg-load's data set alone), pg-stats (the rollups again), h2-stats,
+# h2-compact
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "$0")" && pwd)"
@@ -236,6 +237,33 @@ h2_generate() {
     --bcrypt-cost="$BCRYPT_COST" --volunteer-password="$VOLUNTEER_PASSWORD" $(key_flags) --out="$RESULTS/generate-h2.json"
   load_note "generate (H2): end"
   stats_rebuild "H2, $H2_VOLUNTEERS volunteers, $H2_RECORDS service records" "$dir"
+  h2_compact "H2, $H2_VOLUNTEERS volunteers, $H2_RECORDS service records, $H2_ACTIVITIES activities, after the statistics build" "$dir"
+}
+
+# h2_compact <label> <data-dir>: H2 keeps the space of the pages it rewrote, so after the
+# statistics build the file is many times its live rows (11.6 GB for 728,000 generated rows
+# at 100,000 activities). SHUTDOWN COMPACT (the bench's compact command, the platform
+# stopped) copies the live pages into a new file; the db directory's size before and after
+# goes to h2-compact.tsv (label, bytes before, bytes after, seconds).
+h2_compact() {
+  local label="$1" dir="$2" before after t0 t1 seconds
+  mkdir -p "$RESULTS"
+  before="$(du -sb "$dir/db" | cut -f1)"
+  log "compacting the H2 database ($(( before / 1048576 )) MB)"
+  load_note "compact (H2): start"
+  t0="$(date +%s%N)"
+  bench_java compact --url="$(h2_url "$dir")" --user=sa --password=
+  t1="$(date +%s%N)"
+  load_note "compact (H2): end"
+  after="$(du -sb "$dir/db" | cut -f1)"
+  seconds="$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", (b - a) / 1e9}')"
+  printf '%s\t%s\t%s\t%s\n' "$label" "$before" "$after" "$seconds" >>"$RESULTS/h2-compact.tsv"
+  log "H2 database compacted in $seconds s: $(( before / 1048576 )) MB before, $(( after / 1048576 )) MB after"
+}
+
+# The H2 data set of h2-load compacted again (e.g. one generated before compaction was a step).
+step_h2_compact() {
+  h2_compact "H2, the data set in bench/target/h2 (the h2-compact step)" "$TARGET/h2"
 }
 
 # stats_rebuild <label> <data-dir>: the platform's --zhiyuan.rebuild-stats command builds
@@ -289,6 +317,25 @@ step_h2_drive() {
     ${STATS_KINDS:+"--stats-kinds=$STATS_KINDS"} --scenarios="$H2_SCENARIOS" --database=H2 --out="$RESULTS/http-h2.json" || { stop_platform "$dir"; exit 1; }
   load_note "drive (H2): end"
   stop_platform "$dir"
+}
+
+# The ceiling on the embedded database: the pgbench scripts' transaction (a capacity-guarded
+# claim of a place, the sign-up row, the commit) straight on H2, in-process JDBC, with the same
+# clients and sign-ups as S1, S2 and pgbench, on the positions and pools that h2-drive's fixtures
+# made (schema bench) -> h2-ceiling.json. The platform must be stopped: in embedded mode one
+# process holds the file. It also reads S2's hot position, which the driver cannot while the
+# platform runs. Its load notes (spread, hot) go to load.txt as this script's do.
+step_h2_ceiling() {
+  local dir="$TARGET/h2" s2=()
+  stop_platform "$dir"
+  if [ -f "$RESULTS/fixtures-h2.json" ]; then
+    s2=(--fixtures="$RESULTS/fixtures-h2.json")
+  fi
+  log "H2 ceiling: $CLIENTS clients x $(( (SIGNUPS + CLIENTS - 1) / CLIENTS )) sign-ups, spread then hot"
+  load_note "h2 ceiling: start"
+  bench_java h2-ceiling --url="$(h2_url "$dir")" --user=sa --password= --clients="$CLIENTS" --signups="$SIGNUPS" \
+    --seed="$SEED" "${s2[@]}" --load-notes="$RESULTS/load.txt" --out="$RESULTS/h2-ceiling.json"
+  load_note "h2 ceiling: end"
 }
 
 # The README's ./zhiyuan.sh on one JDK: its first start (the jar extracted, the class cache

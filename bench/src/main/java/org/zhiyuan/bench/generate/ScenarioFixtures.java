@@ -35,13 +35,13 @@ import org.zhiyuan.bench.Options;
  * file for the load driver: an organization run by volunteer 0; S1's 1,000 positions;
  * S2's one position; S3's activities in progress with every volunteer of its pool already
  * accepted; the positions and volunteer pools of the pgbench scripts (schema
- * {@code bench}, PostgreSQL only); which volunteers sign up, check in or ask for
- * certificates; S4's operators of the nation, of the province with the most volunteers
- * and of that province's district with the most, who read the statistics; and S6's pairs
- * of confirmed relatives, each with an opening balance in the time bank; and, when asked
- * for ({@code --emergency-called}), S7's emergency team of 朝阳区 with its volunteers and
- * the district's operator. Rows go through ordinary transactions with every constraint
- * checked.
+ * {@code bench}; on H2 for the same transactions run in-process, {@code h2-ceiling});
+ * which volunteers sign up, check in or ask for certificates; S4's operators of the
+ * nation, of the province with the most volunteers and of that province's district with
+ * the most, who read the statistics; and S6's pairs of confirmed relatives, each with an
+ * opening balance in the time bank; and, when asked for ({@code --emergency-called}),
+ * S7's emergency team of 朝阳区 with its volunteers and the district's operator. Rows go
+ * through ordinary transactions with every constraint checked.
  * <p>
  * Volunteer pools are ranges of generated volunteer numbers, so the driver finds their
  * usernames with {@link Identities#phone(int)}: 0 is the organizer, then warm-up, S1, S2,
@@ -132,10 +132,9 @@ public final class ScenarioFixtures {
 			if (emergencyCalled > 0) {
 				fixtures.put("s7", emergency(connection, organizer, pools.get("s7"), pools.get("s7answer")));
 			}
-			if (database.isPostgres()) {
-				fixtures.put("pgbench",
-						pgbench(connection, organization, organizer, spreadPositions, hotCapacity, pools, pgbenchPool));
-			}
+			// on H2 too: the H2 ceiling (h2-ceiling) runs the same transactions on them
+			fixtures.put("pgbench",
+					pgbench(connection, organization, organizer, spreadPositions, hotCapacity, pools, pgbenchPool));
 			SearchText.reindex(connection);
 			connection.commit();
 		}
@@ -680,9 +679,11 @@ public final class ScenarioFixtures {
 	}
 
 	/**
-	 * The positions and volunteers the pgbench scripts use, numbered so that a script
-	 * picks them by number: spread positions 1..n, the hot position 1, and volunteer
-	 * pools as large as the clients times the transactions each runs.
+	 * The positions and volunteers the pgbench scripts use (and on H2 the H2 ceiling),
+	 * numbered so that a script picks them by number: spread positions 1..n, the hot
+	 * position 1, and volunteer pools as large as the clients times the transactions each
+	 * runs. The same SQL on both databases (H2 in its PostgreSQL mode); on H2 the table
+	 * statements commit the fixtures written so far, as H2 commits before DDL.
 	 */
 	private Map<String, Object> pgbench(Connection connection, UUID organization, Person admin, int spreadPositions,
 			int hotCapacity, Map<String, int[]> pools, int poolSize) throws SQLException {

@@ -20,8 +20,10 @@ import org.zhiyuan.bench.Options;
 /**
  * Puts one run's figures side by side as Markdown: each HTTP scenario's throughput and
  * latency with its ratio to the pgbench ceiling of the same transaction shape (for S6's
- * gifts, pgbench's built-in tpcb-like bank transfer), the targets and whether they were
- * met, the pgbench runs themselves, the data generation rates and the cold starts on the
+ * gifts, pgbench's built-in tpcb-like bank transfer) — on the embedded database
+ * ({@code http-h2.json}), to the H2 ceiling ({@code h2-ceiling.json}: the same
+ * transaction in-process) — the targets and whether they were met, the ceiling runs
+ * themselves, the data generation rates, the H2 compaction and the cold starts on the
  * embedded database.
  */
 public final class Report {
@@ -45,27 +47,35 @@ public final class Report {
 	public void run() throws IOException {
 		Path results = Path.of(this.options.string("results"));
 		StringBuilder md = new StringBuilder();
-		Pgbench spread = pgbench(results.resolve("pgbench"), "spread", "pgbench spread");
-		Pgbench hot = pgbench(results.resolve("pgbench"), "hot", "pgbench hot");
-		Pgbench tpcb = pgbench(results.resolve("pgbench"), "tpcb", "pgbench tpcb-like (built-in, scale %s)");
+		Ceilings pgbench = new Ceilings("pgbench", pgbench(results.resolve("pgbench"), "spread", "pgbench spread"),
+				pgbench(results.resolve("pgbench"), "hot", "pgbench hot"),
+				pgbench(results.resolve("pgbench"), "tpcb", "pgbench tpcb-like (built-in, scale %s)"));
+		Path h2File = results.resolve("h2-ceiling.json");
+		JsonNode h2Runs = Files.exists(h2File) ? this.json.readTree(h2File.toFile()) : null;
+		Ceilings h2 = new Ceilings("H2", h2Ceiling(h2Runs, "spread"), h2Ceiling(h2Runs, "hot"), null);
 		List<Path> runs;
 		try (Stream<Path> list = Files.list(results)) {
 			runs = list.filter((p) -> p.getFileName().toString().matches("http.*\\.json")).sorted().toList();
 		}
 		for (Path http : runs) {
-			scenarios(md, this.json.readTree(http.toFile()), spread, hot, tpcb, http.getFileName().toString());
+			JsonNode run = this.json.readTree(http.toFile());
+			// the embedded database's scenarios beside its own ceiling, the others beside
+			// pgbench's
+			boolean embedded = run.path("meta").path("database").asString("PostgreSQL").equals("H2");
+			scenarios(md, run, embedded ? h2 : pgbench, http.getFileName().toString());
+			if (embedded && h2Runs != null && h2Runs.has("s2Database")) {
+				JsonNode s2 = h2Runs.path("s2Database");
+				md.append(String.format(
+						"%nS2 on H2, its hot position read in the database after the platform stopped (h2-ceiling):"
+								+ " %d of %d places taken, %d sign-ups holding a place, oversold %d%n",
+						s2.path("placesTaken").asLong(), s2.path("capacity").asLong(),
+						s2.path("holdingPlacesInDatabase").asLong(), s2.path("oversold").asLong()));
+			}
 		}
-		if (spread != null || hot != null || tpcb != null) {
+		if (pgbench.any()) {
 			md.append("\n### pgbench ceilings (straight on PostgreSQL: the sign-up's transaction shape, and pgbench's"
 					+ " own tpcb-like for the gifts)\n\n");
-			md.append("| Run | Transactions | Failed | Throughput (tx/s) | p50 ms | p95 ms | p99 ms |\n");
-			md.append("|---|---:|---:|---:|---:|---:|---:|\n");
-			for (Pgbench run : Arrays.asList(spread, hot, tpcb)) {
-				if (run != null) {
-					md.append(String.format("| %s | %d | %d | %.1f | %.1f | %.1f | %.1f |%n", run.name,
-							run.transactions, run.failed, run.tps, run.p50, run.p95, run.p99));
-				}
-			}
+			ceilingTable(md, pgbench);
 		}
 		Path hotCheck = results.resolve("pgbench").resolve("hot-check.txt");
 		if (Files.exists(hotCheck)) {
@@ -73,8 +83,23 @@ public final class Report {
 				.append(Files.readString(hotCheck, StandardCharsets.UTF_8).strip())
 				.append("\n");
 		}
+		if (h2.any()) {
+			md.append("\n### H2 ceilings (straight on the embedded database: the same transaction as the pgbench"
+					+ " scripts, in-process JDBC, ")
+				.append(h2Runs.path("meta").path("clients").asInt())
+				.append(" clients, ")
+				.append(h2Runs.path("meta").path("h2").asString())
+				.append(")\n\n");
+			ceilingTable(md, h2);
+			for (JsonNode run : h2Runs.path("runs")) {
+				md.append(String.format("%nH2 %s run, places afterwards: %s%s%n", run.path("run").asString(),
+						run.path("places").asString(),
+						run.path("withinCapacity").asBoolean(false) ? "" : " — **beyond capacity**"));
+			}
+		}
 		generation(md, results);
 		statisticsBuild(md, results.resolve("stats-build.tsv"));
+		compaction(md, results.resolve("h2-compact.tsv"));
 		for (String name : List.of("machine.txt", "load.txt")) {
 			Path file = results.resolve(name);
 			if (Files.exists(file)) {
@@ -92,27 +117,26 @@ public final class Report {
 		Console.line("summary written to " + out);
 	}
 
-	private void scenarios(StringBuilder md, JsonNode http, Pgbench spread, Pgbench hot, Pgbench tpcb, String file) {
+	private void scenarios(StringBuilder md, JsonNode http, Ceilings ceilings, String file) {
 		JsonNode meta = http.path("meta");
 		md.append(String.format(
 				"### HTTP scenarios on %s, `%s` (%d clients; statistics, searches and certificates %d clients)%n%n",
 				meta.path("database").asString("PostgreSQL"), file, meta.path("clients").asInt(),
 				meta.path("searchClients").asInt()));
-		md.append(
-				"| Scenario | Requests | Throughput (/s) | p50 ms | p95 ms | p99 ms | Non-2xx | pgbench ceiling (tx/s)"
-						+ " | Ratio | Target | Met |\n");
+		md.append("| Scenario | Requests | Throughput (/s) | p50 ms | p95 ms | p99 ms | Non-2xx | " + ceilings.label
+				+ " ceiling (tx/s) | Ratio | Target | Met |\n");
 		md.append("|---|---:|---:|---:|---:|---:|---|---:|---:|---|---|\n");
 		for (JsonNode scenario : http.path("scenarios")) {
 			String id = scenario.path("id").asString();
-			Pgbench ceiling = switch (id) {
-				case "S1", "S3", "S3-in", "S3-out" -> spread;
-				case "S2" -> hot;
-				case "S6", "S6-ceiling" -> tpcb;
+			Ceiling ceiling = switch (id) {
+				case "S1", "S3", "S3-in", "S3-out" -> ceilings.spread;
+				case "S2" -> ceilings.hot;
+				case "S6", "S6-ceiling" -> ceilings.tpcb;
 				default -> null;
 			};
 			double throughput = scenario.path("throughput").asDouble();
 			String ratio = (ceiling != null && ceiling.tps > 0) ? String.format("%.2f", throughput / ceiling.tps) : "—";
-			String[] target = target(id, scenario, throughput, ceiling);
+			String[] target = target(id, scenario, throughput, ceiling, ceilings.label);
 			boolean available = !scenario.path("checks").path("available").isBoolean()
 					|| scenario.path("checks").path("available").asBoolean();
 			if (!available) {
@@ -211,17 +235,44 @@ public final class Report {
 		}
 	}
 
-	/** The target of a scenario and whether it was met: {text, verdict}. */
-	private static String[] target(String id, JsonNode scenario, double throughput, Pgbench ceiling) {
+	/**
+	 * Lines of {@code label, bytes before, bytes after, seconds} of the H2 database's
+	 * {@code SHUTDOWN COMPACT}.
+	 */
+	private static void compaction(StringBuilder md, Path file) throws IOException {
+		if (!Files.exists(file)) {
+			return;
+		}
+		md.append("\n### H2 compaction (`SHUTDOWN COMPACT`: the live pages copied into a new file)\n\n");
+		md.append("| Data set | Before (MB) | After (MB) | Seconds |\n");
+		md.append("|---|---:|---:|---:|\n");
+		for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+			String[] parts = line.split("\t");
+			if (parts.length >= 4) {
+				md.append(String.format("| %s | %,.1f | %,.1f | %s |%n", parts[0], Long.parseLong(parts[1]) / 1048576.0,
+						Long.parseLong(parts[2]) / 1048576.0, parts[3]));
+			}
+		}
+	}
+
+	/**
+	 * The target of a scenario and whether it was met: {text, verdict}; against the
+	 * ceilings of {@code label} (pgbench, or H2 for the embedded database).
+	 */
+	private static String[] target(String id, JsonNode scenario, double throughput, Ceiling ceiling, String label) {
 		double p95 = scenario.path("p95Ms").asDouble();
 		double p99 = scenario.path("p99Ms").asDouble();
 		double ratio = (ceiling != null && ceiling.tps > 0) ? throughput / ceiling.tps : 0;
+		boolean measured = ceiling != null && ceiling.tps > 0;
 		return switch (id) {
-			case "S1" -> new String[] { "≥ 0.5 × pgbench spread", verdict(ratio >= 0.5) };
-			case "S2" -> new String[] { "≥ 1.0 × pgbench hot, zero oversell",
-					verdict(ratio >= 1.0 && scenario.path("checks").path("exactlyCapacityAccepted").asBoolean()
-							&& scenario.path("checks").path("oversold").asLong() == 0) };
-			case "S3" -> new String[] { "≥ 0.5 × pgbench spread, p99 < 100 ms", verdict(ratio >= 0.5 && p99 < 100) };
+			case "S1" -> new String[] { "≥ 0.5 × " + label + " spread", measured ? verdict(ratio >= 0.5) : NO_CEILING };
+			case "S2" -> new String[] { "≥ 1.0 × " + label + " hot, zero oversell",
+					measured ? verdict(
+							ratio >= 1.0 && scenario.path("checks").path("exactlyCapacityAccepted").asBoolean()
+									&& scenario.path("checks").path("oversold").asLong() == 0)
+							: NO_CEILING };
+			case "S3" -> new String[] { "≥ 0.5 × " + label + " spread, p99 < 100 ms",
+					measured ? verdict(ratio >= 0.5 && p99 < 100) : NO_CEILING };
 			case "S3-in", "S3-out" -> new String[] { "(part of S3)", "" };
 			case "S4", "S4-1" -> new String[] { "p95 < 100 ms", verdict(p95 < 100) };
 			case "S4-stats", "S4-stats-1", "S4-stats-national", "S4-stats-province", "S4-stats-district" ->
@@ -229,7 +280,7 @@ public final class Report {
 			case "S5" -> new String[] { "renders",
 					scenario.path("checks").path("available").asBoolean(true) ? "yes" : "not available" };
 			case "S6" -> new String[] { "≥ 0.5 × pgbench tpcb-like, ledger sound, only 201 or ≤ 1 % refusals",
-					verdict(ratio >= 0.5 && giftsAnswered(scenario)) };
+					measured ? verdict(ratio >= 0.5 && giftsAnswered(scenario)) : NO_CEILING };
 			case "S6-ceiling" -> new String[] { "(beside S6: the same callers reading one row)", "" };
 			case "S7-launch" -> new String[] { "≤ 10 s, every eligible volunteer called and notified",
 					verdict(scenario.path("checks").path("allNotifiedWithin10s").asBoolean(false)) };
@@ -249,6 +300,9 @@ public final class Report {
 		return checks.path("ledgerSound").asBoolean(false) && checks.path("unexpectedAnswers").asLong(-1) == 0
 				&& checks.path("refusedBalanceOrCap").asLong() * 100 <= scenario.path("requests").asLong();
 	}
+
+	/** The verdict of a scenario measured against a ceiling that was not. */
+	private static final String NO_CEILING = "(no ceiling measured)";
 
 	private static String verdict(boolean met) {
 		return met ? "**met**" : "**missed**";
@@ -313,11 +367,38 @@ public final class Report {
 		}
 	}
 
+	/** A table of ceiling runs: transactions, failures, throughput and latencies. */
+	private static void ceilingTable(StringBuilder md, Ceilings ceilings) {
+		md.append("| Run | Transactions | Failed | Throughput (tx/s) | p50 ms | p95 ms | p99 ms |\n");
+		md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+		for (Ceiling run : Arrays.asList(ceilings.spread, ceilings.hot, ceilings.tpcb)) {
+			if (run != null) {
+				md.append(String.format("| %s | %d | %d | %.1f | %.1f | %.1f | %.1f |%n", run.name, run.transactions,
+						run.failed, run.tps, run.p50, run.p95, run.p99));
+			}
+		}
+	}
+
+	/** A run of the H2 ceiling ({@code h2-ceiling.json}), or null. */
+	private static Ceiling h2Ceiling(JsonNode results, String kind) {
+		if (results == null) {
+			return null;
+		}
+		for (JsonNode run : results.path("runs")) {
+			if (run.path("run").asString().equals(kind)) {
+				return new Ceiling(run.path("name").asString(), run.path("transactions").asLong(),
+						run.path("failed").asLong(), run.path("throughput").asDouble(), run.path("p50Ms").asDouble(),
+						run.path("p95Ms").asDouble(), run.path("p99Ms").asDouble());
+			}
+		}
+		return null;
+	}
+
 	/**
 	 * A pgbench run: its stdout ({@code <name>.out}) and per-transaction logs; the
 	 * label's {@code %s}, if any, becomes the scaling factor.
 	 */
-	private static Pgbench pgbench(Path directory, String name, String label) throws IOException {
+	private static Ceiling pgbench(Path directory, String name, String label) throws IOException {
 		Path out = directory.resolve(name + ".out");
 		if (!Files.exists(out)) {
 			return null;
@@ -339,7 +420,7 @@ public final class Report {
 			}
 		}
 		long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-		return new Pgbench(String.format(label, scale.find() ? scale.group(1) : "?"),
+		return new Ceiling(String.format(label, scale.find() ? scale.group(1) : "?"),
 				processed.find() ? Long.parseLong(processed.group(1)) : 0,
 				failed.find() ? Long.parseLong(failed.group(1)) : 0, tps.find() ? Double.parseDouble(tps.group(1)) : 0,
 				percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99));
@@ -353,8 +434,21 @@ public final class Report {
 		return sortedMicros[Math.max(0, Math.min(sortedMicros.length - 1, rank))] / 1000.0;
 	}
 
-	private record Pgbench(String name, long transactions, long failed, double tps, double p50, double p95,
+	/** One ceiling run: pgbench's, or the H2 ceiling's. */
+	private record Ceiling(String name, long transactions, long failed, double tps, double p50, double p95,
 			double p99) {
+
+	}
+
+	/**
+	 * The ceilings a run of scenarios is measured against: pgbench's on PostgreSQL, the
+	 * H2 ceiling's (no tpcb-like) on the embedded database.
+	 */
+	private record Ceilings(String label, Ceiling spread, Ceiling hot, Ceiling tpcb) {
+
+		boolean any() {
+			return this.spread != null || this.hot != null || this.tpcb != null;
+		}
 
 	}
 

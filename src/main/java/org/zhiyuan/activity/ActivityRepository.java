@@ -1,5 +1,6 @@
 package org.zhiyuan.activity;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -625,28 +626,37 @@ class ActivityRepository {
 			return views;
 		}
 		List<UUID> ids = views.stream().map(ActivityView::id).toList();
-		Map<UUID, List<PositionView>> positions = new LinkedHashMap<>();
-		Map<UUID, List<String>> qualifications = new HashMap<>();
-		this.jdbc.sql("SELECT q.position_id, q.qualification FROM activity_position_qualification q JOIN"
-				+ " activity_position p ON p.id = q.position_id WHERE p.activity_id IN (:ids) ORDER BY q.qualification")
+		// one row per position and qualification it asks for (one row when none)
+		Map<UUID, PositionRead> rows = new LinkedHashMap<>();
+		this.jdbc
+			.sql("SELECT p.id, p.activity_id, p.name, p.capacity, p.accepted, p.min_age, p.max_age, p.starts_at,"
+					+ " p.ends_at, p.gender, p.min_services, p.min_hours, p.min_credit_score, q.qualification FROM"
+					+ " activity_position p LEFT JOIN activity_position_qualification q ON q.position_id = p.id WHERE"
+					+ " p.activity_id IN (:ids) ORDER BY p.sort_order, p.id, q.qualification")
 			.param("ids", ids)
-			.query((rs, n) -> qualifications.computeIfAbsent(rs.getObject(1, UUID.class), (k) -> new ArrayList<>())
-				.add(rs.getString(2)))
+			.query((rs, n) -> {
+				UUID id = rs.getObject("id", UUID.class);
+				PositionRead row = rows.get(id);
+				if (row == null) {
+					row = new PositionRead(rs.getObject("activity_id", UUID.class), id, rs.getString("name"),
+							rs.getInt("capacity"), rs.getInt("accepted"), (Integer) rs.getObject("min_age"),
+							(Integer) rs.getObject("max_age"), rs.getObject("starts_at", OffsetDateTime.class),
+							rs.getObject("ends_at", OffsetDateTime.class),
+							(rs.getString("gender") != null) ? Gender.valueOf(rs.getString("gender")) : null,
+							(Integer) rs.getObject("min_services", Integer.class), rs.getBigDecimal("min_hours"),
+							(Integer) rs.getObject("min_credit_score", Integer.class), new ArrayList<>());
+					rows.put(id, row);
+				}
+				if (rs.getString("qualification") != null) {
+					row.qualifications().add(rs.getString("qualification"));
+				}
+				return id;
+			})
 			.list();
-		this.jdbc.sql("SELECT id, activity_id, name, capacity, accepted, min_age, max_age, starts_at, ends_at, gender,"
-				+ " min_services, min_hours, min_credit_score FROM activity_position WHERE activity_id IN (:ids) ORDER"
-				+ " BY sort_order")
-			.param("ids", ids)
-			.query((rs, n) -> positions
-				.computeIfAbsent(rs.getObject("activity_id", UUID.class), (k) -> new ArrayList<>())
-				.add(new PositionView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getInt("capacity"),
-						rs.getInt("accepted"), (Integer) rs.getObject("min_age"), (Integer) rs.getObject("max_age"),
-						qualifications.getOrDefault(rs.getObject("id", UUID.class), List.of()),
-						rs.getObject("starts_at", OffsetDateTime.class), rs.getObject("ends_at", OffsetDateTime.class),
-						(rs.getString("gender") != null) ? Gender.valueOf(rs.getString("gender")) : null,
-						(Integer) rs.getObject("min_services", Integer.class), rs.getBigDecimal("min_hours"),
-						(Integer) rs.getObject("min_credit_score", Integer.class))))
-			.list();
+		Map<UUID, List<PositionView>> positions = new HashMap<>();
+		for (PositionRead row : rows.values()) {
+			positions.computeIfAbsent(row.activityId(), (k) -> new ArrayList<>()).add(row.view());
+		}
 		return views.stream()
 			.map((v) -> new ActivityView(v.id(), v.organizationId(), v.organizationName(), v.projectId(), v.title(),
 					v.description(), v.field(), v.regionCode(), v.address(), v.lat(), v.lng(), v.geofenceMeters(),
@@ -655,6 +665,19 @@ class ActivityRepository {
 					v.contactPhoneMasked(), v.status(), v.cancelReason(),
 					List.copyOf(positions.getOrDefault(v.id(), List.of())), v.distanceKm()))
 			.toList();
+	}
+
+	/** A position as read, gathering the qualifications it asks for. */
+	private record PositionRead(UUID activityId, UUID id, String name, int capacity, int accepted, Integer minAge,
+			Integer maxAge, OffsetDateTime startsAt, OffsetDateTime endsAt, Gender gender, Integer minServices,
+			BigDecimal minHours, Integer minCreditScore, List<String> qualifications) {
+
+		PositionView view() {
+			return new PositionView(this.id, this.name, this.capacity, this.accepted, this.minAge, this.maxAge,
+					List.copyOf(this.qualifications), this.startsAt, this.endsAt, this.gender, this.minServices,
+					this.minHours, this.minCreditScore);
+		}
+
 	}
 
 	private static String blankToNull(String text) {

@@ -59,10 +59,15 @@ class SignupNotifications {
 	void on(SignupApproved event) {
 		ActivityView activity = (event.activity() != null) ? event.activity()
 				: this.activities.find(event.activityId()).orElseThrow();
-		send(event.volunteerId(),
-				event.promoted() ? NotificationKind.SIGNUP_PROMOTED : NotificationKind.SIGNUP_APPROVED,
-				event.promoted() ? "notice.signup.promoted" : "notice.signup.approved", activity,
-				List.of(activity.title(), when(activity)), null);
+		NotificationKind kind = event.promoted() ? NotificationKind.SIGNUP_PROMOTED : NotificationKind.SIGNUP_APPROVED;
+		String key = event.promoted() ? "notice.signup.promoted" : "notice.signup.approved";
+		List<String> args = List.of(activity.title(), when(activity));
+		if (event.volunteerAccountId() != null) {
+			sendTo(event.volunteerAccountId(), kind, key, activity, args, null);
+		}
+		else {
+			send(event.volunteerId(), kind, key, activity, args, null);
+		}
 	}
 
 	@EventListener
@@ -133,8 +138,13 @@ class SignupNotifications {
 	private void send(UUID volunteerId, NotificationKind kind, String key, ActivityView activity, List<String> args,
 			String dedupeKey) {
 		this.volunteers.find(volunteerId)
-			.ifPresent((volunteer) -> this.notifications.send(new NotificationRequest(volunteer.accountId(), kind, key,
-					args, "/activities/" + activity.id(), dedupeKey)));
+			.ifPresent((volunteer) -> sendTo(volunteer.accountId(), kind, key, activity, args, dedupeKey));
+	}
+
+	private void sendTo(UUID accountId, NotificationKind kind, String key, ActivityView activity, List<String> args,
+			String dedupeKey) {
+		this.notifications
+			.send(new NotificationRequest(accountId, kind, key, args, "/activities/" + activity.id(), dedupeKey));
 	}
 
 	private static String when(ActivityView activity) {

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,8 +125,10 @@ public class Signups {
 		if (!activity.isOpenForSignup(now())) {
 			throw ProblemException.unprocessable("SIGNUP_CLOSED", "signup.closed");
 		}
-		checkRequirements(volunteer, activity, position);
-		Pending pending = new Pending(actor, volunteer.id(), activity, positionId,
+		// the overlap with the volunteer's other service is checked as the sign-up is
+		// written, under their lock
+		checkPersonalRequirements(volunteer, activity, position);
+		Pending pending = new Pending(actor, volunteer, activity, positionId,
 				RequestContextHolder.getRequestAttributes());
 		boolean mayTakePlace = activity.approval() != ApprovalMode.MANUAL && position.free() > 0;
 		if (mayTakePlace && !TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -134,7 +137,7 @@ public class Signups {
 		else {
 			writeTogether(positionId, List.of(pending));
 		}
-		return this.signups.view(pending.result()).orElseThrow();
+		return pending.result();
 	}
 
 	/**
@@ -165,7 +168,8 @@ public class Signups {
 	}
 
 	/**
-	 * The sign-ups' ids, or the problems that refused them, in the current transaction.
+	 * The sign-ups as written, or the problems that refused them, in the current
+	 * transaction.
 	 */
 	private Map<Pending, Object> write(UUID positionId, List<Pending> batch) {
 		Map<Pending, Object> outcomes = new IdentityHashMap<>();
@@ -225,10 +229,15 @@ public class Signups {
 					.inOrganization(p.activity().organizationId())
 					.withDetail(status.name()));
 				if (holds) {
-					this.events
-						.publishEvent(new SignupApproved(id, p.activity().id(), p.volunteerId(), false, p.activity()));
+					this.events.publishEvent(new SignupApproved(id, p.activity().id(), p.volunteerId(), false,
+							p.activity(), p.volunteer().accountId()));
 				}
-				outcomes.put(p, id);
+				// what the sign-up's row now says, without reading it back
+				outcomes.put(p,
+						new SignupView(id, p.activity().id(), p.activity().title(), p.activity().startsAt(),
+								p.activity().endsAt(), positionId, positionOf(p.activity(), positionId).name(),
+								p.volunteerId(), p.volunteer().name(), p.volunteer().volunteerNumber(),
+								p.volunteer().phoneMasked(), status, now, null, false, SignupOrigin.SELF));
 			}
 		}
 		finally {
@@ -248,7 +257,7 @@ public class Signups {
 
 		private final Actor actor;
 
-		private final UUID volunteerId;
+		private final VolunteerView volunteer;
 
 		private final ActivityView activity;
 
@@ -258,9 +267,10 @@ public class Signups {
 
 		private volatile Object outcome;
 
-		Pending(Actor actor, UUID volunteerId, ActivityView activity, UUID positionId, RequestAttributes request) {
+		Pending(Actor actor, VolunteerView volunteer, ActivityView activity, UUID positionId,
+				RequestAttributes request) {
 			this.actor = actor;
-			this.volunteerId = volunteerId;
+			this.volunteer = volunteer;
 			this.activity = activity;
 			this.positionId = positionId;
 			this.request = request;
@@ -271,7 +281,11 @@ public class Signups {
 		}
 
 		UUID volunteerId() {
-			return this.volunteerId;
+			return this.volunteer.id();
+		}
+
+		VolunteerView volunteer() {
+			return this.volunteer;
 		}
 
 		ActivityView activity() {
@@ -296,11 +310,11 @@ public class Signups {
 			this.outcome = failure;
 		}
 
-		/** The sign-up's id, or the problem rethrown in the caller's thread. */
-		UUID result() {
+		/** The sign-up as written, or the problem rethrown in the caller's thread. */
+		SignupView result() {
 			Object value = this.outcome;
-			if (value instanceof UUID id) {
-				return id;
+			if (value instanceof SignupView written) {
+				return written;
 			}
 			if (value instanceof RuntimeException ex) {
 				throw ex;
@@ -531,6 +545,19 @@ public class Signups {
 	 * @throws ProblemException 422 {@code REQUIREMENT_NOT_MET} saying which
 	 */
 	void checkRequirements(VolunteerView volunteer, ActivityView activity, PositionView position) {
+		checkPersonalRequirements(volunteer, activity, position);
+		List<String> overlapping = overlappingElsewhere(volunteer.id(), activity, position);
+		if (!overlapping.isEmpty()) {
+			throw overlap(overlapping);
+		}
+	}
+
+	/**
+	 * The requirements on the volunteer themself (age, qualifications, gender and past
+	 * service), without the overlap with their other service, which a sign-up checks
+	 * under the volunteer's lock as it is written.
+	 */
+	private void checkPersonalRequirements(VolunteerView volunteer, ActivityView activity, PositionView position) {
 		if (position.minAge() != null || position.maxAge() != null) {
 			if (volunteer.birthDate() == null) {
 				throw ProblemException.unprocessable("REQUIREMENT_NOT_MET", "signup.requirement.ageUnknown");
@@ -547,10 +574,6 @@ public class Signups {
 		}
 		this.volunteers.requireQualifications(volunteer.id(), position.qualifications(), activity.endsAt(position));
 		this.furtherRequirements.check(volunteer, position);
-		List<String> overlapping = overlappingElsewhere(volunteer.id(), activity, position);
-		if (!overlapping.isEmpty()) {
-			throw overlap(overlapping);
-		}
 	}
 
 	/**
@@ -603,8 +626,9 @@ public class Signups {
 		return status == SignupStatus.APPROVED && Duration.between(now, startsAt).compareTo(NOTICE) < 0;
 	}
 
+	/** Now, to the microsecond that the databases keep. */
 	private static OffsetDateTime now() {
-		return OffsetDateTime.now(ZoneOffset.UTC);
+		return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
 	}
 
 }

@@ -50,6 +50,26 @@ class SignupApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void answersWhatTheSignUpsRecordSaysFreshAndAfterACancellation() {
+		Team team = this.fixtures.anActiveTeamIn("110105");
+		Published activity = publish(team, anActivity(team.id().toString(), 1));
+		Person volunteer = this.fixtures.aVolunteer();
+		Person other = this.fixtures.aVolunteer();
+		Response approved = signUp(volunteer, activity);
+		assertThat(approved.json())
+			.isEqualTo(signedIn(volunteer).get("/api/v1/signups/" + approved.json().get("id").asString()).json());
+		Response waitlisted = signUp(other, activity);
+		assertThat(waitlisted.json().get("status").asString()).isEqualTo("WAITLISTED");
+		assertThat(waitlisted.json())
+			.isEqualTo(signedIn(other).get("/api/v1/signups/" + waitlisted.json().get("id").asString()).json());
+		signedIn(other).send("DELETE", "/api/v1/signups/" + waitlisted.json().get("id").asString());
+		Response again = signUp(other, activity);
+		assertThat(again.json().get("id")).as("the same row, started again").isEqualTo(waitlisted.json().get("id"));
+		assertThat(again.json())
+			.isEqualTo(signedIn(other).get("/api/v1/signups/" + again.json().get("id").asString()).json());
+	}
+
+	@Test
 	void refusesWhenFullAndThereIsNoWaitingList() {
 		Team team = this.fixtures.anActiveTeamIn("110105");
 		Map<String, Object> body = anActivity(team.id().toString(), 1);

@@ -353,8 +353,8 @@ public class Attendance {
 		Span span = Span.served(open.checkedInAt(), at, activity);
 		Served served = new Served(null, BigDecimal.ZERO.setScale(2), null);
 		if (span.isService()) {
-			ServiceRecordView record = this.records.recordAttendance(volunteerId, activity.id(), span.start(),
-					span.end(), recordedBy, "QR".equals(method) ? RecordMethod.QR : RecordMethod.MANUAL, onOverlap);
+			ServiceRecordView record = this.records.recordAttendance(volunteerId, activity, span.start(), span.end(),
+					recordedBy, "QR".equals(method) ? RecordMethod.QR : RecordMethod.MANUAL, onOverlap);
 			served = new Served(record.id(), record.hours(), record.review());
 			record.flags().forEach((flag) -> flags.add(flag.name()));
 		}

@@ -44,7 +44,7 @@ class PointIssuance {
 		if (before.compareTo(after) == 0) {
 			return;
 		}
-		Optional<ActivityView> activity = this.activities.find(event.activityId());
+		Optional<ActivityView> activity = event.activityOr(this.activities::find);
 		if (activity.isEmpty()) {
 			return;
 		}

@@ -180,8 +180,24 @@ public class ServiceRecords {
 	@Transactional
 	public ServiceRecordView recordAttendance(UUID volunteerId, UUID activityId, OffsetDateTime startedAt,
 			OffsetDateTime endedAt, UUID recordedBy, RecordMethod method, OnOverlap onOverlap) {
+		return recordAttendance(volunteerId, activityId, Optional.ofNullable(activityId).flatMap(this.activities::find),
+				startedAt, endedAt, recordedBy, method, onOverlap);
+	}
+
+	/**
+	 * The same for an activity the caller has just read in its transaction, so that it is
+	 * not read again.
+	 */
+	public ServiceRecordView recordAttendance(UUID volunteerId, ActivityView activity, OffsetDateTime startedAt,
+			OffsetDateTime endedAt, UUID recordedBy, RecordMethod method, OnOverlap onOverlap) {
+		return recordAttendance(volunteerId, activity.id(), Optional.of(activity), startedAt, endedAt, recordedBy,
+				method, onOverlap);
+	}
+
+	private ServiceRecordView recordAttendance(UUID volunteerId, UUID activityId, Optional<ActivityView> activity,
+			OffsetDateTime startedAt, OffsetDateTime endedAt, UUID recordedBy, RecordMethod method,
+			OnOverlap onOverlap) {
 		List<FieldProblem> problems = new ArrayList<>();
-		Optional<ActivityView> activity = Optional.ofNullable(activityId).flatMap(this.activities::find);
 		Checked checked = check(volunteerId, activityId, activity, startedAt, endedAt, problems);
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(problems);
@@ -385,7 +401,7 @@ public class ServiceRecords {
 				assessment.held(), volunteerRegion));
 		updateTotals(volunteer.id());
 		this.events.publishEvent(new CountedHoursChanged(id, volunteer.id(), activity.id(), checked.startedAt(),
-				volunteerRegion, null, assessment.held() ? null : hours));
+				volunteerRegion, null, assessment.held() ? null : hours, activity));
 		String flagged = assessment.flags().isEmpty() ? "" : " " + RecordHashes.flagsText(assessment.flags());
 		this.auditLog.record(AuditRecord.of("record.create", recordedBy)
 			.on("service-record", id)

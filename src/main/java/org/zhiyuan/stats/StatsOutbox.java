@@ -82,7 +82,7 @@ class StatsOutbox {
 
 	@EventListener
 	void on(CountedHoursChanged event) {
-		ActivityView activity = this.activities.find(event.activityId()).orElse(null);
+		ActivityView activity = event.activityOr(this.activities::find).orElse(null);
 		this.repository.insertOutbox(new OutboxRow(0, Kind.SERVICE, event.recordId(), event.volunteerId(),
 				event.volunteerRegionCode(), null, null, null,
 				(activity != null) ? activity.field().name() : Dim.UNKNOWN, month(event.startedAt()), true,

@@ -57,7 +57,7 @@ class TimeDeposits {
 		if (change.signum() == 0) {
 			return;
 		}
-		Optional<ActivityView> activity = this.activities.find(event.activityId());
+		Optional<ActivityView> activity = event.activityOr(this.activities::find);
 		if (activity.isEmpty() || !activity.get().timeBankEligible()) {
 			return;
 		}

@@ -40,6 +40,7 @@ EMERGENCY_NEEDS="${EMERGENCY_NEEDS:-3400}"        # S7: the measured launch's ne
 EMERGENCY_ANSWERS="${EMERGENCY_ANSWERS:-2000}"    # S7: volunteers answering ACCEPT at once
 EMERGENCY_STORM_NEEDS="${EMERGENCY_STORM_NEEDS:-$(( (EMERGENCY_ANSWERS + 1) / 2 ))}"  # S7: the storm's needs
 H2_SCENARIOS="${H2_SCENARIOS:-S4}"
+H2_STATS="${H2_STATS:-1}"   # 0: the H2 data set without the statistics (S1-S3 do not read them; S4's need them)
 STATS_KINDS="${STATS_KINDS:-}"   # S4's statistics kinds, ';'-separated (default: all of them)
 SEED="${SEED:-2026}"
 BCRYPT_COST="${BCRYPT_COST:-4}"
@@ -236,8 +237,13 @@ h2_generate() {
     --volunteers="$H2_VOLUNTEERS" --records="$H2_RECORDS" --activities="$H2_ACTIVITIES" --seed="$SEED" \
     --bcrypt-cost="$BCRYPT_COST" --volunteer-password="$VOLUNTEER_PASSWORD" $(key_flags) --out="$RESULTS/generate-h2.json"
   load_note "generate (H2): end"
-  stats_rebuild "H2, $H2_VOLUNTEERS volunteers, $H2_RECORDS service records" "$dir"
-  h2_compact "H2, $H2_VOLUNTEERS volunteers, $H2_RECORDS service records, $H2_ACTIVITIES activities, after the statistics build" "$dir"
+  if [ "$H2_STATS" = 1 ]; then
+    stats_rebuild "H2, $H2_VOLUNTEERS volunteers, $H2_RECORDS service records" "$dir"
+    h2_compact "H2, $H2_VOLUNTEERS volunteers, $H2_RECORDS service records, $H2_ACTIVITIES activities, after the statistics build" "$dir"
+  else
+    log "the statistics are not built (H2_STATS=0): S4's statistics would read empty rollups"
+    h2_compact "H2, $H2_VOLUNTEERS volunteers, $H2_RECORDS service records, $H2_ACTIVITIES activities, without the statistics" "$dir"
+  fi
 }
 
 # h2_compact <label> <data-dir>: H2 keeps the space of the pages it rewrote, so after the

@@ -151,6 +151,28 @@ class AuthenticationApiTests extends ApiTestSupport {
 					.build()))
 			.getTokenValue();
 		assertThat(this.api.as(expired).get("/api/v1/accounts/me").status()).isEqualTo(401);
+		// the issuer is compared as text: a current token signed with the right key but
+		// naming another issuer is refused
+		String otherIssuer = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
+				JwtClaimsSet.builder()
+					.issuer("https://zhiyuan.example")
+					.subject(operator.id().toString())
+					.issuedAt(Instant.now())
+					.expiresAt(Instant.now().plusSeconds(600))
+					.claim("ver", 0)
+					.build()))
+			.getTokenValue();
+		assertThat(this.api.as(otherIssuer).get("/api/v1/accounts/me").status()).isEqualTo(401);
+		String ours = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
+				JwtClaimsSet.builder()
+					.issuer("zhiyuan")
+					.subject(operator.id().toString())
+					.issuedAt(Instant.now())
+					.expiresAt(Instant.now().plusSeconds(600))
+					.claim("ver", 0)
+					.build()))
+			.getTokenValue();
+		assertThat(this.api.as(ours).get("/api/v1/accounts/me").status()).isEqualTo(200);
 
 		String valid = this.api.signIn(operator.username(), operator.password())
 			.post("/api/v1/auth/token", Map.of("username", operator.username(), "password", operator.password()))

@@ -36,16 +36,22 @@ final class Recorder {
 
 	private long ended;
 
+	private CpuShare.Snapshot cpuAtStart = CpuShare.Snapshot.NONE;
+
+	private Map<String, Long> cpuTicks = new LinkedHashMap<>();
+
 	Recorder(String name) {
 		this.name = name;
 	}
 
 	void start() {
+		this.cpuAtStart = CpuShare.snapshot();
 		this.started = System.nanoTime();
 	}
 
 	void stop() {
 		this.ended = System.nanoTime();
+		this.cpuTicks = CpuShare.between(this.cpuAtStart, CpuShare.snapshot());
 	}
 
 	/** Records an answer; problem codes only for answers that are not 2xx. */
@@ -107,6 +113,7 @@ final class Recorder {
 			seconds += part.seconds();
 			part.statuses.forEach((k, v) -> whole.statuses.computeIfAbsent(k, (x) -> new LongAdder()).add(v.sum()));
 			part.codes.forEach((k, v) -> whole.codes.computeIfAbsent(k, (x) -> new LongAdder()).add(v.sum()));
+			part.cpuTicks.forEach((kind, ticks) -> whole.cpuTicks.merge(kind, ticks, Long::sum));
 		}
 		long[] all = samples.stream().flatMapToLong(Arrays::stream).toArray();
 		return whole.result(all, seconds);
@@ -132,6 +139,8 @@ final class Recorder {
 		result.put("errors", byCode);
 		result.put("checks", this.checks);
 		result.put("notes", this.notes);
+		// the machine's cores during the phase: platform, database, driver, other, idle
+		result.put("cpuCores", CpuShare.cores(this.cpuTicks, seconds));
 		return result;
 	}
 

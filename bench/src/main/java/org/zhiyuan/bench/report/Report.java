@@ -170,6 +170,7 @@ public final class Report {
 				md.append(String.join(", ", parts)).append("\n");
 			}
 		}
+		cpuTable(md, http);
 		for (JsonNode scenario : http.path("scenarios")) {
 			if (scenario.has("byLevelAndKind")) {
 				statisticsGrid(md, scenario);
@@ -181,6 +182,41 @@ public final class Report {
 					step.path("name").asString(), step.path("requests").asInt(), step.path("throughput").asDouble(),
 					step.path("p50Ms").asDouble(), step.path("p99Ms").asDouble(), step.path("statuses")));
 		}
+	}
+
+	/**
+	 * The machine's cores during each scenario: how much of them the platform, the
+	 * database, the driver and everything else used, and how much stayed idle (from
+	 * {@code /proc}; absent elsewhere than Linux).
+	 */
+	private static void cpuTable(StringBuilder md, JsonNode http) {
+		List<JsonNode> measured = new ArrayList<>();
+		for (JsonNode scenario : http.path("scenarios")) {
+			if (!scenario.path("cpuCores").isEmpty()) {
+				measured.add(scenario);
+			}
+		}
+		if (measured.isEmpty()) {
+			return;
+		}
+		md.append("\nWhere the machine's cores went during each scenario (cores busy: seconds of processor time per"
+				+ " second; the platform, the database and the driver share the same cores):\n\n");
+		md.append("| Scenario | Platform | Database | Driver | Other | Idle | Platform per request (ms) |"
+				+ " Database per request (ms) |\n");
+		md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+		for (JsonNode scenario : measured) {
+			JsonNode cores = scenario.path("cpuCores");
+			double throughput = scenario.path("throughput").asDouble();
+			md.append(String.format("| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s |%n",
+					scenario.path("name").asString(), cores.path("platform").asDouble(),
+					cores.path("database").asDouble(), cores.path("driver").asDouble(), cores.path("other").asDouble(),
+					cores.path("idle").asDouble(), perRequest(cores.path("platform").asDouble(), throughput),
+					perRequest(cores.path("database").asDouble(), throughput)));
+		}
+	}
+
+	private static String perRequest(double cores, double throughput) {
+		return (throughput > 0 && cores > 0) ? String.format("%.2f", cores / throughput * 1000) : "—";
 	}
 
 	/**

@@ -284,8 +284,11 @@ class MobilizationCommandApiTests extends EmergencyTestSupport {
 
 		assertThat(stoodDown.status()).as(stoodDown.body()).isEqualTo(200);
 		assertThat(stoodDown.json().get("recorded").asInt()).isEqualTo(2);
-		assertThat(recordsOf(member)).containsExactly(streetTeam.id() + " 【应急出动】城区内涝抢险 EMERGENCY");
-		assertThat(recordsOf(skilled)).containsExactly(command.id() + " 【应急出动】城区内涝抢险 EMERGENCY");
+		// a service across midnight (China time) is recorded in one piece per day: run
+		// between 00:00 and 03:00 there, the three hours are two records under the same
+		// team
+		assertThat(recordsOf(member)).isNotEmpty().containsOnly(streetTeam.id() + " 【应急出动】城区内涝抢险 EMERGENCY");
+		assertThat(recordsOf(skilled)).isNotEmpty().containsOnly(command.id() + " 【应急出动】城区内涝抢险 EMERGENCY");
 		assertThat(recordsOf(notMustered)).isEmpty();
 		assertThat(this.fixtures.totalHoursOf(member).subtract(before)).isBetween(new BigDecimal("2.9"),
 				new BigDecimal("3.1"));

@@ -321,8 +321,11 @@ class MobilizationCommandApiTests extends EmergencyTestSupport {
 
 		api(operator).post(path(id, "/stand-down"), Map.of());
 
+		// one record, or one per day when the hour and a half crossed midnight (China
+		// time)
 		assertThat(recordsOf(volunteer)).as("the team of the district commands by default")
-			.containsExactly(command.id() + " 【应急演练】城区内涝抢险 EMERGENCY");
+			.isNotEmpty()
+			.containsOnly(command.id() + " 【应急演练】城区内涝抢险 EMERGENCY");
 	}
 
 	@Test

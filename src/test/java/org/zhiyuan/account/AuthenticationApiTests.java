@@ -153,25 +153,9 @@ class AuthenticationApiTests extends ApiTestSupport {
 		assertThat(this.api.as(expired).get("/api/v1/accounts/me").status()).isEqualTo(401);
 		// the issuer is compared as text: a current token signed with the right key but
 		// naming another issuer is refused
-		String otherIssuer = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
-				JwtClaimsSet.builder()
-					.issuer("https://zhiyuan.example")
-					.subject(operator.id().toString())
-					.issuedAt(Instant.now())
-					.expiresAt(Instant.now().plusSeconds(600))
-					.claim("ver", 0)
-					.build()))
-			.getTokenValue();
+		String otherIssuer = currentToken(encoder, "https://zhiyuan.example", operator);
 		assertThat(this.api.as(otherIssuer).get("/api/v1/accounts/me").status()).isEqualTo(401);
-		String ours = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
-				JwtClaimsSet.builder()
-					.issuer("zhiyuan")
-					.subject(operator.id().toString())
-					.issuedAt(Instant.now())
-					.expiresAt(Instant.now().plusSeconds(600))
-					.claim("ver", 0)
-					.build()))
-			.getTokenValue();
+		String ours = currentToken(encoder, "zhiyuan", operator);
 		assertThat(this.api.as(ours).get("/api/v1/accounts/me").status()).isEqualTo(200);
 
 		String valid = this.api.signIn(operator.username(), operator.password())
@@ -244,6 +228,18 @@ class AuthenticationApiTests extends ApiTestSupport {
 			.param("outcome", outcome)
 			.query(Long.class)
 			.single();
+	}
+
+	private static String currentToken(NimbusJwtEncoder encoder, String issuer, Person operator) {
+		return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
+				JwtClaimsSet.builder()
+					.issuer(issuer)
+					.subject(operator.id().toString())
+					.issuedAt(Instant.now())
+					.expiresAt(Instant.now().plusSeconds(600))
+					.claim("ver", 0)
+					.build()))
+			.getTokenValue();
 	}
 
 }

@@ -1,10 +1,12 @@
 package org.zhiyuan.attendance;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -25,6 +27,7 @@ import org.zhiyuan.activity.ActivityView;
 import org.zhiyuan.attendance.AttendanceRepository.Forgotten;
 import org.zhiyuan.attendance.AttendanceRepository.Open;
 import org.zhiyuan.attendance.AttendanceRepository.Served;
+import org.zhiyuan.attendance.AttendanceRequests.Closed;
 import org.zhiyuan.attendance.AttendanceRequests.Operation;
 import org.zhiyuan.attendance.CheckinCodes.Issued;
 import org.zhiyuan.audit.AuditLog;
@@ -172,8 +175,8 @@ public class Attendance {
 			Optional<Open> row = this.attendance.lockFor(activity.id(), volunteer.id());
 			AttendanceState.of(row).requireCheckOut();
 			checkGeofence(activity, where);
-			return List.of(close(row.get(), activity, volunteer.id(), now, "QR", actor.accountId(), null, false,
-					OnOverlap.HOLD));
+			return List
+				.of(close(row.get(), activity, volunteer, now, "QR", actor.accountId(), null, false, OnOverlap.HOLD));
 		}).get(0);
 	}
 
@@ -220,7 +223,7 @@ public class Attendance {
 				throw ProblemException
 					.invalid(List.of(new FieldProblem("checkedOutAt", "validation.attendance.order")));
 			}
-			UUID closed = close(open, activity, volunteerId, time, "MANUAL", actor.accountId(), why, false,
+			Closed closed = close(open, activity, volunteerId, time, "MANUAL", actor.accountId(), why, false,
 					OnOverlap.HOLD);
 			this.auditLog.record(AuditRecord.of("attendance.manual.checkout", actor.accountId())
 				.on("volunteer", volunteerId)
@@ -244,7 +247,7 @@ public class Attendance {
 				() -> enterInBulk(actor, activityId, entries, reason));
 	}
 
-	private List<UUID> enterInBulk(Actor actor, UUID activityId, List<BulkEntry> entries, String reason) {
+	private List<Closed> enterInBulk(Actor actor, UUID activityId, List<BulkEntry> entries, String reason) {
 		ActivityView activity = this.activities.view(actor, activityId);
 		this.activities.requireManager(actor, activity);
 		String why = requireReason(reason);
@@ -295,7 +298,7 @@ public class Attendance {
 			throw new ProblemException(409, "RECORD_OVERLAP", "attendance.bulkOverlap", overlapping, conflicts.size())
 				.with("conflicts", conflicts);
 		}
-		List<UUID> results = new ArrayList<>();
+		List<Closed> results = new ArrayList<>();
 		for (BulkEntry entry : entries) {
 			UUID id = Ids.newId();
 			this.attendance.checkIn(id, activityId, entry.volunteerId(), entry.checkedInAt(), "BULK", null, null, why,
@@ -338,8 +341,21 @@ public class Attendance {
 	 * Closes an attendance and writes its service record, in the caller's transaction;
 	 * returns the attendance's id.
 	 */
-	private UUID close(Open open, ActivityView activity, UUID volunteerId, OffsetDateTime at, String method,
+	private Closed close(Open open, ActivityView activity, UUID volunteerId, OffsetDateTime at, String method,
 			UUID recordedBy, String reason, boolean automatic, OnOverlap onOverlap) {
+		return close(open, activity, volunteerId, null, at, method, recordedBy, reason, automatic, onOverlap);
+	}
+
+	/** The same for the volunteer the caller has just read in its transaction. */
+	private Closed close(Open open, ActivityView activity, VolunteerView volunteer, OffsetDateTime at, String method,
+			UUID recordedBy, String reason, boolean automatic, OnOverlap onOverlap) {
+		return close(open, activity, volunteer.id(), volunteer, at, method, recordedBy, reason, automatic, onOverlap);
+	}
+
+	private Closed close(Open open, ActivityView activity, UUID volunteerId, VolunteerView volunteer,
+			OffsetDateTime checkedOutAt, String method, UUID recordedBy, String reason, boolean automatic,
+			OnOverlap onOverlap) {
+		OffsetDateTime at = checkedOutAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
 		Set<String> flags = new LinkedHashSet<>();
 		if (automatic) {
 			flags.add("AUTO_CHECKOUT");
@@ -353,8 +369,12 @@ public class Attendance {
 		Span span = Span.served(open.checkedInAt(), at, activity);
 		Served served = new Served(null, BigDecimal.ZERO.setScale(2), null);
 		if (span.isService()) {
-			ServiceRecordView record = this.records.recordAttendance(volunteerId, activity, span.start(), span.end(),
-					recordedBy, "QR".equals(method) ? RecordMethod.QR : RecordMethod.MANUAL, onOverlap);
+			RecordMethod recordMethod = "QR".equals(method) ? RecordMethod.QR : RecordMethod.MANUAL;
+			ServiceRecordView record = (volunteer != null)
+					? this.records.recordAttendance(volunteer, activity, span.start(), span.end(), recordedBy,
+							recordMethod, onOverlap)
+					: this.records.recordAttendance(volunteerId, activity, span.start(), span.end(), recordedBy,
+							recordMethod, onOverlap);
 			served = new Served(record.id(), record.hours(), record.review());
 			record.flags().forEach((flag) -> flags.add(flag.name()));
 		}
@@ -363,7 +383,8 @@ public class Attendance {
 		}
 		this.attendance.checkOut(open.id(), at, method, served, flags.isEmpty() ? null : String.join(",", flags),
 				reason);
-		return open.id();
+		return new Closed(open.id(), new CheckOut(at, served.recordId(),
+				served.hours().setScale(2, RoundingMode.HALF_UP).toPlainString(), List.copyOf(flags), served.review()));
 	}
 
 	private ActivityView activityFor(CodeInput code, OffsetDateTime now) {
@@ -436,7 +457,7 @@ public class Attendance {
 	}
 
 	private static OffsetDateTime now() {
-		return OffsetDateTime.now(ZoneOffset.UTC);
+		return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
 	}
 
 	/**

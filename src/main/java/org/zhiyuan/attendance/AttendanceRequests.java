@@ -41,11 +41,11 @@ class AttendanceRequests {
 	}
 
 	/**
-	 * Runs the action, which closes attendances and returns their ids, in a transaction,
-	 * and answers with their check-outs; with a key, at most once.
+	 * Runs the action, which closes attendances and returns them with their check-outs,
+	 * in a transaction, and answers with the check-outs; with a key, at most once.
 	 * @throws ProblemException 400 for a key longer than 100 characters
 	 */
-	List<CheckOut> once(Actor actor, Operation operation, String idempotencyKey, Supplier<List<UUID>> action) {
+	List<CheckOut> once(Actor actor, Operation operation, String idempotencyKey, Supplier<List<Closed>> action) {
 		String key = (idempotencyKey != null && !idempotencyKey.isBlank()) ? idempotencyKey.strip() : null;
 		if (key != null && key.length() > 100) {
 			throw ProblemException.invalid(List.of(new FieldProblem("Idempotency-Key", "validation.record.key")));
@@ -53,7 +53,7 @@ class AttendanceRequests {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return (key != null) ? claimed(actor.accountId(), operation, key, action)
-						: this.transaction.execute((status) -> this.attendance.checkOuts(action.get()));
+						: answers(this.transaction.execute((status) -> action.get()));
 			}
 			catch (DuplicateKeyException ex) {
 				// Another request holds the key (PostgreSQL lets the claim wait until
@@ -72,16 +72,16 @@ class AttendanceRequests {
 		}
 	}
 
-	private List<CheckOut> claimed(UUID account, Operation operation, String key, Supplier<List<UUID>> action) {
+	private List<CheckOut> claimed(UUID account, Operation operation, String key, Supplier<List<Closed>> action) {
 		List<UUID> earlier = this.attendance.answered(account, operation.name(), key);
 		if (!earlier.isEmpty()) {
 			return this.attendance.checkOuts(earlier);
 		}
 		return this.transaction.execute((status) -> {
 			this.attendance.claim(account, operation.name(), key, OffsetDateTime.now(ZoneOffset.UTC));
-			List<UUID> closed = action.get();
-			this.attendance.answer(account, operation.name(), key, closed);
-			return this.attendance.checkOuts(closed);
+			List<Closed> closed = action.get();
+			this.attendance.answer(account, operation.name(), key, closed.stream().map(Closed::attendanceId).toList());
+			return answers(closed);
 		});
 	}
 
@@ -99,6 +99,15 @@ class AttendanceRequests {
 			answer = this.attendance.answered(account, operation.name(), key);
 		}
 		return answer;
+	}
+
+	private static List<CheckOut> answers(List<Closed> closed) {
+		return closed.stream().map(Closed::answer).toList();
+	}
+
+	/** An attendance just closed, and the check-out that answers for it. */
+	record Closed(UUID attendanceId, CheckOut answer) {
+
 	}
 
 	/** The requests that take a key; each keeps its own keys. */

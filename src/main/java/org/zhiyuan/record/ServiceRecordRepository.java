@@ -65,12 +65,12 @@ class ServiceRecordRepository {
 
 	/**
 	 * Locks the volunteer's row as {@link #lockVolunteer} does, and gives the region they
-	 * live in now.
+	 * live in now, their total hours and their star level.
 	 */
-	Optional<String> lockVolunteerRegion(UUID volunteerId) {
-		return this.jdbc.sql("SELECT region_code FROM volunteer WHERE id = :id FOR UPDATE")
+	Optional<LockedVolunteer> lockVolunteerTotals(UUID volunteerId) {
+		return this.jdbc.sql("SELECT region_code, total_hours, star_level FROM volunteer WHERE id = :id FOR UPDATE")
 			.param("id", volunteerId)
-			.query(String.class)
+			.query((rs, n) -> new LockedVolunteer(rs.getString(1), hours(rs, "total_hours"), rs.getInt(3)))
 			.optional();
 	}
 
@@ -597,6 +597,11 @@ class ServiceRecordRepository {
 	/**
 	 * A record to insert, with the region the volunteer lives in as it is written.
 	 */
+	/** A volunteer's row as locked before a record is appended. */
+	record LockedVolunteer(String regionCode, BigDecimal totalHours, int starLevel) {
+
+	}
+
 	record NewRow(UUID id, UUID volunteerId, UUID activityId, UUID organizationId, String place, String content,
 			OffsetDateTime startedAt, OffsetDateTime endedAt, BigDecimal hours, RecordMethod method, UUID recordedBy,
 			String reason, OffsetDateTime recordedAt, long sequence, String prevHash, String hash,

@@ -22,16 +22,10 @@ import org.zhiyuan.activity.Activities;
 import org.zhiyuan.activity.ActivityReviews;
 import org.zhiyuan.activity.ActivityStatus;
 import org.zhiyuan.activity.ActivityView;
-import org.zhiyuan.audit.AuditLog;
-import org.zhiyuan.audit.AuditRecord;
 import org.zhiyuan.organization.OrganizationView;
 import org.zhiyuan.organization.Organizations;
-import org.zhiyuan.record.RecordFlags.Assessment;
-import org.zhiyuan.record.ServiceRecordRepository.ChainRow;
-import org.zhiyuan.record.ServiceRecordRepository.NewRow;
 import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.FieldProblem;
-import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
 import org.zhiyuan.shared.ProblemException;
@@ -39,7 +33,6 @@ import org.zhiyuan.volunteer.VolunteerStatus;
 import org.zhiyuan.volunteer.VolunteerView;
 import org.zhiyuan.volunteer.Volunteers;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -81,33 +74,27 @@ public class ServiceRecords {
 
 	private final Regions regions;
 
-	private final AuditLog auditLog;
-
 	private final TransactionTemplate transaction;
 
 	private final RecordFlags flags;
 
-	private final StarThresholds thresholds;
-
 	private final ActivityReviews activityReviews;
 
-	private final ApplicationEventPublisher events;
+	private final RecordAppender appender;
 
 	ServiceRecords(ServiceRecordRepository records, Volunteers volunteers, Activities activities,
-			Organizations organizations, AccessPolicy accessPolicy, Regions regions, AuditLog auditLog,
-			PlatformTransactionManager transactions, RecordFlags flags, StarThresholds thresholds,
-			ActivityReviews activityReviews, ApplicationEventPublisher events) {
+			Organizations organizations, AccessPolicy accessPolicy, Regions regions,
+			PlatformTransactionManager transactions, RecordFlags flags, ActivityReviews activityReviews,
+			RecordAppender appender) {
 		this.records = records;
-		this.events = events;
 		this.activityReviews = activityReviews;
-		this.thresholds = thresholds;
+		this.appender = appender;
 		this.flags = flags;
 		this.volunteers = volunteers;
 		this.activities = activities;
 		this.organizations = organizations;
 		this.accessPolicy = accessPolicy;
 		this.regions = regions;
-		this.auditLog = auditLog;
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
@@ -192,6 +179,21 @@ public class ServiceRecords {
 			OffsetDateTime endedAt, UUID recordedBy, RecordMethod method, OnOverlap onOverlap) {
 		return recordAttendance(volunteerId, activity.id(), Optional.of(activity), startedAt, endedAt, recordedBy,
 				method, onOverlap);
+	}
+
+	/**
+	 * The same for a volunteer and an activity that the caller has just read in its
+	 * transaction, so that neither is read again.
+	 */
+	public ServiceRecordView recordAttendance(VolunteerView volunteer, ActivityView activity, OffsetDateTime startedAt,
+			OffsetDateTime endedAt, UUID recordedBy, RecordMethod method, OnOverlap onOverlap) {
+		List<FieldProblem> problems = new ArrayList<>();
+		Checked checked = check(Optional.of(volunteer), volunteer.id(), activity.id(), Optional.of(activity), startedAt,
+				endedAt, problems);
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		return append(checked, null, (method != null) ? method : RecordMethod.QR, recordedBy, null, null, onOverlap);
 	}
 
 	private ServiceRecordView recordAttendance(UUID volunteerId, UUID activityId, Optional<ActivityView> activity,
@@ -368,11 +370,6 @@ public class ServiceRecords {
 		return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
 	}
 
-	/**
-	 * Appends a record to the volunteer's chain and recomputes their totals, in the
-	 * current transaction. The volunteer's row is locked first, so that sequence numbers
-	 * and links are taken one at a time.
-	 */
 	private ServiceRecordView append(Checked checked, String content, RecordMethod method, UUID recordedBy,
 			String reason, String idempotencyKey, OnOverlap onOverlap) {
 		return append(checked, truncate(checked.activity().address(), 200),
@@ -383,54 +380,32 @@ public class ServiceRecords {
 
 	private ServiceRecordView append(Checked checked, String place, String content, BigDecimal hours,
 			RecordMethod method, UUID recordedBy, String reason, String idempotencyKey, OnOverlap onOverlap) {
-		VolunteerView volunteer = checked.volunteer();
-		ActivityView activity = checked.activity();
-		String volunteerRegion = this.records.lockVolunteerRegion(volunteer.id()).orElse(volunteer.regionCode());
-		Assessment assessment = this.flags.assess(volunteer.id(), activity.id(), checked.startedAt(), checked.endedAt(),
-				hours, method, onOverlap);
-		Optional<ChainRow> head = this.records.head(volunteer.id());
-		long sequence = head.map(ChainRow::sequence).orElse(0L) + 1;
-		String prevHash = head.map(ChainRow::hash).orElse(RecordHashes.GENESIS);
-		String hash = RecordHashes.ofRecord(volunteer.id(), sequence, activity.id(), activity.organizationId(),
-				checked.startedAt(), checked.endedAt(), hours, method, recordedBy, prevHash, assessment.flags(),
-				assessment.held());
-		UUID id = Ids.newId();
-		this.records.insert(new NewRow(id, volunteer.id(), activity.id(), activity.organizationId(), place, content,
-				checked.startedAt(), checked.endedAt(), hours, method, recordedBy, reason,
-				now().truncatedTo(ChronoUnit.MILLIS), sequence, prevHash, hash, idempotencyKey, assessment.flags(),
-				assessment.held(), volunteerRegion));
-		updateTotals(volunteer.id());
-		this.events.publishEvent(new CountedHoursChanged(id, volunteer.id(), activity.id(), checked.startedAt(),
-				volunteerRegion, null, assessment.held() ? null : hours, activity));
-		String flagged = assessment.flags().isEmpty() ? "" : " " + RecordHashes.flagsText(assessment.flags());
-		this.auditLog.record(AuditRecord.of("record.create", recordedBy)
-			.on("service-record", id)
-			.inRegion(activity.regionCode())
-			.inOrganization(activity.organizationId())
-			.withDetail(method.name() + " " + hours.toPlainString() + flagged + (assessment.held() ? " held" : "")));
-		return this.records.view(id).orElseThrow();
+		return this.appender.append(checked.volunteer(), checked.activity(), checked.startedAt(), checked.endedAt(),
+				place, content, hours, method, recordedBy, reason, idempotencyKey, onOverlap);
 	}
 
 	/**
 	 * Recomputes the volunteer's total hours and star level from their counted records.
 	 */
 	void updateTotals(UUID volunteerId) {
-		VolunteerView volunteer = this.volunteers.find(volunteerId).orElseThrow();
-		BigDecimal total = this.records.totalOf(volunteerId).setScale(2, RoundingMode.HALF_UP);
-		this.volunteers.updateHoursAndStars(volunteerId, total,
-				StarThresholds.starFor(total, this.thresholds.of(volunteer.regionCode())));
+		this.appender.recomputeTotals(volunteerId);
 	}
 
 	private Checked check(UUID volunteerId, UUID activityId, Optional<ActivityView> activity, OffsetDateTime startedAt,
 			OffsetDateTime endedAt, List<FieldProblem> problems) {
+		return check(Optional.ofNullable(volunteerId).flatMap(this.volunteers::find), volunteerId, activityId, activity,
+				startedAt, endedAt, problems);
+	}
+
+	private Checked check(Optional<VolunteerView> found, UUID volunteerId, UUID activityId,
+			Optional<ActivityView> activity, OffsetDateTime startedAt, OffsetDateTime endedAt,
+			List<FieldProblem> problems) {
 		VolunteerView volunteer = null;
 		if (volunteerId == null) {
 			problems.add(new FieldProblem("volunteerId", "validation.required"));
 		}
 		else {
-			volunteer = this.volunteers.find(volunteerId)
-				.filter((v) -> v.status() == VolunteerStatus.ACTIVE)
-				.orElse(null);
+			volunteer = found.filter((v) -> v.status() == VolunteerStatus.ACTIVE).orElse(null);
 			if (volunteer == null) {
 				problems.add(new FieldProblem("volunteerId", "validation.record.volunteer"));
 			}

@@ -31,6 +31,10 @@ class QualificationCheckinRule implements CheckinRule {
 
 	@Override
 	public void check(UUID volunteerId, ActivityView activity, OffsetDateTime at) {
+		if (activity.positions().stream().allMatch((p) -> p.qualifications().isEmpty())) {
+			// nothing to check: the volunteer's positions are not read
+			return;
+		}
 		List<UUID> held = this.signups.approvedPositions(volunteerId, activity.id());
 		List<String> required = activity.positions()
 			.stream()

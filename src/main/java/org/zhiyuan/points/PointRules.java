@@ -19,6 +19,8 @@ import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.ProblemException;
 import org.zhiyuan.shared.ServiceField;
+import org.zhiyuan.shared.cache.SharedCache;
+import org.zhiyuan.shared.cache.SharedCaches;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,8 +55,12 @@ public class PointRules {
 
 	private final AuditLog auditLog;
 
-	PointRules(PointsRepository repository, Regions regions, AccessPolicy accessPolicy, AuditLog auditLog) {
+	private final SharedCache<String, PointRule> rules;
+
+	PointRules(PointsRepository repository, Regions regions, AccessPolicy accessPolicy, AuditLog auditLog,
+			SharedCaches caches) {
 		this.repository = repository;
+		this.rules = caches.cache(PointsRepository.POINT_RULES, 10_000);
 		this.regions = regions;
 		this.accessPolicy = accessPolicy;
 		this.auditLog = auditLog;
@@ -68,6 +74,10 @@ public class PointRules {
 	@Transactional(readOnly = true)
 	public PointRule rule(String regionCode) {
 		requireRegion(regionCode);
+		return this.rules.get(regionCode, this::readRule);
+	}
+
+	private PointRule readRule(String regionCode) {
 		List<String> chain = new ArrayList<>(this.regions.path(regionCode).stream().map(Region::code).toList());
 		if (!chain.contains(regionCode)) {
 			chain.add(regionCode);

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
+import org.zhiyuan.shared.cache.SharedCaches;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,10 +24,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PointsRepository {
 
+	/** The name under which instances keep point rules in memory. */
+	static final String POINT_RULES = "point-rules";
+
 	private final JdbcClient jdbc;
 
-	PointsRepository(JdbcClient jdbc) {
+	private final SharedCaches caches;
+
+	PointsRepository(JdbcClient jdbc, SharedCaches caches) {
 		this.jdbc = jdbc;
+		this.caches = caches;
 	}
 
 	// rules
@@ -47,6 +54,7 @@ class PointsRepository {
 	}
 
 	void saveRule(String regionCode, RuleRow rule, UUID by, OffsetDateTime now) {
+		this.caches.changed(POINT_RULES);
 		int updated = this.jdbc
 			.sql("UPDATE point_rule SET per_hour = :per, hard_per_hour = :hard, emergency_per_hour = :emergency,"
 					+ " valid_months = :months, updated_by = :by, updated_at = :now WHERE region_code = :region")
@@ -68,6 +76,7 @@ class PointsRepository {
 	}
 
 	void deleteRule(String regionCode) {
+		this.caches.changed(POINT_RULES);
 		this.jdbc.sql("DELETE FROM point_rule WHERE region_code = :region").param("region", regionCode).update();
 	}
 

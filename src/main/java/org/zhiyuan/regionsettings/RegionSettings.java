@@ -21,6 +21,8 @@ import org.zhiyuan.region.Regions;
 import org.zhiyuan.regionsettings.RegionSettingsRepository.Row;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.ProblemException;
+import org.zhiyuan.shared.cache.SharedCache;
+import org.zhiyuan.shared.cache.SharedCaches;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,8 +61,12 @@ public class RegionSettings {
 
 	private final AuditLog auditLog;
 
-	RegionSettings(RegionSettingsRepository settings, AccessPolicy accessPolicy, Regions regions, AuditLog auditLog) {
+	private final SharedCache<String, List<BigDecimal>> starThresholds;
+
+	RegionSettings(RegionSettingsRepository settings, AccessPolicy accessPolicy, Regions regions, AuditLog auditLog,
+			SharedCaches caches) {
 		this.settings = settings;
+		this.starThresholds = caches.cache(RegionSettingsRepository.STAR_THRESHOLDS, 10_000);
 		this.accessPolicy = accessPolicy;
 		this.regions = regions;
 		this.auditLog = auditLog;
@@ -192,12 +198,16 @@ public class RegionSettings {
 	/** The hours for stars 1 to 5 that apply in the region. */
 	public List<BigDecimal> starThresholds(String regionCode) {
 		requireRegion(regionCode);
+		return this.starThresholds.get(regionCode, this::readStarThresholds);
+	}
+
+	private List<BigDecimal> readStarThresholds(String regionCode) {
 		List<String> chain = chain(regionCode);
 		Map<String, List<BigDecimal>> all = this.settings.thresholdsOfAll(chain);
 		List<BigDecimal> found = nearest(chain,
 				(code) -> Optional.ofNullable(all.get(code)).filter((list) -> list.size() == 5))
 			.value();
-		return (found != null) ? found : DEFAULT_STAR_THRESHOLDS;
+		return (found != null) ? List.copyOf(found) : DEFAULT_STAR_THRESHOLDS;
 	}
 
 	/** The region itself, then each region above it, up to the nation. */

@@ -10,16 +10,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.zhiyuan.shared.cache.SharedCaches;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class RegionSettingsRepository {
 
+	/** The name under which instances keep star thresholds in memory. */
+	static final String STAR_THRESHOLDS = "star-thresholds";
+
 	private final JdbcClient jdbc;
 
-	RegionSettingsRepository(JdbcClient jdbc) {
+	private final SharedCaches caches;
+
+	RegionSettingsRepository(JdbcClient jdbc, SharedCaches caches) {
 		this.jdbc = jdbc;
+		this.caches = caches;
 	}
 
 	/**
@@ -118,6 +126,7 @@ class RegionSettingsRepository {
 
 	/** Replaces the region's own thresholds; an empty list removes them. */
 	void replaceThresholds(String regionCode, List<BigDecimal> hours) {
+		this.caches.changed(STAR_THRESHOLDS);
 		this.jdbc.sql("DELETE FROM star_threshold WHERE region_code = :region").param("region", regionCode).update();
 		for (int i = 0; i < hours.size(); i++) {
 			this.jdbc.sql("INSERT INTO star_threshold (region_code, star, hours) VALUES (:region, :star, :hours)")

@@ -18,6 +18,8 @@ import org.zhiyuan.organization.Organizations;
 import org.zhiyuan.record.CountedHoursChanged;
 import org.zhiyuan.region.Regions;
 import org.zhiyuan.shared.Ids;
+import org.zhiyuan.shared.cache.SharedCache;
+import org.zhiyuan.shared.cache.SharedCaches;
 import org.zhiyuan.signup.SignupApproved;
 import org.zhiyuan.signup.SignupCancelled;
 import org.zhiyuan.volunteer.VolunteerRegistered;
@@ -49,7 +51,17 @@ class WebhookOutbox {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	WebhookOutbox(JdbcClient jdbc, Regions regions, @Lazy Activities activities, @Lazy Organizations organizations) {
+	/** The name under which instances keep which events have subscribers. */
+	private static final String SUBSCRIPTIONS = "webhook-subscriptions";
+
+	private final SharedCaches caches;
+
+	private final SharedCache<String, Boolean> subscribed;
+
+	WebhookOutbox(JdbcClient jdbc, Regions regions, @Lazy Activities activities, @Lazy Organizations organizations,
+			SharedCaches caches) {
+		this.caches = caches;
+		this.subscribed = caches.cache(SUBSCRIPTIONS, 100);
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.activities = activities;
@@ -126,12 +138,26 @@ class WebhookOutbox {
 		}
 	}
 
-	/** Whether any enabled endpoint subscribes to the event: one indexed query. */
+	/**
+	 * Whether any enabled endpoint subscribes to the event: one indexed query, kept in
+	 * memory until endpoints or subscriptions change.
+	 */
 	private boolean subscribed(WebhookEvent event) {
+		return this.subscribed.get(event.type(), this::anySubscriber);
+	}
+
+	/**
+	 * Notes, in the caller's transaction, that endpoints or their subscriptions changed.
+	 */
+	void subscriptionsChanged() {
+		this.caches.changed(SUBSCRIPTIONS);
+	}
+
+	private boolean anySubscriber(String type) {
 		return this.jdbc
 			.sql("SELECT COUNT(*) FROM webhook_subscription s JOIN webhook_endpoint e ON e.id = s.endpoint_id"
 					+ " WHERE s.event_type = :type AND e.enabled = TRUE")
-			.param("type", event.type())
+			.param("type", type)
 			.query(Long.class)
 			.single() > 0;
 	}

@@ -140,6 +140,7 @@ public class Webhooks {
 				.param("type", event)
 				.update();
 		}
+		this.outbox.subscriptionsChanged();
 		this.auditLog.record(AuditRecord.of("webhook.create", actor.accountId())
 			.on("webhook", id)
 			.inRegion(region)
@@ -238,6 +239,7 @@ public class Webhooks {
 							+ " WHERE id = :id")
 					.param("id", id)
 					.update();
+				this.outbox.subscriptionsChanged();
 			}
 			else if (webhook.enabled()) {
 				disable(id, "BY_OPERATOR");
@@ -261,6 +263,7 @@ public class Webhooks {
 			this.jdbc.sql("DELETE FROM webhook_delivery WHERE endpoint_id = :id").param("id", id).update();
 			this.jdbc.sql("DELETE FROM webhook_subscription WHERE endpoint_id = :id").param("id", id).update();
 			this.jdbc.sql("DELETE FROM webhook_endpoint WHERE id = :id").param("id", id).update();
+			this.outbox.subscriptionsChanged();
 			this.auditLog.record(AuditRecord.of("webhook.remove", actor.accountId())
 				.on("webhook", id)
 				.inRegion(webhook.regionCode()));
@@ -347,6 +350,7 @@ public class Webhooks {
 			.param("now", now())
 			.param("id", id)
 			.update();
+		this.outbox.subscriptionsChanged();
 	}
 
 	private void requireEnabled(WebhookView webhook) {

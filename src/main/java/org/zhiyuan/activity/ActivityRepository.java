@@ -22,6 +22,7 @@ import org.zhiyuan.shared.ServiceField;
 import org.zhiyuan.shared.identity.Gender;
 import org.zhiyuan.shared.identity.PhoneNumbers;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,6 +37,13 @@ class ActivityRepository {
 			+ " a.risks_and_protections, a.contact_name, a.contact_phone, a.status, a.cancel_reason";
 
 	private static final String FROM = " FROM activity a JOIN organization o ON o.id = a.organization_id";
+
+	/** A position's columns beside an activity's, named apart from the activity's. */
+	private static final String POSITION_COLUMNS = "p.id AS p_id, p.activity_id AS p_activity_id, p.name AS p_name,"
+			+ " p.capacity AS p_capacity, p.accepted AS p_accepted, p.min_age AS p_min_age, p.max_age AS p_max_age,"
+			+ " p.starts_at AS p_starts_at, p.ends_at AS p_ends_at, p.gender AS p_gender,"
+			+ " p.min_services AS p_min_services, p.min_hours AS p_min_hours,"
+			+ " p.min_credit_score AS p_min_credit_score, q.qualification";
 
 	/** Mean radius of the earth in km, for great-circle distances. */
 	private static final double EARTH_KM = 6371.0088;
@@ -161,12 +169,30 @@ class ActivityRepository {
 			.list();
 	}
 
+	/**
+	 * One activity with its positions, in one statement: a row per position and
+	 * qualification it asks for (one row when none, one when the activity has no
+	 * position).
+	 */
 	Optional<ActivityView> find(UUID id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE a.id = :id")
+		ActivityView[] activity = new ActivityView[1];
+		Map<UUID, PositionRead> positions = new LinkedHashMap<>();
+		this.jdbc.sql("SELECT " + COLUMNS + ", " + POSITION_COLUMNS + FROM
+				+ " LEFT JOIN activity_position p ON p.activity_id = a.id LEFT JOIN activity_position_qualification q"
+				+ " ON q.position_id = p.id WHERE a.id = :id ORDER BY p.sort_order, p.id, q.qualification")
 			.param("id", id)
-			.query(this::row)
-			.optional()
-			.map(this::withPositions);
+			.query((RowCallbackHandler) (rs) -> {
+				if (activity[0] == null) {
+					activity[0] = row(rs, 0);
+				}
+				if (rs.getObject("p_id") != null) {
+					readPosition(rs, positions);
+				}
+			});
+		if (activity[0] == null) {
+			return Optional.empty();
+		}
+		return Optional.of(activity[0].withPositions(positions.values().stream().map(PositionRead::view).toList()));
 	}
 
 	/** Locks the activity row for a change of state. */
@@ -617,10 +643,6 @@ class ActivityRepository {
 				rs.getString("cancel_reason"), List.of(), null);
 	}
 
-	private ActivityView withPositions(ActivityView view) {
-		return withPositions(List.of(view)).get(0);
-	}
-
 	private List<ActivityView> withPositions(List<ActivityView> views) {
 		if (views.isEmpty()) {
 			return views;
@@ -629,42 +651,39 @@ class ActivityRepository {
 		// one row per position and qualification it asks for (one row when none)
 		Map<UUID, PositionRead> rows = new LinkedHashMap<>();
 		this.jdbc
-			.sql("SELECT p.id, p.activity_id, p.name, p.capacity, p.accepted, p.min_age, p.max_age, p.starts_at,"
-					+ " p.ends_at, p.gender, p.min_services, p.min_hours, p.min_credit_score, q.qualification FROM"
-					+ " activity_position p LEFT JOIN activity_position_qualification q ON q.position_id = p.id WHERE"
-					+ " p.activity_id IN (:ids) ORDER BY p.sort_order, p.id, q.qualification")
+			.sql("SELECT " + POSITION_COLUMNS + " FROM activity_position p LEFT JOIN activity_position_qualification q"
+					+ " ON q.position_id = p.id WHERE p.activity_id IN (:ids) ORDER BY p.sort_order, p.id,"
+					+ " q.qualification")
 			.param("ids", ids)
-			.query((rs, n) -> {
-				UUID id = rs.getObject("id", UUID.class);
-				PositionRead row = rows.get(id);
-				if (row == null) {
-					row = new PositionRead(rs.getObject("activity_id", UUID.class), id, rs.getString("name"),
-							rs.getInt("capacity"), rs.getInt("accepted"), (Integer) rs.getObject("min_age"),
-							(Integer) rs.getObject("max_age"), rs.getObject("starts_at", OffsetDateTime.class),
-							rs.getObject("ends_at", OffsetDateTime.class),
-							(rs.getString("gender") != null) ? Gender.valueOf(rs.getString("gender")) : null,
-							(Integer) rs.getObject("min_services", Integer.class), rs.getBigDecimal("min_hours"),
-							(Integer) rs.getObject("min_credit_score", Integer.class), new ArrayList<>());
-					rows.put(id, row);
-				}
-				if (rs.getString("qualification") != null) {
-					row.qualifications().add(rs.getString("qualification"));
-				}
-				return id;
-			})
-			.list();
+			.query((RowCallbackHandler) (rs) -> readPosition(rs, rows));
 		Map<UUID, List<PositionView>> positions = new HashMap<>();
 		for (PositionRead row : rows.values()) {
 			positions.computeIfAbsent(row.activityId(), (k) -> new ArrayList<>()).add(row.view());
 		}
-		return views.stream()
-			.map((v) -> new ActivityView(v.id(), v.organizationId(), v.organizationName(), v.projectId(), v.title(),
-					v.description(), v.field(), v.regionCode(), v.address(), v.lat(), v.lng(), v.geofenceMeters(),
-					v.startsAt(), v.endsAt(), v.signupDeadline(), v.approval(), v.waitlist(), v.riskLevel(),
-					v.recruitmentMode(), v.timeBankEligible(), v.risksAndProtections(), v.contactName(),
-					v.contactPhoneMasked(), v.status(), v.cancelReason(),
-					List.copyOf(positions.getOrDefault(v.id(), List.of())), v.distanceKm()))
-			.toList();
+		return views.stream().map((v) -> v.withPositions(positions.getOrDefault(v.id(), List.of()))).toList();
+	}
+
+	/**
+	 * Reads a row of {@link #POSITION_COLUMNS} into the position it belongs to, adding
+	 * the qualification it names.
+	 */
+	private static void readPosition(ResultSet rs, Map<UUID, PositionRead> rows) throws SQLException {
+		UUID id = rs.getObject("p_id", UUID.class);
+		PositionRead row = rows.get(id);
+		if (row == null) {
+			row = new PositionRead(rs.getObject("p_activity_id", UUID.class), id, rs.getString("p_name"),
+					rs.getInt("p_capacity"), rs.getInt("p_accepted"),
+					(Integer) rs.getObject("p_min_age", Integer.class),
+					(Integer) rs.getObject("p_max_age", Integer.class),
+					rs.getObject("p_starts_at", OffsetDateTime.class), rs.getObject("p_ends_at", OffsetDateTime.class),
+					(rs.getString("p_gender") != null) ? Gender.valueOf(rs.getString("p_gender")) : null,
+					(Integer) rs.getObject("p_min_services", Integer.class), rs.getBigDecimal("p_min_hours"),
+					(Integer) rs.getObject("p_min_credit_score", Integer.class), new ArrayList<>());
+			rows.put(id, row);
+		}
+		if (rs.getString("qualification") != null) {
+			row.qualifications().add(rs.getString("qualification"));
+		}
 	}
 
 	/** A position as read, gathering the qualifications it asks for. */

@@ -39,6 +39,15 @@ public record ActivityView(UUID id, UUID organizationId, String organizationName
 				this.contactPhoneMasked, this.status, this.cancelReason, this.positions, km);
 	}
 
+	/** The same activity with the positions read for it. */
+	ActivityView withPositions(List<PositionView> read) {
+		return new ActivityView(this.id, this.organizationId, this.organizationName, this.projectId, this.title,
+				this.description, this.field, this.regionCode, this.address, this.lat, this.lng, this.geofenceMeters,
+				this.startsAt, this.endsAt, this.signupDeadline, this.approval, this.waitlist, this.riskLevel,
+				this.recruitmentMode, this.timeBankEligible, this.risksAndProtections, this.contactName,
+				this.contactPhoneMasked, this.status, this.cancelReason, List.copyOf(read), this.distanceKm);
+	}
+
 	/**
 	 * A position with its places and requirements; {@code startsAt}/{@code endsAt} are
 	 * its own shift, or {@code null} when it lasts as long as the activity.

@@ -52,8 +52,11 @@ class PointIssuance {
 		// and
 		// for how long a lot stays valid
 		PointRule rule = this.rules.rule(activity.get().regionCode());
-		int rate = this.repository.rateOfRecord(event.recordId())
-			.orElseGet(() -> PointRules.rateOf(activity.get(), rule));
+		// a record being written has no lot yet; a changed one keeps the rate of its
+		// first
+		int rate = event.written() ? PointRules.rateOf(activity.get(), rule)
+				: this.repository.rateOfRecord(event.recordId())
+					.orElseGet(() -> PointRules.rateOf(activity.get(), rule));
 		int change = points(after, rate) - points(before, rate);
 		if (change == 0) {
 			return;

@@ -13,15 +13,18 @@ import org.zhiyuan.activity.ActivityView;
  * hours, or a review counted or voided it. {@code hoursBefore} and {@code hoursAfter} are
  * the hours it counted before and after the change, {@code null} while it did not count;
  * {@code volunteerRegionCode} is the volunteer's region when the record was written;
- * {@code activity} the record's activity as the writer read it, or {@code null}.
- * Published in the transaction of the change.
+ * {@code activity} the record's activity as the writer read it, or {@code null};
+ * {@code written} whether the change is the record's writing, so that nothing can have
+ * been issued for it before. Published in the transaction of the change.
  */
 public record CountedHoursChanged(UUID recordId, UUID volunteerId, UUID activityId, OffsetDateTime startedAt,
-		String volunteerRegionCode, BigDecimal hoursBefore, BigDecimal hoursAfter, ActivityView activity) {
+		String volunteerRegionCode, BigDecimal hoursBefore, BigDecimal hoursAfter, ActivityView activity,
+		boolean written) {
 
+	/** A change of a record written earlier. */
 	public CountedHoursChanged(UUID recordId, UUID volunteerId, UUID activityId, OffsetDateTime startedAt,
 			String volunteerRegionCode, BigDecimal hoursBefore, BigDecimal hoursAfter) {
-		this(recordId, volunteerId, activityId, startedAt, volunteerRegionCode, hoursBefore, hoursAfter, null);
+		this(recordId, volunteerId, activityId, startedAt, volunteerRegionCode, hoursBefore, hoursAfter, null, false);
 	}
 
 	/**

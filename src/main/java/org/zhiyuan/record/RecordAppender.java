@@ -89,7 +89,7 @@ class RecordAppender {
 			recomputeTotals(volunteer.id());
 		}
 		this.events.publishEvent(new CountedHoursChanged(id, volunteer.id(), activity.id(), startedAt, volunteerRegion,
-				null, review.counts() ? hours : null, activity));
+				null, review.counts() ? hours : null, activity, true));
 		String flagged = assessment.flags().isEmpty() ? "" : " " + RecordHashes.flagsText(assessment.flags());
 		this.auditLog.record(AuditRecord.of("record.create", recordedBy)
 			.on("service-record", id)

@@ -66,7 +66,9 @@ class TimeDeposits {
 		UUID account = this.ledger.volunteerAccount(volunteer.id(), volunteer.regionCode());
 		UUID issuance = this.ledger.platformAccount(AccountKind.ISSUANCE, region);
 		UUID pool = this.ledger.platformAccount(AccountKind.DONATION_POOL, region);
-		Optional<UUID> deposit = this.repository.firstTransferOfRecord(event.recordId());
+		// a record being written has had no deposit yet
+		Optional<UUID> deposit = event.written() ? Optional.empty()
+				: this.repository.firstTransferOfRecord(event.recordId());
 		Locked locked = this.ledger.lock(List.of(account, pool));
 		if (change.signum() > 0) {
 			EntryKind kind = deposit.isPresent() ? EntryKind.CORRECTION : EntryKind.DEPOSIT;

@@ -89,6 +89,7 @@ class TwoInstancesIT {
 			aSystemRevokedOnOneIsRefusedByTheOther(anonymousA, anonymousB);
 			jobsQueuedOnBothRunOnce(one, two, anonymousA, anonymousB, organizer, organizationId);
 			aSplitStormNeverOversells(anonymousA, anonymousB, organizer, organizationId);
+			settingsChangedOnOneAreSeenByTheOtherWithinSeconds(anonymousA, anonymousB);
 		}
 		finally {
 			starting.shutdownNow();
@@ -154,6 +155,35 @@ class TwoInstancesIT {
 		assertThat(anonymousA.as(accessToken).get(overview).status()).as("revoked on the other instance")
 			.isEqualTo(401);
 		assertThat(anonymousB.as(accessToken).get(overview).status()).isEqualTo(401);
+	}
+
+	/**
+	 * Settings that each instance keeps in memory (here a region's rules of points): a
+	 * change through one instance is answered at once by that one, and by the other as
+	 * soon as it has read the settings' versions again (once a second).
+	 */
+	private void settingsChangedOnOneAreSeenByTheOtherWithinSeconds(Api anonymousA, Api anonymousB)
+			throws InterruptedException {
+		Api adminOnA = anonymousA.signIn("admin", Platform.ADMIN_PASSWORD);
+		String rules = "/api/v1/point-rules/632701";
+		int before = anonymousB.get(rules).json().get("perHour").asInt();
+		assertThat(anonymousB.get(rules).json().get("perHour").asInt()).as("read twice, kept").isEqualTo(before);
+		int changed = (before == 12) ? 13 : 12;
+		Response set = adminOnA.send("PUT", rules,
+				Map.of("perHour", changed, "hardPerHour", 18, "emergencyPerHour", 24, "validMonths", 24));
+		assertThat(set.status()).as(set.body()).isEqualTo(200);
+		assertThat(anonymousA.get(rules).json().get("perHour").asInt()).as("on the instance that changed them")
+			.isEqualTo(changed);
+		long started = System.nanoTime();
+		int seen = before;
+		while (seen != changed && System.nanoTime() - started < Duration.ofSeconds(10).toNanos()) {
+			Thread.sleep(100);
+			seen = anonymousB.get(rules).json().get("perHour").asInt();
+		}
+		assertThat(seen).as("on the other instance").isEqualTo(changed);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("within about a second")
+			.isLessThan(Duration.ofSeconds(3));
+		assertThat(adminOnA.send("DELETE", rules).status()).isEqualTo(200);
 	}
 
 	/**

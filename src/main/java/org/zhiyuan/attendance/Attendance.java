@@ -339,7 +339,8 @@ public class Attendance {
 
 	/**
 	 * Closes an attendance and writes its service record, in the caller's transaction;
-	 * returns the attendance's id.
+	 * returns the attendance with the check-out that answers for it, built from what was
+	 * written.
 	 */
 	private Closed close(Open open, ActivityView activity, UUID volunteerId, OffsetDateTime at, String method,
 			UUID recordedBy, String reason, boolean automatic, OnOverlap onOverlap) {

@@ -48,7 +48,7 @@ class RecordHome implements HomeContributor {
 	@Override
 	public List<HomeQueue> queuesFor(Actor actor) {
 		List<HomeQueue> queues = new ArrayList<>();
-		OffsetDateTime overdueBefore = ServiceRecords.overdueEndedBefore();
+		OffsetDateTime overdueBefore = OverdueRecords.overdueEndedBefore();
 		List<String> operated = actor.scopesOf(Role.OPERATOR).stream().sorted().toList();
 		for (String region : operated) {
 			String prefix = Regions.prefixOf(region);

@@ -2,7 +2,6 @@ package org.zhiyuan.record;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -51,9 +50,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ServiceRecords {
-
-	/** Records are due within this many working days of an activity's end (art. 11). */
-	static final int WORKING_DAYS_DUE = 10;
 
 	private static final Duration MAX_DURATION = Duration.ofHours(24);
 
@@ -190,10 +186,7 @@ public class ServiceRecords {
 		List<FieldProblem> problems = new ArrayList<>();
 		Checked checked = check(Optional.of(volunteer), volunteer.id(), activity.id(), Optional.of(activity), startedAt,
 				endedAt, problems);
-		if (!problems.isEmpty()) {
-			throw ProblemException.invalid(problems);
-		}
-		return append(checked, null, (method != null) ? method : RecordMethod.QR, recordedBy, null, null, onOverlap);
+		return appendAttendance(checked, problems, recordedBy, method, onOverlap);
 	}
 
 	private ServiceRecordView recordAttendance(UUID volunteerId, UUID activityId, Optional<ActivityView> activity,
@@ -201,6 +194,11 @@ public class ServiceRecords {
 			OnOverlap onOverlap) {
 		List<FieldProblem> problems = new ArrayList<>();
 		Checked checked = check(volunteerId, activityId, activity, startedAt, endedAt, problems);
+		return appendAttendance(checked, problems, recordedBy, method, onOverlap);
+	}
+
+	private ServiceRecordView appendAttendance(Checked checked, List<FieldProblem> problems, UUID recordedBy,
+			RecordMethod method, OnOverlap onOverlap) {
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(problems);
 		}
@@ -313,58 +311,6 @@ public class ServiceRecords {
 		return record;
 	}
 
-	/**
-	 * The organization's finished activities with accepted volunteers and no record at
-	 * all, more than 10 working days after their end. Working days count Monday to
-	 * Friday; public holidays and the weekends moved around them are not modelled.
-	 */
-	public PageResult<OverdueActivity> overdue(Actor actor, UUID organizationId, PageQuery page) {
-		requireInsider(actor, organizationId);
-		return this.records.withoutRecords(organizationId, null, overdueEndedBefore(), page).map(this::withDue);
-	}
-
-	/** The same for every organization of a region, for its operators and auditors. */
-	public PageResult<OverdueActivity> overdueInRegion(Actor actor, String regionCode, PageQuery page) {
-		requireOverseer(actor, regionCode);
-		return this.records.withoutRecords(null, Regions.prefixOf(regionCode), overdueEndedBefore(), page)
-			.map(this::withDue);
-	}
-
-	/**
-	 * The instant before which an activity must have ended to be overdue today: the start
-	 * of the first day whose due date ({@link #addWorkingDays}) is not yet past.
-	 */
-	static OffsetDateTime overdueEndedBefore() {
-		return firstDayNotOverdue(now().atZoneSameInstant(CHINA).toLocalDate()).atStartOfDay(CHINA).toOffsetDateTime();
-	}
-
-	/**
-	 * The first day of which an activity that ended on it is not yet overdue on
-	 * {@code today}; activities that ended on any earlier day are.
-	 */
-	static LocalDate firstDayNotOverdue(LocalDate today) {
-		LocalDate day = today;
-		while (!today.isAfter(addWorkingDays(day, WORKING_DAYS_DUE))) {
-			day = day.minusDays(1);
-		}
-		return day.plusDays(1);
-	}
-
-	/**
-	 * The day that is {@code days} working days (Monday to Friday) after {@code from}.
-	 */
-	static LocalDate addWorkingDays(LocalDate from, int days) {
-		LocalDate day = from;
-		int added = 0;
-		while (added < days) {
-			day = day.plusDays(1);
-			if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-				added++;
-			}
-		}
-		return day;
-	}
-
 	static BigDecimal hoursBetween(OffsetDateTime start, OffsetDateTime end) {
 		long minutes = Duration.between(start, end).toMinutes();
 		return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
@@ -453,12 +399,6 @@ public class ServiceRecords {
 		LocalDate afterLast = activity.endsAt().atZoneSameInstant(CHINA).toLocalDate().plusDays(2);
 		return !start.toInstant().isBefore(first.atStartOfDay(CHINA).toInstant())
 				&& end.toInstant().isBefore(afterLast.atStartOfDay(CHINA).toInstant());
-	}
-
-	private OverdueActivity withDue(OverdueActivity candidate) {
-		LocalDate due = addWorkingDays(candidate.endedAt().atZoneSameInstant(CHINA).toLocalDate(), WORKING_DAYS_DUE);
-		return new OverdueActivity(candidate.activityId(), candidate.title(), candidate.organizationId(),
-				candidate.organizationName(), candidate.endedAt(), due, candidate.approvedSignups());
 	}
 
 	private Optional<ServiceRecordView> earlier(UUID recordedBy, String key) {

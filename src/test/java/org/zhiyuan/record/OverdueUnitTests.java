@@ -17,9 +17,9 @@ class OverdueUnitTests {
 		LocalDate today = LocalDate.of(2026, 3, 1);
 		for (int i = 0; i < 120; i++) {
 			LocalDate day = today.plusDays(i);
-			LocalDate first = ServiceRecords.firstDayNotOverdue(day);
+			LocalDate first = OverdueRecords.firstDayNotOverdue(day);
 			for (LocalDate ended = day.minusDays(40); ended.isBefore(day); ended = ended.plusDays(1)) {
-				boolean overdue = day.isAfter(ServiceRecords.addWorkingDays(ended, ServiceRecords.WORKING_DAYS_DUE));
+				boolean overdue = day.isAfter(OverdueRecords.addWorkingDays(ended, OverdueRecords.WORKING_DAYS_DUE));
 				assertThat(ended.isBefore(first)).as("ended %s, today %s", ended, day).isEqualTo(overdue);
 			}
 		}
@@ -30,10 +30,10 @@ class OverdueUnitTests {
 		// Friday 2026-03-06: the due date is Friday 2026-03-20, so overdue from Saturday
 		// on
 		LocalDate friday = LocalDate.of(2026, 3, 6);
-		assertThat(ServiceRecords.addWorkingDays(friday, 10)).isEqualTo(LocalDate.of(2026, 3, 20));
-		assertThat(ServiceRecords.firstDayNotOverdue(LocalDate.of(2026, 3, 20))).isAfter(LocalDate.of(2026, 3, 5))
+		assertThat(OverdueRecords.addWorkingDays(friday, 10)).isEqualTo(LocalDate.of(2026, 3, 20));
+		assertThat(OverdueRecords.firstDayNotOverdue(LocalDate.of(2026, 3, 20))).isAfter(LocalDate.of(2026, 3, 5))
 			.isBeforeOrEqualTo(friday);
-		assertThat(ServiceRecords.firstDayNotOverdue(LocalDate.of(2026, 3, 21))).isAfter(friday);
+		assertThat(OverdueRecords.firstDayNotOverdue(LocalDate.of(2026, 3, 21))).isAfter(friday);
 	}
 
 }

@@ -20,6 +20,7 @@ import org.zhiyuan.record.ChainVerification;
 import org.zhiyuan.record.FlaggedRecord;
 import org.zhiyuan.record.NewRecord;
 import org.zhiyuan.record.OverdueActivity;
+import org.zhiyuan.record.OverdueRecords;
 import org.zhiyuan.record.RecordConflict;
 import org.zhiyuan.record.RecordFlag;
 import org.zhiyuan.record.RecordMethod;
@@ -72,9 +73,12 @@ class ServiceRecordController {
 
 	private final RecordChains chains;
 
+	private final OverdueRecords overdue;
+
 	ServiceRecordController(ServiceRecords records, RecordReviews reviews, RecordAmendments amendments,
-			StarThresholds thresholds, RecordChains chains) {
+			StarThresholds thresholds, RecordChains chains, OverdueRecords overdue) {
 		this.chains = chains;
+		this.overdue = overdue;
 		this.records = records;
 		this.reviews = reviews;
 		this.amendments = amendments;
@@ -178,14 +182,14 @@ class ServiceRecordController {
 			+ " overdue first")
 	PageResult<OverdueActivity> overdue(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return this.records.overdue(actor, id, PageQuery.of(page, size));
+		return this.overdue.overdue(actor, id, PageQuery.of(page, size));
 	}
 
 	@GetMapping("/api/v1/records/overdue")
 	@Operation(summary = "Overdue records of every organization in a region (operators and auditors)")
 	PageResult<OverdueActivity> overdueInRegion(@AuthenticationPrincipal Actor actor, @RequestParam String regionCode,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return this.records.overdueInRegion(actor, regionCode, PageQuery.of(page, size));
+		return this.overdue.overdueInRegion(actor, regionCode, PageQuery.of(page, size));
 	}
 
 	@GetMapping("/api/v1/records/flagged")

@@ -24,6 +24,7 @@ import org.zhiyuan.record.RecordReviews;
 import org.zhiyuan.record.RecordsPageContributor;
 import org.zhiyuan.record.ReviewFilter;
 import org.zhiyuan.record.ServiceRecordView;
+import org.zhiyuan.record.OverdueRecords;
 import org.zhiyuan.record.ServiceRecords;
 import org.zhiyuan.record.StarThresholds;
 import org.zhiyuan.shared.FieldProblem;
@@ -73,10 +74,13 @@ class ServiceRecordPageController {
 
 	private final List<RecordsPageContributor> contributors;
 
+	private final OverdueRecords overdue;
+
 	ServiceRecordPageController(ServiceRecords records, Volunteers volunteers, Activities activities,
 			Organizations organizations, RecordReviews reviews, RecordAmendments amendments, StarThresholds thresholds,
-			RecordChains chains, List<RecordsPageContributor> contributors) {
+			RecordChains chains, List<RecordsPageContributor> contributors, OverdueRecords overdue) {
 		this.chains = chains;
+		this.overdue = overdue;
 		this.contributors = contributors;
 		this.reviews = reviews;
 		this.amendments = amendments;
@@ -120,7 +124,7 @@ class ServiceRecordPageController {
 		OrganizationView organization = this.organizations.view(actor, id);
 		model.addAttribute("organization", organization);
 		model.addAttribute("pending", this.amendments.pending(actor, id, PageQuery.of(0, PageQuery.MAX_SIZE)));
-		model.addAttribute("overdue", this.records.overdue(actor, id, PageQuery.of(0, PageQuery.MAX_SIZE)).items());
+		model.addAttribute("overdue", this.overdue.overdue(actor, id, PageQuery.of(0, PageQuery.MAX_SIZE)).items());
 		model.addAttribute("isAdmin", this.organizations.isAdmin(actor, id));
 		model.addAttribute("activities",
 				this.activities.ofOrganization(actor, id, PageQuery.of(0, PageQuery.MAX_SIZE))
@@ -199,7 +203,7 @@ class ServiceRecordPageController {
 		if (regionCode != null && !regionCode.isBlank()) {
 			model.addAttribute("report", this.chains.verifyAll(actor, regionCode.strip()));
 			model.addAttribute("overdue",
-					this.records.overdueInRegion(actor, regionCode.strip(), PageQuery.of(0, PageQuery.MAX_SIZE))
+					this.overdue.overdueInRegion(actor, regionCode.strip(), PageQuery.of(0, PageQuery.MAX_SIZE))
 						.items());
 		}
 		else if (actor.readableRegions().isEmpty()) {
@@ -221,7 +225,7 @@ class ServiceRecordPageController {
 		}
 		model.addAttribute("regionCode", region);
 		if (region != null) {
-			model.addAttribute("overdue", this.records.overdueInRegion(actor, region, PageQuery.of(page, 50)));
+			model.addAttribute("overdue", this.overdue.overdueInRegion(actor, region, PageQuery.of(page, 50)));
 		}
 		else if (actor.readableRegions().isEmpty()) {
 			throw ProblemException.forbidden("problem.forbidden.region");

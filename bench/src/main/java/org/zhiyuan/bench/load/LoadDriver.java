@@ -385,6 +385,10 @@ public final class LoadDriver {
 	 * kind is reported on its own; the pass mark (p95 under 100 ms) applies to each.
 	 */
 	private void statistics(int clients) throws Exception {
+		if (this.options.integer("stats-requests", 6_600) == 0) {
+			Console.line("S4 statistics: not run (--stats-requests=0)");
+			return;
+		}
 		JsonNode operators = this.fixtures.path("operators");
 		List<String> levels = new ArrayList<>();
 		operators.properties().forEach((entry) -> levels.add(entry.getKey()));

@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README's way to run the built jar, {@code ./zhiyuan.sh}: the first start extracts
  * the jar and makes the JVM's class cache in the data directory, later starts use the
- * cache, and either way the platform serves, with its background warm-up done.
+ * cache, and either way the platform serves, with its background warm-up done. The
+ * build's {@code ./zhiyuan.sh --prepare} makes the cache without creating the
+ * installation's database, and the first start after it uses the cache at once.
  */
 class LauncherScriptIT {
 
@@ -72,19 +74,71 @@ class LauncherScriptIT {
 		}
 	}
 
+	@Test
+	void thePreparedCacheServesTheFirstStartAndTheDatabaseIsLeftAlone() throws Exception {
+		Path root = Files.createDirectories(Path.of("target", "crash-tests").toAbsolutePath());
+		Path data = Files.createTempDirectory(root, "script-prepared-");
+		Path cache = data.resolve("cache");
+		Path prepareLog = root.resolve(data.getFileName() + "-prepare.log");
+		ProcessBuilder prepare = new ProcessBuilder(
+				List.of("sh", Path.of("zhiyuan.sh").toAbsolutePath().toString(), "--prepare"))
+			.redirectErrorStream(true)
+			.redirectOutput(prepareLog.toFile());
+		environment(prepare.environment(), data, null);
+		Process preparing = prepare.start();
+		assertThat(preparing.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS)).as("prepared in time; see " + prepareLog)
+			.isTrue();
+		assertThat(preparing.exitValue()).as("see " + prepareLog).isZero();
+		assertThat(Files.exists(cache.resolve("zhiyuan.jsa")) || Files.exists(cache.resolve("zhiyuan.aot")))
+			.as("a class cache in " + cache)
+			.isTrue();
+		assertThat(data.resolve("db")).as("the installation's database is not made by the build").doesNotExist();
+
+		Path first = root.resolve(data.getFileName() + "-1.log");
+		Process one = start(data, first, null);
+		try {
+			int port = awaitReady(one, first);
+			assertThat(Files.readString(first)).doesNotContain("preparing the class cache");
+			assertThat(String.join(" ", one.info().arguments().orElse(new String[0])))
+				.as("the cache, and the heap capped for a small installation when JAVA_OPTS sets none")
+				.containsAnyOf("-XX:SharedArchiveFile=", "-XX:AOTCache=")
+				.contains("-Xmx512m");
+			HttpResponse<String> home = this.http.send(
+					HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(home.statusCode()).isEqualTo(200);
+			assertThat(data.resolve("db")).as("the first start made the database").isDirectory();
+		}
+		finally {
+			stop(one);
+		}
+	}
+
 	private Process start(Path data, Path log) throws IOException {
+		return start(data, log, "-Xmx512m -XX:+UseSerialGC");
+	}
+
+	private Process start(Path data, Path log, String javaOptions) throws IOException {
 		int port = freePort();
 		ProcessBuilder builder = new ProcessBuilder(List.of("sh", Path.of("zhiyuan.sh").toAbsolutePath().toString(),
 				"--server.port=" + port, "--zhiyuan.admin-password=Script-admin-2026"))
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
-		Map<String, String> env = builder.environment();
-		env.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		env.put("JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC");
-		env.put("ZHIYUAN_JAR", jar().toString());
-		env.put("ZHIYUAN_DATA_DIR", data.toString());
+		environment(builder.environment(), data, javaOptions);
 		Files.writeString(log.resolveSibling(log.getFileName() + ".port"), Integer.toString(port));
 		return builder.start();
+	}
+
+	private static void environment(Map<String, String> env, Path data, String javaOptions) {
+		env.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		if (javaOptions != null) {
+			env.put("JAVA_OPTS", javaOptions);
+		}
+		else {
+			env.remove("JAVA_OPTS");
+		}
+		env.put("ZHIYUAN_JAR", jar().toString());
+		env.put("ZHIYUAN_DATA_DIR", data.toString());
 	}
 
 	private int awaitReady(Process process, Path log) throws Exception {

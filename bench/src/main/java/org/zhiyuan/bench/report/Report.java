@@ -404,6 +404,18 @@ public final class Report {
 			String met = parts[0].startsWith("H2") ? verdict(seconds < 5 && rss < 400) : "(not a target)";
 			md.append(String.format("| %s | %.2f | %s | %.0f | %s |%n", parts[0], seconds, parts[2], rss, met));
 		}
+		Path classCache = file.resolveSibling("class-cache.tsv");
+		if (Files.exists(classCache)) {
+			md.append('\n');
+			for (String line : Files.readAllLines(classCache, StandardCharsets.UTF_8)) {
+				String[] parts = line.split("\t");
+				if (parts.length == 2) {
+					md.append(String.format(
+							"- The class cache made by `./mvnw package` (`./zhiyuan.sh --prepare`), %s: %s s%n",
+							parts[0], parts[1]));
+				}
+			}
+		}
 	}
 
 	/** A table of ceiling runs: transactions, failures, throughput and latencies. */

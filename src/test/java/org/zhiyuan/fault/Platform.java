@@ -83,8 +83,35 @@ final class Platform {
 		return new Platform(name, freshDirectory(name), arguments);
 	}
 
-	/** Starts the jar and waits until it is ready to take requests. */
+	/**
+	 * Starts the jar and waits until it is ready to take requests. The free port is
+	 * picked before the JVM starts and bound seconds later; when another process took it
+	 * meanwhile (the tests run side by side), the start is tried again on another port.
+	 */
 	void start() {
+		for (int attempt = 1;; attempt++) {
+			try {
+				startOnce();
+				return;
+			}
+			catch (IllegalStateException ex) {
+				if (attempt == 3 || !portWasTaken()) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private boolean portWasTaken() {
+		try {
+			return Files.readString(logFile()).contains("Port " + this.port + " was already in use");
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private void startOnce() {
 		this.starts++;
 		this.port = freePort();
 		List<String> command = new ArrayList<>(List.of(

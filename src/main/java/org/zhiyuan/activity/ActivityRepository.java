@@ -260,14 +260,14 @@ class ActivityRepository {
 	 */
 	private void reindexText() {
 		this.jdbc
-			.sql("DELETE FROM activity_search_text WHERE NOT EXISTS (SELECT 1 FROM activity a"
-					+ " WHERE a.id = activity_search_text.activity_id AND a.status IN (:searched))")
+			.sql("DELETE FROM activity_search_text WHERE activity_id NOT IN (SELECT a.id FROM activity a"
+					+ " WHERE a.status IN (:searched))")
 			.param("searched", SEARCHED)
 			.update();
 		this.jdbc
 			.sql("INSERT INTO activity_search_text (activity_id, search_text) SELECT a.id, " + SEARCH_TEXT
 					+ " FROM activity a WHERE a.status IN (:searched)"
-					+ " AND NOT EXISTS (SELECT 1 FROM activity_search_text t WHERE t.activity_id = a.id)")
+					+ " AND a.id NOT IN (SELECT t.activity_id FROM activity_search_text t)")
 			.param("line", LINE)
 			.param("searched", SEARCHED)
 			.update();

@@ -30,7 +30,7 @@ class SignupPersonalData implements PersonalDataSource {
 		List<SignupRow> signups = this.jdbc
 			.sql("SELECT s.id, s.activity_id, a.title, p.name AS position_name, s.status, s.created_at, s.decided_at,"
 					+ " s.cancelled_at, s.cancel_reason, s.late_cancel FROM signup s"
-					+ " JOIN activity a ON a.id = s.activity_id JOIN activity_position p ON p.id = s.position_id"
+					+ " JOIN activity a ON a.id = s.activity_id JOIN activity_position p ON p.id = s.position_id AND p.activity_id = s.activity_id"
 					+ " WHERE s.volunteer_id = :volunteer ORDER BY s.created_at, s.id")
 			.param("volunteer", subject.volunteerId())
 			.query((rs, row) -> new SignupRow(rs.getObject("id", UUID.class), rs.getObject("activity_id", UUID.class),

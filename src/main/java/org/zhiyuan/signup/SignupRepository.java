@@ -28,7 +28,7 @@ class SignupRepository {
 	private static final String SELECT = "SELECT s.id, s.activity_id, a.title, a.starts_at, a.ends_at, s.position_id,"
 			+ " p.name AS position_name, s.volunteer_id, v.name AS volunteer_name, v.volunteer_number, v.phone,"
 			+ " s.status, s.queued_at, s.cancel_reason, s.late_cancel, s.signed_up_via FROM signup s JOIN activity a ON a.id = s.activity_id"
-			+ " JOIN activity_position p ON p.id = s.position_id JOIN volunteer v ON v.id = s.volunteer_id";
+			+ " JOIN activity_position p ON p.id = s.position_id AND p.activity_id = s.activity_id JOIN volunteer v ON v.id = s.volunteer_id";
 
 	/**
 	 * Whether the waiting sign-up {@code w} could take its place: its volunteer holds no
@@ -37,7 +37,7 @@ class SignupRepository {
 	 */
 	private static final String FREE_AT_THE_TIME = "NOT EXISTS (SELECT 1 FROM activity_position wp JOIN activity wa"
 			+ " ON wa.id = wp.activity_id, signup s JOIN activity a ON a.id = s.activity_id JOIN activity_position p"
-			+ " ON p.id = s.position_id WHERE wp.id = w.position_id AND s.volunteer_id = w.volunteer_id"
+			+ " ON p.id = s.position_id AND p.activity_id = s.activity_id WHERE wp.id = w.position_id AND s.volunteer_id = w.volunteer_id"
 			+ " AND s.status = 'APPROVED' AND a.id <> wa.id AND a.status IN ('RECRUITING', 'IN_PROGRESS')"
 			+ " AND COALESCE(p.starts_at, a.starts_at) < COALESCE(wp.ends_at, wa.ends_at)"
 			+ " AND COALESCE(p.ends_at, a.ends_at) > COALESCE(wp.starts_at, wa.starts_at))";
@@ -233,7 +233,7 @@ class SignupRepository {
 	List<String> overlapping(UUID volunteerId, UUID activityId, OffsetDateTime startsAt, OffsetDateTime endsAt) {
 		return this.jdbc
 			.sql("SELECT a.title FROM signup s JOIN activity a ON a.id = s.activity_id JOIN activity_position p ON"
-					+ " p.id = s.position_id WHERE s.volunteer_id = :volunteer AND s.status = 'APPROVED'"
+					+ " p.id = s.position_id AND p.activity_id = s.activity_id WHERE s.volunteer_id = :volunteer AND s.status = 'APPROVED'"
 					+ " AND a.id <> :activity AND a.status IN ('RECRUITING', 'IN_PROGRESS')"
 					+ " AND COALESCE(p.starts_at, a.starts_at) < :ends AND COALESCE(p.ends_at, a.ends_at) > :starts")
 			.param("volunteer", volunteerId)

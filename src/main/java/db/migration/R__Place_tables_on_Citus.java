@@ -28,7 +28,8 @@ public class R__Place_tables_on_Citus extends BaseJavaMigration {
 		for (String table : new String[] { "account", "account_grant", "volunteer", "volunteer_attribute",
 				"volunteer_guardian", "volunteer_qualification", "party_report_in", "organization",
 				"organization_field", "project", "activity_series", "activity", "activity_position_qualification",
-				"region_setting", "star_threshold", "point_rule", "qualification_code", "reward", "cache_version" }) {
+				"record_amendment", "record_resolution", "region_setting", "star_threshold", "point_rule",
+				"qualification_code", "reward", "cache_version" }) {
 			layout.put(table, REFERENCE);
 		}
 		// keyed by the activity: the places and the sign-ups that take them
@@ -41,25 +42,25 @@ public class R__Place_tables_on_Citus extends BaseJavaMigration {
 		// everything else stays on the coordinator for now
 		for (String table : new String[] { "audit_event", "spring_session", "spring_session_attributes",
 				"scheduled_tasks", "platform_secret", "organization_member", "organization_event", "volunteer_import",
-				"volunteer_import_row", "notification", "signup_event", "record_amendment", "organization_seal",
-				"certificate", "certificate_record", "signing_key", "record_resolution", "attendance_request",
-				"attendance_request_item", "sign_in_throttle", "password_reset_code", "training_teacher", "course",
-				"course_teacher", "course_session", "course_enrolment", "training_result", "training_record",
-				"insurance_policy", "insured_volunteer", "activity_review", "stat_activity", "stat_outbox",
-				"stat_volunteer", "stat_volunteer_category", "stat_member", "stat_organization", "stat_registered",
-				"stat_organizations", "stat_activities", "stat_service", "stat_active", "stat_fold", "stat_provider",
-				"resident", "menu_item", "menu_item_region", "need", "need_volunteer", "need_event", "station",
-				"beneficiary", "pairing", "pairing_assignment", "pairing_visit", "pairing_missed_visit",
-				"recommendation_home", "time_account", "time_transfer", "time_entry", "time_relative", "point_account",
-				"point_lot", "point_entry", "reward_redemption", "time_service", "time_service_need", "emergency_team",
-				"emergency_profile", "emergency_qualification", "emergency_mobilization", "emergency_need",
-				"emergency_call", "emergency_duty", "emergency_duty_swap", "emergency_plan", "emergency_plan_need",
-				"emergency_plan_team", "emergency_plan_point", "emergency_plan_launch", "emergency_group",
-				"installation_key", "api_client", "webhook_endpoint", "webhook_subscription", "webhook_message",
-				"webhook_delivery", "webhook_attempt", "interop_peer", "interop_peer_home", "transferred_record",
-				"complaint", "complaint_event", "commendation", "commendation_nomination", "commendation_objection",
-				"commendation_award", "volunteer_evaluation", "activity_rating", "story", "story_image",
-				"erasure_request", "erasure_item", "complaint_attachment", "flyway_schema_history" }) {
+				"volunteer_import_row", "notification", "signup_event", "organization_seal", "certificate",
+				"certificate_record", "signing_key", "attendance_request", "attendance_request_item",
+				"sign_in_throttle", "password_reset_code", "training_teacher", "course", "course_teacher",
+				"course_session", "course_enrolment", "training_result", "training_record", "insurance_policy",
+				"insured_volunteer", "activity_review", "stat_activity", "stat_outbox", "stat_volunteer",
+				"stat_volunteer_category", "stat_member", "stat_organization", "stat_registered", "stat_organizations",
+				"stat_activities", "stat_service", "stat_active", "stat_fold", "stat_provider", "resident", "menu_item",
+				"menu_item_region", "need", "need_volunteer", "need_event", "station", "beneficiary", "pairing",
+				"pairing_assignment", "pairing_visit", "pairing_missed_visit", "recommendation_home", "time_account",
+				"time_transfer", "time_entry", "time_relative", "point_account", "point_lot", "point_entry",
+				"reward_redemption", "time_service", "time_service_need", "emergency_team", "emergency_profile",
+				"emergency_qualification", "emergency_mobilization", "emergency_need", "emergency_call",
+				"emergency_duty", "emergency_duty_swap", "emergency_plan", "emergency_plan_need", "emergency_plan_team",
+				"emergency_plan_point", "emergency_plan_launch", "emergency_group", "installation_key", "api_client",
+				"webhook_endpoint", "webhook_subscription", "webhook_message", "webhook_delivery", "webhook_attempt",
+				"interop_peer", "interop_peer_home", "transferred_record", "complaint", "complaint_event",
+				"commendation", "commendation_nomination", "commendation_objection", "commendation_award",
+				"volunteer_evaluation", "activity_rating", "story", "story_image", "erasure_request", "erasure_item",
+				"complaint_attachment", "flyway_schema_history" }) {
 			layout.put(table, LOCAL);
 		}
 		return layout;

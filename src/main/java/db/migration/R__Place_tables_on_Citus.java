@@ -36,7 +36,9 @@ public class R__Place_tables_on_Citus extends BaseJavaMigration {
 		layout.put("activity_position", by("activity_id"));
 		layout.put("signup", by("activity_id"));
 		layout.put("activity_search_text", by("activity_id"));
-		// keyed by the volunteer: attendance, records
+		// keyed by the volunteer: their standing (the lock and totals), attendance,
+		// records
+		layout.put("volunteer_standing", by("volunteer_id"));
 		layout.put("attendance", by("volunteer_id"));
 		layout.put("service_record", by("volunteer_id"));
 		// everything else stays on the coordinator for now

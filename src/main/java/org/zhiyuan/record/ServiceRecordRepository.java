@@ -56,7 +56,7 @@ class ServiceRecordRepository {
 	 * one volunteer are written one at a time.
 	 */
 	boolean lockVolunteer(UUID volunteerId) {
-		return this.jdbc.sql("SELECT id FROM volunteer WHERE id = :id FOR UPDATE")
+		return this.jdbc.sql("SELECT volunteer_id FROM volunteer_standing WHERE volunteer_id = :id FOR UPDATE")
 			.param("id", volunteerId)
 			.query(UUID.class)
 			.optional()
@@ -68,10 +68,17 @@ class ServiceRecordRepository {
 	 * live in now, their total hours and their star level.
 	 */
 	Optional<LockedVolunteer> lockVolunteerTotals(UUID volunteerId) {
-		return this.jdbc.sql("SELECT region_code, total_hours, star_level FROM volunteer WHERE id = :id FOR UPDATE")
+		// the standing alone, by its key: one shard on a Citus cluster, where a lock
+		// cannot span a join with the profile's copy
+		return this.jdbc
+			.sql("SELECT total_hours, star_level FROM volunteer_standing WHERE volunteer_id = :id FOR UPDATE")
 			.param("id", volunteerId)
-			.query((rs, n) -> new LockedVolunteer(rs.getString(1), hours(rs, "total_hours"), rs.getInt(3)))
-			.optional();
+			.query((rs, n) -> new LockedVolunteer(null, hours(rs, "total_hours"), rs.getInt(2)))
+			.optional()
+			.map((standing) -> new LockedVolunteer(this.jdbc.sql("SELECT region_code FROM volunteer WHERE id = :id")
+				.param("id", volunteerId)
+				.query(String.class)
+				.single(), standing.totalHours(), standing.starLevel()));
 	}
 
 	/** The last link of the volunteer's chain, if any. */

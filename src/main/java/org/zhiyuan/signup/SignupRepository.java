@@ -72,7 +72,7 @@ class SignupRepository {
 	 * ({@link #tryLockVolunteer}).
 	 */
 	void lockVolunteer(UUID volunteerId) {
-		if (this.jdbc.sql("UPDATE volunteer SET status = status WHERE id = :id")
+		if (this.jdbc.sql("UPDATE volunteer_standing SET star_level = star_level WHERE volunteer_id = :id")
 			.param("id", volunteerId)
 			.update() != 1) {
 			// never checked for overlaps unlocked: the caller's transaction fails instead
@@ -197,7 +197,8 @@ class SignupRepository {
 	 * first, may be waiting for.
 	 */
 	boolean tryLockVolunteer(UUID volunteerId) {
-		return this.jdbc.sql("SELECT id FROM volunteer WHERE id = :id " + rowLockSkippingLocked())
+		return this.jdbc
+			.sql("SELECT volunteer_id FROM volunteer_standing WHERE volunteer_id = :id " + rowLockSkippingLocked())
 			.param("id", volunteerId)
 			.query(UUID.class)
 			.optional()

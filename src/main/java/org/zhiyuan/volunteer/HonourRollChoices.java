@@ -68,7 +68,8 @@ public class HonourRollChoices {
 	 */
 	public List<StarVolunteer> shownWithin(String regionCode, int limit) {
 		return this.jdbc
-			.sql("SELECT name, star_level, total_hours, region_code FROM volunteer WHERE on_honour_roll = TRUE"
+			.sql("SELECT name, star_level, total_hours, region_code FROM volunteer JOIN volunteer_standing"
+					+ " ON volunteer_id = id WHERE on_honour_roll = TRUE"
 					+ " AND status = 'ACTIVE' AND star_level > 0 AND region_code LIKE :prefix"
 					+ " ORDER BY star_level DESC, total_hours DESC, id LIMIT :limit")
 			.param("prefix", Regions.prefixOf(regionCode) + "%")

@@ -25,6 +25,9 @@ class VolunteerRepository {
 	private static final String COLUMNS = "id, account_id, volunteer_number, name, id_type, id_number_masked, gender,"
 			+ " birth_date, phone, region_code, status, star_level, total_hours, registered_at";
 
+	/** The profile with the standing its records keep (hours and stars). */
+	private static final String FROM = " FROM volunteer JOIN volunteer_standing ON volunteer_id = id";
+
 	private final JdbcClient jdbc;
 
 	VolunteerRepository(JdbcClient jdbc) {
@@ -81,6 +84,7 @@ class VolunteerRepository {
 			.param("oath", v.oathVersion())
 			.param("now", v.registeredAt())
 			.update();
+		this.jdbc.sql("INSERT INTO volunteer_standing (volunteer_id) VALUES (:id)").param("id", v.id()).update();
 	}
 
 	void insertGuardian(UUID volunteerId, String name, String phone, String sealed, String masked, OffsetDateTime now) {
@@ -97,7 +101,7 @@ class VolunteerRepository {
 	}
 
 	void updateTotals(UUID volunteerId, BigDecimal totalHours, int starLevel) {
-		this.jdbc.sql("UPDATE volunteer SET total_hours = :hours, star_level = :star WHERE id = :id")
+		this.jdbc.sql("UPDATE volunteer_standing SET total_hours = :hours, star_level = :star WHERE volunteer_id = :id")
 			.param("id", volunteerId)
 			.param("hours", totalHours)
 			.param("star", starLevel)
@@ -105,7 +109,7 @@ class VolunteerRepository {
 	}
 
 	Optional<VolunteerView> findById(UUID id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id = :id")
+		return this.jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE volunteer_id = :id")
 			.param("id", id)
 			.query(VolunteerRepository::view)
 			.optional();
@@ -113,7 +117,7 @@ class VolunteerRepository {
 
 	Optional<VolunteerView> findExact(String regionPrefix, String phoneOrNumber) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM volunteer WHERE region_code LIKE :region AND status = 'ACTIVE'"
+			.sql("SELECT " + COLUMNS + FROM + " WHERE region_code LIKE :region AND status = 'ACTIVE'"
 					+ " AND (phone = :exact OR volunteer_number = :exact) ORDER BY id LIMIT 1")
 			.param("region", regionPrefix + "%")
 			.param("exact", phoneOrNumber)
@@ -137,8 +141,7 @@ class VolunteerRepository {
 		}
 		long total = this.jdbc.sql("SELECT COUNT(*) FROM volunteer" + where).params(params).query(Long.class).single();
 		List<VolunteerView> items = this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM volunteer" + where
-					+ " ORDER BY registered_at DESC, id LIMIT :limit OFFSET :offset")
+			.sql("SELECT " + COLUMNS + FROM + where + " ORDER BY registered_at DESC, id LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
@@ -148,21 +151,21 @@ class VolunteerRepository {
 	}
 
 	Optional<VolunteerView> findByFingerprint(String fingerprint) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id_number_fingerprint = :f")
+		return this.jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE id_number_fingerprint = :f")
 			.param("f", fingerprint)
 			.query(VolunteerRepository::view)
 			.optional();
 	}
 
 	Optional<VolunteerView> findByAccount(UUID accountId) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE account_id = :id")
+		return this.jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE account_id = :id")
 			.param("id", accountId)
 			.query(VolunteerRepository::view)
 			.optional();
 	}
 
 	Optional<VolunteerView> findByNumber(String number) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE volunteer_number = :n")
+		return this.jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE volunteer_number = :n")
 			.param("n", number)
 			.query(VolunteerRepository::view)
 			.optional();
@@ -222,7 +225,7 @@ class VolunteerRepository {
 	 */
 	List<VolunteerView> wardsOf(UUID guardianVolunteerId) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id IN (SELECT g.volunteer_id FROM volunteer_guardian g"
+			.sql("SELECT " + COLUMNS + FROM + " WHERE id IN (SELECT g.volunteer_id FROM volunteer_guardian g"
 					+ " JOIN volunteer me ON me.phone = g.phone WHERE me.id = :me AND g.volunteer_id <> me.id)"
 					+ " ORDER BY name, id")
 			.param("me", guardianVolunteerId)

@@ -95,7 +95,7 @@ class ErasureApiTests extends ApiTestSupport {
 	private Map<String, Object> volunteerRow(Person person) {
 		return this.jdbc
 			.sql("SELECT name, id_number_masked, id_number_sealed, phone, status, emergency_contact_name, total_hours"
-					+ " FROM volunteer WHERE id = :id")
+					+ " FROM volunteer JOIN volunteer_standing ON volunteer_id = id WHERE id = :id")
 			.param("id", person.volunteerId())
 			.query()
 			.singleRow();

@@ -199,7 +199,7 @@ class TransferPackageApiTests extends ApiTestSupport {
 		assertThat(imported.json().get("alreadyPresent").asInt()).isZero();
 		assertThat(imported.json().get("issuer").asString()).isEqualTo(foreign.baseUrl());
 		assertThat(this.fixtures.totalHoursOf(this.volunteer)).isEqualByComparingTo("105.00");
-		int stars = this.jdbc.sql("SELECT star_level FROM volunteer WHERE id = :id")
+		int stars = this.jdbc.sql("SELECT star_level FROM volunteer_standing WHERE volunteer_id = :id")
 			.param("id", this.volunteer.volunteerId())
 			.query(Integer.class)
 			.single();

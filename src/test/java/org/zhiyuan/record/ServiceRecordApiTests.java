@@ -388,7 +388,7 @@ class ServiceRecordApiTests extends ApiTestSupport {
 	}
 
 	private int starOf(Person volunteer) {
-		return this.jdbc.sql("SELECT star_level FROM volunteer WHERE id = :id")
+		return this.jdbc.sql("SELECT star_level FROM volunteer_standing WHERE volunteer_id = :id")
 			.param("id", volunteer.volunteerId())
 			.query(Integer.class)
 			.single();

@@ -162,6 +162,9 @@ public class Fixtures {
 				.param("region", regionCode)
 				.param("now", now)
 				.update();
+			this.jdbc.sql("INSERT INTO volunteer_standing (volunteer_id) VALUES (:id)")
+				.param("id", volunteerId)
+				.update();
 			people.add(new Person(accountId, phone, PASSWORD, volunteerId, null));
 		}
 		return people;
@@ -204,9 +207,9 @@ public class Fixtures {
 			.single();
 	}
 
-	/** The volunteer's total hours as the volunteer table keeps them. */
+	/** The volunteer's total hours as their standing keeps them. */
 	public java.math.BigDecimal totalHoursOf(Person volunteer) {
-		return this.jdbc.sql("SELECT total_hours FROM volunteer WHERE id = :id")
+		return this.jdbc.sql("SELECT total_hours FROM volunteer_standing WHERE volunteer_id = :id")
 			.param("id", volunteer.volunteerId())
 			.query(java.math.BigDecimal.class)
 			.single();

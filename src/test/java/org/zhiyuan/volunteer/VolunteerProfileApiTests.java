@@ -121,7 +121,7 @@ class VolunteerProfileApiTests extends ApiTestSupport {
 	@Test
 	void showsHoursAsDecimalTextInTheProfileAndTheDownloads() {
 		Person volunteer = this.fixtures.aVolunteerIn("110105001");
-		this.jdbc.sql("UPDATE volunteer SET total_hours = 2.5 WHERE id = :id")
+		this.jdbc.sql("UPDATE volunteer_standing SET total_hours = 2.5 WHERE volunteer_id = :id")
 			.param("id", volunteer.volunteerId())
 			.update();
 		Api api = signedIn(volunteer);

@@ -168,6 +168,7 @@ public final class DataGenerator {
 	private static long checkReferences(Database database) throws SQLException {
 		String[][] checks = { { "account_grant", "account", "account_id" }, { "volunteer", "account", "account_id" },
 				{ "volunteer_attribute", "volunteer", "volunteer_id" },
+				{ "volunteer_standing", "volunteer", "volunteer_id" },
 				{ "organization", "account", "applicant_account_id" },
 				{ "organization_field", "organization", "organization_id" },
 				{ "organization_event", "organization", "organization_id" },
@@ -320,7 +321,8 @@ public final class DataGenerator {
 							"id, account_id, volunteer_number, name, id_type, id_number_sealed, id_number_fingerprint,"
 									+ " id_number_masked, gender, birth_date, phone, region_code, status,"
 									+ " privacy_policy_version, privacy_consented_at, oath_version, oath_accepted_at,"
-									+ " total_hours, star_level, registered_at");
+									+ " registered_at");
+					TableSink standing = sink("volunteer_standing", "volunteer_id, total_hours, star_level");
 					TableSink attribute = sink("volunteer_attribute", "volunteer_id, kind, attribute");
 					TableSink member = sink("organization_member",
 							"organization_id, volunteer_id, member_role, status, requested_at, joined_at");
@@ -328,8 +330,8 @@ public final class DataGenerator {
 							"id, volunteer_id, activity_id, organization_id, place, content, started_at, ended_at,"
 									+ " hours, effective_hours, method, recorded_by, recorded_at, sequence,"
 									+ " prev_hash, hash, volunteer_region_code")) {
-				volunteers(account, grant, volunteer, attribute, member, record);
-				count(rows, account, grant, volunteer, attribute, member, record);
+				volunteers(account, grant, volunteer, standing, attribute, member, record);
+				count(rows, account, grant, volunteer, standing, attribute, member, record);
 			}
 			return rows;
 		}
@@ -486,8 +488,8 @@ public final class DataGenerator {
 			}
 		}
 
-		private void volunteers(TableSink account, TableSink grant, TableSink volunteer, TableSink attribute,
-				TableSink member, TableSink record) throws SQLException {
+		private void volunteers(TableSink account, TableSink grant, TableSink volunteer, TableSink standing,
+				TableSink attribute, TableSink member, TableSink record) throws SQLException {
 			int[] counts = recordCounts();
 			int n = this.volunteerRegion.length;
 			long started = System.nanoTime();
@@ -542,7 +544,8 @@ public final class DataGenerator {
 						"RESIDENT_ID", this.sealer.seal(idNumber), this.sealer.fingerprint("RESIDENT_ID", idNumber),
 						Identities.maskIdNumber(idNumber), facts.male ? "MALE" : "FEMALE", facts.birthDate,
 						Identities.phone(i), region, "ACTIVE", POLICY_VERSION, registeredAt, POLICY_VERSION,
-						registeredAt, total, stars(total), registeredAt);
+						registeredAt, registeredAt);
+				standing.row(volunteerId, total, stars(total));
 				if (random.nextInt(10) < 4) {
 					for (int skill : distinct(random, 1 + random.nextInt(2), SKILLS.length)) {
 						attribute.row(volunteerId, "SKILL", SKILLS[skill]);

@@ -740,7 +740,8 @@ public final class ScenarioFixtures {
 		List<String> phones = new ArrayList<>(indexByPhone.keySet());
 		for (int start = 0; start < phones.size(); start += 1_000) {
 			List<String> batch = phones.subList(start, Math.min(phones.size(), start + 1_000));
-			String sql = "SELECT phone, id, account_id, total_hours, region_code FROM volunteer WHERE phone IN ("
+			String sql = "SELECT phone, id, account_id, total_hours, region_code FROM volunteer"
+					+ " JOIN volunteer_standing ON volunteer_id = id WHERE phone IN ("
 					+ String.join(",", java.util.Collections.nCopies(batch.size(), "?")) + ")";
 			try (PreparedStatement query = connection.prepareStatement(sql)) {
 				for (int i = 0; i < batch.size(); i++) {

@@ -351,16 +351,16 @@ public class Activities {
 		}
 		for (ActivityView.PositionView position : current.positions()) {
 			NewActivity.NewPosition wanted = required.get(position.id());
-			if (wanted != null && PositionRules.tightens(position, wanted) && signedUpFor(position)) {
+			if (wanted != null && PositionRules.tightens(position, wanted) && signedUpFor(id, position)) {
 				throw ProblemException.conflict("REQUIREMENTS_TIGHTENED", "activity.requirementsTightened",
 						position.name());
 			}
 		}
 		this.activities.update(id, merged, PhoneNumbers.normalize(change.contactPhone()));
-		required.forEach(this.activities::changeRequirements);
+		required.forEach((position, wanted) -> this.activities.changeRequirements(id, position, wanted));
 		if (change.capacities() != null) {
 			for (var entry : change.capacities().entrySet()) {
-				if (!this.activities.changeCapacity(entry.getKey(), entry.getValue())) {
+				if (!this.activities.changeCapacity(id, entry.getKey(), entry.getValue())) {
 					throw ProblemException.conflict("CAPACITY_BELOW_ACCEPTED", "activity.capacityBelowAccepted");
 				}
 			}
@@ -413,8 +413,8 @@ public class Activities {
 	 * Whether volunteers hold or wait for places of the position; its row stays locked
 	 * until the change commits, so that a place taken meanwhile is seen.
 	 */
-	private boolean signedUpFor(ActivityView.PositionView position) {
-		this.activities.lockFreePlaces(position.id());
+	private boolean signedUpFor(UUID activityId, ActivityView.PositionView position) {
+		this.activities.lockFreePlaces(activityId, position.id());
 		ActiveSignups signups = this.activeSignups.getIfAvailable();
 		return (signups != null) ? signups.existFor(position.id()) : position.accepted() > 0;
 	}
@@ -529,30 +529,34 @@ public class Activities {
 		}
 	}
 
-	/** Takes a place of the position if one is free, in the caller's transaction. */
-	public boolean claimPlace(UUID positionId) {
-		return this.activities.claimPlace(positionId);
+	/**
+	 * Takes a place of the activity's position if one is free, in the caller's
+	 * transaction. Positions are addressed with their activity, the key they are kept
+	 * under on a Citus cluster.
+	 */
+	public boolean claimPlace(UUID activityId, UUID positionId) {
+		return this.activities.claimPlace(activityId, positionId);
 	}
 
 	/**
 	 * Locks the position until the caller's transaction ends and tells how many of its
 	 * places are free: whoever claims places of it meanwhile waits for that transaction.
 	 */
-	public int lockFreePlaces(UUID positionId) {
-		return this.activities.lockFreePlaces(positionId);
+	public int lockFreePlaces(UUID activityId, UUID positionId) {
+		return this.activities.lockFreePlaces(activityId, positionId);
 	}
 
 	/**
 	 * Takes {@code count} places of the position at once, in the caller's transaction;
 	 * {@code false}, taking none, when fewer are free.
 	 */
-	public boolean claimPlaces(UUID positionId, int count) {
-		return this.activities.claimPlaces(positionId, count);
+	public boolean claimPlaces(UUID activityId, UUID positionId, int count) {
+		return this.activities.claimPlaces(activityId, positionId, count);
 	}
 
 	/** Gives a place back, in the caller's transaction. */
-	public void releasePlace(UUID positionId) {
-		this.activities.releasePlace(positionId);
+	public void releasePlace(UUID activityId, UUID positionId) {
+		this.activities.releasePlace(activityId, positionId);
 	}
 
 	/** The activity a position belongs to, with the position's age limits. */

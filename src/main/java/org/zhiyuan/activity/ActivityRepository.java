@@ -274,9 +274,11 @@ class ActivityRepository {
 	}
 
 	/** Sets a position's capacity, never below the places already taken. */
-	boolean changeCapacity(UUID positionId, int capacity) {
+	boolean changeCapacity(UUID activityId, UUID positionId, int capacity) {
 		return this.jdbc
-			.sql("UPDATE activity_position SET capacity = :capacity WHERE id = :id AND accepted <= :capacity")
+			.sql("UPDATE activity_position SET capacity = :capacity WHERE activity_id = :activity AND id = :id"
+					+ " AND accepted <= :capacity")
+			.param("activity", activityId)
 			.param("id", positionId)
 			.param("capacity", capacity)
 			.update() == 1;
@@ -286,10 +288,12 @@ class ActivityRepository {
 	 * Replaces a position's requirements with those of {@code p}; its name, places and
 	 * shift stay.
 	 */
-	void changeRequirements(UUID positionId, NewActivity.NewPosition p) {
-		this.jdbc.sql("UPDATE activity_position SET min_age = :minAge, max_age = :maxAge, gender = :gender,"
-				+ " min_services = :minServices, min_hours = :minHours, min_credit_score = :minCreditScore WHERE id ="
-				+ " :id")
+	void changeRequirements(UUID activityId, UUID positionId, NewActivity.NewPosition p) {
+		this.jdbc
+			.sql("UPDATE activity_position SET min_age = :minAge, max_age = :maxAge, gender = :gender,"
+					+ " min_services = :minServices, min_hours = :minHours, min_credit_score = :minCreditScore WHERE"
+					+ " activity_id = :activity AND id = :id")
+			.param("activity", activityId)
 			.param("id", positionId)
 			.param("minCreditScore", p.minCreditScore())
 			.param("minAge", p.minAge())
@@ -329,9 +333,11 @@ class ActivityRepository {
 	 * Takes one place of a position if one is free: a single conditional update, so that
 	 * no interleaving of concurrent requests can exceed the capacity.
 	 */
-	boolean claimPlace(UUID positionId) {
+	boolean claimPlace(UUID activityId, UUID positionId) {
 		return this.jdbc
-			.sql("UPDATE activity_position SET accepted = accepted + 1 WHERE id = :id AND accepted < capacity")
+			.sql("UPDATE activity_position SET accepted = accepted + 1 WHERE activity_id = :activity AND id = :id"
+					+ " AND accepted < capacity")
+			.param("activity", activityId)
 			.param("id", positionId)
 			.update() == 1;
 	}
@@ -344,28 +350,35 @@ class ActivityRepository {
 	 * holder while holding its own unique entry, and a batch reaching the same volunteer
 	 * deadlocks.
 	 */
-	int lockFreePlaces(UUID positionId) {
-		this.jdbc.sql("UPDATE activity_position SET accepted = accepted WHERE id = :id")
+	int lockFreePlaces(UUID activityId, UUID positionId) {
+		this.jdbc.sql("UPDATE activity_position SET accepted = accepted WHERE activity_id = :activity AND id = :id")
+			.param("activity", activityId)
 			.param("id", positionId)
 			.update();
-		return this.jdbc.sql("SELECT capacity - accepted FROM activity_position WHERE id = :id")
+		return this.jdbc
+			.sql("SELECT capacity - accepted FROM activity_position WHERE activity_id = :activity AND id = :id")
+			.param("activity", activityId)
 			.param("id", positionId)
 			.query(Integer.class)
 			.optional()
 			.orElse(0);
 	}
 
-	boolean claimPlaces(UUID positionId, int count) {
+	boolean claimPlaces(UUID activityId, UUID positionId, int count) {
 		return this.jdbc
-			.sql("UPDATE activity_position SET accepted = accepted + :count WHERE id = :id"
-					+ " AND accepted + :count <= capacity")
+			.sql("UPDATE activity_position SET accepted = accepted + :count WHERE activity_id = :activity"
+					+ " AND id = :id AND accepted + :count <= capacity")
+			.param("activity", activityId)
 			.param("id", positionId)
 			.param("count", count)
 			.update() == 1;
 	}
 
-	void releasePlace(UUID positionId) {
-		this.jdbc.sql("UPDATE activity_position SET accepted = accepted - 1 WHERE id = :id AND accepted > 0")
+	void releasePlace(UUID activityId, UUID positionId) {
+		this.jdbc
+			.sql("UPDATE activity_position SET accepted = accepted - 1 WHERE activity_id = :activity AND id = :id"
+					+ " AND accepted > 0")
+			.param("activity", activityId)
 			.param("id", positionId)
 			.update();
 	}

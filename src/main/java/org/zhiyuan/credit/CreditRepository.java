@@ -58,11 +58,16 @@ class CreditRepository {
 			.single();
 	}
 
+	/**
+	 * Accepted sign-ups of activities that ended without the volunteer's attendance or
+	 * record. The volunteer's attendance and records are asked without correlation: on a
+	 * Citus cluster they live on the volunteer's shard, the sign-ups on the activity's.
+	 */
 	private static final String NO_SHOWS = "SELECT a.id, a.title, a.ends_at FROM signup s JOIN activity a ON a.id ="
 			+ " s.activity_id WHERE s.volunteer_id = :volunteer AND s.status = 'APPROVED' AND a.ends_at < :before AND"
-			+ " a.cancel_reason IS NULL AND NOT EXISTS (SELECT 1 FROM attendance t WHERE t.activity_id = a.id AND"
-			+ " t.volunteer_id = s.volunteer_id) AND NOT EXISTS (SELECT 1 FROM service_record r WHERE r.activity_id ="
-			+ " a.id AND r.volunteer_id = s.volunteer_id)";
+			+ " a.cancel_reason IS NULL AND a.id NOT IN (SELECT t.activity_id FROM attendance t WHERE"
+			+ " t.volunteer_id = :volunteer) AND a.id NOT IN (SELECT r.activity_id FROM service_record r WHERE"
+			+ " r.volunteer_id = :volunteer)";
 
 	/** The latest events of each kind, newest first, at most {@code limit} of each. */
 	List<CreditEvent> events(UUID volunteerId, List<String> counted, OffsetDateTime endedBefore, int limit) {

@@ -182,15 +182,25 @@ class InsuranceRepository {
 		if (volunteerIds.isEmpty()) {
 			return Set.of();
 		}
-		return new HashSet<>(this.jdbc.sql("SELECT v.id FROM volunteer v WHERE v.id IN (:ids) AND v.status = 'ACTIVE'"
-				+ " AND (EXISTS (SELECT 1 FROM organization_member m WHERE m.organization_id = :org"
-				+ " AND m.volunteer_id = v.id AND m.status = 'ACTIVE') OR EXISTS (SELECT 1 FROM signup s"
-				+ " JOIN activity a ON a.id = s.activity_id WHERE a.organization_id = :org AND s.volunteer_id = v.id"
-				+ " AND s.status = 'APPROVED'))")
+		// the members and the accepted asked apart: on a Citus cluster the members stay
+		// on the coordinator while sign-ups are spread by activity
+		Set<UUID> insurable = new HashSet<>(this.jdbc
+			.sql("SELECT m.volunteer_id FROM organization_member m JOIN volunteer v ON v.id = m.volunteer_id"
+					+ " WHERE m.organization_id = :org AND m.status = 'ACTIVE' AND m.volunteer_id IN (:ids)"
+					+ " AND v.status = 'ACTIVE'")
 			.param("ids", volunteerIds)
 			.param("org", organizationId)
 			.query(UUID.class)
 			.list());
+		insurable.addAll(this.jdbc
+			.sql("SELECT s.volunteer_id FROM signup s JOIN activity a ON a.id = s.activity_id JOIN volunteer v"
+					+ " ON v.id = s.volunteer_id WHERE a.organization_id = :org AND s.status = 'APPROVED'"
+					+ " AND s.volunteer_id IN (:ids) AND v.status = 'ACTIVE'")
+			.param("ids", volunteerIds)
+			.param("org", organizationId)
+			.query(UUID.class)
+			.list());
+		return insurable;
 	}
 
 	/** Policies whose last day falls within the period, of active organizations. */

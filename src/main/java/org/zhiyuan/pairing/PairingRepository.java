@@ -168,11 +168,18 @@ class PairingRepository {
 
 	/** Appends an entry to the pairing's history; earlier entries are never changed. */
 	void appendAssignment(UUID pairingId, UUID volunteerId, String reason, UUID by, OffsetDateTime at) {
+		// the next ordinal read first (the caller holds the pairing's lock): Citus takes
+		// no subquery in an INSERT's values
+		int ordinal = this.jdbc
+			.sql("SELECT COALESCE(MAX(ordinal), 0) + 1 FROM pairing_assignment WHERE pairing_id = :pairing")
+			.param("pairing", pairingId)
+			.query(Integer.class)
+			.single();
 		this.jdbc
 			.sql("INSERT INTO pairing_assignment (pairing_id, ordinal, volunteer_id, reason, assigned_by,"
-					+ " assigned_at) VALUES (:pairing, (SELECT COALESCE(MAX(ordinal), 0) + 1 FROM pairing_assignment"
-					+ " WHERE pairing_id = :pairing), :volunteer, :reason, :by, :at)")
+					+ " assigned_at) VALUES (:pairing, :ordinal, :volunteer, :reason, :by, :at)")
 			.param("pairing", pairingId)
+			.param("ordinal", ordinal)
 			.param("volunteer", volunteerId)
 			.param("reason", reason)
 			.param("by", by)

@@ -125,7 +125,7 @@ public class RecordAmendments {
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(problems);
 		}
-		ChainRow row = this.records.lockRecord(recordId).orElseThrow();
+		ChainRow row = this.records.lockRecord(record.volunteerId(), recordId).orElseThrow();
 		if (this.records.hasPending(recordId)) {
 			throw ProblemException.conflict("AMENDMENT_PENDING", "record.amendmentPending");
 		}

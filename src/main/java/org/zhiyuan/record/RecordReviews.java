@@ -119,7 +119,7 @@ public class RecordReviews {
 			throw ProblemException.forbidden("problem.forbidden.object");
 		}
 		this.records.lockVolunteer(record.volunteerId());
-		ChainRow locked = this.records.lockRecord(recordId).orElseThrow();
+		ChainRow locked = this.records.lockRecord(record.volunteerId(), recordId).orElseThrow();
 		if (locked.review() == RecordReview.NONE) {
 			throw ProblemException.conflict("RECORD_NOT_FLAGGED", "record.notFlagged");
 		}
@@ -159,7 +159,7 @@ public class RecordReviews {
 		for (UUID recordId : this.records.openOfActivity(event.activityId())) {
 			ChainRow unlocked = this.records.record(recordId).orElseThrow();
 			this.records.lockVolunteer(unlocked.volunteerId());
-			ChainRow locked = this.records.lockRecord(recordId).orElseThrow();
+			ChainRow locked = this.records.lockRecord(unlocked.volunteerId(), recordId).orElseThrow();
 			if (!locked.review().isOpen()) {
 				continue;
 			}

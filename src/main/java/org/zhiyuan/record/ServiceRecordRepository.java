@@ -339,8 +339,13 @@ class ServiceRecordRepository {
 			.list();
 	}
 
-	Optional<ChainRow> lockRecord(UUID recordId) {
-		return this.jdbc.sql(CHAIN + " WHERE id = :id FOR UPDATE")
+	/**
+	 * Locks a record of the volunteer's, by its key and id: a lock by id alone would span
+	 * every shard of a Citus cluster, which cannot lock rows across shards.
+	 */
+	Optional<ChainRow> lockRecord(UUID volunteerId, UUID recordId) {
+		return this.jdbc.sql(CHAIN + " WHERE volunteer_id = :volunteer AND id = :id FOR UPDATE")
+			.param("volunteer", volunteerId)
 			.param("id", recordId)
 			.query(ServiceRecordRepository::chainRow)
 			.optional();
@@ -482,12 +487,16 @@ class ServiceRecordRepository {
 	 */
 	PageResult<OverdueActivity> withoutRecords(UUID organizationId, String regionPrefix, OffsetDateTime endedBefore,
 			PageQuery page) {
-		String where = " FROM activity a JOIN organization o ON o.id = a.organization_id WHERE a.status IN"
-				+ " ('FINISHED', 'ARCHIVED') AND a.ends_at < :before"
-				+ ((organizationId != null) ? " AND a.organization_id = :organization"
-						: " AND a.region_code LIKE :region")
-				+ " AND EXISTS (SELECT 1 FROM signup s WHERE s.activity_id = a.id AND s.status = 'APPROVED')"
-				+ " AND NOT EXISTS (SELECT 1 FROM service_record r WHERE r.activity_id = a.id)";
+		// no correlated subqueries, so that a Citus cluster runs it too: the approved
+		// sign-ups counted by activity on each shard, the activities with records found
+		// among the same candidates
+		String candidates = " a.status IN ('FINISHED', 'ARCHIVED') AND a.ends_at < :before" + ((organizationId != null)
+				? " AND a.organization_id = :organization" : " AND a.region_code LIKE :region");
+		String where = " FROM activity a JOIN organization o ON o.id = a.organization_id"
+				+ " JOIN (SELECT s.activity_id, COUNT(*) AS approved FROM signup s JOIN activity a ON a.id = s.activity_id"
+				+ " WHERE s.status = 'APPROVED' AND" + candidates + " GROUP BY s.activity_id) n ON n.activity_id = a.id"
+				+ " WHERE" + candidates + " AND a.id NOT IN (SELECT r.activity_id FROM service_record r"
+				+ " JOIN activity a ON a.id = r.activity_id WHERE" + candidates + ")";
 		long total = this.jdbc.sql("SELECT COUNT(*)" + where)
 			.param("organization", organizationId)
 			.param("region", (regionPrefix != null) ? regionPrefix + "%" : null)
@@ -495,8 +504,7 @@ class ServiceRecordRepository {
 			.query(Long.class)
 			.single();
 		List<OverdueActivity> items = this.jdbc
-			.sql("SELECT a.id, a.title, a.organization_id, o.name AS organization_name, a.ends_at, (SELECT COUNT(*)"
-					+ " FROM signup s WHERE s.activity_id = a.id AND s.status = 'APPROVED') AS approved" + where
+			.sql("SELECT a.id, a.title, a.organization_id, o.name AS organization_name, a.ends_at, n.approved" + where
 					+ " ORDER BY a.ends_at, a.id LIMIT :limit OFFSET :offset")
 			.param("organization", organizationId)
 			.param("region", (regionPrefix != null) ? regionPrefix + "%" : null)
@@ -513,8 +521,12 @@ class ServiceRecordRepository {
 	/** Volunteers of a region and below that have records, with their numbers. */
 	List<VolunteerRef> volunteersWithRecords(String regionPrefix, int limit) {
 		return this.jdbc
-			.sql("SELECT v.id, v.volunteer_number FROM volunteer v WHERE v.region_code LIKE :region AND EXISTS"
-					+ " (SELECT 1 FROM service_record r WHERE r.volunteer_id = v.id) ORDER BY v.id LIMIT :limit")
+			// grouped by the records' key rather than an EXISTS under the profile: a
+			// Citus
+			// cluster runs it on each shard
+			.sql("SELECT r.volunteer_id AS id, v.volunteer_number FROM service_record r JOIN volunteer v"
+					+ " ON v.id = r.volunteer_id WHERE v.region_code LIKE :region GROUP BY r.volunteer_id,"
+					+ " v.volunteer_number ORDER BY r.volunteer_id LIMIT :limit")
 			.param("region", regionPrefix + "%")
 			.param("limit", limit)
 			.query((rs, n) -> new VolunteerRef(rs.getObject("id", UUID.class), rs.getString("volunteer_number")))

@@ -296,7 +296,7 @@ public class MultiSignups {
 				Map<UUID, Integer> needed = new TreeMap<>();
 				entries.forEach((e) -> needed.merge(e.position().id(), 1, Integer::sum));
 				for (Map.Entry<UUID, Integer> need : needed.entrySet()) {
-					if (!this.activities.claimPlaces(need.getKey(), need.getValue())) {
+					if (!this.activities.claimPlaces(activity.id(), need.getKey(), need.getValue())) {
 						PositionView position = entries.stream()
 							.map(Entry::position)
 							.filter((p) -> p.id().equals(need.getKey()))
@@ -330,7 +330,8 @@ public class MultiSignups {
 				boolean holds = !organizerDecides;
 				UUID id = existing.map(Row::id).orElseGet(Ids::newId);
 				if (existing.isPresent()) {
-					this.repository.restart(id, positionId, state, holds, actor.accountId(), origin, now);
+					this.repository.restart(activity.id(), id, positionId, state, holds, actor.accountId(), origin,
+							now);
 				}
 				else {
 					this.repository.insert(id, activity.id(), positionId, slot, entry.volunteer().id(), state, holds,

@@ -3,6 +3,7 @@ package org.zhiyuan.signup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,13 +36,6 @@ class SignupRepository {
 	 * accepted place at another activity, recruiting or under way, at an overlapping
 	 * time, each by its shift's time when it has one.
 	 */
-	private static final String FREE_AT_THE_TIME = "NOT EXISTS (SELECT 1 FROM activity_position wp JOIN activity wa"
-			+ " ON wa.id = wp.activity_id, signup s JOIN activity a ON a.id = s.activity_id JOIN activity_position p"
-			+ " ON p.id = s.position_id AND p.activity_id = s.activity_id WHERE wp.id = w.position_id AND s.volunteer_id = w.volunteer_id"
-			+ " AND s.status = 'APPROVED' AND a.id <> wa.id AND a.status IN ('RECRUITING', 'IN_PROGRESS')"
-			+ " AND COALESCE(p.starts_at, a.starts_at) < COALESCE(wp.ends_at, wa.ends_at)"
-			+ " AND COALESCE(p.ends_at, a.ends_at) > COALESCE(wp.starts_at, wa.starts_at))";
-
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate jdbcTemplate;
@@ -53,13 +47,23 @@ class SignupRepository {
 		this.jdbcTemplate = jdbcTemplate;
 	}
 
+	/**
+	 * Locks a sign-up by its activity and id: its activity, which never changes, is read
+	 * first, since a lock by id alone would span every shard of a Citus cluster, which
+	 * cannot lock rows across shards.
+	 */
 	Optional<Row> lock(UUID id) {
-		return this.jdbc
-			.sql("SELECT id, activity_id, position_id, volunteer_id, status, holds_place FROM signup WHERE id = :id"
-					+ " FOR UPDATE")
+		return this.jdbc.sql("SELECT activity_id FROM signup WHERE id = :id")
 			.param("id", id)
-			.query(SignupRepository::row)
-			.optional();
+			.query(UUID.class)
+			.optional()
+			.flatMap((activityId) -> this.jdbc
+				.sql("SELECT id, activity_id, position_id, volunteer_id, status, holds_place FROM signup"
+						+ " WHERE activity_id = :activity AND id = :id FOR UPDATE")
+				.param("activity", activityId)
+				.param("id", id)
+				.query(SignupRepository::row)
+				.optional());
 	}
 
 	/**
@@ -132,16 +136,18 @@ class SignupRepository {
 	 * A new sign-up on a row that had ended (cancelled or rejected): a fresh place in the
 	 * queue.
 	 */
-	void restart(UUID id, UUID positionId, SignupStatus status, boolean holdsPlace, OffsetDateTime now) {
-		restart(id, positionId, status, holdsPlace, null, SignupOrigin.SELF, now);
+	void restart(UUID activityId, UUID id, UUID positionId, SignupStatus status, boolean holdsPlace,
+			OffsetDateTime now) {
+		restart(activityId, id, positionId, status, holdsPlace, null, SignupOrigin.SELF, now);
 	}
 
-	void restart(UUID id, UUID positionId, SignupStatus status, boolean holdsPlace, UUID signedUpBy,
+	void restart(UUID activityId, UUID id, UUID positionId, SignupStatus status, boolean holdsPlace, UUID signedUpBy,
 			SignupOrigin origin, OffsetDateTime now) {
 		this.jdbc.sql("UPDATE signup SET position_id = :position, status = :status, holds_place = :holds,"
 				+ " queued_at = :now, decided_at = CASE WHEN :holds THEN CAST(:now AS TIMESTAMP WITH TIME ZONE) END,"
 				+ " cancelled_at = NULL, cancel_reason = NULL, late_cancel = FALSE, signed_up_by = :by, signed_up_via ="
-				+ " :via WHERE id = :id")
+				+ " :via WHERE activity_id = :activity AND id = :id")
+			.param("activity", activityId)
 			.param("by", signedUpBy)
 			.param("via", origin.name())
 			.param("id", id)
@@ -152,8 +158,11 @@ class SignupRepository {
 			.update();
 	}
 
-	void decide(UUID id, SignupStatus status, boolean holdsPlace, OffsetDateTime now) {
-		this.jdbc.sql("UPDATE signup SET status = :status, holds_place = :holds, decided_at = :now WHERE id = :id")
+	void decide(UUID activityId, UUID id, SignupStatus status, boolean holdsPlace, OffsetDateTime now) {
+		this.jdbc
+			.sql("UPDATE signup SET status = :status, holds_place = :holds, decided_at = :now"
+					+ " WHERE activity_id = :activity AND id = :id")
+			.param("activity", activityId)
 			.param("id", id)
 			.param("status", status.name())
 			.param("holds", holdsPlace)
@@ -161,10 +170,11 @@ class SignupRepository {
 			.update();
 	}
 
-	void end(UUID id, SignupStatus status, String reason, boolean late, OffsetDateTime now) {
+	void end(UUID activityId, UUID id, SignupStatus status, String reason, boolean late, OffsetDateTime now) {
 		this.jdbc
 			.sql("UPDATE signup SET status = :status, holds_place = FALSE, cancelled_at = :now, cancel_reason ="
-					+ " :reason, late_cancel = :late WHERE id = :id")
+					+ " :reason, late_cancel = :late WHERE activity_id = :activity AND id = :id")
+			.param("activity", activityId)
 			.param("id", id)
 			.param("status", status.name())
 			.param("reason", reason)
@@ -176,18 +186,39 @@ class SignupRepository {
 	/**
 	 * The first of the position's waiting list, in order, who hold no accepted place
 	 * elsewhere at an overlapping time: those a freed place may go to. Read without
-	 * locks: {@link #promote} checks again.
+	 * locks: {@link #promote} checks again. The line is read on the activity's shard and
+	 * each volunteer's other places asked apart, as they live elsewhere on a Citus
+	 * cluster.
 	 */
-	List<Waiting> firstInLine(UUID positionId, int limit) {
-		return this.jdbc
-			.sql("SELECT w.id, w.activity_id, w.volunteer_id FROM signup w WHERE w.position_id = :position"
-					+ " AND w.status = 'WAITLISTED' AND " + FREE_AT_THE_TIME
-					+ " ORDER BY w.queued_at, w.id LIMIT :limit")
-			.param("position", positionId)
-			.param("limit", limit)
-			.query((rs, n) -> new Waiting(rs.getObject("id", UUID.class), rs.getObject("activity_id", UUID.class),
-					rs.getObject("volunteer_id", UUID.class)))
-			.list();
+	List<Waiting> firstInLine(UUID activityId, UUID positionId, int limit) {
+		Optional<Window> window = window(activityId, positionId);
+		if (window.isEmpty()) {
+			return List.of();
+		}
+		List<Waiting> free = new ArrayList<>();
+		int offset = 0;
+		for (int read = 0; read < 5 && free.size() < limit; read++, offset += limit) {
+			List<Waiting> line = this.jdbc
+				.sql("SELECT id, activity_id, volunteer_id FROM signup WHERE activity_id = :activity"
+						+ " AND position_id = :position AND status = 'WAITLISTED' ORDER BY queued_at, id"
+						+ " LIMIT :limit OFFSET :offset")
+				.param("activity", activityId)
+				.param("position", positionId)
+				.param("limit", limit)
+				.param("offset", offset)
+				.query((rs, n) -> new Waiting(rs.getObject("id", UUID.class), rs.getObject("activity_id", UUID.class),
+						rs.getObject("volunteer_id", UUID.class)))
+				.list();
+			for (Waiting waiting : line) {
+				if (free.size() < limit && freeAt(waiting.volunteerId(), activityId, window.get())) {
+					free.add(waiting);
+				}
+			}
+			if (line.size() < limit) {
+				break;
+			}
+		}
+		return free;
 	}
 
 	/**
@@ -211,20 +242,47 @@ class SignupRepository {
 	 * volunteer's lock, so that their own sign-up elsewhere, if any, has committed and is
 	 * seen. {@code false} when it was passed over, and stays as it was.
 	 */
-	boolean promote(UUID signupId, OffsetDateTime now) {
+	boolean promote(Waiting waiting, UUID positionId, OffsetDateTime now) {
+		Optional<Window> window = window(waiting.activityId(), positionId);
+		if (window.isEmpty() || !freeAt(waiting.volunteerId(), waiting.activityId(), window.get())) {
+			return false;
+		}
 		return this.jdbc
-			.sql("UPDATE signup w SET status = 'APPROVED', holds_place = TRUE, decided_at = :now WHERE w.id = :id"
-					+ " AND w.status = 'WAITLISTED' AND " + FREE_AT_THE_TIME)
-			.param("id", signupId)
+			.sql("UPDATE signup SET status = 'APPROVED', holds_place = TRUE, decided_at = :now"
+					+ " WHERE activity_id = :activity AND id = :id AND status = 'WAITLISTED'")
+			.param("activity", waiting.activityId())
+			.param("id", waiting.signupId())
 			.param("now", now)
 			.update() == 1;
 	}
 
-	boolean hasWaiting(UUID positionId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM signup WHERE position_id = :position AND status = 'WAITLISTED'")
+	boolean hasWaiting(UUID activityId, UUID positionId) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM signup WHERE activity_id = :activity AND position_id = :position"
+					+ " AND status = 'WAITLISTED'")
+			.param("activity", activityId)
 			.param("position", positionId)
 			.query(Integer.class)
 			.single() > 0;
+	}
+
+	/** When a position's volunteers serve: its shift, or else its activity's time. */
+	private Optional<Window> window(UUID activityId, UUID positionId) {
+		return this.jdbc
+			.sql("SELECT COALESCE(p.starts_at, a.starts_at), COALESCE(p.ends_at, a.ends_at) FROM activity_position p"
+					+ " JOIN activity a ON a.id = p.activity_id WHERE p.activity_id = :activity AND p.id = :position")
+			.param("activity", activityId)
+			.param("position", positionId)
+			.query((rs, n) -> new Window(rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)))
+			.optional();
+	}
+
+	/**
+	 * Whether the volunteer holds no accepted place of another activity at an overlapping
+	 * time.
+	 */
+	private boolean freeAt(UUID volunteerId, UUID activityId, Window window) {
+		return overlapping(volunteerId, activityId, window.startsAt(), window.endsAt()).isEmpty();
 	}
 
 	/**
@@ -411,6 +469,10 @@ class SignupRepository {
 	}
 
 	/** A sign-up waiting for a place. */
+	private record Window(OffsetDateTime startsAt, OffsetDateTime endsAt) {
+
+	}
+
 	record Waiting(UUID signupId, UUID activityId, UUID volunteerId) {
 
 	}

@@ -174,7 +174,9 @@ public class Signups {
 	private Map<Pending, Object> write(UUID positionId, List<Pending> batch) {
 		Map<Pending, Object> outcomes = new IdentityHashMap<>();
 		batch.stream().map(Pending::volunteerId).distinct().sorted().forEach(this.signups::lockVolunteer);
-		int free = (batch.size() > 1) ? this.activities.lockFreePlaces(positionId) : -1;
+		// one position, so one activity
+		UUID activityId = batch.get(0).activity().id();
+		int free = (batch.size() > 1) ? this.activities.lockFreePlaces(activityId, positionId) : -1;
 		int taken = 0;
 		RequestAttributes own = RequestContextHolder.getRequestAttributes();
 		try {
@@ -202,7 +204,7 @@ public class Signups {
 				if (p.activity().approval() == ApprovalMode.MANUAL) {
 					status = SignupStatus.PENDING;
 				}
-				else if ((free >= 0) ? taken < free : this.activities.claimPlace(positionId)) {
+				else if ((free >= 0) ? taken < free : this.activities.claimPlace(activityId, positionId)) {
 					status = SignupStatus.APPROVED;
 					holds = true;
 					taken++;
@@ -216,7 +218,7 @@ public class Signups {
 				}
 				UUID id = existing.map(Row::id).orElseGet(Ids::newId);
 				if (existing.isPresent()) {
-					this.signups.restart(id, positionId, status, holds, now);
+					this.signups.restart(p.activity().id(), id, positionId, status, holds, now);
 				}
 				else {
 					this.signups.insert(id, p.activity().id(), positionId, slot, p.volunteerId(), status, holds, null,
@@ -243,7 +245,7 @@ public class Signups {
 		finally {
 			RequestContextHolder.setRequestAttributes(own);
 		}
-		if (free >= 0 && taken > 0 && !this.activities.claimPlaces(positionId, taken)) {
+		if (free >= 0 && taken > 0 && !this.activities.claimPlaces(activityId, positionId, taken)) {
 			throw new IllegalStateException("places of a locked position changed");
 		}
 		return outcomes;
@@ -345,14 +347,14 @@ public class Signups {
 			throw ProblemException.unprocessable("REQUIREMENT_NOT_MET", "signup.requirement.overlapOfVolunteer");
 		}
 		OffsetDateTime now = now();
-		if (this.activities.claimPlace(row.positionId())) {
-			this.signups.decide(row.id(), SignupStatus.APPROVED, true, now);
+		if (this.activities.claimPlace(row.activityId(), row.positionId())) {
+			this.signups.decide(row.activityId(), row.id(), SignupStatus.APPROVED, true, now);
 			this.signups.event(row.id(), SignupStatus.APPROVED, null, actor.accountId(), now);
 			this.events.publishEvent(new SignupApproved(row.id(), row.activityId(), row.volunteerId(), false));
 		}
 		else if (activity.waitlist()) {
 			if (row.status() == SignupStatus.PENDING) {
-				this.signups.decide(row.id(), SignupStatus.WAITLISTED, false, now);
+				this.signups.decide(row.activityId(), row.id(), SignupStatus.WAITLISTED, false, now);
 				this.signups.event(row.id(), SignupStatus.WAITLISTED, null, actor.accountId(), now);
 			}
 		}
@@ -371,7 +373,7 @@ public class Signups {
 			throw ProblemException.conflict("INVALID_STATUS", "signup.invalidStatus", row.status().name());
 		}
 		String why = optionalReason(reason);
-		this.signups.end(row.id(), SignupStatus.REJECTED, why, false, now());
+		this.signups.end(row.activityId(), row.id(), SignupStatus.REJECTED, why, false, now());
 		this.signups.event(row.id(), SignupStatus.REJECTED, why, actor.accountId(), now());
 		audit("signup.reject", actor, row);
 		this.events.publishEvent(
@@ -405,11 +407,11 @@ public class Signups {
 		OffsetDateTime now = now();
 		boolean late = own && isLate(row.status(), activity.startsAt(), now);
 		String why = optionalReason(reason);
-		this.signups.end(row.id(), SignupStatus.CANCELLED, why, late, now);
+		this.signups.end(row.activityId(), row.id(), SignupStatus.CANCELLED, why, late, now);
 		this.signups.event(row.id(), SignupStatus.CANCELLED, why, actor.accountId(), now);
 		if (row.holdsPlace()) {
-			this.activities.releasePlace(row.positionId());
-			this.waitingList.promoteInto(row.positionId(), actor.accountId());
+			this.activities.releasePlace(row.activityId(), row.positionId());
+			this.waitingList.promoteInto(row.activityId(), row.positionId(), actor.accountId());
 		}
 		audit(own ? "signup.cancel" : "signup.cancel.organizer", actor, row);
 		this.events.publishEvent(
@@ -424,10 +426,10 @@ public class Signups {
 	void on(ActivityCancelled event) {
 		OffsetDateTime now = now();
 		for (Row row : this.signups.activeOf(event.activityId())) {
-			this.signups.end(row.id(), SignupStatus.CANCELLED, event.reason(), false, now);
+			this.signups.end(row.activityId(), row.id(), SignupStatus.CANCELLED, event.reason(), false, now);
 			this.signups.event(row.id(), SignupStatus.CANCELLED, event.reason(), null, now);
 			if (row.holdsPlace()) {
-				this.activities.releasePlace(row.positionId());
+				this.activities.releasePlace(row.activityId(), row.positionId());
 			}
 			this.events.publishEvent(new SignupCancelled(row.id(), row.activityId(), row.volunteerId(),
 					SignupStatus.CANCELLED, true, event.reason()));

@@ -70,24 +70,24 @@ class WaitingList {
 	 * only leave a place free for a moment, never oversell it.
 	 * @return whether someone moved up
 	 */
-	boolean promoteInto(UUID positionId, UUID actorId) {
-		if (!this.signups.hasWaiting(positionId) || !this.activities.claimPlace(positionId)) {
+	boolean promoteInto(UUID activityId, UUID positionId, UUID actorId) {
+		if (!this.signups.hasWaiting(activityId, positionId) || !this.activities.claimPlace(activityId, positionId)) {
 			return false;
 		}
-		List<Waiting> line = this.signups.firstInLine(positionId, LOOKAHEAD);
+		List<Waiting> line = this.signups.firstInLine(activityId, positionId, LOOKAHEAD);
 		boolean someoneLeft = line.size() == LOOKAHEAD;
 		for (Waiting next : line) {
 			if (!this.signups.tryLockVolunteer(next.volunteerId())) {
 				someoneLeft = true;
 			}
-			else if (this.signups.promote(next.signupId(), now())) {
+			else if (this.signups.promote(next, positionId, now())) {
 				promoted(next, actorId);
 				return true;
 			}
 		}
-		this.activities.releasePlace(positionId);
+		this.activities.releasePlace(activityId, positionId);
 		if (someoneLeft) {
-			fillAfterCommit(positionId, actorId);
+			fillAfterCommit(activityId, positionId, actorId);
 		}
 		return false;
 	}
@@ -96,22 +96,22 @@ class WaitingList {
 	@EventListener
 	void on(ActivityChanged event) {
 		for (UUID positionId : event.grownPositions()) {
-			while (promoteInto(positionId, null)) {
+			while (promoteInto(event.activityId(), positionId, null)) {
 				// each round fills one more of the new places
 			}
 		}
 	}
 
-	private void fillAfterCommit(UUID positionId, UUID actorId) {
+	private void fillAfterCommit(UUID activityId, UUID positionId, UUID actorId) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			fill(positionId, actorId);
+			fill(activityId, positionId, actorId);
 			return;
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override
 			public void afterCommit() {
-				fill(positionId, actorId);
+				fill(activityId, positionId, actorId);
 			}
 
 		});
@@ -122,11 +122,11 @@ class WaitingList {
 	 * transaction of its own. Never fails: a place it could not fill stays free for the
 	 * next sign-up.
 	 */
-	private void fill(UUID positionId, UUID actorId) {
+	private void fill(UUID activityId, UUID positionId, UUID actorId) {
 		try {
 			for (int round = 0; round < LOOKAHEAD; round++) {
-				if (!Boolean.TRUE
-					.equals(this.separately.execute((status) -> promoteInOrder(positionId, actorId, status)))) {
+				if (!Boolean.TRUE.equals(
+						this.separately.execute((status) -> promoteInOrder(activityId, positionId, actorId, status)))) {
 					return;
 				}
 			}
@@ -143,16 +143,16 @@ class WaitingList {
 	 * @return whether to go on: {@code false} when nobody waits who could move up, or no
 	 * place is free
 	 */
-	private boolean promoteInOrder(UUID positionId, UUID actorId, TransactionStatus status) {
-		Waiting next = this.signups.firstInLine(positionId, 1).stream().findFirst().orElse(null);
+	private boolean promoteInOrder(UUID activityId, UUID positionId, UUID actorId, TransactionStatus status) {
+		Waiting next = this.signups.firstInLine(activityId, positionId, 1).stream().findFirst().orElse(null);
 		if (next == null) {
 			return false;
 		}
 		this.signups.lockVolunteer(next.volunteerId());
-		if (!this.activities.claimPlace(positionId)) {
+		if (!this.activities.claimPlace(activityId, positionId)) {
 			return false;
 		}
-		if (this.signups.promote(next.signupId(), now())) {
+		if (this.signups.promote(next, positionId, now())) {
 			promoted(next, actorId);
 		}
 		else {

@@ -5,7 +5,8 @@
 # pg-down
 # Also: h2-load h2-drive h2-ceiling (the H2 data set, the scenarios on it and the same transaction
 # straight on H2), pg-generate (pg-load's data set alone), pg-stats (the rollups again), h2-stats,
-# h2-compact
+# h2-compact, citus-up citus-down (a Citus coordinator and workers on PG_PORT and after it: the
+# PostgreSQL steps then run against the coordinator; see bench/README.md)
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "$0")" && pwd)"
@@ -46,6 +47,9 @@ SEED="${SEED:-2026}"
 BCRYPT_COST="${BCRYPT_COST:-4}"
 
 PG_PORT="${PG_PORT:-55432}"
+CITUS_WORKERS="${CITUS_WORKERS:-2}"
+CITUS_SHARDS="${CITUS_SHARDS:-8}"   # shards of each distributed table: 4 per worker on 2 workers
+PGBENCH_SCRIPTS="${PGBENCH_SCRIPTS:-}"   # keyed: the ceilings' scripts that also run on Citus
 APP_PORT="${APP_PORT:-18080}"
 ADMIN_PASSWORD="${ADMIN_PASSWORD:-Bench-admin-2026}"
 VOLUNTEER_PASSWORD="${VOLUNTEER_PASSWORD:-Bench-pass-2026}"
@@ -412,6 +416,43 @@ step_pg_down() {
 }
 
 psql_admin() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -X -q "$@"; }
+
+# Whether PG_PORT is a Citus coordinator (citus-up).
+is_citus() { [ "$(psql_admin -d zhiyuan -Atc "SELECT COUNT(*) FROM pg_extension WHERE extname = 'citus'")" = 1 ]; }
+
+# citus_workers <command>: runs the command on every worker of a Citus coordinator; nothing on
+# PostgreSQL.
+citus_workers() {
+  is_citus || return 0
+  psql_admin -d zhiyuan -c "SELECT * FROM run_command_on_workers(\$\$$1\$\$)" >/dev/null
+}
+
+# A Citus cluster for the PostgreSQL steps: a coordinator on PG_PORT and CITUS_WORKERS workers on
+# the ports after it, each with the benchmark's configuration (.ci/citus-cluster; Citus built by
+# .ci/citus-install from CITUS_SOURCE).
+step_citus_up() {
+  local dir="$TARGET/citus" node
+  "$ROOT/.ci/citus-install"
+  if [ ! -f "$dir/node0/PG_VERSION" ] || [ "${FRESH_PG:-0}" = 1 ]; then
+    log "creating a Citus cluster in $dir: a coordinator on port $PG_PORT, $CITUS_WORKERS workers, $CITUS_SHARDS shards"
+    "$ROOT/.ci/citus-cluster" stop "$dir"
+    rm -rf "$dir"
+    "$ROOT/.ci/citus-cluster" start "$dir" "$CITUS_WORKERS" "$PG_PORT" "$CITUS_SHARDS" >/dev/null
+    "$ROOT/.ci/citus-cluster" stop "$dir"
+    for node in "$dir"/node*; do
+      # the benchmark's settings, with the memory shared by the nodes
+      grep -v -e '^listen_addresses' -e '^max_connections' -e '^shared_buffers' -e '^effective_cache_size' \
+        "$BENCH/postgresql.conf" >>"$node/postgresql.conf"
+      printf 'shared_buffers = 1GB\neffective_cache_size = 4GB\n' >>"$node/postgresql.conf"
+    done
+  fi
+  "$ROOT/.ci/citus-cluster" start "$dir" "$CITUS_WORKERS" "$PG_PORT" "$CITUS_SHARDS" >/dev/null
+  log "Citus cluster up: $(psql_admin -d zhiyuan -Atc "SELECT 'Citus ' || extversion FROM pg_extension WHERE extname = 'citus'"), $(psql_admin -d zhiyuan -Atc "SELECT COUNT(*) FROM pg_dist_node WHERE noderole = 'primary' AND groupid > 0") workers"
+}
+
+step_citus_down() {
+  "$ROOT/.ci/citus-cluster" stop "$TARGET/citus"
+}
 psql_app() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U zhiyuan -d zhiyuan -v ON_ERROR_STOP=1 -X -q "$@"; }
 
 pg_env() {
@@ -435,10 +476,14 @@ step_pg_generate() {
   stop_platform "$dir"
   log "generating $VOLUNTEERS volunteers and $RECORDS service records into PostgreSQL"
   load_note "generate (PostgreSQL): start"
+  # On Citus the load's COPY reaches the workers over the coordinator's own connections, which
+  # check foreign keys row by row: the workers' sessions skip them while the generator loads.
+  citus_workers "ALTER DATABASE zhiyuan SET session_replication_role = replica"
   # shellcheck disable=SC2046
   bench_java generate --url="$PG_URL" --user=postgres --password= --regions="$PLATFORM_JAR" \
     --volunteers="$VOLUNTEERS" --records="$RECORDS" --activities="$ACTIVITIES" --seed="$SEED" \
     --bcrypt-cost="$BCRYPT_COST" --volunteer-password="$VOLUNTEER_PASSWORD" $(key_flags) --out="$RESULTS/generate-pg.json"
+  citus_workers "ALTER DATABASE zhiyuan RESET session_replication_role"
   load_note "generate (PostgreSQL): end"
   log "VACUUM ANALYZE"
   local t0; t0="$(date +%s)"
@@ -500,7 +545,7 @@ step_drive() {
 
 # The same transaction shape straight on PostgreSQL, with the same clients and sign-ups.
 step_pgbench() {
-  local out="$RESULTS/pgbench" per_client hot
+  local out="$RESULTS/pgbench" per_client hot ids scripts="${PGBENCH_SCRIPTS:+-$PGBENCH_SCRIPTS}"
   # only this step's files: pgbench-tpcb's stay
   rm -f "$out"/spread* "$out"/hot*
   mkdir -p "$out"
@@ -510,15 +555,17 @@ step_pgbench() {
     log "pgbench $run: $CLIENTS clients x $per_client sign-ups"
     (cd "$out" && PGPASSWORD=zhiyuan "$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U zhiyuan -n -M prepared \
       -c "$CLIENTS" -j "$(nproc)" -t "$per_client" -D nclients="$CLIENTS" -D positions="$POSITIONS" -D k=0 \
-      -f "$BENCH/pgbench/signup-$run.sql" -l --log-prefix="${run}_log" zhiyuan >"$run.out" 2>&1) || {
+      -f "$BENCH/pgbench/signup-$run$scripts.sql" -l --log-prefix="${run}_log" zhiyuan >"$run.out" 2>&1) || {
       cat "$out/$run.out"; exit 1; }
     grep -E "processed|failed|latency average|^tps" "$out/$run.out" || true
     load_note "pgbench $run: end"
   done
-  hot="$(psql_app -Atc "SELECT p.accepted || ' of ' || p.capacity || ' places taken, ' || (SELECT COUNT(*) FROM signup s
-    WHERE s.position_id = p.id AND s.holds_place) || ' sign-ups holding a place, ' || (SELECT COUNT(*) FROM signup s
-    WHERE s.position_id = p.id AND s.status = 'WAITLISTED') || ' waitlisted' FROM activity_position p
-    JOIN bench.pgbench_position b ON b.position_id = p.id WHERE b.kind = 'hot'")"
+  # the hot position's keys read first: on Citus the bench's own tables stay on the coordinator
+  ids="$(psql_app -Atc "SELECT 'activity_id = ''' || activity_id || ''' AND position_id = ''' || position_id || ''''
+    FROM bench.pgbench_position WHERE kind = 'hot'")"
+  hot="$(psql_app -Atc "SELECT (SELECT accepted || ' of ' || capacity FROM activity_position
+    WHERE ${ids/position_id/id}) || ' places taken, ' || (SELECT COUNT(*) FROM signup WHERE $ids AND holds_place)
+    || ' sign-ups holding a place, ' || (SELECT COUNT(*) FROM signup WHERE $ids AND status = 'WAITLISTED') || ' waitlisted'")"
   echo "$hot" | tee "$out/hot-check.txt"
 }
 

@@ -41,6 +41,7 @@ public class R__Place_tables_on_Citus extends BaseJavaMigration {
 		layout.put("volunteer_standing", by("volunteer_id"));
 		layout.put("attendance", by("volunteer_id"));
 		layout.put("service_record", by("volunteer_id"));
+		layout.put("stat_service_outbox", by("volunteer_id"));
 		// everything else stays on the coordinator for now
 		for (String table : new String[] { "audit_event", "spring_session", "spring_session_attributes",
 				"scheduled_tasks", "platform_secret", "organization_member", "organization_event", "volunteer_import",

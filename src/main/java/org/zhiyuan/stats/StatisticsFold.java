@@ -89,7 +89,7 @@ public class StatisticsFold {
 				apply(row, deltas);
 			}
 			this.repository.flush(deltas);
-			this.repository.deleteOutbox(rows.stream().map(OutboxRow::id).toList());
+			this.repository.deleteOutbox(rows);
 			return rows.size();
 		});
 		return (folded != null) ? folded : 0;

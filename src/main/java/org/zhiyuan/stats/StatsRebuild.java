@@ -455,8 +455,7 @@ class StatsRebuild {
 			providers(months, group);
 		}
 		List<Object> outboxArgs = new ArrayList<>();
-		outboxArgs.add(OutboxRow.Kind.SERVICE.name());
-		this.streaming.update("DELETE FROM stat_outbox WHERE kind = ?" + group.where("volunteer_id", outboxArgs),
+		this.streaming.update("DELETE FROM stat_service_outbox WHERE 1 = 1" + group.where("volunteer_id", outboxArgs),
 				outboxArgs.toArray());
 	}
 

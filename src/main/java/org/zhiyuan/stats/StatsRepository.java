@@ -94,17 +94,31 @@ class StatsRepository {
 
 	/** Drops the outbox rows of one kind, which a rebuild counts from the facts. */
 	void deleteOutbox(OutboxRow.Kind kind) {
+		if (kind == OutboxRow.Kind.SERVICE) {
+			this.jdbc.sql("DELETE FROM stat_service_outbox").update();
+			return;
+		}
 		this.jdbc.sql("DELETE FROM stat_outbox WHERE kind = :kind").param("kind", kind.name()).update();
 	}
 
 	// the outbox
 
+	/**
+	 * Writes an outbox row: a record's change beside the record (keyed by its volunteer),
+	 * the others beside the directory.
+	 */
 	void insertOutbox(OutboxRow row, OffsetDateTime now) {
+		boolean service = row.kind() == OutboxRow.Kind.SERVICE;
 		this.jdbc
-			.sql("INSERT INTO stat_outbox (kind, subject_id, volunteer_id, region_code, gender, birth_year, attributes,"
-					+ " field, period, counted, hours_before, hours_after, organization_id, project_id, created_at)"
-					+ " VALUES (:kind, :subject, :volunteer, :region, :gender, :birthYear, :attributes, :field,"
-					+ " :period, :counted, :before, :after, :organization, :project, :now)")
+			.sql(service ? "INSERT INTO stat_service_outbox (subject_id, volunteer_id, region_code, gender, birth_year,"
+					+ " attributes, field, period, counted, hours_before, hours_after, organization_id, project_id,"
+					+ " created_at) VALUES (:subject, :volunteer, :region, :gender, :birthYear, :attributes, :field,"
+					+ " :period, :counted, :before, :after, :organization, :project, :now)"
+					: "INSERT INTO stat_outbox (kind, subject_id, volunteer_id, region_code, gender, birth_year,"
+							+ " attributes, field, period, counted, hours_before, hours_after, organization_id,"
+							+ " project_id, created_at) VALUES (:kind, :subject, :volunteer, :region, :gender,"
+							+ " :birthYear, :attributes, :field, :period, :counted, :before, :after, :organization,"
+							+ " :project, :now)")
 			.param("kind", row.kind().name())
 			.param("subject", row.subjectId())
 			.param("volunteer", row.volunteerId())
@@ -123,23 +137,51 @@ class StatsRepository {
 			.update();
 	}
 
-	/** The oldest rows of the outbox, in order. */
+	/**
+	 * The oldest rows of the outbox, in order: those of volunteers, activities and
+	 * organizations first, so that a record's change is folded under the keys its
+	 * volunteer counts under by then, then the records' changes.
+	 */
 	List<OutboxRow> nextOutbox(int limit) {
-		return this.jdbc
+		List<OutboxRow> rows = new ArrayList<>(this.jdbc
 			.sql("SELECT id, kind, subject_id, volunteer_id, region_code, gender, birth_year, attributes, field, period,"
 					+ " counted, hours_before, hours_after, organization_id, project_id FROM stat_outbox ORDER BY id"
 					+ " LIMIT :limit")
 			.param("limit", limit)
 			.query(StatsRepository::outboxRow)
-			.list();
+			.list());
+		if (rows.size() < limit) {
+			rows.addAll(this.jdbc
+				.sql("SELECT id, 'SERVICE' AS kind, subject_id, volunteer_id, region_code, gender, birth_year,"
+						+ " attributes, field, period, counted, hours_before, hours_after, organization_id, project_id"
+						+ " FROM stat_service_outbox ORDER BY id LIMIT :limit")
+				.param("limit", limit - rows.size())
+				.query(StatsRepository::outboxRow)
+				.list());
+		}
+		return rows;
 	}
 
-	void deleteOutbox(List<Long> ids) {
-		this.jdbc.sql("DELETE FROM stat_outbox WHERE id IN (:ids)").param("ids", ids).update();
+	void deleteOutbox(List<OutboxRow> rows) {
+		List<Long> service = rows.stream()
+			.filter((row) -> row.kind() == OutboxRow.Kind.SERVICE)
+			.map(OutboxRow::id)
+			.toList();
+		List<Long> others = rows.stream()
+			.filter((row) -> row.kind() != OutboxRow.Kind.SERVICE)
+			.map(OutboxRow::id)
+			.toList();
+		if (!service.isEmpty()) {
+			this.jdbc.sql("DELETE FROM stat_service_outbox WHERE id IN (:ids)").param("ids", service).update();
+		}
+		if (!others.isEmpty()) {
+			this.jdbc.sql("DELETE FROM stat_outbox WHERE id IN (:ids)").param("ids", others).update();
+		}
 	}
 
 	long outboxSize() {
-		return this.jdbc.sql("SELECT COUNT(*) FROM stat_outbox").query(Long.class).single();
+		return this.jdbc.sql("SELECT COUNT(*) FROM stat_outbox").query(Long.class).single()
+				+ this.jdbc.sql("SELECT COUNT(*) FROM stat_service_outbox").query(Long.class).single();
 	}
 
 	// what has been folded of each subject

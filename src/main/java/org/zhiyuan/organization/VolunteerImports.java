@@ -21,6 +21,7 @@ import org.zhiyuan.account.AccountManagement;
 import org.zhiyuan.audit.AuditLog;
 import org.zhiyuan.audit.AuditOutcome;
 import org.zhiyuan.audit.AuditRecord;
+import org.zhiyuan.shared.DeadlockRetry;
 import org.zhiyuan.shared.Enums;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.Ids;
@@ -259,7 +260,9 @@ public class VolunteerImports {
 			return new ImportRowResult(row.number(), ImportOutcome.FAILED, null, problems);
 		}
 		try {
-			return this.transaction.execute((status) -> {
+			// imports running side by side write the same directory tables: a row that
+			// lost a deadlock is tried again
+			return DeadlockRetry.run(() -> this.transaction.execute((status) -> {
 				Optional<VolunteerView> existing = this.registration.findRegistered(volunteer.idType(),
 						volunteer.idNumber());
 				if (existing.isPresent()) {
@@ -278,7 +281,7 @@ public class VolunteerImports {
 				VolunteerView created = this.registration.register(volunteer);
 				this.organizations.addRegistered(actor, organizationId, created.id(), MemberRole.MEMBER);
 				return new ImportRowResult(row.number(), ImportOutcome.CREATED, created.id(), List.of());
-			});
+			}));
 		}
 		catch (ProblemException ex) {
 			List<FieldProblem> reported = ex.fieldProblems().isEmpty()

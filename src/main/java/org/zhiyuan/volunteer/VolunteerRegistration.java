@@ -17,6 +17,7 @@ import org.zhiyuan.audit.AuditLog;
 import org.zhiyuan.audit.AuditRecord;
 import org.zhiyuan.privacy.PersonalDataCipher;
 import org.zhiyuan.region.Regions;
+import org.zhiyuan.shared.DeadlockRetry;
 import org.zhiyuan.shared.FieldProblem;
 import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.ProblemException;
@@ -29,7 +30,6 @@ import org.zhiyuan.volunteer.VolunteerRepository.StoredVolunteer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -76,33 +76,6 @@ public class VolunteerRegistration {
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	/**
-	 * Stores the registration, again when it lost a deadlock: simultaneous registrations
-	 * write the same directory tables, and on a Citus cluster, whose copies of them are
-	 * locked node by node, one of them may be chosen to give way. Its next attempt meets
-	 * the winner's rows as a duplicate.
-	 */
-	private VolunteerView storeRetryingDeadlocks(NewVolunteer request, Checked checked) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				return this.transaction.execute((status) -> store(request, checked));
-			}
-			catch (PessimisticLockingFailureException ex) {
-				if (attempt == 5) {
-					throw ex;
-				}
-				// a moment apart, so that the attempts do not meet again
-				try {
-					Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(10, 60L * attempt));
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-					throw ex;
-				}
-			}
-		}
-	}
-
 	public VolunteerView register(NewVolunteer request) {
 		Checked checked = check(request);
 		if (this.volunteers.fingerprintExists(checked.fingerprint())) {
@@ -112,7 +85,9 @@ public class VolunteerRegistration {
 			throw ProblemException.conflict("PHONE_REGISTERED", "volunteer.phoneRegistered");
 		}
 		try {
-			return storeRetryingDeadlocks(request, checked);
+			// simultaneous registrations write the same directory tables: one that lost a
+			// deadlock tries again and meets the winner's rows as a duplicate
+			return DeadlockRetry.run(() -> this.transaction.execute((status) -> store(request, checked)));
 		}
 		catch (DuplicateKeyException ex) {
 			// lost a race with a simultaneous registration of the same person or phone

@@ -420,11 +420,11 @@ psql_admin() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR
 # Whether PG_PORT is a Citus coordinator (citus-up).
 is_citus() { [ "$(psql_admin -d zhiyuan -Atc "SELECT COUNT(*) FROM pg_extension WHERE extname = 'citus'")" = 1 ]; }
 
-# citus_workers <command>: runs the command on every worker of a Citus coordinator; nothing on
-# PostgreSQL.
-citus_workers() {
+# citus_nodes <command>: runs the command on every node of a Citus cluster, the coordinator too;
+# nothing on PostgreSQL.
+citus_nodes() {
   is_citus || return 0
-  psql_admin -d zhiyuan -c "SELECT * FROM run_command_on_workers(\$\$$1\$\$)" >/dev/null
+  psql_admin -d zhiyuan -c "SELECT * FROM run_command_on_all_nodes(\$\$$1\$\$)" >/dev/null
 }
 
 # A Citus cluster for the PostgreSQL steps: a coordinator on PG_PORT and CITUS_WORKERS workers on
@@ -476,14 +476,15 @@ step_pg_generate() {
   stop_platform "$dir"
   log "generating $VOLUNTEERS volunteers and $RECORDS service records into PostgreSQL"
   load_note "generate (PostgreSQL): start"
-  # On Citus the load's COPY reaches the workers over the coordinator's own connections, which
-  # check foreign keys row by row: the workers' sessions skip them while the generator loads.
-  citus_workers "ALTER DATABASE zhiyuan SET session_replication_role = replica"
+  # On Citus the load's COPY reaches the nodes (the coordinator's copy of the directory too) over
+  # connections of Citus's own, which check foreign keys row by row: every node's new sessions
+  # skip them while the generator loads.
+  citus_nodes "ALTER DATABASE zhiyuan SET session_replication_role = replica"
   # shellcheck disable=SC2046
   bench_java generate --url="$PG_URL" --user=postgres --password= --regions="$PLATFORM_JAR" \
     --volunteers="$VOLUNTEERS" --records="$RECORDS" --activities="$ACTIVITIES" --seed="$SEED" \
     --bcrypt-cost="$BCRYPT_COST" --volunteer-password="$VOLUNTEER_PASSWORD" $(key_flags) --out="$RESULTS/generate-pg.json"
-  citus_workers "ALTER DATABASE zhiyuan RESET session_replication_role"
+  citus_nodes "ALTER DATABASE zhiyuan RESET session_replication_role"
   load_note "generate (PostgreSQL): end"
   log "VACUUM ANALYZE"
   local t0; t0="$(date +%s)"

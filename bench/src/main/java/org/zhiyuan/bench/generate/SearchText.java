@@ -18,12 +18,13 @@ final class SearchText {
 
 	static void reindex(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			statement.executeUpdate("DELETE FROM activity_search_text WHERE NOT EXISTS (SELECT 1 FROM activity a"
-					+ " WHERE a.id = activity_search_text.activity_id AND a.status IN " + SEARCHED + ")");
+			// uncorrelated, as the platform's own: a Citus coordinator runs it too
+			statement.executeUpdate("DELETE FROM activity_search_text WHERE activity_id NOT IN (SELECT a.id FROM"
+					+ " activity a WHERE a.status IN " + SEARCHED + ")");
 			statement.executeUpdate("INSERT INTO activity_search_text (activity_id, search_text) SELECT a.id,"
 					+ " LOWER(a.title || '\n' || a.description || '\n' || a.address) FROM activity a"
 					+ " WHERE a.status IN " + SEARCHED
-					+ " AND NOT EXISTS (SELECT 1 FROM activity_search_text t WHERE t.activity_id = a.id)");
+					+ " AND a.id NOT IN (SELECT t.activity_id FROM activity_search_text t)");
 		}
 	}
 

@@ -73,12 +73,12 @@ class ServiceRecordRepository {
 		return this.jdbc
 			.sql("SELECT total_hours, star_level FROM volunteer_standing WHERE volunteer_id = :id FOR UPDATE")
 			.param("id", volunteerId)
-			.query((rs, n) -> new LockedVolunteer(null, hours(rs, "total_hours"), rs.getInt(2)))
+			.query((rs, n) -> Map.entry(hours(rs, "total_hours"), rs.getInt(2)))
 			.optional()
 			.map((standing) -> new LockedVolunteer(this.jdbc.sql("SELECT region_code FROM volunteer WHERE id = :id")
 				.param("id", volunteerId)
 				.query(String.class)
-				.single(), standing.totalHours(), standing.starLevel()));
+				.single(), standing.getKey(), standing.getValue()));
 	}
 
 	/** The last link of the volunteer's chain, if any. */

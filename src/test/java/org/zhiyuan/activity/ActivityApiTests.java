@@ -184,17 +184,17 @@ class ActivityApiTests extends ApiTestSupport {
 	 * arithmetic on columns in an update.
 	 */
 	private void eightDaysEarlier(String id) {
-		java.util.function.Function<String, java.time.OffsetDateTime> earlier = (column) -> this.jdbc
-			.sql("SELECT " + column + " FROM activity WHERE id = :id")
+		java.time.OffsetDateTime[] times = this.jdbc
+			.sql("SELECT starts_at, ends_at, signup_deadline FROM activity WHERE id = :id")
 			.param("id", java.util.UUID.fromString(id))
-			.query(java.time.OffsetDateTime.class)
-			.single()
-			.minusDays(8);
+			.query((rs, n) -> new java.time.OffsetDateTime[] { rs.getObject(1, java.time.OffsetDateTime.class),
+					rs.getObject(2, java.time.OffsetDateTime.class), rs.getObject(3, java.time.OffsetDateTime.class) })
+			.single();
 		this.jdbc
 			.sql("UPDATE activity SET starts_at = :starts, ends_at = :ends, signup_deadline = :deadline WHERE id = :id")
-			.param("starts", earlier.apply("starts_at"))
-			.param("ends", earlier.apply("ends_at"))
-			.param("deadline", earlier.apply("signup_deadline"))
+			.param("starts", times[0].minusDays(8))
+			.param("ends", times[1].minusDays(8))
+			.param("deadline", times[2].minusDays(8))
 			.param("id", java.util.UUID.fromString(id))
 			.update();
 	}

@@ -205,11 +205,9 @@ class SignupPromotionRaceApiTests extends SignupTestSupport {
 			.param("v", volunteerId)
 			.param("except", exceptActivity)
 			.query((rs,
-					n) -> new Object[] { rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class) })
-			.list()
-			.stream()
-			.map((row) -> new OffsetDateTime[] { (OffsetDateTime) row[0], (OffsetDateTime) row[1] })
-			.toList();
+					n) -> new OffsetDateTime[] { rs.getObject(1, OffsetDateTime.class),
+							rs.getObject(2, OffsetDateTime.class) })
+			.list();
 	}
 
 	/**
@@ -224,13 +222,11 @@ class SignupPromotionRaceApiTests extends SignupTestSupport {
 			.query()
 			.singleRow();
 		UUID activityId = (UUID) position.get("activity_id");
-		OffsetDateTime starts = this.jdbc.sql("SELECT starts_at FROM activity_position WHERE id = :p")
+		OffsetDateTime[] shift = this.jdbc.sql("SELECT starts_at, ends_at FROM activity_position WHERE id = :p")
 			.param("p", UUID.fromString(positionId))
-			.query(OffsetDateTime.class)
-			.single();
-		OffsetDateTime ends = this.jdbc.sql("SELECT ends_at FROM activity_position WHERE id = :p")
-			.param("p", UUID.fromString(positionId))
-			.query(OffsetDateTime.class)
+			.query((rs,
+					n) -> new OffsetDateTime[] { rs.getObject(1, OffsetDateTime.class),
+							rs.getObject(2, OffsetDateTime.class) })
 			.single();
 		List<UUID> waiting = this.jdbc
 			.sql("SELECT volunteer_id FROM signup WHERE activity_id = :a AND position_id = :p"
@@ -241,7 +237,7 @@ class SignupPromotionRaceApiTests extends SignupTestSupport {
 			.list();
 		long free = waiting.stream()
 			.filter((volunteer) -> acceptedTimes(volunteer, activityId).stream()
-				.noneMatch((t) -> t[0].isBefore(ends) && t[1].isAfter(starts)))
+				.noneMatch((t) -> t[0].isBefore(shift[1]) && t[1].isAfter(shift[0])))
 			.count();
 		long capacity = ((Number) position.get("capacity")).longValue();
 		long accepted = ((Number) position.get("accepted")).longValue();

@@ -90,9 +90,20 @@ final class CitusLayout {
 			return;
 		}
 		List<ForeignKey> keys = foreignKeys(connection);
+		List<ForeignKey> restore = new ArrayList<>();
 		for (ForeignKey key : keys) {
-			if ((todo.containsKey(key.child()) || todo.containsKey(key.parent())) && !keeps(key, all)) {
+			if (!todo.containsKey(key.child()) && !todo.containsKey(key.parent())) {
+				continue;
+			}
+			if (!keeps(key, all)) {
 				execute(connection, "ALTER TABLE " + key.child() + " DROP CONSTRAINT " + key.name());
+			}
+			else if (todo.get(key.child()) instanceof Distributed && todo.get(key.parent()) instanceof Distributed) {
+				// Citus spreads no table that a table of the coordinator refers to: the
+				// key
+				// between two tables spread together is made again once both are
+				execute(connection, "ALTER TABLE " + key.child() + " DROP CONSTRAINT " + key.name());
+				restore.add(key);
 			}
 		}
 		for (Map.Entry<String, Placement> entry : todo.entrySet()) {
@@ -107,6 +118,10 @@ final class CitusLayout {
 			else {
 				query(connection, "SELECT create_reference_table('" + table + "')");
 			}
+		}
+		for (ForeignKey key : restore) {
+			execute(connection,
+					"ALTER TABLE " + key.child() + " ADD CONSTRAINT " + key.name() + " " + key.definition());
 		}
 	}
 
@@ -196,12 +211,19 @@ final class CitusLayout {
 		ordered.add(table);
 	}
 
+	/**
+	 * The tables distributed or copied already. A "Citus local table" (a table of the
+	 * coordinator that Citus tracks because of its foreign keys into the directory) is
+	 * not placed: when the layout moves it to a key, {@code create_distributed_table}
+	 * spreads it as it stands.
+	 */
 	private static Map<String, Placement> placedTables(Connection connection) throws SQLException {
 		Map<String, Placement> placed = new LinkedHashMap<>();
 		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("""
 				SELECT c.relname, p.partmethod, column_to_column_name(p.logicalrelid, p.partkey)
 				FROM pg_dist_partition p JOIN pg_class c ON c.oid = p.logicalrelid
 				WHERE c.relnamespace = current_schema()::regnamespace
+				  AND (p.partmethod <> 'n' OR p.repmodel = 't')
 				""")) {
 			while (rows.next()) {
 				placed.put(rows.getString(1), "h".equals(rows.getString(2)) ? by(rows.getString(3)) : REFERENCE);
@@ -213,7 +235,7 @@ final class CitusLayout {
 	private static List<ForeignKey> foreignKeys(Connection connection) throws SQLException {
 		List<ForeignKey> keys = new ArrayList<>();
 		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("""
-				SELECT k.conname, c.relname, p.relname,
+				SELECT k.conname, c.relname, p.relname, pg_get_constraintdef(k.oid),
 				       array_to_string(ARRAY(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY n(n, o)
 				           JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = n.n ORDER BY n.o), ','),
 				       array_to_string(ARRAY(SELECT a.attname FROM unnest(k.confkey) WITH ORDINALITY n(n, o)
@@ -224,8 +246,8 @@ final class CitusLayout {
 				WHERE k.contype = 'f' AND c.relnamespace = current_schema()::regnamespace
 				""")) {
 			while (rows.next()) {
-				keys.add(new ForeignKey(rows.getString(1), rows.getString(2), rows.getString(3),
-						List.of(rows.getString(4).split(",")), List.of(rows.getString(5).split(","))));
+				keys.add(new ForeignKey(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+						List.of(rows.getString(5).split(",")), List.of(rows.getString(6).split(","))));
 			}
 		}
 		return keys;
@@ -246,7 +268,7 @@ final class CitusLayout {
 		}
 	}
 
-	private record ForeignKey(String name, String child, String parent, List<String> columns,
+	private record ForeignKey(String name, String child, String parent, String definition, List<String> columns,
 			List<String> parentColumns) {
 
 	}

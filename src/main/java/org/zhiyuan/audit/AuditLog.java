@@ -209,11 +209,14 @@ public class AuditLog {
 	}
 
 	private void insert(AuditRecord record, String clientIp) {
+		UUID id = Ids.newId();
 		this.jdbc
-			.sql("INSERT INTO audit_event (id, occurred_at, actor_id, action, outcome, object_type, object_id,"
-					+ " region_code, organization_id, client_ip, detail, subject_account_id) VALUES (:id, :at, :actor,"
-					+ " :action, :outcome, :objectType, :objectId, :region, :org, :ip, :detail, :subject)")
-			.param("id", Ids.newId())
+			.sql("INSERT INTO audit_event (id, home_id, occurred_at, actor_id, action, outcome, object_type,"
+					+ " object_id, region_code, organization_id, client_ip, detail, subject_account_id) VALUES (:id,"
+					+ " :home, :at, :actor, :action, :outcome, :objectType, :objectId, :region, :org, :ip, :detail,"
+					+ " :subject)")
+			.param("id", id)
+			.param("home", homeOf(record, id))
 			.param("at", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS))
 			.param("actor", record.actorId())
 			.param("action", record.action())
@@ -226,6 +229,17 @@ public class AuditLog {
 			.param("detail", truncate(record.detail()))
 			.param("subject", record.subjectAccountId())
 			.update();
+	}
+
+	/**
+	 * Where the entry is kept (its shard on a Citus cluster): the key it was given, else
+	 * beside its actor's other entries and notifications, else spread by its own id.
+	 */
+	private static UUID homeOf(AuditRecord record, UUID id) {
+		if (record.homeId() != null) {
+			return record.homeId();
+		}
+		return (record.actorId() != null) ? record.actorId() : id;
 	}
 
 	private static String truncate(String detail) {

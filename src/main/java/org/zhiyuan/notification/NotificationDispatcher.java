@@ -26,10 +26,6 @@ class NotificationDispatcher {
 		this.channels = List.copyOf(channels);
 	}
 
-	boolean hasChannels() {
-		return !this.channels.isEmpty();
-	}
-
 	void afterCommit(List<Delivery> deliveries) {
 		if (deliveries.isEmpty() || this.channels.isEmpty()) {
 			return;

@@ -3,7 +3,11 @@ package org.zhiyuan.notification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.zhiyuan.shared.Ids;
@@ -12,6 +16,7 @@ import org.zhiyuan.shared.PageResult;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,10 +35,15 @@ class NotificationRepository {
 
 	private static final String COLUMNS = "id, kind, message_key, message_args, link, created_at, read_at";
 
+	private static final int CHUNK = 500;
+
 	private final JdbcClient jdbc;
 
-	NotificationRepository(JdbcClient jdbc) {
+	private final JdbcTemplate template;
+
+	NotificationRepository(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 	}
 
 	/**
@@ -61,47 +71,60 @@ class NotificationRepository {
 	}
 
 	/**
-	 * The accounts that {@code accountQuery} selects and that hold no notification with
-	 * the dedupe key yet.
+	 * The accounts that {@code accountQuery} selects (a {@code SELECT} of one column
+	 * named {@code account_id}) and that hold no notification with the dedupe key yet,
+	 * each once, in the order of their ids.
 	 */
-	List<UUID> accountsOf(String accountQuery, java.util.Map<String, ?> params, String dedupeKey) {
-		return this.jdbc
-			.sql("SELECT s.account_id FROM (" + accountQuery + ") s WHERE NOT EXISTS (SELECT 1 FROM notification n"
-					+ " WHERE n.account_id = s.account_id AND n.dedupe_key = :notificationDedupe)")
+	List<UUID> accountsWithout(String accountQuery, Map<String, ?> params, String dedupeKey) {
+		List<UUID> selected = this.jdbc
+			.sql("SELECT DISTINCT s.account_id FROM (" + accountQuery + ") s ORDER BY s.account_id")
 			.params(params)
-			.param("notificationDedupe", dedupeKey)
 			.query(UUID.class)
 			.list();
+		// asked by the account, so that each question is one account's (on Citus: one
+		// shard's) index
+		Set<UUID> holding = new HashSet<>();
+		for (int from = 0; from < selected.size(); from += CHUNK) {
+			holding.addAll(this.jdbc
+				.sql("SELECT account_id FROM notification WHERE account_id IN (:accounts) AND dedupe_key = :dedupe")
+				.param("accounts", selected.subList(from, Math.min(from + CHUNK, selected.size())))
+				.param("dedupe", dedupeKey)
+				.query(UUID.class)
+				.list());
+		}
+		return selected.stream().filter((account) -> !holding.contains(account)).toList();
 	}
 
 	/**
-	 * Stores one notification for each account that {@code accountQuery} selects (a
-	 * {@code SELECT} of one column named {@code account_id}), in one statement; accounts
-	 * that hold one with the dedupe key already are left out.
-	 * @return how many were stored
+	 * Stores the template's notification for each of {@code accounts}, in batches; an
+	 * account that got one with the dedupe key meanwhile is left out.
+	 * @return the accounts it was stored for
 	 */
-	int insertForEach(String accountQuery, java.util.Map<String, ?> params, NotificationRequest template,
-			OffsetDateTime now) {
+	List<UUID> insertForEach(List<UUID> accounts, NotificationRequest template, OffsetDateTime now) {
 		String args = JSON.writeValueAsString(template.args());
 		if (args.length() > MAX_ARGS_LENGTH) {
 			throw new IllegalArgumentException("Notification arguments exceed " + MAX_ARGS_LENGTH + " characters");
 		}
-		return this.jdbc
-			.sql("INSERT INTO notification (id, account_id, kind, message_key, message_args, link, created_at,"
-					+ " dedupe_key) SELECT GEN_RANDOM_UUID(), s.account_id, CAST(:notificationKind AS VARCHAR(40)),"
-					+ " CAST(:notificationKey AS VARCHAR(100)), CAST(:notificationArgs AS VARCHAR(1000)),"
-					+ " CAST(:notificationLink AS VARCHAR(300)), :notificationNow,"
-					+ " CAST(:notificationDedupe AS VARCHAR(200)) FROM (" + accountQuery
-					+ ") s WHERE NOT EXISTS (SELECT 1 FROM notification n WHERE n.account_id ="
-					+ " s.account_id AND n.dedupe_key = :notificationDedupe)")
-			.params(params)
-			.param("notificationKind", template.kind().name())
-			.param("notificationKey", template.messageKey())
-			.param("notificationArgs", args)
-			.param("notificationLink", template.link())
-			.param("notificationNow", now)
-			.param("notificationDedupe", template.dedupeKey())
-			.update();
+		List<Object[]> rows = new ArrayList<>(accounts.size());
+		for (UUID account : accounts) {
+			rows.add(new Object[] { Ids.newId(), account, template.kind().name(), template.messageKey(), args,
+					template.link(), now, template.dedupeKey() });
+		}
+		List<UUID> stored = new ArrayList<>(accounts.size());
+		for (int from = 0; from < rows.size(); from += CHUNK) {
+			int[] counts = this.template.batchUpdate(
+					"INSERT INTO notification (id, account_id, kind, message_key, message_args, link, created_at,"
+							+ " dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+					rows.subList(from, Math.min(from + CHUNK, rows.size())));
+			for (int i = 0; i < counts.length; i++) {
+				// a driver that does not say (a negative count) stored it: the rows were
+				// looked up just before
+				if (counts[i] != 0) {
+					stored.add(accounts.get(from + i));
+				}
+			}
+		}
+		return stored;
 	}
 
 	PageResult<NotificationView> findFor(UUID accountId, boolean unreadOnly, PageQuery page) {

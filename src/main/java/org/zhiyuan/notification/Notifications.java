@@ -76,13 +76,12 @@ public class Notifications {
 	}
 
 	/**
-	 * Sends the same notification to every account that {@code accountQuery} selects, in
-	 * one statement, as {@link #send} does one by one: for a message to thousands at
-	 * once. The query is a {@code SELECT} of one column named {@code account_id}, with
-	 * its named parameters in {@code params}; it runs in the caller's transaction (twice:
-	 * to store and to hand the stored ones to the channels after commit), so it must
-	 * select the same accounts each time. The template's account is ignored; its dedupe
-	 * key, required, leaves out the accounts that hold one with it already.
+	 * Sends the same notification to every account that {@code accountQuery} selects, as
+	 * {@link #send} does one by one: for a message to thousands at once. The query is a
+	 * {@code SELECT} of one column named {@code account_id}, with its named parameters in
+	 * {@code params}; it runs once, in the caller's transaction, and the notifications
+	 * are written in batches. The template's account is ignored; its dedupe key,
+	 * required, leaves out the accounts that hold one with it already.
 	 * @return how many notifications were stored
 	 */
 	public int sendToEach(String accountQuery, Map<String, ?> params, NotificationRequest template) {
@@ -91,14 +90,13 @@ public class Notifications {
 		}
 		Integer stored = this.joining.execute((status) -> {
 			OffsetDateTime now = now();
-			List<UUID> recipients = this.dispatcher.hasChannels()
-					? this.repository.accountsOf(accountQuery, params, template.dedupeKey()) : List.of();
-			int count = this.repository.insertForEach(accountQuery, params, template, now);
+			List<UUID> recipients = this.repository.insertForEach(
+					this.repository.accountsWithout(accountQuery, params, template.dedupeKey()), template, now);
 			this.dispatcher.afterCommit(recipients.stream()
 				.map((account) -> new Delivery(account, template.kind(), template.messageKey(), template.args(),
 						template.link()))
 				.toList());
-			return count;
+			return recipients.size();
 		});
 		return (stored != null) ? stored : 0;
 	}

@@ -55,7 +55,7 @@ class PointIssuance {
 		// a record being written has no lot yet; a changed one keeps the rate of its
 		// first
 		int rate = event.written() ? PointRules.rateOf(activity.get(), rule)
-				: this.repository.rateOfRecord(event.recordId())
+				: this.repository.rateOfRecord(event.volunteerId(), event.recordId())
 					.orElseGet(() -> PointRules.rateOf(activity.get(), rule));
 		int change = points(after, rate) - points(before, rate);
 		if (change == 0) {

@@ -68,7 +68,7 @@ class PointLedger {
 				break;
 			}
 			int take = Math.min(left, lot.remaining());
-			this.repository.setRemaining(lot.id(), lot.remaining() - take);
+			this.repository.setRemaining(volunteerId, lot.id(), lot.remaining() - take);
 			this.repository.insertEntry(Ids.newId(), volunteerId, lot.id(), PointEntryKind.CORRECTION, -take, recordId,
 					null, now);
 			left -= take;
@@ -99,7 +99,7 @@ class PointLedger {
 				break;
 			}
 			int take = Math.min(left, lot.remaining());
-			this.repository.setRemaining(lot.id(), lot.remaining() - take);
+			this.repository.setRemaining(volunteerId, lot.id(), lot.remaining() - take);
 			this.repository.insertEntry(Ids.newId(), volunteerId, lot.id(), PointEntryKind.SPEND, -take, null,
 					redemptionId, now);
 			left -= take;
@@ -113,9 +113,9 @@ class PointLedger {
 	 */
 	void refund(UUID volunteerId, UUID redemptionId) {
 		OffsetDateTime now = now();
-		for (Spent spent : this.repository.spentOn(redemptionId)) {
-			LotRow lot = this.repository.lot(spent.lotId()).orElseThrow();
-			this.repository.setRemaining(lot.id(), lot.remaining() + spent.points());
+		for (Spent spent : this.repository.spentOn(volunteerId, redemptionId)) {
+			LotRow lot = this.repository.lot(volunteerId, spent.lotId()).orElseThrow();
+			this.repository.setRemaining(volunteerId, lot.id(), lot.remaining() + spent.points());
 			this.repository.insertEntry(Ids.newId(), volunteerId, lot.id(), PointEntryKind.REFUND, spent.points(), null,
 					redemptionId, now);
 		}
@@ -127,7 +127,7 @@ class PointLedger {
 		OffsetDateTime now = now();
 		int expired = 0;
 		for (LotRow lot : this.repository.expired(volunteerId, now)) {
-			this.repository.setRemaining(lot.id(), 0);
+			this.repository.setRemaining(volunteerId, lot.id(), 0);
 			this.repository.insertEntry(Ids.newId(), volunteerId, lot.id(), PointEntryKind.EXPIRY, -lot.remaining(),
 					lot.recordId(), null, now);
 			expired += lot.remaining();

@@ -134,8 +134,9 @@ class PointsRepository {
 			.update();
 	}
 
-	void setRemaining(UUID lotId, int remaining) {
-		this.jdbc.sql("UPDATE point_lot SET remaining = :remaining WHERE id = :id")
+	void setRemaining(UUID volunteerId, UUID lotId, int remaining) {
+		this.jdbc.sql("UPDATE point_lot SET remaining = :remaining WHERE volunteer_id = :volunteer AND id = :id")
+			.param("volunteer", volunteerId)
 			.param("id", lotId)
 			.param("remaining", remaining)
 			.update();
@@ -161,8 +162,11 @@ class PointsRepository {
 			+ " point_lot";
 
 	/** The rate of the record's first lot: the rate its points were issued at. */
-	Optional<Integer> rateOfRecord(UUID recordId) {
-		return this.jdbc.sql("SELECT rate FROM point_lot WHERE record_id = :record ORDER BY issued_at, id")
+	Optional<Integer> rateOfRecord(UUID volunteerId, UUID recordId) {
+		return this.jdbc
+			.sql("SELECT rate FROM point_lot WHERE volunteer_id = :volunteer AND record_id = :record"
+					+ " ORDER BY issued_at, id")
+			.param("volunteer", volunteerId)
 			.param("record", recordId)
 			.query(Integer.class)
 			.list()
@@ -193,8 +197,12 @@ class PointsRepository {
 			.list();
 	}
 
-	Optional<LotRow> lot(UUID lotId) {
-		return this.jdbc.sql(LOT + " WHERE id = :id").param("id", lotId).query(PointsRepository::lot).optional();
+	Optional<LotRow> lot(UUID volunteerId, UUID lotId) {
+		return this.jdbc.sql(LOT + " WHERE volunteer_id = :volunteer AND id = :id")
+			.param("volunteer", volunteerId)
+			.param("id", lotId)
+			.query(PointsRepository::lot)
+			.optional();
 	}
 
 	/** Volunteers with expired lots that still hold points, at most {@code limit}. */
@@ -222,10 +230,11 @@ class PointsRepository {
 	/**
 	 * The spend entries of a redemption: which lots paid how much (as positive points).
 	 */
-	List<Spent> spentOn(UUID redemptionId) {
+	List<Spent> spentOn(UUID volunteerId, UUID redemptionId) {
 		return this.jdbc
-			.sql("SELECT lot_id, -SUM(points) FROM point_entry WHERE redemption_id = :redemption AND kind = 'SPEND'"
-					+ " GROUP BY lot_id")
+			.sql("SELECT lot_id, -SUM(points) FROM point_entry WHERE volunteer_id = :volunteer AND redemption_id ="
+					+ " :redemption AND kind = 'SPEND' GROUP BY lot_id")
+			.param("volunteer", volunteerId)
 			.param("redemption", redemptionId)
 			.query((rs, n) -> new Spent(rs.getObject(1, UUID.class), rs.getInt(2)))
 			.list();
@@ -238,8 +247,9 @@ class PointsRepository {
 			.single();
 		List<PointEntryView> items = this.jdbc
 			.sql("SELECT e.id, e.kind, e.points, e.lot_id, l.expires_at, e.record_id, e.redemption_id, r.title,"
-					+ " e.created_at FROM point_entry e JOIN point_lot l ON l.id = e.lot_id LEFT JOIN"
-					+ " reward_redemption d ON d.id = e.redemption_id LEFT JOIN reward r ON r.id = d.reward_id WHERE"
+					+ " e.created_at FROM point_entry e JOIN point_lot l ON l.volunteer_id = e.volunteer_id AND l.id ="
+					+ " e.lot_id LEFT JOIN reward_redemption d ON d.volunteer_id = e.volunteer_id AND d.id ="
+					+ " e.redemption_id LEFT JOIN reward r ON r.id = d.reward_id WHERE"
 					+ " e.volunteer_id = :volunteer ORDER BY e.created_at DESC, e.id DESC OFFSET :offset ROWS FETCH"
 					+ " FIRST :size ROWS ONLY")
 			.param("volunteer", volunteerId)
@@ -395,19 +405,27 @@ class PointsRepository {
 			+ " d.status, d.created_at, d.decided_at, d.volunteer_id, r.region_code FROM reward_redemption d JOIN"
 			+ " reward r ON r.id = d.reward_id";
 
-	Optional<RedemptionRow> redemption(UUID id) {
-		return this.jdbc.sql(REDEMPTION + " WHERE d.id = :id")
+	Optional<RedemptionRow> redemption(UUID volunteerId, UUID id) {
+		return this.jdbc.sql(REDEMPTION + " WHERE d.volunteer_id = :volunteer AND d.id = :id")
+			.param("volunteer", volunteerId)
 			.param("id", id)
 			.query(PointsRepository::redemption)
 			.optional();
 	}
 
-	/** The redemption, locked until the end of the transaction. */
-	Optional<RedemptionRow> lockRedemption(UUID id) {
-		return this.jdbc.sql(REDEMPTION + " WHERE d.id = :id FOR UPDATE")
+	/**
+	 * The volunteer's redemption, locked until the end of the transaction; empty when it
+	 * is not theirs.
+	 */
+	Optional<RedemptionRow> lockRedemption(UUID volunteerId, UUID id) {
+		boolean theirs = !this.jdbc
+			.sql("SELECT id FROM reward_redemption WHERE volunteer_id = :volunteer AND id = :id FOR UPDATE")
+			.param("volunteer", volunteerId)
 			.param("id", id)
-			.query(PointsRepository::redemption)
-			.optional();
+			.query(UUID.class)
+			.list()
+			.isEmpty();
+		return theirs ? redemption(volunteerId, id) : Optional.empty();
 	}
 
 	Optional<RedemptionRow> redemptionByCode(String code) {
@@ -426,10 +444,11 @@ class PointsRepository {
 	}
 
 	/** Moves an ISSUED redemption on; false when it was not ISSUED any more. */
-	boolean decide(UUID id, RedemptionStatus status, OffsetDateTime now) {
+	boolean decide(UUID volunteerId, UUID id, RedemptionStatus status, OffsetDateTime now) {
 		return this.jdbc
-			.sql("UPDATE reward_redemption SET status = :status, decided_at = :now WHERE id = :id AND status ="
-					+ " 'ISSUED'")
+			.sql("UPDATE reward_redemption SET status = :status, decided_at = :now WHERE volunteer_id = :volunteer"
+					+ " AND id = :id AND status = 'ISSUED'")
+			.param("volunteer", volunteerId)
 			.param("id", id)
 			.param("status", status.name())
 			.param("now", now)

@@ -143,7 +143,7 @@ public class Redemptions {
 			.withDetail("reward=" + reward.id() + " points=" + reward.price()));
 		this.notifications.send(new NotificationRequest(actor.accountId(), NotificationKind.GENERAL,
 				"notice.rewards.redeemed", List.of(reward.title()), "/me/points", "redeemed:" + id));
-		return this.repository.redemption(id).orElseThrow().view();
+		return this.repository.redemption(me.id(), id).orElseThrow().view();
 	}
 
 	private Optional<RedemptionView> earlier(Actor actor, String idempotencyKey) {
@@ -163,10 +163,9 @@ public class Redemptions {
 		return this.transaction.execute((status) -> {
 			VolunteerView me = this.volunteers.mine(actor);
 			this.ledger.lock(me.id());
-			RedemptionRow row = this.repository.lockRedemption(redemptionId)
-				.filter((found) -> found.volunteerId().equals(me.id()))
+			RedemptionRow row = this.repository.lockRedemption(me.id(), redemptionId)
 				.orElseThrow(() -> ProblemException.notFound("REDEMPTION_NOT_FOUND", "redemption.notFound"));
-			if (!this.repository.decide(row.view().id(), RedemptionStatus.CANCELLED, PointLedger.now())) {
+			if (!this.repository.decide(me.id(), row.view().id(), RedemptionStatus.CANCELLED, PointLedger.now())) {
 				throw ProblemException.conflict("INVALID_STATE", "redemption.notIssued");
 			}
 			this.ledger.refund(me.id(), row.view().id());
@@ -174,7 +173,7 @@ public class Redemptions {
 			this.auditLog.record(AuditRecord.of("rewards.cancel", actor.accountId())
 				.on("reward-redemption", row.view().id())
 				.inRegion(me.regionCode()));
-			return this.repository.redemption(row.view().id()).orElseThrow().view();
+			return this.repository.redemption(me.id(), row.view().id()).orElseThrow().view();
 		});
 	}
 
@@ -205,7 +204,8 @@ public class Redemptions {
 				.orElseThrow(() -> ProblemException.notFound("REDEMPTION_NOT_FOUND", "redemption.notFound"));
 			boolean usedNow = false;
 			if (use) {
-				if (!this.repository.decide(row.view().id(), RedemptionStatus.USED, PointLedger.now())) {
+				if (!this.repository.decide(row.volunteerId(), row.view().id(), RedemptionStatus.USED,
+						PointLedger.now())) {
 					throw ProblemException.conflict("INVALID_STATE", "redemption.notIssued");
 				}
 				usedNow = true;
@@ -218,7 +218,7 @@ public class Redemptions {
 							new NotificationRequest(holder.accountId(), NotificationKind.GENERAL, "notice.rewards.used",
 									List.of(row.view().rewardTitle()), "/me/points", "used:" + row.view().id())));
 			}
-			RedemptionView view = this.repository.redemption(row.view().id()).orElseThrow().view();
+			RedemptionView view = this.repository.redemption(row.volunteerId(), row.view().id()).orElseThrow().view();
 			String holder = this.volunteers.find(row.volunteerId()).map((v) -> PersonNames.mask(v.name())).orElse(null);
 			return new CheckedRedemption(view.id(), view.code(), view.rewardId(), view.rewardTitle(), holder,
 					view.points(), view.status(), view.createdAt(), view.decidedAt(), usedNow);

@@ -92,6 +92,7 @@ class RecordAppender {
 				null, review.counts() ? hours : null, activity, true));
 		String flagged = assessment.flags().isEmpty() ? "" : " " + RecordHashes.flagsText(assessment.flags());
 		this.auditLog.record(AuditRecord.of("record.create", recordedBy)
+			.at(volunteer.id())
 			.on("service-record", id)
 			.inRegion(activity.regionCode())
 			.inOrganization(activity.organizationId())

@@ -337,7 +337,7 @@ public class MultiSignups {
 					this.repository.insert(id, activity.id(), positionId, slot, entry.volunteer().id(), state, holds,
 							actor.accountId(), origin, now);
 				}
-				this.repository.event(id, state, reason, actor.accountId(), now);
+				this.repository.event(activity.id(), id, state, reason, actor.accountId(), now);
 				this.auditLog.record(AuditRecord.of(auditAction(origin), actor.accountId())
 					.on("signup", id)
 					.inRegion(activity.regionCode())

@@ -41,7 +41,7 @@ class SignupPersonalData implements PersonalDataSource {
 			.list();
 		List<SignupChange> changes = this.jdbc
 			.sql("SELECT e.signup_id, e.status, e.reason, e.occurred_at FROM signup_event e"
-					+ " JOIN signup s ON s.id = e.signup_id WHERE s.volunteer_id = :volunteer"
+					+ " JOIN signup s ON s.activity_id = e.activity_id AND s.id = e.signup_id WHERE s.volunteer_id = :volunteer"
 					+ " ORDER BY e.occurred_at, e.id")
 			.param("volunteer", subject.volunteerId())
 			.query((rs, row) -> new SignupChange(rs.getObject("signup_id", UUID.class), rs.getString("status"),

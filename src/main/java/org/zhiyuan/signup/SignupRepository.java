@@ -322,11 +322,13 @@ class SignupRepository {
 			.list();
 	}
 
-	void event(UUID signupId, SignupStatus status, String reason, UUID actorId, OffsetDateTime now) {
+	/** A change of the sign-up's status, kept beside it (on the activity's shard). */
+	void event(UUID activityId, UUID signupId, SignupStatus status, String reason, UUID actorId, OffsetDateTime now) {
 		this.jdbc
-			.sql("INSERT INTO signup_event (id, signup_id, status, reason, actor_id, occurred_at)"
-					+ " VALUES (:id, :signup, :status, :reason, :actor, :now)")
+			.sql("INSERT INTO signup_event (id, activity_id, signup_id, status, reason, actor_id, occurred_at)"
+					+ " VALUES (:id, :activity, :signup, :status, :reason, :actor, :now)")
 			.param("id", Ids.newId())
+			.param("activity", activityId)
 			.param("signup", signupId)
 			.param("status", status.name())
 			.param("reason", reason)

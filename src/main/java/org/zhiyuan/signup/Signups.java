@@ -224,7 +224,7 @@ public class Signups {
 					this.signups.insert(id, p.activity().id(), positionId, slot, p.volunteerId(), status, holds, null,
 							SignupOrigin.SELF, now);
 				}
-				this.signups.event(id, status, null, p.actor().accountId(), now);
+				this.signups.event(p.activity().id(), id, status, null, p.actor().accountId(), now);
 				this.auditLog.record(AuditRecord.of("signup.create", p.actor().accountId())
 					.on("signup", id)
 					.inRegion(p.activity().regionCode())
@@ -349,13 +349,13 @@ public class Signups {
 		OffsetDateTime now = now();
 		if (this.activities.claimPlace(row.activityId(), row.positionId())) {
 			this.signups.decide(row.activityId(), row.id(), SignupStatus.APPROVED, true, now);
-			this.signups.event(row.id(), SignupStatus.APPROVED, null, actor.accountId(), now);
+			this.signups.event(row.activityId(), row.id(), SignupStatus.APPROVED, null, actor.accountId(), now);
 			this.events.publishEvent(new SignupApproved(row.id(), row.activityId(), row.volunteerId(), false));
 		}
 		else if (activity.waitlist()) {
 			if (row.status() == SignupStatus.PENDING) {
 				this.signups.decide(row.activityId(), row.id(), SignupStatus.WAITLISTED, false, now);
-				this.signups.event(row.id(), SignupStatus.WAITLISTED, null, actor.accountId(), now);
+				this.signups.event(row.activityId(), row.id(), SignupStatus.WAITLISTED, null, actor.accountId(), now);
 			}
 		}
 		else {
@@ -374,7 +374,7 @@ public class Signups {
 		}
 		String why = optionalReason(reason);
 		this.signups.end(row.activityId(), row.id(), SignupStatus.REJECTED, why, false, now());
-		this.signups.event(row.id(), SignupStatus.REJECTED, why, actor.accountId(), now());
+		this.signups.event(row.activityId(), row.id(), SignupStatus.REJECTED, why, actor.accountId(), now());
 		audit("signup.reject", actor, row);
 		this.events.publishEvent(
 				new SignupCancelled(row.id(), row.activityId(), row.volunteerId(), SignupStatus.REJECTED, true, why));
@@ -408,7 +408,7 @@ public class Signups {
 		boolean late = own && isLate(row.status(), activity.startsAt(), now);
 		String why = optionalReason(reason);
 		this.signups.end(row.activityId(), row.id(), SignupStatus.CANCELLED, why, late, now);
-		this.signups.event(row.id(), SignupStatus.CANCELLED, why, actor.accountId(), now);
+		this.signups.event(row.activityId(), row.id(), SignupStatus.CANCELLED, why, actor.accountId(), now);
 		if (row.holdsPlace()) {
 			this.activities.releasePlace(row.activityId(), row.positionId());
 			this.waitingList.promoteInto(row.activityId(), row.positionId(), actor.accountId());
@@ -427,7 +427,7 @@ public class Signups {
 		OffsetDateTime now = now();
 		for (Row row : this.signups.activeOf(event.activityId())) {
 			this.signups.end(row.activityId(), row.id(), SignupStatus.CANCELLED, event.reason(), false, now);
-			this.signups.event(row.id(), SignupStatus.CANCELLED, event.reason(), null, now);
+			this.signups.event(row.activityId(), row.id(), SignupStatus.CANCELLED, event.reason(), null, now);
 			if (row.holdsPlace()) {
 				this.activities.releasePlace(row.activityId(), row.positionId());
 			}

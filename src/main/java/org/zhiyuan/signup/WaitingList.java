@@ -164,7 +164,7 @@ class WaitingList {
 	}
 
 	private void promoted(Waiting signup, UUID actorId) {
-		this.signups.event(signup.signupId(), SignupStatus.APPROVED, "promoted", actorId, now());
+		this.signups.event(signup.activityId(), signup.signupId(), SignupStatus.APPROVED, "promoted", actorId, now());
 		this.events
 			.publishEvent(new SignupApproved(signup.signupId(), signup.activityId(), signup.volunteerId(), true));
 	}

@@ -270,8 +270,8 @@ class PointsApiTests extends ApiTestSupport {
 		assertThat(reward.get("stock").asInt()).isZero();
 		assertThat(reward.get("redeemed").asInt()).isEqualTo(20);
 		Long spent = this.jdbc
-			.sql("SELECT -SUM(e.points) FROM point_entry e JOIN reward_redemption d ON d.id = e.redemption_id WHERE"
-					+ " d.reward_id = :reward AND e.kind = 'SPEND'")
+			.sql("SELECT -SUM(e.points) FROM point_entry e JOIN reward_redemption d ON d.volunteer_id = e.volunteer_id"
+					+ " AND d.id = e.redemption_id WHERE" + " d.reward_id = :reward AND e.kind = 'SPEND'")
 			.param("reward", java.util.UUID.fromString(rewardId))
 			.query(Long.class)
 			.single();

@@ -224,8 +224,8 @@ public final class ScenarioFixtures {
 						"INSERT INTO signup (id, activity_id, position_id, volunteer_id, status, holds_place, queued_at,"
 								+ " decided_at, created_at, slot_id) VALUES (?, ?, ?, ?, 'APPROVED', TRUE, ?, ?, ?, ?)");
 				PreparedStatement event = connection
-					.prepareStatement("INSERT INTO signup_event (id, signup_id, status, actor_id, occurred_at)"
-							+ " VALUES (?, ?, 'APPROVED', ?, ?)")) {
+					.prepareStatement("INSERT INTO signup_event (id, activity_id, signup_id, status, actor_id,"
+							+ " occurred_at) VALUES (?, ?, ?, 'APPROVED', ?, ?)")) {
 			for (int first = 0; first < people.size(); first += perActivity) {
 				int size = Math.min(perActivity, people.size() - first);
 				UUID id = Uuids.v7(this.now.toEpochMilli(), this.random);
@@ -240,7 +240,8 @@ public final class ScenarioFixtures {
 					// an activity without shifts: its one slot is the activity itself
 					set(signup, signupId, id, positionId, person.volunteerId, accepted, accepted, accepted, id);
 					signup.addBatch();
-					set(event, Uuids.v7(this.now.toEpochMilli(), this.random), signupId, person.accountId, accepted);
+					set(event, Uuids.v7(this.now.toEpochMilli(), this.random), id, signupId, person.accountId,
+							accepted);
 					event.addBatch();
 				}
 				signup.executeBatch();

@@ -40,6 +40,7 @@ public class R__Place_tables_on_Citus extends BaseJavaMigration {
 		// keyed by the volunteer: their standing (the lock and totals), attendance,
 		// records
 		layout.put("volunteer_standing", by("volunteer_id"));
+		layout.put("volunteer_booking", by("volunteer_id"));
 		layout.put("attendance", by("volunteer_id"));
 		layout.put("service_record", by("volunteer_id"));
 		layout.put("stat_service_outbox", by("volunteer_id"));

@@ -31,20 +31,18 @@ class SignupRepository {
 			+ " s.status, s.queued_at, s.cancel_reason, s.late_cancel, s.signed_up_via FROM signup s JOIN activity a ON a.id = s.activity_id"
 			+ " JOIN activity_position p ON p.id = s.position_id AND p.activity_id = s.activity_id JOIN volunteer v ON v.id = s.volunteer_id";
 
-	/**
-	 * Whether the waiting sign-up {@code w} could take its place: its volunteer holds no
-	 * accepted place at another activity, recruiting or under way, at an overlapping
-	 * time, each by its shift's time when it has one.
-	 */
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate jdbcTemplate;
 
+	private final VolunteerBookings bookings;
+
 	private volatile String skipLocked;
 
-	SignupRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+	SignupRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, VolunteerBookings bookings) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
+		this.bookings = bookings;
 	}
 
 	/**
@@ -130,6 +128,9 @@ class SignupRepository {
 			.param("holds", holdsPlace)
 			.param("now", now)
 			.update();
+		if (status == SignupStatus.APPROVED) {
+			this.bookings.sync(activityId, id);
+		}
 	}
 
 	/**
@@ -156,6 +157,7 @@ class SignupRepository {
 			.param("holds", holdsPlace)
 			.param("now", now)
 			.update();
+		this.bookings.sync(activityId, id);
 	}
 
 	void decide(UUID activityId, UUID id, SignupStatus status, boolean holdsPlace, OffsetDateTime now) {
@@ -168,6 +170,7 @@ class SignupRepository {
 			.param("holds", holdsPlace)
 			.param("now", now)
 			.update();
+		this.bookings.sync(activityId, id);
 	}
 
 	void end(UUID activityId, UUID id, SignupStatus status, String reason, boolean late, OffsetDateTime now) {
@@ -181,6 +184,7 @@ class SignupRepository {
 			.param("late", late)
 			.param("now", now)
 			.update();
+		this.bookings.sync(activityId, id);
 	}
 
 	/**
@@ -247,13 +251,17 @@ class SignupRepository {
 		if (window.isEmpty() || !freeAt(waiting.volunteerId(), waiting.activityId(), window.get())) {
 			return false;
 		}
-		return this.jdbc
+		boolean promoted = this.jdbc
 			.sql("UPDATE signup SET status = 'APPROVED', holds_place = TRUE, decided_at = :now"
 					+ " WHERE activity_id = :activity AND id = :id AND status = 'WAITLISTED'")
 			.param("activity", waiting.activityId())
 			.param("id", waiting.signupId())
 			.param("now", now)
 			.update() == 1;
+		if (promoted) {
+			this.bookings.sync(waiting.activityId(), waiting.signupId());
+		}
+		return promoted;
 	}
 
 	boolean hasWaiting(UUID activityId, UUID positionId) {
@@ -287,20 +295,11 @@ class SignupRepository {
 
 	/**
 	 * Titles of the volunteer's approved activities that overlap the given time, each
-	 * sign-up by its shift's time when its position has one.
+	 * sign-up by its shift's time when its position has one: read from the volunteer's
+	 * bookings ({@link VolunteerBookings}).
 	 */
 	List<String> overlapping(UUID volunteerId, UUID activityId, OffsetDateTime startsAt, OffsetDateTime endsAt) {
-		return this.jdbc
-			.sql("SELECT a.title FROM signup s JOIN activity a ON a.id = s.activity_id JOIN activity_position p ON"
-					+ " p.id = s.position_id AND p.activity_id = s.activity_id WHERE s.volunteer_id = :volunteer AND s.status = 'APPROVED'"
-					+ " AND a.id <> :activity AND a.status IN ('RECRUITING', 'IN_PROGRESS')"
-					+ " AND COALESCE(p.starts_at, a.starts_at) < :ends AND COALESCE(p.ends_at, a.ends_at) > :starts")
-			.param("volunteer", volunteerId)
-			.param("activity", activityId)
-			.param("starts", startsAt)
-			.param("ends", endsAt)
-			.query(String.class)
-			.list();
+		return this.bookings.overlapping(volunteerId, activityId, startsAt, endsAt);
 	}
 
 	/** The activities in which the volunteer holds a sign-up that is still active. */

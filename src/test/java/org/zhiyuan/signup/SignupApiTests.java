@@ -47,6 +47,7 @@ class SignupApiTests extends ApiTestSupport {
 		assertThat(accepted(activity)).isEqualTo(2);
 		assertThat(signUp(first, activity).json().get("status").asString()).as("back of the line")
 			.isEqualTo("WAITLISTED");
+		assertBookingsAreTheApprovedSignups();
 	}
 
 	@Test
@@ -109,6 +110,7 @@ class SignupApiTests extends ApiTestSupport {
 		assertThat(roster.get("total").asInt()).isEqualTo(2);
 		assertThat(roster.toString()).doesNotContain(volunteer.username());
 		assertThat(signedIn(other).get("/api/v1/activities/" + activity.id() + "/signups").status()).isEqualTo(403);
+		assertBookingsAreTheApprovedSignups();
 	}
 
 	@Test
@@ -178,6 +180,7 @@ class SignupApiTests extends ApiTestSupport {
 		assertThat(mine.get(0).get("cancelReason").asString()).isEqualTo("暴雨红色预警");
 		assertThat(statusOf(waiting, activity)).isEqualTo("CANCELLED");
 		assertThat(accepted(activity)).isZero();
+		assertBookingsAreTheApprovedSignups();
 	}
 
 	@Test
@@ -213,6 +216,7 @@ class SignupApiTests extends ApiTestSupport {
 			.get("status")
 			.asString()).isEqualTo("CANCELLED");
 		assertThat(statusOf(next, activity)).isEqualTo("APPROVED");
+		assertBookingsAreTheApprovedSignups();
 	}
 
 	@Test
@@ -270,6 +274,26 @@ class SignupApiTests extends ApiTestSupport {
 			.get(0)
 			.get("accepted")
 			.asInt();
+	}
+
+	/**
+	 * Each volunteer's bookings (the accepted places their overlap check reads, kept on
+	 * their own shard) are exactly their approved sign-ups, with each shift's time.
+	 */
+	private void assertBookingsAreTheApprovedSignups() {
+		List<String> approved = this.jdbc
+			.sql("SELECT s.volunteer_id, s.id, s.activity_id, p.starts_at, p.ends_at FROM signup s"
+					+ " JOIN activity_position p ON p.activity_id = s.activity_id AND p.id = s.position_id"
+					+ " WHERE s.status = 'APPROVED'")
+			.query((rs, n) -> String.join(" ", rs.getString(1), rs.getString(2), rs.getString(3),
+					String.valueOf(rs.getObject(4)), String.valueOf(rs.getObject(5))))
+			.list();
+		List<String> booked = this.jdbc
+			.sql("SELECT volunteer_id, signup_id, activity_id, starts_at, ends_at FROM volunteer_booking")
+			.query((rs, n) -> String.join(" ", rs.getString(1), rs.getString(2), rs.getString(3),
+					String.valueOf(rs.getObject(4)), String.valueOf(rs.getObject(5))))
+			.list();
+		assertThat(booked).containsExactlyInAnyOrderElementsOf(approved);
 	}
 
 	private Api signedIn(Person person) {

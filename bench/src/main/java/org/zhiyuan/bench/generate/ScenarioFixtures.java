@@ -225,7 +225,9 @@ public final class ScenarioFixtures {
 								+ " decided_at, created_at, slot_id) VALUES (?, ?, ?, ?, 'APPROVED', TRUE, ?, ?, ?, ?)");
 				PreparedStatement event = connection
 					.prepareStatement("INSERT INTO signup_event (id, activity_id, signup_id, status, actor_id,"
-							+ " occurred_at) VALUES (?, ?, ?, 'APPROVED', ?, ?)")) {
+							+ " occurred_at) VALUES (?, ?, ?, 'APPROVED', ?, ?)");
+				PreparedStatement booking = connection.prepareStatement(
+						"INSERT INTO volunteer_booking (volunteer_id, signup_id, activity_id) VALUES (?, ?, ?)")) {
 			for (int first = 0; first < people.size(); first += perActivity) {
 				int size = Math.min(perActivity, people.size() - first);
 				UUID id = Uuids.v7(this.now.toEpochMilli(), this.random);
@@ -243,9 +245,12 @@ public final class ScenarioFixtures {
 					set(event, Uuids.v7(this.now.toEpochMilli(), this.random), id, signupId, person.accountId,
 							accepted);
 					event.addBatch();
+					set(booking, person.volunteerId, signupId, id);
+					booking.addBatch();
 				}
 				signup.executeBatch();
 				event.executeBatch();
+				booking.executeBatch();
 				activities.add(Map.of("id", id, "volunteers", size));
 			}
 		}

@@ -16,14 +16,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class DeadlockRetry {
 
-	private static final int ATTEMPTS = 5;
+	private static final int ATTEMPTS = 10;
 
 	private DeadlockRetry() {
 	}
 
 	/**
-	 * The value of {@code transaction}, run up to five times, a few random milliseconds
-	 * apart, while it loses deadlocks.
+	 * The value of {@code transaction}, run up to ten times, a few random milliseconds
+	 * apart (more the more it has lost), while it loses deadlocks.
 	 */
 	public static <T> T run(Supplier<T> transaction) {
 		for (int attempt = 1;; attempt++) {
@@ -36,7 +36,7 @@ public final class DeadlockRetry {
 				}
 				try {
 					// a moment apart, so that the attempts do not meet again
-					Thread.sleep(ThreadLocalRandom.current().nextLong(10, 60L * attempt));
+					Thread.sleep(ThreadLocalRandom.current().nextLong(10, 100L * attempt));
 				}
 				catch (InterruptedException interrupted) {
 					Thread.currentThread().interrupt();

@@ -37,7 +37,7 @@ class DeadlockRetryUnitTests {
 			runs.incrementAndGet();
 			throw new DeadlockLoserDataAccessException("chosen to give way", null);
 		})).isInstanceOf(DeadlockLoserDataAccessException.class);
-		assertThat(runs).hasValue(5);
+		assertThat(runs).hasValue(10);
 	}
 
 	@Test

@@ -334,8 +334,8 @@ public class MultiSignups {
 							now);
 				}
 				else {
-					this.repository.insert(id, activity.id(), positionId, slot, entry.volunteer().id(), state, holds,
-							actor.accountId(), origin, now);
+					this.repository.insert(id, activity.id(), entry.position(), slot, entry.volunteer().id(), state,
+							holds, actor.accountId(), origin, now);
 				}
 				this.repository.event(activity.id(), id, state, reason, actor.accountId(), now);
 				this.auditLog.record(AuditRecord.of(auditAction(origin), actor.accountId())

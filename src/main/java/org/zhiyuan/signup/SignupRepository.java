@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.zhiyuan.activity.ActivityView.PositionView;
 import org.zhiyuan.shared.Ids;
 import org.zhiyuan.shared.PageQuery;
 import org.zhiyuan.shared.PageResult;
@@ -101,16 +102,13 @@ class SignupRepository {
 			.list();
 	}
 
-	void insert(UUID id, UUID activityId, UUID positionId, UUID volunteerId, SignupStatus status, boolean holdsPlace,
-			OffsetDateTime now) {
-		insert(id, activityId, positionId, activityId, volunteerId, status, holdsPlace, null, SignupOrigin.SELF, now);
-	}
-
 	/**
+	 * A new sign-up; an approved one books its place at once, with the shift's time the
+	 * caller knows, without reading back what it wrote.
 	 * @param slotId the position when it is a shift, else the activity: one sign-up per
 	 * volunteer and slot
 	 */
-	void insert(UUID id, UUID activityId, UUID positionId, UUID slotId, UUID volunteerId, SignupStatus status,
+	void insert(UUID id, UUID activityId, PositionView position, UUID slotId, UUID volunteerId, SignupStatus status,
 			boolean holdsPlace, UUID signedUpBy, SignupOrigin origin, OffsetDateTime now) {
 		this.jdbc
 			.sql("INSERT INTO signup (id, activity_id, position_id, slot_id, volunteer_id, status, holds_place,"
@@ -122,14 +120,14 @@ class SignupRepository {
 			.param("via", origin.name())
 			.param("id", id)
 			.param("activity", activityId)
-			.param("position", positionId)
+			.param("position", position.id())
 			.param("volunteer", volunteerId)
 			.param("status", status.name())
 			.param("holds", holdsPlace)
 			.param("now", now)
 			.update();
 		if (status == SignupStatus.APPROVED) {
-			this.bookings.sync(activityId, id);
+			this.bookings.book(volunteerId, id, activityId, position.startsAt(), position.endsAt());
 		}
 	}
 

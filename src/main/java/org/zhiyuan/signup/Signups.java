@@ -221,8 +221,8 @@ public class Signups {
 					this.signups.restart(p.activity().id(), id, positionId, status, holds, now);
 				}
 				else {
-					this.signups.insert(id, p.activity().id(), positionId, slot, p.volunteerId(), status, holds, null,
-							SignupOrigin.SELF, now);
+					this.signups.insert(id, p.activity().id(), positionOf(p.activity(), positionId), slot,
+							p.volunteerId(), status, holds, null, SignupOrigin.SELF, now);
 				}
 				this.signups.event(p.activity().id(), id, status, null, p.actor().accountId(), now);
 				this.auditLog.record(AuditRecord.of("signup.create", p.actor().accountId())

@@ -48,16 +48,25 @@ class VolunteerBookings {
 			.param("id", signupId)
 			.update();
 		if (SignupStatus.APPROVED.name().equals(booking.status())) {
-			this.jdbc
-				.sql("INSERT INTO volunteer_booking (volunteer_id, signup_id, activity_id, starts_at, ends_at)"
-						+ " VALUES (:volunteer, :id, :activity, :starts, :ends)")
-				.param("volunteer", booking.volunteerId())
-				.param("id", signupId)
-				.param("activity", activityId)
-				.param("starts", booking.startsAt())
-				.param("ends", booking.endsAt())
-				.update();
+			book(booking.volunteerId(), signupId, activityId, booking.startsAt(), booking.endsAt());
 		}
+	}
+
+	/**
+	 * Books the place of a sign-up approved as it was made, which has no booking yet: the
+	 * caller knows the shift's time ({@code null} when the position lasts as long as the
+	 * activity).
+	 */
+	void book(UUID volunteerId, UUID signupId, UUID activityId, OffsetDateTime startsAt, OffsetDateTime endsAt) {
+		this.jdbc
+			.sql("INSERT INTO volunteer_booking (volunteer_id, signup_id, activity_id, starts_at, ends_at)"
+					+ " VALUES (:volunteer, :id, :activity, :starts, :ends)")
+			.param("volunteer", volunteerId)
+			.param("id", signupId)
+			.param("activity", activityId)
+			.param("starts", startsAt)
+			.param("ends", endsAt)
+			.update();
 	}
 
 	/**

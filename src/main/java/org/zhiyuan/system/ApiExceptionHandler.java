@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -189,6 +192,20 @@ class ApiExceptionHandler {
 	@ExceptionHandler(AuthenticationException.class)
 	Object unauthenticated(AuthenticationException ex, HttpServletRequest request) {
 		return respond(request, 401, "UNAUTHORIZED", "problem.unauthorized", null, null);
+	}
+
+	/**
+	 * A transaction the database gave up on for the locks of another (a deadlock, or a
+	 * wait it broke off): nothing of it was written, and the same request sent again a
+	 * moment later will most likely pass. Not a fault of the platform's nor a mistake of
+	 * the client's: 503 with {@code Retry-After}.
+	 */
+	@ExceptionHandler(PessimisticLockingFailureException.class)
+	Object busy(PessimisticLockingFailureException ex, HttpServletRequest request, HttpServletResponse response) {
+		log.warn("A transaction gave way to another on {} {}: {}", request.getMethod(), request.getRequestURI(),
+				ex.getClass().getName());
+		response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+		return respond(request, 503, "BUSY", "problem.busy", null, null);
 	}
 
 	@ExceptionHandler(Exception.class)

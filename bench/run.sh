@@ -544,6 +544,43 @@ step_drive() {
   load_note "drive: end"
 }
 
+# The statistics' fold on its own, with the platform up (platform-up): FOLD_ROWS records' changes
+# put into the outbox at once, one per volunteer in this month (as S3's check-outs make them),
+# then as many taking them back; each time, how long the platform's fold takes to empty the
+# outbox -> fold.tsv. The rollups end as they began.
+step_fold() {
+  local rows="${FOLD_ROWS:-20000}" month phase before after t0 t1 left
+  month="$(TZ=Asia/Shanghai date +%Y-%m)"
+  mkdir -p "$RESULTS"
+  wait_outbox() {
+    until [ "$(psql_app -Atc "SELECT (SELECT COUNT(*) FROM stat_outbox) + (SELECT COUNT(*) FROM stat_service_outbox)")" = 0 ]; do
+      sleep 0.1
+    done
+  }
+  wait_outbox
+  for phase in written taken-back; do
+    if [ "$phase" = written ]; then before=NULL; after=2.50; else before=2.50; after=NULL; fi
+    load_note "fold $phase: start"
+    psql_app -c "INSERT INTO stat_service_outbox (subject_id, volunteer_id, region_code, field, period, counted,
+        hours_before, hours_after, organization_id, project_id, created_at)
+      SELECT v.subject_id, v.id, v.region_code, a.field, '$month', TRUE, $before, $after, a.organization_id,
+        a.project_id, now()
+      FROM (SELECT id, region_code, CAST(md5(CAST(id AS TEXT)) AS UUID) AS subject_id,
+              row_number() OVER (ORDER BY id) AS n FROM volunteer WHERE status = 'ACTIVE' ORDER BY id LIMIT $rows) v
+      JOIN (SELECT id, field, organization_id, project_id, row_number() OVER (ORDER BY id) AS n FROM activity
+              WHERE status IN ('RECRUITING', 'IN_PROGRESS', 'FINISHED') ORDER BY id LIMIT 100) a
+        ON a.n = 1 + v.n % 100" >/dev/null
+    t0="$(date +%s%N)"
+    left="$(psql_app -Atc "SELECT COUNT(*) FROM stat_service_outbox")"
+    wait_outbox
+    t1="$(date +%s%N)"
+    load_note "fold $phase: end"
+    printf '%s\t%s\t%s\n' "$phase" "$left" "$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", (b - a) / 1e9}')" \
+      >>"$RESULTS/fold.tsv"
+    log "fold $phase: $left outbox rows folded in $(tail -1 "$RESULTS/fold.tsv" | cut -f3) s"
+  done
+}
+
 # The same transaction shape straight on PostgreSQL, with the same clients and sign-ups.
 step_pgbench() {
   local out="$RESULTS/pgbench" per_client hot ids scripts="${PGBENCH_SCRIPTS:+-$PGBENCH_SCRIPTS}"

@@ -37,6 +37,8 @@ public class R__Place_tables_on_Citus extends BaseJavaMigration {
 		layout.put("signup", by("activity_id"));
 		layout.put("signup_event", by("activity_id"));
 		layout.put("activity_search_text", by("activity_id"));
+		layout.put("activity_review", by("activity_id"));
+		layout.put("stat_activity", by("activity_id"));
 		// keyed by the volunteer: their standing (the lock and totals), attendance,
 		// records
 		layout.put("volunteer_standing", by("volunteer_id"));
@@ -44,6 +46,11 @@ public class R__Place_tables_on_Citus extends BaseJavaMigration {
 		layout.put("attendance", by("volunteer_id"));
 		layout.put("service_record", by("volunteer_id"));
 		layout.put("stat_service_outbox", by("volunteer_id"));
+		// and what the statistics keep of them: the keys they count under, and their
+		// rows of each period, field and region
+		layout.put("stat_volunteer", by("volunteer_id"));
+		layout.put("stat_volunteer_category", by("volunteer_id"));
+		layout.put("stat_member", by("volunteer_id"));
 		// and their points: the account every change locks, the lots, the entries and
 		// the redemptions they paid for
 		layout.put("point_account", by("volunteer_id"));
@@ -55,27 +62,32 @@ public class R__Place_tables_on_Citus extends BaseJavaMigration {
 		// the audit trail, keyed by where its transaction wrote: beside a volunteer's
 		// records, or an actor's notifications
 		layout.put("audit_event", by("home_id"));
+		// the statistics' rollups, keyed by the region (node) they count for: a
+		// dashboard reads one shard, a breakdown by sub-region reads theirs in parallel;
+		// and a batch of the fold's changes to them, merged into them shard by shard
+		for (String table : new String[] { "stat_registered", "stat_organizations", "stat_activities", "stat_service",
+				"stat_active", "stat_delta" }) {
+			layout.put(table, by("node"));
+		}
 		// everything else stays on the coordinator for now
 		for (String table : new String[] { "spring_session", "spring_session_attributes", "scheduled_tasks",
 				"platform_secret", "organization_member", "organization_event", "volunteer_import",
 				"volunteer_import_row", "organization_seal", "certificate", "certificate_record", "signing_key",
 				"attendance_request", "attendance_request_item", "sign_in_throttle", "password_reset_code",
 				"training_teacher", "course", "course_teacher", "course_session", "course_enrolment", "training_result",
-				"training_record", "insurance_policy", "insured_volunteer", "activity_review", "stat_activity",
-				"stat_outbox", "stat_volunteer", "stat_volunteer_category", "stat_member", "stat_organization",
-				"stat_registered", "stat_organizations", "stat_activities", "stat_service", "stat_active", "stat_fold",
-				"stat_provider", "resident", "menu_item", "menu_item_region", "need", "need_volunteer", "need_event",
-				"station", "beneficiary", "pairing", "pairing_assignment", "pairing_visit", "pairing_missed_visit",
-				"recommendation_home", "time_account", "time_transfer", "time_entry", "time_relative", "time_service",
-				"time_service_need", "emergency_team", "emergency_profile", "emergency_qualification",
-				"emergency_mobilization", "emergency_need", "emergency_call", "emergency_duty", "emergency_duty_swap",
-				"emergency_plan", "emergency_plan_need", "emergency_plan_team", "emergency_plan_point",
-				"emergency_plan_launch", "emergency_group", "installation_key", "api_client", "webhook_endpoint",
-				"webhook_subscription", "webhook_message", "webhook_delivery", "webhook_attempt", "interop_peer",
-				"interop_peer_home", "transferred_record", "complaint", "complaint_event", "commendation",
-				"commendation_nomination", "commendation_objection", "commendation_award", "volunteer_evaluation",
-				"activity_rating", "story", "story_image", "erasure_request", "erasure_item", "complaint_attachment",
-				"flyway_schema_history" }) {
+				"training_record", "insurance_policy", "insured_volunteer", "stat_outbox", "stat_organization",
+				"stat_fold", "stat_provider", "resident", "menu_item", "menu_item_region", "need", "need_volunteer",
+				"need_event", "station", "beneficiary", "pairing", "pairing_assignment", "pairing_visit",
+				"pairing_missed_visit", "recommendation_home", "time_account", "time_transfer", "time_entry",
+				"time_relative", "time_service", "time_service_need", "emergency_team", "emergency_profile",
+				"emergency_qualification", "emergency_mobilization", "emergency_need", "emergency_call",
+				"emergency_duty", "emergency_duty_swap", "emergency_plan", "emergency_plan_need", "emergency_plan_team",
+				"emergency_plan_point", "emergency_plan_launch", "emergency_group", "installation_key", "api_client",
+				"webhook_endpoint", "webhook_subscription", "webhook_message", "webhook_delivery", "webhook_attempt",
+				"interop_peer", "interop_peer_home", "transferred_record", "complaint", "complaint_event",
+				"commendation", "commendation_nomination", "commendation_objection", "commendation_award",
+				"volunteer_evaluation", "activity_rating", "story", "story_image", "erasure_request", "erasure_item",
+				"complaint_attachment", "flyway_schema_history" }) {
 			layout.put(table, LOCAL);
 		}
 		return layout;

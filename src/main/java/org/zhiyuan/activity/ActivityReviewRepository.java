@@ -51,11 +51,16 @@ class ActivityReviewRepository {
 			.optional();
 	}
 
-	/** Records the decision once: {@code false} when it was decided already. */
-	boolean decide(UUID reviewId, ReviewDecision decision, String reason, UUID by, OffsetDateTime now) {
+	/**
+	 * Records the decision once: {@code false} when it was decided already. The review is
+	 * named by its activity and id (on a Citus cluster, the activity's shard).
+	 */
+	boolean decide(UUID activityId, UUID reviewId, ReviewDecision decision, String reason, UUID by,
+			OffsetDateTime now) {
 		return this.jdbc
 			.sql("UPDATE activity_review SET decision = :decision, reason = :reason, decided_by = :by,"
-					+ " decided_at = :now WHERE id = :id AND decision IS NULL")
+					+ " decided_at = :now WHERE activity_id = :activity AND id = :id AND decision IS NULL")
+			.param("activity", activityId)
 			.param("id", reviewId)
 			.param("decision", decision.name())
 			.param("reason", reason)

@@ -135,7 +135,7 @@ public class ActivityReviews {
 		ActivityStatus next = (decision == ReviewDecision.REJECT) ? ActivityStatus.REJECTED
 				: (backfill ? ActivityStatus.FINISHED : ActivityStatus.RECRUITING);
 		this.activities.changeStatus(id, next, null, now);
-		this.reviews.decide(row.review().id(), decision, why, actor.accountId(), now);
+		this.reviews.decide(row.review().activityId(), row.review().id(), decision, why, actor.accountId(), now);
 		this.auditLog.record(AuditRecord.of(backfill ? "activity.confirm-past" : "activity.review", actor.accountId())
 			.on("activity", id)
 			.inRegion(activity.regionCode())

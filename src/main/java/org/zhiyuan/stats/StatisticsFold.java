@@ -1,7 +1,6 @@
 package org.zhiyuan.stats;
 
 import java.math.BigDecimal;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -42,12 +41,16 @@ public class StatisticsFold {
 
 	private final StatsRepository repository;
 
+	private final FoldedVolunteers folded;
+
 	private final Nodes nodes;
 
 	private final TransactionTemplate transaction;
 
-	StatisticsFold(StatsRepository repository, Nodes nodes, PlatformTransactionManager transactions) {
+	StatisticsFold(StatsRepository repository, FoldedVolunteers folded, Nodes nodes,
+			PlatformTransactionManager transactions) {
 		this.repository = repository;
+		this.folded = folded;
 		this.nodes = nodes;
 		this.transaction = new TransactionTemplate(transactions);
 	}
@@ -85,9 +88,11 @@ public class StatisticsFold {
 				return 0;
 			}
 			Deltas deltas = new Deltas();
+			FoldedVolunteers.Batch batch = this.folded.read(rows);
 			for (OutboxRow row : rows) {
-				apply(row, deltas);
+				apply(row, batch, deltas);
 			}
+			this.folded.write(batch);
 			this.repository.flush(deltas);
 			this.repository.deleteOutbox(rows);
 			return rows.size();
@@ -95,10 +100,10 @@ public class StatisticsFold {
 		return (folded != null) ? folded : 0;
 	}
 
-	void apply(OutboxRow row, Deltas deltas) {
+	void apply(OutboxRow row, FoldedVolunteers.Batch batch, Deltas deltas) {
 		switch (row.kind()) {
-			case VOLUNTEER -> volunteer(row, deltas);
-			case SERVICE -> service(row, deltas);
+			case VOLUNTEER -> volunteer(row, batch, deltas);
+			case SERVICE -> service(row, batch, deltas);
 			case ACTIVITY -> activity(row, deltas);
 			case ORGANIZATION -> organization(row, deltas);
 		}
@@ -110,10 +115,10 @@ public class StatisticsFold {
 	 * changed, their past service moves to the new keys too (it stays in the regions
 	 * where it was done).
 	 */
-	private void volunteer(OutboxRow row, Deltas deltas) {
+	private void volunteer(OutboxRow row, FoldedVolunteers.Batch batch, Deltas deltas) {
 		VolunteerState now = new VolunteerState(row.subjectId(), row.regionCode(), row.gender(), row.birthYear(),
 				split(row.attributes()), row.counted());
-		VolunteerState before = this.repository.volunteer(row.subjectId())
+		VolunteerState before = batch.volunteer(row.subjectId())
 			.orElseGet(() -> new VolunteerState(row.subjectId(), row.regionCode(), Dim.UNKNOWN, Dim.UNKNOWN, Set.of(),
 					false));
 		if (before.registered()) {
@@ -126,7 +131,7 @@ public class StatisticsFold {
 				|| !before.categories().equals(now.categories())) {
 			rekey(before, now, deltas);
 		}
-		this.repository.saveVolunteer(now);
+		batch.saveVolunteer(now);
 	}
 
 	private void registered(VolunteerState volunteer, int sign, Deltas deltas) {
@@ -144,7 +149,7 @@ public class StatisticsFold {
 	/** Moves the volunteer's past service from the keys they counted under to the new. */
 	private void rekey(VolunteerState before, VolunteerState now, Deltas deltas) {
 		Map<String, Set<String>> coveredByPeriod = new LinkedHashMap<>();
-		for (Member member : this.repository.members(before.volunteerId(), Dim.ALL)) {
+		for (Member member : this.folded.members(before.volunteerId(), Dim.ALL)) {
 			List<String> at = this.nodes.of(member.regionCode());
 			coveredByPeriod.computeIfAbsent(member.period(), (p) -> new LinkedHashSet<>()).addAll(at);
 			if (member.period().length() == 7) {
@@ -183,13 +188,13 @@ public class StatisticsFold {
 	 * key, and the volunteer's rows of its month, quarter, year and all time, over all
 	 * fields and in its field, with the active volunteers they make.
 	 */
-	private void service(OutboxRow row, Deltas deltas) {
+	private void service(OutboxRow row, FoldedVolunteers.Batch batch, Deltas deltas) {
 		long records = ((row.hoursAfter() != null) ? 1 : 0) - ((row.hoursBefore() != null) ? 1 : 0);
 		BigDecimal hours = orZero(row.hoursAfter()).subtract(orZero(row.hoursBefore()));
 		if (records == 0 && hours.signum() == 0) {
 			return;
 		}
-		VolunteerState volunteer = this.repository.volunteer(row.volunteerId())
+		VolunteerState volunteer = batch.volunteer(row.volunteerId())
 			.orElseGet(() -> new VolunteerState(row.volunteerId(), row.regionCode(), Dim.UNKNOWN, Dim.UNKNOWN, Set.of(),
 					false));
 		List<String> at = this.nodes.of(row.regionCode());
@@ -199,10 +204,9 @@ public class StatisticsFold {
 		deltas.provider(Provider.ORGANIZATION, row.organizationId(), month, hours, records, 0);
 		deltas.provider(Provider.PROJECT, row.projectId(), month, hours, records, 0);
 		serviceKeys(at, volunteer, month, hours, records, deltas);
-		for (String period : List.of(month, ReportPeriod.quarterOf(YearMonth.parse(month)), month.substring(0, 4),
-				ReportPeriod.ALL)) {
+		for (String period : FoldedVolunteers.periodsOf(month)) {
 			for (String field : List.of(Dim.ALL, row.field())) {
-				member(volunteer, period, field, row.regionCode(), hours, records, deltas);
+				member(batch, volunteer, period, field, row.regionCode(), hours, records, deltas);
 			}
 		}
 	}
@@ -212,23 +216,20 @@ public class StatisticsFold {
 	 * record or loses its last, the regions no other row of theirs covers gain or lose an
 	 * active volunteer.
 	 */
-	private void member(VolunteerState volunteer, String period, String field, String regionCode, BigDecimal hours,
-			long records, Deltas deltas) {
-		Optional<Member> found = this.repository.member(volunteer.volunteerId(), period, field, regionCode);
+	private void member(FoldedVolunteers.Batch batch, VolunteerState volunteer, String period, String field,
+			String regionCode, BigDecimal hours, long records, Deltas deltas) {
+		Optional<Member> found = batch.member(volunteer.volunteerId(), period, field, regionCode);
 		int before = found.map(Member::records).orElse(0);
 		int after = before + (int) records;
-		this.repository.saveMember(
-				new Member(volunteer.volunteerId(), period, field, regionCode,
-						found.map(Member::hours).orElse(BigDecimal.ZERO).add(hours), Math.max(after, 0)),
-				found.isPresent());
+		batch.saveMember(new Member(volunteer.volunteerId(), period, field, regionCode,
+				found.map(Member::hours).orElse(BigDecimal.ZERO).add(hours), Math.max(after, 0)));
 		boolean was = before > 0;
 		boolean is = after > 0;
 		if (was == is) {
 			return;
 		}
 		Set<String> changed = new LinkedHashSet<>(this.nodes.of(regionCode));
-		changed.removeAll(
-				this.nodes.ofAll(this.repository.otherRegions(volunteer.volunteerId(), period, field, regionCode)));
+		changed.removeAll(this.nodes.ofAll(batch.otherRegions(volunteer.volunteerId(), period, field, regionCode)));
 		long sign = is ? 1 : -1;
 		if (Dim.ALL.equals(field)) {
 			deltas.count(Figure.ACTIVE, changed, Dim.TOTAL, Dim.ALL, period, sign);

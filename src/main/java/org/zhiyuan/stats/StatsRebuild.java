@@ -230,19 +230,35 @@ class StatsRebuild {
 		}
 	}
 
+	/**
+	 * What counts of each volunteer, from the directory: read, then written a thousand
+	 * rows at a time, not with {@code INSERT … SELECT}: on a Citus cluster that would
+	 * read the directory's copy on a worker, in that worker's snapshot, while the outbox
+	 * rows it drops are the coordinator's (docs/scale-out.md).
+	 */
 	private void volunteers() {
-		this.jdbc
-			.sql("INSERT INTO stat_volunteer (volunteer_id, region_code, gender, birth_year, registered) SELECT id,"
-					+ " region_code, COALESCE(gender, 'UNKNOWN'), COALESCE(CAST(EXTRACT(YEAR FROM birth_date) AS"
-					+ " VARCHAR(8)), 'UNKNOWN'), status = :registered FROM volunteer")
-			.param("registered", VolunteerStatus.ACTIVE.name())
-			.update();
-		this.jdbc
-			.sql("INSERT INTO stat_volunteer_category (volunteer_id, category) SELECT a.volunteer_id, a.attribute FROM"
-					+ " volunteer_attribute a JOIN volunteer v ON v.id = a.volunteer_id WHERE a.kind = 'CATEGORY' AND"
-					+ " v.status = :registered")
-			.param("registered", VolunteerStatus.ACTIVE.name())
-			.update();
+		List<Object[]> states = new ArrayList<>();
+		this.streaming.query(
+				"SELECT id, region_code, COALESCE(gender, 'UNKNOWN'), COALESCE(CAST(EXTRACT(YEAR FROM"
+						+ " birth_date) AS VARCHAR(8)), 'UNKNOWN'), status FROM volunteer",
+				(RowCallbackHandler) (rs) -> {
+					states.add(new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+							rs.getString(4), VolunteerStatus.ACTIVE.name().equals(rs.getString(5)) });
+					if (states.size() == 1000) {
+						insertRows("stat_volunteer (volunteer_id, region_code, gender, birth_year, registered)",
+								states);
+					}
+				});
+		insertRows("stat_volunteer (volunteer_id, region_code, gender, birth_year, registered)", states);
+		List<Object[]> categories = new ArrayList<>();
+		this.streaming.query("SELECT a.volunteer_id, a.attribute FROM volunteer_attribute a JOIN volunteer v ON v.id ="
+				+ " a.volunteer_id WHERE a.kind = 'CATEGORY' AND v.status = ?", (RowCallbackHandler) (rs) -> {
+					categories.add(new Object[] { rs.getObject(1, UUID.class), rs.getString(2) });
+					if (categories.size() == 1000) {
+						insertRows("stat_volunteer_category (volunteer_id, category)", categories);
+					}
+				}, VolunteerStatus.ACTIVE.name());
+		insertRows("stat_volunteer_category (volunteer_id, category)", categories);
 		Deltas deltas = new Deltas();
 		this.jdbc
 			.sql("SELECT region_code, gender, birth_year, COUNT(*) FROM stat_volunteer WHERE registered GROUP BY"
@@ -321,6 +337,12 @@ class StatsRebuild {
 		insertActivities(rows);
 		this.repository.insertFresh(deltas);
 		this.repository.deleteOutbox(OutboxRow.Kind.ACTIVITY);
+	}
+
+	/** Writes the rows, many to a statement, and forgets them. */
+	private void insertRows(String into, List<Object[]> rows) {
+		ManyRows.insert(this.streaming, into, rows);
+		rows.clear();
 	}
 
 	private void insertActivities(List<Object[]> rows) {

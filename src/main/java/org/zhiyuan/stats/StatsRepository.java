@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -186,124 +185,6 @@ class StatsRepository {
 
 	// what has been folded of each subject
 
-	Optional<VolunteerState> volunteer(UUID volunteerId) {
-		Optional<VolunteerState> state = this.jdbc
-			.sql("SELECT region_code, gender, birth_year, registered FROM stat_volunteer WHERE volunteer_id = :id")
-			.param("id", volunteerId)
-			.query((rs, n) -> new VolunteerState(volunteerId, rs.getString(1), rs.getString(2), rs.getString(3),
-					Set.of(), rs.getBoolean(4)))
-			.optional();
-		if (state.isEmpty()) {
-			return state;
-		}
-		Set<String> categories = new LinkedHashSet<>(
-				this.jdbc.sql("SELECT category FROM stat_volunteer_category WHERE volunteer_id = :id ORDER BY category")
-					.param("id", volunteerId)
-					.query(String.class)
-					.list());
-		VolunteerState found = state.get();
-		return Optional.of(new VolunteerState(volunteerId, found.regionCode(), found.gender(), found.birthYear(),
-				categories, found.registered()));
-	}
-
-	void saveVolunteer(VolunteerState state) {
-		int updated = this.jdbc
-			.sql("UPDATE stat_volunteer SET region_code = :region, gender = :gender, birth_year = :birthYear,"
-					+ " registered = :registered WHERE volunteer_id = :id")
-			.param("id", state.volunteerId())
-			.param("region", state.regionCode())
-			.param("gender", state.gender())
-			.param("birthYear", state.birthYear())
-			.param("registered", state.registered())
-			.update();
-		if (updated == 0) {
-			this.jdbc
-				.sql("INSERT INTO stat_volunteer (volunteer_id, region_code, gender, birth_year, registered) VALUES"
-						+ " (:id, :region, :gender, :birthYear, :registered)")
-				.param("id", state.volunteerId())
-				.param("region", state.regionCode())
-				.param("gender", state.gender())
-				.param("birthYear", state.birthYear())
-				.param("registered", state.registered())
-				.update();
-		}
-		this.jdbc.sql("DELETE FROM stat_volunteer_category WHERE volunteer_id = :id")
-			.param("id", state.volunteerId())
-			.update();
-		for (String category : state.categories()) {
-			this.jdbc.sql("INSERT INTO stat_volunteer_category (volunteer_id, category) VALUES (:id, :category)")
-				.param("id", state.volunteerId())
-				.param("category", category)
-				.update();
-		}
-	}
-
-	/**
-	 * The volunteer's rows with records, in one field ({@value Dim#ALL}: every field).
-	 */
-	List<Member> members(UUID volunteerId, String field) {
-		return this.jdbc
-			.sql("SELECT period, region_code, hours, records FROM stat_member WHERE volunteer_id = :id AND field ="
-					+ " :field AND records > 0")
-			.param("id", volunteerId)
-			.param("field", field)
-			.query((rs, n) -> new Member(volunteerId, rs.getString(1), field, rs.getString(2), rs.getBigDecimal(3),
-					rs.getInt(4)))
-			.list();
-	}
-
-	Optional<Member> member(UUID volunteerId, String period, String field, String regionCode) {
-		return this.jdbc
-			.sql("SELECT hours, records FROM stat_member WHERE volunteer_id = :id AND period = :period AND field ="
-					+ " :field AND region_code = :region")
-			.param("id", volunteerId)
-			.param("period", period)
-			.param("field", field)
-			.param("region", regionCode)
-			.query((rs, n) -> new Member(volunteerId, period, field, regionCode, rs.getBigDecimal(1), rs.getInt(2)))
-			.optional();
-	}
-
-	void saveMember(Member member, boolean exists) {
-		if (member.records() <= 0) {
-			this.jdbc
-				.sql("DELETE FROM stat_member WHERE volunteer_id = :id AND period = :period AND field = :field AND"
-						+ " region_code = :region")
-				.param("id", member.volunteerId())
-				.param("period", member.period())
-				.param("field", member.field())
-				.param("region", member.regionCode())
-				.update();
-			return;
-		}
-		this.jdbc
-			.sql(exists
-					? "UPDATE stat_member SET hours = :hours, records = :records WHERE volunteer_id = :id AND period ="
-							+ " :period AND field = :field AND region_code = :region"
-					: "INSERT INTO stat_member (volunteer_id, period, field, region_code, hours, records) VALUES (:id,"
-							+ " :period, :field, :region, :hours, :records)")
-			.param("id", member.volunteerId())
-			.param("period", member.period())
-			.param("field", member.field())
-			.param("region", member.regionCode())
-			.param("hours", member.hours())
-			.param("records", member.records())
-			.update();
-	}
-
-	/** The other regions in which the volunteer has records in the period and field. */
-	List<String> otherRegions(UUID volunteerId, String period, String field, String regionCode) {
-		return this.jdbc
-			.sql("SELECT region_code FROM stat_member WHERE volunteer_id = :id AND period = :period AND field = :field"
-					+ " AND region_code <> :region AND records > 0")
-			.param("id", volunteerId)
-			.param("period", period)
-			.param("field", field)
-			.param("region", regionCode)
-			.query(String.class)
-			.list();
-	}
-
 	Optional<Placed> activity(UUID activityId) {
 		return this.jdbc.sql("SELECT region_code, period, field FROM stat_activity WHERE activity_id = :id")
 			.param("id", activityId)
@@ -347,17 +228,46 @@ class StatsRepository {
 
 	// the rollups: writing
 
-	/** Writes the gathered changes, each row once, and forgets them. */
+	/**
+	 * Writes the gathered changes, each row once, and forgets them: the changes into
+	 * {@code stat_delta} many to a statement, then into each rollup table with one
+	 * {@code MERGE} (a row gains its change, or is made with it), then out of
+	 * {@code stat_delta} again, all in the caller's transaction under the fold's lock.
+	 */
 	void flush(Deltas deltas) {
-		Map<Figure, List<Map.Entry<Row, Change>>> byTable = new HashMap<>();
-		for (Map.Entry<Row, Change> entry : deltas.changes().entrySet()) {
-			if (!entry.getValue().isZero()) {
-				byTable.computeIfAbsent(entry.getKey().table(), (table) -> new ArrayList<>()).add(entry);
+		Map<Figure, Boolean> tables = new EnumMap<>(Figure.class);
+		List<Object[]> changes = new ArrayList<>();
+		deltas.changes().forEach((row, change) -> {
+			if (!change.isZero()) {
+				tables.put(row.table(), Boolean.TRUE);
+				changes.add(new Object[] { row.table().name(), row.node(), row.dim().name(), row.key(),
+						row.table().periodic() ? row.period() : "", change.hours(), change.count() });
 			}
+		});
+		if (!changes.isEmpty()) {
+			ManyRows.insert(this.template, "stat_delta (figure, node, dim, dim_key, period, delta_hours, delta_count)",
+					changes);
+			tables.keySet().forEach(this::merge);
+			this.template.update("DELETE FROM stat_delta");
 		}
-		byTable.forEach(this::flush);
 		flushProviders(deltas.providers());
 		deltas.clear();
+	}
+
+	/** Adds the changes gathered in {@code stat_delta} to one rollup table. */
+	private void merge(Figure table) {
+		boolean service = table == Figure.HOURS;
+		String period = table.periodic() ? " AND t.period = d.period" : "";
+		String set = service ? "hours = t.hours + d.delta_hours, records = t.records + d.delta_count"
+				: table.column() + " = t." + table.column() + " + d.delta_count";
+		String columns = "node, dim, dim_key" + (table.periodic() ? ", period" : "")
+				+ (service ? ", hours, records" : ", " + table.column());
+		String values = "d.node, d.dim, d.dim_key" + (table.periodic() ? ", d.period" : "")
+				+ (service ? ", d.delta_hours, d.delta_count" : ", d.delta_count");
+		this.template.update("MERGE INTO " + table.table() + " t USING (SELECT node, dim, dim_key, period, delta_hours,"
+				+ " delta_count FROM stat_delta WHERE figure = ?) d ON t.node = d.node AND t.dim = d.dim AND t.dim_key ="
+				+ " d.dim_key" + period + " WHEN MATCHED THEN UPDATE SET " + set + " WHEN NOT MATCHED THEN INSERT ("
+				+ columns + ") VALUES (" + values + ")", table.name());
 	}
 
 	/**
@@ -422,39 +332,6 @@ class StatsRepository {
 			this.template
 				.batchUpdate("INSERT INTO stat_provider (hours, records, activities, kind, provider_id, period)"
 						+ " VALUES (?, ?, ?, ?, ?, ?)", inserts);
-		}
-	}
-
-	private void flush(Figure table, List<Map.Entry<Row, Change>> entries) {
-		boolean service = table == Figure.HOURS;
-		String keys = "node = ? AND dim = ? AND dim_key = ?" + (table.periodic() ? " AND period = ?" : "");
-		String update = service ? "UPDATE stat_service SET hours = hours + ?, records = records + ? WHERE " + keys
-				: "UPDATE " + table.table() + " SET " + table.column() + " = " + table.column() + " + ? WHERE " + keys;
-		List<Object[]> updates = new ArrayList<>(entries.size());
-		for (Map.Entry<Row, Change> entry : entries) {
-			updates.add(arguments(entry.getKey(), entry.getValue(), service, true));
-		}
-		int[] updated = this.template.batchUpdate(update, updates);
-		String insert = service
-				? "INSERT INTO stat_service (hours, records, node, dim, dim_key, period) VALUES (?, ?, ?, ?, ?, ?)"
-				: "INSERT INTO " + table.table() + " (" + table.column() + ", node, dim, dim_key"
-						+ (table.periodic() ? ", period" : "") + ") VALUES (?, ?, ?, ?"
-						+ (table.periodic() ? ", ?" : "") + ")";
-		List<Object[]> inserts = new ArrayList<>();
-		for (int i = 0; i < entries.size(); i++) {
-			if (updated[i] == 0) {
-				inserts.add(arguments(entries.get(i).getKey(), entries.get(i).getValue(), service, false));
-			}
-			else if (updated[i] < 0) {
-				// the driver did not say: update this row alone and look
-				Object[] args = updates.get(i);
-				if (this.template.update(update, args) == 0) {
-					inserts.add(arguments(entries.get(i).getKey(), entries.get(i).getValue(), service, false));
-				}
-			}
-		}
-		if (!inserts.isEmpty()) {
-			this.template.batchUpdate(insert, inserts);
 		}
 	}
 

@@ -21,8 +21,8 @@ import java.util.Set;
  * Placing a table on Citus changes only what Citus cannot enforce across shards: foreign
  * keys between tables keyed by different ids are dropped (the platform checks them before
  * it writes), primary keys of distributed tables gain the key column in front, and unique
- * constraints that do not contain the key are dropped when the key is the table's own id
- * (their values are claimed elsewhere) or gain the key otherwise.
+ * constraints that do not contain the key become plain indexes when the key is the
+ * table's own id (their values are claimed elsewhere) or gain the key otherwise.
  */
 final class CitusLayout {
 
@@ -144,7 +144,7 @@ final class CitusLayout {
 
 	/**
 	 * The primary key gains the key column in front; a unique constraint or index without
-	 * it gains it too, or is dropped when the key is the row's own id.
+	 * it gains it too, or, when the key is the row's own id, becomes a plain index.
 	 */
 	private static void keyConstraints(Connection connection, String table, String column) throws SQLException {
 		List<String[]> uniques = new ArrayList<>();
@@ -184,6 +184,11 @@ final class CitusLayout {
 			}
 			else if (!columns.contains("id") && !"id".equals(column)) {
 				execute(connection, "CREATE UNIQUE INDEX " + unique[0] + " ON " + table + " (" + keyed + ")");
+			}
+			else if ("id".equals(column)) {
+				// a table keyed by its own id is still looked up by the dropped columns
+				execute(connection,
+						"CREATE INDEX " + unique[0] + " ON " + table + " (" + String.join(", ", columns) + ")");
 			}
 		}
 	}

@@ -57,6 +57,11 @@ public class R__Place_tables_on_Citus extends BaseJavaMigration {
 		layout.put("point_lot", by("volunteer_id"));
 		layout.put("point_entry", by("volunteer_id"));
 		layout.put("reward_redemption", by("volunteer_id"));
+		// and their time bank: the account (whose id is theirs), their movements and the
+		// entries of them, a platform account's among them
+		layout.put("time_account", by("id"));
+		layout.put("time_transfer", by("home_id"));
+		layout.put("time_entry", by("home_id"));
 		// keyed by the account: a person's inbox
 		layout.put("notification", by("account_id"));
 		// the audit trail, keyed by where its transaction wrote: beside a volunteer's
@@ -78,16 +83,15 @@ public class R__Place_tables_on_Citus extends BaseJavaMigration {
 				"training_record", "insurance_policy", "insured_volunteer", "stat_outbox", "stat_organization",
 				"stat_fold", "stat_provider", "resident", "menu_item", "menu_item_region", "need", "need_volunteer",
 				"need_event", "station", "beneficiary", "pairing", "pairing_assignment", "pairing_visit",
-				"pairing_missed_visit", "recommendation_home", "time_account", "time_transfer", "time_entry",
-				"time_relative", "time_service", "time_service_need", "emergency_team", "emergency_profile",
-				"emergency_qualification", "emergency_mobilization", "emergency_need", "emergency_call",
-				"emergency_duty", "emergency_duty_swap", "emergency_plan", "emergency_plan_need", "emergency_plan_team",
-				"emergency_plan_point", "emergency_plan_launch", "emergency_group", "installation_key", "api_client",
-				"webhook_endpoint", "webhook_subscription", "webhook_message", "webhook_delivery", "webhook_attempt",
-				"interop_peer", "interop_peer_home", "transferred_record", "complaint", "complaint_event",
-				"commendation", "commendation_nomination", "commendation_objection", "commendation_award",
-				"volunteer_evaluation", "activity_rating", "story", "story_image", "erasure_request", "erasure_item",
-				"complaint_attachment", "flyway_schema_history" }) {
+				"pairing_missed_visit", "recommendation_home", "time_relative", "time_service", "time_service_need",
+				"emergency_team", "emergency_profile", "emergency_qualification", "emergency_mobilization",
+				"emergency_need", "emergency_call", "emergency_duty", "emergency_duty_swap", "emergency_plan",
+				"emergency_plan_need", "emergency_plan_team", "emergency_plan_point", "emergency_plan_launch",
+				"emergency_group", "installation_key", "api_client", "webhook_endpoint", "webhook_subscription",
+				"webhook_message", "webhook_delivery", "webhook_attempt", "interop_peer", "interop_peer_home",
+				"transferred_record", "complaint", "complaint_event", "commendation", "commendation_nomination",
+				"commendation_objection", "commendation_award", "volunteer_evaluation", "activity_rating", "story",
+				"story_image", "erasure_request", "erasure_item", "complaint_attachment", "flyway_schema_history" }) {
 			layout.put(table, LOCAL);
 		}
 		return layout;

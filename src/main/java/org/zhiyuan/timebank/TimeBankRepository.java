@@ -63,16 +63,20 @@ class TimeBankRepository {
 	}
 
 	/**
-	 * Locks the accounts in one statement, in the order of their ids, and returns their
-	 * balances by id.
+	 * Locks the accounts one by one, in the order of their ids as text (the database's
+	 * order of UUIDs), and returns their balances by id. One statement each: on a cluster
+	 * two volunteers' accounts live on two shards, and a row is locked where it lives.
 	 */
 	Map<UUID, Balance> lockAll(List<UUID> accountIds) {
 		Map<UUID, Balance> found = new LinkedHashMap<>();
-		this.jdbc.sql("SELECT id, balance, owed FROM time_account WHERE id IN (:ids) ORDER BY id FOR UPDATE")
-			.param("ids", accountIds)
-			.query((rs, n) -> new Balance(rs.getObject(1, UUID.class), rs.getBigDecimal(2), rs.getBigDecimal(3)))
-			.list()
-			.forEach((balance) -> found.put(balance.id(), balance));
+		accountIds.stream()
+			.distinct()
+			.sorted(java.util.Comparator.comparing(UUID::toString))
+			.forEach((id) -> this.jdbc.sql("SELECT id, balance, owed FROM time_account WHERE id = :id FOR UPDATE")
+				.param("id", id)
+				.query((rs, n) -> new Balance(rs.getObject(1, UUID.class), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+				.optional()
+				.ifPresent((balance) -> found.put(balance.id(), balance)));
 		return found;
 	}
 
@@ -85,37 +89,11 @@ class TimeBankRepository {
 	}
 
 	/**
-	 * The new balances and owed hours of several locked accounts, in one statement (a
-	 * gift changes two).
+	 * The new balances and owed hours of several locked accounts (a gift changes two),
+	 * each where it lives.
 	 */
 	void setBalances(Map<UUID, BigDecimal[]> balanceAndOwed) {
-		if (balanceAndOwed.size() == 1) {
-			Map.Entry<UUID, BigDecimal[]> only = balanceAndOwed.entrySet().iterator().next();
-			setBalance(only.getKey(), only.getValue()[0], only.getValue()[1]);
-			return;
-		}
-		StringBuilder balance = new StringBuilder("CASE id");
-		StringBuilder owed = new StringBuilder("CASE id");
-		Map<String, Object> params = new LinkedHashMap<>();
-		List<String> ids = new ArrayList<>();
-		int i = 0;
-		for (Map.Entry<UUID, BigDecimal[]> account : balanceAndOwed.entrySet()) {
-			balance.append(" WHEN :a").append(i).append(" THEN :b").append(i);
-			owed.append(" WHEN :a").append(i).append(" THEN :o").append(i);
-			ids.add(":a" + i);
-			params.put("a" + i, account.getKey());
-			params.put("b" + i, account.getValue()[0]);
-			params.put("o" + i, account.getValue()[1]);
-			i++;
-		}
-		int changed = this.jdbc
-			.sql("UPDATE time_account SET balance = " + balance + " END, owed = " + owed + " END WHERE id IN ("
-					+ String.join(", ", ids) + ")")
-			.params(params)
-			.update();
-		if (changed != balanceAndOwed.size()) {
-			throw new IllegalStateException("A locked account is gone");
-		}
+		balanceAndOwed.forEach((account, values) -> setBalance(account, values[0], values[1]));
 	}
 
 	Optional<Stored> account(UUID accountId) {
@@ -128,14 +106,17 @@ class TimeBankRepository {
 
 	Optional<Stored> accountOfVolunteer(UUID volunteerId) {
 		return this.jdbc
-			.sql("SELECT id, kind, volunteer_id, region_code, balance, owed FROM time_account WHERE volunteer_id ="
-					+ " :volunteer")
+			.sql("SELECT id, kind, volunteer_id, region_code, balance, owed FROM time_account WHERE id = :volunteer"
+					+ " AND kind = 'VOLUNTEER'")
 			.param("volunteer", volunteerId)
 			.query(TimeBankRepository::stored)
 			.optional();
 	}
 
-	/** The sums of a volunteer account's entries by kind and direction. */
+	/**
+	 * The sums of a volunteer account's entries by kind and direction (all of them live
+	 * beside the volunteer, whose id is the account's).
+	 */
 	Totals totals(UUID accountId) {
 		return this.jdbc
 			.sql("SELECT"
@@ -145,7 +126,7 @@ class TimeBankRepository {
 					+ " COALESCE(SUM(CASE WHEN kind = 'GIFT' AND hours < 0 THEN -hours END), 0),"
 					+ " COALESCE(SUM(CASE WHEN kind = 'TRANSFER_IN' AND hours > 0 THEN hours END), 0),"
 					+ " COALESCE(SUM(CASE WHEN kind = 'TRANSFER_OUT' AND hours < 0 THEN -hours END), 0)"
-					+ " FROM time_entry WHERE account_id = :account")
+					+ " FROM time_entry WHERE home_id = :account AND account_id = :account")
 			.param("account", accountId)
 			.query((rs, n) -> new Totals(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
 					rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)))
@@ -154,13 +135,15 @@ class TimeBankRepository {
 
 	// movements
 
-	void insertTransfer(UUID id, String kind, UUID recordId, UUID correctsId, UUID fromVolunteer, UUID toVolunteer,
-			BigDecimal hours, String memo, UUID actorAccountId, String idempotencyKey, OffsetDateTime now) {
+	void insertTransfer(UUID id, UUID homeId, String kind, UUID recordId, UUID correctsId, UUID fromVolunteer,
+			UUID toVolunteer, BigDecimal hours, String memo, UUID actorAccountId, String idempotencyKey,
+			OffsetDateTime now) {
 		this.jdbc
-			.sql("INSERT INTO time_transfer (id, kind, record_id, corrects_id, from_volunteer, to_volunteer, hours,"
-					+ " memo, actor_account_id, idempotency_key, created_at) VALUES (:id, :kind, :record, :corrects,"
-					+ " :from, :to, :hours, :memo, :actor, :key, :now)")
+			.sql("INSERT INTO time_transfer (id, home_id, kind, record_id, corrects_id, from_volunteer, to_volunteer,"
+					+ " hours, memo, actor_account_id, idempotency_key, created_at) VALUES (:id, :home, :kind, :record,"
+					+ " :corrects, :from, :to, :hours, :memo, :actor, :key, :now)")
 			.param("id", id)
+			.param("home", homeId)
 			.param("kind", kind)
 			.param("record", recordId)
 			.param("corrects", correctsId)
@@ -179,8 +162,8 @@ class TimeBankRepository {
 	 * the order given.
 	 */
 	void insertEntries(UUID transferId, List<NewEntry> entries, OffsetDateTime now) {
-		StringBuilder sql = new StringBuilder("INSERT INTO time_entry (id, transfer_id, account_id, kind, hours,"
-				+ " balance_after, counterparty_id, leg, created_at) VALUES ");
+		StringBuilder sql = new StringBuilder("INSERT INTO time_entry (id, home_id, transfer_id, account_id, kind,"
+				+ " hours, balance_after, counterparty_id, leg, created_at) VALUES ");
 		java.util.Map<String, Object> params = new java.util.HashMap<>();
 		params.put("transfer", transferId);
 		params.put("now", now);
@@ -188,6 +171,8 @@ class TimeBankRepository {
 			NewEntry entry = entries.get(i);
 			sql.append((i > 0) ? ", " : "")
 				.append("(:id")
+				.append(i)
+				.append(", :home")
 				.append(i)
 				.append(", :transfer, :account")
 				.append(i)
@@ -203,6 +188,7 @@ class TimeBankRepository {
 				.append(i)
 				.append(", :now)");
 			params.put("id" + i, entry.id());
+			params.put("home" + i, entry.home());
 			params.put("account" + i, entry.account());
 			params.put("kind" + i, entry.kind().name());
 			params.put("hours" + i, entry.hours());
@@ -212,17 +198,21 @@ class TimeBankRepository {
 		this.jdbc.sql(sql.toString()).params(params).update();
 	}
 
-	/** An entry to write with {@link #insertEntries}. */
-	record NewEntry(UUID id, UUID account, EntryKind kind, BigDecimal hours, BigDecimal balanceAfter,
+	/**
+	 * An entry to write with {@link #insertEntries}, beside the volunteer named by
+	 * {@code home}.
+	 */
+	record NewEntry(UUID id, UUID home, UUID account, EntryKind kind, BigDecimal hours, BigDecimal balanceAfter,
 			UUID counterparty) {
 
 	}
 
-	/** The first movement of a record (its deposit), if any. */
-	Optional<UUID> firstTransferOfRecord(UUID recordId) {
+	/** The first movement of a volunteer's record (its deposit), if any. */
+	Optional<UUID> firstTransferOfRecord(UUID recordId, UUID volunteerId) {
 		return this.jdbc
-			.sql("SELECT id FROM time_transfer WHERE record_id = :record ORDER BY created_at, id FETCH FIRST 1 ROWS"
-					+ " ONLY")
+			.sql("SELECT id FROM time_transfer WHERE home_id = :volunteer AND record_id = :record ORDER BY created_at,"
+					+ " id FETCH FIRST 1 ROWS ONLY")
+			.param("volunteer", volunteerId)
 			.param("record", recordId)
 			.query(UUID.class)
 			.optional();
@@ -232,21 +222,26 @@ class TimeBankRepository {
 	 * The hours a record's movements left in an account (for the pool: swept, not taken
 	 * back).
 	 */
-	BigDecimal recordHoursIn(UUID recordId, UUID accountId) {
+	BigDecimal recordHoursIn(UUID recordId, UUID volunteerId, UUID accountId) {
 		return this.jdbc
-			.sql("SELECT COALESCE(SUM(e.hours), 0) FROM time_entry e JOIN time_transfer t ON t.id = e.transfer_id"
-					+ " WHERE t.record_id = :record AND e.account_id = :account")
+			.sql("SELECT COALESCE(SUM(e.hours), 0) FROM time_entry e JOIN time_transfer t ON t.home_id = e.home_id AND"
+					+ " t.id = e.transfer_id WHERE e.home_id = :volunteer AND t.record_id = :record AND e.account_id ="
+					+ " :account")
+			.param("volunteer", volunteerId)
 			.param("record", recordId)
 			.param("account", accountId)
 			.query(BigDecimal.class)
 			.single();
 	}
 
-	Optional<GiftRow> giftByKey(UUID actorAccountId, String key) {
+	/** The gift the volunteer made with the key, with their balance after it. */
+	Optional<GiftRow> giftByKey(UUID volunteerId, UUID actorAccountId, String key) {
 		return this.jdbc
 			.sql("SELECT t.id, t.from_volunteer, t.to_volunteer, t.hours, e.balance_after, t.memo, t.created_at FROM"
-					+ " time_transfer t JOIN time_entry e ON e.transfer_id = t.id AND e.hours < 0 WHERE"
-					+ " t.actor_account_id = :actor AND t.idempotency_key = :key AND t.kind = 'GIFT'")
+					+ " time_transfer t JOIN time_entry e ON e.home_id = t.home_id AND e.transfer_id = t.id AND"
+					+ " e.hours < 0 WHERE t.home_id = :volunteer AND t.actor_account_id = :actor AND"
+					+ " t.idempotency_key = :key AND t.kind = 'GIFT'")
+			.param("volunteer", volunteerId)
 			.param("actor", actorAccountId)
 			.param("key", key)
 			.query((rs, n) -> new GiftRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
@@ -259,11 +254,13 @@ class TimeBankRepository {
 	 * The hours a volunteer moved out with the key, and their balance after it, if they
 	 * did.
 	 */
-	Optional<OutRow> transferOutByKey(UUID actorAccountId, String key) {
+	Optional<OutRow> transferOutByKey(UUID volunteerId, UUID actorAccountId, String key) {
 		return this.jdbc
 			.sql("SELECT t.id, t.from_volunteer, t.hours, e.balance_after, t.created_at FROM time_transfer t JOIN"
-					+ " time_entry e ON e.transfer_id = t.id AND e.hours < 0 WHERE t.actor_account_id = :actor AND"
-					+ " t.idempotency_key = :key AND t.kind = 'TRANSFER_OUT'")
+					+ " time_entry e ON e.home_id = t.home_id AND e.transfer_id = t.id AND e.hours < 0 WHERE"
+					+ " t.home_id = :volunteer AND t.actor_account_id = :actor AND t.idempotency_key = :key AND"
+					+ " t.kind = 'TRANSFER_OUT'")
+			.param("volunteer", volunteerId)
 			.param("actor", actorAccountId)
 			.param("key", key)
 			.query((rs, n) -> new OutRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBigDecimal(3),
@@ -272,16 +269,20 @@ class TimeBankRepository {
 	}
 
 	/** The hours of a movement whose row was claimed before they were known. */
-	void setTransferHours(UUID transferId, BigDecimal hours) {
-		this.jdbc.sql("UPDATE time_transfer SET hours = :hours WHERE id = :id")
+	void setTransferHours(UUID transferId, UUID homeId, BigDecimal hours) {
+		this.jdbc.sql("UPDATE time_transfer SET hours = :hours WHERE home_id = :home AND id = :id")
+			.param("home", homeId)
 			.param("hours", hours)
 			.param("id", transferId)
 			.update();
 	}
 
-	/** Whether the move of another installation was credited here. */
-	boolean originCredited(String origin, String originTransferId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM time_transfer WHERE origin = :origin AND origin_transfer_id = :id")
+	/** Whether the move of another installation was credited here to the volunteer. */
+	boolean originCredited(UUID volunteerId, String origin, String originTransferId) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM time_transfer WHERE home_id = :volunteer AND origin = :origin AND"
+					+ " origin_transfer_id = :id")
+			.param("volunteer", volunteerId)
 			.param("origin", origin)
 			.param("id", originTransferId)
 			.query(Long.class)
@@ -295,9 +296,9 @@ class TimeBankRepository {
 	void insertTransferFromOrigin(UUID id, String kind, UUID toVolunteer, BigDecimal hours, UUID actorAccountId,
 			String origin, String originTransferId, OffsetDateTime now) {
 		this.jdbc
-			.sql("INSERT INTO time_transfer (id, kind, to_volunteer, hours, actor_account_id, origin,"
-					+ " origin_transfer_id, created_at) VALUES (:id, :kind, :to, :hours, :actor, :origin, :originId,"
-					+ " :now)")
+			.sql("INSERT INTO time_transfer (id, home_id, kind, to_volunteer, hours, actor_account_id, origin,"
+					+ " origin_transfer_id, created_at) VALUES (:id, :to, :kind, :to, :hours, :actor, :origin,"
+					+ " :originId, :now)")
 			.param("id", id)
 			.param("kind", kind)
 			.param("to", toVolunteer)
@@ -309,47 +310,79 @@ class TimeBankRepository {
 			.update();
 	}
 
-	/** The kind of the movement the account made with the key, if it made one. */
-	Optional<String> kindByKey(UUID actorAccountId, String key) {
+	/**
+	 * Whether a movement of the volunteer's was made with the key by the account, of any
+	 * kind.
+	 */
+	boolean keyUsed(UUID volunteerId, UUID actorAccountId, String key) {
 		return this.jdbc
-			.sql("SELECT kind FROM time_transfer WHERE actor_account_id = :actor AND idempotency_key = :key")
-			.param("actor", actorAccountId)
-			.param("key", key)
-			.query(String.class)
-			.optional();
-	}
-
-	/** Whether a movement was made with the key by the account, of any kind. */
-	boolean keyUsed(UUID actorAccountId, String key) {
-		return this.jdbc
-			.sql("SELECT COUNT(*) FROM time_transfer WHERE actor_account_id = :actor AND idempotency_key = :key")
+			.sql("SELECT COUNT(*) FROM time_transfer WHERE home_id = :volunteer AND actor_account_id = :actor AND"
+					+ " idempotency_key = :key")
+			.param("volunteer", volunteerId)
 			.param("actor", actorAccountId)
 			.param("key", key)
 			.query(Long.class)
 			.single() > 0;
 	}
 
+	/**
+	 * A volunteer account's entries, newest first, with their movements and the accounts
+	 * on the other side. The entries live beside the volunteer; a gift's movement beside
+	 * its giver, who is the other side of a gift received: the movements are read by the
+	 * homes they can have, and the other sides by their ids.
+	 */
 	PageResult<EntryRow> entries(UUID accountId, PageQuery page) {
-		long total = this.jdbc.sql("SELECT COUNT(*) FROM time_entry WHERE account_id = :account")
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM time_entry WHERE home_id = :account AND account_id = :account")
 			.param("account", accountId)
 			.query(Long.class)
 			.single();
-		List<EntryRow> items = this.jdbc
-			.sql("SELECT e.id, e.kind, e.hours, e.balance_after, e.counterparty_id, c.kind, c.volunteer_id,"
-					+ " c.region_code, t.record_id, t.id, t.corrects_id, t.memo, e.created_at FROM time_entry e JOIN"
-					+ " time_transfer t ON t.id = e.transfer_id JOIN time_account c ON c.id = e.counterparty_id"
-					+ " WHERE e.account_id = :account ORDER BY e.created_at DESC, e.leg DESC OFFSET :offset ROWS"
-					+ " FETCH FIRST :size ROWS ONLY")
+		List<Leg> legs = this.jdbc
+			.sql("SELECT id, kind, hours, balance_after, counterparty_id, transfer_id, created_at FROM time_entry"
+					+ " WHERE home_id = :account AND account_id = :account ORDER BY created_at DESC, leg DESC OFFSET"
+					+ " :offset ROWS FETCH FIRST :size ROWS ONLY")
 			.param("account", accountId)
 			.param("offset", page.offset())
 			.param("size", page.size())
-			.query((rs, n) -> new EntryRow(rs.getObject(1, UUID.class), EntryKind.valueOf(rs.getString(2)),
-					rs.getBigDecimal(3), rs.getBigDecimal(4), AccountKind.valueOf(rs.getString(6)),
-					rs.getObject(7, UUID.class), rs.getString(8), rs.getObject(9, UUID.class),
-					rs.getObject(10, UUID.class), rs.getObject(11, UUID.class), rs.getString(12),
-					rs.getObject(13, OffsetDateTime.class)))
+			.query((rs, n) -> new Leg(rs.getObject(1, UUID.class), EntryKind.valueOf(rs.getString(2)),
+					rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getObject(5, UUID.class), rs.getObject(6, UUID.class),
+					rs.getObject(7, OffsetDateTime.class)))
 			.list();
+		if (legs.isEmpty()) {
+			return new PageResult<>(List.of(), page.page(), page.size(), total);
+		}
+		List<UUID> others = legs.stream().map(Leg::counterparty).distinct().toList();
+		Map<UUID, Stored> counterparties = new java.util.HashMap<>();
+		this.jdbc.sql("SELECT id, kind, volunteer_id, region_code, balance, owed FROM time_account WHERE id IN (:ids)")
+			.param("ids", others)
+			.query(TimeBankRepository::stored)
+			.list()
+			.forEach((account) -> counterparties.put(account.id(), account));
+		List<UUID> homes = new ArrayList<>(others);
+		homes.add(accountId);
+		Map<UUID, Object[]> transfers = new java.util.HashMap<>();
+		this.jdbc
+			.sql("SELECT id, record_id, corrects_id, memo FROM time_transfer WHERE home_id IN (:homes) AND id IN"
+					+ " (:ids)")
+			.param("homes", homes)
+			.param("ids", legs.stream().map(Leg::transfer).distinct().toList())
+			.query((rs,
+					n) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+							rs.getObject(3, UUID.class), rs.getString(4) })
+			.list()
+			.forEach((transfer) -> transfers.put((UUID) transfer[0], transfer));
+		List<EntryRow> items = legs.stream().map((leg) -> {
+			Stored other = counterparties.get(leg.counterparty());
+			Object[] transfer = transfers.get(leg.transfer());
+			return new EntryRow(leg.id(), leg.kind(), leg.hours(), leg.balanceAfter(), other.kind(),
+					other.volunteerId(), other.regionCode(), (UUID) transfer[1], leg.transfer(), (UUID) transfer[2],
+					(String) transfer[3], leg.createdAt());
+		}).toList();
 		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	private record Leg(UUID id, EntryKind kind, BigDecimal hours, BigDecimal balanceAfter, UUID counterparty,
+			UUID transfer, OffsetDateTime createdAt) {
+
 	}
 
 	// relatives
@@ -421,11 +454,13 @@ class TimeBankRepository {
 	// services
 
 	void insertService(UUID id, UUID volunteerId, String regionCode, BigDecimal hours, String description,
-			UUID holdTransferId, UUID orderedBy, String idempotencyKey, OffsetDateTime now) {
+			UUID holdTransferId, BigDecimal balanceAfterHold, UUID orderedBy, String idempotencyKey,
+			OffsetDateTime now) {
 		this.jdbc
 			.sql("INSERT INTO time_service (id, volunteer_id, region_code, hours, description, status, hold_transfer_id,"
-					+ " ordered_by, idempotency_key, created_at) VALUES (:id, :volunteer, :region, :hours, :description,"
-					+ " 'HELD', :hold, :by, :key, :now)")
+					+ " hold_balance_after, ordered_by, idempotency_key, created_at) VALUES (:id, :volunteer, :region,"
+					+ " :hours, :description, 'HELD', :hold, :after, :by, :key, :now)")
+			.param("after", balanceAfterHold)
 			.param("id", id)
 			.param("volunteer", volunteerId)
 			.param("region", regionCode)
@@ -477,8 +512,7 @@ class TimeBankRepository {
 	/** A service with the volunteer's balance after its hours were held. */
 	private static final String SERVICE = "SELECT s.id, s.volunteer_id, s.region_code, s.hours, s.description,"
 			+ " s.need_id, s.status, s.hold_transfer_id, s.decision_transfer_id, s.ordered_by, s.created_at,"
-			+ " s.decided_at, s.decided_by, (SELECT e.balance_after FROM time_entry e WHERE e.transfer_id ="
-			+ " s.hold_transfer_id AND e.hours < 0) FROM time_service s";
+			+ " s.decided_at, s.decided_by, s.hold_balance_after FROM time_service s";
 
 	Optional<ServiceRow> service(UUID id) {
 		return this.jdbc.sql(SERVICE + " WHERE s.id = :id")
@@ -571,6 +605,10 @@ class TimeBankRepository {
 		return this.jdbc.sql("SELECT COALESCE(SUM(hours), 0) FROM time_entry").query(BigDecimal.class).single();
 	}
 
+	/**
+	 * Movements whose entries do not sum to zero (a gift's entries live on two shards of
+	 * a cluster, summed together).
+	 */
 	long unbalancedTransfers() {
 		return this.jdbc
 			.sql("SELECT COUNT(*) FROM (SELECT transfer_id FROM time_entry GROUP BY transfer_id HAVING SUM(hours) <>"
@@ -588,19 +626,24 @@ class TimeBankRepository {
 	 * transferred-in accounts excepted: their balances are minus what they gave).
 	 */
 	long negativeBalances() {
-		return this.jdbc.sql(
-				"SELECT COUNT(*) FROM time_account a WHERE a.kind NOT IN ('ISSUANCE', 'TRANSFERRED_IN') AND (a.balance < 0 OR a.owed < 0 OR"
-						+ " (SELECT COALESCE(SUM(e.hours), 0) FROM time_entry e WHERE e.account_id = a.id) < 0)")
+		return this.jdbc.sql("SELECT COUNT(*) FROM time_account a LEFT JOIN " + SUMS
+				+ " s ON s.account_id = a.id WHERE a.kind NOT IN ('ISSUANCE', 'TRANSFERRED_IN') AND (a.balance < 0 OR"
+				+ " a.owed < 0 OR COALESCE(s.hours, 0) < 0)")
 			.query(Long.class)
 			.single();
 	}
 
+	/**
+	 * The sum of each account's entries, as a table: the entries live beside volunteers,
+	 * an account's wherever its volunteers are.
+	 */
+	private static final String SUMS = "(SELECT account_id, SUM(hours) AS hours FROM time_entry GROUP BY account_id)";
+
 	/** Kept balances that differ from the sum of the account's entries. */
 	long balanceMismatches() {
 		return this.jdbc
-			.sql("SELECT COUNT(*) FROM time_account a WHERE a.kind NOT IN ('ISSUANCE', 'TRANSFERRED_IN') AND"
-					+ " a.balance <> (SELECT"
-					+ " COALESCE(SUM(e.hours), 0) FROM time_entry e WHERE e.account_id = a.id)")
+			.sql("SELECT COUNT(*) FROM time_account a LEFT JOIN " + SUMS + " s ON s.account_id = a.id WHERE a.kind NOT"
+					+ " IN ('ISSUANCE', 'TRANSFERRED_IN') AND a.balance <> COALESCE(s.hours, 0)")
 			.query(Long.class)
 			.single();
 	}
@@ -610,16 +653,24 @@ class TimeBankRepository {
 	 * volunteer's as kept, the platform's as the sum of their entries).
 	 */
 	RegionSum regionSum(String regionPrefix, AccountKind kind) {
-		String sql = kind.locked()
-				? "SELECT COUNT(*), COALESCE(SUM(a.balance), 0) FROM time_account a WHERE a.kind = :kind AND"
-						+ " a.region_code LIKE :prefix"
-				: "SELECT COUNT(DISTINCT a.id), COALESCE(SUM(e.hours), 0) FROM time_account a LEFT JOIN time_entry e"
-						+ " ON e.account_id = a.id WHERE a.kind = :kind AND a.region_code LIKE :prefix";
-		return this.jdbc.sql(sql)
+		RegionSum kept = this.jdbc
+			.sql("SELECT COUNT(*), COALESCE(SUM(balance), 0) FROM time_account WHERE kind = :kind AND region_code LIKE"
+					+ " :prefix")
 			.param("kind", kind.name())
 			.param("prefix", regionPrefix + "%")
 			.query((rs, n) -> new RegionSum(rs.getLong(1), rs.getBigDecimal(2)))
 			.single();
+		if (kind.locked()) {
+			return kept;
+		}
+		BigDecimal summed = this.jdbc
+			.sql("SELECT COALESCE(SUM(hours), 0) FROM time_entry WHERE account_id IN (SELECT id FROM time_account WHERE"
+					+ " kind = :kind AND region_code LIKE :prefix)")
+			.param("kind", kind.name())
+			.param("prefix", regionPrefix + "%")
+			.query(BigDecimal.class)
+			.single();
+		return new RegionSum(kept.accounts(), summed);
 	}
 
 	private static Stored stored(ResultSet rs, int n) throws SQLException {

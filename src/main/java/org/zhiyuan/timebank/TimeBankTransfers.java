@@ -83,7 +83,8 @@ public class TimeBankTransfers {
 		}
 		catch (DuplicateKeyException ex) {
 			return this.transaction
-				.execute((status) -> this.repository.transferOutByKey(actor.accountId(), idempotencyKey))
+				.execute(
+						(status) -> this.repository.transferOutByKey(volunteer.id(), actor.accountId(), idempotencyKey))
 				.filter((row) -> row.volunteerId().equals(volunteer.id()))
 				.map(TimeBankTransfers::view)
 				.orElseThrow(() -> ProblemException.conflict("IDEMPOTENCY_KEY_REUSED", "timebank.keyReused"));
@@ -112,7 +113,7 @@ public class TimeBankTransfers {
 		if (hours == null) {
 			// the row claimed above, in this transaction, learns its hours before anyone
 			// can read it
-			this.repository.setTransferHours(id, moved);
+			this.repository.setTransferHours(id, volunteer.id(), moved);
 		}
 		locked.move(account, out, moved, EntryKind.TRANSFER_OUT);
 		locked.postClaimed(claim);
@@ -133,7 +134,7 @@ public class TimeBankTransfers {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public BigDecimal creditIn(Actor actor, VolunteerView volunteer, String origin, String originTransferId,
 			BigDecimal hours) {
-		if (hours.signum() <= 0 || this.repository.originCredited(origin, originTransferId)) {
+		if (hours.signum() <= 0 || this.repository.originCredited(volunteer.id(), origin, originTransferId)) {
 			return BigDecimal.ZERO.setScale(2);
 		}
 		BigDecimal credited = hours.setScale(2, RoundingMode.UNNECESSARY);

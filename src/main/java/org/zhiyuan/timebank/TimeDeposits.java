@@ -65,11 +65,14 @@ class TimeDeposits {
 		String region = (event.volunteerRegionCode() != null) ? event.volunteerRegionCode() : volunteer.regionCode();
 		UUID account = this.ledger.volunteerAccount(volunteer.id(), volunteer.regionCode());
 		UUID issuance = this.ledger.platformAccount(AccountKind.ISSUANCE, region);
-		UUID pool = this.ledger.platformAccount(AccountKind.DONATION_POOL, region);
 		// a record being written has had no deposit yet
 		Optional<UUID> deposit = event.written() ? Optional.empty()
-				: this.repository.firstTransferOfRecord(event.recordId());
-		Locked locked = this.ledger.lock(List.of(account, pool));
+				: this.repository.firstTransferOfRecord(event.recordId(), volunteer.id());
+		// the volunteer's account only: the region's pool is locked when hours go to it
+		// or
+		// come back from it, so that deposits of one region do not wait for each other
+		// (and, on a cluster, write the volunteer's shard alone)
+		Locked locked = this.ledger.lock(List.of(account));
 		if (change.signum() > 0) {
 			EntryKind kind = deposit.isPresent() ? EntryKind.CORRECTION : EntryKind.DEPOSIT;
 			locked.move(issuance, account, change, kind);
@@ -81,14 +84,22 @@ class TimeDeposits {
 			BigDecimal cap = this.settings.timeBankCap(volunteer.regionCode());
 			BigDecimal excess = locked.balance(account).subtract(cap);
 			if (excess.signum() > 0) {
+				UUID pool = this.ledger.platformAccount(AccountKind.DONATION_POOL, region);
+				locked.lockAlso(pool);
 				locked.move(account, pool, excess.min(change), EntryKind.CAP_SWEEP);
 			}
 		}
 		else {
 			BigDecimal take = change.negate();
-			BigDecimal fromPool = take.min(this.repository.recordHoursIn(event.recordId(), pool))
-				.min(locked.balance(pool))
-				.max(BigDecimal.ZERO);
+			BigDecimal fromPool = BigDecimal.ZERO;
+			UUID pool = this.ledger.platformAccount(AccountKind.DONATION_POOL, region);
+			// what the record brought to the pool is written under the volunteer's lock,
+			// taken above
+			BigDecimal swept = take.min(this.repository.recordHoursIn(event.recordId(), volunteer.id(), pool));
+			if (swept.signum() > 0) {
+				locked.lockAlso(pool);
+				fromPool = swept.min(locked.balance(pool)).max(BigDecimal.ZERO);
+			}
 			if (fromPool.signum() > 0) {
 				locked.move(pool, issuance, fromPool, EntryKind.CORRECTION);
 			}

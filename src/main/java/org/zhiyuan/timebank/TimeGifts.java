@@ -162,7 +162,8 @@ public class TimeGifts {
 		if (idempotencyKey == null) {
 			return Optional.empty();
 		}
-		return this.repository.giftByKey(actor.accountId(), idempotencyKey).map(this::view);
+		VolunteerView me = this.volunteers.mine(actor);
+		return this.repository.giftByKey(me.id(), actor.accountId(), idempotencyKey).map(this::view);
 	}
 
 	private GiftView view(GiftRow row) {

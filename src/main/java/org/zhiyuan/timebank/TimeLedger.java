@@ -1,6 +1,7 @@
 package org.zhiyuan.timebank;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,30 +32,36 @@ class TimeLedger {
 
 	private final TimeBankRepository repository;
 
-	/** Accounts' ids by owner: an account, once open, keeps its id. */
+	/** The platform's accounts' ids by owner: an account, once open, keeps its id. */
 	private final Map<String, UUID> opened = new ConcurrentHashMap<>();
 
 	TimeLedger(TimeBankRepository repository) {
 		this.repository = repository;
 	}
 
-	/** A volunteer's account, opened if it was not. */
+	/**
+	 * A volunteer's account, opened if it was not: its id is the volunteer's, so that it
+	 * lives beside them on a cluster. Opening it again changes nothing.
+	 */
 	UUID volunteerAccount(UUID volunteerId, String regionCode) {
-		return account("V:" + volunteerId, AccountKind.VOLUNTEER, volunteerId, regionCode);
+		this.repository.open(volunteerId, "V:" + volunteerId, AccountKind.VOLUNTEER, volunteerId, regionCode, now());
+		return volunteerId;
 	}
 
-	/** One of the platform's accounts of a region, opened if it was not. */
+	/**
+	 * One of the platform's accounts of a region, opened if it was not. One opened now
+	 * takes an id made of its owner key, so that two instances opening it at once open it
+	 * once, on a cluster too (where the owner key is not unique across shards).
+	 */
 	UUID platformAccount(AccountKind kind, String regionCode) {
-		return account(kind.name() + ":" + regionCode, kind, null, regionCode);
-	}
-
-	private UUID account(String owner, AccountKind kind, UUID volunteerId, String regionCode) {
+		String owner = kind.name() + ":" + regionCode;
 		UUID known = this.opened.get(owner);
 		if (known != null) {
 			return known;
 		}
 		UUID id = this.repository.accountIdOf(owner).orElseGet(() -> {
-			this.repository.open(Ids.newId(), owner, kind, volunteerId, regionCode, now());
+			this.repository.open(UUID.nameUUIDFromBytes(("time_account:" + owner).getBytes(StandardCharsets.UTF_8)),
+					owner, kind, null, regionCode, now());
 			return this.repository.accountIdOf(owner).orElseThrow();
 		});
 		// remembered once it is committed: an account opened by a movement that is then
@@ -86,8 +93,8 @@ class TimeLedger {
 	}
 
 	/**
-	 * Locks volunteers' accounts, and no pool, in one statement, in the order of their
-	 * ids as the database orders them: a gift's two accounts.
+	 * Locks volunteers' accounts, and no pool, in the order of their ids as the database
+	 * orders them: a gift's two accounts.
 	 */
 	Locked lockVolunteers(List<UUID> accounts) {
 		Map<UUID, Balance> found = this.repository.lockAll(accounts);
@@ -104,9 +111,9 @@ class TimeLedger {
 	 * {@link Locked#postClaimed}.
 	 */
 	void claim(Movement movement) {
-		this.repository.insertTransfer(movement.id(), movement.kind(), movement.recordId(), movement.correctsId(),
-				movement.fromVolunteer(), movement.toVolunteer(), movement.hours(), movement.memo(),
-				movement.actorAccountId(), movement.idempotencyKey(), now());
+		this.repository.insertTransfer(movement.id(), movement.home(), movement.kind(), movement.recordId(),
+				movement.correctsId(), movement.fromVolunteer(), movement.toVolunteer(), movement.hours(),
+				movement.memo(), movement.actorAccountId(), movement.idempotencyKey(), now());
 	}
 
 	/** Accounts locked for one movement, with their balances as the legs change them. */
@@ -126,6 +133,20 @@ class TimeLedger {
 				this.owed.put(id, b.owed());
 				this.owedBefore.put(id, b.owed());
 			});
+		}
+
+		/**
+		 * Locks one more account, after those locked already: a pool that the movement
+		 * turns out to need. Pools come after volunteers' accounts, as in
+		 * {@link TimeLedger#lock}.
+		 */
+		void lockAlso(UUID account) {
+			if (!this.balance.containsKey(account)) {
+				Balance locked = TimeLedger.this.repository.lock(account);
+				this.balance.put(account, locked.balance());
+				this.owed.put(account, locked.owed());
+				this.owedBefore.put(account, locked.owed());
+			}
 		}
 
 		BigDecimal balance(UUID account) {
@@ -178,9 +199,9 @@ class TimeLedger {
 		 */
 		void post(Movement movement) {
 			OffsetDateTime now = now();
-			TimeLedger.this.repository.insertTransfer(movement.id(), movement.kind(), movement.recordId(),
-					movement.correctsId(), movement.fromVolunteer(), movement.toVolunteer(), movement.hours(),
-					movement.memo(), movement.actorAccountId(), movement.idempotencyKey(), now);
+			TimeLedger.this.repository.insertTransfer(movement.id(), movement.home(), movement.kind(),
+					movement.recordId(), movement.correctsId(), movement.fromVolunteer(), movement.toVolunteer(),
+					movement.hours(), movement.memo(), movement.actorAccountId(), movement.idempotencyKey(), now);
 			postLegs(movement, now);
 		}
 
@@ -197,8 +218,8 @@ class TimeLedger {
 			List<TimeBankRepository.NewEntry> entries = new ArrayList<>();
 			for (Leg leg : this.legs) {
 				sum = sum.add(leg.hours());
-				entries.add(new TimeBankRepository.NewEntry(Ids.newId(), leg.account(), leg.kind(), leg.hours(),
-						leg.balanceAfter(), leg.counterparty()));
+				entries.add(new TimeBankRepository.NewEntry(Ids.newId(), movement.homeOf(leg.account()), leg.account(),
+						leg.kind(), leg.hours(), leg.balanceAfter(), leg.counterparty()));
 			}
 			if (sum.signum() != 0) {
 				throw new IllegalStateException("A movement's entries must sum to zero");
@@ -226,9 +247,31 @@ class TimeLedger {
 
 	}
 
-	/** What a movement is, as its row says. */
+	/**
+	 * What a movement is, as its row says. Every movement is of a volunteer, who gives or
+	 * receives its hours: its home, beside whom it is written.
+	 */
 	record Movement(UUID id, String kind, UUID recordId, UUID correctsId, UUID fromVolunteer, UUID toVolunteer,
 			BigDecimal hours, String memo, UUID actorAccountId, String idempotencyKey) {
+
+		Movement {
+			if (fromVolunteer == null && toVolunteer == null) {
+				throw new IllegalArgumentException("A movement is of a volunteer");
+			}
+		}
+
+		/** The volunteer the movement is of: the giver, else the receiver. */
+		UUID home() {
+			return (fromVolunteer != null) ? fromVolunteer : toVolunteer;
+		}
+
+		/**
+		 * Where an entry of the account lives: beside its volunteer for a volunteer's
+		 * account (whose id is theirs), else beside the movement's volunteer.
+		 */
+		UUID homeOf(UUID account) {
+			return (account.equals(fromVolunteer) || account.equals(toVolunteer)) ? account : home();
+		}
 
 	}
 

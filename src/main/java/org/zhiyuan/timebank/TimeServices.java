@@ -170,12 +170,12 @@ public class TimeServices {
 			if (earlier.isPresent()) {
 				return earlier.get();
 			}
-			if (this.repository.keyUsed(actor.accountId(), idempotencyKey)) {
-				throw ProblemException.conflict("IDEMPOTENCY_KEY_REUSED", "timebank.keyReused");
-			}
 		}
 		NeedReference need = (needId != null) ? payable(actor, needId) : null;
 		VolunteerView volunteer = payer(actor, volunteerId);
+		if (idempotencyKey != null && this.repository.keyUsed(volunteer.id(), actor.accountId(), idempotencyKey)) {
+			throw ProblemException.conflict("IDEMPOTENCY_KEY_REUSED", "timebank.keyReused");
+		}
 		UUID account = this.ledger.volunteerAccount(volunteer.id(), volunteer.regionCode());
 		UUID holds = this.ledger.platformAccount(AccountKind.HOLDS, volunteer.regionCode());
 		Locked locked = this.ledger.lock(List.of(account, holds));
@@ -189,7 +189,7 @@ public class TimeServices {
 				actor.accountId(), idempotencyKey));
 		UUID id = Ids.newId();
 		this.repository.insertService(id, volunteer.id(), volunteer.regionCode(), hours, description, transfer,
-				actor.accountId(), idempotencyKey, TimeLedger.now());
+				locked.balance(account), actor.accountId(), idempotencyKey, TimeLedger.now());
 		if (need != null) {
 			// the need's claim: a second order for it fails here
 			this.repository.payFor(need.id(), id);

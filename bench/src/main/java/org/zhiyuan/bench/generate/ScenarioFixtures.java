@@ -3,6 +3,7 @@ package org.zhiyuan.bench.generate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -590,11 +591,11 @@ public final class ScenarioFixtures {
 				"INSERT INTO time_account (id, owner_key, kind, volunteer_id, region_code, balance, owed, created_at)"
 						+ " VALUES (?, ?, ?, ?, ?, ?, 0, ?)");
 				PreparedStatement transfer = connection
-					.prepareStatement("INSERT INTO time_transfer (id, kind, to_volunteer, hours, created_at)"
-							+ " VALUES (?, 'DEPOSIT', ?, ?, ?)");
+					.prepareStatement("INSERT INTO time_transfer (id, home_id, kind, to_volunteer, hours, created_at)"
+							+ " VALUES (?, ?, 'DEPOSIT', ?, ?, ?)");
 				PreparedStatement entry = connection
-					.prepareStatement("INSERT INTO time_entry (id, transfer_id, account_id, kind, hours, balance_after,"
-							+ " counterparty_id, leg, created_at) VALUES (?, ?, ?, 'DEPOSIT', ?, ?, ?, ?, ?)");
+					.prepareStatement("INSERT INTO time_entry (id, home_id, transfer_id, account_id, kind, hours,"
+							+ " balance_after, counterparty_id, leg, created_at) VALUES (?, ?, ?, ?, 'DEPOSIT', ?, ?, ?, ?, ?)");
 				PreparedStatement relative = connection.prepareStatement(
 						"INSERT INTO time_relative (id, volunteer_id, relative_id, relation, status, declared_at,"
 								+ " decided_at) VALUES (?, ?, ?, 'SPOUSE', 'CONFIRMED', ?, ?)")) {
@@ -602,7 +603,8 @@ public final class ScenarioFixtures {
 			for (Person person : people) {
 				String owner = "ISSUANCE:" + person.regionCode;
 				if (!withAccount.contains(person.volunteerId.toString()) && !issuance.containsKey(owner)) {
-					UUID id = Uuids.v7(this.now.toEpochMilli(), this.random);
+					// as the platform opens one: its id made of its owner key
+					UUID id = UUID.nameUUIDFromBytes(("time_account:" + owner).getBytes(StandardCharsets.UTF_8));
 					set(account, id, owner, "ISSUANCE", null, person.regionCode, BigDecimal.ZERO, opened);
 					account.addBatch();
 					issuance.put(owner, id);
@@ -613,21 +615,22 @@ public final class ScenarioFixtures {
 				if (withAccount.contains(person.volunteerId.toString())) {
 					continue;
 				}
-				UUID id = Uuids.v7(this.now.toEpochMilli(), this.random);
+				// a volunteer's account has the volunteer's id, and lives beside them
+				UUID id = person.volunteerId;
 				UUID source = issuance.get("ISSUANCE:" + person.regionCode);
 				set(account, id, "V:" + person.volunteerId, "VOLUNTEER", person.volunteerId, person.regionCode, hours,
 						opened);
 				account.addBatch();
 				UUID movement = Uuids.v7(this.now.toEpochMilli(), this.random);
-				set(transfer, movement, person.volunteerId, hours, opened);
+				set(transfer, movement, person.volunteerId, person.volunteerId, hours, opened);
 				transfer.addBatch();
 				// as TimeLedger posts a leg: out of the issuance (leg 0, no kept
 				// balance),
 				// into the volunteer's account (leg 1, its balance after)
-				set(entry, Uuids.v7(this.now.toEpochMilli(), this.random), movement, source, hours.negate(), null, id,
-						0, opened);
+				set(entry, Uuids.v7(this.now.toEpochMilli(), this.random), id, movement, source, hours.negate(), null,
+						id, 0, opened);
 				entry.addBatch();
-				set(entry, Uuids.v7(this.now.toEpochMilli(), this.random), movement, id, hours, hours, source, 1,
+				set(entry, Uuids.v7(this.now.toEpochMilli(), this.random), id, movement, id, hours, hours, source, 1,
 						opened);
 				entry.addBatch();
 				deposits++;

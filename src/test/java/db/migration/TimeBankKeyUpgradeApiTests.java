@@ -1,0 +1,198 @@
+package db.migration;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.zhiyuan.support.TestDatabases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/**
+ * V68 on a database with a time bank in use: each volunteer's account takes their
+ * volunteer's id and keeps its balance, every entry follows its account, and every
+ * movement and entry learns the volunteer it lives beside; the platform's accounts keep
+ * theirs; a service keeps the balance its hold left.
+ */
+@Tag("db")
+class TimeBankKeyUpgradeApiTests {
+
+	private static final String NOW = "TIMESTAMP WITH TIME ZONE '2026-11-01 08:00:00+00'";
+
+	@Test
+	void volunteersAccountsTakeTheirIdsAndEveryEntryLearnsItsHome() throws Exception {
+		assumeFalse(Boolean.getBoolean("zhiyuan.test.citus"), "Citus places the tables after the last migration");
+		String[] server = server();
+		Flyway.configure()
+			.dataSource(server[0], server[1], server[2])
+			.locations("classpath:db/migration")
+			.target("67")
+			.load()
+			.migrate();
+		UUID giver = UUID.randomUUID();
+		UUID receiver = UUID.randomUUID();
+		UUID giverAccount = UUID.randomUUID();
+		UUID receiverAccount = UUID.randomUUID();
+		UUID issuance = UUID.randomUUID();
+		UUID holds = UUID.randomUUID();
+		UUID deposit = UUID.randomUUID();
+		UUID gift = UUID.randomUUID();
+		UUID hold = UUID.randomUUID();
+		try (Connection connection = DriverManager.getConnection(server[0], server[1], server[2])) {
+			volunteer(connection, giver, "giver");
+			volunteer(connection, receiver, "receiver");
+			account(connection, giverAccount, "V:" + giver, "VOLUNTEER", giver, "6");
+			account(connection, receiverAccount, "V:" + receiver, "VOLUNTEER", receiver, "2");
+			account(connection, issuance, "ISSUANCE:110105", "ISSUANCE", null, "0");
+			account(connection, holds, "HOLDS:110105", "HOLDS", null, "2");
+			// 10 hours deposited for the giver, 2 given to the receiver, 2 held for a
+			// service
+			transfer(connection, deposit, "DEPOSIT", null, giver);
+			entry(connection, deposit, issuance, "-10", null, giverAccount, 0);
+			entry(connection, deposit, giverAccount, "10", "10", issuance, 1);
+			transfer(connection, gift, "GIFT", giver, receiver);
+			entry(connection, gift, giverAccount, "-2", "8", receiverAccount, 0);
+			entry(connection, gift, receiverAccount, "2", "2", giverAccount, 1);
+			transfer(connection, hold, "HOLD", giver, null);
+			entry(connection, hold, giverAccount, "-2", "6", holds, 0);
+			entry(connection, hold, holds, "2", "2", giverAccount, 1);
+			execute(connection, "INSERT INTO time_service (id, volunteer_id, region_code, hours, description, status,"
+					+ " hold_transfer_id, ordered_by, created_at) VALUES ('" + UUID.randomUUID() + "', '" + giver
+					+ "', '110105', 2, 'a haircut', 'HELD', '" + hold + "', '" + UUID.randomUUID() + "', " + NOW + ")");
+		}
+
+		Flyway.configure()
+			.dataSource(server[0], server[1], server[2])
+			.locations("classpath:db/migration")
+			.load()
+			.migrate();
+
+		try (Connection connection = DriverManager.getConnection(server[0], server[1], server[2])) {
+			assertThat(
+					rows(connection, "SELECT id, balance FROM time_account WHERE kind = 'VOLUNTEER' ORDER BY balance"))
+				.containsExactly(receiver + " 2.00", giver + " 6.00");
+			assertThat(rows(connection, "SELECT id FROM time_account WHERE kind <> 'VOLUNTEER' ORDER BY kind"))
+				.as("the platform's accounts keep their ids")
+				.containsExactly(holds.toString(), issuance.toString());
+			assertThat(rows(connection, "SELECT COUNT(*) FROM time_account")).containsExactly("4");
+			assertThat(rows(connection,
+					"SELECT a.id, SUM(e.hours) FROM time_account a JOIN time_entry e ON e.account_id = a.id"
+							+ " WHERE a.kind = 'VOLUNTEER' GROUP BY a.id ORDER BY SUM(e.hours)"))
+				.as("each volunteer's entries sum to their balance")
+				.containsExactly(receiver + " 2.00", giver + " 6.00");
+			assertThat(rows(connection,
+					"SELECT transfer_id, leg, home_id, counterparty_id FROM time_entry WHERE transfer_id = '" + gift
+							+ "' ORDER BY leg"))
+				.as("a gift's legs live beside the giver and the receiver, naming each other's accounts")
+				.containsExactly(gift + " 0 " + giver + " " + receiver, gift + " 1 " + receiver + " " + giver);
+			assertThat(rows(connection,
+					"SELECT DISTINCT home_id FROM time_entry WHERE transfer_id IN ('" + deposit + "', '" + hold + "')"))
+				.as("a platform account's legs live beside the volunteer they moved hours for")
+				.containsExactly(giver.toString());
+			assertThat(rows(connection, "SELECT home_id FROM time_transfer ORDER BY kind"))
+				.containsExactly(giver.toString(), giver.toString(), giver.toString());
+			assertThat(rows(connection, "SELECT hold_balance_after FROM time_service")).containsExactly("6.00");
+		}
+	}
+
+	private static String[] server() throws Exception {
+		if (TestDatabases.isPostgres()) {
+			TestDatabases.Server server = TestDatabases.newPostgresSchema();
+			return new String[] { server.url(), server.user(), server.password() };
+		}
+		Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "upgrade-");
+		return new String[] { "jdbc:h2:file:" + dir + "/zhiyuan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+				+ "DEFAULT_NULL_ORDERING=HIGH", "sa", "" };
+	}
+
+	private static void volunteer(Connection connection, UUID id, String name) throws SQLException {
+		UUID account = UUID.randomUUID();
+		execute(connection,
+				"INSERT INTO account (id, username, password_hash, display_name, status, created_at,"
+						+ " password_changed_at) VALUES ('" + account + "', '" + name + "', 'x', '" + name
+						+ "', 'ACTIVE', " + NOW + ", " + NOW + ")");
+		execute(connection, "INSERT INTO volunteer (id, account_id, volunteer_number, name, id_type, id_number_masked,"
+				+ " region_code, status, privacy_policy_version, privacy_consented_at, oath_version, oath_accepted_at,"
+				+ " registered_at) VALUES ('" + id + "', '" + account + "', '" + name + "', '" + name
+				+ "', 'RESIDENT_ID', '1****1', '110105001', 'ACTIVE', '1', " + NOW + ", '1', " + NOW + ", " + NOW
+				+ ")");
+	}
+
+	private static void account(Connection connection, UUID id, String owner, String kind, UUID volunteer,
+			String balance) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("INSERT INTO time_account (id, owner_key, kind, volunteer_id, region_code, balance, owed,"
+					+ " created_at) VALUES (?, ?, ?, ?, '110105', ?, 0, " + NOW + ")")) {
+			statement.setObject(1, id);
+			statement.setString(2, owner);
+			statement.setString(3, kind);
+			statement.setObject(4, volunteer);
+			statement.setBigDecimal(5, new BigDecimal(balance));
+			statement.executeUpdate();
+		}
+	}
+
+	private static void transfer(Connection connection, UUID id, String kind, UUID from, UUID to) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("INSERT INTO time_transfer (id, kind, from_volunteer, to_volunteer, hours, created_at)"
+					+ " VALUES (?, ?, ?, ?, 2, " + NOW + ")")) {
+			statement.setObject(1, id);
+			statement.setString(2, kind);
+			statement.setObject(3, from);
+			statement.setObject(4, to);
+			statement.executeUpdate();
+		}
+	}
+
+	private static void entry(Connection connection, UUID transfer, UUID account, String hours, String after,
+			UUID counterparty, int leg) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("INSERT INTO time_entry (id, transfer_id, account_id, kind, hours, balance_after,"
+					+ " counterparty_id, leg, created_at) VALUES (?, ?, ?, 'DEPOSIT', ?, ?, ?, ?, " + NOW + ")")) {
+			statement.setObject(1, UUID.randomUUID());
+			statement.setObject(2, transfer);
+			statement.setObject(3, account);
+			statement.setBigDecimal(4, new BigDecimal(hours));
+			statement.setBigDecimal(5, (after != null) ? new BigDecimal(after) : null);
+			statement.setObject(6, counterparty);
+			statement.setInt(7, leg);
+			statement.executeUpdate();
+		}
+	}
+
+	private static void execute(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	/** Each row as its columns joined by spaces. */
+	private static List<String> rows(Connection connection, String sql) throws SQLException {
+		List<String> rows = new ArrayList<>();
+		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+			int columns = result.getMetaData().getColumnCount();
+			while (result.next()) {
+				List<String> values = new ArrayList<>();
+				for (int i = 1; i <= columns; i++) {
+					values.add(result.getString(i));
+				}
+				rows.add(String.join(" ", values));
+			}
+		}
+		return rows;
+	}
+
+}

@@ -19,7 +19,11 @@ UPDATE time_entry SET counterparty_id = (SELECT a.volunteer_id FROM time_account
                                          WHERE a.id = time_entry.counterparty_id)
 WHERE counterparty_id IN (SELECT id FROM time_account WHERE kind = 'VOLUNTEER' AND id <> volunteer_id);
 
+-- the old rows go: each delete checks that no entry names them, by an index on the other
+-- side too for as long as it is needed (else every delete reads every entry)
+CREATE INDEX time_entry_counterparty_ix ON time_entry (counterparty_id);
 DELETE FROM time_account WHERE kind = 'VOLUNTEER' AND id <> volunteer_id;
+DROP INDEX time_entry_counterparty_ix;
 
 CREATE UNIQUE INDEX time_account_owner_ux ON time_account (owner_key);
 CREATE UNIQUE INDEX time_account_volunteer_ux ON time_account (volunteer_id);

@@ -7,6 +7,11 @@
 --    platform's accounts keep their ids (found by their owner key).
 DROP INDEX time_account_owner_ux;
 DROP INDEX time_account_volunteer_ux;
+-- the old rows are deleted below, each after a check that no entry names it: an index on
+-- the entries' other side while it runs, made before the entries change (an index made
+-- after its rows were updated in the same transaction may be unusable to it), else every delete
+-- reads every entry
+CREATE INDEX time_entry_counterparty_ix ON time_entry (counterparty_id);
 
 INSERT INTO time_account (id, owner_key, kind, volunteer_id, region_code, balance, owed, created_at)
 SELECT volunteer_id, owner_key, kind, volunteer_id, region_code, balance, owed, created_at
@@ -19,9 +24,6 @@ UPDATE time_entry SET counterparty_id = (SELECT a.volunteer_id FROM time_account
                                          WHERE a.id = time_entry.counterparty_id)
 WHERE counterparty_id IN (SELECT id FROM time_account WHERE kind = 'VOLUNTEER' AND id <> volunteer_id);
 
--- the old rows go: each delete checks that no entry names them, by an index on the other
--- side too for as long as it is needed (else every delete reads every entry)
-CREATE INDEX time_entry_counterparty_ix ON time_entry (counterparty_id);
 DELETE FROM time_account WHERE kind = 'VOLUNTEER' AND id <> volunteer_id;
 DROP INDEX time_entry_counterparty_ix;
 

@@ -40,11 +40,32 @@ class TimeLedger {
 	}
 
 	/**
+	 * Volunteers whose accounts are known open, the most recently used last: at most
+	 * {@value #KNOWN_OPEN}, the oldest forgotten first (opening a forgotten one again
+	 * changes nothing).
+	 */
+	private final Map<UUID, Boolean> knownOpen = java.util.Collections
+		.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
+				return size() > KNOWN_OPEN;
+			}
+
+		});
+
+	private static final int KNOWN_OPEN = 100_000;
+
+	/**
 	 * A volunteer's account, opened if it was not: its id is the volunteer's, so that it
 	 * lives beside them on a cluster. Opening it again changes nothing.
 	 */
 	UUID volunteerAccount(UUID volunteerId, String regionCode) {
-		this.repository.open(volunteerId, "V:" + volunteerId, AccountKind.VOLUNTEER, volunteerId, regionCode, now());
+		if (this.knownOpen.get(volunteerId) == null) {
+			this.repository.open(volunteerId, "V:" + volunteerId, AccountKind.VOLUNTEER, volunteerId, regionCode,
+					now());
+			afterCommit(() -> this.knownOpen.put(volunteerId, Boolean.TRUE));
+		}
 		return volunteerId;
 	}
 
@@ -64,20 +85,26 @@ class TimeLedger {
 					owner, kind, null, regionCode, now());
 			return this.repository.accountIdOf(owner).orElseThrow();
 		});
-		// remembered once it is committed: an account opened by a movement that is then
-		// refused is gone with it
+		afterCommit(() -> this.opened.put(owner, id));
+		return id;
+	}
+
+	/**
+	 * Runs once the transaction is committed (now without one): an account opened by a
+	 * movement that is then refused is gone with it, and not remembered.
+	 */
+	private static void afterCommit(Runnable remember) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					TimeLedger.this.opened.put(owner, id);
+					remember.run();
 				}
 			});
 		}
 		else {
-			this.opened.put(owner, id);
+			remember.run();
 		}
-		return id;
 	}
 
 	/**

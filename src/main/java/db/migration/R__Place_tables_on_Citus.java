@@ -62,6 +62,11 @@ public class R__Place_tables_on_Citus extends BaseJavaMigration {
 		layout.put("time_account", by("id"));
 		layout.put("time_transfer", by("home_id"));
 		layout.put("time_entry", by("home_id"));
+		// and their certificates, with the records each names; a certificate's number is
+		// claimed in a table keyed by the number, which finds its volunteer
+		layout.put("certificate", by("volunteer_id"));
+		layout.put("certificate_record", by("volunteer_id"));
+		layout.put("certificate_number", by("number"));
 		// keyed by the account: a person's inbox
 		layout.put("notification", by("account_id"));
 		// the audit trail, keyed by where its transaction wrote: beside a volunteer's
@@ -77,21 +82,21 @@ public class R__Place_tables_on_Citus extends BaseJavaMigration {
 		// everything else stays on the coordinator for now
 		for (String table : new String[] { "spring_session", "spring_session_attributes", "scheduled_tasks",
 				"platform_secret", "organization_member", "organization_event", "volunteer_import",
-				"volunteer_import_row", "organization_seal", "certificate", "certificate_record", "signing_key",
-				"attendance_request", "attendance_request_item", "sign_in_throttle", "password_reset_code",
-				"training_teacher", "course", "course_teacher", "course_session", "course_enrolment", "training_result",
-				"training_record", "insurance_policy", "insured_volunteer", "stat_outbox", "stat_organization",
-				"stat_fold", "stat_provider", "resident", "menu_item", "menu_item_region", "need", "need_volunteer",
-				"need_event", "station", "beneficiary", "pairing", "pairing_assignment", "pairing_visit",
-				"pairing_missed_visit", "recommendation_home", "time_relative", "time_service", "time_service_need",
-				"emergency_team", "emergency_profile", "emergency_qualification", "emergency_mobilization",
-				"emergency_need", "emergency_call", "emergency_duty", "emergency_duty_swap", "emergency_plan",
-				"emergency_plan_need", "emergency_plan_team", "emergency_plan_point", "emergency_plan_launch",
-				"emergency_group", "installation_key", "api_client", "webhook_endpoint", "webhook_subscription",
-				"webhook_message", "webhook_delivery", "webhook_attempt", "interop_peer", "interop_peer_home",
-				"transferred_record", "complaint", "complaint_event", "commendation", "commendation_nomination",
-				"commendation_objection", "commendation_award", "volunteer_evaluation", "activity_rating", "story",
-				"story_image", "erasure_request", "erasure_item", "complaint_attachment", "flyway_schema_history" }) {
+				"volunteer_import_row", "organization_seal", "signing_key", "attendance_request",
+				"attendance_request_item", "sign_in_throttle", "password_reset_code", "training_teacher", "course",
+				"course_teacher", "course_session", "course_enrolment", "training_result", "training_record",
+				"insurance_policy", "insured_volunteer", "stat_outbox", "stat_organization", "stat_fold",
+				"stat_provider", "resident", "menu_item", "menu_item_region", "need", "need_volunteer", "need_event",
+				"station", "beneficiary", "pairing", "pairing_assignment", "pairing_visit", "pairing_missed_visit",
+				"recommendation_home", "time_relative", "time_service", "time_service_need", "emergency_team",
+				"emergency_profile", "emergency_qualification", "emergency_mobilization", "emergency_need",
+				"emergency_call", "emergency_duty", "emergency_duty_swap", "emergency_plan", "emergency_plan_need",
+				"emergency_plan_team", "emergency_plan_point", "emergency_plan_launch", "emergency_group",
+				"installation_key", "api_client", "webhook_endpoint", "webhook_subscription", "webhook_message",
+				"webhook_delivery", "webhook_attempt", "interop_peer", "interop_peer_home", "transferred_record",
+				"complaint", "complaint_event", "commendation", "commendation_nomination", "commendation_objection",
+				"commendation_award", "volunteer_evaluation", "activity_rating", "story", "story_image",
+				"erasure_request", "erasure_item", "complaint_attachment", "flyway_schema_history" }) {
 			layout.put(table, LOCAL);
 		}
 		return layout;

@@ -22,13 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * V68 on a database with a time bank in use: each volunteer's account takes their
- * volunteer's id and keeps its balance, every entry follows its account, and every
- * movement and entry learns the volunteer it lives beside; the platform's accounts keep
- * theirs; a service keeps the balance its hold left.
+ * The migrations that key a volunteer's tables by the volunteer, on a database in use.
+ * V68: each volunteer's time account takes their volunteer's id and keeps its balance,
+ * every entry follows its account, and every movement and entry learns the volunteer it
+ * lives beside; the platform's accounts keep theirs; a service keeps the balance its hold
+ * left. V69: every certificate's number is claimed in the numbers' table, the records a
+ * certificate names learn its volunteer, and an idempotency key names one certificate of
+ * one volunteer.
  */
 @Tag("db")
-class TimeBankKeyUpgradeApiTests {
+class KeyedByVolunteerUpgradeApiTests {
 
 	private static final String NOW = "TIMESTAMP WITH TIME ZONE '2026-11-01 08:00:00+00'";
 
@@ -105,6 +108,75 @@ class TimeBankKeyUpgradeApiTests {
 			assertThat(rows(connection, "SELECT home_id FROM time_transfer ORDER BY kind"))
 				.containsExactly(giver.toString(), giver.toString(), giver.toString());
 			assertThat(rows(connection, "SELECT hold_balance_after FROM time_service")).containsExactly("6.00");
+		}
+	}
+
+	@Test
+	void certificatesNumbersAreClaimedAndTheirRecordsLearnTheirVolunteer() throws Exception {
+		assumeFalse(Boolean.getBoolean("zhiyuan.test.citus"), "Citus places the tables after the last migration");
+		String[] server = server();
+		Flyway.configure()
+			.dataSource(server[0], server[1], server[2])
+			.locations("classpath:db/migration")
+			.target("68")
+			.load()
+			.migrate();
+		UUID one = UUID.randomUUID();
+		UUID other = UUID.randomUUID();
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		UUID issuer = UUID.randomUUID();
+		try (Connection connection = DriverManager.getConnection(server[0], server[1], server[2])) {
+			volunteer(connection, one, "one");
+			volunteer(connection, other, "other");
+			certificate(connection, first, "ZY-2026-0000-0000-0001", one, issuer);
+			certificate(connection, second, "ZY-2026-0000-0000-0002", other, issuer);
+			// the records it names, without their rows: only the link is migrated
+			execute(connection, TestDatabases.isPostgres() ? "SET session_replication_role = replica"
+					: "SET REFERENTIAL_INTEGRITY FALSE");
+			for (UUID certificate : List.of(first, first, second)) {
+				execute(connection, "INSERT INTO certificate_record (certificate_id, record_id, hours) VALUES ('"
+						+ certificate + "', '" + UUID.randomUUID() + "', 2)");
+			}
+			execute(connection, TestDatabases.isPostgres() ? "SET session_replication_role = DEFAULT"
+					: "SET REFERENTIAL_INTEGRITY TRUE");
+		}
+
+		Flyway.configure()
+			.dataSource(server[0], server[1], server[2])
+			.locations("classpath:db/migration")
+			.load()
+			.migrate();
+
+		try (Connection connection = DriverManager.getConnection(server[0], server[1], server[2])) {
+			assertThat(rows(connection, "SELECT number, volunteer_id FROM certificate_number ORDER BY number"))
+				.containsExactly("ZY-2026-0000-0000-0001 " + one, "ZY-2026-0000-0000-0002 " + other);
+			assertThat(rows(connection,
+					"SELECT certificate_id, volunteer_id, COUNT(*) FROM certificate_record"
+							+ " GROUP BY certificate_id, volunteer_id ORDER BY COUNT(*)"))
+				.containsExactly(second + " " + other + " 1", first + " " + one + " 2");
+			// the same issuer's key names one certificate of each volunteer
+			execute(connection, "UPDATE certificate SET idempotency_key = 'k'");
+			assertThat(rows(connection, "SELECT COUNT(*) FROM certificate WHERE idempotency_key = 'k'"))
+				.containsExactly("2");
+		}
+	}
+
+	private static void certificate(Connection connection, UUID id, String number, UUID volunteer, UUID issuer)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO certificate (id, number,"
+				+ " volunteer_id, issuer_kind, issuer_name, issued_by, period_from, period_to, language, with_seal,"
+				+ " record_count, total_hours, volunteer_name_masked, content_hash, pdf_hash, pdf, issued_at) VALUES"
+				+ " (?, ?, ?, 'VOLUNTEER', 'Zhiyuan', ?, DATE '2026-01-01', DATE '2026-10-31', 'zh', FALSE, 2, 4,"
+				+ " 'x*', ?, ?, ?, " + NOW + ")")) {
+			statement.setObject(1, id);
+			statement.setString(2, number);
+			statement.setObject(3, volunteer);
+			statement.setObject(4, issuer);
+			statement.setString(5, "0".repeat(64));
+			statement.setString(6, "1".repeat(64));
+			statement.setBytes(7, new byte[] { 0 });
+			statement.executeUpdate();
 		}
 	}
 

@@ -30,7 +30,16 @@ class CertificateRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Writes the certificate with the records it names. Its number is claimed first, in a
+	 * table keyed by the number: a number issued already fails here with a duplicate key,
+	 * on a cluster too, where the certificate lives beside its volunteer.
+	 */
 	void insert(UUID id, CertificateContent content, NewEntry entry, String pdfHash, byte[] pdf) {
+		this.jdbc.sql("INSERT INTO certificate_number (number, volunteer_id) VALUES (:number, :volunteer)")
+			.param("number", content.number())
+			.param("volunteer", entry.volunteerId())
+			.update();
 		this.jdbc
 			.sql("INSERT INTO certificate (id, number, volunteer_id, issuer_kind, organization_id, issuer_name,"
 					+ " issued_by, period_from, period_to, language, with_seal, record_count, total_hours,"
@@ -59,20 +68,38 @@ class CertificateRepository {
 			.update();
 		for (CertificateContent.Line line : content.lines()) {
 			this.jdbc
-				.sql("INSERT INTO certificate_record (certificate_id, record_id, hours) VALUES (:id, :record, :hours)")
+				.sql("INSERT INTO certificate_record (certificate_id, volunteer_id, record_id, hours) VALUES (:id,"
+						+ " :volunteer, :record, :hours)")
 				.param("id", id)
+				.param("volunteer", entry.volunteerId())
 				.param("record", line.recordId())
 				.param("hours", line.hours())
 				.update();
 		}
 	}
 
-	Optional<Stored> find(String number) {
-		return this.jdbc.sql(VIEW + " WHERE c.number = :number").param("number", number).query(this::stored).optional();
+	/** The volunteer a certificate's number was issued to, if it was. */
+	private Optional<UUID> volunteerOf(String number) {
+		return this.jdbc.sql("SELECT volunteer_id FROM certificate_number WHERE number = :number")
+			.param("number", number)
+			.query(UUID.class)
+			.optional();
 	}
 
-	Optional<Stored> findByIdempotencyKey(UUID issuedBy, String key) {
-		return this.jdbc.sql(VIEW + " WHERE c.issued_by = :issuedBy AND c.idempotency_key = :key")
+	/** A certificate by its number: found by its volunteer, where it lives. */
+	Optional<Stored> find(String number) {
+		return volunteerOf(number)
+			.flatMap((volunteer) -> this.jdbc.sql(VIEW + " WHERE c.volunteer_id = :volunteer AND c.number = :number")
+				.param("volunteer", volunteer)
+				.param("number", number)
+				.query(this::stored)
+				.optional());
+	}
+
+	Optional<Stored> findByIdempotencyKey(UUID volunteerId, UUID issuedBy, String key) {
+		return this.jdbc
+			.sql(VIEW + " WHERE c.volunteer_id = :volunteer AND c.issued_by = :issuedBy AND c.idempotency_key = :key")
+			.param("volunteer", volunteerId)
 			.param("issuedBy", issuedBy)
 			.param("key", key)
 			.query(this::stored)
@@ -89,10 +116,12 @@ class CertificateRepository {
 	}
 
 	Optional<byte[]> pdfOf(String number) {
-		return this.jdbc.sql("SELECT pdf FROM certificate WHERE number = :number")
+		return volunteerOf(number).flatMap((volunteer) -> this.jdbc
+			.sql("SELECT pdf FROM certificate WHERE volunteer_id = :volunteer AND number = :number")
+			.param("volunteer", volunteer)
 			.param("number", number)
 			.query((rs, n) -> rs.getBytes(1))
-			.optional();
+			.optional());
 	}
 
 	PageResult<Stored> ofVolunteer(UUID volunteerId, PageQuery page) {
@@ -128,9 +157,14 @@ class CertificateRepository {
 
 	/** Marks a certificate revoked once; false when it already was. */
 	boolean revoke(String number, UUID actorId, String reason, OffsetDateTime now) {
+		Optional<UUID> volunteer = volunteerOf(number);
+		if (volunteer.isEmpty()) {
+			return false;
+		}
 		return this.jdbc
 			.sql("UPDATE certificate SET revoked_at = :now, revoked_by = :actor, revocation_reason = :reason"
-					+ " WHERE number = :number AND revoked_at IS NULL")
+					+ " WHERE volunteer_id = :volunteer AND number = :number AND revoked_at IS NULL")
+			.param("volunteer", volunteer.get())
 			.param("number", number)
 			.param("actor", actorId)
 			.param("reason", reason)

@@ -153,7 +153,8 @@ public class Certificates {
 			throw ProblemException.invalid(problems);
 		}
 		if (idempotencyKey != null) {
-			Optional<Stored> earlier = this.certificates.findByIdempotencyKey(actor.accountId(), idempotencyKey);
+			Optional<Stored> earlier = this.certificates.findByIdempotencyKey(request.volunteerId(), actor.accountId(),
+					idempotencyKey);
 			if (earlier.isPresent()) {
 				return earlier.get().view();
 			}
@@ -215,7 +216,7 @@ public class Certificates {
 			}
 			catch (DuplicateKeyException ex) {
 				if (idempotencyKey != null) {
-					Optional<Stored> earlier = this.certificates.findByIdempotencyKey(actor.accountId(),
+					Optional<Stored> earlier = this.certificates.findByIdempotencyKey(volunteer.id(), actor.accountId(),
 							idempotencyKey);
 					if (earlier.isPresent()) {
 						return earlier.get().view();

@@ -298,7 +298,7 @@ class StatsRepository {
 			List<Map.Entry<Row, Change>> chunk = entries.subList(from, Math.min(entries.size(), from + FRESH_ROWS));
 			List<Object> args = new ArrayList<>(chunk.size() * width);
 			for (Map.Entry<Row, Change> entry : chunk) {
-				args.addAll(Arrays.asList(arguments(entry.getKey(), entry.getValue(), service, false)));
+				args.addAll(Arrays.asList(arguments(entry.getKey(), entry.getValue(), service)));
 			}
 			this.template.update(
 					"INSERT INTO " + columns + " VALUES " + String.join(", ", Collections.nCopies(chunk.size(), tuple)),
@@ -335,7 +335,7 @@ class StatsRepository {
 		}
 	}
 
-	private static Object[] arguments(Row row, Change change, boolean service, boolean forUpdate) {
+	private static Object[] arguments(Row row, Change change, boolean service) {
 		List<Object> args = new ArrayList<>(6);
 		if (service) {
 			args.add(change.hours());

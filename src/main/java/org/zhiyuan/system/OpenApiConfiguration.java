@@ -12,6 +12,7 @@ import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -188,17 +189,19 @@ class OpenApiConfiguration {
 	/**
 	 * Every operation declares its error answers as RFC 9457 problem+json with the
 	 * platform's {@code code} and {@code errors[]}: 400 for a bad request, 401 and 403
-	 * when it needs a signed-in caller, 404 when it names an object in its path, and the
-	 * same shape for any other error; and the {@code Accept-Language} header that chooses
-	 * the messages' language.
+	 * when it needs a signed-in caller, 404 when it names an object in its path, 503
+	 * {@code BUSY} with {@code Retry-After} (a write, or a read that writes its audit
+	 * entry, met another at the same rows), and the same shape for any other error; and
+	 * the {@code Accept-Language} header that chooses the messages' language.
 	 */
 	@Bean
 	OpenApiCustomizer problemAnswers() {
 		return (openApi) -> {
 			// here and not on the bean: springdoc keeps only the schemas it found itself
 			Components components = (openApi.getComponents() != null) ? openApi.getComponents() : new Components();
-			openApi.setComponents(
-					components.addSchemas("Problem", problemSchema()).addSchemas("FieldError", fieldErrorSchema()));
+			openApi.setComponents(components.addSchemas("Problem", problemSchema())
+				.addSchemas("FieldError", fieldErrorSchema())
+				.addResponses("Busy", busyResponse()));
 			if (openApi.getPaths() == null) {
 				return;
 			}
@@ -214,6 +217,9 @@ class OpenApiConfiguration {
 				}
 				if (path.contains("{")) {
 					addProblem(responses, "404", "No such object");
+				}
+				if (!responses.containsKey("503")) {
+					responses.addApiResponse("503", new ApiResponse().$ref("#/components/responses/Busy"));
 				}
 				addProblem(responses, "default", "Any other error, with a stable code");
 				operation.setResponses(responses);
@@ -244,6 +250,22 @@ class OpenApiConfiguration {
 						new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
 			}
 		});
+	}
+
+	/**
+	 * 503 {@code BUSY}: a transaction that lost a deadlock or a lock wait to another one,
+	 * of which nothing was written; sent again after {@code Retry-After} seconds it is
+	 * done (a write with the same {@code Idempotency-Key}, once). Declared once among the
+	 * components, named by every operation.
+	 */
+	private static ApiResponse busyResponse() {
+		return new ApiResponse()
+			.description("BUSY: the request met another at the same rows and nothing of it was written; send it"
+					+ " again after Retry-After seconds")
+			.content(new Content().addMediaType("application/problem+json",
+					new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))))
+			.addHeaderObject("Retry-After", new Header().description("Seconds to wait before sending the request again")
+				.schema(new IntegerSchema()));
 	}
 
 	private static void addProblem(ApiResponses responses, String status, String description) {

@@ -357,6 +357,23 @@ class CertificateApiTests extends ApiTestSupport {
 			.param("id", volunteer.volunteerId())
 			.query(Long.class)
 			.single()).isEqualTo(1);
+
+		// an admin's key names one volunteer's certificate: sent again for another
+		// volunteer it issues theirs, never the first one's
+		Person other = this.fixtures.aVolunteerIn("110105");
+		serve(team, other, 2, 60);
+		Map<String, String> adminKey = Map.of("Idempotency-Key", "cert-" + UUID.randomUUID());
+		Response forOne = signedIn(team.admin()).postWithHeaders("/api/v1/certificates", body(volunteer, Map.of()),
+				adminKey);
+		Response forOther = signedIn(team.admin()).postWithHeaders("/api/v1/certificates", body(other, Map.of()),
+				adminKey);
+		assertThat(forOne.status()).isEqualTo(201);
+		assertThat(forOther.status()).isEqualTo(201);
+		assertThat(forOther.json().get("number").asString()).isNotEqualTo(forOne.json().get("number").asString());
+		assertThat(this.jdbc.sql("SELECT volunteer_id FROM certificate WHERE number = :number")
+			.param("number", forOther.json().get("number").asString())
+			.query(UUID.class)
+			.single()).isEqualTo(other.volunteerId());
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.zhiyuan.support.TestDatabases;
@@ -37,14 +38,7 @@ class KeyedByVolunteerUpgradeApiTests {
 
 	@Test
 	void volunteersAccountsTakeTheirIdsAndEveryEntryLearnsItsHome() throws Exception {
-		assumeFalse(Boolean.getBoolean("zhiyuan.test.citus"), "Citus places the tables after the last migration");
-		String[] server = server();
-		Flyway.configure()
-			.dataSource(server[0], server[1], server[2])
-			.locations("classpath:db/migration")
-			.target("67")
-			.load()
-			.migrate();
+		String[] server = schemaAt("67");
 		UUID giver = UUID.randomUUID();
 		UUID receiver = UUID.randomUUID();
 		UUID giverAccount = UUID.randomUUID();
@@ -77,11 +71,7 @@ class KeyedByVolunteerUpgradeApiTests {
 					+ "', '110105', 2, 'a haircut', 'HELD', '" + hold + "', '" + UUID.randomUUID() + "', " + NOW + ")");
 		}
 
-		Flyway.configure()
-			.dataSource(server[0], server[1], server[2])
-			.locations("classpath:db/migration")
-			.load()
-			.migrate();
+		migrate(server, null);
 
 		try (Connection connection = DriverManager.getConnection(server[0], server[1], server[2])) {
 			assertThat(
@@ -113,14 +103,7 @@ class KeyedByVolunteerUpgradeApiTests {
 
 	@Test
 	void certificatesNumbersAreClaimedAndTheirRecordsLearnTheirVolunteer() throws Exception {
-		assumeFalse(Boolean.getBoolean("zhiyuan.test.citus"), "Citus places the tables after the last migration");
-		String[] server = server();
-		Flyway.configure()
-			.dataSource(server[0], server[1], server[2])
-			.locations("classpath:db/migration")
-			.target("68")
-			.load()
-			.migrate();
+		String[] server = schemaAt("68");
 		UUID one = UUID.randomUUID();
 		UUID other = UUID.randomUUID();
 		UUID first = UUID.randomUUID();
@@ -142,11 +125,7 @@ class KeyedByVolunteerUpgradeApiTests {
 					: "SET REFERENTIAL_INTEGRITY TRUE");
 		}
 
-		Flyway.configure()
-			.dataSource(server[0], server[1], server[2])
-			.locations("classpath:db/migration")
-			.load()
-			.migrate();
+		migrate(server, null);
 
 		try (Connection connection = DriverManager.getConnection(server[0], server[1], server[2])) {
 			assertThat(rows(connection, "SELECT number, volunteer_id FROM certificate_number ORDER BY number"))
@@ -178,6 +157,28 @@ class KeyedByVolunteerUpgradeApiTests {
 			statement.setBytes(7, new byte[] { 0 });
 			statement.executeUpdate();
 		}
+	}
+
+	/**
+	 * A fresh schema migrated to the version (on the database under test, not on Citus,
+	 * which places the tables only after the last migration).
+	 */
+	private static String[] schemaAt(String version) throws Exception {
+		assumeFalse(Boolean.getBoolean("zhiyuan.test.citus"), "Citus places the tables after the last migration");
+		String[] server = server();
+		migrate(server, version);
+		return server;
+	}
+
+	/** Migrates to the version, or to the last one when it is null. */
+	private static void migrate(String[] server, String version) {
+		FluentConfiguration flyway = Flyway.configure()
+			.dataSource(server[0], server[1], server[2])
+			.locations("classpath:db/migration");
+		if (version != null) {
+			flyway.target(version);
+		}
+		flyway.load().migrate();
 	}
 
 	private static String[] server() throws Exception {

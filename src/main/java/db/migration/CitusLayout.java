@@ -73,11 +73,22 @@ final class CitusLayout {
 
 	/**
 	 * Places the tables of {@code layout} that are not placed yet, in the connection's
-	 * current schema; tables already distributed or copied are left as they are.
+	 * current schema; tables already distributed or copied are left as they are, but for
+	 * a copy that the layout now keys by a column, which is spread with its rows.
 	 */
 	static void place(Connection connection, Map<String, Placement> layout) throws SQLException {
 		execute(connection, "SET LOCAL citus.multi_shard_modify_mode TO 'sequential'");
-		Map<String, Placement> placed = placedTables(connection);
+		Map<String, Placement> before = placedTables(connection);
+		// a copy on every node that the layout now keys by a column goes back to the
+		// coordinator first, to be spread below with its rows
+		boolean back = false;
+		for (Map.Entry<String, Placement> entry : layout.entrySet()) {
+			if (entry.getValue() instanceof Distributed && before.get(entry.getKey()) instanceof Reference) {
+				query(connection, "SELECT undistribute_table('" + entry.getKey() + "')");
+				back = true;
+			}
+		}
+		Map<String, Placement> placed = back ? placedTables(connection) : before;
 		Map<String, Placement> all = new LinkedHashMap<>(placed);
 		layout.forEach(all::putIfAbsent);
 		Map<String, Placement> todo = new LinkedHashMap<>();

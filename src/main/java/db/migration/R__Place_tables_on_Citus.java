@@ -28,8 +28,7 @@ public class R__Place_tables_on_Citus extends BaseJavaMigration {
 		for (String table : new String[] { "account", "account_grant", "volunteer", "volunteer_attribute",
 				"volunteer_guardian", "volunteer_qualification", "party_report_in", "organization",
 				"organization_field", "project", "activity_series", "activity", "activity_position_qualification",
-				"record_amendment", "record_resolution", "region_setting", "star_threshold", "point_rule",
-				"qualification_code", "reward", "cache_version" }) {
+				"region_setting", "star_threshold", "point_rule", "qualification_code", "reward", "cache_version" }) {
 			layout.put(table, REFERENCE);
 		}
 		// keyed by the activity: the places and the sign-ups that take them
@@ -46,6 +45,10 @@ public class R__Place_tables_on_Citus extends BaseJavaMigration {
 		layout.put("attendance", by("volunteer_id"));
 		layout.put("service_record", by("volunteer_id"));
 		layout.put("stat_service_outbox", by("volunteer_id"));
+		// and the amendments and resolutions of their records, hashed into their chain
+		// (copies on every node before V70 gave them the volunteer)
+		layout.put("record_amendment", by("volunteer_id"));
+		layout.put("record_resolution", by("volunteer_id"));
 		// and what the statistics keep of them: the keys they count under, and their
 		// rows of each period, field and region
 		layout.put("stat_volunteer", by("volunteer_id"));

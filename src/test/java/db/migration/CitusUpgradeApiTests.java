@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * An upgrade on a Citus cluster: tables that were the coordinator's, one referring to the
  * other, are spread by their key with their rows when the layout moves them, and the
- * foreign key between them is made again ({@code docs/scale-out.md}, "Upgrades").
+ * foreign key between them is made again; a copy on every node that the layout keys is
+ * spread too ({@code docs/scale-out.md}, "Upgrades").
  */
 @Tag("db")
 class CitusUpgradeApiTests {
@@ -66,6 +67,35 @@ class CitusUpgradeApiTests {
 							+ " 'coin'::regclass AND confrelid = 'purse'::regclass"))
 				.as("the key between the two, made again")
 				.isEqualTo("1");
+		}
+	}
+
+	@Test
+	void onCitusACopyOnEveryNodeMovesToItsKeyWithItsRows() throws SQLException {
+		assumeTrue(Boolean.getBoolean("zhiyuan.test.citus"), "runs on Citus only (.ci/citus)");
+		TestDatabases.Server server = TestDatabases.newPostgresSchema();
+		try (Connection connection = DriverManager.getConnection(server.url(), server.user(), server.password())) {
+			execute(connection, "CREATE TABLE note (id UUID PRIMARY KEY, person_id UUID NOT NULL, text VARCHAR(20))");
+			execute(connection, "CREATE TABLE purse (person_id UUID PRIMARY KEY, owed INT NOT NULL)");
+			Map<String, CitusLayout.Placement> before = new LinkedHashMap<>();
+			before.put("note", CitusLayout.REFERENCE);
+			before.put("purse", CitusLayout.by("person_id"));
+			place(connection, before);
+			execute(connection, "INSERT INTO purse SELECT gen_random_uuid(), 0 FROM generate_series(1, 20)");
+			execute(connection, "INSERT INTO note SELECT gen_random_uuid(), person_id, 'n' FROM purse");
+
+			Map<String, CitusLayout.Placement> after = new LinkedHashMap<>(before);
+			after.put("note", CitusLayout.by("person_id"));
+			place(connection, after);
+
+			assertThat(query(connection,
+					"SELECT column_to_column_name(p.logicalrelid, p.partkey) || ':' || (p.colocationid = q.colocationid)"
+							+ " FROM pg_dist_partition p, pg_dist_partition q WHERE p.logicalrelid = 'note'::regclass"
+							+ " AND q.logicalrelid = 'purse'::regclass AND p.partmethod = 'h'"))
+				.as("spread by its key, beside the table keyed alike")
+				.isEqualTo("person_id:true");
+			assertThat(query(connection, "SELECT COUNT(*) FROM note n JOIN purse p ON p.person_id = n.person_id"))
+				.isEqualTo("20");
 		}
 	}
 

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * lives beside; the platform's accounts keep theirs; a service keeps the balance its hold
  * left. V69: every certificate's number is claimed in the numbers' table, the records a
  * certificate names learn its volunteer, and an idempotency key names one certificate of
- * one volunteer.
+ * one volunteer. V70: a record's amendments and resolutions learn its volunteer.
  */
 @Tag("db")
 class KeyedByVolunteerUpgradeApiTests {
@@ -138,6 +138,47 @@ class KeyedByVolunteerUpgradeApiTests {
 			execute(connection, "UPDATE certificate SET idempotency_key = 'k'");
 			assertThat(rows(connection, "SELECT COUNT(*) FROM certificate WHERE idempotency_key = 'k'"))
 				.containsExactly("2");
+		}
+	}
+
+	@Test
+	void amendmentsAndResolutionsLearnTheirRecordsVolunteer() throws Exception {
+		String[] server = schemaAt("69");
+		UUID volunteer = UUID.randomUUID();
+		UUID record = UUID.randomUUID();
+		UUID other = UUID.randomUUID();
+		try (Connection connection = DriverManager.getConnection(server[0], server[1], server[2])) {
+			volunteer(connection, volunteer, "one");
+			// records without their activities and organizations: only the link is
+			// migrated
+			execute(connection, TestDatabases.isPostgres() ? "SET session_replication_role = replica"
+					: "SET REFERENTIAL_INTEGRITY FALSE");
+			for (UUID id : List.of(record, other)) {
+				execute(connection, "INSERT INTO service_record (id, volunteer_id, activity_id, organization_id, place,"
+						+ " content, started_at, ended_at, hours, effective_hours, method, recorded_by, recorded_at,"
+						+ " sequence, prev_hash, hash, volunteer_region_code) VALUES ('" + id + "', '" + volunteer
+						+ "', '" + UUID.randomUUID() + "', '" + UUID.randomUUID() + "', 'p', 'c', " + NOW + ", " + NOW
+						+ ", 2, 2, 'QR', '" + UUID.randomUUID() + "', " + NOW + ", " + (id.equals(record) ? 1 : 2)
+						+ ", '" + "0".repeat(64) + "', '" + "1".repeat(64) + "', '110105001')");
+			}
+			execute(connection, TestDatabases.isPostgres() ? "SET session_replication_role = DEFAULT"
+					: "SET REFERENTIAL_INTEGRITY TRUE");
+			execute(connection,
+					"INSERT INTO record_amendment (id, record_id, requested_by, hours, reason, status,"
+							+ " requested_at, amendment_hash) VALUES ('" + UUID.randomUUID() + "', '" + record + "', '"
+							+ UUID.randomUUID() + "', 3, 'r', 'PENDING', " + NOW + ", '" + "2".repeat(64) + "')");
+			execute(connection, "INSERT INTO record_resolution (id, record_id, outcome, note, decided_by, decided_at,"
+					+ " resolution_hash) VALUES ('" + UUID.randomUUID() + "', '" + other + "', 'CONFIRMED', 'n', '"
+					+ UUID.randomUUID() + "', " + NOW + ", '" + "3".repeat(64) + "')");
+		}
+
+		migrate(server, null);
+
+		try (Connection connection = DriverManager.getConnection(server[0], server[1], server[2])) {
+			assertThat(rows(connection, "SELECT record_id, volunteer_id FROM record_amendment"))
+				.containsExactly(record + " " + volunteer);
+			assertThat(rows(connection, "SELECT record_id, volunteer_id FROM record_resolution"))
+				.containsExactly(other + " " + volunteer);
 		}
 	}
 

@@ -126,7 +126,7 @@ public class RecordAmendments {
 			throw ProblemException.invalid(problems);
 		}
 		ChainRow row = this.records.lockRecord(record.volunteerId(), recordId).orElseThrow();
-		if (this.records.hasPending(recordId)) {
+		if (this.records.hasPending(record.volunteerId(), recordId)) {
 			throw ProblemException.conflict("AMENDMENT_PENDING", "record.amendmentPending");
 		}
 		UUID id = Ids.newId();
@@ -134,8 +134,8 @@ public class RecordAmendments {
 		String why = reason.strip();
 		String hash = RecordHashes.ofAmendment(row.hash(), id, start, end, corrected, why, volunteerActor.accountId(),
 				now, AmendmentStatus.PENDING, null, null, null);
-		this.records.insertAmendment(new AmendmentRow(id, recordId, volunteerActor.accountId(), start, end, corrected,
-				why, AmendmentStatus.PENDING, now, null, null, null, hash));
+		this.records.insertAmendment(record.volunteerId(), new AmendmentRow(id, recordId, volunteerActor.accountId(),
+				start, end, corrected, why, AmendmentStatus.PENDING, now, null, null, null, hash));
 		this.auditLog.record(AuditRecord.of("record.amendment.request", volunteerActor.accountId())
 			.on("record-amendment", id)
 			.inRegion(volunteer.regionCode())
@@ -186,7 +186,7 @@ public class RecordAmendments {
 		}
 		this.records.lockVolunteer(record.volunteerId());
 		ChainRow current = this.records.record(recordId).orElseThrow();
-		AmendmentRow amendment = this.records.lockAmendment(amendmentId).orElseThrow();
+		AmendmentRow amendment = this.records.lockAmendment(record.volunteerId(), amendmentId).orElseThrow();
 		if (amendment.status() != AmendmentStatus.PENDING) {
 			throw ProblemException.conflict("INVALID_STATUS", "record.amendmentInvalidStatus",
 					amendment.status().name());
@@ -196,7 +196,7 @@ public class RecordAmendments {
 		String hash = RecordHashes.ofAmendment(record.hash(), amendment.id(), amendment.startedAt(),
 				amendment.endedAt(), amendment.hours(), amendment.reason(), amendment.requestedBy(),
 				amendment.requestedAt(), decision, actor.accountId(), now, why);
-		this.records.decide(amendment.id(), decision, actor.accountId(), now, why, hash);
+		this.records.decide(record.volunteerId(), amendment.id(), decision, actor.accountId(), now, why, hash);
 		if (decision == AmendmentStatus.APPROVED) {
 			this.records.setEffectiveHours(recordId, amendment.hours());
 			this.serviceRecords.updateTotals(record.volunteerId());

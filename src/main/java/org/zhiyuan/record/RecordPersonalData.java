@@ -45,8 +45,7 @@ class RecordPersonalData implements PersonalDataSource {
 			.list();
 		List<AmendmentRow> amendments = this.jdbc
 			.sql("SELECT m.id, m.record_id, m.started_at, m.ended_at, m.hours, m.reason, m.status, m.requested_at,"
-					+ " m.decided_at, m.decision_note FROM record_amendment m"
-					+ " JOIN service_record r ON r.id = m.record_id WHERE r.volunteer_id = :volunteer"
+					+ " m.decided_at, m.decision_note FROM record_amendment m WHERE m.volunteer_id = :volunteer"
 					+ " ORDER BY m.requested_at, m.id")
 			.param("volunteer", subject.volunteerId())
 			.query((rs, row) -> new AmendmentRow(rs.getObject("id", UUID.class), rs.getObject("record_id", UUID.class),

@@ -182,7 +182,8 @@ public class RecordReviews {
 		UUID id = Ids.newId();
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
 		String hash = RecordHashes.ofResolution(locked.hash(), id, outcome, why, decidedBy, now);
-		this.records.insertResolution(new ResolutionRow(id, recordId, outcome, why, decidedBy, now, hash));
+		this.records.insertResolution(locked.volunteerId(),
+				new ResolutionRow(id, recordId, outcome, why, decidedBy, now, hash));
 		this.records.setReview(recordId, outcome.review());
 		this.serviceRecords.updateTotals(locked.volunteerId());
 		if (locked.review().counts() != outcome.review().counts()) {

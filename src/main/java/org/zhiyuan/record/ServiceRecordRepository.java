@@ -25,7 +25,8 @@ class ServiceRecordRepository {
 	private static final String VIEW = "SELECT r.id, r.volunteer_id, r.activity_id, a.title, r.organization_id,"
 			+ " o.name AS organization_name, r.place, r.content, r.started_at, r.ended_at, r.hours,"
 			+ " r.effective_hours, r.method, r.recorded_by, r.recorded_at, r.flags, r.review, CASE WHEN EXISTS (SELECT 1 FROM"
-			+ " record_amendment m WHERE m.record_id = r.id AND m.status = 'APPROVED') THEN 'AMENDED' ELSE"
+			+ " record_amendment m WHERE m.volunteer_id = r.volunteer_id AND m.record_id = r.id AND m.status ="
+			+ " 'APPROVED') THEN 'AMENDED' ELSE"
 			+ " 'ORIGINAL' END AS record_status FROM service_record r JOIN activity a ON a.id = r.activity_id"
 			+ " JOIN organization o ON o.id = r.organization_id";
 
@@ -42,8 +43,8 @@ class ServiceRecordRepository {
 	private static final String AMENDMENT = "SELECT m.id, m.record_id, r.volunteer_id, a.title, r.hours AS"
 			+ " original_hours, m.started_at, m.ended_at, m.hours, m.reason, m.status, m.requested_by,"
 			+ " m.requested_at, m.decided_by, m.decided_at, m.decision_note, m.amendment_hash, r.hash AS"
-			+ " record_hash FROM record_amendment m JOIN service_record r ON r.id = m.record_id"
-			+ " JOIN activity a ON a.id = r.activity_id";
+			+ " record_hash FROM record_amendment m JOIN service_record r ON r.volunteer_id = m.volunteer_id AND r.id ="
+			+ " m.record_id JOIN activity a ON a.id = r.activity_id";
 
 	private final JdbcClient jdbc;
 
@@ -265,11 +266,13 @@ class ServiceRecordRepository {
 			.update();
 	}
 
-	void insertResolution(ResolutionRow row) {
+	/** A resolution of a record of the volunteer, beside their records. */
+	void insertResolution(UUID volunteerId, ResolutionRow row) {
 		this.jdbc
-			.sql("INSERT INTO record_resolution (id, record_id, outcome, note, decided_by, decided_at,"
-					+ " resolution_hash) VALUES (:id, :record, :outcome, :note, :by, :at, :hash)")
+			.sql("INSERT INTO record_resolution (id, volunteer_id, record_id, outcome, note, decided_by, decided_at,"
+					+ " resolution_hash) VALUES (:id, :volunteer, :record, :outcome, :note, :by, :at, :hash)")
 			.param("id", row.id())
+			.param("volunteer", volunteerId)
 			.param("record", row.recordId())
 			.param("outcome", row.outcome().name())
 			.param("note", row.note())
@@ -283,8 +286,7 @@ class ServiceRecordRepository {
 	List<ResolutionRow> resolutionRowsOfVolunteer(UUID volunteerId) {
 		return this.jdbc
 			.sql("SELECT s.id, s.record_id, s.outcome, s.note, s.decided_by, s.decided_at, s.resolution_hash FROM"
-					+ " record_resolution s JOIN service_record r ON r.id = s.record_id WHERE r.volunteer_id ="
-					+ " :volunteer")
+					+ " record_resolution s WHERE s.volunteer_id = :volunteer")
 			.param("volunteer", volunteerId)
 			.query((rs, n) -> new ResolutionRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					outcomeOf(rs.getString(3)), rs.getString(4), rs.getObject(5, UUID.class),
@@ -365,19 +367,24 @@ class ServiceRecordRepository {
 			.update();
 	}
 
-	boolean hasPending(UUID recordId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM record_amendment WHERE record_id = :record AND status = 'PENDING'")
+	boolean hasPending(UUID volunteerId, UUID recordId) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM record_amendment WHERE volunteer_id = :volunteer AND record_id = :record AND"
+					+ " status = 'PENDING'")
+			.param("volunteer", volunteerId)
 			.param("record", recordId)
 			.query(Integer.class)
 			.single() > 0;
 	}
 
-	void insertAmendment(AmendmentRow row) {
+	/** An amendment of a record of the volunteer, beside their records. */
+	void insertAmendment(UUID volunteerId, AmendmentRow row) {
 		this.jdbc
-			.sql("INSERT INTO record_amendment (id, record_id, requested_by, started_at, ended_at, hours, reason,"
-					+ " status, requested_at, amendment_hash) VALUES (:id, :record, :by, :started, :ended, :hours,"
-					+ " :reason, :status, :at, :hash)")
+			.sql("INSERT INTO record_amendment (id, volunteer_id, record_id, requested_by, started_at, ended_at, hours,"
+					+ " reason, status, requested_at, amendment_hash) VALUES (:id, :volunteer, :record, :by, :started,"
+					+ " :ended, :hours, :reason, :status, :at, :hash)")
 			.param("id", row.id())
+			.param("volunteer", volunteerId)
 			.param("record", row.recordId())
 			.param("by", row.requestedBy())
 			.param("started", row.startedAt())
@@ -390,11 +397,12 @@ class ServiceRecordRepository {
 			.update();
 	}
 
-	Optional<AmendmentRow> lockAmendment(UUID id) {
+	Optional<AmendmentRow> lockAmendment(UUID volunteerId, UUID id) {
 		return this.jdbc
 			.sql("SELECT id, record_id, requested_by, started_at, ended_at, hours, reason, status, requested_at,"
-					+ " decided_by, decided_at, decision_note, amendment_hash FROM record_amendment WHERE id = :id"
-					+ " FOR UPDATE")
+					+ " decided_by, decided_at, decision_note, amendment_hash FROM record_amendment WHERE volunteer_id"
+					+ " = :volunteer AND id = :id FOR UPDATE")
+			.param("volunteer", volunteerId)
 			.param("id", id)
 			.query(ServiceRecordRepository::amendmentRow)
 			.optional();
@@ -407,10 +415,12 @@ class ServiceRecordRepository {
 			.optional();
 	}
 
-	void decide(UUID id, AmendmentStatus status, UUID decidedBy, OffsetDateTime decidedAt, String note, String hash) {
+	void decide(UUID volunteerId, UUID id, AmendmentStatus status, UUID decidedBy, OffsetDateTime decidedAt,
+			String note, String hash) {
 		this.jdbc
 			.sql("UPDATE record_amendment SET status = :status, decided_by = :by, decided_at = :at,"
-					+ " decision_note = :note, amendment_hash = :hash WHERE id = :id")
+					+ " decision_note = :note, amendment_hash = :hash WHERE volunteer_id = :volunteer AND id = :id")
+			.param("volunteer", volunteerId)
 			.param("id", id)
 			.param("status", status.name())
 			.param("by", decidedBy)
@@ -425,8 +435,7 @@ class ServiceRecordRepository {
 		return this.jdbc
 			.sql("SELECT m.id, m.record_id, m.requested_by, m.started_at, m.ended_at, m.hours, m.reason, m.status,"
 					+ " m.requested_at, m.decided_by, m.decided_at, m.decision_note, m.amendment_hash FROM"
-					+ " record_amendment m JOIN service_record r ON r.id = m.record_id WHERE r.volunteer_id ="
-					+ " :volunteer ORDER BY m.requested_at, m.id")
+					+ " record_amendment m WHERE m.volunteer_id = :volunteer ORDER BY m.requested_at, m.id")
 			.param("volunteer", volunteerId)
 			.query(ServiceRecordRepository::amendmentRow)
 			.list();
@@ -455,7 +464,7 @@ class ServiceRecordRepository {
 	}
 
 	List<AmendmentView> amendmentsOfVolunteer(UUID volunteerId) {
-		return this.jdbc.sql(AMENDMENT + " WHERE r.volunteer_id = :volunteer ORDER BY m.requested_at DESC, m.id")
+		return this.jdbc.sql(AMENDMENT + " WHERE m.volunteer_id = :volunteer ORDER BY m.requested_at DESC, m.id")
 			.param("volunteer", volunteerId)
 			.query(ServiceRecordRepository::amendmentView)
 			.list();
@@ -464,7 +473,8 @@ class ServiceRecordRepository {
 	PageResult<AmendmentView> amendmentsOfOrganization(UUID organizationId, AmendmentStatus status, PageQuery page) {
 		String where = " WHERE r.organization_id = :organization" + ((status != null) ? " AND m.status = :status" : "");
 		long total = this.jdbc
-			.sql("SELECT COUNT(*) FROM record_amendment m JOIN service_record r ON r.id = m.record_id" + where)
+			.sql("SELECT COUNT(*) FROM record_amendment m JOIN service_record r ON r.volunteer_id = m.volunteer_id AND"
+					+ " r.id = m.record_id" + where)
 			.param("organization", organizationId)
 			.param("status", (status != null) ? status.name() : null)
 			.query(Long.class)

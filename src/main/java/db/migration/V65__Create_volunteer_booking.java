@@ -2,7 +2,6 @@ package db.migration;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -25,8 +24,6 @@ import org.flywaydb.core.api.migration.Context;
  */
 public class V65__Create_volunteer_booking extends BaseJavaMigration {
 
-	private static final int BATCH = 1000;
-
 	@Override
 	public void migrate(Context context) throws Exception {
 		Connection connection = context.getConnection();
@@ -47,23 +44,7 @@ public class V65__Create_volunteer_booking extends BaseJavaMigration {
 				WHERE s.status = 'APPROVED'""");
 				PreparedStatement write = connection.prepareStatement("INSERT INTO volunteer_booking (volunteer_id,"
 						+ " signup_id, activity_id, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)")) {
-			read.setFetchSize(BATCH);
-			int pending = 0;
-			try (ResultSet rows = read.executeQuery()) {
-				while (rows.next()) {
-					for (int column = 1; column <= 5; column++) {
-						write.setObject(column, rows.getObject(column));
-					}
-					write.addBatch();
-					if (++pending == BATCH) {
-						write.executeBatch();
-						pending = 0;
-					}
-				}
-			}
-			if (pending > 0) {
-				write.executeBatch();
-			}
+			BatchCopy.copy(read, write);
 		}
 	}
 

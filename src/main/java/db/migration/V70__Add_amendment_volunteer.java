@@ -2,7 +2,6 @@ package db.migration;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -19,8 +18,6 @@ import org.flywaydb.core.api.migration.Context;
  * from no update joined with a distributed table.
  */
 public class V70__Add_amendment_volunteer extends BaseJavaMigration {
-
-	private static final int BATCH = 1000;
 
 	@Override
 	public void migrate(Context context) throws Exception {
@@ -43,25 +40,10 @@ public class V70__Add_amendment_volunteer extends BaseJavaMigration {
 
 	private static void fill(Connection connection, String table) throws Exception {
 		try (PreparedStatement read = connection.prepareStatement(
-				"SELECT t.id, r.volunteer_id FROM " + table + " t JOIN service_record r ON r.id = t.record_id");
+				"SELECT r.volunteer_id, t.id FROM " + table + " t JOIN service_record r ON r.id = t.record_id");
 				PreparedStatement write = connection
 					.prepareStatement("UPDATE " + table + " SET volunteer_id = ? WHERE id = ?")) {
-			read.setFetchSize(BATCH);
-			int pending = 0;
-			try (ResultSet rows = read.executeQuery()) {
-				while (rows.next()) {
-					write.setObject(1, rows.getObject(2));
-					write.setObject(2, rows.getObject(1));
-					write.addBatch();
-					if (++pending == BATCH) {
-						write.executeBatch();
-						pending = 0;
-					}
-				}
-			}
-			if (pending > 0) {
-				write.executeBatch();
-			}
+			BatchCopy.copy(read, write);
 		}
 	}
 

@@ -31,6 +31,21 @@ public class R__Place_tables_on_Citus extends BaseJavaMigration {
 				"region_setting", "star_threshold", "point_rule", "qualification_code", "reward", "cache_version" }) {
 			layout.put(table, REFERENCE);
 		}
+		// and who belongs where and who can set out: memberships, and the emergency
+		// profiles with their qualifications, read with the directory by every workflow
+		// (teams, emergencies, pairings, needs, insurance), written by hand, rarely
+		for (String table : new String[] { "organization_member", "emergency_profile", "emergency_qualification" }) {
+			layout.put(table, REFERENCE);
+		}
+		// the training catalogue is in the directory too: courses and their teachers
+		for (String table : new String[] { "training_teacher", "course", "course_teacher" }) {
+			layout.put(table, REFERENCE);
+		}
+		// keyed by the course's session, as a sign-up by its activity: the places an
+		// enrolment takes, the enrolments and the results entered for them
+		layout.put("course_session", by("id"));
+		layout.put("course_enrolment", by("session_id"));
+		layout.put("training_result", by("session_id"));
 		// keyed by the activity: the places and the sign-ups that take them
 		layout.put("activity_position", by("activity_id"));
 		layout.put("signup", by("activity_id"));
@@ -49,6 +64,8 @@ public class R__Place_tables_on_Citus extends BaseJavaMigration {
 		// (copies on every node before V70 gave them the volunteer)
 		layout.put("record_amendment", by("volunteer_id"));
 		layout.put("record_resolution", by("volunteer_id"));
+		// and their training records, shown with their service records
+		layout.put("training_record", by("volunteer_id"));
 		// and what the statistics keep of them: the keys they count under, and their
 		// rows of each period, field and region
 		layout.put("stat_volunteer", by("volunteer_id"));
@@ -82,24 +99,26 @@ public class R__Place_tables_on_Citus extends BaseJavaMigration {
 				"stat_active", "stat_delta" }) {
 			layout.put(table, by("node"));
 		}
+		// the organizations' and projects' figures, keyed by the provider, beside the
+		// organizations the rankings count (the same key): a ranking is read on every
+		// shard in parallel, each shard's best first, and the coordinator merges them
+		layout.put("stat_provider", by("provider_id"));
+		layout.put("stat_organization", by("organization_id"));
 		// everything else stays on the coordinator for now
 		for (String table : new String[] { "spring_session", "spring_session_attributes", "scheduled_tasks",
-				"platform_secret", "organization_member", "organization_event", "volunteer_import",
-				"volunteer_import_row", "organization_seal", "signing_key", "attendance_request",
-				"attendance_request_item", "sign_in_throttle", "password_reset_code", "training_teacher", "course",
-				"course_teacher", "course_session", "course_enrolment", "training_result", "training_record",
-				"insurance_policy", "insured_volunteer", "stat_outbox", "stat_organization", "stat_fold",
-				"stat_provider", "resident", "menu_item", "menu_item_region", "need", "need_volunteer", "need_event",
-				"station", "beneficiary", "pairing", "pairing_assignment", "pairing_visit", "pairing_missed_visit",
-				"recommendation_home", "time_relative", "time_service", "time_service_need", "emergency_team",
-				"emergency_profile", "emergency_qualification", "emergency_mobilization", "emergency_need",
-				"emergency_call", "emergency_duty", "emergency_duty_swap", "emergency_plan", "emergency_plan_need",
-				"emergency_plan_team", "emergency_plan_point", "emergency_plan_launch", "emergency_group",
-				"installation_key", "api_client", "webhook_endpoint", "webhook_subscription", "webhook_message",
-				"webhook_delivery", "webhook_attempt", "interop_peer", "interop_peer_home", "transferred_record",
-				"complaint", "complaint_event", "commendation", "commendation_nomination", "commendation_objection",
-				"commendation_award", "volunteer_evaluation", "activity_rating", "story", "story_image",
-				"erasure_request", "erasure_item", "complaint_attachment", "flyway_schema_history" }) {
+				"platform_secret", "organization_event", "volunteer_import", "volunteer_import_row",
+				"organization_seal", "signing_key", "attendance_request", "attendance_request_item", "sign_in_throttle",
+				"password_reset_code", "insurance_policy", "insured_volunteer", "stat_outbox", "stat_fold", "resident",
+				"menu_item", "menu_item_region", "need", "need_volunteer", "need_event", "station", "beneficiary",
+				"pairing", "pairing_assignment", "pairing_visit", "pairing_missed_visit", "recommendation_home",
+				"time_relative", "time_service", "time_service_need", "emergency_team", "emergency_mobilization",
+				"emergency_need", "emergency_call", "emergency_duty", "emergency_duty_swap", "emergency_plan",
+				"emergency_plan_need", "emergency_plan_team", "emergency_plan_point", "emergency_plan_launch",
+				"emergency_group", "installation_key", "api_client", "webhook_endpoint", "webhook_subscription",
+				"webhook_message", "webhook_delivery", "webhook_attempt", "interop_peer", "interop_peer_home",
+				"transferred_record", "complaint", "complaint_event", "commendation", "commendation_nomination",
+				"commendation_objection", "commendation_award", "volunteer_evaluation", "activity_rating", "story",
+				"story_image", "erasure_request", "erasure_item", "complaint_attachment", "flyway_schema_history" }) {
 			layout.put(table, LOCAL);
 		}
 		return layout;

@@ -112,7 +112,7 @@ public class Enrolments {
 			throw ProblemException.unprocessable("ENROLMENT_CLOSED", "training.enrolmentClosed");
 		}
 		this.writing.executeWithoutResult((status) -> {
-			if (this.training.deleteEnrolment(enrolment) == 1) {
+			if (this.training.deleteEnrolment(sessionId, enrolment) == 1) {
 				this.training.releasePlace(sessionId);
 			}
 			this.auditLog
@@ -123,8 +123,7 @@ public class Enrolments {
 	/** The caller's enrolment in a session, if any. */
 	public Optional<MyEnrolment> mine(Actor actor, UUID sessionId) {
 		return this.volunteers.findByAccount(actor.accountId())
-			.flatMap((v) -> this.training.enrolmentOf(sessionId, v.id()))
-			.flatMap(this.training::enrolment);
+			.flatMap((v) -> this.training.enrolment(sessionId, v.id()));
 	}
 
 	/** The caller's enrolments, latest session first. */
@@ -169,7 +168,7 @@ public class Enrolments {
 		requireCheckinTime(session, now);
 		UUID enrolment = this.training.enrolmentOf(session.id(), volunteer.id())
 			.orElseThrow(() -> new ProblemException(403, "NOT_ENROLLED", "training.notEnrolled"));
-		if (!this.training.checkIn(enrolment, now)) {
+		if (!this.training.checkIn(session.id(), enrolment, now)) {
 			throw ProblemException.conflict("ALREADY_CHECKED_IN", "attendance.alreadyIn");
 		}
 		this.auditLog.record(AuditRecord.of("training.checkin", actor.accountId()).on("course-session", session.id()));

@@ -311,21 +311,21 @@ class TrainingRepository {
 			.optional();
 	}
 
-	boolean isCheckedIn(UUID enrolmentId) {
-		return this.jdbc.sql("SELECT checked_in_at FROM course_enrolment WHERE id = :id")
-			.param("id", enrolmentId)
-			.query(OffsetDateTime.class)
-			.optional()
-			.isPresent();
-	}
+	// every statement names the session: on Citus, the enrolments are keyed by it
 
-	int deleteEnrolment(UUID enrolmentId) {
-		return this.jdbc.sql("DELETE FROM course_enrolment WHERE id = :id").param("id", enrolmentId).update();
+	int deleteEnrolment(UUID sessionId, UUID enrolmentId) {
+		return this.jdbc.sql("DELETE FROM course_enrolment WHERE session_id = :session AND id = :id")
+			.param("session", sessionId)
+			.param("id", enrolmentId)
+			.update();
 	}
 
 	/** Marks the check-in; false when the volunteer was checked in already. */
-	boolean checkIn(UUID enrolmentId, OffsetDateTime at) {
-		return this.jdbc.sql("UPDATE course_enrolment SET checked_in_at = :at WHERE id = :id AND checked_in_at IS NULL")
+	boolean checkIn(UUID sessionId, UUID enrolmentId, OffsetDateTime at) {
+		return this.jdbc
+			.sql("UPDATE course_enrolment SET checked_in_at = :at WHERE session_id = :session AND id = :id"
+					+ " AND checked_in_at IS NULL")
+			.param("session", sessionId)
 			.param("id", enrolmentId)
 			.param("at", at)
 			.update() == 1;
@@ -356,12 +356,13 @@ class TrainingRepository {
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
-	Optional<MyEnrolment> enrolment(UUID enrolmentId) {
+	Optional<MyEnrolment> enrolment(UUID sessionId, UUID volunteerId) {
 		return this.jdbc
 			.sql("SELECT e.id, e.session_id, e.enrolled_at, e.checked_in_at, r.passed FROM course_enrolment e"
 					+ " LEFT JOIN training_result r ON r.session_id = e.session_id AND r.volunteer_id = e.volunteer_id"
-					+ " WHERE e.id = :id")
-			.param("id", enrolmentId)
+					+ " WHERE e.session_id = :session AND e.volunteer_id = :volunteer")
+			.param("session", sessionId)
+			.param("volunteer", volunteerId)
 			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, OffsetDateTime.class), rs.getObject(4, OffsetDateTime.class), rs.getObject(5) })
 			.optional()

@@ -97,9 +97,14 @@ final class CitusLayout {
 				todo.put(table, placement);
 			}
 		});
-		if (todo.isEmpty()) {
-			return;
+		if (!todo.isEmpty()) {
+			spread(connection, todo, all);
 		}
+		shareWithWorkers(connection, layout);
+	}
+
+	private static void spread(Connection connection, Map<String, Placement> todo, Map<String, Placement> all)
+			throws SQLException {
 		List<ForeignKey> keys = foreignKeys(connection);
 		List<ForeignKey> restore = new ArrayList<>();
 		for (ForeignKey key : keys) {
@@ -133,6 +138,40 @@ final class CitusLayout {
 		for (ForeignKey key : restore) {
 			execute(connection,
 					"ALTER TABLE " + key.child() + " ADD CONSTRAINT " + key.name() + " " + key.definition());
+		}
+	}
+
+	/**
+	 * The coordinator's own tables are added to Citus' metadata as "Citus local tables"
+	 * (their rows stay on the coordinator, in one shard there), so that a platform
+	 * instance connected to a worker reads and writes them too: the worker sends those
+	 * statements on to the coordinator. The tables with a foreign key into the directory
+	 * are such tables already. Flyway's history stays outside: the migration that runs
+	 * this reads it in a transaction of its own, and migrations run through the
+	 * coordinator only (an instance on a worker runs with Flyway off). Nothing when the
+	 * coordinator is not one of the cluster's nodes.
+	 */
+	private static void shareWithWorkers(Connection connection, Map<String, Placement> layout) throws SQLException {
+		if (!exists(connection, "SELECT 1 FROM pg_dist_node WHERE groupid = 0")) {
+			return;
+		}
+		for (Map.Entry<String, Placement> entry : layout.entrySet()) {
+			String table = entry.getKey();
+			if (entry.getValue() instanceof Local && !"flyway_schema_history".equals(table)
+					&& exists(connection,
+							"SELECT 1 FROM pg_class c WHERE c.relname = '" + table
+									+ "' AND c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'")
+					&& !exists(connection,
+							"SELECT 1 FROM pg_dist_partition WHERE logicalrelid = '" + table + "'::regclass")) {
+				query(connection,
+						"SELECT citus_add_local_table_to_metadata('" + table + "', cascade_via_foreign_keys => true)");
+			}
+		}
+	}
+
+	private static boolean exists(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+			return rows.next();
 		}
 	}
 

@@ -64,6 +64,21 @@ class CitusLayoutApiTests extends ApiTestSupport {
 			.query(String.class)
 			.list();
 		assertThat(twoShardsOrMore).as("service records spread over both workers").containsExactly("service_record");
+		List<String> unknownToWorkers = this.jdbc
+			.sql("SELECT c.relname FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace"
+					+ " AND c.relkind = 'r' AND NOT EXISTS (SELECT 1 FROM pg_dist_partition p"
+					+ " WHERE p.logicalrelid = c.oid) AND c.relname <> 'flyway_schema_history'")
+			.query(String.class)
+			.list();
+		assertThat(unknownToWorkers).as("tables of the coordinator outside Citus' metadata").isEmpty();
+		List<String> seenByWorkers = this.jdbc
+			.sql("SELECT result FROM run_command_on_workers(format('SELECT to_regclass(%L)',"
+					+ " current_schema() || '.scheduled_tasks'))")
+			.query(String.class)
+			.list();
+		assertThat(seenByWorkers).as("the coordinator's job table, seen from each worker")
+			.hasSize(2)
+			.allSatisfy((name) -> assertThat(name).endsWith("scheduled_tasks"));
 	}
 
 }

@@ -7,12 +7,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +48,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * take, a connected system revoked on one is refused by the other, background jobs queued
  * on both are each run exactly once (counted by both instances' own metrics), and a
  * sign-up storm split across both never accepts more than the places. The instances share
- * the personal-data keys through configuration, as the README says to.
+ * the personal-data keys through configuration, as the README says to. On a Citus cluster
+ * ({@code .ci/citus}) the second instance connects to a worker instead of the
+ * coordinator: it starts once the first has built the schema, with Flyway off (migrations
+ * run through the coordinator only), and everything above holds across the two nodes.
  */
 class TwoInstancesIT {
 
@@ -55,6 +64,8 @@ class TwoInstancesIT {
 	private static final int CANDIDATES = 24;
 
 	private static final int IMPORTS = 6;
+
+	private static final String ON_WORKER = "zhiyuan-on-worker";
 
 	private static final Pattern COMPLETIONS = Pattern
 		.compile("^dbscheduler_task_completions_total\\{([^}]*)\\} ([0-9.Ee+-]+)$", Pattern.MULTILINE);
@@ -71,14 +82,33 @@ class TwoInstancesIT {
 		Server database = TestDatabases.newPostgresSchema();
 		List<String> shared = sharedKeys();
 		Platform one = Platform.onPostgres(database, "instance-a", shared);
-		Platform two = Platform.onPostgres(database, "instance-b", shared);
+		// named, so that the worker's own view shows the second instance connected to it
+		Optional<Server> worker = TestDatabases.onCitusWorker(database)
+			.map((w) -> new Server(w.url() + "&ApplicationName=" + ON_WORKER, w.user(), w.password()));
+		List<String> second = new ArrayList<>(shared);
+		if (worker.isPresent()) {
+			// migrations run through the coordinator only
+			second.add("--spring.flyway.enabled=false");
+		}
+		Platform two = Platform.onPostgres(worker.orElse(database), "instance-b", second);
 		ExecutorService starting = Executors.newFixedThreadPool(2);
 		try {
-			// both at once: the migrations and the first keys are made by one of them
-			Future<?> a = starting.submit(one::start);
-			Future<?> b = starting.submit(two::start);
-			a.get();
-			b.get();
+			if (worker.isPresent()) {
+				// the schema is built through the coordinator; then the second, on a
+				// worker
+				one.start();
+				two.start();
+				assertThat(connectionsNamed(worker.get(), ON_WORKER))
+					.as("the second instance's connections to the worker")
+					.isPositive();
+			}
+			else {
+				// both at once: the migrations and the first keys are made by one of them
+				Future<?> a = starting.submit(one::start);
+				Future<?> b = starting.submit(two::start);
+				a.get();
+				b.get();
+			}
 			Api anonymousA = new Api(one.base());
 			Api anonymousB = new Api(two.base());
 
@@ -370,6 +400,18 @@ class TwoInstancesIT {
 	}
 
 	/** The same personal-data keys for every instance, as configuration. */
+	private static long connectionsNamed(Server server, String name) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(server.url(), server.user(), server.password());
+				PreparedStatement statement = connection
+					.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = ?")) {
+			statement.setString(1, name);
+			try (ResultSet rows = statement.executeQuery()) {
+				rows.next();
+				return rows.getLong(1) - 1;
+			}
+		}
+	}
+
 	private static List<String> sharedKeys() {
 		SecureRandom random = new SecureRandom();
 		return List.of("--zhiyuan.privacy.keys.k1=" + randomKey(random), "--zhiyuan.privacy.active-key=k1",

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -71,6 +72,21 @@ public final class TestDatabases {
 		}
 		String separator = server.url().contains("?") ? "&" : "?";
 		return new Server(server.url() + separator + "currentSchema=" + schema, server.user(), server.password());
+	}
+
+	/**
+	 * The same schema as {@code server}'s, reached through another node of a Citus
+	 * cluster: the worker at {@code ZHIYUAN_TEST_CITUS_WORKER_URL} ({@code .ci/citus}
+	 * sets it); empty when none is set.
+	 */
+	public static Optional<Server> onCitusWorker(Server server) {
+		String worker = System.getenv("ZHIYUAN_TEST_CITUS_WORKER_URL");
+		if (worker == null || worker.isBlank()) {
+			return Optional.empty();
+		}
+		String schema = server.url().substring(server.url().indexOf("currentSchema="));
+		return Optional
+			.of(new Server(worker + (worker.contains("?") ? "&" : "?") + schema, server.user(), server.password()));
 	}
 
 	private static synchronized Server postgres() {

@@ -27,6 +27,7 @@ SIGNUPS="${SIGNUPS:-20000}"
 POSITIONS="${POSITIONS:-1000}"
 HOT_CAPACITY="${HOT_CAPACITY:-1000}"
 CHECKINS="${CHECKINS:-20000}"
+S3_TIME_BANK="${S3_TIME_BANK:-false}" # S3: true puts its activities in the time bank (a deposit in every check-out)
 SEARCHES="${SEARCHES:-5000}"
 STATS_REQUESTS="${STATS_REQUESTS:-6600}"
 GIFT_PAIRS="${GIFT_PAIRS:-10000}"   # S6: pairs of relatives (two volunteers each)
@@ -515,7 +516,7 @@ step_h2_stats() {
 step_fixtures() {
   pg_env
   bench_java fixtures --url="$PG_URL" --user=zhiyuan --password=zhiyuan --clients="$CLIENTS" --signups="$SIGNUPS" \
-    --positions="$POSITIONS" --hot-capacity="$HOT_CAPACITY" --checkins="$CHECKINS" \
+    --positions="$POSITIONS" --hot-capacity="$HOT_CAPACITY" --checkins="$CHECKINS" --s3-time-bank="$S3_TIME_BANK" \
     --gift-pairs="$(gift_pairs "$SCENARIOS")" --emergency-called="$(emergency_called "$SCENARIOS")" \
     --emergency-answers="$EMERGENCY_ANSWERS" --seed="$SEED" --out="$RESULTS/fixtures.json"
   psql_app -c "ANALYZE activity; ANALYZE activity_position; ANALYZE signup" \

@@ -192,7 +192,7 @@ public final class ScenarioFixtures {
 				insertActivity(activity, id, organization, admin, "性能测试" + tag.toUpperCase() + "赛会志愿服务 " + (a + 1),
 						districts[a % districts.length], place[0] + this.random.nextDouble(-0.1, 0.1),
 						place[1] + this.random.nextDouble(-0.1, 0.1), 200, start.toInstant(),
-						start.toInstant().plus(Duration.ofHours(4)), "RECRUITING");
+						start.toInstant().plus(Duration.ofHours(4)), "RECRUITING", false);
 				for (int p = 0; p < positionsEach && positions.size() < positionLimit; p++) {
 					UUID positionId = Uuids.v7(this.now.toEpochMilli(), this.random);
 					insertPosition(position, positionId, id, "岗位" + (p + 1), capacity, 0, p);
@@ -234,7 +234,8 @@ public final class ScenarioFixtures {
 				UUID id = Uuids.v7(this.now.toEpochMilli(), this.random);
 				UUID positionId = Uuids.v7(this.now.toEpochMilli(), this.random);
 				insertActivity(activity, id, organization, admin, "性能测试S3城市马拉松赛会服务 " + (activities.size() + 1),
-						"110105", VENUE[0], VENUE[1], 500, starts, ends, "IN_PROGRESS");
+						"110105", VENUE[0], VENUE[1], 500, starts, ends, "IN_PROGRESS",
+						this.options.flag("s3-time-bank", false));
 				insertPosition(position, positionId, id, "赛道服务", size, size, 0);
 				activity.executeBatch();
 				position.executeBatch();
@@ -777,20 +778,20 @@ public final class ScenarioFixtures {
 	private static final String ACTIVITY = "INSERT INTO activity (id, organization_id, title, description, field,"
 			+ " region_code, address, lat, lng, geofence_meters, starts_at, ends_at, signup_deadline, approval, waitlist,"
 			+ " risk_level, recruitment_mode, time_bank_eligible, status, created_by, created_at, published_at)"
-			+ " VALUES (?, ?, ?, ?, 'MAJOR_EVENTS', ?, ?, ?, ?, ?, ?, ?, ?, 'AUTO', TRUE, 'LOW', 'REGULAR', FALSE, ?,"
+			+ " VALUES (?, ?, ?, ?, 'MAJOR_EVENTS', ?, ?, ?, ?, ?, ?, ?, ?, 'AUTO', TRUE, 'LOW', 'REGULAR', ?, ?,"
 			+ " ?, ?, ?)";
 
 	private static final String POSITION = "INSERT INTO activity_position (id, activity_id, name, capacity, accepted,"
 			+ " min_age, sort_order) VALUES (?, ?, ?, ?, ?, 14, ?)";
 
 	private void insertActivity(PreparedStatement insert, UUID id, UUID organization, Person admin, String title,
-			String region, double lat, double lng, int geofence, Instant starts, Instant ends, String status)
-			throws SQLException {
+			String region, double lat, double lng, int geofence, Instant starts, Instant ends, String status,
+			boolean timeBank) throws SQLException {
 		OffsetDateTime created = timestamp(this.now.minus(Duration.ofDays(2)));
 		Instant deadline = starts.isAfter(this.now) ? starts.minus(Duration.ofHours(12)) : starts;
 		set(insert, id, organization, title, "基准测试用的活动：大型赛会志愿服务，请按岗位要求报到。", region, "北京市朝阳区国家体育场北路1号",
 				Math.round(lat * 1e6) / 1e6, Math.round(lng * 1e6) / 1e6, geofence, timestamp(starts), timestamp(ends),
-				timestamp(deadline), status, admin.accountId, created, created);
+				timestamp(deadline), timeBank, status, admin.accountId, created, created);
 		insert.addBatch();
 	}
 

@@ -527,6 +527,11 @@ step_fixtures() {
 
 step_platform_up() {
   pg_env
+  if [ -n "${APP_PG_PORT:-}" ]; then
+    # the platform on another node of a Citus cluster (a worker): the schema is the
+    # coordinator's, migrated already; an instance on a worker runs no migration
+    export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$APP_PG_PORT/zhiyuan" SPRING_FLYWAY_ENABLED=false
+  fi
   start_platform "PostgreSQL, start with $VOLUNTEERS volunteers and $RECORDS service records (not a target)" "$TARGET/app-pg"
 }
 

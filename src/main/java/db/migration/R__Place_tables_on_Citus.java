@@ -136,9 +136,15 @@ public class R__Place_tables_on_Citus extends BaseJavaMigration {
 		return placements;
 	}
 
+	/**
+	 * Raised when the placing itself changes, so that it runs again on a cluster whose
+	 * layout is unchanged: 2 adds the coordinator's own tables to Citus' metadata.
+	 */
+	private static final int PLACING = 2;
+
 	@Override
 	public Integer getChecksum() {
-		return LAYOUT.toString().hashCode();
+		return (LAYOUT.toString() + PLACING).hashCode();
 	}
 
 	@Override
